@@ -1,0 +1,428 @@
+"""Normalisation: bytes or scraped text → clean simplified text with an offset map.
+
+Steps, in order (each reports its edits so spans map back to the decoded input):
+
+1. decode      bytes → str (BOMs, UTF-8, GB18030/GBK, Big5; U+FFFD + warning on damage)
+2. markup      HTML tags, script/style blocks, entities, document-conversion leftovers
+3. pinyin      converter notes after a Han character: 實現(xiàn) → 實現
+4. mojibake    GBK one-byte-shift runs: 當?shù)馗刹? → 當地干部
+5. lines       line breaks inside a sentence joined; paragraph breaks kept
+6. width       full-width digits/letters/spaces → ASCII; indentation removed
+7. script      OpenCC t2s, only when the text has traditional characters
+
+The tables behind every step live in ``rules/normalize.yaml``.
+"""
+from __future__ import annotations
+
+import codecs
+import html
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .offsets import OffsetMap, Rewriter, StepMap
+from .rules import load_yaml
+
+#: The repair kinds SPEC.md names; every record reports all of them.
+REPAIR_KINDS = ("pinyin_annotations", "html_entities", "mojibake_runs", "joined_lines",
+                "markup_removed")
+
+
+class InputError(ValueError):
+    """Input that cannot be read as an article at all (binary data, wrong type)."""
+
+    kind = "input"
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repair: ``kind`` at ``source_span`` of the decoded input, and what it became."""
+
+    kind: str
+    source_span: tuple[int, int]
+    original: str
+    replacement: str
+
+
+@dataclass
+class Normalized:
+    text: str                       # the clean simplified text
+    source: str                     # the decoded input that source spans index
+    offsets: OffsetMap
+    repairs: list[Repair] = field(default_factory=list)
+    script: str = "simplified"      # simplified | traditional | mixed
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_source(start, end)
+
+    def repair_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(REPAIR_KINDS, 0)
+        for r in self.repairs:
+            counts[r.kind] = counts.get(r.kind, 0) + 1
+        return counts
+
+
+# ---------------------------------------------------------------------------- decode
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode bytes, detecting the encoding. Returns (text, encoding, warnings)."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise InputError(f"expected bytes or str, got {type(data).__name__}")
+    data = bytes(data)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return _decode_lossy(data, enc)
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        text, enc = None, None
+        utf8_error_at = err.start
+    if text is not None:
+        return _check_binary(text, enc, [])
+    candidates = []
+    for enc in ("gb18030", "big5"):
+        try:
+            candidates.append((data.decode(enc), enc))
+        except UnicodeDecodeError:
+            pass
+    if len(candidates) == 2:  # both decode: the one that reads as more common Chinese wins
+        candidates.sort(key=lambda c: -_common_han_share(c[0]))
+    if candidates:
+        return _check_binary(candidates[0][0], candidates[0][1], [])
+    # Nothing decodes cleanly: damaged UTF-8 (a truncated file) or damaged GBK.
+    if utf8_error_at >= len(data) - 3 or _utf8_share(data) > 0.5:
+        return _decode_lossy(data, "utf-8")
+    return _decode_lossy(data, "gb18030")
+
+
+def _decode_lossy(data: bytes, enc: str) -> tuple[str, str, list[str]]:
+    text = data.decode(enc, errors="replace")
+    warnings = []
+    bad = text.count("\ufffd")
+    if bad:
+        warnings.append(f"decode: {bad} undecodable byte sequence(s) in {enc} replaced by U+FFFD")
+    return _check_binary(text, enc.replace("-sig", ""), warnings)
+
+
+def _check_binary(text: str, enc: str, warnings: list[str]):
+    sample = text[:65536]
+    if sample and (sample.count("\x00") + len(_CONTROL.findall(sample))) > 0.05 * len(sample):
+        raise InputError("input looks like binary data, not text")
+    return text, enc, warnings
+
+
+@cache
+def _common_han() -> frozenset[str]:
+    # The 1,000 most frequent characters of jieba's dictionary stand for "common Chinese".
+    import jieba
+    from collections import Counter
+    from pathlib import Path
+    counts = Counter()
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
+        for line in f:
+            word, freq = line.split(" ", 2)[:2]
+            for ch in word:
+                counts[ch] += int(freq)
+    return frozenset(ch for ch, _ in counts.most_common(1000))
+
+
+def _common_han_share(text: str) -> float:
+    han = _HAN.findall(text[:20000])
+    if not han:
+        return 0.0
+    common = _common_han()
+    return sum(ch in common for ch in han) / len(han)
+
+
+def _utf8_share(data: bytes) -> float:
+    text = data.decode("utf-8", errors="replace")
+    return 1 - text.count("\ufffd") / max(1, len(text))
+
+
+# --------------------------------------------------------------------------- the rules
+
+@dataclass(frozen=True)
+class _Rules:
+    html_hint: regex.Pattern
+    drop_blocks: regex.Pattern
+    tag: regex.Pattern
+    block_tags: frozenset
+    entity: regex.Pattern
+    leftovers: regex.Pattern
+    pinyin_note: regex.Pattern
+    tone_marks: regex.Pattern
+    neutral: frozenset
+    mojibake: tuple
+    mojibake_window: int
+    swallowed_entity: regex.Pattern
+    swallowed_tag: regex.Pattern
+    swallowed_pinyin: regex.Pattern
+    line_break: regex.Pattern
+    sentence_final: str
+    closing_marks: str
+    cannot_end: str
+    cannot_start: str
+    min_body_line: int
+    caption_marks: str
+    width: regex.Pattern
+    indent: regex.Pattern
+
+
+@cache
+def _rules() -> _Rules:
+    r = load_yaml("normalize.yaml")
+    letters = r["pinyin_letters"]
+    drop = "|".join(r["drop_elements"])
+    return _Rules(
+        html_hint=regex.compile(r"</?(?:p|br|div|span|a|img|html|body|script|style|td|li|h\d)\b[^<>]{0,500}>", regex.I),
+        drop_blocks=regex.compile(rf"<({drop})\b[^>]*>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S),
+        tag=regex.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>]{0,1000}>|<!DOCTYPE[^>]*>", regex.I),
+        block_tags=frozenset(r["block_tags"]),
+        entity=regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"),
+        leftovers=regex.compile("|".join(f"(?:{p})" for p in r["markup_leftovers"])),
+        pinyin_note=regex.compile(rf"(?<=\p{{Han}})[(（]([{letters}]{{1,6}})[)）]"),
+        tone_marks=regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"),
+        neutral=frozenset(r["neutral_syllables"]),
+        mojibake=tuple((regex.compile(t["pattern"]), int(t["lead_byte"])) for t in r["mojibake_triggers"]),
+        mojibake_window=int(r["mojibake_window"]),
+        swallowed_entity=regex.compile(r"(?:lt|gt|amp|quot|apos|nbsp|[lr]dquo|[lr]squo|mdash|ndash|hellip|middot|#\d{1,7});"),
+        swallowed_tag=regex.compile(r"/?([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>\n]{0,200}>"),
+        swallowed_pinyin=regex.compile(rf"[{letters}]{{1,6}}\)"),
+        line_break=regex.compile(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+"),
+        sentence_final=r["sentence_final"],
+        closing_marks=r["closing_marks"],
+        cannot_end=r["cannot_end_line"],
+        cannot_start=r["cannot_start_line"],
+        min_body_line=int(r["min_body_line"]),
+        caption_marks=r["caption_marks"],
+        width=regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2002\u2003\u200b\ufeff]"),
+        indent=regex.compile(r"(?m)^[ \t\u3000\u00a0\u2002\u2003]+|[ \t\u3000\u00a0\u2002\u2003]+$"),
+    )
+
+
+# ------------------------------------------------------------------------------ steps
+
+def _markup(text: str, rules: _Rules, warnings: list[str]) -> tuple[str, StepMap]:
+    rw = Rewriter(text)
+    is_html = bool(rules.html_hint.search(text))
+    if is_html:
+        spans = []
+        for m in rules.drop_blocks.finditer(text):
+            spans.append((m.start(), m.end(), "", "markup_removed"))
+        for m in rules.tag.finditer(text):
+            name = (m.group(1) or "").lower()
+            new = "\n" if name in rules.block_tags else ""
+            spans.append((m.start(), m.end(), new, "markup_removed"))
+    else:
+        spans = []
+    for m in rules.leftovers.finditer(text):
+        spans.append((m.start(), m.end(), "", "markup_removed"))
+    for m in rules.entity.finditer(text):
+        new = html.unescape(m.group())
+        if new == m.group():
+            continue  # not an entity html knows: leave it
+        spans.append((m.start(), m.end(), new.replace("\xa0", " "), "html_entities"))
+    spans.sort()
+    pos = 0
+    for start, end, new, kind in spans:
+        if start < pos:  # inside a dropped block
+            continue
+        rw.replace(start, end, new, kind)
+        pos = end
+    return rw.finish()
+
+
+def _pinyin(text: str, rules: _Rules) -> tuple[str, StepMap]:
+    rw = Rewriter(text)
+    for m in rules.pinyin_note.finditer(text):
+        syllable = m.group(1)
+        if rules.tone_marks.search(syllable) or syllable in rules.neutral:
+            rw.replace(m.start(), m.end(), "", "pinyin_annotations")
+    return rw.finish()
+
+
+def _mojibake(text: str, rules: _Rules, warnings: list[str]) -> tuple[str, StepMap]:
+    rw = Rewriter(text)
+    found = sorted(((m, lead) for pattern, lead in rules.mojibake for m in pattern.finditer(text)),
+                   key=lambda ml: ml[0].start())
+    lost = 0
+    for m, lead in found:
+        if m.start() < rw.pos:
+            continue
+        start = m.end()
+        window_end = start
+        encoded = bytearray([lead])
+        limit = min(len(text), start + rules.mojibake_window)
+        while window_end < limit and text[window_end] != "\n":
+            try:
+                encoded += text[window_end].encode("gbk")
+            except UnicodeEncodeError:
+                break
+            window_end += 1
+        window = text[start:window_end]
+        decoded = bytes(encoded).decode("gbk", errors="replace")
+        # The shifted decoding re-synchronises: from there on it equals the input.
+        common = 0
+        while (common < len(window) and common < len(decoded)
+               and window[-1 - common] == decoded[-1 - common]):
+            common += 1
+        damaged_end = window_end - common
+        repaired = decoded[: len(decoded) - common]
+        # A "?" right after the run is where the first wrong decoding gave up: the
+        # character whose trail byte it ate is lost (U+FFFD here), and so is the ASCII
+        # byte after it; what that byte was shows in the text that follows.
+        if repaired.endswith("\ufffd") and text.startswith("?", damaged_end):
+            damaged_end += 1
+            rest = text[damaged_end:]
+            swallowed = (rules.swallowed_entity.match(rest) or rules.swallowed_tag.match(rest)
+                         or rules.swallowed_pinyin.match(rest))
+            if swallowed and swallowed.re is rules.swallowed_entity:
+                entity = "&" + swallowed.group()
+                repaired += html.unescape(entity)
+                damaged_end += len(swallowed.group())
+            elif swallowed and swallowed.re is rules.swallowed_tag:
+                name = swallowed.group(1).lower()
+                repaired += "\n" if name in rules.block_tags else ""
+                damaged_end += len(swallowed.group())
+            elif swallowed:  # the "(" of a pinyin note
+                damaged_end += len(swallowed.group())
+            else:
+                warnings.append(f"mojibake: a character and the byte after it are lost before {rest[:6]!r}")
+        lost += repaired.count("\ufffd")
+        repaired = repaired.replace("\ufffd", "")
+        rw.replace(m.start(), damaged_end, repaired, "mojibake_runs")
+    if lost:
+        warnings.append(f"mojibake: {lost} character(s) could not be recovered and were dropped")
+    return rw.finish()
+
+
+def _join_lines(text: str, rules: _Rules) -> tuple[str, StepMap]:
+    """Join line breaks that fall inside a sentence; keep paragraph breaks."""
+    rw = Rewriter(text)
+    line_start = 0
+    for m in rules.line_break.finditer(text):
+        if "\n" not in m.group():
+            continue
+        prev_line = text[line_start:m.start()]
+        next_char = text[m.end():m.end() + 1]
+        line_start = m.end()
+        if not prev_line or not next_char:
+            new = "\n" if prev_line and next_char else ""
+        elif _is_inner_break(prev_line, next_char, rules):
+            rw.replace(m.start(), m.end(), "", "joined_lines")
+            line_start = m.start() - len(prev_line)  # the joined line continues
+            continue
+        else:
+            new = "\n"
+        if m.group() != new:
+            rw.replace(m.start(), m.end(), new, "")
+    return rw.finish()
+
+
+def _is_inner_break(prev_line: str, next_char: str, rules: _Rules) -> bool:
+    last = prev_line[-1]
+    first_of_prev = prev_line.lstrip(" \t\u3000")[:1]
+    if first_of_prev in rules.caption_marks or next_char in rules.caption_marks:
+        return False
+    if last in rules.sentence_final:
+        return False
+    if last in rules.closing_marks and len(prev_line) > 1 and prev_line[-2] in rules.sentence_final:
+        return False
+    if last in rules.cannot_end or next_char in rules.cannot_start:
+        return True
+    return len(prev_line) >= rules.min_body_line
+
+
+_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
+_WIDTH.update({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
+
+
+def _width(text: str, rules: _Rules) -> tuple[str, StepMap]:
+    rw = Rewriter(text)
+    # Indentation and trailing spaces go (full-width 　　 included).
+    for m in rules.indent.finditer(text):
+        rw.replace(m.start(), m.end(), "", "")
+    text, step = rw.finish()
+    # Full-width letters/digits/spaces become ASCII one for one; zero-width marks go.
+    rw = Rewriter(text)
+    for m in rules.width.finditer(text):
+        ch = m.group()
+        rw.replace(m.start(), m.end(), _WIDTH.get(ch, ""), "")
+    text2, step2 = rw.finish()
+    return text2, (step, step2)
+
+
+@cache
+def _t2s():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> tuple[str, StepMap, str]:
+    converted = _t2s().convert(text)
+    if converted == text:
+        return text, StepMap([], len(text), len(text)), "simplified"
+    han = len(_HAN.findall(text)) or 1
+    changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else han
+    script = "traditional" if changed / han > 0.03 else "mixed"
+    if len(converted) == len(text):  # character for character: offsets unchanged
+        return converted, StepMap([], len(text), len(text)), script
+    # A phrase changed length: align line by line so offsets stay exact elsewhere.
+    rw = Rewriter(text)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        new = _t2s().convert(line)
+        if new != line:
+            rw.replace(pos, pos + len(line), new, "")
+        pos += len(line)
+    out, step = rw.finish()
+    return out, step, script
+
+
+# ---------------------------------------------------------------------------- public
+
+def normalize(data: str | bytes) -> Normalized:
+    """Normalise one article. Raises :class:`InputError` only for non-text input."""
+    warnings: list[str] = []
+    if isinstance(data, str):
+        source, encoding = data, "utf-8"
+    else:
+        source, encoding, warnings = decode(data)
+        warnings = list(warnings)
+    if "\x00" in source[:65536]:
+        _check_binary(source, encoding, warnings)
+    rules = _rules()
+    offsets = OffsetMap()
+    repairs: list[Repair] = []
+    text = source.replace("\r\n", "\n") if "\r" not in source else source
+
+    def apply(new_text: str, steps) -> str:
+        for step in steps if isinstance(steps, tuple) else (steps,):
+            for e in step.edits:
+                if e.kind:
+                    src = offsets.to_source(e.src_start, e.src_end)
+                    repairs.append(Repair(e.kind, src, source[src[0]:src[1]],
+                                          new_text[e.out_start:e.out_end] if step is steps or steps[-1] is step else ""))
+            offsets.add(step)
+        return new_text
+
+    text = apply(*_markup(text, rules, warnings))
+    # Mojibake before pinyin: notes inside a damaged run are readable only once repaired.
+    text = apply(*_mojibake(text, rules, warnings))
+    text = apply(*_pinyin(text, rules))
+    text = apply(*_join_lines(text, rules))
+    text = apply(*_width(text, rules))
+    text, step, script = _to_simplified(text)
+    text = apply(text, step)
+    return Normalized(text=text, source=source, offsets=offsets, repairs=repairs,
+                      script=script, encoding=encoding, warnings=warnings)

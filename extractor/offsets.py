@@ -1,0 +1,128 @@
+"""Offset bookkeeping: map spans of the normalised text back to the original input.
+
+Every normalisation step rewrites the text by replacing some regions and copying the
+rest.  A step reports its replaced regions as an :class:`Edit` list; the text between
+edits is copied unchanged.  :class:`OffsetMap` chains the steps, so a span of the final
+text maps back to the decoded input through every step in reverse.
+
+Mapping is *covering*: a span's start maps to the start of the source region it falls
+in, its end to the end, so the source span always contains everything the clean span
+came from, and order is preserved.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One replaced region: ``src[src_start:src_end]`` became ``out[out_start:out_end]``."""
+
+    out_start: int
+    out_end: int
+    src_start: int
+    src_end: int
+    kind: str = ""  # what the step repaired here (normalize's repair kinds)
+
+
+class StepMap:
+    """Offsets through one rewrite step (sorted, non-overlapping edits)."""
+
+    __slots__ = ("out_starts", "edits", "src_len", "out_len")
+
+    def __init__(self, edits: list[Edit], src_len: int, out_len: int):
+        self.edits = edits
+        self.out_starts = [e.out_start for e in edits]
+        self.src_len = src_len
+        self.out_len = out_len
+
+    def to_source(self, pos: int, *, end: bool) -> int:
+        """Map an output offset to a source offset.
+
+        ``end`` selects covering behaviour for span ends: a position strictly inside a
+        replaced region maps to the region's source end (for ends) or start (for starts).
+        """
+        i = bisect_right(self.out_starts, pos) - 1
+        # An end offset equal to a region's start belongs to the text before it.
+        if end and i >= 0 and pos == self.edits[i].out_start and pos > 0:
+            i -= 1
+            while i >= 0 and self.edits[i].out_start == pos:
+                i -= 1
+        if i < 0:
+            return min(pos, self.src_len)
+        e = self.edits[i]
+        if pos < e.out_end or (pos == e.out_start == e.out_end):
+            return e.src_end if (end and pos > e.out_start) else e.src_start
+        if end and pos == e.out_end:
+            return e.src_end
+        return min(e.src_end + (pos - e.out_end), self.src_len)
+
+
+@dataclass
+class OffsetMap:
+    """The composition of all steps: final text offsets → original decoded text offsets."""
+
+    steps: list[StepMap] = field(default_factory=list)
+
+    def add(self, step: StepMap) -> None:
+        if step.edits:
+            self.steps.append(step)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        for step in reversed(self.steps):
+            start, end = step.to_source(start, end=False), step.to_source(end, end=True)
+            if end < start:  # an empty span at a region boundary
+                end = start
+        return start, end
+
+
+class Rewriter:
+    """Builds one step's output text and its edits.
+
+    Copy untouched text with :meth:`keep` (implicitly, by jumping forward) and
+    replacements with :meth:`replace`; :meth:`finish` returns the text and StepMap.
+    """
+
+    __slots__ = ("src", "pos", "parts", "out_len", "edits")
+
+    def __init__(self, src: str):
+        self.src = src
+        self.pos = 0
+        self.parts: list[str] = []
+        self.out_len = 0
+        self.edits: list[Edit] = []
+
+    def replace(self, start: int, end: int, new: str, kind: str = "") -> None:
+        if start < self.pos:
+            raise ValueError("edits must be in order and must not overlap")
+        if start > self.pos:
+            chunk = self.src[self.pos:start]
+            self.parts.append(chunk)
+            self.out_len += len(chunk)
+        if new == self.src[start:end]:
+            self.parts.append(new)
+            self.out_len += len(new)
+        else:
+            self.edits.append(Edit(self.out_len, self.out_len + len(new), start, end, kind))
+            self.parts.append(new)
+            self.out_len += len(new)
+        self.pos = end
+
+    def finish(self) -> tuple[str, StepMap]:
+        if self.pos < len(self.src):
+            self.parts.append(self.src[self.pos:])
+            self.out_len += len(self.src) - self.pos
+        text = "".join(self.parts)
+        return text, StepMap(self.edits, len(self.src), len(text))
+
+
+def rewrite(text: str, matches: Iterable, replacement: Callable[[object], str | None]):
+    """Apply ``replacement`` to each regex match (None keeps the match as it is)."""
+    rw = Rewriter(text)
+    for m in matches:
+        new = replacement(m)
+        if new is not None:
+            rw.replace(m.start(), m.end(), new)
+    return rw.finish()
