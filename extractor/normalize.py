@@ -172,10 +172,14 @@ class _Rules:
     closing_marks: str
     cannot_end: str
     cannot_start: str
-    min_body_line: int
+    unit_after_digit: str
+    word_window: int
+    min_cut_word: int
     caption_marks: str
     width: regex.Pattern
     indent: regex.Pattern
+    simplified_also: frozenset
+    traditional_share: float
 
 
 @cache
@@ -203,10 +207,14 @@ def _rules() -> _Rules:
         closing_marks=r["closing_marks"],
         cannot_end=r["cannot_end_line"],
         cannot_start=r["cannot_start_line"],
-        min_body_line=int(r["min_body_line"]),
+        unit_after_digit=r["unit_after_digit"],
+        word_window=int(r["word_window"]),
+        min_cut_word=int(r["min_cut_word"]),
         caption_marks=r["caption_marks"],
         width=regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2002\u2003\u200b\ufeff]"),
         indent=regex.compile(r"(?m)^[ \t\u3000\u00a0\u2002\u2003]+|[ \t\u3000\u00a0\u2002\u2003]+$"),
+        simplified_also=frozenset(r["simplified_also"]),
+        traditional_share=float(r["traditional_share"]),
     )
 
 
@@ -315,10 +323,11 @@ def _join_lines(text: str, rules: _Rules) -> tuple[str, StepMap]:
             continue
         prev_line = text[line_start:m.start()]
         next_char = text[m.end():m.end() + 1]
+        next_text = text[m.end():m.end() + rules.word_window]
         line_start = m.end()
         if not prev_line or not next_char:
             new = "\n" if prev_line and next_char else ""
-        elif _is_inner_break(prev_line, next_char, rules):
+        elif _is_inner_break(prev_line, next_text, rules):
             rw.replace(m.start(), m.end(), "", "joined_lines")
             line_start = m.start() - len(prev_line)  # the joined line continues
             continue
@@ -329,7 +338,8 @@ def _join_lines(text: str, rules: _Rules) -> tuple[str, StepMap]:
     return rw.finish()
 
 
-def _is_inner_break(prev_line: str, next_char: str, rules: _Rules) -> bool:
+def _is_inner_break(prev_line: str, next_text: str, rules: _Rules) -> bool:
+    next_char = next_text[:1]
     last = prev_line[-1]
     first_of_prev = prev_line.lstrip(" \t\u3000")[:1]
     if first_of_prev in rules.caption_marks or next_char in rules.caption_marks:
@@ -340,7 +350,31 @@ def _is_inner_break(prev_line: str, next_char: str, rules: _Rules) -> bool:
         return False
     if last in rules.cannot_end or next_char in rules.cannot_start:
         return True
-    return len(prev_line) >= rules.min_body_line
+    if last.isdigit() and next_char in rules.unit_after_digit:
+        return True
+    return _cuts_a_word(prev_line[-rules.word_window:], next_text, rules)
+
+
+def _cuts_a_word(before: str, after: str, rules: _Rules) -> bool:
+    if not (_HAN.match(before[-1:]) and _HAN.match(after[:1])):
+        return False
+    pos = 0
+    for token in _word_segmenter()(before + after[: rules.word_window]):
+        if pos < len(before) < pos + len(token) and len(token) >= rules.min_cut_word:
+            return True
+        pos += len(token)
+    return False
+
+
+@cache
+def _word_segmenter():
+    try:
+        import rjieba
+        return lambda text: rjieba.cut(text, False)  # dictionary words only, no HMM guesses
+    except ImportError:  # same dictionary, slower
+        import jieba
+        tokenizer = jieba.Tokenizer()
+        return lambda text: tokenizer.lcut(text, HMM=False)
 
 
 _WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B)}
@@ -368,15 +402,27 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def _to_simplified(text: str) -> tuple[str, StepMap, str]:
+def _to_simplified(text: str, rules: _Rules) -> tuple[str, StepMap, str]:
+    no_change = StepMap([], len(text), len(text))
     converted = _t2s().convert(text)
     if converted == text:
-        return text, StepMap([], len(text), len(text)), "simplified"
+        return text, no_change, "simplified"
+    same_length = len(converted) == len(text)
+    if same_length:
+        changed = [(a, b) for a, b in zip(text, converted) if a != b]
+        evidence = sum(a not in rules.simplified_also for a, _ in changed)
+    else:
+        evidence = len(_HAN.findall(text))
+    if evidence == 0:
+        return text, no_change, "simplified"
     han = len(_HAN.findall(text)) or 1
-    changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else han
-    script = "traditional" if changed / han > 0.03 else "mixed"
-    if len(converted) == len(text):  # character for character: offsets unchanged
-        return converted, StepMap([], len(text), len(text)), script
+    script = "traditional" if evidence / han > rules.traditional_share else "mixed"
+    if script == "mixed" and same_length:
+        # Keep characters that simplified text uses too; convert only the traditional ones.
+        converted = "".join(b if a not in rules.simplified_also else a
+                            for a, b in zip(text, converted))
+    if same_length:  # character for character: offsets unchanged
+        return converted, no_change, script
     # A phrase changed length: align line by line so offsets stay exact elsewhere.
     rw = Rewriter(text)
     pos = 0
@@ -422,7 +468,7 @@ def normalize(data: str | bytes) -> Normalized:
     text = apply(*_pinyin(text, rules))
     text = apply(*_join_lines(text, rules))
     text = apply(*_width(text, rules))
-    text, step, script = _to_simplified(text)
+    text, step, script = _to_simplified(text, rules)
     text = apply(text, step)
     return Normalized(text=text, source=source, offsets=offsets, repairs=repairs,
                       script=script, encoding=encoding, warnings=warnings)
