@@ -89,6 +89,11 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         utf8_error_at = err.start
     if text is not None:
         return _check_binary(text, enc, [])
+    # UTF-8 with a few bad bytes (a truncated file, one damaged character) stays UTF-8:
+    # GBK read as UTF-8 fails on nearly every character, not on one or two.
+    lossy = data.decode("utf-8", errors="replace")
+    if lossy.count("\ufffd") <= max(1, len(lossy) // 1000):
+        return _decode_lossy(data, "utf-8")
     candidates = []
     for enc in ("gb18030", "big5"):
         try:
@@ -240,7 +245,7 @@ def _markup(text: str, rules: _Rules, warnings: list[str]) -> tuple[str, StepMap
         if new == m.group():
             continue  # not an entity html knows: leave it
         spans.append((m.start(), m.end(), new.replace("\xa0", " "), "html_entities"))
-    spans.sort()
+    spans.sort(key=lambda s: (s[0], -s[1]))  # an enclosing block before its inner tags
     pos = 0
     for start, end, new, kind in spans:
         if start < pos:  # inside a dropped block
@@ -445,8 +450,6 @@ def normalize(data: str | bytes) -> Normalized:
     else:
         source, encoding, warnings = decode(data)
         warnings = list(warnings)
-    if "\x00" in source[:65536]:
-        _check_binary(source, encoding, warnings)
     rules = _rules()
     offsets = OffsetMap()
     repairs: list[Repair] = []

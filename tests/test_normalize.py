@@ -1,0 +1,131 @@
+"""The normaliser, specified by tables in tests/cases/normalize/ (in the manner of ftfy)."""
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from extractor.normalize import InputError, decode, normalize
+from conftest import CASES, CORPUS
+
+KINDS = ["markup", "html_entities", "pinyin", "mojibake", "joined_lines", "width", "script"]
+
+
+def _rows(kind):
+    rows = json.loads((CASES / "normalize" / f"{kind}.json").read_text(encoding="utf-8"))
+    return [pytest.param(r, id=f"{kind}-{i}") for i, r in enumerate(rows)]
+
+
+@pytest.mark.parametrize("case", [p for k in KINDS for p in _rows(k)])
+def test_repairs(case):
+    assert normalize(case["original"]).text == case["expected"], case["comment"]
+
+
+@pytest.mark.parametrize("case", _rows("negative"))
+def test_left_alone(case):
+    assert normalize(case["original"]).text == case["original"], case["comment"]
+
+
+def _seed(prefix):
+    [path] = CORPUS.glob(prefix + "_*.txt")
+    return normalize(path.read_bytes())
+
+
+def test_seed_003_traditional_damage():
+    norm = _seed("003")
+    for good in ["当地干部群众", "实现精准帮扶", "两不愁三保障", "成华区对口援助丹巴县"]:
+        assert good in norm.text
+    for bad in ["(xiàn)", "&", "?shù", "(nóng)", "/p>"]:
+        assert bad not in norm.text
+    assert norm.script == "traditional"
+    counts = norm.repair_counts()
+    assert counts["mojibake_runs"] == 7
+    assert counts["pinyin_annotations"] >= 300
+    assert any("could not be recovered" in w for w in norm.warnings)
+
+
+def test_seed_004_broken_lines():
+    norm = _seed("004")
+    assert "救护车5辆" in norm.text and "2月10日" in norm.text
+    assert norm.repair_counts()["joined_lines"] >= 3
+    # the caption stays its own paragraph
+    assert "\n■中山市对口帮扶的昭通市永善县新拉村蓝莓基地。\n" in norm.text
+
+
+def test_seed_002_markup():
+    norm = _seed("002")
+    assert "[bookmark" not in norm.text
+    assert norm.repair_counts()["markup_removed"] == 1
+
+
+def test_repairs_point_into_the_source():
+    norm = _seed("003")
+    for r in norm.repairs:
+        assert norm.source[r.source_span[0]:r.source_span[1]] == r.original
+    pinyin = [r for r in norm.repairs if r.kind == "pinyin_annotations"]
+    assert pinyin[0].original == "(xiàn)" and pinyin[0].replacement == ""
+
+
+def test_source_span_of_a_repaired_word():
+    norm = _seed("003")
+    start = norm.text.index("实现精准帮扶")
+    s, e = norm.source_span(start, start + 6)
+    # 實現(xiàn)精準幫扶 in the source: the note lies inside the span
+    assert norm.source[s:e] == "實現(xiàn)精準幫扶"
+
+
+# ------------------------------------------------------------------ decoding
+
+@pytest.mark.parametrize("data, encoding", [
+    ("石渠县对口帮扶".encode("utf-8"), "utf-8"),
+    ("\ufeff石渠县对口帮扶".encode("utf-8"), "utf-8"),
+    ("石渠县对口帮扶".encode("utf-16"), "utf-16"),
+    ("石渠县对口帮扶，贫困人口减贫".encode("gbk"), "gb18030"),
+    ("石渠縣對口幫扶，貧困人口減貧工作".encode("big5"), "big5"),
+])
+def test_decode_detects_encoding(data, encoding):
+    text, enc, warnings = decode(data)
+    assert enc == encoding and "对口" in normalize(data).text and not warnings
+
+
+def test_truncated_utf8_is_replaced_with_a_warning():
+    data = "石渠县对口帮扶".encode("utf-8")[:-1]
+    norm = normalize(data)
+    assert norm.text.startswith("石渠县对口帮") and "\ufffd" in norm.text
+    assert any("U+FFFD" in w for w in norm.warnings)
+
+
+@pytest.mark.parametrize("data", [b"\x00\x01\x02\x03" * 100, bytes(range(256)) * 4])
+def test_binary_is_an_input_error(data):
+    with pytest.raises(InputError):
+        normalize(data)
+
+
+def test_empty_input():
+    assert normalize(b"").text == ""
+
+
+# ------------------------------------------------------------------ offsets
+
+damaged = st.sampled_from([
+    "實現(xiàn)", "&ldquo;", "&nbsp;", "<p>", "</p>", "　　", "２０", "\n\n", "救\n\n护车",
+    "當?shù)馗刹咳罕姷?ldquo;", "[bookmark: _GoBack]", "脫貧", "，", "。", "(含)",
+])
+texts = st.lists(st.one_of(damaged, st.text(max_size=8)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_offset_map_lands_inside_source_and_keeps_order(text, data):
+    norm = normalize(text)
+    n = len(norm.text)
+    a = data.draw(st.integers(0, n))
+    b = data.draw(st.integers(a, n))
+    s, e = norm.source_span(a, b)
+    assert 0 <= s <= e <= len(norm.source)
+    # order: a later span never maps before an earlier one
+    s2, e2 = norm.source_span(b, n)
+    assert s <= s2 and e <= e2
+    # every character of the clean span comes from inside the source span
+    if b > a:
+        s1, e1 = norm.source_span(a, a + 1)
+        assert s <= s1 <= e1 <= max(e, e1) and s1 <= e
