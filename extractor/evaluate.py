@@ -1,0 +1,749 @@
+"""Score pipeline records against the gold annotations (SPEC.md sections 2–7).
+
+    >>> from extractor.evaluate import evaluate
+    >>> report = evaluate("gold", "out/predictions.jsonl")
+    >>> print(report.format_table())
+
+How each field is scored, per article, then summed over articles (micro P/R/F1):
+
+- ``counties``: the set of adcodes (the canonical name where the adcode is null).
+- ``persons``: the set of names (any role).
+- ``cadres``: the set of names in ``cadres``; for matched cadres, whether the sets of
+  canonical ``posts[].place`` (nulls ignored) are equal (``cadres.place``) and whether
+  ``origin`` agrees leniently (``cadres.origin``: both null, or equal after dropping
+  parent place names, or one contains the other).
+- ``amounts``: the multiset of (value to 4 decimals, currency); matched items are paired
+  in document order within each key, and ``amounts.relevant`` is the share of pairs
+  whose ``relevant`` agrees.
+- ``poverty_figures``: the multiset of (metric, value to 4 decimals); ``poverty_figures.place``
+  is the share of matched pairs whose canonical ``place`` agrees (both null agrees).
+- ``pairings``: the set of (canonical helper, canonical recipient).
+
+Place names compare by the unit's own name: 深圳市宝安区 = 宝安区, 深圳 = 深圳市, 西藏察隅县 =
+察隅县 (:func:`canonical_place`, from ``rules/places_admin.tsv``, built from the official
+code lists by ``scripts/build_places.py``; a suffix rule when that file is absent).
+
+Only articles with gold are scored. A gold article without a prediction, or whose
+prediction is an error record, scores as an empty prediction and is reported. When a
+field has nothing predicted and nothing to find, P = R = F1 = 1; when it has nothing
+predicted but something to find, P = 0.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, Union
+
+FIELDS = ("counties", "persons", "cadres", "amounts", "poverty_figures", "pairings")
+ATTRIBUTES = ("amounts.relevant", "cadres.place", "cadres.origin", "poverty_figures.place")
+
+# --------------------------------------------------------------------------------------
+# Place canonicalisation
+
+PLACES_FILE = "places_admin.tsv"
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+_SPACE = re.compile(r"\s+")
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "〔": "[", "〕": "]",
+                           "・": "·", "•": "·", "‧": "·", "．": "·", "•": "·"})
+
+
+def _rules_dir() -> Path:
+    try:
+        from .rules import rules_dir
+        return rules_dir()
+    except Exception:  # pragma: no cover - rules module missing or broken
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
+class _Places:
+    """Official names, their short forms, and the parent names that may prefix them."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str]]):
+        self.full: dict[str, int] = {}           # full name → best (lowest) level rank
+        shorts: dict[str, dict[str, int]] = defaultdict(dict)
+        self.parents: set[str] = set()           # province / prefecture names and short forms
+        for level, name, short in rows:
+            rank = _LEVEL_RANK.get(level, 2)
+            self.full[name] = min(rank, self.full.get(name, 9))
+            if short and short != name:
+                shorts[short][name] = min(rank, shorts[short].get(name, 9))
+                # 甘孜州 = 甘孜藏族自治州, 石柱县 = 石柱土家族自治县, 鄂伦春旗 = 鄂伦春自治旗
+                for suffix in ("自治州", "自治县", "自治旗"):
+                    if name.endswith(suffix):
+                        alias = short + suffix[-1]
+                        shorts[alias][name] = min(rank, shorts[alias].get(name, 9))
+                        if rank < 2:
+                            self.parents.add(alias)
+            if rank < 2:
+                self.parents.add(name)
+                if short:
+                    self.parents.add(short)
+        # A short form names one unit; when several share it, the highest level wins if it
+        # is unique there (阿坝 → 阿坝藏族羌族自治州, not 阿坝县); else it stays ambiguous.
+        self.short: dict[str, str] = {}
+        for short, names in shorts.items():
+            if short in self.full:
+                continue  # 吉林 is not a unit's full name, but e.g. 城区 is: keep full names
+            best = min(names.values())
+            top = [n for n, r in names.items() if r == best]
+            if len(top) == 1:
+                self.short[short] = top[0]
+        self.max_parent = max((len(p) for p in self.parents), default=0)
+
+    def known(self, s: str) -> Optional[str]:
+        """The official name ``s`` denotes, stripping leading parent names; None if unknown."""
+        if s in self.full:
+            return s
+        if s in self.short:
+            return self.short[s]
+        for k in range(min(len(s) - 1, self.max_parent), 1, -1):
+            if s[:k] in self.parents:
+                found = self.known(s[k:])
+                if found:
+                    return found
+        return None
+
+    def strip_parents(self, s: str) -> str:
+        """Drop leading province/prefecture names (深圳市南山区桃源街道 → 南山区桃源街道)."""
+        changed = True
+        while changed:
+            changed = False
+            for k in range(min(len(s) - 2, self.max_parent), 1, -1):
+                if s[:k] in self.parents:
+                    was_short = s[:k] not in self.full
+                    s = s[k:]
+                    # a short form plus an old or informal suffix: 那曲|地区那曲县
+                    m = _GENERIC_HEAD.match(s) if was_short else None
+                    if m and len(s) - m.end() >= 2:
+                        s = s[m.end():]
+                    changed = True
+                    break
+        return s
+
+
+_GENERIC_HEAD = re.compile(r"^(?:地区|自治州|州|盟|省|市)")
+_UNIT_END = re.compile(r"(?:县|区|市|旗|州|盟|地区|林区|特区)$")
+_FALLBACK_PARENT = re.compile(r"^(.{2,}?(?:特别行政区|自治区|自治州|地区|盟|省|市))(?=.{2,}(?:县|区|市|旗)$)")
+
+
+@lru_cache(maxsize=1)
+def _places() -> Optional[_Places]:
+    path = _rules_dir() / PLACES_FILE
+    if not path.is_file():
+        return None
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                continue
+            rec = dict(zip(header, cols))
+            rows.append((rec.get("level", "county"), rec.get("name", ""), rec.get("short", "")))
+    return _Places(rows)
+
+
+def _clean(s: Any) -> str:
+    if s is None:
+        return ""
+    return _SPACE.sub("", str(s)).translate(_BRACKETS)
+
+
+def canonical_place(name: Any) -> Optional[str]:
+    """A place name by the unit's own official name: 深圳市宝安区 → 宝安区, 深圳 → 深圳市.
+
+    Names that are not places (organisations, 全国) come back cleaned but unchanged;
+    None or an empty string gives None.
+    """
+    s = _clean(name)
+    if not s:
+        return None
+    places = _places()
+    if places is not None:
+        found = places.known(s)
+        if found:
+            return found
+        # A unit missing from the 2023 lists (那曲县, abolished): still drop its parents.
+        bare = places.strip_parents(s)
+        return bare if _UNIT_END.search(bare) else s
+    # Without the data file: drop leading units that end in a parent-level suffix.
+    while True:
+        m = _FALLBACK_PARENT.match(s)
+        if not m:
+            return s
+        s = s[m.end():]
+
+
+def _origin_variants(origin: Any) -> set[str]:
+    s = _clean(origin)
+    if not s:
+        return set()
+    out = {s, canonical_place(s) or s}
+    places = _places()
+    if places is not None:
+        out.add(places.strip_parents(s))
+    else:
+        out.add(canonical_place(s) or s)
+    return {v for v in out if v}
+
+
+def origins_agree(gold: Any, pred: Any) -> bool:
+    """Lenient origin comparison: both empty, or equal / containing after normalising."""
+    g, p = _origin_variants(gold), _origin_variants(pred)
+    if not g or not p:
+        return not g and not p
+    return any(a == b or a in b or b in a for a in g for b in p)
+
+
+def _name(s: Any) -> str:
+    return _clean(s)
+
+
+# --------------------------------------------------------------------------------------
+# Keys
+
+_Q = Decimal("0.0001")
+
+
+def number_key(value: Any) -> Union[Decimal, str, None]:
+    """A value rounded to 4 decimals (1.96e8 = 196000000 = "196000000.0")."""
+    if value is None or isinstance(value, bool):
+        return None if value is None else str(value)
+    try:
+        d = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+        return d.quantize(_Q, rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
+def _fmt_number(d: Any) -> str:
+    if isinstance(d, Decimal):
+        d = d.normalize()
+        return format(d, "f")
+    return str(d)
+
+
+_CURRENCY = {"元": "CNY", "人民币": "CNY", "RMB": "CNY", "美元": "USD", "港元": "HKD",
+             "港币": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP"}
+
+
+def currency_key(cur: Any) -> str:
+    s = _clean(cur)
+    return _CURRENCY.get(s, _CURRENCY.get(s.upper(), s.upper()))
+
+
+def _adcode(a: Any) -> Optional[str]:
+    if a is None or a == "":
+        return None
+    if isinstance(a, int) and not isinstance(a, bool):
+        return str(a).zfill(6)
+    return _clean(a) or None
+
+
+def county_key(c: dict) -> tuple[str, str]:
+    """("513332", display) or ("name:宝安区", display) when the adcode is null."""
+    code = _adcode(c.get("adcode"))
+    name = canonical_place(c.get("name")) or ""
+    if code:
+        return code, f"{code} {name}".strip()
+    return f"name:{name}", f"{name} (adcode null)"
+
+
+# --------------------------------------------------------------------------------------
+# Results
+
+
+def _ratio(num: int, den: int, empty: float) -> float:
+    return num / den if den else empty
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.tp, self.tp + self.fp, 1.0 if self.fn == 0 else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.tp, self.tp + self.fn, 1.0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __iadd__(self, other: "Counts") -> "Counts":
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        return self
+
+    def to_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Agreement:
+    agree: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> Optional[float]:
+        return self.agree / self.total if self.total else None
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.agree += bool(ok)
+
+    def __iadd__(self, other: "Agreement") -> "Agreement":
+        self.agree += other.agree
+        self.total += other.total
+        return self
+
+    def to_dict(self) -> dict:
+        acc = self.accuracy
+        return {"agree": self.agree, "total": self.total,
+                "accuracy": None if acc is None else round(acc, 4)}
+
+
+@dataclass
+class FieldResult:
+    counts: Counts = field(default_factory=Counts)
+    misses: list[str] = field(default_factory=list)    # gold items not predicted
+    spurious: list[str] = field(default_factory=list)  # predicted items not in gold
+
+
+@dataclass
+class ArticleResult:
+    doc_id: str
+    gold_path: Optional[str] = None
+    status: str = "ok"  # ok | missing (no prediction) | error (error record)
+    fields: dict[str, FieldResult] = field(default_factory=dict)
+    attributes: dict[str, Agreement] = field(default_factory=dict)
+    disagreements: list[tuple[str, str]] = field(default_factory=list)  # (attribute, text)
+
+    def to_dict(self) -> dict:
+        return {
+            "doc_id": self.doc_id, "gold": self.gold_path, "status": self.status,
+            "fields": {f: {**r.counts.to_dict(), "misses": r.misses, "spurious": r.spurious}
+                       for f, r in self.fields.items()},
+            "attributes": {a: g.to_dict() for a, g in self.attributes.items()},
+            "disagreements": [{"attribute": a, "detail": t} for a, t in self.disagreements],
+        }
+
+
+# --------------------------------------------------------------------------------------
+# Field scorers: (gold facts, predicted facts, article result) → fills the result
+
+
+def _items(record: dict, kind: str) -> list[dict]:
+    value = record.get(kind) or []
+    return [x for x in value if isinstance(x, dict)]
+
+
+def _set_score(res: FieldResult, gold: dict[Any, str], pred: dict[Any, str]) -> None:
+    res.counts = Counts(tp=len(gold.keys() & pred.keys()), fp=len(pred.keys() - gold.keys()),
+                        fn=len(gold.keys() - pred.keys()))
+    res.misses = [gold[k] for k in gold if k not in pred]
+    res.spurious = [pred[k] for k in pred if k not in gold]
+
+
+def _keyed(items: list[dict], key: Callable[[dict], tuple[Any, str]]) -> dict[Any, str]:
+    out: dict[Any, str] = {}
+    for it in items:
+        k, shown = key(it)
+        out.setdefault(k, shown)
+    return out
+
+
+def _multiset_score(res: FieldResult, gold: list[dict], pred: list[dict],
+                    key: Callable[[dict], Any], show: Callable[[dict], str]
+                    ) -> list[tuple[dict, dict]]:
+    """Multiset match; returns the matched (gold, pred) pairs, in document order per key."""
+    by_key_g: dict[Any, list[dict]] = defaultdict(list)
+    by_key_p: dict[Any, list[dict]] = defaultdict(list)
+    for g in gold:
+        by_key_g[key(g)].append(g)
+    for p in pred:
+        by_key_p[key(p)].append(p)
+    pairs: list[tuple[dict, dict]] = []
+    for k, gs in by_key_g.items():
+        ps = by_key_p.get(k, [])
+        pairs.extend(zip(gs, ps))
+        res.misses.extend(show(g) for g in gs[len(ps):])
+    for k, ps in by_key_p.items():
+        gs = by_key_g.get(k, [])
+        res.spurious.extend(show(p) for p in ps[len(gs):])
+    tp = len(pairs)
+    res.counts = Counts(tp=tp, fp=len(pred) - tp, fn=len(gold) - tp)
+    return pairs
+
+
+def _score_counties(gold, pred, art: ArticleResult) -> None:
+    _set_score(art.fields["counties"], _keyed(gold, county_key), _keyed(pred, county_key))
+
+
+def _score_persons(gold, pred, art: ArticleResult) -> None:
+    key = lambda p: (_name(p.get("name")), _name(p.get("name")))  # noqa: E731
+    _set_score(art.fields["persons"], _keyed(gold, key), _keyed(pred, key))
+
+
+def _cadre_table(items: list[dict]) -> dict[str, dict]:
+    """name → {"places": set, "origin": first non-empty origin}; repeated names merge."""
+    out: dict[str, dict] = {}
+    for c in items:
+        name = _name(c.get("name"))
+        if not name:
+            continue
+        entry = out.setdefault(name, {"places": set(), "origin": None})
+        for post in c.get("posts") or []:
+            if isinstance(post, dict):
+                place = canonical_place(post.get("place"))
+                if place:
+                    entry["places"].add(place)
+        if entry["origin"] is None and _clean(c.get("origin")):
+            entry["origin"] = c.get("origin")
+    return out
+
+
+def _score_cadres(gold, pred, art: ArticleResult) -> None:
+    g, p = _cadre_table(gold), _cadre_table(pred)
+    _set_score(art.fields["cadres"], {n: n for n in g}, {n: n for n in p})
+    place, origin = art.attributes["cadres.place"], art.attributes["cadres.origin"]
+    for name in g:
+        if name not in p:
+            continue
+        gp, pp = g[name]["places"], p[name]["places"]
+        place.add(gp == pp)
+        if gp != pp:
+            art.disagreements.append(("cadres.place", f"{name}: gold {sorted(gp)} ≠ predicted {sorted(pp)}"))
+        go, po = g[name]["origin"], p[name]["origin"]
+        ok = origins_agree(go, po)
+        origin.add(ok)
+        if not ok:
+            art.disagreements.append(("cadres.origin", f"{name}: gold {go!r} ≠ predicted {po!r}"))
+
+
+def _amount_key(a: dict) -> tuple:
+    return number_key(a.get("value")), currency_key(a.get("currency"))
+
+
+def _show_amount(a: dict) -> str:
+    v, c = _amount_key(a)
+    text = a.get("text")
+    return f"{_fmt_number(v)} {c}" + (f" ({text})" if text else "")
+
+
+def _score_amounts(gold, pred, art: ArticleResult) -> None:
+    pairs = _multiset_score(art.fields["amounts"], gold, pred, _amount_key, _show_amount)
+    agreement = art.attributes["amounts.relevant"]
+    for g, p in pairs:
+        ok = bool(g.get("relevant", True)) == bool(p.get("relevant", True))
+        agreement.add(ok)
+        if not ok:
+            art.disagreements.append(("amounts.relevant", f"{_show_amount(g)}: gold relevant="
+                                      f"{g.get('relevant')} ≠ predicted {p.get('relevant')}"))
+
+
+def _figure_key(f: dict) -> tuple:
+    return _clean(f.get("metric")), number_key(f.get("value"))
+
+
+def _show_figure(f: dict) -> str:
+    m, v = _figure_key(f)
+    text = f.get("text")
+    return f"{m} {_fmt_number(v)}" + (f" ({text})" if text else "")
+
+
+def _score_figures(gold, pred, art: ArticleResult) -> None:
+    pairs = _multiset_score(art.fields["poverty_figures"], gold, pred, _figure_key, _show_figure)
+    agreement = art.attributes["poverty_figures.place"]
+    for g, p in pairs:
+        gp, pp = canonical_place(g.get("place")), canonical_place(p.get("place"))
+        agreement.add(gp == pp)
+        if gp != pp:
+            art.disagreements.append(("poverty_figures.place",
+                                      f"{_show_figure(g)}: gold place {gp!r} ≠ predicted {pp!r}"))
+
+
+def _pairing_key(p: dict) -> tuple[tuple, str]:
+    h, r = canonical_place(p.get("helper")), canonical_place(p.get("recipient"))
+    return (h, r), f"{h} → {r}"
+
+
+def _score_pairings(gold, pred, art: ArticleResult) -> None:
+    _set_score(art.fields["pairings"], _keyed(gold, _pairing_key), _keyed(pred, _pairing_key))
+
+
+_SCORERS = {"counties": _score_counties, "persons": _score_persons, "cadres": _score_cadres,
+            "amounts": _score_amounts, "poverty_figures": _score_figures,
+            "pairings": _score_pairings}
+
+
+def score_article(gold: dict, pred: Optional[dict], *, doc_id: Optional[str] = None,
+                  gold_path: Optional[str] = None) -> ArticleResult:
+    """Score one article; ``pred`` None (or an error record) is an empty prediction."""
+    art = ArticleResult(doc_id=doc_id or str(gold.get("doc_id")), gold_path=gold_path)
+    if pred is None:
+        art.status, pred = "missing", {}
+    elif "error" in pred and not any(k in pred for k in FIELDS):
+        art.status, pred = "error", {}
+    art.fields = {f: FieldResult() for f in FIELDS}
+    art.attributes = {a: Agreement() for a in ATTRIBUTES}
+    for f in FIELDS:
+        _SCORERS[f](_items(gold, f), _items(pred, f), art)
+    return art
+
+
+# --------------------------------------------------------------------------------------
+# Report
+
+
+@dataclass
+class Report:
+    articles: list[ArticleResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unmatched_predictions: list[str] = field(default_factory=list)  # doc_ids without gold
+
+    @property
+    def fields(self) -> dict[str, Counts]:
+        out = {f: Counts() for f in FIELDS}
+        for art in self.articles:
+            for f in FIELDS:
+                out[f] += art.fields[f].counts
+        return out
+
+    @property
+    def overall(self) -> Counts:
+        total = Counts()
+        for c in self.fields.values():
+            total += c
+        return total
+
+    @property
+    def attributes(self) -> dict[str, Agreement]:
+        out = {a: Agreement() for a in ATTRIBUTES}
+        for art in self.articles:
+            for a in ATTRIBUTES:
+                out[a] += art.attributes[a]
+        return out
+
+    @property
+    def missing(self) -> list[str]:
+        return [a.doc_id for a in self.articles if a.status == "missing"]
+
+    @property
+    def errors(self) -> list[str]:
+        return [a.doc_id for a in self.articles if a.status == "error"]
+
+    def subset(self, keep: Union[Callable[[ArticleResult], bool], Iterable[str]]) -> "Report":
+        """The report restricted to some articles (a predicate or a collection of doc_ids)."""
+        if not callable(keep):
+            ids = set(keep)
+            keep = lambda a: a.doc_id in ids  # noqa: E731
+        arts = [a for a in self.articles if keep(a)]
+        return Report(articles=arts, warnings=list(self.warnings),
+                      unmatched_predictions=list(self.unmatched_predictions))
+
+    # -- output ------------------------------------------------------------------------
+
+    def summary_line(self) -> str:
+        parts = [f"{len(self.articles)} gold articles scored"]
+        if self.missing:
+            parts.append(f"{len(self.missing)} without prediction")
+        if self.errors:
+            parts.append(f"{len(self.errors)} error records")
+        if self.unmatched_predictions:
+            parts.append(f"{len(self.unmatched_predictions)} predictions without gold (ignored)")
+        return "; ".join(parts)
+
+    def format_table(self, misses: bool = False) -> str:
+        lines = [self.summary_line(), ""]
+        head = f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}"
+        lines += [head, "-" * len(head)]
+        rows = list(self.fields.items()) + [("all (micro)", self.overall)]
+        for name, c in rows:
+            if name == "all (micro)":
+                lines.append("-" * len(head))
+            lines.append(f"{name:<16} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} "
+                         f"{c.tp:>6} {c.fp:>6} {c.fn:>6}")
+        lines += ["", f"{'on matched items':<24} {'agree':>6} {'of':>6} {'acc':>6}"]
+        for name, g in self.attributes.items():
+            acc = "-" if g.accuracy is None else f"{g.accuracy:.3f}"
+            lines.append(f"{name:<24} {g.agree:>6} {g.total:>6} {acc:>6}")
+        for w in self.warnings:
+            lines.append(f"warning: {w}")
+        if misses:
+            lines.append("")
+            lines.extend(self.format_misses())
+        return "\n".join(lines)
+
+    def format_misses(self) -> list[str]:
+        lines: list[str] = []
+        for art in self.articles:
+            body: list[str] = []
+            for f in FIELDS:
+                r = art.fields[f]
+                for m in r.misses:
+                    body.append(f"  {f:<16} miss      {m}")
+                for s in r.spurious:
+                    body.append(f"  {f:<16} spurious  {s}")
+            for attr, text in art.disagreements:
+                body.append(f"  {attr:<16} differs   {text}")
+            if body or art.status != "ok":
+                status = "" if art.status == "ok" else f"  [{art.status}: scored as empty]"
+                lines.append(f"== {art.doc_id}{status}")
+                lines.extend(body)
+        return lines or ["(no misses, no spurious items)"]
+
+    def to_dict(self) -> dict:
+        return {
+            "articles": len(self.articles),
+            "missing_predictions": self.missing,
+            "error_records": self.errors,
+            "predictions_without_gold": self.unmatched_predictions,
+            "fields": {f: c.to_dict() for f, c in self.fields.items()},
+            "overall": self.overall.to_dict(),
+            "attributes": {a: g.to_dict() for a, g in self.attributes.items()},
+            "warnings": list(self.warnings),
+            "per_article": [a.to_dict() for a in self.articles],
+        }
+
+
+# --------------------------------------------------------------------------------------
+# Loading
+
+
+def load_gold(gold_dir: Union[str, Path, Iterable[Union[str, Path]]]) -> list[tuple[Path, dict]]:
+    """Gold files: a folder (searched recursively for *.json), one file, or a list of files."""
+    if isinstance(gold_dir, (str, Path)):
+        root = Path(gold_dir)
+        if root.is_dir():
+            paths = sorted(root.rglob("*.json"))
+        elif root.is_file():
+            paths = [root]
+        else:
+            raise FileNotFoundError(f"no gold folder or file {root}")
+    else:
+        paths = [Path(p) for p in gold_dir]
+    out = []
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            data = json.load(f)
+        if isinstance(data, dict) and "doc_id" in data:
+            out.append((p, data))
+    return out
+
+
+def load_predictions(predictions: Union[str, Path, Iterable[Any]]) -> Iterable[dict]:
+    """Records from a JSONL path, or from an iterable of dicts / Records."""
+    if isinstance(predictions, (str, Path)):
+        with open(predictions, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise ValueError(f"{predictions}:{n}: not JSON ({err})") from err
+                if isinstance(rec, dict):
+                    yield rec
+        return
+    for rec in predictions:
+        if hasattr(rec, "to_dict"):
+            rec = rec.to_dict()
+        if isinstance(rec, dict):
+            yield rec
+
+
+def evaluate(gold_dir: Union[str, Path, Iterable[Union[str, Path]]],
+             predictions: Union[str, Path, Iterable[Any]]) -> Report:
+    """Score predictions (JSONL path or record dicts) against the gold files in ``gold_dir``."""
+    report = Report()
+    gold = load_gold(gold_dir)
+    seen: dict[str, Path] = {}
+    for path, g in gold:
+        doc = str(g["doc_id"])
+        if doc in seen:
+            report.warnings.append(f"doc_id {doc} in two gold files ({seen[doc]}, {path}); "
+                                   "the second is ignored")
+        else:
+            seen[doc] = path
+    preds: dict[str, dict] = {}
+    for rec in load_predictions(predictions):
+        doc = rec.get("doc_id")
+        if doc is None:
+            report.warnings.append("a prediction without doc_id was ignored")
+            continue
+        doc = str(doc)
+        if doc in preds:
+            report.warnings.append(f"doc_id {doc} predicted twice; the last record is used")
+        preds[doc] = rec
+    done: set[str] = set()
+    for path, g in gold:
+        doc = str(g["doc_id"])
+        if doc in done:
+            continue
+        done.add(doc)
+        report.articles.append(score_article(g, preds.get(doc), doc_id=doc, gold_path=str(path)))
+    report.unmatched_predictions = [d for d in preds if d not in done]
+    if report.missing:
+        shown = ", ".join(report.missing[:5]) + (" …" if len(report.missing) > 5 else "")
+        report.warnings.append(f"{len(report.missing)} gold articles have no prediction and "
+                               f"score as empty: {shown}")
+    if report.errors:
+        shown = ", ".join(report.errors[:5]) + (" …" if len(report.errors) > 5 else "")
+        report.warnings.append(f"{len(report.errors)} gold articles have error records and "
+                               f"score as empty: {shown}")
+    if _places() is None:
+        report.warnings.append(f"rules/{PLACES_FILE} not found: place names compared by a "
+                               "suffix rule only")
+    return report
+
+
+# --------------------------------------------------------------------------------------
+# Command line
+
+
+def run_cli(gold_dir, pred_path, *, json_out: bool = False, misses: bool = False) -> int:
+    """``fupin eval GOLD_DIR PRED.jsonl [--json] [--misses]``: print the report, return 0."""
+    try:
+        report = evaluate(gold_dir, pred_path)
+    except (FileNotFoundError, ValueError) as err:
+        print(f"fupin eval: {err}", file=sys.stderr)
+        return 2
+    if json_out:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(report.format_table(misses=misses))
+    return 0
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    import argparse
+    ap = argparse.ArgumentParser(prog="fupin eval", description="Score predictions against gold.")
+    ap.add_argument("gold_dir")
+    ap.add_argument("predictions")
+    ap.add_argument("--json", action="store_true", help="machine-readable output")
+    ap.add_argument("--misses", action="store_true", help="list misses and spurious items")
+    args = ap.parse_args(argv)
+    return run_cli(args.gold_dir, args.predictions, json_out=args.json, misses=args.misses)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
