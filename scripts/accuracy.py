@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""The accuracy report: run the pipeline on the seeds (corpus/*.txt) and on every
+real-news article that has gold, write out/accuracy/predictions.jsonl, and print one
+table field × (P, R, F1) for seeds, real news and all, scored by extractor.evaluate.
+
+    make accuracy                      # or: python scripts/accuracy.py
+    python scripts/accuracy.py --misses   # also list misses and spurious items
+    fupin eval gold out/accuracy/predictions.jsonl --misses   # the same scoring, in detail
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from extractor import extract  # noqa: E402
+from extractor.evaluate import ATTRIBUTES, FIELDS, evaluate  # noqa: E402
+
+SHARED = REPO.parent / "shared" / "data"
+REAL_NEWS = SHARED / "real-news"
+GOLD = REPO / "gold"
+
+
+def real_news_index() -> dict[str, dict]:
+    """doc_id → index row (title, published, file) from real-news/*/index.jsonl."""
+    out: dict[str, dict] = {}
+    for index in sorted(REAL_NEWS.glob("*/index.jsonl")):
+        with open(index, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    row = json.loads(line)
+                    row["_dir"] = index.parent
+                    out[str(row["id"])] = row
+    return out
+
+
+def jobs(warnings: list[str]) -> list[dict]:
+    """What to run: {doc_id, path, published, title, source}."""
+    todo = [{"doc_id": p.stem, "path": p, "published": None, "title": None,
+             "source": f"corpus/{p.name}"} for p in sorted((REPO / "corpus").glob("*.txt"))]
+    gold_real = sorted((GOLD / "real-news").glob("*.json"))
+    if not REAL_NEWS.is_dir():
+        warnings.append(f"{REAL_NEWS} is absent: real-news articles not run")
+        return todo
+    index = real_news_index()
+    for g in gold_real:
+        doc_id = g.stem
+        row = index.get(doc_id)
+        if row is not None:
+            path = row["_dir"] / Path(row["file"]).name
+        else:
+            hits = sorted(REAL_NEWS.glob(f"*/{doc_id}.txt"))
+            path = hits[0] if hits else None
+        if path is None or not path.is_file():
+            warnings.append(f"no text for gold article {doc_id}")
+            continue
+        published = (row or {}).get("published")
+        todo.append({"doc_id": doc_id, "path": path,
+                     "published": str(published)[:10] if published else None,
+                     "title": (row or {}).get("title"),
+                     "source": str(path.relative_to(SHARED))})
+    return todo
+
+
+def run(todo: list[dict], out: Path) -> tuple[int, float]:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    errors = 0
+    t0 = time.perf_counter()
+    with open(out, "w", encoding="utf-8") as f:
+        for job in todo:
+            try:
+                data = Path(job["path"]).read_bytes()
+                record = extract(data, doc_id=job["doc_id"], title=job["title"],
+                                 published=job["published"]).to_dict()
+            except Exception as err:  # one failing article must not stop the report
+                errors += 1
+                record = {"doc_id": job["doc_id"], "source": job["source"],
+                          "error": {"kind": type(err).__name__, "message": str(err)}}
+                print(f"error on {job['doc_id']}: {type(err).__name__}: {err}", file=sys.stderr)
+                if "--traceback" in sys.argv:
+                    traceback.print_exc()
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return errors, time.perf_counter() - t0
+
+
+def table(groups: list[tuple[str, object]]) -> str:
+    head1 = f"{'':<21}" + "".join(f" | {name + ' (' + str(len(r.articles)) + ')':^20}"
+                                   for name, r in groups)
+    head2 = f"{'field':<21}" + "".join(f" | {'P':>6}{'R':>7}{'F1':>7}" for _ in groups)
+    lines = [head1, head2, "-" * len(head2)]
+    for field in FIELDS + ("all (micro)",):
+        row = f"{field:<21}"
+        for _, rep in groups:
+            c = rep.overall if field == "all (micro)" else rep.fields[field]
+            row += f" | {c.precision:>6.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
+        lines.append(row)
+    lines.append("-" * len(head2))
+    lines.append(f"{'on matched items':<21}" + "".join(f" | {'accuracy (n)':^20}" for _ in groups))
+    for attr in ATTRIBUTES:
+        row = f"{attr:<21}"
+        for _, rep in groups:
+            g = rep.attributes[attr]
+            acc = "-" if g.accuracy is None else f"{g.accuracy:.3f}"
+            row += f" | {acc + ' (' + str(g.total) + ')':^20}"
+        lines.append(f"{row}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=str(REPO / "out" / "accuracy"), help="output folder")
+    ap.add_argument("--misses", action="store_true", help="also list misses and spurious items")
+    ap.add_argument("--traceback", action="store_true", help="print tracebacks of failures")
+    args = ap.parse_args(argv)
+
+    warnings: list[str] = []
+    todo = jobs(warnings)
+    pred = Path(args.out) / "predictions.jsonl"
+    errors, seconds = run(todo, pred)
+
+    report = evaluate(GOLD, pred)
+    seeds = report.subset(lambda a: Path(a.gold_path).parent == GOLD)
+    real = report.subset(lambda a: Path(a.gold_path).parent != GOLD)
+    print(f"fupin-extractor accuracy: {len(todo)} articles run in {seconds:.1f} s "
+          f"({errors} errors); predictions in {pred.relative_to(REPO) if pred.is_relative_to(REPO) else pred}")
+    print()
+    print(table([("seeds", seeds), ("real-news", real), ("all", report)]))
+    for w in warnings + report.warnings:
+        print(f"warning: {w}")
+    if args.misses:
+        print()
+        print("\n".join(report.format_misses()))
+    summary = Path(args.out) / "report.json"
+    summary.write_text(json.dumps({"seeds": seeds.to_dict(), "real-news": real.to_dict(),
+                                   "all": report.to_dict()}, ensure_ascii=False, indent=1),
+                       encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
