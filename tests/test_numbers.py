@@ -1,0 +1,52 @@
+"""Data-driven tests of the number grammar (tables in tests/cases/numbers*.yaml)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extractor.numbers import NumberError, Quantity, Rejected, parse_values, quantity_pattern, scan
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "numbers.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0] for c in CASES])
+def test_parse_values(text: str, expected: list[str]) -> None:
+    if not expected:
+        with pytest.raises(NumberError):
+            parse_values(text)
+        return
+    assert parse_values(text) == tuple(Decimal(v) for v in expected)
+
+
+SCAN = [
+    # text, [(values, qualifier)], rejected count
+    ("超过400亿元", [(["40000000000"], "over")], 0),
+    ("490余万元", [(["4900000"], "over")], 0),
+    ("106万余元", [(["1060000"], "over")], 0),
+    ("90多亿元", [(["9000000000"], "over")], 0),
+    ("20亿元以上", [(["2000000000"], "over")], 0),
+    ("约3万元", [(["30000"], "approx")], 0),
+    ("5000元左右", [(["5000"], "approx")], 0),
+    ("不足2000元", [(["2000"], "under")], 0),
+    ("近万元", [(["10000"], "approx")], 0),
+    ("由95.5亿元增至249.6亿元", [(["9550000000"], None), (["24960000000"], None)], 0),
+    ("3—5万元", [(["30000", "50000"], None)], 0),
+    ("2500至3000元", [(["2500", "3000"], None)], 0),
+    ("3..5万元", [], 1),
+    ("123456789012345亿元", [], 1),
+    ("万元", [], 1),
+    ("几十万元", [], 0),
+    ("数万元", [], 0),
+]
+
+
+@pytest.mark.parametrize("text,expected,rejected", SCAN, ids=[s[0] for s in SCAN])
+def test_scan(text, expected, rejected) -> None:
+    found = list(scan(text, quantity_pattern("元")))
+    qs = [q for q in found if isinstance(q, Quantity)]
+    assert [([str(v) for v in q.values], q.qualifier) for q in qs] == [
+        (vals, qual) for vals, qual in expected]
+    assert sum(isinstance(q, Rejected) for q in found) == rejected
