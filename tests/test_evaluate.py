@@ -220,3 +220,18 @@ def test_run_cli_table_and_json(capsys):
 
 def test_run_cli_missing_file(capsys):
     assert run_cli(GOLD, CASE / "nope.jsonl") == 2
+
+
+def test_accuracy_script_runs(tmp_path, capsys):
+    """scripts/accuracy.py end to end (seeds, plus real news when ../shared is there)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "accuracy_script", Path(__file__).resolve().parents[1] / "scripts" / "accuracy.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main(["--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "seeds (" in out and "real-news (" in out and "all (micro)" in out
+    lines = (tmp_path / "predictions.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 5
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["all"]["articles"] >= 5
