@@ -53,12 +53,20 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "〔"
                            "・": "·", "•": "·", "‧": "·", "．": "·", "•": "·"})
 
 
-def _rules_dir() -> Path:
+def _places_file() -> Optional[Path]:
+    """rules/places_admin.tsv in a checkout, or extractor/rules/ when installed."""
+    here = Path(__file__).resolve().parent
+    candidates = []
     try:
         from .rules import rules_dir
-        return rules_dir()
-    except Exception:  # pragma: no cover - rules module missing or broken
-        return Path(__file__).resolve().parent.parent / "rules"
+        candidates.append(Path(rules_dir()))
+    except Exception:  # the rules module may not find its folder when installed
+        pass
+    candidates += [here.parent / "rules", here / "rules"]
+    for folder in candidates:
+        if (folder / PLACES_FILE).is_file():
+            return folder / PLACES_FILE
+    return None
 
 
 class _Places:
@@ -134,8 +142,8 @@ _FALLBACK_PARENT = re.compile(r"^(.{2,}?(?:特别行政区|自治区|自治州|�
 
 @lru_cache(maxsize=1)
 def _places() -> Optional[_Places]:
-    path = _rules_dir() / PLACES_FILE
-    if not path.is_file():
+    path = _places_file()
+    if path is None:
         return None
     rows = []
     with open(path, encoding="utf-8") as f:
