@@ -53,19 +53,23 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "〔"
                            "・": "·", "•": "·", "‧": "·", "．": "·", "•": "·"})
 
 
-def _places_file() -> Optional[Path]:
-    """rules/places_admin.tsv in a checkout, or extractor/rules/ when installed."""
+def _places_file():
+    """rules/places_admin.tsv in a checkout, or the installed copy (a Path or Traversable)."""
     here = Path(__file__).resolve().parent
-    candidates = []
+    candidates: list = []
     try:
         from .rules import rules_dir
-        candidates.append(Path(rules_dir()))
-    except Exception:  # the rules module may not find its folder when installed
+        candidates.append(rules_dir())
+    except Exception:  # the data folder may be laid out differently when installed
         pass
-    candidates += [here.parent / "rules", here / "rules"]
+    candidates += [here.parent / "rules", here / "ruledata", here / "rules"]
     for folder in candidates:
-        if (folder / PLACES_FILE).is_file():
-            return folder / PLACES_FILE
+        try:
+            f = folder / PLACES_FILE
+            if f.is_file():
+                return f
+        except Exception:
+            continue
     return None
 
 
@@ -146,7 +150,7 @@ def _places() -> Optional[_Places]:
     if path is None:
         return None
     rows = []
-    with open(path, encoding="utf-8") as f:
+    with path.open("r", encoding="utf-8") as f:
         header = None
         for line in f:
             if not line.strip() or line.startswith("#"):
