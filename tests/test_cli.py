@@ -124,3 +124,17 @@ def test_extract_ten_megabytes():
     proc = _cli(["extract", "-", "--compact"], stdin=data)
     assert b"Traceback" not in proc.stderr
     assert json.loads(proc.stdout)["schema"] == "1"
+
+
+def test_no_network_at_run_time(monkeypatch, tmp_path):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the pipeline tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    out = tmp_path / "out.jsonl"
+    assert main(["run", str(CORPUS), "-o", str(out)]) == 0
+    assert all("error" not in r for r in _lines(out))
