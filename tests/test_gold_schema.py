@@ -32,14 +32,9 @@ QUALIFIERS = {None, "over", "approx", "under"}
 ADCODE = re.compile(r"^\d{6}$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 
-# Units outside SPEC 5's table that need an annotation decision (reported, not changed):
-# strict xfail, so the test fails once they are resolved and this entry can go.
-UNIT_REVIEW = {
-    "20170328-01": "remaining_poor with unit 户 (憨庙村还有30多户人家迟迟没有脱贫): SPEC has no "
-                   "households-still-to-lift metric",
-    "20200117-06-05": "poor_households with unit % (建档立卡贫困户占60%以上): SPEC allows % only "
-                      "for remaining_poor",
-}
+# Units outside SPEC 5's table that need an annotation decision: strict xfail, so the
+# test fails once they are resolved and the entry can go. (None open.)
+UNIT_REVIEW: dict[str, str] = {}
 
 
 def _id(path: Path) -> str:
