@@ -1,0 +1,368 @@
+"""Poverty figures stage (SPEC 5): counts and rates that measure poverty or its reduction.
+
+Only sentences with a poverty cue are examined. Each number with a unit (人/名/户/个/%)
+is classified by the noun it counts (贫困人口, 贫困户, 贫困村, 贫困县, 贫困发生率) and the
+cue words of its clause: an exit cue (脱贫, 摘帽, 出列) gives the exit metric, a remaining
+cue (剩余, 未脱贫, 确保…如期脱贫) gives ``remaining_poor``, a poor-unit noun alone gives a
+stock; project-helped counts (帮助5000人就业) are left out. A named county's delisting is
+one ``counties_delisted`` record of value 1 per county and article. Tables in
+``rules/figures.yaml``.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Optional
+
+import regex
+
+from .money import reference_year, year_of
+from .numbers import Quantity, Rejected, quantity_pattern, scan, scan_percent_words
+from .pipeline import Article, stage
+from .record import PovertyFigure
+from .rules import load_yaml
+
+UNIT_OF = {"people_lifted": "人", "households_lifted": "户", "poor_population": "人",
+           "poor_households": "户", "remaining_poor": "人", "villages_exited": "个",
+           "poor_villages": "个", "counties_delisted": "个", "poor_counties": "个",
+           "incidence_rate": "%", "exit_rate": "%"}
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class _R:
+    """Compiled rules (one instance per process)."""
+
+    def __init__(self) -> None:
+        r = load_yaml("figures.yaml")
+        self.r = r
+        self.trigger = regex.compile(r["trigger"])
+        self.person_units = set(r["person_units"])
+        self.household_units = set(r["household_units"])
+        self.count_units = set(r["count_units"])
+        self.percent_units = set(r["percent_units"])
+        units = (r["person_units"] + r["household_units"] + r["count_units"]
+                 + r["percent_units"])
+        people = _alt(r["people_nouns"])
+        units_re = "|".join(regex.escape(u) + ("(?!次)" if "人" in u else "") for u in
+                            sorted(units, key=len, reverse=True))
+        # 194.36万贫困人口 / 超千万: a bare 万/亿 is a person count (unit "").
+        units_re += "|(?<=[万亿])"
+        self.pattern = quantity_pattern(units_re)
+        self.people = regex.compile(people)
+        self.people_after = regex.compile(rf"^的?(?:{people}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
+        self.households_after = regex.compile(
+            rf"^(?:是|的)?(?:{_alt(r['household_nouns'])}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
+        link = _alt(r["linking"])
+        year = r"(?:[0-9]{4}年(?:底|末|年底|年末|初)?的?|去年底的?|年初的?)?"
+        self.noun_before = regex.compile(
+            rf"(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
+            rf"(?:[0-9.]+万?户、?)?$")
+        self.person_then = regex.compile(r"^、?[0-9.]+万?(?:人|名)(?P<rest>.*)$")
+        self.county_head = regex.compile(_alt(r["county_heads"]))
+        self.village_head = regex.compile(_alt(r["village_heads"]))
+        self.poor_marker = regex.compile(_alt(r["poor_markers"]))
+        self.head_window = int(r["head_window"])
+        self.people_exit = regex.compile(_alt(r["people_exit"]))
+        self.people_exit_before = regex.compile(rf"(?:{_alt(r['people_exit_before'])})"
+                                                rf"(?:\p{{Han}}{{0,8}})?$")
+        self.village_exit = regex.compile(_alt(r["village_exit"]))
+        self.county_exit = regex.compile(_alt(r["county_exit"]))
+        neg = _alt(r["negations"])
+        self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,2}}$")
+        self.remaining = regex.compile(_alt(r["remaining"]))
+        self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
+        self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
+        self.project = regex.compile(_alt(r["project_cues"]))
+        self.rates = r["rates"]
+        self.rate_noun = regex.compile(rf"{_alt(self.rates)}|\p{{Han}}率")
+        self.rate_breakers = regex.compile(_alt(r["rate_breakers"]))
+        self.rate_window = int(r["rate_window"])
+        self.zero = regex.compile(rf"(?:{_alt(r['zero_after'])})0(?![0-9.%])")
+        self.suffix = regex.compile(rf"(?:{_alt(r['county_suffixes'])})$")
+        self.not_county = set(r["not_county_names"])
+        self.admin_prefix = regex.compile(r["admin_prefix"])
+        self.place = regex.compile(
+            rf"(?:{_alt(r['place_words'])})|\p{{Han}}{{1,8}}?(?:{_alt(r['place_suffixes'])})"
+            rf"(?![委长政府级])")
+
+
+@cache
+def _rules() -> _R:
+    return _R()
+
+
+_CLAUSE_END = regex.compile(r"[，,；;。！？!?：:\n]")
+_CLAUSE_START = regex.compile(r"[，,；;：:。！？!?\n](?!.*[，,；;：:。！？!?\n])", regex.S)
+
+
+@dataclass
+class _Ctx:
+    text: str
+    s_start: int
+    s_end: int
+
+    def clause(self, start: int, end: int) -> tuple[str, str]:
+        """Text of the clause before ``start`` and after ``end`` (to the clause end)."""
+        head = self.text[self.s_start:start]
+        m = _CLAUSE_START.search(head)
+        before = head[m.end():] if m else head
+        m2 = _CLAUSE_END.search(self.text, end, self.s_end)
+        after = self.text[end:m2.start() if m2 else self.s_end]
+        return before, after
+
+
+def _exit_in(pattern: regex.Pattern, rules: _R, window: str) -> Optional[bool]:
+    """True for an exit cue, False for a negated one, None for none."""
+    found = None
+    for m in pattern.finditer(window):
+        if rules.negated.search(window[:m.start()]):
+            return False
+        found = True
+    return found
+
+
+def _classify_count(rules: _R, before: str, after: str, q: Quantity) -> Optional[str]:
+    window = after[:rules.head_window]
+    stop = regex.search(r"[0-9]|个", window)
+    if stop:
+        window = window[:stop.start()]
+    c = rules.county_head.search(window)
+    v = rules.village_head.search(window)
+    if not c and not v:
+        return None
+    county = bool(c) and (not v or c.start() < v.start())
+    head = c if county else v
+    phrase = window[:head.end()]
+    rest = after[head.end():]
+    if q.values[0] == 1 and q.text.lstrip("一近约超").startswith("一"):
+        return None   # 最后一个贫困县西吉县: the named county gives the record
+    exit_pattern = rules.county_exit if county else rules.village_exit
+    state = _exit_in(exit_pattern, rules, phrase + rest)
+    if state is None and exit_pattern.search(before[-4:]):
+        state = not rules.negated.search(before[:-2])
+    if not county and rules.project.search(before + rest) and not state:
+        return None
+    poor = bool(rules.poor_marker.search(phrase)) or state is not None
+    if county:
+        if state:
+            return "counties_delisted"
+        return "poor_counties" if poor else None
+    if state:
+        return "villages_exited"
+    return "poor_villages" if poor else None
+
+
+def _remaining(rules: _R, before: str, after: str) -> bool:
+    if rules.remaining.search(before):
+        return True
+    return any(a in before and b in after for a, b in rules.remaining_pair)
+
+
+def _people_state(rules: _R, before: str, after: str) -> Optional[str]:
+    """'remaining', 'exit' or None for a person/household count."""
+    if _remaining(rules, before, after):
+        return "remaining"
+    m = rules.people_exit.search(after)
+    if m:
+        if regex.search(r"(?:没有|未|尚未)\p{Han}{0,2}$", after[:m.start()]):
+            return "remaining"
+        return "exit"
+    if rules.people_exit_before.search(before) and not rules.change_to.search(before):
+        return "exit"
+    return None
+
+
+def _classify_people(rules: _R, before: str, after: str, households: bool) -> Optional[str]:
+    noun = weak = False
+    if households:
+        chained = rules.person_then.match(after)
+        m = rules.households_after.match(after)
+        if m:
+            noun, weak = not m["weak"], bool(m["weak"])
+        elif chained:
+            m2 = rules.people_after.match(chained["rest"])
+            if m2:
+                noun, weak = not m2["weak"], bool(m2["weak"])
+            after = chained["rest"]
+    else:
+        m = rules.people_after.match(after)
+        if m:
+            noun, weak = not m["weak"], bool(m["weak"])
+    if not noun and rules.noun_before.search(before):
+        noun = True
+    state = _people_state(rules, before, after)
+    if state == "remaining":
+        return "remaining_poor"
+    if state == "exit":
+        return "households_lifted" if households else "people_lifted"
+    if noun and not rules.project.search(before + after):
+        return "poor_households" if households else "poor_population"
+    return None
+
+
+def _classify_percent(rules: _R, ctx: _Ctx, q: Quantity, before: str, after: str) -> Optional[str]:
+    head = ctx.text[max(ctx.s_start, q.start - rules.rate_window):q.start]
+    last = None
+    for m in rules.rate_noun.finditer(head):
+        last = m
+    if last is not None:
+        metric = rules.rates.get(last.group())
+        between = head[last.end():]
+        if metric and not rules.rate_breakers.search(between):
+            return metric
+        return None
+    if rules.people.match(after) and _remaining(rules, before, after):
+        return "remaining_poor"
+    if regex.search(r"贫困户占$", before):
+        return "poor_households"
+    return None
+
+
+def _place(rules: _R, text: str, para_start: int, pos: int) -> Optional[str]:
+    best = None
+    for m in rules.place.finditer(text, para_start, pos):
+        name = m.group()
+        if name in rules.not_county or len(name) < 2:
+            continue
+        best = name
+    return best
+
+
+def _named_delistings(rules: _R, article: Article, ctx: _Ctx, seen: set[str]) -> list[tuple[str, int, int]]:
+    """Counties named in a sentence with a county exit cue: [(name, start, end)]."""
+    text = ctx.text
+    sentence = text[ctx.s_start:ctx.s_end]
+    cue = None
+    for m in rules.county_exit.finditer(sentence):
+        if rules.negated.search(sentence[:m.start()]):
+            continue
+        if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6]:
+            continue
+        cue = m
+        break
+    if cue is None:
+        return []
+    limit = ctx.s_start + cue.start()
+    found: list[tuple[str, int, int]] = []
+    counties = article.facts.get("counties")
+    if counties:
+        for county in counties:
+            for mention in getattr(county, "mentions", []):
+                a, b = mention.span
+                if ctx.s_start <= a and b <= limit and county.name not in seen:
+                    found.append((county.name, a, b))
+                    seen.add(county.name)
+                    break
+        return found
+    # Fallback: list items ending in a county suffix, or bare items before 等N个.
+    head = text[ctx.s_start:limit]
+    for m in regex.finditer(r"[^，,；;：:、和及与（）()“”\s]+", head):
+        item = m.group()
+        item = regex.sub(r"^(?:[0-9]{4}年(?:底|末)?|包括|其中|今年|去年|截至目前|目前)", "", item)
+        item = regex.sub(r"(?:在内|等\p{Han}*[0-9一二三四五六七八九十两]+.*|正式\p{Han}*|已\p{Han}*|"
+                         r"通过\p{Han}*|顺利\p{Han}*|实现\p{Han}*|全面\p{Han}*|如期\p{Han}*)$", "", item)
+        bare_list = regex.search(r"等\p{Han}{0,4}?[0-9一二三四五六七八九十两]+个", m.group()) or \
+            regex.match(r"、", text[m.end() + ctx.s_start:m.end() + ctx.s_start + 1] or "x")
+        item = rules.admin_prefix.sub("", item)
+        if not (2 <= len(item) <= 9) or regex.search(r"[0-9贫个全各的是]", item):
+            continue
+        if item in rules.not_county:
+            continue
+        if rules.suffix.search(item) or (bare_list and _in_list_before_deng(head, m)):
+            if item.endswith("市") and not item.endswith("县级市"):
+                # a prefecture city (凉山州/遵义市) is not delisted; county-level cities are
+                # rare in such lists and need the counties stage.
+                if regex.search(r"等|、", head[m.end():m.end() + 1]) is None:
+                    continue
+            if item not in seen:
+                seen.add(item)
+                a = ctx.s_start + m.start()
+                found.append((item, a, a + len(m.group())))
+    return found
+
+
+def _in_list_before_deng(head: str, m: regex.Match) -> bool:
+    """平舆、确山等14个贫困县: bare names in a 、-list that ends in 等N个."""
+    tail = head[m.start():]
+    return bool(regex.match(r"[^，,；;。]*?等\p{Han}{0,4}?[0-9一二三四五六七八九十两]+个", tail))
+
+
+def find_figures(article: Article) -> list[PovertyFigure]:
+    rules = _rules()
+    text = article.text
+    ref_year = reference_year(article)
+    figures: list[PovertyFigure] = []
+    seen_counties: set[str] = set()
+    para_starts = [0] + [m.end() for m in regex.finditer(r"\n+", text)]
+
+    def add(metric: str, value: Decimal, a: int, b: int, s_start: int, qualifier=None,
+            place=None, unit=None):
+        if place is None:
+            i = bisect.bisect_right(para_starts, a) - 1
+            place = _place(rules, text, para_starts[max(i, 0)], a)
+        figures.append(PovertyFigure(
+            metric=metric, value=value, unit=unit or UNIT_OF[metric], text=text[a:b],
+            span=(a, b), source_span=article.source_span(a, b), place=place,
+            year=year_of(text, s_start, a, ref_year), qualifier=qualifier))
+
+    for s_start, s_end in article.sentences:
+        if not rules.trigger.search(text, s_start, s_end):
+            continue
+        ctx = _Ctx(text, s_start, s_end)
+        items = list(scan(text, rules.pattern, s_start, s_end))
+        items += list(scan_percent_words(text, s_start, s_end))
+        items.sort(key=lambda q: q.start)
+        last_metric: Optional[str] = None
+        last_end = s_start
+        for q in items:
+            if isinstance(q, Rejected):
+                article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
+                continue
+            before, after = ctx.clause(q.start, q.end)
+            metric = None
+            if q.unit in rules.percent_units or q.unit == "%":
+                metric = _classify_percent(rules, ctx, q, before, after)
+            elif q.unit in rules.count_units:
+                metric = _classify_count(rules, before, after, q)
+            elif q.unit in rules.household_units:
+                metric = _classify_people(rules, before, after, True)
+            elif q.unit in rules.person_units or q.unit == "":
+                metric = _classify_people(rules, before, after, False)
+            if metric is None and last_metric and UNIT_OF[last_metric] != "%":
+                # 贫困人口由329万减少到25.5万: the second number of a change keeps the metric.
+                between = text[last_end:q.start]
+                if rules.change_to.search(between) and len(between) < 20 and q.unit != "个":
+                    metric = last_metric
+            if metric is None:
+                continue
+            unit = None
+            if metric == "remaining_poor":
+                unit = "%" if q.unit in ("%", "％") else ("户" if q.unit == "户" else "人")
+            elif metric == "poor_households" and q.unit in ("%", "％"):
+                unit = "%"
+            for value, (a, b) in zip(q.values, q.value_spans):
+                add(metric, value, q.start if len(q.values) == 1 else a,
+                    q.end if len(q.values) == 1 else b, s_start, q.qualifier, unit=unit)
+            last_metric, last_end = metric, q.end
+        # 由2012年的16.8%降至0: the zero of a rate.
+        for m in rules.zero.finditer(text, s_start, s_end):
+            head = text[s_start:m.start()]
+            rate = None
+            for r in rules.rate_noun.finditer(head):
+                rate = rules.rates.get(r.group())
+            if rate:
+                add(rate, Decimal(0), m.end() - 1, m.end(), s_start)
+        for name, a, b in _named_delistings(rules, article, ctx, seen_counties):
+            add("counties_delisted", Decimal(1), a, b, s_start, place=name)
+    figures.sort(key=lambda f: f.span[0])
+    return figures
+
+
+@stage("figures")
+def figures_stage(article: Article) -> None:
+    article.facts["poverty_figures"] = find_figures(article)
