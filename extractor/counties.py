@@ -1,0 +1,227 @@
+"""Counties stage (SPEC 2): every county-level unit the article names, resolved to its adcode.
+
+1. Match every gazetteer surface on characters (``gazetteer.find``), with the false-hit
+   guards of ``rules/counties.yaml``.
+2. Sort the hits: provinces and prefectures are context; a bare short form that a prefecture
+   shares with a county (阿坝, 玉树, 哈密) is the prefecture.
+3. A name that several counties share (南山区, 鼓楼区, 朝阳) is resolved from the article:
+   parent written right before, parent named in the sentence or the article, other
+   counties of the same prefecture. No clear winner → adcode null and a warning.
+4. Role per mention from the cue lists, then one role per county.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional
+
+from .gazetteer import Gazetteer, Hit, Unit, gazetteer
+from .pipeline import Article, stage
+from .record import County, Mention
+
+_STOPS = "。！？!?\n"
+
+
+@dataclass
+class _Mention:
+    hit: Hit
+    units: list[Unit]                   # county candidates
+    unit: Optional[Unit] = None         # resolved
+    role: str = "other"
+
+
+def _sentence_index(article: Article):
+    bounds = article.sentences
+    starts = [s for s, _ in bounds]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            return (0, len(article.text))
+        return bounds[i]
+    return sentence_of
+
+
+def find_counties(text: str, gaz: Gazetteer | None = None,
+                  sentence_of=None, warnings: list[str] | None = None) -> list[_Mention]:
+    """County mentions of ``text`` with their resolved unit (or None when ambiguous)."""
+    gaz = gaz or gazetteer()
+    context: list[tuple[Hit, Unit]] = []          # provinces/prefectures named
+    mentions: list[_Mention] = []
+    for h in gaz.find(text):
+        counties = [f.unit for f in h.forms if f.unit.level == "county"]
+        higher = [f.unit for f in h.forms if f.unit.level != "county"]
+        if higher:
+            # a bare form or full name shared with a prefecture/province is the prefecture
+            # (阿坝, 玉树, 哈密); a county's full name or alias beats a higher unit's short form
+            county_named = any(f.unit.level == "county" and f.kind in ("full", "alias")
+                               for f in h.forms)
+            higher_full = any(f.kind in ("full", "alias", "pair")
+                              for f in h.forms if f.unit.level != "county")
+            if not county_named or higher_full:
+                context.extend((h, u) for u in higher)
+                continue
+        if counties:
+            mentions.append(_Mention(h, counties))
+    _resolve(text, gaz, mentions, context, sentence_of, warnings)
+    return mentions
+
+
+def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
+             context: list[tuple[Hit, Unit]], sentence_of, warnings: list[str] | None) -> None:
+    ev = gaz.rules["evidence"]
+    sentence_of = sentence_of or (lambda pos: (0, len(text)))
+    named = {u.adcode for _, u in context}
+    # counties written in full (or by alias) somewhere in the article
+    written = {u.adcode for m in mentions if not m.hit.bare for u in m.units}
+
+    def direct_parent(u: Unit) -> str:
+        return u.parents[0]          # prefecture, or the province for 直辖 units
+
+    def confirmed(m: _Mention, u: Unit, weak: bool) -> bool:
+        if u.adcode in written or _parent_adjacent(m, u, context, ev):
+            return True
+        if weak:
+            return False
+        if direct_parent(u) in named:
+            return True
+        s_start, s_end = sentence_of(m.hit.start)
+        return any(cu.adcode == u.adcode[:2] + "0000" and s_start <= h.start < s_end
+                   for h, cu in context)
+
+    # 1. bare short forms count only when the article confirms them (SPEC 2: a short form
+    #    counts when it is unambiguous in the article)
+    for m in mentions:
+        if m.hit.bare:
+            weak = all(f.weak for f in m.hit.forms)
+            m.units = [u for u in m.units if confirmed(m, u, weak)]
+            if len(m.units) > 1:
+                full = [u for u in m.units if u.adcode in written]
+                if full:
+                    m.units = full
+            if len(m.units) > 1 and gaz.rules.get("bare_prefers_city"):
+                cities = [u for u in m.units if u.name == m.hit.text + "市"]
+                if len(cities) == 1:
+                    m.units = cities
+        elif m.hit.text in gaz.needs_parent:
+            m.units = [u for u in m.units if _parent_adjacent(m, u, context, ev)]
+    mentions[:] = [m for m in mentions if m.units]
+    for m in mentions:
+        if len(m.units) == 1:
+            m.unit = m.units[0]
+    # 2. names several units share: evidence from the article
+    siblings: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.unit is not None and m.unit.prefecture:
+            siblings.setdefault(m.unit.adcode[:4], set()).add(m.unit.adcode)
+    for m in mentions:
+        if m.unit is not None:
+            continue
+        s_start, s_end = sentence_of(m.hit.start)
+        scores = []
+        for u in m.units:
+            score = 0
+            if _parent_adjacent(m, u, context, ev):
+                score += ev["parent_adjacent"]
+            if any(cu.adcode in u.parents and s_start <= h.start < s_end for h, cu in context):
+                score += ev["parent_in_sentence"]
+            if any(p in named for p in u.parents):
+                score += ev["parent_in_article"]
+            if u.prefecture and siblings.get(u.adcode[:4], set()) - {u.adcode}:
+                score += ev["sibling_in_article"]
+            scores.append(score)
+        top = max(scores)
+        winners = [u for u, sc in zip(m.units, scores) if sc == top]
+        if top > 0 and len(winners) == 1:
+            m.unit = winners[0]
+        elif warnings is not None:
+            names = "、".join(f"{u.prefecture or u.province}{u.name}" for u in m.units)
+            warnings.append(f"counties: {m.hit.text} at {m.hit.start} is ambiguous ({names}); "
+                            "adcode left null")
+
+
+def _parent_adjacent(m: _Mention, unit: Unit, context: list[tuple[Hit, Unit]], ev: dict) -> bool:
+    return any(cu.adcode in unit.parents and 0 <= m.hit.start - h.end <= ev["max_gap"]
+               for h, cu in context)
+
+
+# ---------------------------------------------------------------------------- roles
+
+def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
+    start, end = m.hit.start, m.hit.end
+    window = rules["window"]
+    before = text[max(sent[0], start - window):start]
+    after = text[end:min(sent[1], end + window)]
+    # cues directly around the name decide; nearest wins
+    def last_pos(segment: str, cues) -> int:
+        return max((segment.rfind(c) + len(c) for c in cues if c in segment), default=-1)
+
+    def first_pos(segment: str, cues) -> int:
+        return min((segment.find(c) for c in cues if c in segment), default=10 ** 6)
+
+    helper_after = first_pos(after, rules["helper_after"])
+    recipient_after = first_pos(after, rules["recipient_after"])
+    recipient_before = last_pos(before, rules["recipient_before"])
+    helper_before = last_pos(before, rules["helper_before"])
+    # 成华区对口援助丹巴县: for 成华区 the verb follows (helper); for 丹巴县 it precedes
+    if helper_after < 10 ** 6 and helper_after <= recipient_after and helper_after <= 4:
+        return "helper"
+    if helper_before >= 0 and helper_before >= recipient_before and len(before) - helper_before <= 2:
+        return "helper"
+    if recipient_before >= 0 or recipient_after < 10 ** 6:
+        return "recipient"
+    if helper_after < 10 ** 6:
+        return "helper"
+    sentence = text[sent[0]:sent[1]]
+    if any(w in sentence for w in rules["poverty_words"]):
+        return "recipient"
+    return "other"
+
+
+def _merge_role(roles: list[str]) -> str:
+    if "recipient" in roles:
+        return "recipient" if roles.count("recipient") >= roles.count("helper") else "helper"
+    if "helper" in roles:
+        return "helper"
+    return "other"
+
+
+# ---------------------------------------------------------------------------- the stage
+
+def counties_of(article: Article) -> list[County]:
+    gaz = gazetteer()
+    text = article.text
+    sentence_of = _sentence_index(article)
+    mentions = find_counties(text, gaz, sentence_of, article.warnings)
+    role_rules = gaz.rules["roles"]
+    by_key: dict[str, tuple[County, list[str]]] = {}
+    for m in mentions:
+        m.role = _role(text, m, sentence_of(m.hit.start), role_rules)
+        unit = m.unit
+        key = unit.adcode if unit else m.hit.text
+        if key not in by_key:
+            if unit:
+                county = County(name=unit.name, adcode=unit.adcode, province=unit.province,
+                                prefecture=unit.prefecture)
+            else:
+                same = {(u.province, u.prefecture) for u in m.units}
+                province = next(iter(same))[0] if len({p for p, _ in same}) == 1 else None
+                county = County(name=m.units[0].name if len({u.name for u in m.units}) == 1
+                                else m.hit.text, adcode=None, province=province, prefecture=None)
+            by_key[key] = (county, [])
+        county, roles = by_key[key]
+        roles.append(m.role)
+        if m.hit.text != county.name and m.hit.text not in county.aliases_seen:
+            county.aliases_seen.append(m.hit.text)
+        county.mentions.append(Mention(m.hit.text, (m.hit.start, m.hit.end),
+                                       article.source_span(m.hit.start, m.hit.end)))
+    out = []
+    for county, roles in by_key.values():
+        county.role = _merge_role(roles)
+        out.append(county)
+    return out
+
+
+@stage("counties")
+def counties_stage(article: Article) -> None:
+    article.facts["counties"] = counties_of(article)
