@@ -95,7 +95,8 @@ class Gazetteer:
             for short in shorts:
                 # 都安县 (stem + 县/旗/州 next to 都安) is suffixed; 红旗 (红旗区) is bare
                 bare = not (short.endswith(COUNTY_SUFFIXES) and short[:-1] in shorts)
-                self._add(short, Form(unit, "short", bare=bare, weak=bare and short in weak))
+                weak_here = bare and unit.level == "county" and short in weak
+                self._add(short, Form(unit, "short", bare=bare, weak=weak_here))
         for row in load_tsv("county_aliases.tsv"):
             codes = row["adcode"].split("|")
             for code in codes:
@@ -147,7 +148,8 @@ class Gazetteer:
             if any(text.startswith(right, end) for right in rights):
                 return True
         # bare short forms, and two-character full names (应县 in 响应县里, 和县 in 和县长)
-        if all(f.bare for f in forms) or (len(surface) == 2 and surface.endswith("县")):
+        if all(f.bare and f.unit.level == "county" for f in forms) \
+                or (len(surface) == 2 and surface.endswith("县")):
             if text.startswith(self.bare_right_stop, end):
                 return True
             if straddles(text, start, end, self.rules.get("straddle_min_freq", 100)):

@@ -1,0 +1,65 @@
+"""Table-driven tests of the counties stage (cases in tests/cases/counties.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extractor.counties import counties_of
+from extractor.normalize import normalize
+from extractor.pipeline import Article
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "counties.yaml").read_text("utf-8"))
+
+
+def run(text: str):
+    article = Article(norm=normalize(text))
+    return counties_of(article), article
+
+
+def rows(*groups):
+    return [pytest.param(c, id=f"{g}:{c['text'][:14]}") for g in groups for c in CASES[g]]
+
+
+@pytest.mark.parametrize("case", rows("short_forms", "renamed", "ambiguous", "false_hits", "nothing"))
+def test_counties(case):
+    counties, article = run(case["text"])
+    got = sorted(f"{c.name} {c.adcode or 'null'}" for c in counties)
+    assert got == sorted(case["expect"])
+    if any(e.endswith(" null") for e in case["expect"]):
+        assert any("ambiguous" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("case", rows("roles"))
+def test_roles(case):
+    counties, _ = run(case["text"])
+    roles = {c.name: c.role for c in counties}
+    for name, role in case["roles"].items():
+        assert roles.get(name) == role, (name, roles)
+
+
+def test_mentions_have_spans_and_aliases():
+    text = "深圳对口支援塔县。塔什库尔干塔吉克自治县的群众。"
+    counties, article = run(text)
+    (c,) = counties
+    assert c.aliases_seen == ["塔县"]
+    assert c.province == "新疆维吾尔自治区" and c.prefecture == "喀什地区"
+    assert [m.text for m in c.mentions] == ["塔县", "塔什库尔干塔吉克自治县"]
+    for m in c.mentions:
+        assert article.text[m.span[0]:m.span[1]] == m.text
+        assert m.source_span == m.span    # clean input: offsets unchanged
+
+
+def test_source_spans_through_markup():
+    raw = "<p>四川&nbsp;丹巴县</p>"
+    counties, article = run(raw)
+    (c,) = counties
+    s, e = c.mentions[0].source_span
+    assert article.norm.source[s:e] == "丹巴县"
+
+
+def test_stage_registered():
+    from extractor.pipeline import STAGES, _load_stages
+    _load_stages()
+    assert "counties" in STAGES

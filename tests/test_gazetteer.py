@@ -1,0 +1,57 @@
+"""The generated gazetteer is current, complete, and the hand-kept aliases are valid."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.gazetteer import gazetteer
+from extractor.rules import load_tsv
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCE = REPO.parent / "shared" / "data" / "admin-divisions"
+
+
+@pytest.mark.skipif(not (SOURCE / "areas.csv").exists(), reason="admin-divisions not beside the repo")
+def test_gazetteer_is_up_to_date():
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_gazetteer.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr + " — run scripts/build_gazetteer.py"
+
+
+def test_levels_and_exclusions():
+    rows = load_tsv("gazetteer.tsv")
+    levels = {lvl: sum(r["level"] == lvl for r in rows) for lvl in ("province", "prefecture", "county")}
+    assert levels["province"] == 31
+    assert 330 <= levels["prefecture"] <= 340
+    assert 2830 <= levels["county"] <= 2860          # 2,978 rows minus development zones
+    codes = {r["adcode"] for r in rows}
+    assert "130171" not in codes                      # 石家庄高新技术产业开发区
+    assert "320576" not in codes                      # 苏州工业园区
+    assert "440305" in codes and "659001" in codes    # 南山区, 石河子市
+
+
+@pytest.mark.parametrize("name,shorts", [
+    ("丹巴县", {"丹巴"}),
+    ("都安瑶族自治县", {"都安", "都安县"}),
+    ("塔什库尔干塔吉克自治县", {"塔什库尔干", "塔什库尔干县"}),
+    ("双江拉祜族佤族布朗族傣族自治县", {"双江", "双江县"}),
+    ("东乡族自治县", {"东乡", "东乡县"}),
+    ("甘孜藏族自治州", {"甘孜", "甘孜州"}),
+    ("广西壮族自治区", {"广西"}),
+    ("环县", set()),                                  # one-character stems are never short forms
+])
+def test_short_forms(name, shorts):
+    row = next(r for r in load_tsv("gazetteer.tsv") if r["name"] == name)
+    assert set(filter(None, row["short"].split("|"))) == shorts
+
+
+def test_aliases_point_at_existing_units():
+    gaz = gazetteer()                                 # raises on an unknown adcode
+    for row in load_tsv("county_aliases.tsv"):
+        for code in row["adcode"].split("|"):
+            assert code in gaz.units, row
+    assert gaz.forms["郫县"][0].unit.name == "郫都区"
+    assert gaz.forms["塔县"][0].unit.adcode == "653131"
