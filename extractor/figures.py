@@ -58,7 +58,7 @@ class _R:
         self.households_after = regex.compile(
             rf"^(?:是|的)?(?:{_alt(r['household_nouns'])}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
         link = _alt(r["linking"])
-        year = r"(?:[0-9]{4}年(?:底|末|年底|年末|初)?的?|去年底的?|年初的?)?"
+        year = r"(?:[0-9]{4}年\p{Han}{0,6}?的?|去年底的?|年初的?)?"
         self.noun_before = regex.compile(
             rf"(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
             rf"(?:[0-9.]+万?户、?)?$")
@@ -67,15 +67,18 @@ class _R:
         self.village_head = regex.compile(_alt(r["village_heads"]))
         self.poor_marker = regex.compile(_alt(r["poor_markers"]))
         self.head_window = int(r["head_window"])
-        self.people_exit = regex.compile(_alt(r["people_exit"]))
-        self.people_exit_before = regex.compile(rf"(?:{_alt(r['people_exit_before'])})"
-                                                rf"(?:\p{{Han}}{{0,8}})?$")
+        self.people_exit = regex.compile("|".join(r["people_exit"]))
+        self.county_blockers = regex.compile(_alt(r["county_blockers"]))
+        self.head_modifiers = regex.compile(r["head_modifiers"])
+        self.unit_noun_before = regex.compile(r["unit_noun_before"])
+        self.people_exit_before = regex.compile(r["people_exit_before"])
         self.village_exit = regex.compile(_alt(r["village_exit"]))
         self.county_exit = regex.compile(_alt(r["county_exit"]))
         neg = _alt(r["negations"])
         self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,2}}$")
         self.remaining = regex.compile(_alt(r["remaining"]))
         self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
+        self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,6}}$")
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
         self.project = regex.compile(_alt(r["project_cues"]))
         self.rates = r["rates"]
@@ -126,8 +129,26 @@ def _exit_in(pattern: regex.Pattern, rules: _R, window: str) -> Optional[bool]:
     return found
 
 
+def _cue_before(pattern: regex.Pattern, rules: _R, before: str) -> Optional[bool]:
+    """An exit cue ending the text before a count (此前已经退出贫困序列的16个; 未摘帽的6个)."""
+    tail = before[-8:]
+    found = None
+    for m in pattern.finditer(tail):
+        if len(tail) - m.end() <= 2:
+            found = not rules.negated.search(before[:len(before) - len(tail) + m.start()])
+    return found
+
+
 def _classify_count(rules: _R, before: str, after: str, q: Quantity) -> Optional[str]:
-    window = after[:rules.head_window]
+    noun_before = rules.unit_noun_before.search(before)
+    if noun_before:   # 共有贫困村97个 / 剩余未摘帽贫困村7个
+        phrase = before[noun_before.start():]
+        county = "县" in noun_before["noun"]
+        if county:
+            return "poor_counties"
+        state = _exit_in(rules.village_exit, rules, phrase)
+        return "villages_exited" if state else "poor_villages"
+    window = rules.head_modifiers.sub(lambda m: "#" * len(m.group()), after[:rules.head_window])
     stop = regex.search(r"[0-9]|个", window)
     if stop:
         window = window[:stop.start()]
@@ -138,13 +159,19 @@ def _classify_count(rules: _R, before: str, after: str, q: Quantity) -> Optional
     county = bool(c) and (not v or c.start() < v.start())
     head = c if county else v
     phrase = window[:head.end()]
+    if county and rules.county_blockers.search(phrase):
+        return None   # 8个省市的贫困县: provinces
     rest = after[head.end():]
-    if q.values[0] == 1 and q.text.lstrip("一近约超").startswith("一"):
-        return None   # 最后一个贫困县西吉县: the named county gives the record
+    if "（" in before and "）" not in before[before.rindex("（"):] and "）" in rest:
+        rest = rest[rest.index("）") + 1:]   # 41个贫困县（20个国定贫困县、21个…）脱贫摘帽
+    rest = regex.sub(r"（[^）]*）|\([^)]*\)", "", rest)
+    other = regex.search(r"[0-9]", rest)
+    if other and not regex.match(r"[0-9.]+万?(?:户|人|名)", rest):
+        rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
     exit_pattern = rules.county_exit if county else rules.village_exit
     state = _exit_in(exit_pattern, rules, phrase + rest)
-    if state is None and exit_pattern.search(before[-4:]):
-        state = not rules.negated.search(before[:-2])
+    if state is None:
+        state = _cue_before(exit_pattern, rules, before)
     if not county and rules.project.search(before + rest) and not state:
         return None
     poor = bool(rules.poor_marker.search(phrase)) or state is not None
@@ -195,7 +222,13 @@ def _classify_people(rules: _R, before: str, after: str, households: bool) -> Op
             noun, weak = not m["weak"], bool(m["weak"])
     if not noun and rules.noun_before.search(before):
         noun = True
+    other = regex.search(r"[0-9]", after)
+    if other:
+        after = after[:other.start()]   # 84名队员组成的14支…: later cues belong to later counts
     state = _people_state(rules, before, after)
+    if state == "remaining" and households:
+        # no remaining-households metric in SPEC 5: a poor noun makes it a stock
+        return "poor_households" if noun else None
     if state == "remaining":
         return "remaining_poor"
     if state == "exit":
@@ -213,13 +246,13 @@ def _classify_percent(rules: _R, ctx: _Ctx, q: Quantity, before: str, after: str
     if last is not None:
         metric = rules.rates.get(last.group())
         between = head[last.end():]
-        if metric and not rules.rate_breakers.search(between):
-            return metric
-        return None
+        if not metric or rules.rate_breakers.search(between):
+            return None
+        if _CLAUSE_END.search(between) and not rules.change_to.search(before):
+            return None   # 贫困发生率高，当地有5.6%的居民患有包虫病: another clause's number
+        return metric
     if rules.people.match(after) and _remaining(rules, before, after):
         return "remaining_poor"
-    if regex.search(r"贫困户占$", before):
-        return "poor_households"
     return None
 
 
@@ -324,6 +357,8 @@ def find_figures(article: Article) -> list[PovertyFigure]:
                 article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
                 continue
             before, after = ctx.clause(q.start, q.end)
+            if q.values == (Decimal(1),) and "一" in q.text:
+                continue   # 一户/一人/一个: generic, and a named county gives its own record
             metric = None
             if q.unit in rules.percent_units or q.unit == "%":
                 metric = _classify_percent(rules, ctx, q, before, after)
@@ -331,12 +366,16 @@ def find_figures(article: Article) -> list[PovertyFigure]:
                 metric = _classify_count(rules, before, after, q)
             elif q.unit in rules.household_units:
                 metric = _classify_people(rules, before, after, True)
-            elif q.unit in rules.person_units or q.unit == "":
+            elif q.unit in rules.person_units:
+                metric = _classify_people(rules, before, after, False)
+            elif q.unit == "" and (rules.people_after.match(after) or rules.noun_before.search(before)
+                                   or rules.people_exit_before.search(before)):
                 metric = _classify_people(rules, before, after, False)
             if metric is None and last_metric and UNIT_OF[last_metric] != "%":
                 # 贫困人口由329万减少到25.5万: the second number of a change keeps the metric.
                 between = text[last_end:q.start]
-                if rules.change_to.search(between) and len(between) < 20 and q.unit != "个":
+                if (regex.search(rules.r_change_between, between) and len(between) < 20
+                        and q.unit != "个"):
                     metric = last_metric
             if metric is None:
                 continue

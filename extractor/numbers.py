@@ -200,7 +200,7 @@ def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     vague = regex.escape("".join(t.vague_before))
     vague_mult = _alt(t.vague_before_multiplier)
     pattern = (
-        rf"(?<![0-9.,{num}{vague}])(?<!{vague_mult}(?=[{num}]))"
+        rf"(?<![0-9.{num}{vague}])(?<![0-9],)(?<!{vague_mult}(?=[{num}]))"
         rf"(?P<pre>{_alt(t.prefix)})?"
         rf"(?:(?P<first>{body})(?P<sep>{sep}))?"
         rf"(?P<num>{body})(?P<inf>{infix})?"
