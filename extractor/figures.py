@@ -51,7 +51,7 @@ class _R:
         units_re = "|".join(regex.escape(u) + ("(?!次)" if "人" in u else "") for u in
                             sorted(units, key=len, reverse=True))
         # 194.36万贫困人口 / 超千万: a bare 万/亿 is a person count (unit "").
-        units_re += "|(?<=[万亿])"
+        units_re += "|(?<=[万亿]|[万亿][余多])"
         self.pattern = quantity_pattern(units_re)
         self.people = regex.compile(people)
         self.people_after = regex.compile(rf"^的?(?:{people}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
@@ -68,17 +68,17 @@ class _R:
         self.poor_marker = regex.compile(_alt(r["poor_markers"]))
         self.head_window = int(r["head_window"])
         self.people_exit = regex.compile("|".join(r["people_exit"]))
-        self.county_blockers = regex.compile(_alt(r["county_blockers"]))
+        self.county_blockers = regex.compile(r["county_blockers"])
         self.head_modifiers = regex.compile(r["head_modifiers"])
         self.unit_noun_before = regex.compile(r["unit_noun_before"])
         self.people_exit_before = regex.compile(r["people_exit_before"])
         self.village_exit = regex.compile(_alt(r["village_exit"]))
-        self.county_exit = regex.compile(_alt(r["county_exit"]))
+        self.county_exit = regex.compile("|".join(r["county_exit"]))
         neg = _alt(r["negations"])
         self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,2}}$")
         self.remaining = regex.compile(_alt(r["remaining"]))
         self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
-        self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,6}}$")
+        self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})[\p{{Han}}0-9]{{0,10}}$")
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
         self.project = regex.compile(_alt(r["project_cues"]))
         self.rates = r["rates"]
@@ -134,14 +134,14 @@ def _cue_before(pattern: regex.Pattern, rules: _R, before: str) -> Optional[bool
     tail = before[-8:]
     found = None
     for m in pattern.finditer(tail):
-        if len(tail) - m.end() <= 2:
+        if tail[m.end():] in ("", "的"):
             found = not rules.negated.search(before[:len(before) - len(tail) + m.start()])
     return found
 
 
 def _classify_count(rules: _R, before: str, after: str, q: Quantity) -> Optional[str]:
     noun_before = rules.unit_noun_before.search(before)
-    if noun_before:   # 共有贫困村97个 / 剩余未摘帽贫困村7个
+    if noun_before and (not after or after[0] in "、，,。；;）)"):   # 共有贫困村97个 / 剩余未摘帽贫困村7个
         phrase = before[noun_before.start():]
         county = "县" in noun_before["noun"]
         if county:
@@ -172,7 +172,7 @@ def _classify_count(rules: _R, before: str, after: str, q: Quantity) -> Optional
     state = _exit_in(exit_pattern, rules, phrase + rest)
     if state is None:
         state = _cue_before(exit_pattern, rules, before)
-    if not county and rules.project.search(before + rest) and not state:
+    if not county and rules.project.search(before + rest.split("、")[0]) and not state:
         return None
     poor = bool(rules.poor_marker.search(phrase)) or state is not None
     if county:
@@ -217,6 +217,8 @@ def _classify_people(rules: _R, before: str, after: str, households: bool) -> Op
                 noun, weak = not m2["weak"], bool(m2["weak"])
             after = chained["rest"]
     else:
+        if regex.match(r"(?:以上|以下)?的\p{Han}{0,6}?[县村]", after):
+            return None   # 剩余贫困人口超过1万人的拟摘帽县: a threshold, not a count
         m = rules.people_after.match(after)
         if m:
             noun, weak = not m["weak"], bool(m["weak"])
@@ -281,26 +283,49 @@ def _named_delistings(rules: _R, article: Article, ctx: _Ctx, seen: set[str]) ->
     if cue is None:
         return []
     limit = ctx.s_start + cue.start()
+    # Only names in the cue's clause (or, when the cue opens its clause, the clause before,
+    # and earlier clauses that are lists of counties): 丹巴县如期退出贫困县序列, not every
+    # county of a sentence that ends in 实现脱贫摘帽奔向小康.
+    clauses = [m.end() for m in regex.finditer(r"[，,；;：:]", sentence[:cue.start()])]
+    lo = clauses[-1] if clauses else 0
+    if (cue.start() - lo <= 4 and len(clauses) >= 1
+            and not regex.search(r"\p{Han}{2,}(?:县|旗|区|市)", sentence[lo:cue.start()])):
+        lo = clauses[-2] if len(clauses) >= 2 else 0
+    while True:
+        prev = [c for c in clauses if c < lo]
+        if not prev and lo == 0:
+            break
+        start_prev = prev[-1] if len(prev) >= 1 and prev[-1] < lo else 0
+        if len(prev) >= 2:
+            start_prev = prev[-2]
+        seg = sentence[start_prev:lo]
+        if len(regex.findall(r"\p{Han}{1,6}?(?:县|旗|区)、", seg)) >= 2:
+            lo = start_prev
+        else:
+            break
+        if start_prev == 0:
+            break
+    first = ctx.s_start + lo
     found: list[tuple[str, int, int]] = []
     counties = article.facts.get("counties")
     if counties:
         for county in counties:
             for mention in getattr(county, "mentions", []):
                 a, b = mention.span
-                if ctx.s_start <= a and b <= limit and county.name not in seen:
+                if first <= a and b <= limit and county.name not in seen:
                     found.append((county.name, a, b))
                     seen.add(county.name)
                     break
         return found
     # Fallback: list items ending in a county suffix, or bare items before 等N个.
-    head = text[ctx.s_start:limit]
+    head = text[first:limit]
     for m in regex.finditer(r"[^，,；;：:、和及与（）()“”\s]+", head):
         item = m.group()
         item = regex.sub(r"^(?:[0-9]{4}年(?:底|末)?|包括|其中|今年|去年|截至目前|目前)", "", item)
         item = regex.sub(r"(?:在内|等\p{Han}*[0-9一二三四五六七八九十两]+.*|正式\p{Han}*|已\p{Han}*|"
                          r"通过\p{Han}*|顺利\p{Han}*|实现\p{Han}*|全面\p{Han}*|如期\p{Han}*)$", "", item)
         bare_list = regex.search(r"等\p{Han}{0,4}?[0-9一二三四五六七八九十两]+个", m.group()) or \
-            regex.match(r"、", text[m.end() + ctx.s_start:m.end() + ctx.s_start + 1] or "x")
+            regex.match(r"、", text[m.end() + first:m.end() + first + 1] or "x")
         item = rules.admin_prefix.sub("", item)
         if not (2 <= len(item) <= 9) or regex.search(r"[0-9贫个全各的是]", item):
             continue
@@ -314,7 +339,7 @@ def _named_delistings(rules: _R, article: Article, ctx: _Ctx, seen: set[str]) ->
                     continue
             if item not in seen:
                 seen.add(item)
-                a = ctx.s_start + m.start()
+                a = first + m.start()
                 found.append((item, a, a + len(m.group())))
     return found
 
