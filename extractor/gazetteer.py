@@ -135,9 +135,11 @@ class Gazetteer:
         hits = sorted(self.candidates(text),
                       key=lambda h: (-h.priority, -(h.end - h.start), h.start))
         taken: list[Hit] = []
+        occupied = bytearray(len(text))  # hits are short: checking their characters is O(1)
         for h in hits:
-            if all(h.end <= t.start or h.start >= t.end for t in taken):
+            if not any(occupied[h.start:h.end]):
                 taken.append(h)
+                occupied[h.start:h.end] = b"\x01" * (h.end - h.start)
         return sorted(taken, key=lambda h: h.start)
 
     def _is_false_hit(self, text: str, start: int, end: int, surface: str,
