@@ -185,7 +185,7 @@ def _classify_count(rules: _R, before: str, after: str, q: Quantity) -> Optional
 
 
 def _remaining(rules: _R, before: str, after: str) -> bool:
-    if rules.remaining.search(before):
+    if rules.remaining.search(before.split("、")[-1]):   # 剩余17个贫困县摘帽、…22万人口脱贫
         return True
     return any(a in before and b in after for a, b in rules.remaining_pair)
 
@@ -322,6 +322,7 @@ def _named_delistings(rules: _R, article: Article, ctx: _Ctx, seen: set[str]) ->
     for m in regex.finditer(r"[^，,；;：:、和及与（）()“”\s]+", head):
         item = m.group()
         item = regex.sub(r"^(?:[0-9]{4}年(?:底|末)?|包括|其中|今年|去年|截至目前|目前)", "", item)
+        item = regex.sub(r"[0-9].*$", "", item)   # 察隅县2018年底实现脱贫 → 察隅县
         item = regex.sub(r"(?:在内|等\p{Han}*[0-9一二三四五六七八九十两]+.*|正式\p{Han}*|已\p{Han}*|"
                          r"通过\p{Han}*|顺利\p{Han}*|实现\p{Han}*|全面\p{Han}*|如期\p{Han}*)$", "", item)
         bare_list = regex.search(r"等\p{Han}{0,4}?[0-9一二三四五六七八九十两]+个", m.group()) or \

@@ -28,6 +28,7 @@ def _alt(words) -> str:
 @dataclass(frozen=True)
 class _Rules:
     pattern: regex.Pattern
+    anchor: regex.Pattern
     currencies: dict[str, tuple[str, Decimal]]
     kuai_strict: bool
     market: regex.Pattern
@@ -59,6 +60,7 @@ def _rules() -> _Rules:
 
     return _Rules(
         pattern=quantity_pattern("|".join(units)),
+        anchor=regex.compile("[" + regex.escape("".join({u[0] for u in currencies})) + "]|亿"),
         currencies=currencies,
         kuai_strict=bool(r["bare_kuai_needs_arabic_or_multiplier"]),
         market=words("market_cues"), other_cause=words("other_cause_cues"),
@@ -162,13 +164,28 @@ def _is_measure_word(q: Quantity, rules: _Rules) -> bool:
     return not regex.search(r"[0-9万亿千百]", body)
 
 
+def _scan_near_units(text: str, rules: _Rules):
+    """Run the full grammar only in windows around currency units (cheap on long texts)."""
+    lo = hi = -1
+    for m in rules.anchor.finditer(text):
+        a, b = max(0, m.start() - 40), m.end() + 4
+        if a <= hi:
+            hi = b
+            continue
+        if hi >= 0:
+            yield from scan(text, rules.pattern, lo, min(hi, len(text)))
+        lo, hi = a, b
+    if hi >= 0:
+        yield from scan(text, rules.pattern, lo, min(hi, len(text)))
+
+
 def find_amounts(article: Article) -> list[Amount]:
     rules = _rules()
     text = article.text
     index = _Index(article)
     ref_year = reference_year(article)
     amounts: list[Amount] = []
-    for q in scan(text, rules.pattern):
+    for q in _scan_near_units(text, rules):
         if isinstance(q, Rejected):
             article.warnings.append(f"money: skipped malformed amount {q.text!r} at {q.start}: {q.reason}")
             continue

@@ -1,0 +1,58 @@
+"""Data-driven poverty-figure tests: tests/cases/figures_dev.yaml and figures_eval.yaml."""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+import extractor
+from extractor import pipeline
+from extractor.figures import UNIT_OF
+
+# Importing a stage module registers that stage alone; load them all so that extract()
+# runs the whole pipeline (counties feed figures) whatever the import order.
+pipeline._load_stages()
+
+CASES = Path(__file__).parent / "cases"
+METRICS = {"people_lifted", "households_lifted", "poor_population", "poor_households",
+           "remaining_poor", "villages_exited", "poor_villages", "counties_delisted",
+           "poor_counties", "incidence_rate", "exit_rate"}
+
+
+def _rows(name: str):
+    rows = yaml.safe_load((CASES / name).read_text("utf-8"))
+    for row in rows:
+        marks = [pytest.mark.xfail(strict=True, reason=row["xfail"])] if row.get("xfail") else []
+        yield pytest.param(row["text"], row["figures"], marks=marks, id=row["text"][:24])
+
+
+@pytest.mark.parametrize("text,expected", [*_rows("figures_dev.yaml"), *_rows("figures_eval.yaml")])
+def test_figure_table(text: str, expected: list[list[str]]) -> None:
+    got = Counter((f.metric, f.value) for f in extractor.extract(text).poverty_figures)
+    assert got == Counter((m, Decimal(v)) for m, v in expected)
+
+
+def test_metric_vocabulary_is_spec_5() -> None:
+    assert set(UNIT_OF) == METRICS
+
+
+def test_rate_change_gives_two_records_with_years() -> None:
+    text = "2019年，丹巴县贫困发生率由2012年的16.8%降至0。"
+    figs = [(f.metric, f.value, f.year) for f in extractor.extract(text).poverty_figures]
+    assert figs[0] == ("incidence_rate", Decimal("16.8"), 2012)
+    assert figs[1][:2] == ("incidence_rate", Decimal(0))
+
+
+def test_named_delisting_has_place_and_is_counted_once() -> None:
+    text = "察隅县2018年底实现脱贫摘帽。察隅县脱贫摘帽后继续巩固成果。"
+    figs = extractor.extract(text).poverty_figures
+    assert [(f.metric, f.value, f.place) for f in figs] == [
+        ("counties_delisted", Decimal(1), "察隅县")]
+
+
+def test_qualifier() -> None:
+    (fig,) = extractor.extract("深圳帮助190余万人脱贫。").poverty_figures
+    assert (fig.metric, fig.value, fig.qualifier) == ("people_lifted", Decimal(1900000), "over")

@@ -1,0 +1,69 @@
+"""Data-driven money tests: tests/cases/money_dev.yaml and money_eval.yaml (SPEC 4)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+import extractor
+from extractor import pipeline
+from extractor.money import find_amounts
+from extractor.normalize import normalize
+from extractor.pipeline import Article
+
+# Importing a stage module registers that stage alone; load them all so that extract()
+# runs the whole pipeline (counties feed figures) whatever the import order.
+pipeline._load_stages()
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _rows(name: str):
+    rows = yaml.safe_load((CASES / name).read_text("utf-8"))
+    for row in rows:
+        marks = [pytest.mark.xfail(strict=True, reason=row["xfail"])] if row.get("xfail") else []
+        yield pytest.param(row["text"], row["amounts"], marks=marks, id=row["text"][:24])
+
+
+@pytest.mark.parametrize("text,expected", [*_rows("money_dev.yaml"), *_rows("money_eval.yaml")])
+def test_amount_table(text: str, expected: list[dict]) -> None:
+    got = [(a.value, a.currency, a.qualifier, a.relevant) for a in extractor.extract(text).amounts]
+    want = [(Decimal(e["value"]), e["currency"], e["qualifier"], e["relevant"]) for e in expected]
+    assert got == want
+
+
+def test_values_are_exact_decimals() -> None:
+    amounts = extractor.extract("投入16.4亿元，白银收于每盎司22.988美元。").amounts
+    assert [str(a.value) for a in amounts] == ["1640000000", "22.988"]
+    assert json.dumps([a.to_dict()["value"] for a in amounts]) == "[1640000000, 22.988]"
+
+
+def test_spans_point_back_to_the_text() -> None:
+    raw = "<p>累计投入帮扶资金超过４００亿元。</p>"
+    record = extractor.extract(raw)
+    (amount,) = record.amounts
+    assert record.text[amount.span[0]:amount.span[1]] == amount.text == "超过400亿元"
+    a, b = amount.source_span
+    assert raw[a:b] == "超过４００亿元"
+
+
+@pytest.mark.parametrize("garbage", ["１２３４５６７８９０１２３４５亿元", "3..5万元", "万元"])
+def test_garbage_is_skipped_with_a_warning(garbage: str) -> None:
+    article = Article(norm=normalize(f"资金{garbage}到位。"))
+    assert find_amounts(article) == []
+    assert any(w.startswith("money:") for w in article.warnings)
+
+
+def test_purpose_and_year() -> None:
+    (amount,) = extractor.extract("2014年以来，深圳累计投入脱贫攻坚资金46亿元。").amounts
+    assert amount.purpose == "脱贫攻坚资金"
+    assert amount.year == 2014
+
+
+def test_relevance_uses_the_neighbourhood() -> None:
+    text = ("枝江村民爱网购。\n去年帮村民网购，平均每月金额都超30万元。\n村里通了快递。\n"
+            "另一个村的故事。\n第一书记向上级争取了30多万元帮扶资金，带领贫困户脱贫。")
+    assert [a.relevant for a in extractor.extract(text).amounts] == [False, True]
