@@ -217,8 +217,10 @@ def _classify_people(rules: _R, before: str, after: str, households: bool) -> Op
                 noun, weak = not m2["weak"], bool(m2["weak"])
             after = chained["rest"]
     else:
-        if regex.match(r"(?:以上|以下)?的\p{Han}{0,6}?[县村]", after):
+        if regex.match(r"(?:以上|以下)?的\p{Han}{0,6}?(?:县|村|省份|地市州|省)", after):
             return None   # 剩余贫困人口超过1万人的拟摘帽县: a threshold, not a count
+        if regex.match(r"名?\p{Han}{0,4}?(?:干部|书记|队员|教师|医生|学生|志愿者|专家|人员)", after):
+            return None   # 43.5万名第一书记: people of another kind
         m = rules.people_after.match(after)
         if m:
             noun, weak = not m["weak"], bool(m["weak"])
@@ -245,6 +247,8 @@ def _classify_percent(rules: _R, ctx: _Ctx, q: Quantity, before: str, after: str
     last = None
     for m in rules.rate_noun.finditer(head):
         last = m
+    if regex.match(r"(?:以上|以下)?的\p{Han}{0,3}?(?:县|村|省|地市)", after):
+        return None   # 贫困发生率超过5%的县: a threshold
     if last is not None:
         metric = rules.rates.get(last.group())
         between = head[last.end():]
@@ -258,11 +262,20 @@ def _classify_percent(rules: _R, ctx: _Ctx, q: Quantity, before: str, after: str
     return None
 
 
-def _place(rules: _R, text: str, para_start: int, pos: int) -> Optional[str]:
+_NOT_IN_PLACE = regex.compile(r"[个贫其全只要为即到以和与的在是有从由将了这那各该本每]")
+
+
+def _place(rules: _R, text: str, para_start: int, pos: int,
+           mentions: list[tuple[int, str]]) -> Optional[str]:
+    """The county the counties stage saw last before ``pos`` in the paragraph, else the
+    last plausible place name (…县/市/州/省) there."""
+    i = bisect.bisect_left(mentions, (pos, ""))
+    if i and mentions[i - 1][0] >= para_start:
+        return mentions[i - 1][1]
     best = None
     for m in rules.place.finditer(text, para_start, pos):
         name = m.group()
-        if name in rules.not_county or len(name) < 2:
+        if name in rules.not_county or len(name) < 2 or _NOT_IN_PLACE.search(name):
             continue
         best = name
     return best
@@ -358,12 +371,14 @@ def find_figures(article: Article) -> list[PovertyFigure]:
     figures: list[PovertyFigure] = []
     seen_counties: set[str] = set()
     para_starts = [0] + [m.end() for m in regex.finditer(r"\n+", text)]
+    mentions = sorted((mn.span[0], c.name) for c in article.facts.get("counties") or []
+                      for mn in getattr(c, "mentions", []))
 
     def add(metric: str, value: Decimal, a: int, b: int, s_start: int, qualifier=None,
             place=None, unit=None):
         if place is None:
             i = bisect.bisect_right(para_starts, a) - 1
-            place = _place(rules, text, para_starts[max(i, 0)], a)
+            place = _place(rules, text, para_starts[max(i, 0)], a, mentions)
         figures.append(PovertyFigure(
             metric=metric, value=value, unit=unit or UNIT_OF[metric], text=text[a:b],
             span=(a, b), source_span=article.source_span(a, b), place=place,
