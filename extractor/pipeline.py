@@ -55,8 +55,14 @@ def stage(name: str) -> Callable[[Stage], Stage]:
     return register
 
 
+_stages_loaded = False
+
+
 def _load_stages() -> None:
     # Importing a stage module registers it; a stage not built yet is simply absent.
+    global _stages_loaded
+    if _stages_loaded:
+        return
     import importlib
     for name in ORDER:
         module = {"money": "money", "figures": "figures"}.get(name, name)
@@ -65,13 +71,13 @@ def _load_stages() -> None:
         except ModuleNotFoundError as err:
             if err.name != f"{__package__}.{module}":
                 raise
+    _stages_loaded = True
 
 
 def extract(text: str | bytes, *, doc_id: str | None = None, title: str | None = None,
             published: str | None = None, reference_date: str | None = None) -> Record:
     """Extract one article (text or raw bytes) into a :class:`Record`."""
-    if not STAGES:
-        _load_stages()
+    _load_stages()  # a stage module imported on its own must not hide the others
     norm = normalize(text)
     article = Article(norm=norm, doc_id=doc_id, title=title, published=published,
                       reference_date=reference_date, warnings=list(norm.warnings))
