@@ -231,7 +231,7 @@ def test_accuracy_script_runs(tmp_path, capsys):
     spec.loader.exec_module(mod)
     assert mod.main(["--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "seeds (" in out and "real-news (" in out and "all (micro)" in out
+    assert "seeds (" in out and "real-news dev (" in out and "all (micro)" in out
     lines = (tmp_path / "predictions.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) >= 5
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["all"]["articles"] >= 5
