@@ -66,8 +66,17 @@ class Cadre:
     mentions: list[Mention] = field(default_factory=list)
 
 
+class _HasValue:
+    """Facts whose ``value`` is a Decimal: JSON gets an int or a float."""
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["value"] = json_number(self.value)
+        return d
+
+
 @dataclass
-class Amount:
+class Amount(_HasValue):
     text: str
     value: Decimal
     currency: str
@@ -78,14 +87,9 @@ class Amount:
     purpose: Optional[str] = None
     year: Optional[int] = None
 
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["value"] = json_number(self.value)
-        return d
-
 
 @dataclass
-class PovertyFigure:
+class PovertyFigure(_HasValue):
     metric: str
     value: Decimal
     unit: str
@@ -95,11 +99,6 @@ class PovertyFigure:
     place: Optional[str] = None
     year: Optional[int] = None
     qualifier: Optional[str] = None
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["value"] = json_number(self.value)
-        return d
 
 
 @dataclass
