@@ -114,11 +114,17 @@ def reference_year(article: Article) -> Optional[int]:
     return None
 
 
+_YEAR_OF_ANOTHER = regex.compile(r"(?:底|末|初)?的[0-9.]+")
+
+
 def year_of(text: str, sent_start: int, pos: int, ref_year: Optional[int]) -> Optional[int]:
     """The year the sentence states before ``pos`` (2019年, or 今年/去年 from the reference)."""
     head = text[sent_start:pos]
     best: Optional[tuple[int, int]] = None
     for m in _YEAR.finditer(head):
+        # 由2012年的16.8%降至0: a year joined by 的 to another number is that number's.
+        if _YEAR_OF_ANOTHER.match(head, m.end()):
+            continue
         best = (m.start(), int(m[1]))
     if ref_year is not None:
         for m in _RELATIVE.finditer(head):

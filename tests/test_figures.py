@@ -56,3 +56,14 @@ def test_named_delisting_has_place_and_is_counted_once() -> None:
 def test_qualifier() -> None:
     (fig,) = extractor.extract("深圳帮助190余万人脱贫。").poverty_figures
     assert (fig.metric, fig.value, fig.qualifier) == ("people_lifted", Decimal(1900000), "over")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a year joined by 的 to the from-value belongs to it; the to-value takes the sentence's
+    ("2019年贫困发生率由2012年的16.8%降至0。", [("incidence_rate", 2012), ("incidence_rate", 2019)]),
+    ("2019年，石渠县完成了5621户25037名贫困人口减贫。", [("households_lifted", 2019), ("people_lifted", 2019)]),
+    ("贫困发生率由2015年底的8.2%下降到1.1%。", [("incidence_rate", 2015), ("incidence_rate", None)]),
+])
+def test_figure_years(sentence, expected):
+    from extractor import extract
+    assert [(f.metric, f.year) for f in extract(sentence).poverty_figures] == expected
