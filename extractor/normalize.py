@@ -83,16 +83,14 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         if data.startswith(bom):
             return _decode_lossy(data, enc)
     try:
-        text, enc = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as err:
-        text, enc = None, None
-        utf8_error_at = err.start
-    if text is not None:
-        return _check_binary(text, enc, [])
+        return _check_binary(data.decode("utf-8"), "utf-8", [])
+    except UnicodeDecodeError:
+        pass
     # UTF-8 with a few bad bytes (a truncated file, one damaged character) stays UTF-8:
     # GBK read as UTF-8 fails on nearly every character, not on one or two.
     lossy = data.decode("utf-8", errors="replace")
-    if lossy.count("\ufffd") <= max(1, len(lossy) // 1000):
+    bad_utf8 = lossy.count("\ufffd")
+    if bad_utf8 <= max(1, len(lossy) // 1000):
         return _decode_lossy(data, "utf-8")
     candidates = []
     for enc in ("gb18030", "big5"):
@@ -104,8 +102,8 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         candidates.sort(key=lambda c: -_common_han_share(c[0]))
     if candidates:
         return _check_binary(candidates[0][0], candidates[0][1], [])
-    # Nothing decodes cleanly: damaged UTF-8 (a truncated file) or damaged GBK.
-    if utf8_error_at >= len(data) - 3 or _utf8_share(data) > 0.5:
+    # Nothing decodes cleanly: damaged UTF-8 or damaged GBK, whichever reads better.
+    if bad_utf8 < len(lossy) / 2:
         return _decode_lossy(data, "utf-8")
     return _decode_lossy(data, "gb18030")
 
@@ -149,11 +147,6 @@ def _common_han_share(text: str) -> float:
     return sum(ch in common for ch in han) / len(han)
 
 
-def _utf8_share(data: bytes) -> float:
-    text = data.decode("utf-8", errors="replace")
-    return 1 - text.count("\ufffd") / max(1, len(text))
-
-
 # --------------------------------------------------------------------------- the rules
 
 @dataclass(frozen=True)
@@ -181,8 +174,7 @@ class _Rules:
     word_window: int
     min_cut_word: int
     caption_marks: str
-    width: regex.Pattern
-    indent: regex.Pattern
+    width: regex.Pattern  # indentation/trailing spaces (group "indent") or one wide char
     simplified_also: frozenset
     traditional_share: float
 
@@ -216,8 +208,9 @@ def _rules() -> _Rules:
         word_window=int(r["word_window"]),
         min_cut_word=int(r["min_cut_word"]),
         caption_marks=r["caption_marks"],
-        width=regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2002\u2003\u200b\ufeff]"),
-        indent=regex.compile(r"(?m)^[ \t\u3000\u00a0\u2002\u2003]+|[ \t\u3000\u00a0\u2002\u2003]+$"),
+        width=regex.compile(
+            r"(?m)(?P<indent>^[ \t\u3000\u00a0\u2002\u2003]+|[ \t\u3000\u00a0\u2002\u2003]+$)"
+            r"|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2002\u2003\u200b\ufeff]"),
         simplified_also=frozenset(r["simplified_also"]),
         traditional_share=float(r["traditional_share"]),
     )
@@ -387,18 +380,13 @@ _WIDTH.update({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
 
 
 def _width(text: str, rules: _Rules) -> tuple[str, StepMap]:
-    rw = Rewriter(text)
-    # Indentation and trailing spaces go (full-width 　　 included).
-    for m in rules.indent.finditer(text):
-        rw.replace(m.start(), m.end(), "", "")
-    text, step = rw.finish()
-    # Full-width letters/digits/spaces become ASCII one for one; zero-width marks go.
+    """Indentation and trailing spaces go (full-width 　　 included); full-width letters,
+    digits and spaces become ASCII one for one; zero-width marks go. One pass."""
     rw = Rewriter(text)
     for m in rules.width.finditer(text):
-        ch = m.group()
-        rw.replace(m.start(), m.end(), _WIDTH.get(ch, ""), "")
-    text2, step2 = rw.finish()
-    return text2, (step, step2)
+        new = "" if m.group("indent") else _WIDTH.get(m.group(), "")
+        rw.replace(m.start(), m.end(), new, "")
+    return rw.finish()
 
 
 @cache
@@ -453,16 +441,15 @@ def normalize(data: str | bytes) -> Normalized:
     rules = _rules()
     offsets = OffsetMap()
     repairs: list[Repair] = []
-    text = source.replace("\r\n", "\n") if "\r" not in source else source
+    text = source  # CRLF becomes LF in the line step, with the other breaks
 
-    def apply(new_text: str, steps) -> str:
-        for step in steps if isinstance(steps, tuple) else (steps,):
-            for e in step.edits:
-                if e.kind:
-                    src = offsets.to_source(e.src_start, e.src_end)
-                    repairs.append(Repair(e.kind, src, source[src[0]:src[1]],
-                                          new_text[e.out_start:e.out_end] if step is steps or steps[-1] is step else ""))
-            offsets.add(step)
+    def apply(new_text: str, step: StepMap) -> str:
+        for e in step.edits:
+            if e.kind:
+                src = offsets.to_source(e.src_start, e.src_end)
+                repairs.append(Repair(e.kind, src, source[src[0]:src[1]],
+                                      new_text[e.out_start:e.out_end]))
+        offsets.add(step)
         return new_text
 
     text = apply(*_markup(text, rules, warnings))
