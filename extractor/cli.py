@@ -9,11 +9,11 @@ from pathlib import Path
 from . import __version__
 
 
-def _read_arg(path: str) -> tuple[bytes, str]:
+def _read_arg(path: str) -> bytes:
     if path == "-":
-        return sys.stdin.buffer.read(), "stdin"
+        return sys.stdin.buffer.read()
     with open(path, "rb") as f:
-        return f.read(), Path(path).stem
+        return f.read()
 
 
 def cmd_extract(args) -> int:
@@ -34,8 +34,7 @@ def cmd_extract(args) -> int:
 def cmd_normalize(args) -> int:
     from .normalize import InputError, normalize
     try:
-        data, _ = _read_arg(args.file)
-        norm = normalize(data)
+        norm = normalize(_read_arg(args.file))
     except (OSError, InputError) as err:
         print(f"fupin normalize: {err}", file=sys.stderr)
         return 1

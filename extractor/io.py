@@ -165,7 +165,6 @@ def process(inp: Input, reference_date: Optional[str] = None,
 
     ``reference_date`` is a default for inputs without one; ``published`` overrides.
     """
-    from .pipeline import extract
     try:
         content = load(inp)
     except FileNotFoundError as err:
@@ -175,9 +174,7 @@ def process(inp: Input, reference_date: Optional[str] = None,
     except ValueError as err:
         return error_record(inp.doc_id, inp.source, "bad_input", str(err))
     try:
-        record = extract(content["text"], doc_id=content["doc_id"], title=content.get("title"),
-                         published=published or content.get("published"),
-                         reference_date=content.get("reference_date") or reference_date)
+        record = _extract(content, reference_date, published)
     except ValueError as err:  # InputError and friends: input we cannot read as text
         return error_record(inp.doc_id, inp.source, getattr(err, "kind", "bad_input"), str(err))
     except Exception as err:  # a bug must not stop a batch: report it on the record
@@ -195,15 +192,21 @@ def _process_star(args):
 
 def run_items(items: Iterable, *, jobs: int = 1, reference_date: Optional[str] = None) -> Iterator[Record]:
     """Library helper behind extract_many: texts/bytes/dicts → Records (errors raise)."""
-    from .pipeline import extract
     for n, item in enumerate(items):
         if isinstance(item, dict):
             content = load(Input(doc_id=str(item.get("doc_id", n)), source=str(n), item=item))
         else:
             content = {"text": item, "doc_id": None}
-        yield extract(content["text"], doc_id=content.get("doc_id"), title=content.get("title"),
-                      published=content.get("published"),
-                      reference_date=content.get("reference_date") or reference_date)
+        yield _extract(content, reference_date)
+
+
+def _extract(content: dict, reference_date: Optional[str] = None,
+             published: Optional[str] = None) -> Record:
+    """extract() on loaded content: its own dates win over defaults, ``published`` over both."""
+    from .pipeline import extract
+    return extract(content["text"], doc_id=content.get("doc_id"), title=content.get("title"),
+                   published=published or content.get("published"),
+                   reference_date=content.get("reference_date") or reference_date)
 
 
 def map_inputs(inputs: list[Input], *, jobs: int = 1, engine: str = "local",
@@ -266,8 +269,8 @@ def _repair_tail(out_path: Path) -> None:
         f.seek(-1, os.SEEK_END)
         if f.read(1) == b"\n":
             return
-        data = f.seek(0) or f.read()
         f.seek(0)
+        data = f.read()
         f.truncate(data.rfind(b"\n") + 1)
 
 
