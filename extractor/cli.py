@@ -17,7 +17,8 @@ def _read_arg(path: str) -> bytes:
 
 
 def cmd_extract(args) -> int:
-    from .io import Input, process
+    from .io.batch import process
+    from .io.inputs import Input
     if args.file == "-":
         inp = Input(doc_id=args.doc_id or "stdin", source="-", item=sys.stdin.buffer.read())
     else:
@@ -32,7 +33,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_normalize(args) -> int:
-    from .normalize import InputError, normalize
+    from .text.normalize import InputError, normalize
     try:
         norm = normalize(_read_arg(args.file))
     except (OSError, InputError) as err:
@@ -54,7 +55,7 @@ def cmd_normalize(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from .io import RunError, run
+    from .io.batch import RunError, run
     try:
         summary = run(args.inputs, args.output, jobs=args.jobs, resume=args.resume,
                       engine=args.engine, scheduler=args.scheduler, ordered=not args.unordered,
@@ -71,7 +72,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import run_cli
+    from .report.evaluate import run_cli
     return run_cli(args.gold_dir, args.predictions, json_out=args.json, misses=args.misses)
 
 

@@ -1,99 +1,104 @@
-"""The pipeline: normalise → segment → stages → Record.
+"""The pipeline: normalise → Article → stages (in the order of the stage table) → Record.
 
-Stages are registered by name (as spaCy registers components) and run in order over an
-:class:`Article`, each adding its facts to ``article.facts[kind]``; later stages may read
-earlier ones (pairings read counties). ``extract`` assembles the Record.
+Each stage is declared once in :data:`STAGES`, in the manner of spaCy's
+``@Language.factory(..., requires=..., assigns=...)``: its name, how its rules load from a
+rules folder, the function that runs it, and the article attributes and fact lists it
+requires and assigns. The order is checked once, when the module is imported: a stage
+may only require what an earlier stage assigns.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Optional
 
-from .normalize import Normalized, normalize
+from .article import Article
 from .record import Record
-from .segment import sentence_bounds
+from .rules import Folder
+from .stages import counties, dates, figures, money
+from .text.normalize import normalize
+
+#: What an article has before any stage runs.
+GIVEN = ("text", "doc_id")
 
 
-@dataclass
-class Article:
-    """What the stages work on: the normalised text, its sentences, facts so far."""
-
-    norm: Normalized
-    doc_id: Optional[str] = None
-    title: Optional[str] = None
-    published: Optional[str] = None
-    reference_date: Optional[str] = None
-    facts: dict[str, list] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    _sentences: Optional[list[tuple[int, int]]] = None
-
-    @property
-    def text(self) -> str:
-        return self.norm.text
-
-    @property
-    def sentences(self) -> list[tuple[int, int]]:
-        if self._sentences is None:
-            self._sentences = sentence_bounds(self.norm.text)
-        return self._sentences
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.norm.source_span(start, end)
+@dataclass(frozen=True)
+class StageSpec:
+    name: str
+    load_rules: Callable[[Folder], Any]      # cached per folder
+    run: Callable[[Article, Any], None]      # adds its facts to the article
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
 
 
-Stage = Callable[[Article], None]
-STAGES: dict[str, Stage] = {}
-#: Stage order: facts that others depend on first.
-ORDER = ["dates", "counties", "money", "figures", "persons", "pairings"]
+STAGES: tuple[StageSpec, ...] = (
+    StageSpec("dates", dates.load_rules, dates.run,
+              requires=("text",), assigns=("published", "reference_date", "title")),
+    StageSpec("counties", counties.load_rules, counties.run,
+              requires=("text",), assigns=("counties",)),
+    StageSpec("money", money.load_rules, money.run,
+              requires=("text", "reference_date"), assigns=("amounts",)),
+    StageSpec("figures", figures.load_rules, figures.run,
+              requires=("text", "reference_date", "counties"), assigns=("poverty_figures",)),
+)
 
 
-def stage(name: str) -> Callable[[Stage], Stage]:
-    """Register a pipeline stage (``@stage("counties")``)."""
-    def register(fn: Stage) -> Stage:
-        STAGES[name] = fn
-        return fn
-    return register
+def check_order(stages: Iterable[StageSpec]) -> None:
+    """Raise ValueError when a stage requires what no earlier stage assigns."""
+    available = set(GIVEN)
+    for spec in stages:
+        missing = [r for r in spec.requires if r not in available]
+        if missing:
+            raise ValueError(f"stage {spec.name!r} requires {missing}, which no earlier stage assigns")
+        available.update(spec.assigns)
 
 
-_stages_loaded = False
+check_order(STAGES)
 
 
-def _load_stages() -> None:
-    # Importing a stage module registers it; a stage not built yet is simply absent.
-    global _stages_loaded
-    if _stages_loaded:
-        return
-    import importlib
-    for name in ORDER:
-        module = {"money": "money", "figures": "figures"}.get(name, name)
-        try:
-            importlib.import_module(f".{module}", __package__)
-        except ModuleNotFoundError as err:
-            if err.name != f"{__package__}.{module}":
-                raise
-    _stages_loaded = True
+class Pipeline:
+    """The stages of :data:`STAGES` with their rules loaded from ``rules_dir`` (files there
+    replace the project's files of the same name; the rest come from the project).
+
+        >>> Pipeline(rules_dir="my_rules").extract("石渠县……").counties
+    """
+
+    def __init__(self, rules_dir: Folder = None, stages: Iterable[StageSpec] = STAGES) -> None:
+        self.rules_dir = rules_dir
+        self.stages = tuple(stages)
+        check_order(self.stages)
+        self.stage_rules = {spec.name: spec.load_rules(rules_dir) for spec in self.stages}
+
+    def extract(self, text: str | bytes, *, doc_id: str | None = None, title: str | None = None,
+                published: str | None = None, reference_date: str | None = None) -> Record:
+        """Extract one article (text or raw bytes) into a :class:`Record`."""
+        norm = normalize(text)
+        article = Article(norm=norm, doc_id=doc_id, title=title, published=published,
+                          reference_date=reference_date, warnings=list(norm.warnings),
+                          rules_dir=self.rules_dir)
+        for spec in self.stages:
+            spec.run(article, self.stage_rules[spec.name])
+        record = Record(doc_id=doc_id, title=article.title, published=article.published,
+                        reference_date=article.reference_date, script=norm.script,
+                        repairs=norm.repair_counts(), warnings=article.warnings,
+                        text=norm.text, source_text=norm.source)
+        for kind in Record.FACT_KINDS:
+            setattr(record, kind, article.facts.get(kind, []))
+        return record
+
+
+_default: Optional[Pipeline] = None
+
+
+def default_pipeline() -> Pipeline:
+    """The pipeline with the project's own rules, built once per process."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
 
 
 def extract(text: str | bytes, *, doc_id: str | None = None, title: str | None = None,
             published: str | None = None, reference_date: str | None = None) -> Record:
-    """Extract one article (text or raw bytes) into a :class:`Record`."""
-    _load_stages()  # a stage module imported on its own must not hide the others
-    norm = normalize(text)
-    article = Article(norm=norm, doc_id=doc_id, title=title, published=published,
-                      reference_date=reference_date, warnings=list(norm.warnings))
-    for name in ORDER:
-        if name in STAGES:
-            STAGES[name](article)
-    record = Record(doc_id=doc_id, title=article.title, published=article.published,
-                    reference_date=article.reference_date, script=norm.script,
-                    repairs=norm.repair_counts(), warnings=article.warnings,
-                    text=norm.text, source_text=norm.source)
-    for kind in Record.FACT_KINDS:
-        setattr(record, kind, article.facts.get(kind, []))
-    return record
-
-
-def extract_many(items: Iterable, *, jobs: int = 1, reference_date: str | None = None) -> Iterator[Record]:
-    """Extract many articles: each item a text, bytes, or a dict with ``text``/``content``."""
-    from .io import run_items
-    yield from run_items(items, jobs=jobs, reference_date=reference_date)
+    """Extract one article (text or raw bytes) with the project's rules."""
+    return default_pipeline().extract(text, doc_id=doc_id, title=title, published=published,
+                                      reference_date=reference_date)

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from typing import Any, Optional
 
+from .text.sentences import TextIndex
+
 SCHEMA_VERSION = "1"
 
 Span = tuple[int, int]
@@ -151,11 +153,10 @@ class Record:
 
     def sentence_of(self, span: Span) -> str:
         """The sentence of the normalised text that contains ``span``."""
-        from .segment import sentence_bounds
-        for start, end in sentence_bounds(self.text):
-            if start <= span[0] < end or (span[0] == end == len(self.text)):
-                return self.text[start:end]
-        return ""
+        if not self.text:
+            return ""
+        start, end = TextIndex(self.text).sentence_of(span[0])
+        return self.text[start:end]
 
 
 def error_record(doc_id: Optional[str], source: Optional[str], kind: str, message: str) -> dict:

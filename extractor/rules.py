@@ -1,34 +1,78 @@
-"""Loading of the rule and gazetteer data in ``rules/`` (YAML and TSV, loaded once)."""
+"""Rule data in ``rules/`` (YAML and TSV): where it lives, loading it once, and the few
+helpers every rule compiler needs (an alternation of words, jieba's dictionary).
+
+A pipeline may be built from another rules folder (``Pipeline(rules_dir=...)``): a file
+found there replaces the project's file of the same name, every other file comes from
+the project's own folder, so a researcher can extend one lexicon without forking.
+"""
 from __future__ import annotations
 
 import csv
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterable, Optional, Union
 
+import regex
 import yaml
 
+Folder = Union[Path, str, None]
 
+
+@cache
 def rules_dir():
-    """The rules folder: ``rules/`` in a checkout, installed as ``extractor.ruledata``.
-
-    Returns a Path in a checkout, else an importlib Traversable: use ``/`` and ``.open()``.
-    """
+    """The project's rules folder: ``rules/`` in a checkout, else the installed
+    ``extractor.ruledata``. A Path in a checkout, else an importlib Traversable (use ``/``
+    and ``.open()``)."""
     here = Path(__file__).resolve().parent.parent / "rules"
     if here.is_dir():
         return here
     return resources.files("extractor.ruledata")
 
 
+def rule_file(name: str, folder: Folder = None):
+    """``name`` in ``folder`` when it is there, else in the project's rules folder."""
+    if folder is not None:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return candidate
+    return rules_dir() / name
+
+
 @cache
-def load_yaml(name: str) -> dict:
-    with (rules_dir() / name).open("r", encoding="utf-8") as f:
+def load_yaml(name: str, folder: Folder = None) -> dict:
+    with rule_file(name, folder).open("r", encoding="utf-8") as f:
         return yaml.safe_load(f)
 
 
 @cache
-def load_tsv(name: str) -> tuple[dict, ...]:
+def load_tsv(name: str, folder: Folder = None) -> tuple[dict, ...]:
     """Rows of a TSV file with a header line; lines starting with # are comments."""
-    with (rules_dir() / name).open("r", encoding="utf-8", newline="") as f:
+    with rule_file(name, folder).open("r", encoding="utf-8", newline="") as f:
         lines = [line for line in f if line.strip() and not line.startswith("#")]
     return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so 贫困人口 beats 贫困)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def words_pattern(words: Iterable[str]) -> regex.Pattern:
+    """A compiled :func:`alternation`."""
+    return regex.compile(alternation(words))
+
+
+@cache
+def jieba_dictionary() -> tuple[tuple[str, int, Optional[str]], ...]:
+    """(word, frequency, POS tag) of every line of jieba's bundled ``dict.txt``: the
+    project's stand-in for common Chinese words and characters."""
+    import jieba
+    path = Path(jieba.__file__).parent / "dict.txt"
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2:
+                out.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else None))
+    return tuple(out)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The accuracy report: run the pipeline on the seeds (corpus/*.txt) and on every
 real-news article that has gold, write out/accuracy/predictions.jsonl, and print one
-table field × (P, R, F1) for seeds, real news and all, scored by extractor.evaluate.
+table field × (P, R, F1) for seeds, real news and all, scored by extractor.report.evaluate.
 
     make accuracy                      # or: python scripts/accuracy.py
     python scripts/accuracy.py --misses   # also list misses and spurious items
@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extractor import extract  # noqa: E402
-from extractor.evaluate import ATTRIBUTES, FIELDS, evaluate  # noqa: E402
+from extractor.report.evaluate import ATTRIBUTES, FIELDS, evaluate  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
 REAL_NEWS = SHARED / "real-news"

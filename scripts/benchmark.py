@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extractor import extract  # noqa: E402
-from extractor.normalize import normalize  # noqa: E402
+from extractor.text.normalize import normalize  # noqa: E402
 
 
 def best_of(fn, repeat=3):

@@ -6,16 +6,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractor.counties import counties_of
-from extractor.normalize import normalize
-from extractor.pipeline import Article
+from extractor.stages.counties import counties_of, load_rules
+from extractor.text.normalize import normalize
+from extractor.article import Article
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "counties.yaml").read_text("utf-8"))
 
 
 def run(text: str):
     article = Article(norm=normalize(text))
-    return counties_of(article), article
+    return counties_of(article, load_rules()), article
 
 
 def rows(*groups):
@@ -59,7 +59,7 @@ def test_source_spans_through_markup():
     assert article.norm.source[s:e] == "丹巴县"
 
 
-def test_stage_registered():
-    from extractor.pipeline import STAGES, _load_stages
-    _load_stages()
-    assert "counties" in STAGES
+def test_stage_in_the_stage_table():
+    from extractor.pipeline import STAGES
+    (spec,) = [s for s in STAGES if s.name == "counties"]
+    assert spec.assigns == ("counties",)

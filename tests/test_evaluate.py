@@ -36,8 +36,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor import evaluate as ev
-from extractor.evaluate import canonical_place, evaluate, number_key, origins_agree, run_cli
+from extractor.report import evaluate as ev
+from extractor.report.evaluate import canonical_place, evaluate, number_key, origins_agree, run_cli
 
 CASE = Path(__file__).parent / "cases" / "eval"
 GOLD = CASE / "gold"
@@ -180,7 +180,8 @@ def test_canonical_place(written, own):
 
 
 def test_canonical_place_without_data_file(monkeypatch):
-    monkeypatch.setattr(ev, "_places", lambda: None)
+    from extractor.lexicon import places
+    monkeypatch.setattr(places, "_places", lambda: None)
     assert canonical_place("深圳市宝安区") == "宝安区"
     assert canonical_place("四川省甘孜藏族自治州石渠县") == "石渠县"
     assert canonical_place("宝安区") == "宝安区"

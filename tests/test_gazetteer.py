@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.gazetteer import gazetteer
+from extractor.lexicon.gazetteer import gazetteer
 from extractor.rules import load_tsv
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ import json
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extractor.normalize import InputError, decode, normalize
+from extractor.text.normalize import InputError, decode, normalize
 from conftest import CASES, CORPUS
 
 KINDS = ["markup", "html_entities", "pinyin", "mojibake", "joined_lines", "width", "script"]

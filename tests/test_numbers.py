@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractor.numbers import NumberError, Quantity, Rejected, parse_values, quantity_pattern, scan
+from extractor.lexicon.numbers import NumberError, Quantity, Rejected, parse_values, quantity_pattern, scan
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "numbers.yaml").read_text("utf-8"))
 

@@ -18,7 +18,7 @@ from typing import Iterator, Optional, Union
 
 import regex
 
-from .rules import load_yaml
+from ..rules import alternation, load_yaml
 
 
 class NumberError(ValueError):
@@ -63,7 +63,7 @@ def tables() -> _Tables:
 _ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 
 
-def _clean(value: Decimal) -> Decimal:
+def tidy_decimal(value: Decimal) -> Decimal:
     """Exact and tidy: integral values lose their exponent/trailing zeros (1.64E+9 → 1640000000)."""
     if value == value.to_integral_value():
         return Decimal(int(value))
@@ -132,7 +132,7 @@ def parse_number(text: str) -> Decimal:
     value = total + section + (cur or 0)
     if value > t.max_value:
         raise NumberError(f"implausibly large number {text!r}")
-    return _clean(value)
+    return tidy_decimal(value)
 
 
 @cache
@@ -178,10 +178,6 @@ class Rejected:
     reason: str
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     """Compile the quantity grammar for a unit alternation (a regex, e.g. ``元|美元``).
 
@@ -194,18 +190,18 @@ def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     # A run of numerals: starts with a digit or numeral; '.' and ',' only between digits
     # (a run like 3..5 is kept whole so that it is rejected rather than half-read).
     run = rf"(?:[0-9]|[{num}])(?:[0-9{num}]|[.,](?=[0-9.,]))*"
-    infix = _alt(t.infix)
+    infix = alternation(t.infix)
     body = rf"{run}(?:(?:{infix})?个?[{bigs}]{{1,2}})?"
-    sep = _alt(t.separators)
+    sep = alternation(t.separators)
     vague = regex.escape("".join(t.vague_before))
-    vague_mult = _alt(t.vague_before_multiplier)
+    vague_mult = alternation(t.vague_before_multiplier)
     pattern = (
         rf"(?<![0-9.{num}{vague}])(?<![0-9],)(?<!{vague_mult}(?=[{num}]))"
-        rf"(?P<pre>{_alt(t.prefix)})?"
+        rf"(?P<pre>{alternation(t.prefix)})?"
         rf"(?:(?P<first>{body})(?P<sep>{sep}))?"
         rf"(?P<num>{body})(?P<inf>{infix})?"
         rf"(?P<unit>{units}){unit_guard}"
-        rf"(?P<post>{_alt(t.suffix)})?"
+        rf"(?P<post>{alternation(t.suffix)})?"
     )
     return regex.compile(pattern)
 
@@ -268,7 +264,7 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
 def _percent_word_re() -> regex.Pattern:
     t = tables()
     num = regex.escape(t.numerals)
-    return regex.compile(rf"(?P<pre>{_alt(t.prefix)})?百分之(?P<num>[0-9.{num}]+)")
+    return regex.compile(rf"(?P<pre>{alternation(t.prefix)})?百分之(?P<num>[0-9.{num}]+)")
 
 
 def scan_percent_words(text: str, start: int = 0,

@@ -11,15 +11,14 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
-from .gazetteer import Gazetteer, Hit, Unit, gazetteer
-from .pipeline import Article, stage
-from .record import County, Mention
+from ..article import Article
+from ..lexicon.gazetteer import Gazetteer, Hit, Unit, gazetteer
+from ..record import County, Mention
+from ..rules import Folder
 
-_STOPS = "。！？!?\n"
 
 
 @dataclass
@@ -28,18 +27,6 @@ class _Mention:
     units: list[Unit]                   # county candidates
     unit: Optional[Unit] = None         # resolved
     role: str = "other"
-
-
-def _sentence_index(article: Article):
-    bounds = article.sentences
-    starts = [s for s, _ in bounds]
-
-    def sentence_of(pos: int) -> tuple[int, int]:
-        i = bisect_right(starts, pos) - 1
-        if i < 0:
-            return (0, len(article.text))
-        return bounds[i]
-    return sentence_of
 
 
 def find_counties(text: str, gaz: Gazetteer | None = None,
@@ -67,36 +54,75 @@ def find_counties(text: str, gaz: Gazetteer | None = None,
     return mentions
 
 
-def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
-             context: list[tuple[Hit, Unit]], sentence_of, warnings: list[str] | None) -> None:
-    ev = gaz.rules["evidence"]
-    sentence_of = sentence_of or (lambda pos: (0, len(text)))
-    named = {u.adcode for _, u in context}
-    # counties written in full (or by alias) somewhere in the article
-    written = {u.adcode for m in mentions if not m.hit.bare for u in m.units}
+class _ArticleEvidence:
+    """What the article says about where its county names are: the provinces and
+    prefectures it names, and the counties it writes in full."""
 
-    def direct_parent(u: Unit) -> str:
-        return u.parents[0]          # prefecture, or the province for 直辖 units
+    def __init__(self, gaz: Gazetteer, mentions: list[_Mention],
+                 context: list[tuple[Hit, Unit]], sentence_of) -> None:
+        self.gaz = gaz
+        self.weights = gaz.rules["evidence"]
+        self.context = context
+        self.sentence_of = sentence_of
+        self.named = {u.adcode for _, u in context}
+        # counties written in full (or by alias) somewhere in the article
+        self.written = {u.adcode for m in mentions if not m.hit.bare for u in m.units}
 
-    def confirmed(m: _Mention, u: Unit, weak: bool) -> bool:
-        if u.adcode in written or _parent_adjacent(m, u, context, ev):
+    def parent_adjacent(self, m: _Mention, u: Unit) -> bool:
+        return _parent_adjacent(m, u, self.context, self.weights)
+
+    def parent_in_sentence(self, m: _Mention, u: Unit, parents: tuple[str, ...]) -> bool:
+        s_start, s_end = self.sentence_of(m.hit.start)
+        return any(cu.adcode in parents and s_start <= h.start < s_end for h, cu in self.context)
+
+    def confirmed(self, m: _Mention, u: Unit, weak: bool) -> bool:
+        """A bare short form's unit is confirmed by its full name, its parent right before
+        it, or (unless the form is an ordinary word) its parent named in the article or
+        its province in the sentence."""
+        if u.adcode in self.written or self.parent_adjacent(m, u):
             return True
         if weak:
             return False
-        if direct_parent(u) in named:
+        if u.parents[0] in self.named:   # prefecture, or the province for 直辖 units
             return True
-        s_start, s_end = sentence_of(m.hit.start)
-        return any(cu.adcode == u.adcode[:2] + "0000" and s_start <= h.start < s_end
-                   for h, cu in context)
+        return self.parent_in_sentence(m, u, (u.adcode[:2] + "0000",))
 
-    # 1. bare short forms count only when the article confirms them (SPEC 2: a short form
-    #    counts when it is unambiguous in the article)
+    def score(self, m: _Mention, u: Unit, siblings: dict[str, set[str]]) -> int:
+        ev = self.weights
+        score = 0
+        if self.parent_adjacent(m, u):
+            score += ev["parent_adjacent"]
+        if self.parent_in_sentence(m, u, u.parents):
+            score += ev["parent_in_sentence"]
+        if any(p in self.named for p in u.parents):
+            score += ev["parent_in_article"]
+        if u.prefecture and siblings.get(u.adcode[:4], set()) - {u.adcode}:
+            score += ev["sibling_in_article"]
+        return score
+
+
+def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
+             context: list[tuple[Hit, Unit]], sentence_of, warnings: list[str] | None) -> None:
+    evidence = _ArticleEvidence(gaz, mentions, context,
+                                sentence_of or (lambda pos: (0, len(text))))
+    _confirm_short_forms(evidence, mentions)
+    mentions[:] = [m for m in mentions if m.units]
+    for m in mentions:
+        if len(m.units) == 1:
+            m.unit = m.units[0]
+    _resolve_shared_names(evidence, mentions, warnings)
+
+
+def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -> None:
+    """Bare short forms count only when the article confirms them (SPEC 2: a short form
+    counts when it is unambiguous in the article)."""
+    gaz = evidence.gaz
     for m in mentions:
         if m.hit.bare:
             weak = all(f.weak for f in m.hit.forms)
-            m.units = [u for u in m.units if confirmed(m, u, weak)]
+            m.units = [u for u in m.units if evidence.confirmed(m, u, weak)]
             if len(m.units) > 1:
-                full = [u for u in m.units if u.adcode in written]
+                full = [u for u in m.units if u.adcode in evidence.written]
                 if full:
                     m.units = full
             if len(m.units) > 1 and gaz.rules.get("bare_prefers_city"):
@@ -104,12 +130,13 @@ def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
                 if len(cities) == 1:
                     m.units = cities
         elif m.hit.text in gaz.needs_parent:
-            m.units = [u for u in m.units if _parent_adjacent(m, u, context, ev)]
-    mentions[:] = [m for m in mentions if m.units]
-    for m in mentions:
-        if len(m.units) == 1:
-            m.unit = m.units[0]
-    # 2. names several units share: evidence from the article
+            m.units = [u for u in m.units if evidence.parent_adjacent(m, u)]
+
+
+def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
+                          warnings: list[str] | None) -> None:
+    """A name several units share (南山区, 鼓楼区): the unit with the most evidence, when
+    it is the only one; else adcode null and a warning."""
     siblings: dict[str, set[str]] = {}
     for m in mentions:
         if m.unit is not None and m.unit.prefecture:
@@ -117,19 +144,7 @@ def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
     for m in mentions:
         if m.unit is not None:
             continue
-        s_start, s_end = sentence_of(m.hit.start)
-        scores = []
-        for u in m.units:
-            score = 0
-            if _parent_adjacent(m, u, context, ev):
-                score += ev["parent_adjacent"]
-            if any(cu.adcode in u.parents and s_start <= h.start < s_end for h, cu in context):
-                score += ev["parent_in_sentence"]
-            if any(p in named for p in u.parents):
-                score += ev["parent_in_article"]
-            if u.prefecture and siblings.get(u.adcode[:4], set()) - {u.adcode}:
-                score += ev["sibling_in_article"]
-            scores.append(score)
+        scores = [evidence.score(m, u, siblings) for u in m.units]
         top = max(scores)
         winners = [u for u, sc in zip(m.units, scores) if sc == top]
         if top > 0 and len(winners) == 1:
@@ -164,9 +179,11 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
     recipient_before = last_pos(before, rules["recipient_before"])
     helper_before = last_pos(before, rules["helper_before"])
     # 成华区对口援助丹巴县: for 成华区 the verb follows (helper); for 丹巴县 it precedes
-    if helper_after < 10 ** 6 and helper_after <= recipient_after and helper_after <= 4:
+    if (helper_after < 10 ** 6 and helper_after <= recipient_after
+            and helper_after <= rules["helper_after_max_gap"]):
         return "helper"
-    if helper_before >= 0 and helper_before >= recipient_before and len(before) - helper_before <= 2:
+    if (helper_before >= 0 and helper_before >= recipient_before
+            and len(before) - helper_before <= rules["helper_before_max_gap"]):
         return "helper"
     if recipient_before >= 0 or recipient_after < 10 ** 6:
         return "recipient"
@@ -188,10 +205,14 @@ def _merge_role(roles: list[str]) -> str:
 
 # ---------------------------------------------------------------------------- the stage
 
-def counties_of(article: Article) -> list[County]:
-    gaz = gazetteer()
+def load_rules(folder: Folder = None) -> Gazetteer:
+    """The counties stage's rules are the gazetteer (with ``rules/counties.yaml``)."""
+    return gazetteer(folder)
+
+
+def counties_of(article: Article, gaz: Gazetteer) -> list[County]:
     text = article.text
-    sentence_of = _sentence_index(article)
+    sentence_of = article.sentence_of
     mentions = find_counties(text, gaz, sentence_of, article.warnings)
     role_rules = gaz.rules["roles"]
     by_key: dict[str, tuple[County, list[str]]] = {}
@@ -222,6 +243,5 @@ def counties_of(article: Article) -> list[County]:
     return out
 
 
-@stage("counties")
-def counties_stage(article: Article) -> None:
-    article.facts["counties"] = counties_of(article)
+def run(article: Article, gaz: Gazetteer) -> None:
+    article.facts["counties"] = counties_of(article, gaz)

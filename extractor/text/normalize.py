@@ -22,7 +22,7 @@ from functools import cache
 import regex
 
 from .offsets import OffsetMap, Rewriter, StepMap
-from .rules import load_yaml
+from ..rules import jieba_dictionary, load_yaml
 
 #: The repair kinds SPEC.md names; every record reports all of them.
 REPAIR_KINDS = ("pinyin_annotations", "html_entities", "mojibake_runs", "joined_lines",
@@ -127,15 +127,11 @@ def _check_binary(text: str, enc: str, warnings: list[str]):
 @cache
 def _common_han() -> frozenset[str]:
     # The 1,000 most frequent characters of jieba's dictionary stand for "common Chinese".
-    import jieba
     from collections import Counter
-    from pathlib import Path
-    counts = Counter()
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
-        for line in f:
-            word, freq = line.split(" ", 2)[:2]
-            for ch in word:
-                counts[ch] += int(freq)
+    counts: Counter = Counter()
+    for word, freq, _tag in jieba_dictionary():
+        for ch in word:
+            counts[ch] += freq
     return frozenset(ch for ch, _ in counts.most_common(1000))
 
 

@@ -2,25 +2,33 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from .pipeline import Article, stage
-from .rules import load_yaml
+from ..article import Article
+from ..lexicon.years import YearGrammar, year_grammar, years_named
+from ..rules import Folder, load_yaml
 
 _ISO = regex.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
+@dataclass(frozen=True)
+class DateRules:
+    datelines: tuple[regex.Pattern, ...]
+    dateline_window: int
+    max_title: int
+    years: YearGrammar
+
+
 @cache
-def _rules():
-    r = load_yaml("dates.yaml")
-    return {
-        "datelines": [regex.compile(p) for p in r["dateline_patterns"]],
-        "window": int(r["dateline_window"]),
-        "year": regex.compile(r["year_pattern"]),
-        "max_title": int(r["max_title_length"]),
-    }
+def load_rules(folder: Folder = None) -> DateRules:
+    r = load_yaml("dates.yaml", folder)
+    return DateRules(datelines=tuple(regex.compile(p) for p in r["dateline_patterns"]),
+                     dateline_window=int(r["dateline_window"]),
+                     max_title=int(r["max_title_length"]),
+                     years=year_grammar(folder))
 
 
 def parse_date(value) -> str | None:
@@ -36,7 +44,7 @@ def parse_date(value) -> str | None:
         if d:
             return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
         return f"{int(y):04d}-{int(mo):02d}" if mo else f"{int(y):04d}"
-    for pattern in _rules()["datelines"]:
+    for pattern in load_rules().datelines:
         m = pattern.search(text)
         if m:
             return _ymd(m)
@@ -52,36 +60,34 @@ def _ymd(m) -> str | None:
         return None
 
 
-def dateline(text: str) -> str | None:
-    rules = _rules()
-    head = text[: rules["window"]]
-    for pattern in rules["datelines"]:
+def dateline(text: str, rules: DateRules) -> str | None:
+    head = text[: rules.dateline_window]
+    for pattern in rules.datelines:
         m = pattern.search(head)
         if m and _ymd(m):
             return _ymd(m)
     return None
 
 
-def guess_year(text: str) -> int | None:
-    years = [int(m["y"]) for m in _rules()["year"].finditer(text)]
+def guess_year(text: str, rules: DateRules) -> int | None:
+    years = years_named(text, rules.years)
     return max(years) if years else None
 
 
-def title_line(text: str) -> str | None:
+def title_line(text: str, rules: DateRules) -> str | None:
     first = text.lstrip().split("\n", 1)[0].strip()
-    if first and len(first) <= _rules()["max_title"] and first[-1] not in "。！？!?，,；;":
+    if first and len(first) <= rules.max_title and first[-1] not in "。！？!?，,；;":
         return first
     return None
 
 
-@stage("dates")
-def dates_stage(article: Article) -> None:
+def run(article: Article, rules: DateRules) -> None:
     published = None
     if article.published:
         published = parse_date(article.published)
         if published is None:
             article.warnings.append(f"published: could not read {article.published!r} as a date")
-    article.published = published or dateline(article.text)
+    article.published = published or dateline(article.text, rules)
     if article.reference_date:
         given = parse_date(article.reference_date)
         if given is None:
@@ -90,11 +96,11 @@ def dates_stage(article: Article) -> None:
     if not article.reference_date:
         article.reference_date = article.published
     if not article.reference_date:
-        year = guess_year(article.text)
+        year = guess_year(article.text, rules)
         if year:
             article.reference_date = str(year)
             article.warnings.append(f"reference_date: guessed {year} from the latest year the text names")
         else:
             article.warnings.append("reference_date: unknown (no date given, none in the text)")
     if article.title is None:
-        article.title = title_line(article.text)
+        article.title = title_line(article.text, rules)

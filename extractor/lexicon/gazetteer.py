@@ -7,14 +7,13 @@ code list), ``rules/county_aliases.tsv`` (abbreviations, renamed units, province
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterator, Optional
 
 import ahocorasick
 
-from .rules import load_tsv, load_yaml
+from ..rules import Folder, jieba_dictionary, load_tsv, load_yaml
 
 COUNTY_SUFFIXES = ("县", "旗", "州")
 
@@ -78,14 +77,14 @@ class Hit:
 class Gazetteer:
     """Units by adcode, forms by surface, and an Aho–Corasick automaton over all surfaces."""
 
-    def __init__(self) -> None:
-        rules = load_yaml("counties.yaml")
+    def __init__(self, folder: Folder = None) -> None:
+        rules = load_yaml("counties.yaml", folder)
         self.rules = rules
         self.units: dict[str, Unit] = {}
         self.forms: dict[str, list[Form]] = {}
         extra_weak = set(rules.get("weak_short_forms", []))
         self.needs_parent = set(rules.get("needs_parent", []))
-        for row in load_tsv("gazetteer.tsv"):
+        for row in load_tsv("gazetteer.tsv", folder):
             unit = Unit(row["adcode"], row["name"], row["level"], row["province"],
                         row["prefecture"] or None)
             self.units[unit.adcode] = unit
@@ -97,7 +96,7 @@ class Gazetteer:
                 bare = not (short.endswith(COUNTY_SUFFIXES) and short[:-1] in shorts)
                 weak_here = bare and unit.level == "county" and short in weak
                 self._add(short, Form(unit, "short", bare=bare, weak=weak_here))
-        for row in load_tsv("county_aliases.tsv"):
+        for row in load_tsv("county_aliases.tsv", folder):
             codes = row["adcode"].split("|")
             for code in codes:
                 if code not in self.units:
@@ -181,18 +180,11 @@ def straddles(text: str, start: int, end: int, min_freq: int) -> Optional[str]:
 def common_words(min_freq: int) -> frozenset[str]:
     """Words of jieba's dictionary (2–4 characters) at least this frequent. Place names are
     kept: a place that straddles a short form hides it (丹东乡 is not 东乡, 陕西平利 not 西平)."""
-    import jieba
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= min_freq:
-                out.add(parts[0])
-    return frozenset(out)
+    return frozenset(word for word, freq, tag in jieba_dictionary()
+                     if tag is not None and 2 <= len(word) <= 4 and freq >= min_freq)
 
 
 @cache
-def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (read-only after construction)."""
-    return Gazetteer()
+def gazetteer(folder: Folder = None) -> Gazetteer:
+    """The gazetteer of a rules folder, built once per process (read-only after)."""
+    return Gazetteer(folder)

@@ -31,194 +31,20 @@ predicted but something to find, P = 0.
 from __future__ import annotations
 
 import json
-import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Union
 
-FIELDS = ("counties", "persons", "cadres", "amounts", "poverty_figures", "pairings")
+from ..lexicon.places import PLACES_FILE, canonical_place, clean_name, origins_agree, places_table_present
+from ..record import Record
+from ..rules import load_yaml
+
+FIELDS = Record.FACT_KINDS
 ATTRIBUTES = ("amounts.relevant", "cadres.place", "cadres.origin", "poverty_figures.place")
-
-# --------------------------------------------------------------------------------------
-# Place canonicalisation
-
-PLACES_FILE = "places_admin.tsv"
-_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
-_SPACE = re.compile(r"\s+")
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "〔": "[", "〕": "]",
-                           "・": "·", "•": "·", "‧": "·", "．": "·", "•": "·"})
-
-
-def _places_file():
-    """rules/places_admin.tsv in a checkout, or the installed copy (a Path or Traversable)."""
-    here = Path(__file__).resolve().parent
-    candidates: list = []
-    try:
-        from .rules import rules_dir
-        candidates.append(rules_dir())
-    except Exception:  # the data folder may be laid out differently when installed
-        pass
-    candidates += [here.parent / "rules", here / "ruledata", here / "rules"]
-    for folder in candidates:
-        try:
-            f = folder / PLACES_FILE
-            if f.is_file():
-                return f
-        except Exception:
-            continue
-    return None
-
-
-class _Places:
-    """Official names, their short forms, and the parent names that may prefix them."""
-
-    def __init__(self, rows: Iterable[tuple[str, str, str]]):
-        self.full: dict[str, int] = {}           # full name → best (lowest) level rank
-        shorts: dict[str, dict[str, int]] = defaultdict(dict)
-        self.parents: set[str] = set()           # province / prefecture names and short forms
-        for level, name, short in rows:
-            rank = _LEVEL_RANK.get(level, 2)
-            self.full[name] = min(rank, self.full.get(name, 9))
-            if short and short != name:
-                shorts[short][name] = min(rank, shorts[short].get(name, 9))
-                # 甘孜州 = 甘孜藏族自治州, 石柱县 = 石柱土家族自治县, 鄂伦春旗 = 鄂伦春自治旗
-                for suffix in ("自治州", "自治县", "自治旗"):
-                    if name.endswith(suffix):
-                        alias = short + suffix[-1]
-                        shorts[alias][name] = min(rank, shorts[alias].get(name, 9))
-                        if rank < 2:
-                            self.parents.add(alias)
-            if rank < 2:
-                self.parents.add(name)
-                if short:
-                    self.parents.add(short)
-        # A short form names one unit; when several share it, the highest level wins if it
-        # is unique there (阿坝 → 阿坝藏族羌族自治州, not 阿坝县); else it stays ambiguous.
-        self.short: dict[str, str] = {}
-        for short, names in shorts.items():
-            if short in self.full:
-                continue  # 吉林 is not a unit's full name, but e.g. 城区 is: keep full names
-            best = min(names.values())
-            top = [n for n, r in names.items() if r == best]
-            if len(top) == 1:
-                self.short[short] = top[0]
-        self.max_parent = max((len(p) for p in self.parents), default=0)
-
-    def known(self, s: str) -> Optional[str]:
-        """The official name ``s`` denotes, stripping leading parent names; None if unknown."""
-        if s in self.full:
-            return s
-        if s in self.short:
-            return self.short[s]
-        for k in range(min(len(s) - 1, self.max_parent), 1, -1):
-            if s[:k] in self.parents:
-                found = self.known(s[k:])
-                if found:
-                    return found
-        return None
-
-    def strip_parents(self, s: str) -> str:
-        """Drop leading province/prefecture names (深圳市南山区桃源街道 → 南山区桃源街道)."""
-        changed = True
-        while changed:
-            changed = False
-            for k in range(min(len(s) - 2, self.max_parent), 1, -1):
-                if s[:k] in self.parents:
-                    was_short = s[:k] not in self.full
-                    s = s[k:]
-                    # a short form plus an old or informal suffix: 那曲|地区那曲县
-                    m = _GENERIC_HEAD.match(s) if was_short else None
-                    if m and len(s) - m.end() >= 2:
-                        s = s[m.end():]
-                    changed = True
-                    break
-        return s
-
-
-_GENERIC_HEAD = re.compile(r"^(?:地区|自治州|州|盟|省|市)")
-_UNIT_END = re.compile(r"(?:县|区|市|旗|州|盟|地区|林区|特区)$")
-_FALLBACK_PARENT = re.compile(r"^(.{2,}?(?:特别行政区|自治区|自治州|地区|盟|省|市))(?=.{2,}(?:县|区|市|旗)$)")
-
-
-@lru_cache(maxsize=1)
-def _places() -> Optional[_Places]:
-    path = _places_file()
-    if path is None:
-        return None
-    rows = []
-    with path.open("r", encoding="utf-8") as f:
-        header = None
-        for line in f:
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            rec = dict(zip(header, cols))
-            rows.append((rec.get("level", "county"), rec.get("name", ""), rec.get("short", "")))
-    return _Places(rows)
-
-
-def _clean(s: Any) -> str:
-    if s is None:
-        return ""
-    return _SPACE.sub("", str(s)).translate(_BRACKETS)
-
-
-def canonical_place(name: Any) -> Optional[str]:
-    """A place name by the unit's own official name: 深圳市宝安区 → 宝安区, 深圳 → 深圳市.
-
-    Names that are not places (organisations, 全国) come back cleaned but unchanged;
-    None or an empty string gives None.
-    """
-    s = _clean(name)
-    if not s:
-        return None
-    places = _places()
-    if places is not None:
-        found = places.known(s)
-        if found:
-            return found
-        # A unit missing from the 2023 lists (那曲县, abolished): still drop its parents.
-        bare = places.strip_parents(s)
-        return bare if _UNIT_END.search(bare) else s
-    # Without the data file: drop leading units that end in a parent-level suffix.
-    while True:
-        m = _FALLBACK_PARENT.match(s)
-        if not m:
-            return s
-        s = s[m.end():]
-
-
-def _origin_variants(origin: Any) -> set[str]:
-    s = _clean(origin)
-    if not s:
-        return set()
-    out = {s, canonical_place(s) or s}
-    places = _places()
-    if places is not None:
-        out.add(places.strip_parents(s))
-    else:
-        out.add(canonical_place(s) or s)
-    return {v for v in out if v}
-
-
-def origins_agree(gold: Any, pred: Any) -> bool:
-    """Lenient origin comparison: both empty, or equal / containing after normalising."""
-    g, p = _origin_variants(gold), _origin_variants(pred)
-    if not g or not p:
-        return not g and not p
-    return any(a == b or a in b or b in a for a in g for b in p)
-
-
-def _name(s: Any) -> str:
-    return _clean(s)
-
 
 # --------------------------------------------------------------------------------------
 # Keys
@@ -244,13 +70,18 @@ def _fmt_number(d: Any) -> str:
     return str(d)
 
 
-_CURRENCY = {"元": "CNY", "人民币": "CNY", "RMB": "CNY", "美元": "USD", "港元": "HKD",
-             "港币": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP"}
+@lru_cache(maxsize=1)
+def _currency_codes() -> dict[str, str]:
+    """Currency unit as written (元, 美元, 港币…) → ISO code, from ``rules/money.yaml``."""
+    codes = {unit: code for unit, (code, _factor) in load_yaml("money.yaml")["currencies"].items()}
+    codes.update({"人民币": "CNY", "RMB": "CNY"})
+    return codes
 
 
 def currency_key(cur: Any) -> str:
-    s = _clean(cur)
-    return _CURRENCY.get(s, _CURRENCY.get(s.upper(), s.upper()))
+    s = clean_name(cur)
+    codes = _currency_codes()
+    return codes.get(s, codes.get(s.upper(), s.upper()))
 
 
 def _adcode(a: Any) -> Optional[str]:
@@ -258,7 +89,7 @@ def _adcode(a: Any) -> Optional[str]:
         return None
     if isinstance(a, int) and not isinstance(a, bool):
         return str(a).zfill(6)
-    return _clean(a) or None
+    return clean_name(a) or None
 
 
 def county_key(c: dict) -> tuple[str, str]:
@@ -411,7 +242,7 @@ def _score_counties(gold, pred, art: ArticleResult) -> None:
 
 
 def _score_persons(gold, pred, art: ArticleResult) -> None:
-    key = lambda p: (_name(p.get("name")), _name(p.get("name")))  # noqa: E731
+    key = lambda p: (clean_name(p.get("name")), clean_name(p.get("name")))  # noqa: E731
     _set_score(art.fields["persons"], _keyed(gold, key), _keyed(pred, key))
 
 
@@ -419,7 +250,7 @@ def _cadre_table(items: list[dict]) -> dict[str, dict]:
     """name → {"places": set, "origin": first non-empty origin}; repeated names merge."""
     out: dict[str, dict] = {}
     for c in items:
-        name = _name(c.get("name"))
+        name = clean_name(c.get("name"))
         if not name:
             continue
         entry = out.setdefault(name, {"places": set(), "origin": None})
@@ -428,7 +259,7 @@ def _cadre_table(items: list[dict]) -> dict[str, dict]:
                 place = canonical_place(post.get("place"))
                 if place:
                     entry["places"].add(place)
-        if entry["origin"] is None and _clean(c.get("origin")):
+        if entry["origin"] is None and clean_name(c.get("origin")):
             entry["origin"] = c.get("origin")
     return out
 
@@ -473,7 +304,7 @@ def _score_amounts(gold, pred, art: ArticleResult) -> None:
 
 
 def _figure_key(f: dict) -> tuple:
-    return _clean(f.get("metric")), number_key(f.get("value"))
+    return clean_name(f.get("metric")), number_key(f.get("value"))
 
 
 def _show_figure(f: dict) -> str:
@@ -722,7 +553,7 @@ def evaluate(gold_dir: Union[str, Path, Iterable[Union[str, Path]]],
         shown = ", ".join(report.errors[:5]) + (" …" if len(report.errors) > 5 else "")
         report.warnings.append(f"{len(report.errors)} gold articles have error records and "
                                f"score as empty: {shown}")
-    if _places() is None:
+    if not places_table_present():
         report.warnings.append(f"rules/{PLACES_FILE} not found: place names compared by a "
                                "suffix rule only")
     return report

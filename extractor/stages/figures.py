@@ -18,28 +18,32 @@ from typing import Optional
 
 import regex
 
-from .money import reference_year, year_of
-from .numbers import Quantity, Rejected, quantity_pattern, scan, scan_percent_words
-from .pipeline import Article, stage
-from .record import PovertyFigure
-from .rules import load_yaml
-
-UNIT_OF = {"people_lifted": "人", "households_lifted": "户", "poor_population": "人",
-           "poor_households": "户", "remaining_poor": "人", "villages_exited": "个",
-           "poor_villages": "个", "counties_delisted": "个", "poor_counties": "个",
-           "incidence_rate": "%", "exit_rate": "%"}
+from ..article import Article
+from ..lexicon.numbers import Quantity, Rejected, quantity_pattern, scan, scan_percent_words
+from ..lexicon.years import year_grammar, year_of
+from ..record import PovertyFigure
+from ..rules import Folder, alternation as _alt, load_yaml
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+class FigureRules:
+    """The figures stage's rules of one rules folder, compiled (read-only after)."""
 
-
-class _R:
-    """Compiled rules (one instance per process)."""
-
-    def __init__(self) -> None:
-        r = load_yaml("figures.yaml")
-        self.r = r
+    def __init__(self, folder: Folder = None) -> None:
+        # Long on purpose: one line per rule of figures.yaml, a table rather than logic.
+        r = load_yaml("figures.yaml", folder)
+        self.unit_of = dict(r["metric_units"])
+        self.years = year_grammar(folder)
+        self.threshold_after_people = regex.compile(r["threshold_after_people"])
+        self.threshold_after_rate = regex.compile(r["threshold_after_rate"])
+        self.other_people_after = regex.compile(r["other_people_after"])
+        self.exit_negated_before = regex.compile(r["exit_negated_before"])
+        self.not_in_place = regex.compile(r["not_in_place"])
+        self.delisting_list_item = regex.compile(r["delisting_list_item"])
+        self.delisting_named_unit = regex.compile(r["delisting_named_unit"])
+        self.delisting_cue_opens_clause = int(r["delisting_cue_opens_clause"])
+        self.delisting_item_lead = regex.compile(r["delisting_item_lead"])
+        self.delisting_item_tail = regex.compile(r["delisting_item_tail"])
+        self.delisting_list_end = regex.compile(r["delisting_list_end"])
         self.trigger = regex.compile(r["trigger"])
         self.person_units = set(r["person_units"])
         self.household_units = set(r["household_units"])
@@ -95,8 +99,8 @@ class _R:
 
 
 @cache
-def _rules() -> _R:
-    return _R()
+def load_rules(folder: Folder = None) -> FigureRules:
+    return FigureRules(folder)
 
 
 _CLAUSE_END = regex.compile(r"[，,；;。！？!?：:\n]")
@@ -104,7 +108,9 @@ _CLAUSE_START = regex.compile(r"[，,；;：:。！？!?\n](?!.*[，,；;：:。
 
 
 @dataclass
-class _Ctx:
+class SentenceClauses:
+    """One sentence of the text, for the clause around a number in it."""
+
     text: str
     s_start: int
     s_end: int
@@ -119,7 +125,7 @@ class _Ctx:
         return before, after
 
 
-def _exit_in(pattern: regex.Pattern, rules: _R, window: str) -> Optional[bool]:
+def _exit_in(pattern: regex.Pattern, rules: FigureRules, window: str) -> Optional[bool]:
     """True for an exit cue, False for a negated one, None for none."""
     found = None
     for m in pattern.finditer(window):
@@ -129,7 +135,7 @@ def _exit_in(pattern: regex.Pattern, rules: _R, window: str) -> Optional[bool]:
     return found
 
 
-def _cue_before(pattern: regex.Pattern, rules: _R, before: str) -> Optional[bool]:
+def _cue_before(pattern: regex.Pattern, rules: FigureRules, before: str) -> Optional[bool]:
     """An exit cue ending the text before a count (此前已经退出贫困序列的16个; 未摘帽的6个)."""
     tail = before[-8:]
     found = None
@@ -139,7 +145,7 @@ def _cue_before(pattern: regex.Pattern, rules: _R, before: str) -> Optional[bool
     return found
 
 
-def _classify_count(rules: _R, before: str, after: str, q: Quantity) -> Optional[str]:
+def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity) -> Optional[str]:
     noun_before = rules.unit_noun_before.search(before)
     if noun_before and (not after or after[0] in "、，,。；;）)"):   # 共有贫困村97个 / 剩余未摘帽贫困村7个
         phrase = before[noun_before.start():]
@@ -184,19 +190,19 @@ def _classify_count(rules: _R, before: str, after: str, q: Quantity) -> Optional
     return "poor_villages" if poor else None
 
 
-def _remaining(rules: _R, before: str, after: str) -> bool:
+def _remaining(rules: FigureRules, before: str, after: str) -> bool:
     if rules.remaining.search(before.split("、")[-1]):   # 剩余17个贫困县摘帽、…22万人口脱贫
         return True
     return any(a in before and b in after for a, b in rules.remaining_pair)
 
 
-def _people_state(rules: _R, before: str, after: str) -> Optional[str]:
+def _people_state(rules: FigureRules, before: str, after: str) -> Optional[str]:
     """'remaining', 'exit' or None for a person/household count."""
     if _remaining(rules, before, after):
         return "remaining"
     m = rules.people_exit.search(after)
     if m:
-        if regex.search(r"(?:没有|未|尚未)\p{Han}{0,2}$", after[:m.start()]):
+        if rules.exit_negated_before.search(after[:m.start()]):
             return "remaining"
         return "exit"
     if rules.people_exit_before.search(before) and not rules.change_to.search(before):
@@ -204,7 +210,7 @@ def _people_state(rules: _R, before: str, after: str) -> Optional[str]:
     return None
 
 
-def _classify_people(rules: _R, before: str, after: str, households: bool) -> Optional[str]:
+def _classify_people(rules: FigureRules, before: str, after: str, households: bool) -> Optional[str]:
     noun = weak = False
     if households:
         chained = rules.person_then.match(after)
@@ -217,9 +223,9 @@ def _classify_people(rules: _R, before: str, after: str, households: bool) -> Op
                 noun, weak = not m2["weak"], bool(m2["weak"])
             after = chained["rest"]
     else:
-        if regex.match(r"(?:以上|以下)?的\p{Han}{0,6}?(?:县|村|省份|地市州|省)", after):
+        if rules.threshold_after_people.match(after):
             return None   # 剩余贫困人口超过1万人的拟摘帽县: a threshold, not a count
-        if regex.match(r"名?\p{Han}{0,4}?(?:干部|书记|队员|教师|医生|学生|志愿者|专家|人员)", after):
+        if rules.other_people_after.match(after):
             return None   # 43.5万名第一书记: people of another kind
         m = rules.people_after.match(after)
         if m:
@@ -242,12 +248,12 @@ def _classify_people(rules: _R, before: str, after: str, households: bool) -> Op
     return None
 
 
-def _classify_percent(rules: _R, ctx: _Ctx, q: Quantity, before: str, after: str) -> Optional[str]:
+def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str, after: str) -> Optional[str]:
     head = ctx.text[max(ctx.s_start, q.start - rules.rate_window):q.start]
     last = None
     for m in rules.rate_noun.finditer(head):
         last = m
-    if regex.match(r"(?:以上|以下)?的\p{Han}{0,3}?(?:县|村|省|地市)", after):
+    if rules.threshold_after_rate.match(after):
         return None   # 贫困发生率超过5%的县: a threshold
     if last is not None:
         metric = rules.rates.get(last.group())
@@ -262,10 +268,7 @@ def _classify_percent(rules: _R, ctx: _Ctx, q: Quantity, before: str, after: str
     return None
 
 
-_NOT_IN_PLACE = regex.compile(r"[个贫其全只要为即到以和与的在是有从由将了这那各该本每]")
-
-
-def _place(rules: _R, text: str, para_start: int, pos: int,
+def _place(rules: FigureRules, text: str, para_start: int, pos: int,
            mentions: list[tuple[int, str]]) -> Optional[str]:
     """The county the counties stage saw last before ``pos`` in the paragraph, else the
     last plausible place name (…县/市/州/省) there."""
@@ -275,34 +278,32 @@ def _place(rules: _R, text: str, para_start: int, pos: int,
     best = None
     for m in rules.place.finditer(text, para_start, pos):
         name = m.group()
-        if name in rules.not_county or len(name) < 2 or _NOT_IN_PLACE.search(name):
+        if name in rules.not_county or len(name) < 2 or rules.not_in_place.search(name):
             continue
         best = name
     return best
 
 
-def _named_delistings(rules: _R, article: Article, ctx: _Ctx, seen: set[str]) -> list[tuple[str, int, int]]:
-    """Counties named in a sentence with a county exit cue: [(name, start, end)]."""
-    text = ctx.text
-    sentence = text[ctx.s_start:ctx.s_end]
-    cue = None
+def _delisting_cue(rules: FigureRules, sentence: str) -> Optional[regex.Match]:
+    """The first county exit cue of the sentence that is not negated (退出 only with 贫困
+    right after it)."""
     for m in rules.county_exit.finditer(sentence):
         if rules.negated.search(sentence[:m.start()]):
             continue
         if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6]:
             continue
-        cue = m
-        break
-    if cue is None:
-        return []
-    limit = ctx.s_start + cue.start()
-    # Only names in the cue's clause (or, when the cue opens its clause, the clause before,
-    # and earlier clauses that are lists of counties): 丹巴县如期退出贫困县序列, not every
-    # county of a sentence that ends in 实现脱贫摘帽奔向小康.
+        return m
+    return None
+
+
+def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int:
+    """Where the counties a cue delists start: the cue's clause (丹巴县如期退出贫困县序列,
+    not every county of a sentence that ends in 实现脱贫摘帽奔向小康); when the cue opens
+    its clause, the clause before; and earlier clauses that are lists of counties."""
     clauses = [m.end() for m in regex.finditer(r"[，,；;：:]", sentence[:cue.start()])]
     lo = clauses[-1] if clauses else 0
-    if (cue.start() - lo <= 4 and len(clauses) >= 1
-            and not regex.search(r"\p{Han}{2,}(?:县|旗|区|市)", sentence[lo:cue.start()])):
+    if (cue.start() - lo <= rules.delisting_cue_opens_clause and len(clauses) >= 1
+            and not rules.delisting_named_unit.search(sentence[lo:cue.start()])):
         lo = clauses[-2] if len(clauses) >= 2 else 0
     while True:
         prev = [c for c in clauses if c < lo]
@@ -312,40 +313,57 @@ def _named_delistings(rules: _R, article: Article, ctx: _Ctx, seen: set[str]) ->
         if len(prev) >= 2:
             start_prev = prev[-2]
         seg = sentence[start_prev:lo]
-        if len(regex.findall(r"\p{Han}{1,6}?(?:县|旗|区)、", seg)) >= 2:
+        if len(rules.delisting_list_item.findall(seg)) >= 2:
             lo = start_prev
         else:
             break
         if start_prev == 0:
             break
-    first = ctx.s_start + lo
-    found: list[tuple[str, int, int]] = []
+    return lo
+
+
+def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses, seen: set[str]) -> list[tuple[str, int, int]]:
+    """Counties named in a sentence with a county exit cue: [(name, start, end)]."""
+    text = ctx.text
+    sentence = text[ctx.s_start:ctx.s_end]
+    cue = _delisting_cue(rules, sentence)
+    if cue is None:
+        return []
+    limit = ctx.s_start + cue.start()
+    first = ctx.s_start + _delisting_scope(rules, sentence, cue)
     counties = article.facts.get("counties")
-    if counties:
-        for county in counties:
-            for mention in getattr(county, "mentions", []):
-                a, b = mention.span
-                if first <= a and b <= limit and county.name not in seen:
-                    found.append((county.name, a, b))
-                    seen.add(county.name)
-                    break
-        return found
-    # Fallback: list items ending in a county suffix, or bare items before 等N个.
+    if not counties:
+        return _listed_names(rules, text, first, limit, seen)
+    found: list[tuple[str, int, int]] = []
+    for county in counties:
+        for mention in getattr(county, "mentions", []):
+            a, b = mention.span
+            if first <= a and b <= limit and county.name not in seen:
+                found.append((county.name, a, b))
+                seen.add(county.name)
+                break
+    return found
+
+
+def _listed_names(rules: FigureRules, text: str, first: int, limit: int,
+                  seen: set[str]) -> list[tuple[str, int, int]]:
+    """Fallback without the counties stage: list items ending in a county suffix, or bare
+    items before 等N个."""
+    found: list[tuple[str, int, int]] = []
     head = text[first:limit]
     for m in regex.finditer(r"[^，,；;：:、和及与（）()“”\s]+", head):
         item = m.group()
-        item = regex.sub(r"^(?:[0-9]{4}年(?:底|末)?|包括|其中|今年|去年|截至目前|目前)", "", item)
+        item = rules.delisting_item_lead.sub("", item)
         item = regex.sub(r"[0-9].*$", "", item)   # 察隅县2018年底实现脱贫 → 察隅县
-        item = regex.sub(r"(?:在内|等\p{Han}*[0-9一二三四五六七八九十两]+.*|正式\p{Han}*|已\p{Han}*|"
-                         r"通过\p{Han}*|顺利\p{Han}*|实现\p{Han}*|全面\p{Han}*|如期\p{Han}*)$", "", item)
-        bare_list = regex.search(r"等\p{Han}{0,4}?[0-9一二三四五六七八九十两]+个", m.group()) or \
+        item = rules.delisting_item_tail.sub("", item)
+        bare_list = rules.delisting_list_end.search(m.group()) or \
             regex.match(r"、", text[m.end() + first:m.end() + first + 1] or "x")
         item = rules.admin_prefix.sub("", item)
         if not (2 <= len(item) <= 9) or regex.search(r"[0-9贫个全各的是]", item):
             continue
         if item in rules.not_county:
             continue
-        if rules.suffix.search(item) or (bare_list and _in_list_before_deng(head, m)):
+        if rules.suffix.search(item) or (bare_list and _in_list_before_deng(rules, head, m)):
             if item.endswith("市") and not item.endswith("县级市"):
                 # a prefecture city (凉山州/遵义市) is not delisted; county-level cities are
                 # rare in such lists and need the counties stage.
@@ -358,36 +376,69 @@ def _named_delistings(rules: _R, article: Article, ctx: _Ctx, seen: set[str]) ->
     return found
 
 
-def _in_list_before_deng(head: str, m: regex.Match) -> bool:
+def _in_list_before_deng(rules: FigureRules, head: str, m: regex.Match) -> bool:
     """平舆、确山等14个贫困县: bare names in a 、-list that ends in 等N个."""
-    tail = head[m.start():]
-    return bool(regex.match(r"[^，,；;。]*?等\p{Han}{0,4}?[0-9一二三四五六七八九十两]+个", tail))
+    end = rules.delisting_list_end.search(head, m.start())
+    return bool(end) and not regex.search(r"[，,；;。]", head[m.start():end.start()])
 
 
-def find_figures(article: Article) -> list[PovertyFigure]:
-    rules = _rules()
+def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
+               before: str, after: str) -> Optional[str]:
+    """The SPEC 5 metric of one number, by its unit and its clause; None if not a figure."""
+    if q.unit in rules.percent_units or q.unit == "%":
+        return _classify_percent(rules, ctx, q, before, after)
+    if q.unit in rules.count_units:
+        return _classify_count(rules, before, after, q)
+    if q.unit in rules.household_units:
+        return _classify_people(rules, before, after, True)
+    if q.unit in rules.person_units:
+        return _classify_people(rules, before, after, False)
+    if q.unit == "" and (rules.people_after.match(after) or rules.noun_before.search(before)
+                         or rules.people_exit_before.search(before)):
+        return _classify_people(rules, before, after, False)
+    return None
+
+
+def _unit_of(metric: str, q: Quantity) -> Optional[str]:
+    """The unit when it is not the metric's own: a share (剩余5%) or households still poor."""
+    if metric == "remaining_poor":
+        return "%" if q.unit in ("%", "％") else ("户" if q.unit == "户" else "人")
+    if metric == "poor_households" and q.unit in ("%", "％"):
+        return "%"
+    return None
+
+
+def _rates_down_to_zero(rules: FigureRules, text: str, s_start: int, s_end: int):
+    """由2012年的16.8%降至0: (rate metric, position of the 0) for each zero of a rate."""
+    for m in rules.zero.finditer(text, s_start, s_end):
+        rate = None
+        for r in rules.rate_noun.finditer(text, s_start, m.start()):
+            rate = rules.rates.get(r.group())
+        if rate:
+            yield rate, m.end() - 1
+
+
+def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
     text = article.text
-    ref_year = reference_year(article)
+    ref_year = article.reference_year
     figures: list[PovertyFigure] = []
     seen_counties: set[str] = set()
-    para_starts = [0] + [m.end() for m in regex.finditer(r"\n+", text)]
     mentions = sorted((mn.span[0], c.name) for c in article.facts.get("counties") or []
                       for mn in getattr(c, "mentions", []))
 
     def add(metric: str, value: Decimal, a: int, b: int, s_start: int, qualifier=None,
             place=None, unit=None):
         if place is None:
-            i = bisect.bisect_right(para_starts, a) - 1
-            place = _place(rules, text, para_starts[max(i, 0)], a, mentions)
+            place = _place(rules, text, article.index.paragraph_of(a)[0], a, mentions)
         figures.append(PovertyFigure(
-            metric=metric, value=value, unit=unit or UNIT_OF[metric], text=text[a:b],
+            metric=metric, value=value, unit=unit or rules.unit_of[metric], text=text[a:b],
             span=(a, b), source_span=article.source_span(a, b), place=place,
-            year=year_of(text, s_start, a, ref_year), qualifier=qualifier))
+            year=year_of(text, s_start, a, ref_year, rules.years), qualifier=qualifier))
 
     for s_start, s_end in article.sentences:
         if not rules.trigger.search(text, s_start, s_end):
             continue
-        ctx = _Ctx(text, s_start, s_end)
+        ctx = SentenceClauses(text, s_start, s_end)
         items = list(scan(text, rules.pattern, s_start, s_end))
         items += list(scan_percent_words(text, s_start, s_end))
         items.sort(key=lambda q: q.start)
@@ -400,19 +451,8 @@ def find_figures(article: Article) -> list[PovertyFigure]:
             before, after = ctx.clause(q.start, q.end)
             if q.values == (Decimal(1),) and "一" in q.text:
                 continue   # 一户/一人/一个: generic, and a named county gives its own record
-            metric = None
-            if q.unit in rules.percent_units or q.unit == "%":
-                metric = _classify_percent(rules, ctx, q, before, after)
-            elif q.unit in rules.count_units:
-                metric = _classify_count(rules, before, after, q)
-            elif q.unit in rules.household_units:
-                metric = _classify_people(rules, before, after, True)
-            elif q.unit in rules.person_units:
-                metric = _classify_people(rules, before, after, False)
-            elif q.unit == "" and (rules.people_after.match(after) or rules.noun_before.search(before)
-                                   or rules.people_exit_before.search(before)):
-                metric = _classify_people(rules, before, after, False)
-            if metric is None and last_metric and UNIT_OF[last_metric] != "%":
+            metric = _metric_of(rules, ctx, q, before, after)
+            if metric is None and last_metric and rules.unit_of[last_metric] != "%":
                 # 贫困人口由329万减少到25.5万: the second number of a change keeps the metric.
                 between = text[last_end:q.start]
                 if (regex.search(rules.r_change_between, between) and len(between) < 20
@@ -420,29 +460,18 @@ def find_figures(article: Article) -> list[PovertyFigure]:
                     metric = last_metric
             if metric is None:
                 continue
-            unit = None
-            if metric == "remaining_poor":
-                unit = "%" if q.unit in ("%", "％") else ("户" if q.unit == "户" else "人")
-            elif metric == "poor_households" and q.unit in ("%", "％"):
-                unit = "%"
+            unit = _unit_of(metric, q)
             for value, (a, b) in zip(q.values, q.value_spans):
                 add(metric, value, q.start if len(q.values) == 1 else a,
                     q.end if len(q.values) == 1 else b, s_start, q.qualifier, unit=unit)
             last_metric, last_end = metric, q.end
-        # 由2012年的16.8%降至0: the zero of a rate.
-        for m in rules.zero.finditer(text, s_start, s_end):
-            head = text[s_start:m.start()]
-            rate = None
-            for r in rules.rate_noun.finditer(head):
-                rate = rules.rates.get(r.group())
-            if rate:
-                add(rate, Decimal(0), m.end() - 1, m.end(), s_start)
+        for rate, a in _rates_down_to_zero(rules, text, s_start, s_end):
+            add(rate, Decimal(0), a, a + 1, s_start)
         for name, a, b in _named_delistings(rules, article, ctx, seen_counties):
             add("counties_delisted", Decimal(1), a, b, s_start, place=name)
     figures.sort(key=lambda f: f.span[0])
     return figures
 
 
-@stage("figures")
-def figures_stage(article: Article) -> None:
-    article.facts["poverty_figures"] = find_figures(article)
+def run(article: Article, rules: FigureRules) -> None:
+    article.facts["poverty_figures"] = find_figures(article, rules)

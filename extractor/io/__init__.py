@@ -1,0 +1,1 @@
+"""Reading inputs, batch runs, and tables: everything between files and the pipeline."""

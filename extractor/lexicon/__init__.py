@@ -1,0 +1,1 @@
+"""Grammars and resources shared by stages: numbers, years, the administrative gazetteer."""

@@ -1,0 +1,1 @@
+"""Reports on records: evaluation against gold, place-name canonicalisation."""

@@ -1,0 +1,122 @@
+"""spaCy for spaCy users: our tokenizer and components. Nothing on the hot path imports
+this module.
+
+Registered through entry points (``pyproject.toml``: ``spacy_factories``,
+``spacy_tokenizers``), so in any process::
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("fupin_counties")        # doc.spans["county"], label COUNTY, kb_id_ adcode
+
+and a saved pipeline (``nlp.to_disk``) loads back with ``spacy.load``. The rule data is
+read in ``initialize`` (``nlp.initialize()``), from the project's rules or another folder
+(``config={"rules_dir": ...}``); a component used before ``initialize`` loads the
+project's rules the first time it runs.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from .stages.counties import find_counties, load_rules as load_county_rules
+from .text.segment import Segmenter
+from .text.sentences import TextIndex, sentence_bounds
+
+TOKENIZER_NAME = "fupin.Tokenizer.v1"
+
+
+class SpacyTokenizer:
+    """spaCy tokenizer around :class:`Segmenter`: whitespace runs become their own tokens
+    (so ``doc.text == text``), and sentence starts follow :func:`sentence_bounds`."""
+
+    def __init__(self, vocab, engine: str = "rjieba") -> None:
+        self.vocab = vocab
+        self.segmenter = Segmenter(engine)
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = [], []
+        for tok in self.segmenter.cut(text):
+            if tok == " " and words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                words.append(tok)
+                spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        starts = {s for s, _ in sentence_bounds(text)}
+        for i, token in enumerate(doc):
+            token.is_sent_start = i == 0 or token.idx in starts
+        return doc
+
+    # The dictionary is rebuilt from rules/ on load (jieba's is not serialisable): only the
+    # engine's name is saved.
+    def to_bytes(self, **kwargs) -> bytes:
+        return self.segmenter.engine.encode()
+
+    def from_bytes(self, data: bytes, **kwargs):
+        self.segmenter = Segmenter(data.decode() or "rjieba")
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        Path(path).write_text(self.segmenter.engine, encoding="utf-8")
+
+    def from_disk(self, path, **kwargs):
+        self.segmenter = Segmenter(Path(path).read_text(encoding="utf-8").strip() or "rjieba")
+        return self
+
+
+@registry.tokenizers(TOKENIZER_NAME)
+def create_tokenizer(engine: str = "rjieba"):
+    """``[nlp.tokenizer] @tokenizers = "fupin.Tokenizer.v1"``."""
+    def make(nlp: Language) -> SpacyTokenizer:
+        return SpacyTokenizer(nlp.vocab, engine)
+    return make
+
+
+class CountiesComponent:
+    """Writes every county mention to ``doc.spans[spans_key]``: label COUNTY, ``kb_id_`` the
+    adcode (empty when ambiguous), span expanded to whole tokens (石渠县委 → the token)."""
+
+    def __init__(self, spans_key: str = "county", rules_dir: Optional[str] = None) -> None:
+        self.spans_key = spans_key
+        self.rules_dir = rules_dir
+        self.gazetteer = None
+
+    def initialize(self, get_examples=None, *, nlp=None, rules_dir: Optional[str] = None) -> None:
+        """Load the gazetteer and county rules (from ``rules_dir`` when given)."""
+        self.rules_dir = rules_dir or self.rules_dir
+        self.gazetteer = load_county_rules(self.rules_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.gazetteer is None:
+            self.initialize()
+        if doc.has_annotation("SENT_START"):
+            index = TextIndex(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+        else:
+            index = TextIndex(doc.text, [(0, len(doc.text))])
+        spans = []
+        for m in find_counties(doc.text, self.gazetteer, sentence_of=index.sentence_of):
+            span = doc.char_span(m.hit.start, m.hit.end, label="COUNTY",
+                                 kb_id=m.unit.adcode if m.unit else "", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("fupin_counties", assigns=["doc.spans"],
+                  default_config={"spans_key": "county", "rules_dir": None})
+def make_counties(nlp: Language, name: str, spans_key: str, rules_dir: Optional[str]):
+    return CountiesComponent(spans_key, rules_dir)
+
+
+def make_nlp(engine: str = "rjieba", components: tuple[str, ...] = ("fupin_counties",)) -> Language:
+    """``spacy.blank("zh")`` with our segmenter and the project's components."""
+    import spacy
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME,
+                                                          "engine": engine}}})
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp

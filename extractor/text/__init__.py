@@ -1,0 +1,1 @@
+"""Text: decoding and normalisation with an offset map, sentences, word segmentation."""

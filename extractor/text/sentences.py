@@ -1,0 +1,81 @@
+"""Sentences, paragraphs and clauses of a normalised text, and one index that answers
+"which sentence (paragraph) holds this position" for every stage.
+
+A sentence ends at 。！？ (and ASCII !?) plus any closing quotes, or at a line break; a
+paragraph is a run of non-blank lines; a clause ends at a comma-like mark.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+import regex
+
+Bounds = tuple[int, int]
+
+_SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+_PARAGRAPH_BREAK = regex.compile(r"\n+")
+#: Marks that end a clause inside a sentence (the money stage's purpose and the figures
+#: stage's cue look no further back than the clause).
+CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?、\n]")
+
+
+def sentence_bounds(text: str) -> list[Bounds]:
+    """[start, end) of each sentence; line breaks always end a sentence."""
+    return _runs(text, _SENTENCE_END, keep_break=True)
+
+
+def paragraph_bounds(text: str) -> list[Bounds]:
+    """[start, end) of each paragraph (its line break not included)."""
+    return _runs(text, _PARAGRAPH_BREAK, keep_break=False)
+
+
+def _runs(text: str, breaks: regex.Pattern, keep_break: bool) -> list[Bounds]:
+    bounds = []
+    start = 0
+    for m in breaks.finditer(text):
+        end = m.end() if keep_break else m.start()
+        if text[start:end].strip():
+            bounds.append((start, end))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        bounds.append((start, len(text)))
+    return bounds
+
+
+class TextIndex:
+    """Sentence and paragraph lookup by position, built once per text (O(log n) a query)."""
+
+    def __init__(self, text: str, sentences: Optional[list[Bounds]] = None) -> None:
+        self.text = text
+        self.sentences = sentence_bounds(text) if sentences is None else sentences
+        self.paragraphs = paragraph_bounds(text) or [(0, len(text))]
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+
+    def sentence_of(self, pos: int) -> Bounds:
+        """The sentence holding ``pos`` (the first one for a position before it; the
+        whole text when there is none)."""
+        if not self.sentences:
+            return (0, len(self.text))
+        i = max(0, bisect_right(self._sentence_starts, pos) - 1)
+        return self.sentences[i]
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(0, bisect_right(self._paragraph_starts, pos) - 1)
+
+    def paragraph_of(self, pos: int) -> Bounds:
+        return self.paragraphs[self.paragraph_index(pos)]
+
+    def paragraph_window(self, pos: int, window: int) -> str:
+        """The paragraph holding ``pos`` with ``window`` paragraphs either side."""
+        i = self.paragraph_index(pos)
+        lo, hi = max(0, i - window), min(len(self.paragraphs) - 1, i + window)
+        return self.text[self.paragraphs[lo][0]:self.paragraphs[hi][1]]
+
+    def clause_start(self, sentence_start: int, pos: int) -> int:
+        """Where the clause holding ``pos`` starts (after the last clause break)."""
+        start = sentence_start
+        for m in CLAUSE_BREAK.finditer(self.text, sentence_start, pos):
+            start = m.end()
+        return start
