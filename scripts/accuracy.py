@@ -112,10 +112,11 @@ def table(groups: list[tuple[str, object]]) -> str:
     return "\n".join(lines)
 
 
-def heldout() -> set[str]:
-    """Gold articles annotated after the rules were written, never used to develop them
-    (gold/HELDOUT.txt, one doc_id a line): their scores are the honest estimate."""
-    path = GOLD / "HELDOUT.txt"
+def id_list(name: str) -> set[str]:
+    """Gold articles kept out of rule development (gold/HELDOUT.txt: annotated after the
+    first rules; gold/FRESH.txt: annotated blind for issue 12), one doc_id a line: their
+    scores are the honest estimate."""
+    path = GOLD / name
     if not path.exists():
         return set()
     return {line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
@@ -125,7 +126,11 @@ def heldout() -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(REPO / "out" / "accuracy"), help="output folder")
-    ap.add_argument("--misses", action="store_true", help="also list misses and spurious items")
+    ap.add_argument("--misses", action="store_true",
+                    help="also list misses and spurious items of the development articles")
+    ap.add_argument("--misses-held-out", action="store_true",
+                    help="list the held-out articles' misses too (they stop being held out "
+                    "once rules are written from them)")
     ap.add_argument("--traceback", action="store_true", help="print tracebacks of failures")
     args = ap.parse_args(argv)
 
@@ -135,26 +140,33 @@ def main(argv: list[str] | None = None) -> int:
     errors, seconds = run(todo, pred)
 
     report = evaluate(GOLD, pred)
-    heldout_ids = heldout()
+    heldout_ids, fresh_ids = id_list("HELDOUT.txt"), id_list("FRESH.txt")
+    kept_out = heldout_ids | fresh_ids
     seeds = report.subset(lambda a: Path(a.gold_path).parent == GOLD)
     real = report.subset(lambda a: Path(a.gold_path).parent != GOLD
-                         and Path(a.gold_path).stem not in heldout_ids)
+                         and Path(a.gold_path).stem not in kept_out)
     held = report.subset(lambda a: Path(a.gold_path).stem in heldout_ids)
+    fresh = report.subset(lambda a: Path(a.gold_path).stem in fresh_ids)
     print(f"fupin-extractor accuracy: {len(todo)} articles run in {seconds:.1f} s "
           f"({errors} errors); predictions in {pred.relative_to(REPO) if pred.is_relative_to(REPO) else pred}")
     print()
     groups = [("seeds", seeds), ("real-news dev", real)]
     if heldout_ids:
         groups.append(("held-out", held))
+    if fresh_ids:
+        groups.append(("fresh held-out", fresh))
     print(table(groups + [("all", report)]))
     for w in warnings + report.warnings:
         print(f"warning: {w}")
-    if args.misses:
+    if args.misses or args.misses_held_out:
+        shown = report if args.misses_held_out else report.subset(
+            lambda a: Path(a.gold_path).stem not in kept_out)
         print()
-        print("\n".join(report.format_misses()))
+        print("\n".join(shown.format_misses()))
     summary = Path(args.out) / "report.json"
     summary.write_text(json.dumps({"seeds": seeds.to_dict(), "real-news dev": real.to_dict(),
-                                   "held-out": held.to_dict(), "all": report.to_dict()},
+                                   "held-out": held.to_dict(), "fresh held-out": fresh.to_dict(),
+                                   "all": report.to_dict()},
                                   ensure_ascii=False, indent=1),
                        encoding="utf-8")
     return 0
