@@ -15,5 +15,5 @@ test:
 eval-tests:  ## the scorer and gold-schema tests only
 	$(PYTHON) -m pytest -q tests/test_evaluate.py tests/test_gold_schema.py
 
-places:  ## rebuild rules/places_admin.tsv from ../shared/data/admin-divisions
-	$(PYTHON) scripts/build_places.py
+places:  ## rebuild rules/gazetteer.tsv and rules/places_admin.tsv from ../shared/data/admin-divisions
+	$(PYTHON) scripts/build_admin_tables.py

@@ -21,7 +21,7 @@ How each field is scored, per article, then summed over articles (micro P/R/F1):
 
 Place names compare by the unit's own name: 深圳市宝安区 = 宝安区, 深圳 = 深圳市, 西藏察隅县 =
 察隅县 (:func:`canonical_place`, from ``rules/places_admin.tsv``, built from the official
-code lists by ``scripts/build_places.py``; a suffix rule when that file is absent).
+code lists by ``scripts/build_admin_tables.py``; a suffix rule when that file is absent).
 
 Only articles with gold are scored. A gold article without a prediction, or whose
 prediction is an error record, scores as an empty prediction and is reported. When a

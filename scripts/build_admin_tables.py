@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Build the administrative-division tables in ``rules/`` from the official code lists.
+
+Input:  ``../shared/data/admin-divisions/`` (NBS 2023 code lists: provinces.csv,
+        cities.csv, areas.csv; see SOURCE.md there), ``rules/admin_names.yaml`` (suffixes,
+        nationality names, exclusions) and jieba's bundled dictionary (for ``weak``).
+Output (committed; a test checks both are current with this script):
+
+- ``rules/gazetteer.tsv`` (the counties stage's matcher): one row per province, prefecture
+  and county-level unit: adcode, name, level, province, prefecture, ``short`` (short forms,
+  ``|``-separated: 丹巴县 → 丹巴; 都安瑶族自治县 → 都安, 都安县; 甘孜藏族自治州 → 甘孜, 甘孜州;
+  广西壮族自治区 → 广西) and ``weak`` (short forms that are ordinary words: 南部, 合作, 通道 …,
+  matched only with their suffix). Development zones are excluded.
+- ``rules/places_admin.tsv`` (place-name canonicalisation, ``extractor.lexicon.places``):
+  code (2, 4 or 6 digits), level, official name, one short form; development zones
+  included, since an annotator may name one.
+
+Usage: python scripts/build_admin_tables.py [--source DIR] [--out DIR] [--check]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from extractor.rules import jieba_dictionary, load_yaml  # noqa: E402
+
+DEFAULT_SOURCE = REPO.parent / "shared" / "data" / "admin-divisions"
+NAMES = load_yaml("admin_names.yaml")
+NATIONALITIES = sorted(NAMES["nationalities"], key=len, reverse=True)
+
+
+def read_csv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+# ------------------------------------------------------------------ gazetteer.tsv
+
+def strip_nationalities(stem: str) -> str:
+    """塔什库尔干塔吉克 → 塔什库尔干; 双江拉祜族佤族布朗族傣族 → 双江; 东乡族 → 东乡."""
+    original = stem
+    names = NATIONALITIES + ["各"]
+    while True:
+        for eth in names:
+            tail = next((t for t in (eth + "族", eth) if stem.endswith(t) and len(stem) > len(t)), None)
+            if tail:
+                stem = stem[: -len(tail)]
+                break
+        else:
+            break
+    if stem == original and original.endswith("族"):
+        stem = original[:-1]          # 东乡族 (自治县): the nationality is the place name
+    return stem
+
+
+def gazetteer_short_forms(name: str, level: str) -> list[str]:
+    out: list[str] = []
+    for suffix in NAMES["suffixes"]["gazetteer"][level]:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            if level != "province" and suffix.startswith("自治"):
+                base = strip_nationalities(stem)
+                out += [base, base + suffix[-1]]       # 都安, 都安县; 甘孜, 甘孜州
+            else:
+                out.append(stem)
+            break
+    return [s for s in dict.fromkeys(out) if len(s) >= 2 and s != name]
+
+
+def is_weak(short: str, words: dict[str, tuple[int, str]]) -> bool:
+    if short not in words:
+        return False
+    freq, tag = words[short]
+    if tag == "ns":
+        return freq >= NAMES["weak_place_min_freq"]
+    if tag in NAMES["proper_tags"]:
+        return freq >= NAMES["weak_proper_min_freq"]
+    return freq >= NAMES["weak_min_freq"]
+
+
+def gazetteer_rows(source: Path) -> list[dict]:
+    provinces = {r["code"]: r["name"] for r in read_csv(source / "provinces.csv")}
+    cities = {r["code"]: r for r in read_csv(source / "cities.csv")}
+    not_prefecture = set(NAMES["not_prefectures"])
+    exclude = {str(code) for code in NAMES["gazetteer_exclude"]}
+    rows: list[dict] = []
+    for code, name in provinces.items():
+        rows.append({"adcode": code + "0000", "name": name, "level": "province",
+                     "province": name, "prefecture": "",
+                     "short": gazetteer_short_forms(name, "province")})
+    for code, city in cities.items():
+        if city["name"] in not_prefecture:
+            continue
+        rows.append({"adcode": code + "00", "name": city["name"], "level": "prefecture",
+                     "province": provinces[city["provinceCode"]], "prefecture": city["name"],
+                     "short": gazetteer_short_forms(city["name"], "prefecture")})
+    for area in read_csv(source / "areas.csv"):
+        code = area["code"]
+        if code in exclude or code[4] == "7":         # 7x: development zones
+            continue
+        city = cities[area["cityCode"]]
+        prefecture = "" if city["name"] in not_prefecture else city["name"]
+        rows.append({"adcode": code, "name": area["name"], "level": "county",
+                     "province": provinces[area["provinceCode"]], "prefecture": prefecture,
+                     "short": gazetteer_short_forms(area["name"], "county")})
+    rows.sort(key=lambda r: r["adcode"])
+    return rows
+
+
+def render_gazetteer(source: Path) -> str:
+    words = {w: (freq, tag) for w, freq, tag in jieba_dictionary() if tag is not None}
+    out = io.StringIO()
+    out.write("# Generated by scripts/build_admin_tables.py from ../shared/data/admin-divisions "
+              "(NBS 2023). Do not edit: change the script or rules/county_aliases.tsv.\n")
+    out.write("# short: short forms (|); weak: short forms that are ordinary words and need "
+              "their suffix (jieba dictionary).\n")
+    out.write("adcode\tname\tlevel\tprovince\tprefecture\tshort\tweak\n")
+    for r in gazetteer_rows(source):
+        weak = [s for s in r["short"] if is_weak(s, words)]
+        out.write("\t".join([r["adcode"], r["name"], r["level"], r["province"], r["prefecture"],
+                             "|".join(r["short"]), "|".join(weak)]) + "\n")
+    return out.getvalue()
+
+
+# ------------------------------------------------------------------ places_admin.tsv
+
+def _nationality_tail() -> re.Pattern:
+    """A trailing run of nationality names: multi-character ones with or without 族,
+    single-character ones only with 族 (白族, 土族), and 各族."""
+    multi = [e for e in NATIONALITIES if len(e) > 1]
+    single = [e for e in NATIONALITIES if len(e) == 1]
+    return re.compile("(?:(?:" + "|".join(multi) + ")族?|(?:" + "|".join(single) + ")族|各族)+$")
+
+
+def places_short_form(name: str, level: str, tail: re.Pattern) -> str:
+    """The name without its generic suffix and nationality names, or '' if too short."""
+    for suffix in NAMES["suffixes"]["places"][level]:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            if suffix.startswith("自治"):
+                bare = tail.sub("", stem)
+                stem = bare if len(bare) >= 2 else stem  # 内蒙古自治区 → 内蒙古
+            return stem if len(stem) >= 2 else ""
+    return ""
+
+
+def render_places(source: Path) -> str:
+    tail = _nationality_tail()
+    skip = set(NAMES["not_prefectures"])
+    rows = [(r["code"], "province", r["name"]) for r in read_csv(source / "provinces.csv")]
+    rows += [(r["code"], "prefecture", r["name"]) for r in read_csv(source / "cities.csv")
+             if r["name"] not in skip]
+    rows += [(r["code"], "county", r["name"]) for r in read_csv(source / "areas.csv")
+             if r["name"] not in skip]
+    out = io.StringIO()
+    out.write("# Built by scripts/build_admin_tables.py from ../shared/data/admin-divisions "
+              "(NBS 2023 code lists); do not edit by hand.\n")
+    out.write("code\tlevel\tname\tshort\n")
+    for code, level, name in rows:
+        out.write("\t".join((code, level, name, places_short_form(name, level, tail))) + "\n")
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    ap.add_argument("--out", type=Path, default=REPO / "rules")
+    ap.add_argument("--check", action="store_true", help="exit 1 if the files are out of date")
+    args = ap.parse_args(argv)
+    if not (args.source / "areas.csv").is_file():
+        print(f"no code lists in {args.source}", file=sys.stderr)
+        return 2
+    targets = {"gazetteer.tsv": render_gazetteer(args.source),
+               "places_admin.tsv": render_places(args.source)}
+    stale = []
+    for name, text in targets.items():
+        path = args.out / name
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != text:
+            stale.append(name)
+            if not args.check:
+                path.write_text(text, encoding="utf-8")
+    if args.check and stale:
+        print("out of date: " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
