@@ -180,19 +180,20 @@ def _rules() -> _Rules:
     r = load_yaml("normalize.yaml")
     letters = r["pinyin_letters"]
     drop = "|".join(r["drop_elements"])
+    wide_spaces, dropped = r["width_spaces"], r["width_dropped"]   # no class metacharacters
     return _Rules(
-        html_hint=regex.compile(r"</?(?:p|br|div|span|a|img|html|body|script|style|td|li|h\d)\b[^<>]{0,500}>", regex.I),
+        html_hint=regex.compile(rf"</?(?:{'|'.join(r['html_hint_tags'])})\b[^<>]{{0,500}}>", regex.I),
         drop_blocks=regex.compile(rf"<({drop})\b[^>]*>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S),
         tag=regex.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>]{0,1000}>|<!DOCTYPE[^>]*>", regex.I),
         block_tags=frozenset(r["block_tags"]),
         entity=regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"),
         leftovers=regex.compile("|".join(f"(?:{p})" for p in r["markup_leftovers"])),
         pinyin_note=regex.compile(rf"(?<=\p{{Han}})[(（]([{letters}]{{1,6}})[)）]"),
-        tone_marks=regex.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]"),
+        tone_marks=regex.compile(f"[{r['tone_marks']}]"),
         neutral=frozenset(r["neutral_syllables"]),
         mojibake=tuple((regex.compile(t["pattern"]), int(t["lead_byte"])) for t in r["mojibake_triggers"]),
         mojibake_window=int(r["mojibake_window"]),
-        swallowed_entity=regex.compile(r"(?:lt|gt|amp|quot|apos|nbsp|[lr]dquo|[lr]squo|mdash|ndash|hellip|middot|#\d{1,7});"),
+        swallowed_entity=regex.compile(rf"(?:{'|'.join(r['swallowed_entities'])}|#\d{{1,7}});"),
         swallowed_tag=regex.compile(r"/?([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>\n]{0,200}>"),
         swallowed_pinyin=regex.compile(rf"[{letters}]{{1,6}}\)"),
         line_break=regex.compile(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+"),
@@ -205,8 +206,8 @@ def _rules() -> _Rules:
         min_cut_word=int(r["min_cut_word"]),
         caption_marks=r["caption_marks"],
         width=regex.compile(
-            r"(?m)(?P<indent>^[ \t\u3000\u00a0\u2002\u2003]+|[ \t\u3000\u00a0\u2002\u2003]+$)"
-            r"|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2002\u2003\u200b\ufeff]"),
+            rf"(?m)(?P<indent>^[ \t{wide_spaces}]+|[ \t{wide_spaces}]+$)"
+            rf"|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{wide_spaces}{dropped}]"),
         simplified_also=frozenset(r["simplified_also"]),
         traditional_share=float(r["traditional_share"]),
     )
