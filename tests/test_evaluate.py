@@ -8,6 +8,8 @@ Hand count, per field (eval-a | eval-b | eval-c):
 counties   gold a {513332 石渠县, 440306 宝安区, 那曲县 (adcode null)}; predicted
            {513332, 440306 (named 深圳市宝安区), 西藏那曲县 (null → 那曲县), 440305 南山区}
            → a: tp 3, fp 1 (南山区), fn 0;  b: fn 1;  c: fn 1      → tp 3 fp 1 fn 2
+           role on the 3 matched: 石渠县 recipient/recipient, 宝安区 helper/helper,
+           那曲县 other/recipient → 2 of 3
 persons    a: {黄斌, 王甘露, 张三} vs {黄斌, 王甘露, 李四} → tp 2, fp 1, fn 1; b: fn 1
                                                               → tp 2 fp 1 fn 2
 cadres     a: {黄斌, 王甘露} vs {黄斌, 王甘露, 李四} → tp 2 fp 1; b: fn 1 → tp 2 fp 1 fn 1
@@ -62,6 +64,7 @@ EXPECTED_PRF = {
     "pairings": (Fraction(2, 3), Fraction(2, 3), Fraction(2, 3)),
 }
 EXPECTED_ATTR = {  # attribute: (agree, total)
+    "counties.role": (2, 3),
     "amounts.relevant": (3, 4),
     "cadres.place": (1, 2),
     "cadres.origin": (1, 2),
@@ -121,7 +124,8 @@ def test_misses_and_spurious_lists(report):
     assert a.fields["poverty_figures"].misses == ["incidence_rate 0 (降至0)"]
     attrs = [attr for attr, _ in a.disagreements]
     assert sorted(attrs) == ["amounts.relevant", "cadres.origin", "cadres.place",
-                             "poverty_figures.place"]
+                             "counties.role", "poverty_figures.place"]
+    assert ("counties.role", "那曲县 (adcode null): gold other ≠ predicted recipient") in a.disagreements
     c = {art.doc_id: art for art in report.articles}["eval-c"]
     assert c.status == "missing"
     assert c.fields["pairings"].misses == ["深圳市 → 察隅县"]

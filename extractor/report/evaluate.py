@@ -6,7 +6,8 @@
 
 How each field is scored, per article, then summed over articles (micro P/R/F1):
 
-- ``counties``: the set of adcodes (the canonical name where the adcode is null).
+- ``counties``: the set of adcodes (the canonical name where the adcode is null);
+  ``counties.role`` is the share of matched counties whose ``role`` agrees.
 - ``persons``: the set of names (any role).
 - ``cadres``: the set of names in ``cadres``; for matched cadres, whether the sets of
   canonical ``posts[].place`` (nulls ignored) are equal (``cadres.place``) and whether
@@ -44,7 +45,7 @@ from ..record import Record
 from ..rules import load_yaml
 
 FIELDS = Record.FACT_KINDS
-ATTRIBUTES = ("amounts.relevant", "cadres.place", "cadres.origin", "poverty_figures.place")
+ATTRIBUTES = ("counties.role", "amounts.relevant", "cadres.place", "cadres.origin", "poverty_figures.place")
 
 # --------------------------------------------------------------------------------------
 # Keys
@@ -237,8 +238,26 @@ def _multiset_score(res: FieldResult, gold: list[dict], pred: list[dict],
     return pairs
 
 
+def _roles(items: list[dict]) -> dict[Any, str]:
+    """county key → role (the first entry of a county wins, as in ``_keyed``)."""
+    out: dict[Any, str] = {}
+    for c in items:
+        out.setdefault(county_key(c)[0], clean_name(c.get("role")) or "other")
+    return out
+
+
 def _score_counties(gold, pred, art: ArticleResult) -> None:
-    _set_score(art.fields["counties"], _keyed(gold, county_key), _keyed(pred, county_key))
+    keyed_gold = _keyed(gold, county_key)
+    _set_score(art.fields["counties"], keyed_gold, _keyed(pred, county_key))
+    gold_roles, pred_roles = _roles(gold), _roles(pred)
+    agreement = art.attributes["counties.role"]
+    for key, role in gold_roles.items():
+        if key not in pred_roles:
+            continue
+        agreement.add(role == pred_roles[key])
+        if role != pred_roles[key]:
+            art.disagreements.append(("counties.role", f"{keyed_gold[key]}: gold {role} ≠ "
+                                      f"predicted {pred_roles[key]}"))
 
 
 def _score_persons(gold, pred, art: ArticleResult) -> None:
