@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Optional
 from .article import Article
 from .record import Record
 from .rules import Folder
-from .stages import counties, dates, figures, money
+from .stages import counties, dates, figures, money, pairings
 from .text.normalize import normalize
 
 #: What an article has before any stage runs.
@@ -39,6 +39,9 @@ STAGES: tuple[StageSpec, ...] = (
               requires=("text", "reference_date"), assigns=("amounts",)),
     StageSpec("figures", figures.load_rules, figures.run,
               requires=("text", "reference_date", "counties"), assigns=("poverty_figures",)),
+    # pairings also sets the role of the counties it names (a recipient, a helper)
+    StageSpec("pairings", pairings.load_rules, pairings.run,
+              requires=("text", "counties"), assigns=("pairings", "counties.role")),
 )
 
 

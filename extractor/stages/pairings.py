@@ -1,0 +1,597 @@
+"""Pairings stage (SPEC 6): explicit statements that one party assists another, as
+(helper, recipient, kind), and the county roles that follow from them.
+
+Only sentences holding a cue of ``rules/pairings.yaml`` are read. In such a sentence:
+
+1. **Parties**: places from the gazetteer (county-level units exactly as the counties stage
+   resolved them; a chain 广东省肇庆市鼎湖区 is its last unit), with a trailing village,
+   school, hospital or team (永善县新拉村 → 永善县; 深圳市妇幼保健院 is an organisation of
+   深圳市); organisations named without a place (复旦大学, 交通银行); province-pair
+   abbreviations (闽宁).
+2. **Statements**, around each cue, in the shapes the rules name (bounded windows):
+   ``active`` H cue R (成华区对口援助丹巴县), ``object`` R 是 H 的 cue 地区, ``target``
+   H 的 cue 县 R…, ``owner`` cue R 的 H, ``under`` 在 H 的 cue 下 … R, ``toward``
+   H 对/向/与 R … cue. Lists give one pairing per (helper, recipient); 分别 pairs in order.
+3. **Exclusions** (SPEC 6): statements inside quotation or book-title marks, followed by a
+   label noun (工作队, 指挥部) unless the team is credited with the work, or by a plan noun.
+
+Names: a place by the unit's own official name and adcode (深圳 → 深圳市 440300); an
+organisation as written (an abbreviation such as 郑商所 becomes the full name the article
+also writes, 郑州商品交易所). A recipient is always a place.
+
+Roles: a county that is a recipient is ``recipient``; a county that helps, or lies inside a
+helper's territory and outside every recipient's, is ``helper``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from itertools import product
+from typing import Iterable, Optional
+
+import regex
+
+from ..article import Article
+from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
+from ..record import County, Pairing
+from ..rules import Folder, alternation, load_yaml
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    adcode: Optional[str]
+    level: str      # province | prefecture | county
+
+
+@dataclass(frozen=True)
+class Party:
+    start: int
+    end: int
+    place: Optional[Place] = None        # None for an organisation without a place
+    org: Optional[str] = None            # the organisation as written, else None
+    pair: Optional[tuple[Place, Place]] = None   # a province-pair abbreviation
+
+    @property
+    def helper(self) -> tuple[str, Optional[str]]:
+        if self.org:
+            return self.org, None
+        return self.place.name, self.place.adcode
+
+    @property
+    def recipient(self) -> Optional[Place]:
+        return self.place
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    shapes: frozenset[str]
+
+
+class PairingRules:
+    """``rules/pairings.yaml`` compiled, with the gazetteer it reads places from."""
+
+    def __init__(self, folder: Folder = None) -> None:
+        r = load_yaml("pairings.yaml", folder)
+        self.gaz: Gazetteer = gazetteer(folder)
+        self.cues = {c["cue"]: Cue(c["kind"], frozenset(c["shapes"])) for c in r["cues"]}
+        self.cue_pattern = regex.compile(alternation(self.cues))
+        self.w = dict(r["windows"])
+        self.separators = tuple(sorted(r["list_separators"], key=len, reverse=True))
+        self.helper_separators = tuple(sorted(r["helper_list_separators"], key=len, reverse=True))
+        self.breakers = regex.compile(alternation(r["gap_breakers"]))
+        self.object_verbs = tuple(r["object_verbs"])
+        self.object_nouns = tuple(sorted(r["object_nouns"], key=len, reverse=True))
+        self.target_nouns = tuple(sorted(r["target_nouns"], key=len, reverse=True))
+        self.toward = tuple(r["toward_connectors"])
+        self.mutual = tuple(r["mutual_connectors"])
+        self.mutual_verbs = regex.compile(alternation(r["mutual_verbs"]))
+        self.owner_joiner = r["owner_joiner"]
+        self.under_open, self.under_close = r["under_open"], r["under_close"]
+        self.respectively = r["respectively"]
+        tails = r["place_tails"]
+        self.tail_classes = {k: tuple(v) for k, v in tails.items()}
+        all_tails = {s for v in tails.values() for s in v}
+        self.tail_pattern = regex.compile(
+            r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], alternation(all_tails)))
+        self.org_suffix = regex.compile(alternation(r["org_suffixes"]))
+        self.org_boundaries = frozenset(r["org_left_boundaries"])
+        self.org_keep = tuple(r["org_keep_inside"])
+        self.generic_org = regex.compile(alternation(r["generic_org_words"]))
+        self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
+        self.carry_over = tuple(r["carry_over_openers"])
+        self.clause_break = regex.compile(r"[，,；;：:]")
+        self.programmes = regex.compile(alternation(r["programmes"]))
+        self.quotes = dict(r["name_quotes"])
+        self.pair_cues = tuple(r["pair_cues"])
+        self.pair_cue_gap = r["pair_cue_gap"]
+        ep = r["epidemic"]
+        self.epidemic_province = ep["province"][:2]
+        self.epidemic_words = regex.compile(alternation(ep["words"]))
+        self.epidemic_kind = ep["kind"]
+
+
+@cache
+def _rules(folder: Folder) -> PairingRules:
+    return PairingRules(folder)
+
+
+def load_rules(folder: Folder = None) -> PairingRules:
+    return _rules(folder)
+
+
+# ---------------------------------------------------------------------------- parties
+
+def _higher_place(hit: Hit) -> Optional[Place]:
+    """The province or prefecture a hit names, when it names exactly one (吉林 → the province)."""
+    units = {f.unit for f in hit.forms if f.unit.level != "county"}
+    for level in ("province", "prefecture"):
+        at = [u for u in units if u.level == level]
+        if len(at) == 1:
+            return Place(at[0].name, at[0].adcode, level)
+        if at:
+            return None
+    return None
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if not outer.adcode or not inner.adcode:
+        return outer.level != "county"
+    if outer.level == "province":
+        return inner.adcode[:2] == outer.adcode[:2] and inner.adcode != outer.adcode
+    if outer.level == "prefecture":
+        return inner.adcode[:4] == outer.adcode[:4] and inner.adcode != outer.adcode
+    return False
+
+
+def _places(text: str, s: int, e: int, rules: PairingRules,
+            county_at: dict[int, County]) -> list[tuple[int, int, Optional[Place], Optional[tuple]]]:
+    """(start, end, place, pair) of the sentence's place names, chains merged."""
+    found: list[tuple[int, int, Optional[Place], Optional[tuple]]] = []
+    for h in rules.gaz.find(text[s:e]):
+        start, end = s + h.start, s + h.end
+        if start in county_at:
+            c = county_at[start]
+            found.append((start, end, Place(c.name, c.adcode, "county"), None))
+        elif any(f.kind == "pair" for f in h.forms):
+            units = [f.unit for f in h.forms if f.kind == "pair"]
+            pair = tuple(Place(u.name, u.adcode, u.level) for u in units)
+            if len(pair) == 2:
+                found.append((start, end, None, pair))
+        else:
+            place = _higher_place(h)
+            if place is not None:
+                found.append((start, end, place, None))
+    chained: list = []
+    for item in found:
+        if (chained and item[2] is not None and chained[-1][2] is not None
+                and chained[-1][1] == item[0] and _contains(chained[-1][2], item[2])):
+            chained[-1] = (chained[-1][0], item[1], item[2], None)
+        else:
+            chained.append(item)
+    return chained
+
+
+def _tail(text: str, end: int, limit: int, rules: PairingRules,
+          starts: set[int]) -> tuple[int, Optional[str]]:
+    """A place's trailing name (新拉村, 人民医院, 工作组): (new end, class) or (end, None)."""
+    m = rules.tail_pattern.match(text, end, min(limit, end + rules.w["tail_max"] + 6))
+    if not m or m.end() == end:
+        return end, None
+    tail = m.group()
+    if any(ch in rules.org_boundaries for ch in tail) or rules.cue_pattern.search(tail) \
+            or any(end < p < m.end() for p in starts):
+        return end, None
+    for cls in ("organisation", "team", "recipient"):
+        if tail.endswith(rules.tail_classes[cls]):
+            return m.end(), cls
+    return end, None
+
+
+def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) -> int:
+    """Where an organisation name ending at ``suffix_start`` + suffix begins."""
+    i = suffix_start
+    while i > floor:
+        ch = text[i - 1]
+        if ch in rules.org_boundaries and not any(
+                text.startswith(k, j) for k in rules.org_keep
+                for j in range(max(floor, i - len(k)), i) if j + len(k) > i - 1):
+            break
+        if not regex.match(r"\p{Han}", ch):
+            break
+        i -= 1
+    return i
+
+
+def _organisations(text: str, s: int, e: int, rules: PairingRules,
+                   taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Organisations named without a place before them: (start, end, name)."""
+    out: list[tuple[int, int, str]] = []
+    for m in rules.org_suffix.finditer(text, s, e):
+        floor = max(s, m.end() - rules.w["org_max"])
+        start = _org_start(text, m.start(), floor, rules)
+        name = text[start:m.end()]
+        inner = [a for a, _ in taken if start < a < m.start()]
+        if inner and not rules.org_suffix.search(text, start, inner[0]):
+            # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not)
+            start, name = inner[0], text[inner[0]:m.end()]
+        if len(name) < rules.w["org_min"] or m.start() == start or rules.generic_org.search(name):
+            continue
+        if any(a == start for a, _ in taken):
+            continue   # a place with its institution: found with the place
+        out.append((start, m.end(), name))
+    # longest first, no overlaps (复旦大学附属金山医院 over 复旦大学)
+    out.sort(key=lambda o: (-(o[1] - o[0]), o[0]))
+    kept: list[tuple[int, int, str]] = []
+    for o in out:
+        if all(o[1] <= k[0] or o[0] >= k[1] for k in kept):
+            kept.append(o)
+    return kept
+
+
+def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
+                     county_at: dict[int, County]) -> list[Party]:
+    """Every party named in text[s:e], in order."""
+    places = _places(text, s, e, rules, county_at)
+    starts = {p[0] for p in places}
+    parties: list[Party] = []
+    for start, end, place, pair in places:
+        if pair is not None:
+            parties.append(Party(start, end, pair=pair))
+            continue
+        new_end, cls = _tail(text, end, e, rules, starts)
+        org = text[start:new_end] if cls == "organisation" else None
+        parties.append(Party(start, new_end, place=place, org=org))
+    orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties])
+    for start, end, name in orgs:
+        # a place inside an organisation's name (复旦大学附属金山医院) is part of the name
+        parties = [p for p in parties if p.end <= start or p.start >= end]
+        parties.append(Party(start, end, org=name))
+    parties.sort(key=lambda p: p.start)
+    return parties
+
+
+# ---------------------------------------------------------------------------- lists
+
+def _between(text: str, a: int, b: int) -> str:
+    return text[a:b] if a <= b else ""
+
+
+def _list_back(text: str, parties: list[Party], i: int, seps: tuple[str, ...]) -> list[Party]:
+    """parties[i] and the list items before it (A、B和C → [A, B, C])."""
+    items = [parties[i]]
+    while i > 0:
+        gap = _between(text, parties[i - 1].end, parties[i].start)
+        if gap in seps or gap == "":
+            i -= 1
+            items.insert(0, parties[i])
+        else:
+            break
+    return items
+
+
+def _list_forward(text: str, parties: list[Party], i: int, seps: tuple[str, ...]) -> list[Party]:
+    items = [parties[i]]
+    while i + 1 < len(parties):
+        gap = _between(text, parties[i].end, parties[i + 1].start)
+        if gap in seps or gap == "":
+            i += 1
+            items.append(parties[i])
+        else:
+            break
+    return items
+
+
+def _ending_before(text: str, parties: list[Party], pos: int, gap: int, rules: PairingRules,
+                   floor: int) -> Optional[int]:
+    """Index of the last party ending at most ``gap`` before ``pos`` with no breaker between."""
+    for i in range(len(parties) - 1, -1, -1):
+        p = parties[i]
+        if p.end > pos:
+            continue
+        if pos - p.end > gap or p.start < floor:
+            return None
+        if rules.breakers.search(text, p.end, pos):
+            return None
+        return i
+    return None
+
+
+def _starting_after(text: str, parties: list[Party], pos: int, gap: int) -> Optional[int]:
+    for i, p in enumerate(parties):
+        if p.start >= pos:
+            filler = text[pos:p.start]
+            if p.start - pos <= gap and all(ch in "了的过" for ch in filler):
+                return i
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------- shapes
+
+Statement = tuple[list[Party], list[Party], int, int]   # helpers, recipients, start, end
+
+
+def _under(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    close = text.find(rules.under_close, ce, ce + rules.w["under_gap"] + 1)
+    if close < 0 or rules.breakers.search(text, ce, close):
+        return None
+    opened = text.rfind(rules.under_open, max(s, cs - rules.w["helper_gap"] - 8), cs)
+    if opened < 0:
+        return None
+    inside = [i for i, p in enumerate(parties) if p.start > opened and p.end <= cs]
+    if not inside:
+        return None
+    helpers = _list_back(text, parties, inside[-1], rules.helper_separators)
+    helpers = [h for h in helpers if h.start > opened]
+    limit = rules.w["under_recipient"]
+    after = [p for p in parties if p.start > close and p.start - close <= limit and p.place]
+    before = [p for p in parties if p.end <= opened and opened - p.end <= limit and p.place]
+    recipient = after[0] if after else (before[-1] if before else None)
+    if recipient is None:
+        return None
+    return helpers, [recipient], min(opened, recipient.start), max(close + 1, recipient.end)
+
+
+def _noun_after(text: str, pos: int, nouns: tuple[str, ...]) -> Optional[int]:
+    for n in nouns:
+        if text.startswith(n, pos):
+            return pos + len(n)
+    return None
+
+
+def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    noun_end = _noun_after(text, ce, rules.object_nouns)
+    if noun_end is None:
+        return None
+    hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
+    if hi is None:
+        return None
+    helpers = _list_back(text, parties, hi, rules.helper_separators)
+    head = text[max(s, helpers[0].start - 3):helpers[0].start]
+    verb = next((v for v in rules.object_verbs if v in head), None)
+    if verb is not None:
+        vpos = text.rfind(verb, max(s, helpers[0].start - 3), helpers[0].start)
+        before = [p for p in parties if p.end <= vpos and p.place
+                  and not regex.search("[。；！？]", text[p.end:vpos])]
+        if before:
+            r = before[-1]
+            return helpers, [r], r.start, noun_end
+        return None
+    # target: 三个定点扶贫县甘肃天祝、四川理塘
+    if _noun_after(text, ce, rules.target_nouns) is not None:
+        ri = _starting_after(text, parties, noun_end, rules.w["recipient_gap"])
+        if ri is not None:
+            recipients = _list_forward(text, parties, ri, rules.separators)
+            return helpers, recipients, helpers[0].start, recipients[-1].end
+    return None
+
+
+def _owner(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    ri = _starting_after(text, parties, ce, 0)
+    if ri is None:
+        return None
+    recipients = _list_forward(text, parties, ri, rules.helper_separators)
+    j = recipients[-1].end
+    if not text.startswith(rules.owner_joiner, j):
+        return None
+    hi = _starting_after(text, parties, j + len(rules.owner_joiner), 0)
+    if hi is None:
+        return None
+    helpers = _list_forward(text, parties, hi, rules.helper_separators)
+    return helpers, recipients, cs, helpers[-1].end
+
+
+def _toward(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    ri = _ending_before(text, parties, cs, rules.w["toward_gap"], rules, s)
+    if ri is None:
+        return None
+    recipients = _list_back(text, parties, ri, rules.separators)
+    first = recipients[0]
+    conn = next((c for c in rules.toward + rules.mutual if text.endswith(c, 0, first.start)), None)
+    if conn is None:
+        return None
+    if conn in rules.mutual and not rules.mutual_verbs.search(text, recipients[-1].end, cs):
+        return None
+    cpos = first.start - len(conn)
+    hi = _ending_before(text, parties, cpos, rules.w["toward_helper_gap"], rules, s)
+    if hi is None:
+        return None
+    helpers = _list_back(text, parties, hi, rules.helper_separators)
+    return helpers, recipients, helpers[0].start, ce
+
+
+def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
+    if hi is None:
+        return None
+    helpers = _list_back(text, parties, hi, rules.helper_separators)
+    ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
+    if ri is None:
+        # 深圳牵头实施的对口广西扶贫协作: 对口 R cue
+        r = parties[hi]
+        if len(helpers) == 1 and text.endswith("对口", 0, r.start) and r.end == cs:
+            hj = _ending_before(text, parties, r.start - 2, rules.w["helper_gap"], rules, s)
+            if hj is not None:
+                return [parties[hj]], [r], parties[hj].start, ce
+        return None
+    recipients = _list_forward(text, parties, ri, rules.separators)
+    return helpers, recipients, helpers[0].start, recipients[-1].end
+
+
+def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
+    """…，对口帮扶河源、汕尾: the clause has no subject; the previous statement's helpers."""
+    breaks = [m.end() for m in rules.clause_break.finditer(text, s, cs)]
+    if not breaks or text[breaks[-1]:cs] not in rules.carry_over:
+        return None
+    ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
+    if ri is None:
+        return None
+    recipients = _list_forward(text, parties, ri, rules.separators)
+    return helpers, recipients, cs, recipients[-1].end
+
+
+SHAPES = (("under", _under), ("object", _object), ("owner", _owner),
+          ("toward", _toward), ("active", _active))
+
+
+# ---------------------------------------------------------------------------- exclusions
+
+def _quoted(text: str, s: int, start: int, rules: PairingRules) -> bool:
+    """Whether ``start`` lies inside an open quotation or book-title mark of its sentence."""
+    for open_, close in rules.quotes.items():
+        o = text.rfind(open_, s, start)
+        if o >= 0 and text.find(close, o, start) < 0:
+            return True
+    return False
+
+
+def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules) -> bool:
+    helpers, recipients, start, end = stmt
+    if _quoted(text, s, start, rules):
+        return True
+    if text.startswith(rules.labels, cue_end) or (
+            text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1)):
+        return True
+    last = max(recipients[-1].end, cue_end) if recipients else cue_end
+    if rules.programmes.search(text, last, min(e, last + rules.w["programme_gap"] + 2)):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------- the stage
+
+def _pairs(helpers: list[Party], recipients: list[Party], respectively: bool):
+    if respectively and len(helpers) == len(recipients) and len(helpers) > 1:
+        return zip(helpers, recipients)
+    return product(helpers, recipients)
+
+
+class _Abbreviations:
+    """An organisation written short (郑商所) → the full name the article also writes
+    (郑州商品交易所): same first and last character, the short one's characters in order."""
+
+    def __init__(self, text: str, rules: PairingRules) -> None:
+        self.text, self.rules = text, rules
+        self._names: Optional[list[str]] = None
+
+    def full(self, name: str) -> str:
+        if len(name) > 4:
+            return name
+        if self._names is None:
+            found = _organisations(self.text, 0, len(self.text), self.rules, [])
+            self._names = sorted({n for _, _, n in found}, key=len, reverse=True)
+        for cand in self._names:
+            if len(cand) > len(name) and cand[0] == name[0] and cand[-1] == name[-1] \
+                    and _subsequence(name, cand):
+                return cand
+        return name
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def find_pairings(article: Article, rules: PairingRules) -> list[Pairing]:
+    text = article.text
+    counties: list[County] = article.facts.get("counties", [])
+    county_at = {m.span[0]: c for c in counties for m in c.mentions}
+    sentences: dict[tuple[int, int], list[regex.Match]] = {}
+    for m in rules.cue_pattern.finditer(text):
+        sentences.setdefault(article.sentence_of(m.start()), []).append(m)
+    pair_cue = tuple(rules.pair_cues)
+    abbreviations = _Abbreviations(text, rules)
+    out: dict[tuple[str, str], Pairing] = {}
+
+    def add(h: Party, r_place: Place, kind: str, start: int, end: int, s: int, e: int) -> None:
+        name, code = h.helper
+        if h.org:
+            name = abbreviations.full(name)
+        if name == r_place.name or (h.place and h.place == r_place and not h.org):
+            return
+        if h.place and not h.org and _contains(r_place, h.place):
+            return   # a unit does not help its own parent (丹巴县 … 甘孜州)
+        if r_place.adcode and r_place.adcode[:2] == rules.epidemic_province \
+                and rules.epidemic_words.search(text, s, e):
+            kind = rules.epidemic_kind
+        key = (name, r_place.name)
+        if key not in out:
+            out[key] = Pairing(helper=name, recipient=r_place.name, text=text[start:end],
+                               span=(start, end), source_span=article.source_span(start, end),
+                               helper_adcode=code, recipient_adcode=r_place.adcode, kind=kind)
+
+    for (s, e), cues in sentences.items():
+        parties = sentence_parties(text, s, e, rules, county_at)
+        if not parties:
+            continue
+        for p in parties:
+            if p.pair and text.startswith(pair_cue, p.end) and not _quoted(text, s, p.start, rules):
+                cue = next(c for c in pair_cue if text.startswith(c, p.end))
+                helper = Party(p.start, p.end, place=p.pair[0])
+                add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
+                    p.start, p.end + len(cue), s, e)
+        singles = [p for p in parties if p.pair is None]
+        last_helpers: list[Party] = []
+        for m in cues:
+            cue = rules.cues[m.group()]
+            for shape, fn in SHAPES:
+                if shape not in cue.shapes:
+                    continue
+                stmt = fn(text, singles, m.start(), m.end(), s, rules)
+                if stmt is None and shape == "active" and last_helpers:
+                    stmt = _carried(text, singles, m.start(), m.end(), s, rules, last_helpers)
+                if stmt is None:
+                    continue
+                last_helpers = stmt[0]
+                if not _excluded(text, s, e, stmt, m.end(), rules):
+                    helpers, recipients, start, end = stmt
+                    respectively = rules.respectively in text[helpers[-1].end:m.start()]
+                    for h, r in _pairs(helpers, recipients, respectively):
+                        if r.recipient is not None and r is not h:
+                            add(h, r.recipient, cue.kind, min(start, m.start()),
+                                max(end, m.end()), s, e)
+                break
+    return list(out.values())
+
+
+def _area(place: Place) -> Optional[str]:
+    if not place.adcode:
+        return None
+    return {"province": place.adcode[:2], "prefecture": place.adcode[:4]}.get(place.level)
+
+
+def assign_roles(counties: Iterable[County], pairings: list[Pairing],
+                 helper_places: list[Place], recipient_places: list[Place]) -> None:
+    """County roles from the pairings: recipients, helpers, and counties inside a helper's
+    territory (a province or city that helps) but inside no recipient's."""
+    recipient_codes = {p.adcode for p in recipient_places if p.level == "county"}
+    helper_codes = {p.adcode for p in helper_places if p.level == "county"}
+    helper_areas = {a for a in map(_area, helper_places) if a}
+    recipient_areas = {a for a in map(_area, recipient_places) if a}
+    for c in counties:
+        if not c.adcode:
+            continue
+        if c.adcode in recipient_codes:
+            c.role = "recipient"
+        elif c.adcode in helper_codes:
+            c.role = "helper"
+        elif any(c.adcode.startswith(a) for a in helper_areas) \
+                and not any(c.adcode.startswith(a) for a in recipient_areas):
+            c.role = "helper"
+
+
+def _place_of(name: str, code: Optional[str], rules: PairingRules) -> Optional[Place]:
+    if code is None:
+        return None
+    unit = rules.gaz.units.get(code)
+    return Place(name, code, unit.level if unit else "county")
+
+
+def run(article: Article, rules: PairingRules) -> None:
+    pairings = find_pairings(article, rules)
+    article.facts["pairings"] = pairings
+    helpers = [p for p in (_place_of(x.helper, x.helper_adcode, rules) for x in pairings) if p]
+    recipients = [p for p in (_place_of(x.recipient, x.recipient_adcode, rules) for x in pairings) if p]
+    assign_roles(article.facts.get("counties", []), pairings, helpers, recipients)
