@@ -6,6 +6,7 @@ Registered through entry points (``pyproject.toml``: ``spacy_factories``,
 
     nlp = spacy.blank("zh")
     nlp.add_pipe("fupin_counties")        # doc.spans["county"], label COUNTY, kb_id_ adcode
+    nlp.add_pipe("fupin_pairings")        # doc.spans["pairing"], label the kind, span._.pairings
 
 and a saved pipeline (``nlp.to_disk``) loads back with ``spacy.load``. The rule data is
 read in ``initialize`` (``nlp.initialize()``), from the project's rules or another folder
@@ -18,10 +19,14 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .stages.counties import find_counties, load_rules as load_county_rules
+from .article import Article
+from .stages.counties import counties_of, find_counties, load_rules as load_county_rules
+from .stages.pairings import find_pairings, load_rules as load_pairing_rules
+from .text.normalize import Normalized
+from .text.offsets import OffsetMap
 from .text.segment import Segmenter
 from .text.sentences import TextIndex, sentence_bounds
 
@@ -110,6 +115,57 @@ class CountiesComponent:
                   default_config={"spans_key": "county", "rules_dir": None})
 def make_counties(nlp: Language, name: str, spans_key: str, rules_dir: Optional[str]):
     return CountiesComponent(spans_key, rules_dir)
+
+
+class PairingsComponent:
+    """Writes every pairing statement to ``doc.spans[spans_key]``: the span of the statement
+    (expanded to whole tokens), label its kind (对口帮扶, 援建 …), and ``span._.pairings`` the
+    pairings it states, each {"helper", "recipient", "helper_adcode", "recipient_adcode",
+    "kind"} (a list: 广东省对口帮扶广西、贵州 states two).
+    Counties are found on the doc's own text first, as the pipeline does."""
+
+    def __init__(self, spans_key: str = "pairing", rules_dir: Optional[str] = None) -> None:
+        self.spans_key = spans_key
+        self.rules_dir = rules_dir
+        self.rules = None
+        if not Span.has_extension("pairings"):
+            Span.set_extension("pairings", default=None)
+
+    def initialize(self, get_examples=None, *, nlp=None, rules_dir: Optional[str] = None) -> None:
+        """Load the pairing and county rules (from ``rules_dir`` when given)."""
+        self.rules_dir = rules_dir or self.rules_dir
+        self.rules = (load_county_rules(self.rules_dir), load_pairing_rules(self.rules_dir))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.rules is None:
+            self.initialize()
+        county_rules, pairing_rules = self.rules
+        # the doc's own text, not normalised: spans are the doc's offsets
+        article = Article(norm=Normalized(text=doc.text, source=doc.text, offsets=OffsetMap()),
+                          rules_dir=self.rules_dir)
+        article.facts["counties"] = counties_of(article, county_rules)
+        by_statement: dict[tuple[int, int], list] = {}
+        for p in find_pairings(article, pairing_rules):
+            by_statement.setdefault(p.span, []).append(p)
+        spans = []
+        for (start, end), pairs in by_statement.items():
+            span = doc.char_span(start, end, label=pairs[0].kind or "pairing",
+                                 alignment_mode="expand")
+            if span is not None:
+                # extension values belong to (start, end, label): one span per statement
+                span._.pairings = [{"helper": p.helper, "recipient": p.recipient,
+                                    "helper_adcode": p.helper_adcode,
+                                    "recipient_adcode": p.recipient_adcode, "kind": p.kind}
+                                   for p in pairs]
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("fupin_pairings", assigns=["doc.spans"],
+                  default_config={"spans_key": "pairing", "rules_dir": None})
+def make_pairings(nlp: Language, name: str, spans_key: str, rules_dir: Optional[str]):
+    return PairingsComponent(spans_key, rules_dir)
 
 
 def make_nlp(engine: str = "rjieba", components: tuple[str, ...] = ("fupin_counties",)) -> Language:

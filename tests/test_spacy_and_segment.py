@@ -95,3 +95,38 @@ def test_initialize_reads_rules_from_another_folder(tmp_path):
     nlp.initialize()
     doc = nlp("深圳对口帮扶石县。")
     assert [(s.text, s.kb_id_) for s in doc.spans["county"]] == [("石县", "513332")]
+
+
+def test_pairings_component_writes_statements():
+    nlp = make_nlp(components=("fupin_counties", "fupin_pairings"))
+    doc = nlp("广东省对口帮扶广西、贵州。深圳市南山区、福田区分别结对帮扶石渠县、色达县。")
+    got = [(s.text, s.label_, [(p["helper"], p["recipient"], p["recipient_adcode"])
+                               for p in s._.pairings]) for s in doc.spans["pairing"]]
+    assert got == [
+        ("广东省对口帮扶广西、贵州", "对口帮扶",
+         [("广东省", "广西壮族自治区", "450000"), ("广东省", "贵州省", "520000")]),
+        ("深圳市南山区、福田区分别结对帮扶石渠县、色达县", "结对帮扶",
+         [("南山区", "石渠县", "513332"), ("福田区", "色达县", "513333")])]
+
+
+def test_pairings_factory_by_entry_point_in_a_fresh_process(tmp_path):
+    # The entry points as pyproject.toml declares them, in a distribution found on sys.path
+    # of a new interpreter (the installed metadata may predate this checkout's pyproject).
+    import tomllib
+    from pathlib import Path
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    factories = project["project"]["entry-points"]["spacy_factories"]
+    assert factories["fupin_pairings"] == "extractor.spacy_ext:make_pairings"
+    dist = tmp_path / "fupin_entry_points_check-0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: fupin-entry-points-check\nVersion: 0\n")
+    (dist / "entry_points.txt").write_text(
+        "[spacy_factories]\n" + "".join(f"{k} = {v}\n" for k, v in factories.items()))
+    out = _fresh_python(
+        "import spacy\n"
+        "nlp = spacy.blank('zh')\n"
+        "nlp.add_pipe('fupin_pairings')\n"
+        "doc = nlp('深圳对口帮扶石渠县。')\n"
+        "print([(s.label_, [(p['helper'], p['recipient_adcode']) for p in s._.pairings]) "
+        "for s in doc.spans['pairing']])\n", tmp_path)
+    assert out == "[('对口帮扶', [('深圳市', '513332')])]"

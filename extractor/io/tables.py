@@ -14,7 +14,8 @@ def _flat(value):
 
 
 def to_frames(records) -> dict:
-    """Records or record dicts → {table: DataFrame}: one table per fact kind + articles."""
+    """Records or record dicts → {table: DataFrame}: one table per fact kind + articles.
+    The ``pairings`` table also carries the article's ``published`` date."""
     import pandas as pd
     articles, rows = [], {k: [] for k in Record.FACT_KINDS}
     for rec in records:
@@ -25,6 +26,9 @@ def to_frames(records) -> dict:
         for kind in Record.FACT_KINDS:
             for i, fact in enumerate(d.get(kind, [])):
                 row = {"doc_id": d.get("doc_id"), "index": i}
+                if kind == "pairings":
+                    # edges of the assistance network, comparable across articles and time
+                    row["published"] = d.get("published")
                 row.update({k: _flat(v) for k, v in fact.items()})
                 rows[kind].append(row)
     frames = {"articles": pd.DataFrame(articles)}

@@ -185,12 +185,16 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
     if (helper_before >= 0 and helper_before >= recipient_before
             and len(before) - helper_before <= rules["helper_before_max_gap"]):
         return "helper"
-    if recipient_before >= 0 or recipient_after < 10 ** 6:
+    if recipient_before >= 0:
         return "recipient"
+    sentence = text[sent[0]:sent[1]]
+    # a county's own poverty status announced (…等7个贫困县退出贫困县序列) shows no help
+    announced = any(w in sentence for w in rules["status_announcements"])
+    if recipient_after < 10 ** 6:
+        return "other" if announced else "recipient"
     if helper_after < 10 ** 6:
         return "helper"
-    sentence = text[sent[0]:sent[1]]
-    if any(w in sentence for w in rules["poverty_words"]):
+    if any(w in sentence for w in rules["poverty_words"]) and not announced:
         return "recipient"
     return "other"
 

@@ -79,6 +79,8 @@ class PairingRules:
         self.cue_pattern = regex.compile(alternation(self.cues))
         self.w = dict(r["windows"])
         self.separators = tuple(sorted(r["list_separators"], key=len, reverse=True))
+        self.enumeration = tuple(x for x in self.separators if x not in r["mutual_connectors"]
+                                 and x not in ("和", "及", "以及"))
         self.helper_separators = tuple(sorted(r["helper_list_separators"], key=len, reverse=True))
         self.breakers = regex.compile(alternation(r["gap_breakers"]))
         self.object_verbs = tuple(r["object_verbs"])
@@ -92,7 +94,9 @@ class PairingRules:
         self.respectively = r["respectively"]
         tails = r["place_tails"]
         self.tail_classes = {k: tuple(v) for k, v in tails.items()}
-        all_tails = {s for v in tails.values() for s in v}
+        # an organisation suffix after a place also makes an institution (…自治区政协办公厅)
+        self.tail_classes["organisation"] += tuple(r["org_suffixes"])
+        all_tails = {s for v in self.tail_classes.values() for s in v}
         self.tail_pattern = regex.compile(
             r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], alternation(all_tails)))
         self.org_suffix = regex.compile(alternation(r["org_suffixes"]))
@@ -181,6 +185,7 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
         return end, None
     tail = m.group()
     if any(ch in rules.org_boundaries for ch in tail) or rules.cue_pattern.search(tail) \
+            or rules.generic_org.search(tail) \
             or any(end < p < m.end() for p in starts):
         return end, None
     for cls in ("organisation", "team", "recipient"):
@@ -328,7 +333,12 @@ def _under(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     limit = rules.w["under_recipient"]
     after = [p for p in parties if p.start > close and p.start - close <= limit and p.place]
     before = [p for p in parties if p.end <= opened and opened - p.end <= limit and p.place]
-    recipient = after[0] if after else (before[-1] if before else None)
+    # the subject of the clause (喀什市人民医院新生儿科在…对口援助下), else what follows
+    # (在深圳南山区的帮扶下，连平县…)
+    if before and not rules.clause_break.search(text, before[-1].end, opened):
+        recipient = before[-1]
+    else:
+        recipient = after[0] if after else (before[-1] if before else None)
     if recipient is None:
         return None
     return helpers, [recipient], min(opened, recipient.start), max(close + 1, recipient.end)
@@ -387,7 +397,8 @@ def _toward(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     ri = _ending_before(text, parties, cs, rules.w["toward_gap"], rules, s)
     if ri is None:
         return None
-    recipients = _list_back(text, parties, ri, rules.separators)
+    # the connector (与, 和) ends the recipients' list: only 、 and commas join it
+    recipients = _list_back(text, parties, ri, rules.enumeration)
     first = recipients[0]
     conn = next((c for c in rules.toward + rules.mutual if text.endswith(c, 0, first.start)), None)
     if conn is None:
@@ -509,7 +520,7 @@ def find_pairings(article: Article, rules: PairingRules) -> list[Pairing]:
         name, code = h.helper
         if h.org:
             name = abbreviations.full(name)
-        if name == r_place.name or (h.place and h.place == r_place and not h.org):
+        if name == r_place.name or (h.place and h.place == r_place):
             return
         if h.place and not h.org and _contains(r_place, h.place):
             return   # a unit does not help its own parent (丹巴县 … 甘孜州)
