@@ -1,9 +1,11 @@
 """One number grammar for money and poverty figures (tables in ``rules/numbers.yaml``).
 
-Handles Arabic numbers (1,234.5; 357.73), Chinese numerals (二十三万, 两千三百万, 二〇一九),
-mixed forms (1.4万, 3千万, 1万5千), qualifiers (超过 … 以上 → over, 约/近/左右 → approx,
-不到/以下 → under), Chinese digit ranges (二三十万 → 20万 and 30万), ranges with a separator
-(3—5万元 → 3万 and 5万) and 百分之五. Values are exact ``Decimal``s (16.4亿 = 1640000000).
+Handles Arabic numbers with ASCII or full-width separators (1,234.5; 12，345; 1．5), Chinese
+numerals (二十三万, 两千三百万, 二〇一九, 十七点四) and financial ones (肆佰叁拾萬), mixed forms
+(1.4万, 3千万, 1万5千, 3千万亿), qualifiers (超过 … 以上 → over, 约/近/左右 → approx, 不到/以下
+→ under), Chinese digit ranges (二三十万 → 20万 and 30万), ranges with a separator (3—5万元 →
+3万 and 5万, but 8500到3万 → 8500 and 3万) and 百分之五. Values are exact ``Decimal``s
+(16.4亿 = 1640000000).
 
 Callers compile a quantity pattern for their units with :func:`quantity_pattern` and scan
 text with :func:`scan`; malformed numbers (3..5万元, 25-digit runs) come back as
@@ -38,6 +40,9 @@ class _Tables:
     max_digits: int
     vague_before: tuple[str, ...]
     vague_before_multiplier: tuple[str, ...]
+    decimal_points: str
+    thousands_separators: str
+    chinese_point: str
 
     @property
     def numerals(self) -> str:
@@ -57,10 +62,17 @@ def tables() -> _Tables:
                    separators=tuple(r["range_separators"]),
                    max_value=Decimal(r["max_value"]), max_digits=int(r["max_integer_digits"]),
                    vague_before=tuple(r["vague_before"]),
-                   vague_before_multiplier=tuple(r["vague_before_multiplier"]))
+                   vague_before_multiplier=tuple(r["vague_before_multiplier"]),
+                   decimal_points="".join(r["decimal_points"]),
+                   thousands_separators="".join(r["thousands_separators"]),
+                   chinese_point=r["chinese_decimal_point"])
 
 
-_ARABIC = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+@cache
+def _arabic_re() -> regex.Pattern:
+    t = tables()
+    point, group = regex.escape(t.decimal_points), regex.escape(t.thousands_separators)
+    return regex.compile(rf"[0-9]{{1,3}}(?:[{group}][0-9]{{3}})+(?:[{point}][0-9]+)?|[0-9]+(?:[{point}][0-9]+)?")
 
 
 def tidy_decimal(value: Decimal) -> Decimal:
@@ -71,13 +83,18 @@ def tidy_decimal(value: Decimal) -> Decimal:
 
 
 def _arabic(tok: str, t: _Tables) -> Decimal:
-    if not _ARABIC.fullmatch(tok):
+    if not _arabic_re().fullmatch(tok):
         raise NumberError(f"malformed number {tok!r}")
+    grouped = any(sep in tok for sep in t.thousands_separators)
+    for sep in t.thousands_separators:
+        tok = tok.replace(sep, "")
+    for point in t.decimal_points:
+        tok = tok.replace(point, ".")
     integer = tok.split(".")[0]
-    if "," not in integer and len(integer.lstrip("0") or "0") > t.max_digits:
+    if not grouped and len(integer.lstrip("0") or "0") > t.max_digits:
         raise NumberError(f"implausibly long number {tok!r}")
     try:
-        return Decimal(tok.replace(",", ""))
+        return Decimal(tok)
     except InvalidOperation as err:  # pragma: no cover - regex guarantees the form
         raise NumberError(str(err)) from None
 
@@ -85,7 +102,8 @@ def _arabic(tok: str, t: _Tables) -> Decimal:
 @cache
 def _token_re() -> regex.Pattern:
     t = tables()
-    return regex.compile(r"[0-9][0-9,.]*|[" + regex.escape(t.numerals) + r"]|.", regex.S)
+    seps = regex.escape(t.decimal_points + t.thousands_separators)
+    return regex.compile(rf"[0-9][0-9{seps}]*|[" + regex.escape(t.numerals) + r"]|.", regex.S)
 
 
 def parse_number(text: str) -> Decimal:
@@ -93,28 +111,56 @@ def parse_number(text: str) -> Decimal:
     t = tables()
     if not text:
         raise NumberError("empty number")
+    if t.chinese_point in text:
+        value = _parse_chinese_point(text, t)
+    else:
+        value = _parse_integer_part(text, t)
+    if value > t.max_value:
+        raise NumberError(f"implausibly large number {text!r}")
+    return tidy_decimal(value)
+
+
+def _parse_chinese_point(text: str, t: _Tables) -> Decimal:
+    """十七点四 = 17.4; 三点五亿 = 3.5 × 10^8: the digits after 点 are read one by one,
+    and the multipliers that end the number scale the whole."""
+    head, _, tail = text.partition(t.chinese_point)
+    bigs = _big_suffix(tail)
+    fraction = tail[:len(tail) - len(bigs)]
+    if not head or not fraction or any(ch not in t.digits for ch in fraction) or any(
+            ch in t.big for ch in head):
+        raise NumberError(f"malformed decimal {text!r}")
+    value = _parse_integer_part(head, t) + Decimal("0." + "".join(str(t.digits[ch]) for ch in fraction))
+    for ch in bigs:
+        value *= t.big[ch]
+    return value
+
+
+def _parse_integer_part(text: str, t: _Tables) -> Decimal:
     tokens = _token_re().findall(text)
     # 二〇一九: digit by digit, no multipliers.
     if len(tokens) > 1 and all(tok in t.digits for tok in tokens):
         return Decimal("".join(str(t.digits[tok]) for tok in tokens))
     total = section = Decimal(0)
     cur: Optional[Decimal] = None
+    last_multiplier = 0    # the multiplier just before a trailing lone digit (一万五)
     seen_any = False
     for tok in tokens:
         if tok[0].isdigit():
             if cur is not None:
                 raise NumberError(f"two numbers in a row in {text!r}")
             cur = _arabic(tok, t)
+            last_multiplier = last_multiplier if len(tok) == 1 else 0
         elif tok in t.digits:
             d = t.digits[tok]
             if d == 0 and cur is None and (section or total):
+                last_multiplier = 0
                 continue  # place-holder zero: 一千零五
             if cur is not None:
                 raise NumberError(f"two digits in a row in {text!r}")
             cur = Decimal(d)
         elif tok in t.small:
             section += (Decimal(1) if cur is None else cur) * t.small[tok]
-            cur = None
+            cur, last_multiplier = None, t.small[tok]
         elif tok in t.big:
             base = section + (cur or 0)
             if base == 0 and not total:
@@ -123,16 +169,15 @@ def parse_number(text: str) -> Decimal:
                 total = (total + base) * t.big[tok]
             else:
                 total += (base or 1) * t.big[tok]
-            section, cur = Decimal(0), None
+            section, cur, last_multiplier = Decimal(0), None, t.big[tok]
         else:
             raise NumberError(f"unexpected {tok!r} in {text!r}")
         seen_any = True
     if not seen_any:
         raise NumberError(f"no number in {text!r}")
-    value = total + section + (cur or 0)
-    if value > t.max_value:
-        raise NumberError(f"implausibly large number {text!r}")
-    return tidy_decimal(value)
+    if cur is not None and last_multiplier >= 100 and cur < 10:
+        cur *= Decimal(last_multiplier) / 10   # 一万五 = 15000, 三百五 = 350: the next place down
+    return total + section + (cur or 0)
 
 
 @cache
@@ -186,20 +231,28 @@ def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     """
     t = tables()
     num = regex.escape(t.numerals)
+    digits = regex.escape("".join(t.digits))
     bigs = regex.escape("".join(t.big))
-    # A run of numerals: starts with a digit or numeral; '.' and ',' only between digits
-    # (a run like 3..5 is kept whole so that it is rejected rather than half-read).
-    run = rf"(?:[0-9]|[{num}])(?:[0-9{num}]|[.,](?=[0-9.,]))*"
+    points, groups = regex.escape(t.decimal_points), regex.escape(t.thousands_separators)
+    marks = points + groups
+    point = regex.escape(t.chinese_point)
+    # A run of numerals: starts with a digit or numeral; separators only between digits
+    # (a run like 3..5 or 18，20 is kept whole so that it is rejected rather than
+    # half-read); 点 only between Chinese numerals (十七点四).
+    run = (rf"(?:[0-9]|[{num}])(?:[0-9{num}]|[{marks}](?<=[0-9][{marks}]|[.,])(?=[0-9{marks}])"
+           rf"|(?<=[{num}]){point}(?=[{digits}]))*")
     infix = alternation(t.infix)
-    body = rf"{run}(?:(?:{infix})?个?[{bigs}]{{1,2}})?"
+    # One space may stand between a number and its multiplier or unit (新台币 177.1 亿元).
+    body = rf"{run}(?: ?(?:{infix})?个?[{bigs}]{{1,2}})?"
     sep = alternation(t.separators)
     vague = regex.escape("".join(t.vague_before))
     vague_mult = alternation(t.vague_before_multiplier)
     pattern = (
-        rf"(?<![0-9.{num}{vague}])(?<![0-9],)(?<!{vague_mult}(?=[{num}]))"
+        rf"(?<![0-9{points}{num}{vague}])(?<![0-9][{groups}])(?<![{num}]{point})"
+        rf"(?<!{vague_mult}(?=[{num}]))"
         rf"(?P<pre>{alternation(t.prefix)})?"
         rf"(?:(?P<first>{body})(?P<sep>{sep}))?"
-        rf"(?P<num>{body})(?P<inf>{infix})?"
+        rf"(?P<num>{body})(?P<inf>{infix})? ?"
         rf"(?P<unit>{units}){unit_guard}"
         rf"(?P<post>{alternation(t.suffix)})?"
     )
@@ -214,7 +267,7 @@ def _strip_body(body: str) -> tuple[str, bool]:
         if w in body:
             had = True
             body = body.replace(w, "")
-    return body.replace("个", ""), had
+    return body.replace("个", "").replace(" ", ""), had
 
 
 def _big_suffix(body: str) -> str:
@@ -223,6 +276,22 @@ def _big_suffix(body: str) -> str:
     while i > 0 and body[i - 1] in t.big:
         i -= 1
     return body[i:]
+
+
+def _range_start(first_body: str, end_body: str) -> tuple[Decimal, ...]:
+    """The start of a range whose end has a multiplier the start lacks: 3—5万 shares 万
+    (3 ≤ 5), 8500到3万 does not (8500 > 3 but below 30000). A start that fits neither
+    reading (50000到3万) is unreadable."""
+    first = parse_values(first_body)
+    shared = _big_suffix(end_body)
+    if not shared or _big_suffix(first_body):
+        return first
+    end_bare = parse_values(end_body[:-len(shared)])[0]
+    if max(first) <= end_bare:
+        return parse_values(first_body + shared)
+    if max(first) < parse_values(end_body)[0]:
+        return first
+    raise NumberError(f"range start {first_body!r} does not fit the end {end_body!r}")
 
 
 def scan(text: str, pattern: regex.Pattern, start: int = 0,
@@ -247,10 +316,7 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
                 qualifier = "approx"   # 二三十万: "twenty or thirty ten-thousands"
             spans = [(m.start("num"), m.end())] * len(values)
             if m["first"]:
-                first_body, first_infix = _strip_body(m["first"])
-                if not _big_suffix(first_body):
-                    first_body += _big_suffix(body)   # 3—5万元: 3 takes 万 too
-                first = parse_values(first_body)
+                first = _range_start(_strip_body(m["first"])[0], body)
                 values = first + values
                 spans = [(m.start("first"), m.end("first"))] * len(first) + spans
         except NumberError as err:

@@ -1,12 +1,14 @@
 """Money stage (SPEC 4): every monetary amount, with currency, qualifier, relevance,
 purpose and year. Tables and cue lists live in ``rules/money.yaml``.
 
-The number grammar is :mod:`extractor.numbers`; this module only adds currency units,
-guards against measure-word look-alikes (一块地), and decides relevance from cue words
-in the sentence and its paragraph.
+The number grammar is :mod:`extractor.lexicon.numbers`; this module adds currency units
+(after the number, or named before it: 港币两千九百六十元), the parts of a yuan after it
+(六角七分, 两块五), guards against measure-word look-alikes (一块地), and decides relevance
+from the article's subject and cue words in the sentence and its paragraph.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -27,10 +29,24 @@ class MoneyRules:
     anchor: regex.Pattern
     currencies: dict[str, tuple[str, Decimal]]
     kuai_strict: bool
+    measure_units: frozenset[str]
+    money_numerals: regex.Pattern
+    before_number: dict[str, str]
+    before_number_re: regex.Pattern
+    before_number_max: int
+    subunit_after: frozenset[str]
+    subunit: regex.Pattern
+    subunit_values: dict[str, Decimal]
+    subunit_window: int
+    bare_tenth_after: frozenset[str]
+    bare_tenth: regex.Pattern
     market: regex.Pattern
     other_cause: regex.Pattern
     commerce: regex.Pattern
     poverty: regex.Pattern
+    subject: regex.Pattern
+    subject_min: int
+    subject_density: Decimal
     window: int
     purpose: regex.Pattern
     trim: regex.Pattern
@@ -54,13 +70,28 @@ def load_rules(folder: Folder = None) -> MoneyRules:
     units.append(rf"(?<=[{bigs}])(?=(?:{alternation(r['bare_yi_followed_by'])}))")
     rel = r["relevance"]
     link = regex.escape(r["purpose_link_chars"])
+    before = dict(r["currency_before_number"])
     return MoneyRules(
         pattern=quantity_pattern("|".join(units)),
-        anchor=regex.compile("[" + regex.escape("".join({u[0] for u in currencies})) + "]|亿"),
+        anchor=regex.compile(alternation(currencies) + rf"|[{regex.escape(r['bare_multiplier_anchor'])}]"),
         currencies=currencies,
         kuai_strict=bool(r["bare_kuai_needs_arabic_or_multiplier"]),
+        measure_units=frozenset(r["measure_word_units"]),
+        money_numerals=regex.compile(f"[{regex.escape(r['money_numerals'])}]"),
+        before_number=before,
+        # Anchored at the end of the text before the amount: 港币 + one optional space.
+        before_number_re=regex.compile(rf"(?:{alternation(before)}) ?$"),
+        before_number_max=max(map(len, before)) + 1,
+        subunit_after=frozenset(r["subunit_after"]),
+        subunit=_subunit_pattern(r),
+        subunit_values={k: Decimal(str(v)) for k, v in r["subunits"].items()},
+        subunit_window=int(r["subunit_window"]),
+        bare_tenth_after=frozenset(r["bare_tenth_after"]),
+        bare_tenth=_bare_tenth_pattern(r),
         market=words_pattern(rel["market_cues"]), other_cause=words_pattern(rel["other_cause_cues"]),
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
+        subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
+        subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         window=int(rel["paragraph_window"]),
         purpose=regex.compile(rf"\p{{Han}}{{0,12}}?(?:{alternation(r['purpose_heads'])})"
                               rf"(?=[{link}]{{0,{int(r['purpose_link_max'])}}}$)"),
@@ -69,6 +100,31 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         scan_before=int(r["scan_window_before"]), scan_after=int(r["scan_window_after"]),
         years=year_grammar(folder),
     )
+
+
+def _subunit_pattern(r: dict) -> regex.Pattern:
+    """What may follow 元/块/圆: 六角七分(钱), 三毛, 零五分, 整, or 块's lone tenth digit."""
+    t = number_tables()
+    digit = "[0-9" + regex.escape("".join(t.digits)) + "]"
+    sub = r["subunits"]
+    tenths = alternation(k for k, v in sub.items() if Decimal(str(v)) == Decimal("0.1"))
+    hundredths = alternation(k for k, v in sub.items() if Decimal(str(v)) == Decimal("0.01"))
+    guard = r["subunit_not_before"]
+    end = alternation(r["subunit_end"])
+    fen_end = regex.escape(r["hundredths_followed_by"])
+    return regex.compile(
+        rf"(?:(?P<tenth>{digit})(?P<tu>{tenths})(?!{alternation(guard)}))?"
+        rf"(?:零?(?P<hundredth>{digit}){hundredths}(?=[{fen_end}]|[^\p{{Han}}]|$))?"
+        rf"(?P<end>{end})?")
+
+
+def _bare_tenth_pattern(r: dict) -> regex.Pattern:
+    """两块五(钱) — a lone digit after 块; ``rest`` is set when something else follows it."""
+    t = number_tables()
+    digit = "[0-9" + regex.escape("".join(t.digits)) + "]"
+    numeral = "0-9" + regex.escape(t.numerals)
+    return regex.compile(rf"(?P<digit>{digit})(?![{numeral}])(?:(?P<end>{alternation(r['subunit_end'])})"
+                         rf"|(?=[\p{{P}}\s]|$)|(?P<rest>.))", regex.S)
 
 
 def _purpose(rules: MoneyRules, article: Article, sent_start: int, pos: int) -> Optional[str]:
@@ -86,7 +142,27 @@ def _purpose(rules: MoneyRules, article: Article, sent_start: int, pos: int) -> 
     return phrase[-rules.purpose_max:] or None
 
 
-def _relevant(rules: MoneyRules, sentence: str, window: str) -> bool:
+def about_poverty_work(rules: MoneyRules, article: Article) -> Optional[bool]:
+    """What the article is about, from its subject cues (title included), counted once:
+    None with no cue at all, True when about poverty work, False for a passing mention.
+    The count stops as soon as it is enough (one pass at most)."""
+    texts = (article.title or "", article.text)
+    length = sum(len(t) for t in texts)
+    enough = max(rules.subject_min, math.ceil(rules.subject_density * length / 1000))
+    n = 0
+    for text in texts:
+        for _ in rules.subject.finditer(text):
+            n += 1
+            if n >= enough:
+                return True
+    return None if n == 0 else False
+
+
+def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: str) -> bool:
+    if about is None:
+        return False   # SPEC 4: an article not about poverty work has no relevant amounts
+    if not about:
+        return bool(rules.subject.search(sentence))   # a passing mention elsewhere
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
         return False   # 期货 in 保险+期货 poverty pilots stays relevant
@@ -97,12 +173,53 @@ def _relevant(rules: MoneyRules, sentence: str, window: str) -> bool:
     return True
 
 
-def _is_measure_word(q: Quantity, rules: MoneyRules) -> bool:
-    """一块/第二块 (a piece): bare 块 after a plain Chinese digit is not money."""
-    if q.unit != "块" or not rules.kuai_strict:
+def _is_measure_word(q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
+    """一块/第二块 (a piece), 一圆 (a circle): a bare 块/圆 after plain Chinese digits is
+    not money, unless parts of a yuan follow (十块三毛)."""
+    if q.unit not in rules.measure_units or not rules.kuai_strict or has_subunits:
         return False
-    body = q.text
-    return not regex.search(r"[0-9万亿千百]", body)
+    return not rules.money_numerals.search(q.text)
+
+
+def _currency_before(text: str, q: Quantity, rules: MoneyRules) -> Optional[tuple[str, int]]:
+    """港币两千九百六十元: the currency named right before the number, and where it starts."""
+    lo = max(0, q.start - rules.before_number_max)
+    m = rules.before_number_re.search(text, lo, q.start)
+    return (rules.before_number[m.group().strip()], m.start()) if m else None
+
+
+@dataclass(frozen=True)
+class _Subunits:
+    end: int                 # where the amount ends, 整 and 钱 included
+    add: Decimal             # in yuan
+    unreadable: bool = False
+
+
+def _subunits(text: str, q: Quantity, rules: MoneyRules) -> _Subunits:
+    """六角七分 after 135块 adds 0.67; 两块五 adds 0.5; 12块5斤 is unreadable."""
+    if q.unit not in rules.subunit_after:
+        return _Subunits(q.end, Decimal(0))
+    digits = number_tables().digits
+    limit = min(len(text), q.end + rules.subunit_window)
+    m = rules.subunit.match(text, q.end, limit)
+    add = Decimal(0)
+    if m and m["tenth"]:
+        add += _digit(m["tenth"], digits) * rules.subunit_values[m["tu"]]
+    if m and m["hundredth"]:
+        add += _digit(m["hundredth"], digits) / 100
+    end = m.end() if m else q.end
+    if end == q.end and q.unit in rules.bare_tenth_after and end < limit:
+        # 两块五 / 12块5: a lone digit, then nothing that could make it another number.
+        m = rules.bare_tenth.match(text, q.end, limit)
+        if m:
+            if m["rest"]:
+                return _Subunits(q.end, Decimal(0), unreadable=True)
+            return _Subunits(m.end("digit"), _digit(m["digit"], digits) / 10)
+    return _Subunits(end, add)
+
+
+def _digit(ch: str, digits: dict[str, int]) -> Decimal:
+    return Decimal(int(ch)) if ch.isdigit() else Decimal(digits[ch])
 
 
 def _scan_near_units(text: str, rules: MoneyRules):
@@ -125,23 +242,42 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
     index = article.index
     ref_year = article.reference_year
     amounts: list[Amount] = []
+    about: Optional[bool] = None
+    about_known = False    # the subject is counted on the first amount only
+    consumed = 0           # the end of the last amount, its 六角七分钱 included
     for q in _scan_near_units(text, rules):
+        if q.start < consumed:
+            continue           # 七分钱 inside 一百三十五块六角七分钱
         if isinstance(q, Rejected):
             article.warnings.append(f"money: skipped malformed amount {q.text!r} at {q.start}: {q.reason}")
             continue
-        if _is_measure_word(q, rules):
+        sub = _subunits(text, q, rules)
+        if sub.unreadable or (sub.add and len(q.values) > 1):
+            article.warnings.append(f"money: skipped unreadable amount {text[q.start:q.end + 2]!r} at {q.start}")
             continue
+        if _is_measure_word(q, rules, sub.end > q.end):
+            continue
+        consumed = sub.end
         currency, factor = rules.currencies.get(q.unit, ("CNY", Decimal(1)))
+        start = q.start
+        named = _currency_before(text, q, rules)
+        if named and rules.currencies.get(q.unit, ("CNY",))[0] in ("CNY", named[0]) and factor == 1:
+            currency, start = named[0], named[1]
         s_start, s_end = index.sentence_of(q.start)
         sentence = text[s_start:s_end]
-        relevant = _relevant(rules, sentence, index.paragraph_window(q.start, rules.window))
+        if not about_known:
+            about, about_known = about_poverty_work(rules, article), True
+        relevant = _relevant(rules, about, sentence, index.paragraph_window(q.start, rules.window))
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
-        for value, (a, b) in zip(q.values, q.value_spans):
-            if len(q.values) == 1:
-                a, b = q.start, q.end
+        spans = list(q.value_spans)
+        if len(spans) == 1:
+            spans = [(q.start, q.end)]
+        spans[0] = (min(start, spans[0][0]), spans[0][1])
+        spans[-1] = (spans[-1][0], sub.end)
+        for value, (a, b) in zip(q.values, spans):
             amounts.append(Amount(
-                text=text[a:b], value=tidy_decimal(value * factor), currency=currency,
+                text=text[a:b], value=tidy_decimal((value + sub.add) * factor), currency=currency,
                 qualifier=q.qualifier, relevant=relevant,
                 span=(a, b), source_span=article.source_span(a, b),
                 purpose=purpose, year=year))
