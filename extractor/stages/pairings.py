@@ -194,19 +194,27 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
     return end, None
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) -> int:
-    """Where an organisation name ending at ``suffix_start`` + suffix begins."""
+    """Where an organisation name ending at ``suffix_start`` + suffix begins (at most
+    org_max characters back: ``floor``)."""
     i = suffix_start
     while i > floor:
         ch = text[i - 1]
-        if ch in rules.org_boundaries and not any(
-                text.startswith(k, j) for k in rules.org_keep
-                for j in range(max(floor, i - len(k)), i) if j + len(k) > i - 1):
+        if not _HAN.match(ch):
             break
-        if not regex.match(r"\p{Han}", ch):
+        if ch in rules.org_boundaries and not _kept_inside(text, i - 1, rules.org_keep):
             break
         i -= 1
     return i
+
+
+def _kept_inside(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Whether the character at ``pos`` belongs to one of ``words`` (和 in 协和医院)."""
+    return any(text.startswith(w, j) for w in words
+               for j in range(max(0, pos - len(w) + 1), pos + 1))
 
 
 def _organisations(text: str, s: int, e: int, rules: PairingRules,
