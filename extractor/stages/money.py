@@ -8,6 +8,7 @@ from the article's subject and cue words in the sentence and its paragraph.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +18,8 @@ from typing import Optional
 import regex
 
 from ..article import Article
-from ..lexicon.numbers import Quantity, Rejected, quantity_pattern, scan, tables as number_tables, tidy_decimal
+from ..lexicon.numbers import (NumberError, Quantity, Rejected, parse_values, quantity_pattern, scan,
+                               tables as number_tables, tidy_decimal)
 from ..lexicon.years import YearGrammar, year_grammar, year_of
 from ..record import Amount
 from ..rules import Folder, alternation, load_yaml, words_pattern
@@ -40,6 +42,7 @@ class MoneyRules:
     subunit_window: int
     bare_tenth_after: frozenset[str]
     bare_tenth: regex.Pattern
+    signs: regex.Pattern
     market: regex.Pattern
     other_cause: regex.Pattern
     commerce: regex.Pattern
@@ -60,6 +63,7 @@ class MoneyRules:
 def load_rules(folder: Folder = None) -> MoneyRules:
     r = load_yaml("money.yaml", folder)
     currencies = {k: (v[0], Decimal(str(v[1]))) for k, v in r["currencies"].items()}
+    signs = {sign: (code, Decimal(1)) for sign, code in r["currency_signs"].items()}
     units = []
     for unit in sorted(currencies, key=len, reverse=True):
         blocked = r["not_after_unit"].get(unit)
@@ -74,7 +78,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
     return MoneyRules(
         pattern=quantity_pattern("|".join(units)),
         anchor=regex.compile(alternation(currencies) + rf"|[{regex.escape(r['bare_multiplier_anchor'])}]"),
-        currencies=currencies,
+        currencies=currencies | signs,
         kuai_strict=bool(r["bare_kuai_needs_arabic_or_multiplier"]),
         measure_units=frozenset(r["measure_word_units"]),
         money_numerals=regex.compile(f"[{regex.escape(r['money_numerals'])}]"),
@@ -88,6 +92,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subunit_window=int(r["subunit_window"]),
         bare_tenth_after=frozenset(r["bare_tenth_after"]),
         bare_tenth=_bare_tenth_pattern(r),
+        signs=_sign_pattern(r),
         market=words_pattern(rel["market_cues"]), other_cause=words_pattern(rel["other_cause_cues"]),
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
@@ -125,6 +130,30 @@ def _bare_tenth_pattern(r: dict) -> regex.Pattern:
     numeral = "0-9" + regex.escape(t.numerals)
     return regex.compile(rf"(?P<digit>{digit})(?![{numeral}])(?:(?P<end>{alternation(r['subunit_end'])})"
                          rf"|(?=[\p{{P}}\s]|$)|(?P<rest>.))", regex.S)
+
+
+def _sign_pattern(r: dict) -> regex.Pattern:
+    """￥1,234.00 / US$30亿 / HK$ 300元: a sign, an Arabic number, maybe 万/亿 and 元."""
+    t = number_tables()
+    marks = regex.escape(t.decimal_points + t.thousands_separators)
+    bigs = regex.escape("".join(t.big))
+    return regex.compile(
+        rf"(?P<pre>{alternation(t.prefix)})?(?<![A-Za-z])(?P<unit>{alternation(r['currency_signs'])}) ?"
+        rf"(?P<num>[0-9](?:[0-9]|[{marks}](?=[0-9]))*(?: ?[{bigs}]{{1,2}})?)(?:元(?!{alternation(r['not_after_unit']['元'])}))?"
+        rf"(?![0-9])")
+
+
+def _scan_signs(text: str, rules: MoneyRules):
+    """Amounts written with a currency sign before the number (one linear pass)."""
+    prefix = number_tables().prefix
+    for m in rules.signs.finditer(text):
+        try:
+            values = parse_values(m["num"].replace(" ", ""))
+        except NumberError as err:
+            yield Rejected(m.start(), m.end(), m.group(), str(err))
+            continue
+        yield Quantity(m.start(), m.end(), m.group(), values, prefix.get(m["pre"] or ""), m["unit"],
+                       ((m.start(), m.end()),) * len(values))
 
 
 def _purpose(rules: MoneyRules, article: Article, sent_start: int, pos: int) -> Optional[str]:
@@ -245,7 +274,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
     about: Optional[bool] = None
     about_known = False    # the subject is counted on the first amount only
     consumed = 0           # the end of the last amount, its 六角七分钱 included
-    for q in _scan_near_units(text, rules):
+    for q in heapq.merge(_scan_near_units(text, rules), _scan_signs(text, rules), key=lambda q: q.start):
         if q.start < consumed:
             continue           # 七分钱 inside 一百三十五块六角七分钱
         if isinstance(q, Rejected):
