@@ -241,6 +241,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--prepare-only", action="store_true")
+    parser.add_argument("--finish-only", action="store_true",
+                        help="only copy out/ner/training/model-best into the package and score it")
     parser.add_argument("--crf", action="store_true",
                         help="train the python-crfsuite CRF instead of the spaCy model")
     parser.add_argument("--crf-iterations", type=int, default=100)
@@ -248,6 +250,8 @@ def main() -> None:
 
     if args.crf:
         return train_crf(args.crf_iterations)
+    if args.finish_only:
+        return finish()
     import spacy
     from spacy.cli.train import train
 
@@ -260,18 +264,22 @@ def main() -> None:
     overrides = {"paths.train": str(WORK / "train.spacy"), "paths.dev": str(WORK / "dev.spacy")}
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
-    out = WORK / "training"
     t1 = time.time()
-    train(CONFIG, out, overrides=overrides)
-    train_seconds = time.time() - t1
-    best = out / "model-best"
+    train(CONFIG, WORK / "training", overrides=overrides)
+    finish(counts, round(time.time() - t1))
+
+
+def finish(counts: dict | None = None, train_seconds: int | None = None) -> None:
+    """Copy out/ner/training/model-best into the package and score it on MSRA test."""
+    best = WORK / "training" / "model-best"
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
     shutil.copytree(best, MODEL_DIR, ignore=shutil.ignore_patterns("*.pyc"))
     test = score(MODEL_DIR, WORK / "msra_test.spacy")
     meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
-    report = {"train_seconds": round(train_seconds), "sentences": counts,
+    report = {"train_seconds": train_seconds, "sentences": counts,
               "dev_ents_f": meta.get("performance", {}).get("ents_f"),
+              "dev_per_type": meta.get("performance", {}).get("ents_per_type"),
               "msra_test": {"ents_f": test["ents_f"], "per_type": test["ents_per_type"]}}
     (WORK / "train_report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     print(json.dumps(report, indent=1, ensure_ascii=False))

@@ -1,7 +1,7 @@
 """Statistical name taggers: one call tags many texts (whole articles or short windows).
 
     from extractor.ner import tag, load_tagger
-    tag(["石渠县委书记王小明说，……"])          # → [[Entity(start=5, end=8, label='PER', text='王小明'), …]]
+    tag(["石渠县委书记王小明说，……"])          # → [[Entity(start=0, end=2, label='LOC', text='石渠'), Entity(start=6, end=9, label='PER', text='王小明')]]
     load_tagger("spacy").tag(texts)               # a named model
 
 Every model runs offline from files inside installed packages (nothing is downloaded):
@@ -152,24 +152,25 @@ class LacTagger:
             k = j + 1
             while k < n and inside[path[k]]:
                 k += 1
-            if label is not None and (label != "PER" or k - j >= MIN_PERSON_CHARS):
-                s, e = offset + j, offset + k
-                yield Entity(s, e, label, text[s:e])
+            if label is not None:
+                yield from make_entities(text, offset + j, offset + k, label)
             j = k
 
 
 def _viterbi_batch(np, emissions, transitions, lengths):
-    """Best tag paths for a padded batch: emissions (B, T, K), transitions (K, K)."""
-    batch, width, _ = emissions.shape
+    """Best tag paths for a padded batch: emissions (B, T, K), transitions (K from, K to)."""
+    batch, width, n_tags = emissions.shape
+    trans_to_from = np.ascontiguousarray(transitions.T)[None, :, :]   # (1, to, from)
     score = emissions[:, 0, :].copy()
-    back = np.zeros((width, batch, emissions.shape[2]), dtype=np.int32)
+    back = np.zeros((width, batch, n_tags), dtype=np.int32)
+    stay = np.arange(n_tags, dtype=np.int32)[None, :]
     for t in range(1, width):
-        total = score[:, :, None] + transitions[None, :, :]      # (B, from, to)
-        best_prev = total.argmax(axis=1)                          # (B, to)
-        new = np.take_along_axis(total, best_prev[:, None, :], axis=1)[:, 0, :] + emissions[:, t, :]
+        total = score[:, None, :] + trans_to_from                    # (B, to, from)
+        best_prev = total.argmax(axis=2)                             # (B, to)
+        new = np.take_along_axis(total, best_prev[:, :, None], axis=2)[:, :, 0] + emissions[:, t, :]
         live = (t < lengths)[:, None]
         score = np.where(live, new, score)
-        back[t] = np.where(live, best_prev, np.arange(emissions.shape[2])[None, :])
+        back[t] = np.where(live, best_prev, stay)
     paths = np.zeros((batch, width), dtype=np.int64)
     last = score.argmax(axis=1)
     rows = np.arange(batch)
@@ -201,10 +202,8 @@ class SpacyTagger:
         docs = self._nlp.pipe((texts[i][a:b] for i, a, b in pieces), batch_size=self.batch_size)
         for (i, a, _), doc in zip(pieces, docs):
             for ent in doc.ents:
-                if ent.label_ == "PER" and len(ent) < MIN_PERSON_CHARS:
-                    continue
-                s, e = a + ent.start_char, a + ent.end_char
-                out[i].append(Entity(s, e, ent.label_, texts[i][s:e]))
+                out[i].extend(make_entities(texts[i], a + ent.start_char, a + ent.end_char,
+                                            ent.label_))
         return out
 
 
@@ -233,10 +232,30 @@ class CrfTagger:
                 with self._lock:
                     tags = self._tagger.tag(char_features(text[a:b]))
                 for s, e, label in bio_entities(tags):
-                    if label == "PER" and e - s < MIN_PERSON_CHARS:
-                        continue
-                    out[i].append(Entity(a + s, a + e, label, text[a + s:a + e]))
+                    out[i].extend(make_entities(text, a + s, a + e, label))
         return out
+
+
+def make_entities(text: str, start: int, end: int, label: str) -> list[Entity]:
+    """The entity [start, end) of ``text`` as the taggers report it: edges trimmed of
+    whitespace and punctuation (``杨阳腾)`` → 杨阳腾; names keep an inner ·), a PER that
+    whitespace splits into parts of two or more characters each split there
+    (``杨明方 阿尔达克``), and PERs shorter than MIN_PERSON_CHARS dropped."""
+    parts = [(start, end)]
+    if label == "PER" and any(c.isspace() for c in text[start:end]):
+        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+        if len(words) > 1 and all(b - a >= MIN_PERSON_CHARS for a, b in words):
+            parts = words
+    out = []
+    for s, e in parts:
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if e <= s or (label == "PER" and e - s < MIN_PERSON_CHARS):
+            continue
+        out.append(Entity(s, e, label, text[s:e]))
+    return out
 
 
 def bio_entities(tags: Sequence[str]) -> list[tuple[int, int, str]]:
