@@ -1,41 +1,142 @@
-"""The ``fupin`` command (also ``python -m extractor``)."""
+"""The ``fupin`` command (also ``python -m extractor``).
+
+Every argument is checked before any file is read or written: a bad date, ``--jobs 0``, a
+scheduler address without ``--engine dask`` or that cannot be reached stop the command
+with one line on stderr and exit code 2, and an existing output is left as it was.
+"""
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
+import re
+import signal
 import sys
-from pathlib import Path
 
 from . import __version__
 
+EXIT_CODES = """exit codes:
+  0    done (a run with error records for bad inputs is still done)
+  1    fupin extract: the input gave an error record; normalize: unreadable input
+  2    bad arguments, or the run could not start (no inputs, dask missing, scheduler
+       unreachable); nothing was written
+  130  interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: the output holds whole lines,
+       run the same command with --resume to finish"""
 
-def _read_arg(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as f:
-        return f.read()
+FORMATS_HELP = """input formats (by suffix; --format forces one, e.g. for stdin):
+  .txt .text          one article (any encoding: UTF-8/16/32, GB18030/GBK, Big5)
+  .html .htm          one article: a whole web page (body, title and date taken with
+                      trafilatura/htmldate) or an article body in a few tags
+  .json               one article object, or an array of them
+  .jsonl .ndjson      one article object per line; or a manifest (lines naming a "file")
+  .csv .tsv           one article per row, with a header (columns: see --columns)
+  any of them + .gz   gzip-compressed
+  article objects: text|content|body|html, and optional id|doc_id, title,
+  published|date, url, reference_date"""
 
+
+class _Help(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
+    """Keeps the epilog's layout and shows every default."""
+
+
+def _date(value: str) -> str:
+    try:
+        datetime.date.fromisoformat(value)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    return value
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        s = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not (s >= 0) or s == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more seconds, got {value}")
+    return s
+
+
+_SCHEDULER = re.compile(r"^(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9a-fA-F:]+\]|[\w.-]+):(\d{1,5})$")
+
+
+def _scheduler(value: str) -> str:
+    m = _SCHEDULER.match(value)
+    if not m or not 0 < int(m.group(1)) < 65536:
+        raise argparse.ArgumentTypeError(
+            f"not a scheduler address (tcp://HOST:PORT): {value!r}")
+    return value
+
+
+def _columns(value: str) -> dict:
+    """``text=正文,id=编号`` → {"text": ("正文",), "id": ("编号",)}."""
+    from .io.inputs import DEFAULT_COLUMNS
+    out: dict = {}
+    for part in value.split(","):
+        role, _, names = part.partition("=")
+        role = role.strip()
+        if role not in DEFAULT_COLUMNS or not names.strip():
+            raise argparse.ArgumentTypeError(
+                f"expected ROLE=COLUMN[|COLUMN…] with ROLE one of {', '.join(DEFAULT_COLUMNS)}: {part!r}")
+        out[role] = tuple(n.strip() for n in names.split("|") if n.strip())
+    return out
+
+
+def _say_skip(verbose: bool):
+    state = {"n": 0}
+
+    def on_skip(path: str, reason: str) -> None:
+        from .io.inputs import escape_text
+        state["n"] += 1
+        print(f"fupin: skipped {escape_text(path)}: {reason}", file=sys.stderr)
+    return on_skip, state
+
+
+# --------------------------------------------------------------------------- commands
 
 def cmd_extract(args) -> int:
-    from .io.batch import process
-    from .io.inputs import Input
-    if args.file == "-":
-        inp = Input(doc_id=args.doc_id or "stdin", source="-", item=sys.stdin.buffer.read())
-    else:
-        path = Path(args.file)
-        inp = Input(doc_id=args.doc_id or path.stem, source=args.file,
-                    path=args.file if path.exists() else None,
-                    item=None if path.exists() else FileNotFoundError(args.file))
-    record = process(inp, reference_date=args.reference_date, published=args.published)
-    json.dump(record, sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
-    sys.stdout.write("\n")
-    return 0 if "error" not in record else 1
+    from .io.batch import json_line, process
+    from .io.inputs import iter_inputs
+    stdin = sys.stdin.buffer if args.file == "-" else None
+    on_skip, _ = _say_skip(False)
+    inputs = list(iter_inputs([args.file], fmt=args.format, columns=args.columns, stdin=stdin,
+                              on_skip=on_skip))
+    if not inputs:
+        print(f"fupin extract: nothing to read in {args.file}", file=sys.stderr)
+        return 2
+    status = 0
+    for inp in inputs:
+        if args.doc_id and len(inputs) == 1:
+            inp = type(inp)(**{**inp.__dict__, "doc_id": args.doc_id})
+        record = process(inp, reference_date=args.reference_date, published=args.published)
+        if len(inputs) == 1 and not args.compact:
+            line = json_line(record)
+            sys.stdout.write(json.dumps(json.loads(line), ensure_ascii=False, indent=2) + "\n")
+        else:  # a container: one line per article
+            sys.stdout.write(json_line(record))
+        if "error" in record:
+            status = 1
+    return status
 
 
 def cmd_normalize(args) -> int:
     from .text.normalize import InputError, normalize
     try:
-        norm = normalize(_read_arg(args.file))
+        data = sys.stdin.buffer.read() if args.file == "-" else open(args.file, "rb").read()
+        norm = normalize(data)
     except (OSError, InputError) as err:
         print(f"fupin normalize: {err}", file=sys.stderr)
         return 1
@@ -54,71 +155,182 @@ def cmd_normalize(args) -> int:
     return 0
 
 
+def _check_run_args(args) -> str | None:
+    """The reason a run cannot start, found without touching a file; else None."""
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler needs --engine dask"
+    if args.engine == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            return "the dask engine needs dask: pip install 'fupin-extractor[dask]'"
+    if args.output == "-" and (args.resume or args.tables):
+        return "--resume and --tables need an output file (-o FILE), not -"
+    if args.output != "-" and os.path.isdir(args.output):
+        return f"the output {args.output} is a folder; give a file name"
+    if args.tables:
+        from .io.tables import schema
+        ours = {f"{n}.{ext}" for n in schema() for ext in ("parquet", "csv")}
+        if os.path.isdir(args.tables) and any(e not in ours for e in os.listdir(args.tables)):
+            return (f"--tables {args.tables} holds other files; give a new or a tables-only folder "
+                    "(it is replaced as a whole)")
+    if args.resume and args.output != "-" and os.path.exists(args.output) \
+            and not os.access(args.output, os.R_OK | os.W_OK):
+        return f"cannot read and write {args.output} to resume"
+    return None
+
+
 def cmd_run(args) -> int:
-    from .io.batch import RunError, run
+    from .io.batch import Interrupted, RunError, run
+    problem = _check_run_args(args)
+    if problem:
+        print(f"fupin run: {problem}", file=sys.stderr)
+        return 2
+    on_skip, skipped = _say_skip(args.verbose)
     try:
         summary = run(args.inputs, args.output, jobs=args.jobs, resume=args.resume,
                       engine=args.engine, scheduler=args.scheduler, ordered=not args.unordered,
-                      tables=args.tables, reference_date=args.reference_date)
+                      tables=args.tables, tables_format=args.tables_format,
+                      reference_date=args.reference_date, fmt=args.format, columns=args.columns,
+                      timeout=args.timeout, allow_outside=args.allow_outside, on_skip=on_skip,
+                      progress=False if args.no_progress else None)
     except RunError as err:
-        print(f"fupin run: {err}", file=sys.stderr)
+        extra = f" ({skipped['n']} files skipped, named above)" if skipped["n"] else ""
+        print(f"fupin run: {err}{extra}", file=sys.stderr)
         return 2
+    except Interrupted as stop:
+        s = stop.summary
+        name = "SIGTERM" if stop.signum == signal.SIGTERM else "Ctrl-C"
+        print(f"fupin run: stopped by {name} after {s['articles']} articles and {s['errors']} "
+              f"errors; the output holds whole lines: add --resume to finish", file=sys.stderr)
+        return 143 if stop.signum == signal.SIGTERM else 130
     facts = ", ".join(f"{summary[k]} {k}" for k in
                       ("counties", "cadres", "persons", "amounts", "poverty_figures", "pairings"))
-    skipped = f", {summary['skipped']} already done" if summary["skipped"] else ""
-    print(f"fupin run: {summary['articles']} articles, {summary['errors']} errors{skipped}; "
+    done = f", {summary['skipped']} already done" if summary["skipped"] else ""
+    print(f"fupin run: {summary['articles']} articles, {summary['errors']} errors{done}; "
           f"{facts}; {summary['seconds']} s", file=sys.stderr)
     return 0
 
 
 def cmd_eval(args) -> int:
     from .report.evaluate import run_cli
-    return run_cli(args.gold_dir, args.predictions, json_out=args.json, misses=args.misses)
+    return run_cli(args.gold_dir, args.predictions, json_out=args.json, misses=args.misses,
+                   all_gold=args.all_gold)
 
+
+# ----------------------------------------------------------------------------- parser
 
 def build_parser() -> argparse.ArgumentParser:
+    from .io.batch import DEFAULT_TIMEOUT
+    from .io.inputs import FORMATS
     parser = argparse.ArgumentParser(
-        prog="fupin", description="Extract counties, cadres, money, poverty figures and "
-        "pairings from Chinese poverty-alleviation news.")
+        prog="fupin", formatter_class=_Help,
+        description="Extract counties, cadres, money, poverty figures and pairings from "
+        "Chinese poverty-alleviation news, as JSON records with a span back to the source.",
+        epilog=FORMATS_HELP + "\n\n" + EXIT_CODES + "\n\nexamples:\n"
+        "  fupin extract article.html\n  fupin run corpus/ -o out/records.jsonl --tables out/tables\n"
+        "  fupin COMMAND --help   (each command's options and examples)")
     parser.add_argument("--version", action="version", version=f"fupin-extractor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="one article → one JSON record on stdout")
-    p.add_argument("file", help="a .txt/.html file, a JSON object with text/content, or - for stdin")
-    p.add_argument("--doc-id")
-    p.add_argument("--published", help="publication date (YYYY-MM-DD)")
-    p.add_argument("--reference-date", help="date that 今年/去年 are resolved against")
-    p.add_argument("--compact", action="store_true", help="one line of JSON")
+    p = sub.add_parser(
+        "extract", formatter_class=_Help, help="one file or stdin → JSON record(s) on stdout",
+        description="Read one file (or stdin) and print its record: indented JSON for one "
+        "article, one compact line per article for a container (JSONL, CSV, a JSON array). "
+        "A file that cannot be read prints an error record {doc_id, source, error: {kind, "
+        "message}}. The output is always valid UTF-8 JSON.",
+        epilog=FORMATS_HELP + "\n\n" + EXIT_CODES + "\n\nexamples:\n"
+        "  fupin extract page.html\n  fupin extract - --format json < article.json\n"
+        "  fupin extract archive.jsonl.gz --compact > records.jsonl\n"
+        "  cat a.txt | fupin extract - --published 2020-06-18")
+    p.add_argument("file", help="a file, or - for stdin")
+    p.add_argument("--format", choices=FORMATS, help="read as this format (default: by the "
+                   "file's suffix; stdin: JSON when it is JSON, else text)")
+    p.add_argument("--columns", type=_columns, help="CSV/JSON column names by role, e.g. "
+                   "text=正文,id=编号|序号 (roles: id, title, text, published, url)")
+    p.add_argument("--doc-id", help="doc_id of the record (default: the file's stem, or the "
+                   "article's own id)")
+    p.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (overrides the input's)")
+    p.add_argument("--reference-date", type=_date,
+                   help="date YYYY-MM-DD that 今年/去年 are resolved against when the input has none")
+    p.add_argument("--compact", action="store_true", help="one line of JSON per record")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("run", help="folders, files, globs or JSONL archives → JSONL records")
-    p.add_argument("inputs", nargs="+")
-    p.add_argument("-o", "--output", required=True, help="output JSONL (- for stdout)")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
-    p.add_argument("--resume", action="store_true", help="skip inputs already in OUTPUT; append")
+    p = sub.add_parser(
+        "run", formatter_class=_Help, help="folders, files, globs, archives → JSONL records",
+        description="Process every article of the inputs into OUTPUT: exactly one line per "
+        "article, a record or an error record {doc_id, source, error: {kind, message}} (kinds: "
+        "not_found, unreadable, not_regular, outside, bad_input, input, too_large, timeout, "
+        "internal). Records come in input order. Folders are walked recursively; unsupported "
+        "files are named on stderr and skipped; OUTPUT and the tables folder are never read "
+        "as input.",
+        epilog=FORMATS_HELP + "\n\n" + EXIT_CODES + "\n\nexamples:\n"
+        "  fupin run corpus/ -o out/records.jsonl\n"
+        "  fupin run archive/ -o out/records.jsonl --jobs 2 --tables out/tables\n"
+        "  fupin run archive/ -o out/records.jsonl --resume --tables out/tables   (after a stop)\n"
+        "  fupin run news.csv --columns text=正文,id=编号 -o out/records.jsonl\n"
+        "  fupin run archive/ -o out/r.jsonl --engine dask --scheduler tcp://10.0.0.5:8786")
+    p.add_argument("inputs", nargs="+", help="folders, files, globs, or - for stdin")
+    p.add_argument("-o", "--output", required=True, help="output JSONL file (- for stdout)")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, help="worker processes (≥ 1)")
+    p.add_argument("--resume", action="store_true", help="keep the records already in OUTPUT, "
+                   "retry its errors, process the rest; OUTPUT ends in input order, one line per "
+                   "article, as an uninterrupted run would leave it")
     p.add_argument("--unordered", action="store_true", help="write records as they finish")
-    p.add_argument("--engine", choices=["local", "dask"], default="local")
-    p.add_argument("--scheduler", help="dask scheduler address (with --engine dask)")
-    p.add_argument("--tables", metavar="DIR", help="also write Parquet tables to DIR")
-    p.add_argument("--reference-date", help="default date for 今年/去年 when an input has none")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes, or dask (a local cluster of --jobs processes, or --scheduler)")
+    p.add_argument("--scheduler", type=_scheduler, help="dask scheduler address "
+                   "tcp://HOST:PORT (needs --engine dask)")
+    p.add_argument("--tables", metavar="DIR", help="also write the tables (schema in the README) "
+                   "to DIR, built from the whole OUTPUT")
+    p.add_argument("--tables-format", choices=["parquet", "csv"], default="parquet",
+                   help="file format of --tables")
+    p.add_argument("--reference-date", type=_date,
+                   help="date YYYY-MM-DD for 今年/去年 when an input has none")
+    p.add_argument("--format", choices=FORMATS, help="read every input as this format "
+                   "(default: by suffix; stdin: JSON when it is JSON, else text)")
+    p.add_argument("--columns", type=_columns, help="CSV/JSON column names by role, e.g. "
+                   "text=正文,id=编号 (defaults: id|doc_id, title, content|text, published|date, url)")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT,
+                   help="seconds one article may take (local engine); a later one gets an error "
+                   "record of kind timeout and its worker is replaced; 0 = no limit")
+    p.add_argument("--allow-outside", action="store_true",
+                   help="let a manifest name files outside its own folder")
+    p.add_argument("--verbose", "-v", action="store_true", help="name every skipped file")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("normalize", help="print the normalised text")
+    p = sub.add_parser(
+        "normalize", formatter_class=_Help, help="print the normalised text",
+        description="Print the normalised text of one file or stdin (decoded, markup removed, "
+        "mojibake and converter notes repaired, broken lines joined, widths and script unified).",
+        epilog=EXIT_CODES + "\n\nexamples:\n  fupin normalize corpus/003_dded6dd67a8340da.txt --explain")
     p.add_argument("file", help="a file, or - for stdin")
     p.add_argument("--explain", action="store_true", help="list every repair on stderr")
     p.set_defaults(func=cmd_normalize)
 
-    p = sub.add_parser("eval", help="score predictions against gold annotations")
+    p = sub.add_parser(
+        "eval", formatter_class=_Help, help="score predictions against gold annotations",
+        description="Precision, recall and F1 per field of PREDICTIONS against the gold "
+        "annotations in GOLD_DIR. Only the gold articles that have a prediction are scored, "
+        "unless --all-gold.",
+        epilog=EXIT_CODES + "\n\nexamples:\n  fupin run corpus/ -o out/seeds.jsonl && "
+        "fupin eval gold/ out/seeds.jsonl --misses")
     p.add_argument("gold_dir")
     p.add_argument("predictions", help="JSONL of records (fupin run output)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--misses", action="store_true", help="list misses and spurious items")
+    p.add_argument("--all-gold", action="store_true",
+                   help="score every gold article; one without a prediction scores as empty")
     p.set_defaults(func=cmd_eval)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
     try:
         return args.func(args)
     except KeyboardInterrupt:

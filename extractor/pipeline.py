@@ -8,6 +8,7 @@ may only require what an earlier stage assigns.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Optional
 
@@ -15,7 +16,7 @@ from .article import Article
 from .record import Record
 from .rules import Folder
 from .stages import counties, dates, figures, money, pairings
-from .text.normalize import normalize
+from .text.normalize import InputError, normalize
 
 #: What an article has before any stage runs.
 GIVEN = ("text", "doc_id")
@@ -73,7 +74,10 @@ class Pipeline:
 
     def extract(self, text: str | bytes, *, doc_id: str | None = None, title: str | None = None,
                 published: str | None = None, reference_date: str | None = None) -> Record:
-        """Extract one article (text or raw bytes) into a :class:`Record`."""
+        """Extract one article (text or raw bytes) into a :class:`Record`. A path
+        (``pathlib.Path``) is read as the file's bytes; a str that names an existing file
+        is refused, since it is almost surely not the article."""
+        text = _article_data(text)
         norm = normalize(text)
         article = Article(norm=norm, doc_id=doc_id, title=title, published=published,
                           reference_date=reference_date, warnings=list(norm.warnings),
@@ -87,6 +91,22 @@ class Pipeline:
         for kind in Record.FACT_KINDS:
             setattr(record, kind, article.facts.get(kind, []))
         return record
+
+
+#: A str longer than this, or with a line break, is never taken for a file path.
+_PATH_LIKE_MAX = 4096
+
+
+def _article_data(text):
+    if isinstance(text, os.PathLike):
+        with open(text, "rb") as f:
+            return f.read()
+    if isinstance(text, str) and len(text) < _PATH_LIKE_MAX and "\n" not in text \
+            and os.path.isfile(text):
+        raise InputError(f"extract() got the path of a file, not an article: {text!r}; "
+                         f"pass extract(pathlib.Path(path)), the file's bytes, or use "
+                         f"extractor.extract_file(path) for web pages and JSON")
+    return text
 
 
 _default: Optional[Pipeline] = None

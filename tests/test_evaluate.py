@@ -211,16 +211,26 @@ def test_origins_agree():
 
 
 def test_run_cli_table_and_json(capsys):
-    assert run_cli(GOLD, PRED, misses=True) == 0
+    assert run_cli(GOLD, PRED, misses=True, all_gold=True) == 0
     out = capsys.readouterr().out
     assert "amounts" in out and "spurious" in out and "eval-c" in out
-    assert run_cli(GOLD, PRED, json_out=True) == 0
+    assert run_cli(GOLD, PRED, json_out=True, all_gold=True) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["fields"]["amounts"]["tp"] == 4
     assert data["fields"]["counties"]["precision"] == 0.75
     assert data["attributes"]["amounts.relevant"] == {"agree": 3, "total": 4, "accuracy": 0.75}
     assert data["missing_predictions"] == ["eval-c"]
     assert {a["doc_id"] for a in data["per_article"]} == {"eval-a", "eval-b", "eval-c"}
+
+
+def test_run_cli_scores_only_predicted_articles_by_default(capsys):
+    # issue 13: eval-c has gold but no prediction; by default it is not scored as empty
+    assert run_cli(GOLD, PRED, json_out=True) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {a["doc_id"] for a in data["per_article"]} == {"eval-a", "eval-b"}
+    assert data["missing_predictions"] == []
+    assert any("1 gold articles have no prediction and were not scored" in w
+               for w in data["warnings"])
 
 
 def test_run_cli_missing_file(capsys):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import datetime
+
 import pytest
 import yaml
 
@@ -49,5 +51,6 @@ def test_pairings_table_has_both_adcodes_and_the_date():
     table = to_frames([rec])["pairings"]
     rows = table[["doc_id", "published", "helper", "helper_adcode", "recipient",
                   "recipient_adcode", "kind"]].values.tolist()
-    assert rows == [["a", "2020-07-01", "南山区", "440305", "石渠县", "513332", "结对帮扶"],
-                    ["a", "2020-07-01", "福田区", "440304", "色达县", "513333", "结对帮扶"]]
+    day = datetime.date(2020, 7, 1)   # tables hold dates as dates (README: table schema)
+    assert rows == [["a", day, "南山区", "440305", "石渠县", "513332", "结对帮扶"],
+                    ["a", day, "福田区", "440304", "色达县", "513333", "结对帮扶"]]

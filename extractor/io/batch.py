@@ -1,56 +1,118 @@
 """Batch runs: every input yields exactly one line of output, a record or an error record
-naming the input; one bad input never stops a run. Local processes or Dask."""
+naming the input; one bad input never stops a run. Local processes or Dask.
+
+Durability: lines are written whole and flushed as they come, so a killed run leaves at
+most one cut line, which ``--resume`` drops. ``--resume`` skips inputs with a record,
+retries the rest, and at the end rewrites the output (atomically) in input order with one
+line per input, so it equals the output of an uninterrupted run. Tables are always built
+from the whole output file.
+"""
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from ..pipeline import extract
 from ..record import Record, error_record
-from .inputs import Input, iter_inputs, load
-from .tables import write_tables
+from ..text.normalize import InputError, decode
+from .inputs import BadFile, Input, escape_all, escape_text, iter_inputs, load
+from .tables import read_records, record_dict, write_tables
+from .webpage import is_page, read_page
+from .workers import WorkerPool
+
+#: Default per-article time limit of a batch run, in seconds (``--timeout``; 0: none).
+DEFAULT_TIMEOUT = 60.0
 
 
 class RunError(Exception):
     """The run cannot start at all (no inputs, unreadable output, missing engine)."""
 
 
+class Interrupted(Exception):
+    """SIGINT or SIGTERM during a run: the output holds whole lines; ``--resume`` goes on."""
+
+    def __init__(self, signum: int, summary: dict):
+        super().__init__(f"interrupted by signal {signum}")
+        self.signum = signum
+        self.summary = summary
+
+
 # ------------------------------------------------------------------------- processing
 
 def process(inp: Input, reference_date: Optional[str] = None,
             published: Optional[str] = None) -> dict:
-    """One input → a record dict, or an error record. Never raises.
-
-    ``reference_date`` is a default for inputs without one; ``published`` overrides.
-    """
+    """One input → a record dict (with ``source``), or an error record. Never raises."""
     try:
         content = load(inp)
     except FileNotFoundError as err:
-        return error_record(inp.doc_id, inp.source, "not_found", f"no such file or pattern: {err}")
+        return error_record(inp.doc_id, inp.source, "not_found", str(err))
+    except BadFile as err:
+        return error_record(inp.doc_id, inp.source, err.kind, str(err))
     except OSError as err:
-        return error_record(inp.doc_id, inp.source, "unreadable", str(err))
-    except ValueError as err:
-        return error_record(inp.doc_id, inp.source, "bad_input", str(err))
+        return error_record(inp.doc_id, inp.source, "unreadable", escape_text(str(err)))
+    except (ValueError, RecursionError, MemoryError) as err:
+        return error_record(inp.doc_id, inp.source, "bad_input", escape_text(str(err) or type(err).__name__))
     try:
         record = _extract(content, reference_date, published)
-    except ValueError as err:  # InputError and friends: input we cannot read as text
-        return error_record(inp.doc_id, inp.source, getattr(err, "kind", "bad_input"), str(err))
+        out = record_dict(record, inp.source)
+    except InputError as err:  # input we cannot read as text (binary data)
+        return error_record(inp.doc_id, inp.source, err.kind, str(err))
+    except (RecursionError, MemoryError) as err:
+        return error_record(inp.doc_id, inp.source, "too_large",
+                            f"{type(err).__name__}: the article is too large or too deep to process")
     except Exception as err:  # a bug must not stop a batch: report it on the record
         return error_record(inp.doc_id, inp.source, "internal",
-                            f"{type(err).__name__}: {err}")
-    out = record.to_dict()
+                            escape_text(f"{type(err).__name__}: {err}"))
     if content.get("url"):
         out["url"] = content["url"]
     return out
 
 
+def _extract(content: dict, reference_date: Optional[str] = None,
+             published: Optional[str] = None) -> Record:
+    """extract() on loaded content: its own dates win over defaults, ``published`` over
+    both. A whole web page goes through :func:`read_page` first."""
+    text, title = content["text"], content.get("title")
+    page_published, warnings = None, []
+    if content.get("format") in ("html", "txt") and _may_be_page(text):
+        decoded = text
+        if not isinstance(text, str):
+            decoded, _, warnings = decode(text)
+        if is_page(decoded):
+            page = read_page(decoded)
+            if page is None:
+                warnings = [*warnings, "web page: no article body found; the whole page was read"]
+            else:
+                text, title = page.text, title or page.title
+                page_published, warnings = page.published, [*warnings, *page.warnings]
+    record = extract(text, doc_id=content.get("doc_id"), title=title,
+                     published=published or content.get("published") or page_published,
+                     reference_date=content.get("reference_date") or reference_date)
+    if warnings:
+        record.warnings[:0] = [w for w in warnings if w not in record.warnings]
+    return record
+
+
+def _may_be_page(text) -> bool:
+    head = text[:4096]
+    if isinstance(head, (bytes, bytearray)):
+        head = bytes(head).decode("latin-1")
+    return "<" in head and is_page(head)
+
+
 def _process_star(args):
     return process(*args)
+
+
+def _process_batch(batch: list, reference_date: Optional[str]) -> list[dict]:
+    return [process(inp, reference_date) for inp in batch]
 
 
 def extract_many(items: Iterable, *, jobs: int = 1,
@@ -72,12 +134,22 @@ def extract_many(items: Iterable, *, jobs: int = 1,
         yield from pool.imap(_extract_star, args, chunksize=4)
 
 
+def extract_file(path: str | os.PathLike, **kwargs) -> Record:
+    """One file (txt, html page or body, a JSON object) → a Record, as ``fupin extract``
+    reads it. Raises OSError or ValueError for a file that cannot be read."""
+    inputs = list(iter_inputs([os.fspath(path)]))
+    if len(inputs) != 1:
+        raise ValueError(f"{path} holds {len(inputs)} articles: use extract_many or fupin run")
+    content = load(inputs[0])
+    return _extract(content, kwargs.get("reference_date"), kwargs.get("published"))
+
+
 def _content_of(position: int, item) -> dict:
     if isinstance(item, dict):
         own_id = item.get("doc_id", item.get("id"))
-        return load(Input(doc_id=str(position if own_id is None else own_id),
-                          source=str(position), item=item))
-    return {"text": item, "doc_id": str(position)}
+        doc_id = str(position if own_id is None else own_id)
+        return load(Input(doc_id=doc_id, source=str(position), item=item))
+    return {"text": item, "doc_id": str(position), "format": "txt"}
 
 
 def _extract_star(args) -> Record:
@@ -90,62 +162,102 @@ def _pool(jobs: int):
     return ctx.Pool(jobs)
 
 
-def _extract(content: dict, reference_date: Optional[str] = None,
-             published: Optional[str] = None) -> Record:
-    """extract() on loaded content: its own dates win over defaults, ``published`` over both."""
-    return extract(content["text"], doc_id=content.get("doc_id"), title=content.get("title"),
-                   published=published or content.get("published"),
-                   reference_date=content.get("reference_date") or reference_date)
+# ---------------------------------------------------------------------------- engines
 
-
-def map_inputs(inputs: list[Input], *, jobs: int = 1, engine: str = "local",
-               scheduler: Optional[str] = None, ordered: bool = True,
-               reference_date: Optional[str] = None) -> Iterator[dict]:
-    """Process inputs with the chosen engine, yielding record dicts."""
-    args = [(inp, reference_date) for inp in inputs]
-    if engine == "dask":
-        yield from _map_dask(args, scheduler=scheduler, jobs=jobs)
-    elif jobs <= 1:
-        for a in args:
-            yield process(*a)
-    else:
-        with _pool(jobs) as pool:
-            mapper = pool.imap if ordered else pool.imap_unordered
-            yield from mapper(_process_star, args, chunksize=4)
-
-
-def _map_dask(args, *, scheduler: Optional[str], jobs: int) -> Iterator[dict]:
+def connect_dask(scheduler: Optional[str], jobs: int):
+    """A dask Client: to ``scheduler``, else a local cluster of ``jobs`` processes.
+    Raises RunError with a one-line reason (dask missing, scheduler unreachable)."""
     try:
-        import dask.bag as db
+        from dask.distributed import Client, LocalCluster
     except ImportError:
         raise RunError("the dask engine needs dask: pip install 'fupin-extractor[dask]'") from None
-    bag = db.from_sequence(args, npartitions=max(1, min(len(args), jobs * 4 or 1)))
-    results = bag.map(_process_star)
-    if scheduler:
-        from dask.distributed import Client
-        with Client(scheduler) as client:
-            yield from client.compute(results).result()
-    else:
-        yield from results.compute(scheduler="processes" if jobs > 1 else "sync",
-                                   num_workers=max(1, jobs))
+    import logging
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    try:
+        if scheduler:
+            return Client(scheduler, timeout="10s")
+        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        return Client(cluster)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise RunError(f"cannot reach the dask scheduler at {scheduler}: "
+                       f"{type(err).__name__}: {err}") from None
+
+
+def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Optional[str],
+              batch_size: int = 16, window: int = 0) -> Iterator[dict]:
+    """Records from the cluster in input order, with at most ``window`` batches of
+    ``batch_size`` inputs in flight: the parent holds a bounded number of results,
+    whatever the corpus size."""
+    from collections import deque
+    window = window or max(2, 4 * max(1, jobs))
+    pending: deque = deque()
+    batch: list[Input] = []
+
+    def submit(b):
+        pending.append(client.submit(_process_batch, b, reference_date, pure=False))
+
+    for inp in inputs:
+        batch.append(inp)
+        if len(batch) >= batch_size:
+            submit(batch)
+            batch = []
+            while len(pending) >= window:
+                yield from pending.popleft().result()
+    if batch:
+        submit(batch)
+    while pending:
+        yield from pending.popleft().result()
+
+
+def map_inputs(inputs: Iterable[Input], *, jobs: int = 1, engine: str = "local",
+               client=None, ordered: bool = True, reference_date: Optional[str] = None,
+               timeout: Optional[float] = DEFAULT_TIMEOUT) -> Iterator[dict]:
+    """Process inputs with the chosen engine, yielding record dicts."""
+    if engine == "dask":
+        yield from _map_dask(inputs, client, jobs=jobs, reference_date=reference_date)
+        return
+    if jobs <= 1 and not timeout:
+        for inp in inputs:
+            yield process(inp, reference_date)
+        return
+    with WorkerPool(max(1, jobs), _worker_task, (reference_date,), timeout=timeout or None) as pool:
+        yield from pool.map(inputs, ordered=ordered, on_timeout=_timeout_record,
+                            on_crash=_crash_record)
+
+
+def _worker_task(inp: Input, reference_date: Optional[str]) -> dict:
+    return process(inp, reference_date)
+
+
+def _timeout_record(inp: Input, seconds: float) -> dict:
+    return error_record(inp.doc_id, inp.source, "timeout",
+                        f"took longer than the time limit of {seconds:g} s; the worker was "
+                        f"replaced (--timeout sets the limit)")
+
+
+def _crash_record(inp: Input, reason: str) -> dict:
+    return error_record(inp.doc_id, inp.source, "internal",
+                        f"the worker processing this input died ({reason}); it was replaced")
 
 
 # --------------------------------------------------------------------------- outputs
 
+def _scan_output(out_path: Path) -> tuple[set[str], bool]:
+    """doc_ids with a finished record in an existing output; and whether it has error lines."""
+    done: set[str] = set()
+    has_errors = False
+    for obj in read_records(out_path):
+        if "error" in obj:
+            has_errors = True
+        elif obj.get("doc_id") is not None:
+            done.add(str(obj["doc_id"]))
+    return done, has_errors
+
+
 def done_ids(out_path: Path) -> set[str]:
     """doc_ids with a finished record in an existing output (for --resume)."""
-    done: set[str] = set()
-    if not out_path.exists():
-        return done
-    with open(out_path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                continue  # a line cut off by an interrupted run
-            if isinstance(obj, dict) and "error" not in obj and obj.get("doc_id") is not None:
-                done.add(str(obj["doc_id"]))
-    return done
+    return _scan_output(Path(out_path))[0] if Path(out_path).exists() else set()
 
 
 def _repair_tail(out_path: Path) -> None:
@@ -156,61 +268,189 @@ def _repair_tail(out_path: Path) -> None:
         f.seek(-1, os.SEEK_END)
         if f.read(1) == b"\n":
             return
-        f.seek(0)
-        data = f.read()
-        f.truncate(data.rfind(b"\n") + 1)
+        size = f.seek(0, os.SEEK_END)
+        block, pos = 1 << 16, size
+        while pos > 0:  # find the last newline from the end, a block at a time
+            pos = max(0, pos - block)
+            f.seek(pos)
+            chunk = f.read(min(block, size - pos))
+            cut = chunk.rfind(b"\n")
+            if cut >= 0:
+                f.truncate(pos + cut + 1)
+                return
+        f.truncate(0)
+
+
+def _compact(out_path: Path, order: list[str]) -> None:
+    """Rewrite the output in input order, one line per doc_id (its last line wins: a retried
+    error is replaced by its record). Lines of ids not in this run keep their place after
+    the run's own. Written to a temporary file and renamed over the output."""
+    last: dict[str, tuple[int, int]] = {}
+    others: list[tuple[int, int]] = []
+    with open(out_path, "rb") as f:
+        pos = 0
+        for line in f:
+            try:
+                doc_id = json.loads(line).get("doc_id")
+            except (ValueError, AttributeError, RecursionError):
+                doc_id = None
+            if doc_id is None:
+                others.append((pos, len(line)))
+            else:
+                last[str(doc_id)] = (pos, len(line))
+            pos += len(line)
+        in_run = set(order)
+        keep = [last[i] for i in order if i in last]
+        keep += sorted(others + [v for k, v in last.items() if k not in in_run])
+        fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", dir=out_path.parent)
+        try:
+            with os.fdopen(fd, "wb") as w:
+                for start, length in keep:
+                    f.seek(start)
+                    w.write(f.read(length))
+                w.flush()
+                os.fsync(w.fileno())
+            os.replace(tmp, out_path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
+
+def json_line(rec: dict) -> str:
+    """A record as one line of valid UTF-8 JSON: text that is not valid Unicode (a lone
+    surrogate) is escaped as :func:`escape_text` documents."""
+    line = json.dumps(rec, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(escape_all(rec), ensure_ascii=False)
+    return line + "\n"
+
+
+class _Signals:
+    """SIGINT/SIGTERM raise :class:`KeyboardInterrupt` in the parent while a run writes,
+    remembering which signal came, so the run stops between two whole lines."""
+
+    def __init__(self):
+        self.signum: Optional[int] = None
+        self._old: dict = {}
+
+    def __enter__(self):
+        import threading
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum, frame):
+        self.signum = signum
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exc):
+        for sig, handler in self._old.items():
+            signal.signal(sig, handler)
+        return False
 
 
 def run(paths: list[str], out: str, *, jobs: int = 1, resume: bool = False,
         engine: str = "local", scheduler: Optional[str] = None, ordered: bool = True,
-        tables: Optional[str] = None, reference_date: Optional[str] = None,
-        progress: Optional[bool] = None) -> dict:
-    """The batch job behind ``fupin run``. Returns the summary."""
+        tables: Optional[str] = None, tables_format: str = "parquet",
+        reference_date: Optional[str] = None, progress: Optional[bool] = None,
+        fmt: Optional[str] = None, columns: Optional[dict] = None,
+        timeout: Optional[float] = DEFAULT_TIMEOUT, allow_outside: bool = False,
+        on_skip: Optional[Callable[[str, str], None]] = None) -> dict:
+    """The batch job behind ``fupin run``. Returns the summary; raises :class:`RunError`
+    when it cannot start and :class:`Interrupted` after SIGINT/SIGTERM."""
     started = time.perf_counter()
-    inputs = list(iter_inputs(paths))
-    if not inputs:
-        raise RunError("no inputs found")
     out_path = Path(out)
-    if out != "-":
+    to_stdout = out == "-"
+    if to_stdout and resume:
+        raise RunError("--resume needs an output file, not -")
+    exclude = [] if to_stdout else [str(out_path)]
+    if tables:
+        exclude.append(tables)
+    client = connect_dask(scheduler, jobs) if engine == "dask" else None
+    try:
+        inputs = iter_inputs(paths, fmt=fmt, columns=columns, exclude=exclude,
+                             allow_outside=allow_outside, on_skip=on_skip)
+        first = next(inputs, None)
+        if first is None:
+            raise RunError("no inputs found" + ("" if on_skip else ""))
+        return _run(_chain(first, inputs), out_path, to_stdout, client, started, jobs=jobs,
+                    resume=resume, engine=engine, ordered=ordered, tables=tables,
+                    tables_format=tables_format, reference_date=reference_date,
+                    progress=progress, timeout=timeout)
+    finally:
+        if client is not None:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _chain(first: Input, rest: Iterator[Input]) -> Iterator[Input]:
+    yield first
+    yield from rest
+
+
+def _run(inputs: Iterator[Input], out_path: Path, to_stdout: bool, client, started: float, *,
+         jobs, resume, engine, ordered, tables, tables_format, reference_date, progress,
+         timeout) -> dict:
+    if not to_stdout:
         out_path.parent.mkdir(parents=True, exist_ok=True)
-    skipped = 0
-    if resume and out != "-":
-        done = done_ids(out_path)
-        before = len(inputs)
-        inputs = [i for i in inputs if i.doc_id not in done]
-        skipped = before - len(inputs)
+    done: set[str] = set()
+    had_errors = False
+    if resume and out_path.exists():
         _repair_tail(out_path)
-    mode = "a" if resume else "w"
-    sink = sys.stdout if out == "-" else open(out_path, mode, encoding="utf-8")
+        done, had_errors = _scan_output(out_path)
+    order: list[str] = []
+    counts: Counter = Counter()
+
+    def todo() -> Iterator[Input]:
+        for inp in inputs:
+            order.append(inp.doc_id)
+            if inp.doc_id in done:
+                counts["skipped"] += 1
+                continue
+            yield inp
+
+    sink = sys.stdout if to_stdout else open(out_path, "a" if resume else "w", encoding="utf-8")
     if progress is None:
         progress = sys.stderr.isatty()
-    counts: Counter = Counter()
-    table_records = [] if tables else None
-    try:
-        results = map_inputs(inputs, jobs=jobs, engine=engine, scheduler=scheduler,
-                             ordered=ordered, reference_date=reference_date)
-        if progress:
-            from tqdm import tqdm
-            results = tqdm(results, total=len(inputs), unit="article", file=sys.stderr)
-        for rec in results:
-            sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            sink.flush()
-            if "error" in rec:
-                counts["errors"] += 1
-            else:
-                counts["articles"] += 1
-                for kind in Record.FACT_KINDS:
-                    counts[kind] += len(rec.get(kind, []))
-                if table_records is not None:
-                    table_records.append(rec)
-    finally:
-        if sink is not sys.stdout:
-            sink.close()
+    with _Signals() as signals:
+        try:
+            results = map_inputs(todo(), jobs=jobs, engine=engine, client=client,
+                                 ordered=ordered, reference_date=reference_date, timeout=timeout)
+            if progress:
+                from tqdm import tqdm
+                results = tqdm(results, unit="article", file=sys.stderr)
+            for rec in results:
+                sink.write(json_line(rec))
+                sink.flush()
+                if "error" in rec:
+                    counts["errors"] += 1
+                else:
+                    counts["articles"] += 1
+                    for kind in Record.FACT_KINDS:
+                        counts[kind] += len(rec.get(kind, []))
+        except KeyboardInterrupt:
+            results.close() if hasattr(results, "close") else None
+            if sink is not sys.stdout:
+                sink.close()
+            raise Interrupted(signals.signum or signal.SIGINT, _summary(counts, started)) from None
+        finally:
+            if sink is not sys.stdout and not sink.closed:
+                sink.close()
+    if resume and not to_stdout and (counts["skipped"] or had_errors):
+        _compact(out_path, order)
     if tables:
-        write_tables(table_records, tables)
-    summary = {"articles": counts["articles"], "errors": counts["errors"], "skipped": skipped,
-               **{k: counts[k] for k in Record.FACT_KINDS},
-               "seconds": round(time.perf_counter() - started, 2)}
-    return summary
+        source = read_records(out_path) if not to_stdout else []
+        write_tables(source, tables, fmt=tables_format)
+    return _summary(counts, started)
 
 
+def _summary(counts: Counter, started: float) -> dict:
+    return {"articles": counts["articles"], "errors": counts["errors"],
+            "skipped": counts["skipped"], **{k: counts[k] for k in Record.FACT_KINDS},
+            "seconds": round(time.perf_counter() - started, 2)}

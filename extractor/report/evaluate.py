@@ -534,8 +534,13 @@ def load_predictions(predictions: Union[str, Path, Iterable[Any]]) -> Iterable[d
 
 
 def evaluate(gold_dir: Union[str, Path, Iterable[Union[str, Path]]],
-             predictions: Union[str, Path, Iterable[Any]]) -> Report:
-    """Score predictions (JSONL path or record dicts) against the gold files in ``gold_dir``."""
+             predictions: Union[str, Path, Iterable[Any]], *,
+             only_predicted: bool = False) -> Report:
+    """Score predictions (JSONL path or record dicts) against the gold files in ``gold_dir``.
+
+    ``only_predicted`` scores only the gold articles that have a prediction (what
+    ``fupin eval`` does unless ``--all-gold``); otherwise a gold article without a
+    prediction scores as empty."""
     report = Report()
     gold = load_gold(gold_dir)
     seen: dict[str, Path] = {}
@@ -557,13 +562,20 @@ def evaluate(gold_dir: Union[str, Path, Iterable[Union[str, Path]]],
             report.warnings.append(f"doc_id {doc} predicted twice; the last record is used")
         preds[doc] = rec
     done: set[str] = set()
+    not_scored = 0
     for path, g in gold:
         doc = str(g["doc_id"])
         if doc in done:
             continue
         done.add(doc)
+        if only_predicted and doc not in preds:
+            not_scored += 1
+            continue
         report.articles.append(score_article(g, preds.get(doc), doc_id=doc, gold_path=str(path)))
     report.unmatched_predictions = [d for d in preds if d not in done]
+    if not_scored:
+        report.warnings.append(f"{not_scored} gold articles have no prediction and were not "
+                               f"scored (--all-gold scores them as empty)")
     if report.missing:
         shown = ", ".join(report.missing[:5]) + (" …" if len(report.missing) > 5 else "")
         report.warnings.append(f"{len(report.missing)} gold articles have no prediction and "
@@ -582,10 +594,12 @@ def evaluate(gold_dir: Union[str, Path, Iterable[Union[str, Path]]],
 # Command line
 
 
-def run_cli(gold_dir, pred_path, *, json_out: bool = False, misses: bool = False) -> int:
-    """``fupin eval GOLD_DIR PRED.jsonl [--json] [--misses]``: print the report, return 0."""
+def run_cli(gold_dir, pred_path, *, json_out: bool = False, misses: bool = False,
+            all_gold: bool = False) -> int:
+    """``fupin eval GOLD_DIR PRED.jsonl [--json] [--misses] [--all-gold]``: print the
+    report, return 0. Only gold articles with a prediction are scored unless ``all_gold``."""
     try:
-        report = evaluate(gold_dir, pred_path)
+        report = evaluate(gold_dir, pred_path, only_predicted=not all_gold)
     except (FileNotFoundError, ValueError) as err:
         print(f"fupin eval: {err}", file=sys.stderr)
         return 2
@@ -603,8 +617,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("predictions")
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     ap.add_argument("--misses", action="store_true", help="list misses and spurious items")
+    ap.add_argument("--all-gold", action="store_true",
+                    help="score every gold article (no prediction scores as empty)")
     args = ap.parse_args(argv)
-    return run_cli(args.gold_dir, args.predictions, json_out=args.json, misses=args.misses)
+    return run_cli(args.gold_dir, args.predictions, json_out=args.json, misses=args.misses,
+                   all_gold=args.all_gold)
 
 
 if __name__ == "__main__":
