@@ -232,7 +232,13 @@ def build_parser() -> argparse.ArgumentParser:
         "  fupin COMMAND --help   (each command's options and examples)")
     parser.add_argument("--version", action="version", version=f"fupin-extractor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    _add_extract(sub, FORMATS)
+    _add_run(sub, FORMATS, DEFAULT_TIMEOUT)
+    _add_normalize_and_eval(sub)
+    return parser
 
+
+def _add_extract(sub, FORMATS) -> None:
     p = sub.add_parser(
         "extract", formatter_class=_Help, help="one file or stdin → JSON record(s) on stdout",
         description="Read one file (or stdin) and print its record: indented JSON for one "
@@ -256,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--compact", action="store_true", help="one line of JSON per record")
     p.set_defaults(func=cmd_extract)
 
+
+def _add_run(sub, FORMATS, DEFAULT_TIMEOUT) -> None:
     p = sub.add_parser(
         "run", formatter_class=_Help, help="folders, files, globs, archives → JSONL records",
         description="Process every article of the inputs into OUTPUT: exactly one line per "
@@ -300,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
     p.set_defaults(func=cmd_run)
 
+
+def _add_normalize_and_eval(sub) -> None:
     p = sub.add_parser(
         "normalize", formatter_class=_Help, help="print the normalised text",
         description="Print the normalised text of one file or stdin (decoded, markup removed, "
@@ -323,7 +333,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-gold", action="store_true",
                    help="score every gold article; one without a prediction scores as empty")
     p.set_defaults(func=cmd_eval)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

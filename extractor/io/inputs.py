@@ -288,36 +288,41 @@ def iter_inputs(paths: Iterable[str], *, fmt: Optional[str] = None,
         return doc_id
 
     for f, file_id in zip(files, ids):
-        source = escape_text(f.path)
-        file_fmt = fmt or f.fmt
-        if f.error is not None:
-            yield Input(doc_id=file_id, source=source, item=f.error)
-            continue
-        if f.path == "-":
-            data = _read_stdin(stdin)
-            if isinstance(data, Exception):
-                yield Input(doc_id="stdin", source="-", item=data)
-                continue
-            try:
-                stream = io.BytesIO(_gunzip(data))
-            except BadFile as err:
-                yield Input(doc_id="stdin", source="-", item=err)
-                continue
-            yield from _expand(stream, "-", "stdin", file_fmt or _sniff(stream.getvalue()),
-                               cols, unique, allow_outside=allow_outside)
-            continue
-        if file_fmt in CONTAINER_FORMATS or file_fmt == "json":
-            try:
-                stream = _open(f.path)
-            except (OSError, MemoryError) as err:
-                yield Input(doc_id=file_id, source=source, item=err)
-                continue
-            with stream:
-                yield from _expand(stream, f.path, file_id, file_fmt, cols, unique,
-                                   allow_outside=allow_outside)
-        else:
-            yield Input(doc_id=file_id, source=source, path=f.path, fmt=file_fmt or "txt",
-                        columns=cols)
+        yield from _inputs_of_file(f, file_id, fmt or f.fmt, cols, unique, stdin, allow_outside)
+
+
+def _inputs_of_file(f: _File, file_id: str, file_fmt: Optional[str], cols: dict,
+                    unique: Callable[[str, str], str], stdin, allow_outside: bool) -> Iterator[Input]:
+    """The Inputs of one listed file: itself, or the articles of a container."""
+    source = escape_text(f.path)
+    if f.error is not None:
+        yield Input(doc_id=file_id, source=source, item=f.error)
+        return
+    if f.path == "-":
+        data = _read_stdin(stdin)
+        if isinstance(data, Exception):
+            yield Input(doc_id="stdin", source="-", item=data)
+            return
+        try:
+            stream = io.BytesIO(_gunzip(data))
+        except BadFile as err:
+            yield Input(doc_id="stdin", source="-", item=err)
+            return
+        yield from _expand(stream, "-", "stdin", file_fmt or _sniff(stream.getvalue()),
+                           cols, unique, allow_outside=allow_outside)
+        return
+    if file_fmt in CONTAINER_FORMATS:
+        try:
+            stream = _open(f.path)
+        except (OSError, MemoryError) as err:
+            yield Input(doc_id=file_id, source=source, item=err)
+            return
+        with stream:
+            yield from _expand(stream, f.path, file_id, file_fmt, cols, unique,
+                               allow_outside=allow_outside)
+    else:
+        yield Input(doc_id=file_id, source=source, path=f.path, fmt=file_fmt or "txt",
+                    columns=cols)
 
 
 def _read_stdin(stdin) -> bytes | Exception:
