@@ -1,9 +1,8 @@
 """Pairings (SPEC 6) and the county roles that follow, from tests/cases/pairings.yaml."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import datetime
+from pathlib import Path
 
 import pytest
 import yaml
