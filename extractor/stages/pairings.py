@@ -51,6 +51,7 @@ class Party:
     place: Optional[Place] = None        # None for an organisation without a place
     org: Optional[str] = None            # the organisation as written, else None
     pair: Optional[tuple[Place, Place]] = None   # a province-pair abbreviation
+    deictic: bool = False                # 这里/当地 standing for the article's main recipient
 
     @property
     def helper(self) -> tuple[str, Optional[str]]:
@@ -114,6 +115,27 @@ class PairingRules:
         self.epidemic_province = ep["province"][:2]
         self.epidemic_words = regex.compile(alternation(ep["words"]))
         self.epidemic_kind = ep["kind"]
+        self.deictic = regex.compile(alternation(r["deictic_places"]))
+        self.abbreviation_marker = r["abbreviation_marker"]
+        self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
+        self.paired_cues = frozenset(r["paired_cues"])
+        self.paired_joiners = tuple(r["paired_joiners"])
+        self.title_marks = tuple(r["title_subject_marks"])
+        self.main_helper_min = r["main_helper_min_mentions"]
+        self.at_open, self.by_open = r["at_open"], r["by_open"]
+        self.listed_gap = regex.compile(r["listed_gap"])
+        self.listed_nouns = regex.compile(r["listed_nouns"])
+        self.regions: dict[str, Place] = {}
+        self.region_areas: dict[str, tuple[str, ...]] = {}
+        self.region_short: dict[str, str] = {}
+        for g in r["regions"]:
+            place = Place(g["name"], None, "region")
+            self.region_areas[g["name"]] = tuple(g["areas"])
+            for surface in g["surfaces"]:
+                self.regions[surface] = place
+            for surface in g["short"]:
+                self.region_short[surface] = g["name"]
+        self.region_pattern = regex.compile(alternation(list(self.regions) + list(self.region_short)))
 
 
 @cache
@@ -140,6 +162,8 @@ def _higher_place(hit: Hit) -> Optional[Place]:
 
 
 def _contains(outer: Place, inner: Place) -> bool:
+    if outer.level == "region" or inner.level == "region":
+        return False   # a named region (四川藏区) is not a parent unit in the code list
     if not outer.adcode or not inner.adcode:
         return outer.level != "county"
     if outer.level == "province":
@@ -243,13 +267,40 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
     return kept
 
 
+def _regions(text: str, s: int, e: int, rules: PairingRules,
+             written: set[str]) -> list[tuple[int, int, Place]]:
+    """Named regions (四川藏区; 藏区 when the article also writes 四川藏区)."""
+    out = []
+    for m in rules.region_pattern.finditer(text, s, e):
+        place = rules.regions.get(m.group())
+        if place is None and rules.region_short[m.group()] in written:
+            place = Place(rules.region_short[m.group()], None, "region")
+        if place is not None:
+            out.append((m.start(), m.end(), place))
+    return out
+
+
 def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
-                     county_at: dict[int, County]) -> list[Party]:
+                     county_at: dict[int, County], context: "Context" = None) -> list[Party]:
     """Every party named in text[s:e], in order."""
     places = _places(text, s, e, rules, county_at)
+    if context is not None:
+        regions = _regions(text, s, e, rules, context.regions_written)
+        places = [p for p in places if all(p[1] <= a or p[0] >= b for a, b, _ in regions)]
+        places += [(a, b, place, None) for a, b, place in regions]
+        main = context.main_recipient
+        if main is not None:
+            taken = [(p[0], p[1]) for p in places]
+            for m in rules.deictic.finditer(text, s, e):
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    places.append((m.start(), m.end(), main, "deictic"))
+        places.sort(key=lambda p: p[0])
     starts = {p[0] for p in places}
     parties: list[Party] = []
     for start, end, place, pair in places:
+        if pair == "deictic":
+            parties.append(Party(start, end, place=place, deictic=True))
+            continue
         if pair is not None:
             parties.append(Party(start, end, pair=pair))
             continue
@@ -257,6 +308,9 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         org = text[start:new_end] if cls == "organisation" else None
         parties.append(Party(start, new_end, place=place, org=org))
     orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties])
+    if context is not None:
+        orgs += [o for o in context.abbreviations.find(text, s, e)
+                 if all(o[1] <= a or o[0] >= b for a, b, _ in orgs)]
     for start, end, name in orgs:
         # a place inside an organisation's name (复旦大学附属金山医院) is part of the name
         parties = [p for p in parties if p.end <= start or p.start >= end]
@@ -401,7 +455,7 @@ def _owner(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return helpers, recipients, cs, helpers[-1].end
 
 
-def _toward(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     ri = _ending_before(text, parties, cs, rules.w["toward_gap"], rules, s)
     if ri is None:
         return None
@@ -409,6 +463,12 @@ def _toward(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     recipients = _list_back(text, parties, ri, rules.enumeration)
     first = recipients[0]
     conn = next((c for c in rules.toward + rules.mutual if text.endswith(c, 0, first.start)), None)
+    if conn is None or (conn in rules.mutual
+                        and not rules.mutual_verbs.search(text, recipients[-1].end, cs)):
+        # 对贵州务川、正安、道真和四川古蔺: 和 joins a list that 对/向 opens
+        recipients = _list_back(text, parties, ri, rules.helper_separators)
+        first = recipients[0]
+        conn = next((c for c in rules.toward if text.endswith(c, 0, first.start)), None)
     if conn is None:
         return None
     if conn in rules.mutual and not rules.mutual_verbs.search(text, recipients[-1].end, cs):
@@ -416,9 +476,106 @@ def _toward(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     cpos = first.start - len(conn)
     hi = _ending_before(text, parties, cpos, rules.w["toward_helper_gap"], rules, s)
     if hi is None:
+        # 不断加大对贵州务川…4个定点县的帮扶: no helper in the clause → the article's
+        helper = _subjectless(text, parties, cpos, cs, s, rules, ctx) if conn in rules.toward else None
+        return ([helper], recipients, first.start, ce) if helper else None
+    helpers = _list_back(text, parties, hi, rules.helper_separators)
+    return helpers, recipients, helpers[0].start, ce
+
+
+def _clause_start(text: str, s: int, pos: int, rules: PairingRules) -> int:
+    breaks = [m.end() for m in rules.clause_break.finditer(text, s, pos)]
+    return breaks[-1] if breaks else s
+
+
+def _subjectless(text, parties, pos, cs, s, rules, ctx) -> Optional[Party]:
+    """The article's main helper for a clause that names no party before ``pos``."""
+    if ctx is None:
+        return None
+    start = _clause_start(text, s, pos, rules)
+    if any(start <= p.start < pos for p in parties):
+        return None
+    return ctx.main_helper(cs)
+
+
+def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """H 和/与 R + east–west cue: 自杭州和恩施东西部协作以来 (the east named first)."""
+    if text[cs:ce] not in rules.paired_cues:
+        return None
+    ri = _ending_before(text, parties, cs, rules.w["recipient_gap"], rules, s)
+    if ri is None or ri == 0:
+        return None
+    r, h = parties[ri], parties[ri - 1]
+    if text[h.end:r.start] not in rules.paired_joiners:
+        return None
+    return [h], [r], h.start, ce
+
+
+def _listed(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """R、R…(等)(N个) cue (的)(贫困)县/地区: 郧西、丹江口4个对口帮扶的贫困县市."""
+    noun = rules.listed_nouns.match(text, ce)
+    if noun is None:
+        return None
+    before = [i for i, p in enumerate(parties) if p.end <= cs]
+    if not before:
+        return None
+    ri = before[-1]
+    if not rules.listed_gap.fullmatch(text, parties[ri].end, cs):
+        return None
+    recipients = _list_back(text, parties, ri, rules.helper_separators)
+    first = recipients[0]
+    conn = next((c for c in rules.toward + (rules.at_open,) if text.endswith(c, 0, first.start)), "")
+    hi = _ending_before(text, parties, first.start - len(conn), rules.w["toward_helper_gap"], rules, s)
+    if hi is not None and parties[hi] not in recipients:
+        helpers = _list_back(text, parties, hi, rules.helper_separators)
+    else:
+        helper = _subjectless(text, parties, first.start - len(conn), cs, s, rules, ctx)
+        if helper is None:
+            return None
+        helpers = [helper]
+    return helpers, recipients, first.start, noun.end()
+
+
+def _at(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """H … 在 R … cue: 上海、广州……等7个东部对口帮扶城市已在贵州开展了帮扶项目."""
+    if text.find(rules.under_close, ce, ce + rules.w["under_gap"] + 1) >= 0:
+        return None   # 在 H 的帮扶下 is the under shape
+    start = _clause_start(text, s, cs, rules)
+    opened = text.rfind(rules.at_open, max(start, cs - rules.w["at_window"]), cs)
+    if opened < 0:
+        return None
+    ri = _starting_after(text, parties, opened + len(rules.at_open), 0)
+    if ri is None:
+        return None
+    recipients = _list_forward(text, parties, ri, rules.helper_separators)
+    if recipients[-1].end > cs:
+        return None
+    hi = _ending_before(text, parties, opened, rules.w["helper_gap"], rules, s)
+    if hi is None:
         return None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
     return helpers, recipients, helpers[0].start, ce
+
+
+def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """由 H (无偿)援建 with no recipient named: 蚕房由对口帮扶的深圳市无偿援建 → the article's
+    main recipient."""
+    if ctx is None or ctx.main_recipient is None:
+        return None
+    if _starting_after(text, parties, ce, rules.w["recipient_gap"]) is not None:
+        return None
+    hi = _ending_before(text, parties, cs, rules.w["by_gap"], rules, s)
+    if hi is None:
+        return None
+    h = parties[hi]
+    opened = text.rfind(rules.by_open, max(s, h.start - 8), h.start)
+    if opened < 0:
+        return None
+    filler = text[opened + len(rules.by_open):h.start]
+    if filler and not (filler.endswith("的") and rules.cue_pattern.fullmatch(filler[:-1])):
+        return None
+    recipient = Party(cs, ce, place=ctx.main_recipient)
+    return [h], [recipient], opened, ce
 
 
 def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -452,7 +609,10 @@ def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
 
 
 SHAPES = (("under", _under), ("object", _object), ("owner", _owner),
-          ("toward", _toward), ("active", _active))
+          ("toward", _toward), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
+          ("paired", _paired))
+# shapes that may leave a party to the article (main recipient, main helper)
+WITH_CONTEXT = frozenset({"toward", "listed", "at", "by"})
 
 
 # ---------------------------------------------------------------------------- exclusions
@@ -494,8 +654,25 @@ class _Abbreviations:
     def __init__(self, text: str, rules: PairingRules) -> None:
         self.text, self.rules = text, rules
         self._names: Optional[list[str]] = None
+        # short names the article defines (国家开发银行（简称国开行）)
+        self.defined: dict[str, str] = {}
+        if rules.abbreviation_marker in text:
+            for m in rules.abbreviation_definition.finditer(text):
+                full = _organisations(m.group(1), 0, len(m.group(1)), rules, [])
+                if full and full[-1][1] == len(m.group(1)):
+                    self.defined[m.group(2)] = full[-1][2]
+        self.defined_pattern = regex.compile(alternation(self.defined)) if self.defined else None
+
+    def find(self, text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+        """The defined short names in text[s:e], as organisations."""
+        if self.defined_pattern is None:
+            return []
+        return [(m.start(), m.end(), self.defined[m.group()])
+                for m in self.defined_pattern.finditer(text, s, e)]
 
     def full(self, name: str) -> str:
+        if name in self.defined:
+            return self.defined[name]
         if len(name) > 4:
             return name
         if self._names is None:
@@ -513,6 +690,87 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+class Context:
+    """What an article lends to its statements: its main recipient (for 这里/当地 and for
+    由 H 援建) and its main helper (for clauses without a subject); see rules/pairings.yaml."""
+
+    def __init__(self, article: Article, rules: PairingRules, cue_sentences: set,
+                 counties: list[County], abbreviations: "_Abbreviations") -> None:
+        self.article, self.rules, self.abbreviations = article, rules, abbreviations
+        text = article.text
+        self.regions_written = {p.name for surface, p in rules.regions.items() if surface in text}
+        counts = []
+        for c in counties:
+            if c.adcode:
+                n = sum(1 for m in c.mentions if article.sentence_of(m.span[0]) in cue_sentences)
+                counts.append((n, c))
+        counts.sort(key=lambda x: -x[0])
+        self.main_recipient: Optional[Place] = None
+        if counts and counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            c = counts[0][1]
+            self.main_recipient = Place(c.name, c.adcode, "county")
+        self.parties: list[Party] = []       # every party of the cue sentences, for counting
+        self._helper: Optional[tuple] = None
+        # first reading: statements that need the main helper wait (their sentences are kept)
+        self.first_reading = True
+        self.waiting: set = set()
+        self.explicit_recipients: set[str] = set()
+        self.sentence: Optional[tuple] = None
+
+    def _title(self) -> str:
+        title = self.article.title or ""
+        if not title:
+            # the first line, when it reads as a headline (short, no full stop)
+            text = self.article.text.lstrip()
+            line = text[:text.find("\n")] if "\n" in text else ""
+            if len(line) <= self.rules.w["title_max"] and "。" not in line:
+                title = line
+        return title.strip()
+
+    def _from_title(self) -> Optional[Party]:
+        rules, title = self.rules, self._title()
+        for mark in rules.title_marks:
+            i = title.find(mark)
+            if 1 < i <= rules.w["title_subject_max"] and _HAN.fullmatch(title[0]) \
+                    and all(_HAN.match(ch) for ch in title[:i]):
+                head = title[:i]
+                hits = [h for h in rules.gaz.find(head) if h.start == 0 and h.end == len(head)]
+                place = _higher_place(hits[0]) if hits else None
+                return Party(0, 0, place=place) if place else Party(0, 0, org=head)
+        orgs = _organisations(title, 0, len(title), rules, []) + self.abbreviations.find(title, 0, len(title))
+        if orgs:
+            first = min(orgs, key=lambda o: o[0])
+            return Party(0, 0, org=self.abbreviations.full(first[2]))
+        return None
+
+    def _most_named(self) -> Optional[Party]:
+        counts: dict[tuple, list[Party]] = {}
+        for p in self.parties:
+            name = p.org and self.abbreviations.full(p.org) or p.place and p.place.name
+            if p.deictic or p.pair or name in self.explicit_recipients:
+                continue
+            key = (p.org, p.place.name if p.place else None)
+            counts.setdefault(key, []).append(p)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or len(ranked[0]) < self.rules.main_helper_min \
+                or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+            return None
+        top = ranked[0][0]
+        main = self.main_recipient
+        if top.place and main and (top.place == main or _contains(top.place, main)):
+            return None
+        return top
+
+    def main_helper(self, at: int) -> Optional[Party]:
+        if self.first_reading:
+            self.waiting.add(self.sentence)
+            return None
+        if self._helper is None:
+            self._helper = (self._from_title() or self._most_named(),)
+        h = self._helper[0]
+        return Party(at, at, place=h.place, org=h.org) if h else None
+
+
 def find_pairings(article: Article, rules: PairingRules) -> list[Pairing]:
     text = article.text
     counties: list[County] = article.facts.get("counties", [])
@@ -520,11 +778,16 @@ def find_pairings(article: Article, rules: PairingRules) -> list[Pairing]:
     sentences: dict[tuple[int, int], list[regex.Match]] = {}
     for m in rules.cue_pattern.finditer(text):
         sentences.setdefault(article.sentence_of(m.start()), []).append(m)
+    if not sentences:
+        return []
     pair_cue = tuple(rules.pair_cues)
     abbreviations = _Abbreviations(text, rules)
+    ctx = Context(article, rules, set(sentences), counties, abbreviations)
     out: dict[tuple[str, str], Pairing] = {}
 
     def add(h: Party, r_place: Place, kind: str, start: int, end: int, s: int, e: int) -> None:
+        if h.deictic:
+            return
         name, code = h.helper
         if h.org:
             name = abbreviations.full(name)
@@ -541,38 +804,58 @@ def find_pairings(article: Article, rules: PairingRules) -> list[Pairing]:
                                span=(start, end), source_span=article.source_span(start, end),
                                helper_adcode=code, recipient_adcode=r_place.adcode, kind=kind)
 
+    parties_of = {}
+    for (s, e) in sentences:
+        parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx)
+        ctx.parties.extend(parties_of[(s, e)])
     for (s, e), cues in sentences.items():
-        parties = sentence_parties(text, s, e, rules, county_at)
+        parties = parties_of[(s, e)]
         if not parties:
             continue
-        for p in parties:
-            if p.pair and text.startswith(pair_cue, p.end) and not _quoted(text, s, p.start, rules):
-                cue = next(c for c in pair_cue if text.startswith(c, p.end))
-                helper = Party(p.start, p.end, place=p.pair[0])
-                add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
-                    p.start, p.end + len(cue), s, e)
-        singles = [p for p in parties if p.pair is None]
-        last_helpers: list[Party] = []
-        for m in cues:
-            cue = rules.cues[m.group()]
-            for shape, fn in SHAPES:
-                if shape not in cue.shapes:
-                    continue
-                stmt = fn(text, singles, m.start(), m.end(), s, rules)
-                if stmt is None and shape == "active" and last_helpers:
-                    stmt = _carried(text, singles, m.start(), m.end(), s, rules, last_helpers)
-                if stmt is None:
-                    continue
-                last_helpers = stmt[0]
-                if not _excluded(text, s, e, stmt, m.end(), rules):
-                    helpers, recipients, start, end = stmt
-                    respectively = rules.respectively in text[helpers[-1].end:m.start()]
-                    for h, r in _pairs(helpers, recipients, respectively):
-                        if r.recipient is not None and r is not h:
-                            add(h, r.recipient, cue.kind, min(start, m.start()),
-                                max(end, m.end()), s, e)
-                break
+        ctx.sentence = (s, e)
+        _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue)
+    if ctx.waiting:
+        # second reading of the statements without a helper, now that the explicit
+        # statements say who helps in this article
+        ctx.first_reading = False
+        ctx.explicit_recipients = {p.recipient for p in out.values()}
+        for s, e in sorted(ctx.waiting):
+            _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
     return list(out.values())
+
+
+def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None:
+    """The statements of one cue sentence, each given to ``add``."""
+    for p in parties:
+        if p.pair and text.startswith(pair_cue, p.end) and not _quoted(text, s, p.start, rules):
+            cue = next(c for c in pair_cue if text.startswith(c, p.end))
+            helper = Party(p.start, p.end, place=p.pair[0])
+            add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
+                p.start, p.end + len(cue), s, e)
+    singles = [p for p in parties if p.pair is None]
+    last_helpers: list[Party] = []
+    for m in cues:
+        cue = rules.cues[m.group()]
+        for shape, fn in SHAPES:
+            if shape not in cue.shapes:
+                continue
+            if shape in WITH_CONTEXT:
+                stmt = fn(text, singles, m.start(), m.end(), s, rules, ctx)
+            else:
+                stmt = fn(text, singles, m.start(), m.end(), s, rules)
+            if stmt is None and shape == "active" and last_helpers:
+                stmt = _carried(text, singles, m.start(), m.end(), s, rules, last_helpers)
+            if stmt is None:
+                continue
+            last_helpers = stmt[0]
+            if not _excluded(text, s, e, stmt, m.end(), rules):
+                helpers, recipients, start, end = stmt
+                respectively = rules.respectively in text[helpers[-1].end:m.start()]
+                for h, r in _pairs(helpers, recipients, respectively):
+                    if r.recipient is not None and r is not h:
+                        add(h, r.recipient, cue.kind, min(start, m.start()),
+                            max(end, m.end()), s, e)
+            break
 
 
 def _area(place: Place) -> Optional[str]:
