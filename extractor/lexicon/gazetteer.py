@@ -128,7 +128,19 @@ class Gazetteer:
             yield Hit(start, end, surface, forms)
 
     def find(self, text: str) -> list[Hit]:
-        """Non-overlapping hits, by priority, then length, then position."""
+        """Non-overlapping hits, by priority, then length, then position. The last text's
+        hits are kept: stages that read the same article text (counties, then pairings)
+        scan it once."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return list(last[1])
+        taken = self._find(text)
+        self._last = (text, tuple(taken))
+        return taken
+
+    _last: Optional[tuple[str, tuple[Hit, ...]]] = None
+
+    def _find(self, text: str) -> list[Hit]:
         hits = sorted(self.candidates(text),
                       key=lambda h: (-h.priority, -(h.end - h.start), h.start))
         taken: list[Hit] = []

@@ -24,6 +24,7 @@ helper's territory and outside every recipient's, is ``helper``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -115,16 +116,23 @@ class PairingRules:
         self.epidemic_province = ep["province"][:2]
         self.epidemic_words = regex.compile(alternation(ep["words"]))
         self.epidemic_kind = ep["kind"]
-        self.deictic = regex.compile(alternation(r["deictic_places"]))
-        self.abbreviation_marker = r["abbreviation_marker"]
-        self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
         self.paired_cues = frozenset(r["paired_cues"])
         self.paired_joiners = tuple(r["paired_joiners"])
-        self.title_marks = tuple(r["title_subject_marks"])
-        self.main_helper_min = r["main_helper_min_mentions"]
         self.at_open, self.by_open = r["at_open"], r["by_open"]
         self.listed_gap = regex.compile(r["listed_gap"])
         self.listed_nouns = regex.compile(r["listed_nouns"])
+        self._load_context_rules(r)
+
+    def _load_context_rules(self, r: dict) -> None:
+        """Article context: deictic words, title subjects, defined short names, regions."""
+        self.deictic = regex.compile(alternation(r["deictic_places"]))
+        self.title_marks = tuple(r["title_subject_marks"])
+        self.main_helper_min = r["main_helper_min_mentions"]
+        self.abbreviation_marker = r["abbreviation_marker"]
+        self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
+        self.subject_words = regex.compile(alternation(r["subject_words"]))
+        self.subject_min_words = r["subject_min_words"]
+        self.subject_min_mentions = r["subject_min_mentions"]
         self.regions: dict[str, Place] = {}
         self.region_areas: dict[str, tuple[str, ...]] = {}
         self.region_short: dict[str, str] = {}
@@ -174,11 +182,19 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 
 def _places(text: str, s: int, e: int, rules: PairingRules,
-            county_at: dict[int, County]) -> list[tuple[int, int, Optional[Place], Optional[tuple]]]:
-    """(start, end, place, pair) of the sentence's place names, chains merged."""
+            county_at: dict[int, County],
+            hits: Optional[tuple[list, list[int]]] = None) -> list[tuple[int, int, Optional[Place], Optional[tuple]]]:
+    """(start, end, place, pair) of the sentence's place names, chains merged. ``hits``: the
+    whole text's gazetteer hits and their starts (read once per article), else the sentence
+    is scanned."""
     found: list[tuple[int, int, Optional[Place], Optional[tuple]]] = []
-    for h in rules.gaz.find(text[s:e]):
-        start, end = s + h.start, s + h.end
+    if hits is not None:
+        all_hits, starts = hits
+        sentence_hits = [(h.start, h.end, h) for h in
+                         all_hits[bisect_left(starts, s):bisect_left(starts, e)] if h.end <= e]
+    else:
+        sentence_hits = [(s + h.start, s + h.end, h) for h in rules.gaz.find(text[s:e])]
+    for start, end, h in sentence_hits:
         if start in county_at:
             c = county_at[start]
             found.append((start, end, Place(c.name, c.adcode, "county"), None))
@@ -283,17 +299,18 @@ def _regions(text: str, s: int, e: int, rules: PairingRules,
 def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
                      county_at: dict[int, County], context: "Context" = None) -> list[Party]:
     """Every party named in text[s:e], in order."""
-    places = _places(text, s, e, rules, county_at)
+    places = _places(text, s, e, rules, county_at, context.hits if context is not None else None)
     if context is not None:
         regions = _regions(text, s, e, rules, context.regions_written)
         places = [p for p in places if all(p[1] <= a or p[0] >= b for a, b, _ in regions)]
         places += [(a, b, place, None) for a, b, place in regions]
-        main = context.main_recipient
-        if main is not None:
-            taken = [(p[0], p[1]) for p in places]
-            for m in rules.deictic.finditer(text, s, e):
-                if all(m.end() <= a or m.start() >= b for a, b in taken):
-                    places.append((m.start(), m.end(), main, "deictic"))
+        taken = [(p[0], p[1]) for p in places]
+        for m in rules.deictic.finditer(text, s, e):
+            main = context.main_recipient
+            if main is None:
+                break
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                places.append((m.start(), m.end(), main, "deictic"))
         places.sort(key=lambda p: p[0])
     starts = {p[0] for p in places}
     parties: list[Party] = []
@@ -699,16 +716,10 @@ class Context:
         self.article, self.rules, self.abbreviations = article, rules, abbreviations
         text = article.text
         self.regions_written = {p.name for surface, p in rules.regions.items() if surface in text}
-        counts = []
-        for c in counties:
-            if c.adcode:
-                n = sum(1 for m in c.mentions if article.sentence_of(m.span[0]) in cue_sentences)
-                counts.append((n, c))
-        counts.sort(key=lambda x: -x[0])
-        self.main_recipient: Optional[Place] = None
-        if counts and counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
-            c = counts[0][1]
-            self.main_recipient = Place(c.name, c.adcode, "county")
+        self._cue_sentences, self._counties = cue_sentences, counties
+        self._main: Optional[tuple] = None
+        hits = rules.gaz.find(text)          # the counties stage's scan of the same text
+        self.hits = (hits, [h.start for h in hits])
         self.parties: list[Party] = []       # every party of the cue sentences, for counting
         self._helper: Optional[tuple] = None
         # first reading: statements that need the main helper wait (their sentences are kept)
@@ -716,6 +727,23 @@ class Context:
         self.waiting: set = set()
         self.explicit_recipients: set[str] = set()
         self.sentence: Optional[tuple] = None
+
+    @property
+    def main_recipient(self) -> Optional[Place]:
+        """The county named most often in cue sentences (strictly), computed when needed."""
+        if self._main is None:
+            counts = []
+            for c in self._counties:
+                if c.adcode:
+                    n = sum(1 for m in c.mentions
+                            if self.article.sentence_of(m.span[0]) in self._cue_sentences)
+                    counts.append((n, c))
+            counts.sort(key=lambda x: -x[0])
+            main = None
+            if counts and counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+                main = Place(counts[0][1].name, counts[0][1].adcode, "county")
+            self._main = (main,)
+        return self._main[0]
 
     def _title(self) -> str:
         title = self.article.title or ""
@@ -771,7 +799,10 @@ class Context:
         return Party(at, at, place=h.place, org=h.org) if h else None
 
 
-def find_pairings(article: Article, rules: PairingRules) -> list[Pairing]:
+def find_pairings(article: Article, rules: PairingRules,
+                  evidence: Optional[set] = None) -> list[Pairing]:
+    """The article's pairings; ``evidence`` (when given) receives the adcodes of counties
+    named inside a helper organisation's name."""
     text = article.text
     counties: list[County] = article.facts.get("counties", [])
     county_at = {m.span[0]: c for c in counties for m in c.mentions}
@@ -788,6 +819,8 @@ def find_pairings(article: Article, rules: PairingRules) -> list[Pairing]:
     def add(h: Party, r_place: Place, kind: str, start: int, end: int, s: int, e: int) -> None:
         if h.deictic:
             return
+        if h.org and evidence is not None:
+            evidence.update(c.adcode for p, c in county_at.items() if h.start <= p < h.end and c.adcode)
         name, code = h.helper
         if h.org:
             name = abbreviations.full(name)
@@ -865,13 +898,18 @@ def _area(place: Place) -> Optional[str]:
 
 
 def assign_roles(counties: Iterable[County], pairings: list[Pairing],
-                 helper_places: list[Place], recipient_places: list[Place]) -> None:
+                 helper_places: list[Place], recipient_places: list[Place],
+                 region_areas: Iterable[str] = (), org_helpers: Iterable[str] = (),
+                 subjects: Iterable[str] = ()) -> None:
     """County roles from the pairings: recipients, helpers, and counties inside a helper's
-    territory (a province or city that helps) but inside no recipient's."""
+    territory (a province or city that helps) but inside no recipient's; then counties
+    inside a recipient region, inside a helper organisation's name, and the article's
+    subject counties (see rules/pairings.yaml, roles)."""
     recipient_codes = {p.adcode for p in recipient_places if p.level == "county"}
-    helper_codes = {p.adcode for p in helper_places if p.level == "county"}
+    helper_codes = {p.adcode for p in helper_places if p.level == "county"} | set(org_helpers)
     helper_areas = {a for a in map(_area, helper_places) if a}
     recipient_areas = {a for a in map(_area, recipient_places) if a}
+    region_areas, subjects = tuple(region_areas), set(subjects)
     for c in counties:
         if not c.adcode:
             continue
@@ -882,6 +920,36 @@ def assign_roles(counties: Iterable[County], pairings: list[Pairing],
         elif any(c.adcode.startswith(a) for a in helper_areas) \
                 and not any(c.adcode.startswith(a) for a in recipient_areas):
             c.role = "helper"
+        elif c.role == "other" and (c.adcode.startswith(region_areas) or c.adcode in subjects):
+            c.role = "recipient"
+
+
+def subject_counties(article: Article, rules: PairingRules) -> set[str]:
+    """Adcodes of the counties an article about poverty work is about: named in a headline
+    line, or named most often (rules/pairings.yaml, roles)."""
+    text = article.text
+    words = 0
+    for _ in rules.subject_words.finditer(text):
+        words += 1
+        if words >= rules.subject_min_words:
+            break
+    else:
+        return set()
+    counties: list[County] = [c for c in article.facts.get("counties", []) if c.adcode]
+    out: set[str] = set()
+    ranked = sorted(counties, key=lambda c: -len(c.mentions))
+    if ranked and len(ranked[0].mentions) >= rules.subject_min_mentions and (
+            len(ranked) == 1 or len(ranked[0].mentions) > len(ranked[1].mentions)):
+        out.add(ranked[0].adcode)
+    for c in counties:
+        for m in c.mentions:
+            line_start = text.rfind("\n", 0, m.span[0]) + 1
+            line_end = text.find("\n", m.span[1])
+            line_end = len(text) if line_end < 0 else line_end
+            if line_end - line_start <= rules.w["title_max"] and "。" not in text[line_start:line_end]:
+                out.add(c.adcode)
+                break
+    return out
 
 
 def _place_of(name: str, code: Optional[str], rules: PairingRules) -> Optional[Place]:
@@ -892,8 +960,11 @@ def _place_of(name: str, code: Optional[str], rules: PairingRules) -> Optional[P
 
 
 def run(article: Article, rules: PairingRules) -> None:
-    pairings = find_pairings(article, rules)
+    org_helpers: set[str] = set()
+    pairings = find_pairings(article, rules, org_helpers)
     article.facts["pairings"] = pairings
     helpers = [p for p in (_place_of(x.helper, x.helper_adcode, rules) for x in pairings) if p]
     recipients = [p for p in (_place_of(x.recipient, x.recipient_adcode, rules) for x in pairings) if p]
-    assign_roles(article.facts.get("counties", []), pairings, helpers, recipients)
+    regions = [a for x in pairings for a in rules.region_areas.get(x.recipient, ())]
+    assign_roles(article.facts.get("counties", []), pairings, helpers, recipients,
+                 regions, org_helpers, subject_counties(article, rules))
