@@ -32,6 +32,20 @@ class Mention:
     source_span: Span
 
 
+@dataclass(frozen=True)
+class NamedPlace:
+    """A province or prefecture the text names (``article.facts["places"]``, set by the
+    counties stage): context for the stages that say where a fact is. Not a record field."""
+
+    start: int
+    end: int
+    text: str
+    name: str       # official name (四川 → 四川省, 凉山州 → 凉山彝族自治州)
+    adcode: str
+    level: str      # province | prefecture
+    province: Optional[str] = None   # a prefecture's province
+
+
 @dataclass
 class County:
     name: str

@@ -62,4 +62,11 @@ def test_source_spans_through_markup():
 def test_stage_in_the_stage_table():
     from extractor.pipeline import STAGES
     (spec,) = [s for s in STAGES if s.name == "counties"]
-    assert spec.assigns == ("counties",)
+    assert spec.assigns == ("counties", "places")
+
+
+def test_provinces_and_prefectures_named_are_context_for_other_stages():
+    counties, article = run("四川省凉山州昭觉县2019年脱贫。")
+    assert [c.name for c in counties] == ["昭觉县"]
+    assert [(p.text, p.name, p.level) for p in article.facts["places"]] == [
+        ("四川省", "四川省", "province"), ("凉山州", "凉山彝族自治州", "prefecture")]

@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, Unit, gazetteer
-from ..record import County, Mention
+from ..record import County, Mention, NamedPlace
 from ..rules import Folder
 
 
@@ -30,10 +30,13 @@ class _Mention:
 
 
 def find_counties(text: str, gaz: Gazetteer | None = None,
-                  sentence_of=None, warnings: list[str] | None = None) -> list[_Mention]:
-    """County mentions of ``text`` with their resolved unit (or None when ambiguous)."""
+                  sentence_of=None, warnings: list[str] | None = None,
+                  context: list[tuple[Hit, Unit]] | None = None) -> list[_Mention]:
+    """County mentions of ``text`` with their resolved unit (or None when ambiguous).
+    ``context``, when given, receives the provinces and prefectures named."""
     gaz = gaz or gazetteer()
-    context: list[tuple[Hit, Unit]] = []          # provinces/prefectures named
+    if context is None:
+        context = []                              # provinces/prefectures named
     mentions: list[_Mention] = []
     for h in gaz.find(text):
         counties = [f.unit for f in h.forms if f.unit.level == "county"]
@@ -217,7 +220,11 @@ def load_rules(folder: Folder = None) -> Gazetteer:
 def counties_of(article: Article, gaz: Gazetteer) -> list[County]:
     text = article.text
     sentence_of = article.sentence_of
-    mentions = find_counties(text, gaz, sentence_of, article.warnings)
+    context: list[tuple[Hit, Unit]] = []
+    mentions = find_counties(text, gaz, sentence_of, article.warnings, context)
+    article.facts["places"] = [NamedPlace(h.start, h.end, h.text, u.name, u.adcode, u.level,
+                                          u.province if u.level != "province" else None)
+                               for h, u in context]
     role_rules = gaz.rules["roles"]
     by_key: dict[str, tuple[County, list[str]]] = {}
     for m in mentions:

@@ -11,8 +11,8 @@ one ``counties_delisted`` record of value 1 per county and article. Tables in
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from decimal import Decimal
+from dataclasses import dataclass
 from functools import cache
 from typing import Optional
 
@@ -37,7 +37,6 @@ class FigureRules:
         self.threshold_after_rate = regex.compile(r["threshold_after_rate"])
         self.other_people_after = regex.compile(r["other_people_after"])
         self.exit_negated_before = regex.compile(r["exit_negated_before"])
-        self.not_in_place = regex.compile(r["not_in_place"])
         self.delisting_list_item = regex.compile(r["delisting_list_item"])
         self.delisting_named_unit = regex.compile(r["delisting_named_unit"])
         self.delisting_cue_opens_clause = int(r["delisting_cue_opens_clause"])
@@ -83,6 +82,9 @@ class FigureRules:
         self.remaining = regex.compile(_alt(r["remaining"]))
         self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
         self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})[\p{{Han}}0-9]{{0,10}}$")
+        self.chain_window = int(r["chain_window"])
+        self.bracketed_restatement = regex.compile(r["bracketed_restatement"])
+        self.delisting_other_subject = regex.compile(r["delisting_other_subject"])
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
         self.project = regex.compile(_alt(r["project_cues"]))
         self.rates = r["rates"]
@@ -91,11 +93,20 @@ class FigureRules:
         self.rate_window = int(r["rate_window"])
         self.zero = regex.compile(rf"(?:{_alt(r['zero_after'])})0(?![0-9.%])")
         self.suffix = regex.compile(rf"(?:{_alt(r['county_suffixes'])})$")
+        self.scope_levels = dict(r["scope_words"])
+        self.scope_fits = {k: tuple(v) for k, v in r["scope_fits"].items()}
+        self.scope_word = regex.compile(rf"(?:{_alt(self.scope_levels)})(?!{_alt(r['scope_word_not_before'])})")
+        self.title_max_chars = int(r["title_max_chars"])
+        self.helper_after_place = regex.compile(r["helper_after_place"])
+        self.county_count_metrics = set(r["county_count_metrics"])
+        self.village_context = regex.compile(r["village_context"])
+        self.village_window = int(r["village_window"])
+        self.place_list_joiners = "".join(r["place_list_joiners"])
+        self.several_provinces = regex.compile(r["several_provinces"])
+        self.province_county_count_max = int(r["province_county_count_max"])
+        self.place_lookback = int(r["place_lookback"])
         self.not_county = set(r["not_county_names"])
         self.admin_prefix = regex.compile(r["admin_prefix"])
-        self.place = regex.compile(
-            rf"(?:{_alt(r['place_words'])})|\p{{Han}}{{1,8}}?(?:{_alt(r['place_suffixes'])})"
-            rf"(?![委长政府级])")
 
 
 @cache
@@ -103,26 +114,39 @@ def load_rules(folder: Folder = None) -> FigureRules:
     return FigureRules(folder)
 
 
-_CLAUSE_END = regex.compile(r"[，,；;。！？!?：:\n]")
-_CLAUSE_START = regex.compile(r"[，,；;：:。！？!?\n](?!.*[，,；;：:。！？!?\n])", regex.S)
+_CLAUSE_MARK = regex.compile(r"[，,；;：:。！？!?\n]")
 
 
-@dataclass
 class SentenceClauses:
-    """One sentence of the text, for the clause around a number in it."""
+    """One sentence of the text, for the clause around a number in it. The clause marks
+    are found once per sentence; each number's clause is then a bisection."""
 
-    text: str
-    s_start: int
-    s_end: int
+    def __init__(self, text: str, s_start: int, s_end: int) -> None:
+        self.text = text
+        self.s_start = s_start
+        self.s_end = s_end
+        self.marks = [m.start() for m in _CLAUSE_MARK.finditer(text, s_start, s_end)]
+
+    def clause_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """[start of the clause holding ``start``, end of the clause holding ``end``)."""
+        i = bisect.bisect_left(self.marks, start)
+        lo = self.marks[i - 1] + 1 if i else self.s_start
+        j = bisect.bisect_left(self.marks, end)
+        hi = self.marks[j] if j < len(self.marks) else self.s_end
+        return lo, hi
 
     def clause(self, start: int, end: int) -> tuple[str, str]:
         """Text of the clause before ``start`` and after ``end`` (to the clause end)."""
-        head = self.text[self.s_start:start]
-        m = _CLAUSE_START.search(head)
-        before = head[m.end():] if m else head
-        m2 = _CLAUSE_END.search(self.text, end, self.s_end)
-        after = self.text[end:m2.start() if m2 else self.s_end]
-        return before, after
+        lo, hi = self.clause_bounds(start, end)
+        return self.text[lo:start], self.text[end:hi]
+
+    def previous_clause(self, start: int) -> str:
+        """The clause before the one holding ``start`` (empty at the sentence start)."""
+        i = bisect.bisect_left(self.marks, start)
+        if not i:
+            return ""
+        lo = self.marks[i - 2] + 1 if i >= 2 else self.s_start
+        return self.text[lo:self.marks[i - 1]]
 
 
 def _exit_in(pattern: regex.Pattern, rules: FigureRules, window: str) -> Optional[bool]:
@@ -260,7 +284,7 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
         between = head[last.end():]
         if not metric or rules.rate_breakers.search(between):
             return None
-        if _CLAUSE_END.search(between) and not rules.change_to.search(before):
+        if _CLAUSE_MARK.search(between) and not rules.change_to.search(before):
             return None   # 贫困发生率高，当地有5.6%的居民患有包虫病: another clause's number
         return metric
     if rules.people.match(after) and _remaining(rules, before, after):
@@ -268,20 +292,146 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
     return None
 
 
-def _place(rules: FigureRules, text: str, para_start: int, pos: int,
-           mentions: list[tuple[int, str]]) -> Optional[str]:
-    """The county the counties stage saw last before ``pos`` in the paragraph, else the
-    last plausible place name (…县/市/州/省) there."""
-    i = bisect.bisect_left(mentions, (pos, ""))
-    if i and mentions[i - 1][0] >= para_start:
-        return mentions[i - 1][1]
-    best = None
-    for m in rules.place.finditer(text, para_start, pos):
-        name = m.group()
-        if name in rules.not_county or len(name) < 2 or rules.not_in_place.search(name):
-            continue
-        best = name
-    return best
+@dataclass(frozen=True)
+class _Anchor:
+    """A place the text names, in order: a unit (official name and level) or a scope
+    word (全省, 全县, 该州) whose unit is the last one of its level named before it."""
+
+    start: int
+    end: int
+    surface: str
+    name: Optional[str]     # official name; None for a scope word
+    level: str              # nation | province | prefecture | county | a scope word's level
+    province: Optional[str] = None
+
+
+_RANK = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
+
+
+class PlaceScope:
+    """Where each figure is (SPEC 5 ``place``), built once per article from the counties
+    stage's facts (county mentions, provinces and prefectures named) and the scope words
+    of ``rules/figures.yaml``; each question is then a bisection and a bounded look-back.
+
+    The place of a figure is the nearest place named before it in its paragraph (its own
+    sentence first), else the article's subject: the most specific unit of its title,
+    else 全国 when the article names no unit but the nation. A scope word (全省, 全县)
+    stands for the last unit of its level named before it (else the subject when that is
+    of the level). A helper (深圳市对口帮扶…) is not where a figure is. A count of
+    counties is above county level; a figure about a village or township (村里, 鄂坪乡)
+    is in the last county named before it."""
+
+    def __init__(self, article: Article, rules: FigureRules) -> None:
+        text = article.text
+        anchors = [_Anchor(mn.span[0], mn.span[1], mn.text, c.name, "county", c.province)
+                   for c in article.facts.get("counties") or [] if c.adcode
+                   for mn in getattr(c, "mentions", [])]
+        anchors += [_Anchor(p.start, p.end, p.text, p.name, p.level, p.province)
+                    for p in article.facts.get("places") or []]
+        for m in rules.scope_word.finditer(text):
+            level = rules.scope_levels[m.group()]
+            anchors.append(_Anchor(m.start(), m.end(), m.group(),
+                                   "全国" if level == "nation" else None, level))
+        anchors.sort(key=lambda a: a.start)
+        self.starts = [a.start for a in anchors]
+        self.helper = [bool(a.name and rules.helper_after_place.match(text, a.end)) for a in anchors]
+        # 铜川市印台区: a prefecture written right before its county is part of its name
+        self.prefix = [a.level != "county" and k + 1 < len(anchors) and anchors[k + 1].start == a.end
+                       for k, a in enumerate(anchors)]
+        # 甘孜州、阿坝州和凉山州木里县: a unit in a list of units is one of several; a figure
+        # after the list is about their common parent (the province)
+        self.listed = [_in_list(text, anchors, k, rules.place_list_joiners) for k in range(len(anchors))]
+        for k in range(1, len(anchors)):   # 和凉山州木里县: a listed prefix lists its county
+            if self.prefix[k - 1] and self.listed[k - 1]:
+                self.listed[k] = True
+        self.subject = self._subject(article, anchors, rules.title_max_chars)
+        # one pass: each scope word takes the latest unit that fits its level
+        self.units: list[Optional[tuple[str, str, Optional[str]]]] = []   # (name, level, province)
+        latest: dict[str, tuple[int, tuple]] = {}
+        for a in anchors:
+            if a.name is None:
+                fits = [latest[k] for k in rules.scope_fits[a.level] if k in latest]
+                unit = max(fits)[1] if fits else None
+                if unit is None and self.subject is not None and \
+                        _fit_keys(self.subject) & set(rules.scope_fits[a.level]):
+                    unit = (self.subject.name, self.subject.level, self.subject.province)
+                self.units.append(unit)
+                continue
+            unit = (a.name, a.level, a.province)
+            self.units.append(unit)
+            for key in _fit_keys(a):
+                latest[key] = (a.start, unit)
+        county_idx = [i for i, u in enumerate(self.units) if u and u[1] == "county"]
+        self.county_starts = [self.starts[i] for i in county_idx]
+        self.county_units = [self.units[i] for i in county_idx]
+
+    @staticmethod
+    def _subject(article: Article, anchors: list[_Anchor], title_max: int) -> Optional[_Anchor]:
+        paragraphs = article.index.paragraphs
+        head_end = paragraphs[0][1] if paragraphs and paragraphs[0][1] - paragraphs[0][0] <= title_max else 0
+        title = article.title or ""
+        units = [a for a in anchors if a.name and a.level != "nation"]
+        in_title = [a for a in units if a.start < head_end or (title and a.surface in title)]
+        if in_title:
+            return max(in_title, key=lambda a: _RANK[a.level])   # 广西博白 → 博白县
+        if not units:
+            return next((a for a in anchors if a.level == "nation"), None)
+        return None
+
+    def unit_at(self, pos: int, sentence_start: int, paragraph_start: int, lookback: int, *,
+                above_county: bool = False, in_village: bool = False
+                ) -> tuple[Optional[str], Optional[str]]:
+        """(official name, level) of the place at ``pos``; (None, None) when none."""
+        if in_village and not above_county:
+            k = bisect.bisect_left(self.county_starts, pos)
+            if k:
+                return self.county_units[k - 1][:2]
+        i = bisect.bisect_left(self.starts, pos)
+        skipped: Optional[tuple] = None
+        for j in range(i - 1, max(-1, i - 1 - lookback), -1):
+            if self.starts[j] < paragraph_start:
+                break
+            unit = self.units[j]
+            if unit is None:
+                continue
+            if self.helper[j]:
+                if self.starts[j] >= sentence_start:
+                    return None, None   # 深圳帮助190余万人脱贫: the helped, not the helper
+                continue
+            if self.listed[j] and unit[1] != "province" and unit[2]:
+                return unit[2], "province"
+            if above_county and (unit[1] == "county" or self.prefix[j]):
+                skipped = skipped or unit
+                continue
+            return unit[:2]
+        subject = self.subject
+        if subject is not None and not (above_county and subject.level == "county"):
+            return subject.name, subject.level
+        if skipped is not None and skipped[2]:
+            return skipped[2], "province"    # 鄂伦春旗等20个贫困旗县 → 内蒙古自治区
+        return None, None
+
+
+def _in_list(text: str, anchors: list[_Anchor], k: int, joiners: str) -> bool:
+    """Whether anchor ``k`` is an item of a list of units (甘孜州、阿坝州和凉山州)."""
+    a = anchors[k]
+    before = anchors[k - 1] if k else None
+    after = anchors[k + 1] if k + 1 < len(anchors) else None
+    if before is not None and before.name and 0 < a.start - before.end <= 1 \
+            and text[before.end:a.start] in joiners:
+        return True
+    return after is not None and after.name and 0 < after.start - a.end <= 1 \
+        and text[a.end:after.start] in joiners
+
+
+def _fit_keys(a: _Anchor) -> set[str]:
+    """What a unit can stand for: its level, and its level with its name's ending (全市
+    is a prefecture or a county-level 市; 全区 a 市辖区 or an autonomous region)."""
+    keys = {a.level}
+    for ending in ("市", "区", "县", "旗", "州"):
+        if a.name and a.name.endswith(ending):
+            keys.add(f"{a.level}:{ending}")
+    return keys
 
 
 def _delisting_cue(rules: FigureRules, sentence: str) -> Optional[regex.Match]:
@@ -322,8 +472,12 @@ def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int
     return lo
 
 
-def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses, seen: set[str]) -> list[tuple[str, int, int]]:
-    """Counties named in a sentence with a county exit cue: [(name, start, end)]."""
+def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses,
+                      seen: set[str], county_mentions: list[tuple[int, int, str]],
+                      scope: "PlaceScope") -> list[tuple[str, int, int]]:
+    """Counties named in a sentence with a county exit cue: [(name, start, end)]; when
+    none is named and nothing else is delisted there (2018年，通过国家评估验收，脱贫摘帽),
+    the county the sentence is about."""
     text = ctx.text
     sentence = text[ctx.s_start:ctx.s_end]
     cue = _delisting_cue(rules, sentence)
@@ -331,17 +485,27 @@ def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses
         return []
     limit = ctx.s_start + cue.start()
     first = ctx.s_start + _delisting_scope(rules, sentence, cue)
-    counties = article.facts.get("counties")
-    if not counties:
-        return _listed_names(rules, text, first, limit, seen)
-    found: list[tuple[str, int, int]] = []
-    for county in counties:
-        for mention in getattr(county, "mentions", []):
-            a, b = mention.span
-            if first <= a and b <= limit and county.name not in seen:
-                found.append((county.name, a, b))
-                seen.add(county.name)
-                break
+    if not article.facts.get("counties"):
+        found = _listed_names(rules, text, first, limit, seen)
+    else:
+        found = []
+        starts = [m[0] for m in county_mentions]
+        named = set()
+        for a, b, name in county_mentions[bisect.bisect_left(starts, first):
+                                          bisect.bisect_left(starts, limit)]:
+            if b <= limit:
+                named.add(name)
+                if name not in seen:
+                    found.append((name, a, b))
+                    seen.add(name)
+        if named:
+            return found
+    if not found and not rules.delisting_other_subject.search(sentence[:cue.start()]):
+        place, level = scope.unit_at(limit, ctx.s_start, article.index.paragraph_of(limit)[0],
+                                     rules.place_lookback)
+        if level == "county" and place not in seen:
+            seen.add(place)
+            found.append((place, limit, ctx.s_start + cue.end()))
     return found
 
 
@@ -423,13 +587,15 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
     ref_year = article.reference_year
     figures: list[PovertyFigure] = []
     seen_counties: set[str] = set()
-    mentions = sorted((mn.span[0], c.name) for c in article.facts.get("counties") or []
-                      for mn in getattr(c, "mentions", []))
+    county_mentions = sorted((mn.span[0], mn.span[1], c.name)
+                             for c in article.facts.get("counties") or []
+                             for mn in getattr(c, "mentions", []))
+    scope: Optional[PlaceScope] = None
 
     def add(metric: str, value: Decimal, a: int, b: int, s_start: int, qualifier=None,
             place=None, unit=None):
         if place is None:
-            place = _place(rules, text, article.index.paragraph_of(a)[0], a, mentions)
+            place = _place_of(rules, scope, article, metric, value, a, s_start)
         figures.append(PovertyFigure(
             metric=metric, value=value, unit=unit or rules.unit_of[metric], text=text[a:b],
             span=(a, b), source_span=article.source_span(a, b), place=place,
@@ -438,6 +604,8 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
     for s_start, s_end in article.sentences:
         if not rules.trigger.search(text, s_start, s_end):
             continue
+        if scope is None:   # built only for articles with a cue sentence
+            scope = PlaceScope(article, rules)
         ctx = SentenceClauses(text, s_start, s_end)
         items = list(scan(text, rules.pattern, s_start, s_end))
         items += list(scan_percent_words(text, s_start, s_end))
@@ -452,12 +620,8 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             if q.values == (Decimal(1),) and "一" in q.text:
                 continue   # 一户/一人/一个: generic, and a named county gives its own record
             metric = _metric_of(rules, ctx, q, before, after)
-            if metric is None and last_metric and rules.unit_of[last_metric] != "%":
-                # 贫困人口由329万减少到25.5万: the second number of a change keeps the metric.
-                between = text[last_end:q.start]
-                if (regex.search(rules.r_change_between, between) and len(between) < 20
-                        and q.unit != "个"):
-                    metric = last_metric
+            if metric is None and last_metric:
+                metric = _chained_metric(rules, text, last_metric, last_end, q)
             if metric is None:
                 continue
             unit = _unit_of(metric, q)
@@ -467,10 +631,40 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             last_metric, last_end = metric, q.end
         for rate, a in _rates_down_to_zero(rules, text, s_start, s_end):
             add(rate, Decimal(0), a, a + 1, s_start)
-        for name, a, b in _named_delistings(rules, article, ctx, seen_counties):
+        for name, a, b in _named_delistings(rules, article, ctx, seen_counties,
+                                            county_mentions, scope):
             add("counties_delisted", Decimal(1), a, b, s_start, place=name)
     figures.sort(key=lambda f: f.span[0])
     return figures
+
+
+def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: str,
+              value: Decimal, pos: int, s_start: int) -> Optional[str]:
+    """The place of one counted figure (see :class:`PlaceScope`)."""
+    text = article.text
+    lo = max(s_start, pos - rules.village_window)
+    counties = metric in rules.county_count_metrics
+    if rules.several_provinces.search(text, lo, pos) or (
+            counties and value > rules.province_county_count_max):
+        return "全国"   # 15个省区市的242个贫困县; 834个贫困县
+    place, _ = scope.unit_at(pos, s_start, article.index.paragraph_of(pos)[0],
+                             rules.place_lookback, above_county=counties,
+                             in_village=bool(rules.village_context.search(text, lo, pos)))
+    return place
+
+
+def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: int,
+                    q: Quantity) -> Optional[str]:
+    """The second number of a change keeps the first one's metric (贫困人口由329万减少到
+    25.5万); so does a count in brackets right after (贫困村80个（并村后68个）)."""
+    between = text[last_end:q.start]
+    if len(between) >= rules.chain_window:
+        return None
+    if rules.unit_of[last_metric] != "%" and q.unit != "个" and rules.r_change_between.search(between):
+        return last_metric
+    if q.unit == rules.unit_of[last_metric] and rules.bracketed_restatement.match(between):
+        return last_metric
+    return None
 
 
 def run(article: Article, rules: FigureRules) -> None:
