@@ -54,7 +54,7 @@ class FigureRules:
         units_re = "|".join(regex.escape(u) + ("(?!次)" if "人" in u else "") for u in
                             sorted(units, key=len, reverse=True))
         # 194.36万贫困人口 / 超千万: a bare 万/亿 is a person count (unit "").
-        units_re += "|(?<=[万亿]|[万亿][余多])"
+        units_re += "|(?<=[万亿]|[万亿][余多])(?!人次|次)"
         self.pattern = quantity_pattern(units_re)
         self.people = regex.compile(people)
         self.people_after = regex.compile(rf"^的?(?:{people}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
@@ -83,6 +83,19 @@ class FigureRules:
         self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
         self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})[\p{{Han}}0-9]{{0,10}}$")
         self.chain_window = int(r["chain_window"])
+        self.partitive_before = regex.compile(r["partitive_before"])
+        self.county_reach = regex.compile(_alt(r["county_reach"]))
+        self.county_reach_after = regex.compile(rf"^(?:{_alt(r['county_reach_after'])})")
+        self.threshold_after_count = regex.compile(r["threshold_after_count"])
+        self.other_head_before = regex.compile(_alt(r["other_head_before"]))
+        self.threshold_before = regex.compile(r["threshold_before"])
+        self.threshold_tail = regex.compile(r["threshold_tail"])
+        self.helped_before = regex.compile(r["helped_before"])
+        self.subset_words = tuple(r["subset_words"])
+        self.delisting_county_window = int(r["delisting_county_window"])
+        self.delisting_stated = regex.compile(r["delisting_stated"])
+        self.delisting_generic_after = regex.compile(r["delisting_generic_after"])
+        self.threshold_word = regex.compile(r["threshold_word"])
         self.bracketed_restatement = regex.compile(r["bracketed_restatement"])
         self.delisting_other_subject = regex.compile(r["delisting_other_subject"])
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
@@ -140,6 +153,11 @@ class SentenceClauses:
         lo, hi = self.clause_bounds(start, end)
         return self.text[lo:start], self.text[end:hi]
 
+    def previous_clause_start(self, start: int) -> int:
+        """Where the clause before the one holding ``start`` starts."""
+        i = bisect.bisect_left(self.marks, start)
+        return self.marks[i - 2] + 1 if i >= 2 else self.s_start
+
     def previous_clause(self, start: int) -> str:
         """The clause before the one holding ``start`` (empty at the sentence start)."""
         i = bisect.bisect_left(self.marks, start)
@@ -170,8 +188,16 @@ def _cue_before(pattern: regex.Pattern, rules: FigureRules, before: str) -> Opti
 
 
 def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity) -> Optional[str]:
+    part = rules.partitive_before.search(before)
+    if part and not rules.county_head.match(after) and not rules.village_head.match(after):
+        # 75个贫困县中36个实现脱贫摘帽: a part of the units just counted, by its exit cue
+        county = "县" in part["noun"]
+        state = _exit_in(rules.county_exit if county else rules.village_exit, rules, after)
+        if state:
+            return "counties_delisted" if county else "villages_exited"
+        return None
     noun_before = rules.unit_noun_before.search(before)
-    if noun_before and (not after or after[0] in "、，,。；;）)"):   # 共有贫困村97个 / 剩余未摘帽贫困村7个
+    if noun_before and (not after or after[0] in "、，,。；;）)（("):   # 共有贫困村97个 / 贫困村80个（并村后68个）
         phrase = before[noun_before.start():]
         county = "县" in noun_before["noun"]
         if county:
@@ -182,6 +208,9 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity) ->
     stop = regex.search(r"[0-9]|个", window)
     if stop:
         window = window[:stop.start()]
+    other = rules.other_head_before.search(window)
+    if other:
+        window = window[:other.start()]   # 2438个扶贫工作队驻村; 17个属于贫困县品牌
     c = rules.county_head.search(window)
     v = rules.village_head.search(window)
     if not c and not v:
@@ -204,6 +233,9 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity) ->
         state = _cue_before(exit_pattern, rules, before)
     if not county and rules.project.search(before + rest.split("、")[0]) and not state:
         return None
+    if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
+                                 or rules.threshold_after_count.match(after[head.end():])):
+        return None   # 151个贫困县接入电商网络; 走访100多个贫困县; 逾100个贫困县达到1亿元
     poor = bool(rules.poor_marker.search(phrase)) or state is not None
     if county:
         if state:
@@ -234,8 +266,12 @@ def _people_state(rules: FigureRules, before: str, after: str) -> Optional[str]:
     return None
 
 
-def _classify_people(rules: FigureRules, before: str, after: str, households: bool) -> Optional[str]:
+def _classify_people(rules: FigureRules, before: str, after: str, households: bool,
+                     previous: str = "", written: str = "") -> Optional[str]:
     noun = weak = False
+    if (rules.threshold_before.search(before) or rules.threshold_word.match(written)) \
+            and rules.threshold_tail.match(after):
+        return None   # 贫困人口超过1000人和贫困发生率超过10%的共1113个贫困村: a threshold
     if households:
         chained = rules.person_then.match(after)
         m = rules.households_after.match(after)
@@ -267,9 +303,13 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return "remaining_poor"
     if state == "exit":
         return "households_lifted" if households else "people_lifted"
-    if noun and not rules.project.search(before + after):
-        return "poor_households" if households else "poor_population"
-    return None
+    if not noun or rules.project.search(before + after):
+        return None
+    if rules.helped_before.search(before):
+        return None   # 为189万建档立卡贫困人口建立…; 选聘100万贫困人口担任护林员
+    if before.startswith(rules.subset_words) and rules.project.search(previous):
+        return None   # 在外劳务人员超过3.1万人，其中建档立卡贫困人口2625人: part of another group
+    return "poor_households" if households else "poor_population"
 
 
 def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str, after: str) -> Optional[str]:
@@ -377,6 +417,13 @@ class PlaceScope:
         if not units:
             return next((a for a in anchors if a.level == "nation"), None)
         return None
+
+    def county_before(self, pos: int, window: int) -> tuple[Optional[str], Optional[str]]:
+        """The last county named within ``window`` characters before ``pos``."""
+        k = bisect.bisect_left(self.county_starts, pos)
+        if k and pos - self.county_starts[k - 1] <= window:
+            return self.county_units[k - 1][:2]
+        return None, None
 
     def unit_at(self, pos: int, sentence_start: int, paragraph_start: int, lookback: int, *,
                 above_county: bool = False, in_village: bool = False
@@ -500,9 +547,14 @@ def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses
                     seen.add(name)
         if named:
             return found
-    if not found and not rules.delisting_other_subject.search(sentence[:cue.start()]):
+    lead = text[ctx.clause_bounds(ctx.previous_clause_start(limit), limit)[0]:limit]
+    if not found and not rules.delisting_other_subject.search(lead) \
+            and rules.delisting_stated.search(lead + cue.group()) \
+            and not rules.delisting_generic_after.match(sentence, cue.end()):
         place, level = scope.unit_at(limit, ctx.s_start, article.index.paragraph_of(limit)[0],
                                      rules.place_lookback)
+        if level != "county":
+            place, level = scope.county_before(limit, rules.delisting_county_window)
         if level == "county" and place not in seen:
             seen.add(place)
             found.append((place, limit, ctx.s_start + cue.end()))
@@ -553,13 +605,16 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
         return _classify_percent(rules, ctx, q, before, after)
     if q.unit in rules.count_units:
         return _classify_count(rules, before, after, q)
+    previous = ctx.previous_clause(q.start) if before.startswith(rules.subset_words) else ""
     if q.unit in rules.household_units:
-        return _classify_people(rules, before, after, True)
+        return _classify_people(rules, before, after, True, previous, q.text)
     if q.unit in rules.person_units:
-        return _classify_people(rules, before, after, False)
+        return _classify_people(rules, before, after, False, previous, q.text)
+    if q.unit == "" and rules.households_after.match(after) and not rules.households_after.match(after)["weak"]:
+        return _classify_people(rules, before, after, True, previous, q.text)   # 475万贫困户
     if q.unit == "" and (rules.people_after.match(after) or rules.noun_before.search(before)
                          or rules.people_exit_before.search(before)):
-        return _classify_people(rules, before, after, False)
+        return _classify_people(rules, before, after, False, previous, q.text)
     return None
 
 
