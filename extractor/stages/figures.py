@@ -48,8 +48,9 @@ class FigureRules:
         self.household_units = set(r["household_units"])
         self.count_units = set(r["count_units"])
         self.percent_units = set(r["percent_units"])
+        self.county_units = set(r["county_units"])
         units = (r["person_units"] + r["household_units"] + r["count_units"]
-                 + r["percent_units"])
+                 + r["percent_units"] + r["county_units"])
         people = _alt(r["people_nouns"])
         units_re = "|".join(regex.escape(u) + ("(?!次)" if "人" in u else "") for u in
                             sorted(units, key=len, reverse=True))
@@ -93,6 +94,14 @@ class FigureRules:
         self.helped_before = regex.compile(r["helped_before"])
         self.subset_words = tuple(r["subset_words"])
         self.delisting_county_window = int(r["delisting_county_window"])
+        self.cue_before_noun = int(r["cue_before_noun"])
+        self.exclusion_before = regex.compile(r["exclusion_before"])
+        self.approved_exit_before = regex.compile(rf"(?:{_alt(r['approved_exit_before'])})$")
+        self.cue_as_attribute = regex.compile(r["cue_as_attribute"])
+        self.damaged_before = tuple(r["damaged_before"])
+        self.list_heading = regex.compile(r["delisting_list_heading"])
+        self.list_paragraphs = int(r["delisting_list_paragraphs"])
+        self.list_count = regex.compile(r["delisting_list_count"])
         self.delisting_stated = regex.compile(r["delisting_stated"])
         self.delisting_generic_after = regex.compile(r["delisting_generic_after"])
         self.threshold_word = regex.compile(r["threshold_word"])
@@ -153,6 +162,14 @@ class SentenceClauses:
         lo, hi = self.clause_bounds(start, end)
         return self.text[lo:start], self.text[end:hi]
 
+    def next_clause(self, end: int) -> str:
+        """The clause after the one holding ``end`` (empty at the sentence end)."""
+        j = bisect.bisect_left(self.marks, end)
+        if j >= len(self.marks):
+            return ""
+        hi = self.marks[j + 1] if j + 1 < len(self.marks) else self.s_end
+        return self.text[self.marks[j] + 1:hi]
+
     def previous_clause_start(self, start: int) -> int:
         """Where the clause before the one holding ``start`` starts."""
         i = bisect.bisect_left(self.marks, start)
@@ -187,7 +204,8 @@ def _cue_before(pattern: regex.Pattern, rules: FigureRules, before: str) -> Opti
     return found
 
 
-def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity) -> Optional[str]:
+def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
+                    following: str = "") -> Optional[str]:
     part = rules.partitive_before.search(before)
     if part and not rules.county_head.match(after) and not rules.village_head.match(after):
         # 75个贫困县中36个实现脱贫摘帽: a part of the units just counted, by its exit cue
@@ -198,10 +216,11 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity) ->
         return None
     noun_before = rules.unit_noun_before.search(before)
     if noun_before and (not after or after[0] in "、，,。；;）)（("):   # 共有贫困村97个 / 贫困村80个（并村后68个）
-        phrase = before[noun_before.start():]
+        # the noun with the words right before it: 累计退出贫困村13个, 全国脱贫摘帽贫困县达436个
+        phrase = before[max(0, noun_before.start() - rules.cue_before_noun):]
         county = "县" in noun_before["noun"]
         if county:
-            return "poor_counties"
+            return "counties_delisted" if _exit_in(rules.county_exit, rules, phrase) else "poor_counties"
         state = _exit_in(rules.village_exit, rules, phrase)
         return "villages_exited" if state else "poor_villages"
     window = rules.head_modifiers.sub(lambda m: "#" * len(m.group()), after[:rules.head_window])
@@ -231,6 +250,10 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity) ->
     state = _exit_in(exit_pattern, rules, phrase + rest)
     if state is None:
         state = _cue_before(exit_pattern, rules, before)
+    if state is None and county and not regex.search(r"[0-9]", following) \
+            and not rules.exclusion_before.search(before):
+        # 283个贫困县通过省级评估检查，由省级人民政府宣布脱贫摘帽: the next clause's cue
+        state = _exit_in(rules.county_exit, rules, following) or None
     if not county and rules.project.search(before + rest.split("、")[0]) and not state:
         return None
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
@@ -487,8 +510,9 @@ def _delisting_cue(rules: FigureRules, sentence: str) -> Optional[regex.Match]:
     for m in rules.county_exit.finditer(sentence):
         if rules.negated.search(sentence[:m.start()]):
             continue
-        if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6]:
-            continue
+        if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6] \
+                and not rules.approved_exit_before.search(sentence, 0, m.start()):
+            continue   # 退出条件 is no exit; 现批准退出 is
         return m
     return None
 
@@ -516,6 +540,9 @@ def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int
             break
         if start_prev == 0:
             break
+    ends = list(rules.delisting_list_end.finditer(sentence, 0, cue.start()))
+    if ends:   # 十堰市郧阳区、…、通城县等17个贫困县，均符合…，现批准退出: the whole list
+        lo = min(lo, max([c for c in clauses if c <= ends[-1].start()], default=0))
     return lo
 
 
@@ -532,6 +559,9 @@ def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses
         return []
     limit = ctx.s_start + cue.start()
     first = ctx.s_start + _delisting_scope(rules, sentence, cue)
+    if rules.cue_as_attribute.match(sentence, cue.end()):
+        # 2019年拟脱贫摘帽的正安县、水城县…: the counties the cue qualifies follow it
+        limit = ctx.clause_bounds(limit, ctx.s_start + cue.end() + 1)[1]
     if not article.facts.get("counties"):
         found = _listed_names(rules, text, first, limit, seen)
     else:
@@ -604,7 +634,9 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     if q.unit in rules.percent_units or q.unit == "%":
         return _classify_percent(rules, ctx, q, before, after)
     if q.unit in rules.count_units:
-        return _classify_count(rules, before, after, q)
+        return _classify_count(rules, before, after, q, ctx.next_clause(q.end))
+    if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
+        return _classify_count(rules, before, q.unit + after, q, ctx.next_clause(q.end))
     previous = ctx.previous_clause(q.start) if before.startswith(rules.subset_words) else ""
     if q.unit in rules.household_units:
         return _classify_people(rules, before, after, True, previous, q.text)
@@ -671,6 +703,10 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             if isinstance(q, Rejected):
                 article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
                 continue
+            if q.start and text[q.start - 1] in rules.damaged_before:
+                # 河北?。?1个: a converter destroyed the digits before; never guess a value
+                article.warnings.append(f"figures: skipped damaged number {q.text!r} at {q.start}")
+                continue
             before, after = ctx.clause(q.start, q.end)
             if q.values == (Decimal(1),) and "一" in q.text:
                 continue   # 一户/一人/一个: generic, and a named county gives its own record
@@ -689,6 +725,12 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         for name, a, b in _named_delistings(rules, article, ctx, seen_counties,
                                             county_mentions, scope):
             add("counties_delisted", Decimal(1), a, b, s_start, place=name)
+        if rules.list_heading.search(text, s_start, s_end) and _delisting_cue(rules, text[s_start:s_end]):
+            names, counts = _delisting_list(rules, article, s_end, county_mentions, seen_counties)
+            for name, a, b in names:
+                add("counties_delisted", Decimal(1), a, b, s_start, place=name)
+            for value, a, b, place in counts:
+                add("counties_delisted", value, a, b, s_start, place=place)
     figures.sort(key=lambda f: f.span[0])
     return figures
 
@@ -706,6 +748,35 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
                              rules.place_lookback, above_county=counties,
                              in_village=bool(rules.village_context.search(text, lo, pos)))
     return place
+
+
+def _delisting_list(rules: FigureRules, article: Article, pos: int,
+                    county_mentions: list[tuple[int, int, str]], seen: set[str]):
+    """The paragraphs after a heading such as 第二批85个脱贫摘帽县名单如下: every county
+    they name is delisted, and 贵州省(14个) is that province's count; the list ends at the
+    first paragraph that names no county (at most ``delisting_list_paragraphs``)."""
+    text, index = article.text, article.index
+    starts = [m[0] for m in county_mentions]
+    places = sorted(article.facts.get("places") or [], key=lambda p: p.start)
+    place_starts = [p.start for p in places]
+    names, counts = [], []
+    first = index.paragraph_index(pos)
+    if index.paragraphs[first][0] < pos:
+        first += 1
+    for k in range(first, min(first + rules.list_paragraphs, len(index.paragraphs))):
+        a, b = index.paragraphs[k]
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if lo == hi:
+            break
+        for s, e, name in county_mentions[lo:hi]:
+            if name not in seen:
+                seen.add(name)
+                names.append((name, s, e))
+        for p in places[bisect.bisect_left(place_starts, a):bisect.bisect_left(place_starts, b)]:
+            m = rules.list_count.match(text, p.end)
+            if m:
+                counts.append((Decimal(m["n"]), m.start("n"), m.end("n") + 1, p.name))
+    return names, counts
 
 
 def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: int,
