@@ -634,6 +634,9 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     if q.unit in rules.percent_units or q.unit == "%":
         return _classify_percent(rules, ctx, q, before, after)
     if q.unit in rules.count_units:
+        m = rules.households_after.match(after)
+        if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
+            return _classify_people(rules, before, after, True, "", q.text)
         return _classify_count(rules, before, after, q, ctx.next_clause(q.end))
     if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
         return _classify_count(rules, before, q.unit + after, q, ctx.next_clause(q.end))
