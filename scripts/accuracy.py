@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import traceback
 from pathlib import Path
+from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -24,7 +26,11 @@ from extractor.report.evaluate import ATTRIBUTES, FIELDS, evaluate  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
 REAL_NEWS = SHARED / "real-news"
+ARCHIVE = SHARED / "archive" / "rmrb-2019-10"
 GOLD = REPO / "gold"
+#: Texts of the web pages annotated in gold/pages/ (not ours to publish: kept out of the
+#: repo). A page whose text is absent here is skipped, with a note.
+PAGES = Path(os.environ.get("FUPIN_PAGES_DIR", REPO / ".cache" / "pages"))
 
 
 def real_news_index() -> dict[str, dict]:
@@ -66,6 +72,63 @@ def jobs(warnings: list[str]) -> list[dict]:
                      "title": (row or {}).get("title"),
                      "source": str(path.relative_to(SHARED))})
     return todo
+
+
+def page_jobs(notes: list[str]) -> tuple[list[dict], list[Path]]:
+    """Web-page gold (gold/pages/) whose text is in PAGES: jobs to run and gold to score;
+    the others are skipped with a note (their text is not in the repo)."""
+    todo, scored, absent = [], [], []
+    for g in sorted((GOLD / "pages").glob("*.json")):
+        path = PAGES / f"{g.stem}.txt"
+        if not path.is_file():
+            absent.append(g.stem)
+            continue
+        todo.append({"doc_id": g.stem, "path": path, "published": None, "title": None,
+                     "source": f"pages/{path.name}"})
+        scored.append(g)
+    if absent:
+        notes.append(f"{len(absent)} web-page gold files skipped: their texts are not in {PAGES} "
+                     "(gold/README.md says how to fetch them: url and query are in each file)")
+    return todo, scored
+
+
+def archive_false_positives(notes: list[str]) -> Optional[dict]:
+    """Relevant amounts and poverty figures per 1,000 no-cue articles of the archive month.
+    Uses ``archive_counts()`` of scripts/archive_false_positives.py when that script is
+    there, else the same count here: no-cue = index row with ``cue_hits == 0`` and no
+    ``also_in``; every relevant amount and every figure found in them is a false positive."""
+    try:
+        sys.path.insert(0, str(REPO / "scripts"))
+        from archive_false_positives import archive_counts  # type: ignore
+    except ImportError:
+        archive_counts = _archive_counts
+    counts = archive_counts(ARCHIVE)
+    if counts is None:
+        notes.append(f"{ARCHIVE} is absent: archive false positives not measured")
+        return None
+    return counts.summary() if hasattr(counts, "summary") else counts
+
+
+def _archive_counts(archive: Path) -> Optional[dict]:
+    index = archive / "index.jsonl"
+    if not index.is_file():
+        return None
+    n = amounts = relevant = figures = 0
+    with open(index, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    for row in rows:
+        if row.get("cue_hits", 0) != 0 or row.get("also_in"):
+            continue
+        n += 1
+        record = extract((archive / Path(row["file"]).name).read_bytes(), doc_id=row["id"],
+                         title=row.get("title"), published=row.get("published"))
+        amounts += len(record.amounts)
+        relevant += sum(1 for a in record.amounts if a.relevant)
+        figures += len(record.poverty_figures)
+    per = (lambda k: round(1000 * k / n, 2) if n else 0.0)
+    return {"articles": len(rows), "no_cue_articles": n, "amounts": amounts,
+            "relevant_amounts": relevant, "poverty_figures": figures,
+            "relevant_amounts_per_1000": per(relevant), "poverty_figures_per_1000": per(figures)}
 
 
 def run(todo: list[dict], out: Path) -> tuple[int, float]:
@@ -132,19 +195,26 @@ def main(argv: list[str] | None = None) -> int:
                     help="list the held-out articles' misses too (they stop being held out "
                     "once rules are written from them)")
     ap.add_argument("--traceback", action="store_true", help="print tracebacks of failures")
+    ap.add_argument("--no-archive", action="store_true",
+                    help="skip the archive false-positive counts (the month takes a few seconds)")
     args = ap.parse_args(argv)
 
     warnings: list[str] = []
+    notes: list[str] = []
     todo = jobs(warnings)
+    pages_todo, pages_gold = page_jobs(notes)
+    todo += pages_todo
     pred = Path(args.out) / "predictions.jsonl"
     errors, seconds = run(todo, pred)
 
-    report = evaluate(GOLD, pred)
+    scored = [p for p in sorted(GOLD.rglob("*.json")) if p.parent != GOLD / "pages"] + pages_gold
+    report = evaluate(scored, pred)
     heldout_ids, fresh_ids = id_list("HELDOUT.txt"), id_list("FRESH.txt")
     kept_out = heldout_ids | fresh_ids
     seeds = report.subset(lambda a: Path(a.gold_path).parent == GOLD)
-    real = report.subset(lambda a: Path(a.gold_path).parent != GOLD
+    real = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "real-news"
                          and Path(a.gold_path).stem not in kept_out)
+    pages = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "pages")
     held = report.subset(lambda a: Path(a.gold_path).stem in heldout_ids)
     fresh = report.subset(lambda a: Path(a.gold_path).stem in fresh_ids)
     print(f"fupin-extractor accuracy: {len(todo)} articles run in {seconds:.1f} s "
@@ -155,7 +225,20 @@ def main(argv: list[str] | None = None) -> int:
         groups.append(("held-out", held))
     if fresh_ids:
         groups.append(("fresh held-out", fresh))
+    if pages.articles:
+        groups.append(("web pages dev", pages))
     print(table(groups + [("all", report)]))
+    archive = None if args.no_archive else archive_false_positives(notes)
+    if archive:
+        print()
+        print(f"archive {ARCHIVE.name}: {archive['no_cue_articles']} of {archive['articles']} articles "
+              "carry no poverty cue; in them (each one a false positive):")
+        print(f"  relevant amounts  {archive['relevant_amounts']:>5} = "
+              f"{archive['relevant_amounts_per_1000']:.1f} per 1,000 no-cue articles")
+        print(f"  poverty figures   {archive['poverty_figures']:>5} = "
+              f"{archive['poverty_figures_per_1000']:.1f} per 1,000 no-cue articles")
+    for n in notes:
+        print(f"note: {n}")
     for w in warnings + report.warnings:
         print(f"warning: {w}")
     if args.misses or args.misses_held_out:
@@ -166,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = Path(args.out) / "report.json"
     summary.write_text(json.dumps({"seeds": seeds.to_dict(), "real-news dev": real.to_dict(),
                                    "held-out": held.to_dict(), "fresh held-out": fresh.to_dict(),
-                                   "all": report.to_dict()},
+                                   "web pages dev": pages.to_dict(), "all": report.to_dict(),
+                                   "archive": archive},
                                   ensure_ascii=False, indent=1),
                        encoding="utf-8")
     return 0

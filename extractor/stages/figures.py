@@ -94,6 +94,7 @@ class FigureRules:
         self.helped_before = regex.compile(r["helped_before"])
         self.subset_words = tuple(r["subset_words"])
         self.delisting_county_window = int(r["delisting_county_window"])
+        self.cues_per_sentence = int(r["delisting_cues_per_sentence"])
         self.cue_before_noun = int(r["cue_before_noun"])
         self.exclusion_before = regex.compile(r["exclusion_before"])
         self.approved_exit_before = regex.compile(rf"(?:{_alt(r['approved_exit_before'])})$")
@@ -204,25 +205,33 @@ def _cue_before(pattern: regex.Pattern, rules: FigureRules, before: str) -> Opti
     return found
 
 
-def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
-                    following: str = "") -> Optional[str]:
+def _count_of_noun_before(rules: FigureRules, before: str, after: str) -> tuple[bool, Optional[str]]:
+    """A count whose noun comes before it: (decided, metric)."""
     part = rules.partitive_before.search(before)
     if part and not rules.county_head.match(after) and not rules.village_head.match(after):
         # 75个贫困县中36个实现脱贫摘帽: a part of the units just counted, by its exit cue
         county = "县" in part["noun"]
         state = _exit_in(rules.county_exit if county else rules.village_exit, rules, after)
         if state:
-            return "counties_delisted" if county else "villages_exited"
-        return None
+            return True, ("counties_delisted" if county else "villages_exited")
+        return True, None
     noun_before = rules.unit_noun_before.search(before)
     if noun_before and (not after or after[0] in "、，,。；;）)（("):   # 共有贫困村97个 / 贫困村80个（并村后68个）
         # the noun with the words right before it: 累计退出贫困村13个, 全国脱贫摘帽贫困县达436个
         phrase = before[max(0, noun_before.start() - rules.cue_before_noun):]
         county = "县" in noun_before["noun"]
         if county:
-            return "counties_delisted" if _exit_in(rules.county_exit, rules, phrase) else "poor_counties"
+            return True, ("counties_delisted" if _exit_in(rules.county_exit, rules, phrase) else "poor_counties")
         state = _exit_in(rules.village_exit, rules, phrase)
-        return "villages_exited" if state else "poor_villages"
+        return True, ("villages_exited" if state else "poor_villages")
+    return False, None
+
+
+def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
+                    following: str = "") -> Optional[str]:
+    decided, metric = _count_of_noun_before(rules, before, after)
+    if decided:
+        return metric
     window = rules.head_modifiers.sub(lambda m: "#" * len(m.group()), after[:rules.head_window])
     stop = regex.search(r"[0-9]|个", window)
     if stop:
@@ -504,17 +513,21 @@ def _fit_keys(a: _Anchor) -> set[str]:
     return keys
 
 
-def _delisting_cue(rules: FigureRules, sentence: str) -> Optional[regex.Match]:
-    """The first county exit cue of the sentence that is not negated (退出 only with 贫困
-    right after it)."""
+def _delisting_cues(rules: FigureRules, sentence: str):
+    """The county exit cues of the sentence that are not negated (退出 only with 贫困 right
+    after it, or after an approval: 现批准退出)."""
     for m in rules.county_exit.finditer(sentence):
         if rules.negated.search(sentence[:m.start()]):
             continue
         if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6] \
                 and not rules.approved_exit_before.search(sentence, 0, m.start()):
             continue   # 退出条件 is no exit; 现批准退出 is
-        return m
-    return None
+        yield m
+
+
+def _delisting_cue(rules: FigureRules, sentence: str) -> Optional[regex.Match]:
+    """The first of :func:`_delisting_cues`, or None."""
+    return next(_delisting_cues(rules, sentence), None)
 
 
 def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int:
@@ -549,46 +562,70 @@ def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int
 def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses,
                       seen: set[str], county_mentions: list[tuple[int, int, str]],
                       scope: "PlaceScope") -> list[tuple[str, int, int]]:
-    """Counties named in a sentence with a county exit cue: [(name, start, end)]; when
-    none is named and nothing else is delisted there (2018年，通过国家评估验收，脱贫摘帽),
-    the county the sentence is about."""
-    text = ctx.text
-    sentence = text[ctx.s_start:ctx.s_end]
-    cue = _delisting_cue(rules, sentence)
-    if cue is None:
-        return []
+    """Counties named in a sentence with a county exit cue: [(name, start, end)], for each
+    cue of the sentence (申请退出的85个贫困县…，平山县、桐梓县等85个贫困县实现脱贫摘帽);
+    when the first cue's scope names none and nothing else is delisted there (2018年，通过
+    国家评估验收，脱贫摘帽), the county the sentence is about."""
+    sentence = ctx.text[ctx.s_start:ctx.s_end]
+    found: list[tuple[str, int, int]] = []
+    named_any = False
+    for k, cue in enumerate(_delisting_cues(rules, sentence)):
+        if k >= rules.cues_per_sentence:
+            break
+        named, more = _named_in_scope(rules, article, ctx, cue, seen, county_mentions)
+        found += more
+        named_any = named_any or named
+        if k == 0 and not named_any:
+            found += _subject_delisting(rules, article, ctx, cue, seen, scope)
+    return found
+
+
+def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, cue: regex.Match,
+                    seen: set[str], county_mentions: list[tuple[int, int, str]]
+                    ) -> tuple[bool, list[tuple[str, int, int]]]:
+    """(whether the cue's scope names a county, the ones not seen before)."""
+    sentence = ctx.text[ctx.s_start:ctx.s_end]
     limit = ctx.s_start + cue.start()
     first = ctx.s_start + _delisting_scope(rules, sentence, cue)
     if rules.cue_as_attribute.match(sentence, cue.end()):
         # 2019年拟脱贫摘帽的正安县、水城县…: the counties the cue qualifies follow it
         limit = ctx.clause_bounds(limit, ctx.s_start + cue.end() + 1)[1]
     if not article.facts.get("counties"):
-        found = _listed_names(rules, text, first, limit, seen)
-    else:
-        found = []
-        starts = [m[0] for m in county_mentions]
-        named = set()
-        for a, b, name in county_mentions[bisect.bisect_left(starts, first):
-                                          bisect.bisect_left(starts, limit)]:
-            if b <= limit:
-                named.add(name)
-                if name not in seen:
-                    found.append((name, a, b))
-                    seen.add(name)
-        if named:
-            return found
+        found = _listed_names(rules, ctx.text, first, limit, seen)
+        return bool(found), found
+    found = []
+    named = False
+    starts = [m[0] for m in county_mentions]
+    for a, b, name in county_mentions[bisect.bisect_left(starts, first):
+                                      bisect.bisect_left(starts, limit)]:
+        if b <= limit:
+            named = True
+            if name not in seen:
+                found.append((name, a, b))
+                seen.add(name)
+    return named, found
+
+
+def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClauses,
+                       cue: regex.Match, seen: set[str], scope: "PlaceScope"
+                       ) -> list[tuple[str, int, int]]:
+    """2018年，通过国家评估验收，脱贫摘帽: the county the sentence is about, when the cue's
+    clause (and the one before) says nothing else exits and states the delisting."""
+    text, sentence = ctx.text, ctx.text[ctx.s_start:ctx.s_end]
+    limit = ctx.s_start + cue.start()
     lead = text[ctx.clause_bounds(ctx.previous_clause_start(limit), limit)[0]:limit]
-    if not found and not rules.delisting_other_subject.search(lead) \
-            and rules.delisting_stated.search(lead + cue.group()) \
-            and not rules.delisting_generic_after.match(sentence, cue.end()):
-        place, level = scope.unit_at(limit, ctx.s_start, article.index.paragraph_of(limit)[0],
-                                     rules.place_lookback)
-        if level != "county":
-            place, level = scope.county_before(limit, rules.delisting_county_window)
-        if level == "county" and place not in seen:
-            seen.add(place)
-            found.append((place, limit, ctx.s_start + cue.end()))
-    return found
+    if rules.delisting_other_subject.search(lead) \
+            or not rules.delisting_stated.search(lead + cue.group()) \
+            or rules.delisting_generic_after.match(sentence, cue.end()):
+        return []
+    place, level = scope.unit_at(limit, ctx.s_start, article.index.paragraph_of(limit)[0],
+                                 rules.place_lookback)
+    if level != "county":
+        place, level = scope.county_before(limit, rules.delisting_county_window)
+    if level == "county" and place not in seen:
+        seen.add(place)
+        return [(place, limit, ctx.s_start + cue.end())]
+    return []
 
 
 def _listed_names(rules: FigureRules, text: str, first: int, limit: int,
@@ -697,32 +734,10 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         if scope is None:   # built only for articles with a cue sentence
             scope = PlaceScope(article, rules)
         ctx = SentenceClauses(text, s_start, s_end)
-        items = list(scan(text, rules.pattern, s_start, s_end))
-        items += list(scan_percent_words(text, s_start, s_end))
-        items.sort(key=lambda q: q.start)
-        last_metric: Optional[str] = None
-        last_end = s_start
-        for q in items:
-            if isinstance(q, Rejected):
-                article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
-                continue
-            if q.start and text[q.start - 1] in rules.damaged_before:
-                # 河北?。?1个: a converter destroyed the digits before; never guess a value
-                article.warnings.append(f"figures: skipped damaged number {q.text!r} at {q.start}")
-                continue
-            before, after = ctx.clause(q.start, q.end)
-            if q.values == (Decimal(1),) and "一" in q.text:
-                continue   # 一户/一人/一个: generic, and a named county gives its own record
-            metric = _metric_of(rules, ctx, q, before, after)
-            if metric is None and last_metric:
-                metric = _chained_metric(rules, text, last_metric, last_end, q)
-            if metric is None:
-                continue
-            unit = _unit_of(metric, q)
+        for metric, q, unit in _counted_figures(rules, article, ctx):
             for value, (a, b) in zip(q.values, q.value_spans):
                 add(metric, value, q.start if len(q.values) == 1 else a,
                     q.end if len(q.values) == 1 else b, s_start, q.qualifier, unit=unit)
-            last_metric, last_end = metric, q.end
         for rate, a in _rates_down_to_zero(rules, text, s_start, s_end):
             add(rate, Decimal(0), a, a + 1, s_start)
         for name, a, b in _named_delistings(rules, article, ctx, seen_counties,
@@ -736,6 +751,34 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
                 add("counties_delisted", value, a, b, s_start, place=place)
     figures.sort(key=lambda f: f.span[0])
     return figures
+
+
+def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses):
+    """(metric, quantity, unit or None) for each number of one sentence that is a figure."""
+    text = article.text
+    items = list(scan(text, rules.pattern, ctx.s_start, ctx.s_end))
+    items += list(scan_percent_words(text, ctx.s_start, ctx.s_end))
+    items.sort(key=lambda q: q.start)
+    last_metric: Optional[str] = None
+    last_end = ctx.s_start
+    for q in items:
+        if isinstance(q, Rejected):
+            article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
+            continue
+        if q.start and text[q.start - 1] in rules.damaged_before:
+            # 河北?。?1个: a converter destroyed the digits before; never guess a value
+            article.warnings.append(f"figures: skipped damaged number {q.text!r} at {q.start}")
+            continue
+        before, after = ctx.clause(q.start, q.end)
+        if q.values == (Decimal(1),) and "一" in q.text:
+            continue   # 一户/一人/一个: generic, and a named county gives its own record
+        metric = _metric_of(rules, ctx, q, before, after)
+        if metric is None and last_metric:
+            metric = _chained_metric(rules, text, last_metric, last_end, q)
+        if metric is None:
+            continue
+        yield metric, q, _unit_of(metric, q)
+        last_metric, last_end = metric, q.end
 
 
 def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: str,
