@@ -28,9 +28,17 @@ def _rows(name: str):
 
 
 @pytest.mark.parametrize("text,expected", [*_rows("figures_dev.yaml"), *_rows("figures_eval.yaml")])
-def test_figure_table(text: str, expected: list[list[str]]) -> None:
-    got = Counter((f.metric, f.value) for f in extractor.extract(text).poverty_figures)
-    assert got == Counter((m, Decimal(v)) for m, v in expected)
+def test_figure_table(text: str, expected: list[list]) -> None:
+    """Each row: [metric, value] and, where given, the figure's place and year (SPEC 5)."""
+    figures = extractor.extract(text, published="2020-05-01").poverty_figures
+    got = Counter((f.metric, f.value) for f in figures)
+    assert got == Counter((row[0], Decimal(row[1])) for row in expected)
+    for row in expected:
+        if len(row) > 2:
+            want = (row[0], Decimal(row[1]), row[2], *row[3:4])
+            have = {(f.metric, f.value, f.place, *((f.year,) if len(row) > 3 else ()))
+                    for f in figures}
+            assert want in have, f"{want} not in {sorted(map(str, have))}"
 
 
 def test_metric_vocabulary_is_spec_5() -> None:

@@ -128,6 +128,7 @@ class FigureRules:
         self.several_provinces = regex.compile(r["several_provinces"])
         self.province_county_count_max = int(r["province_county_count_max"])
         self.place_lookback = int(r["place_lookback"])
+        self.year_window = int(r["year_window"])
         self.not_county = set(r["not_county_names"])
         self.admin_prefix = regex.compile(r["admin_prefix"])
 
@@ -590,12 +591,12 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
     if rules.cue_as_attribute.match(sentence, cue.end()):
         # 2019年拟脱贫摘帽的正安县、水城县…: the counties the cue qualifies follow it
         limit = ctx.clause_bounds(limit, ctx.s_start + cue.end() + 1)[1]
-    if not article.facts.get("counties"):
+    if not article.facts.get("counties"):   # none confirmed (平舆、确山等14个): read the list
         found = _listed_names(rules, ctx.text, first, limit, seen)
         return bool(found), found
     found = []
     named = False
-    starts = [m[0] for m in county_mentions]
+    starts = _starts_of(county_mentions)
     for a, b, name in county_mentions[bisect.bisect_left(starts, first):
                                       bisect.bisect_left(starts, limit)]:
         if b <= limit:
@@ -604,6 +605,19 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
                 found.append((name, a, b))
                 seen.add(name)
     return named, found
+
+
+_STARTS: dict[int, list[int]] = {}
+
+
+def _starts_of(county_mentions: list[tuple[int, int, str]]) -> list[int]:
+    """The start offsets of an article's sorted county mentions, computed once per list."""
+    key = id(county_mentions)
+    cached = _STARTS.get(key)
+    if cached is None or len(cached) != len(county_mentions):
+        _STARTS.clear()   # one article at a time: keep only the current list
+        cached = _STARTS[key] = [m[0] for m in county_mentions]
+    return cached
 
 
 def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClauses,
@@ -703,7 +717,7 @@ def _rates_down_to_zero(rules: FigureRules, text: str, s_start: int, s_end: int)
     """由2012年的16.8%降至0: (rate metric, position of the 0) for each zero of a rate."""
     for m in rules.zero.finditer(text, s_start, s_end):
         rate = None
-        for r in rules.rate_noun.finditer(text, s_start, m.start()):
+        for r in rules.rate_noun.finditer(text, max(s_start, m.start() - rules.rate_window), m.start()):
             rate = rules.rates.get(r.group())
         if rate:
             yield rate, m.end() - 1
@@ -726,7 +740,8 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         figures.append(PovertyFigure(
             metric=metric, value=value, unit=unit or rules.unit_of[metric], text=text[a:b],
             span=(a, b), source_span=article.source_span(a, b), place=place,
-            year=year_of(text, s_start, a, ref_year, rules.years), qualifier=qualifier))
+            year=year_of(text, max(s_start, a - rules.year_window), a, ref_year, rules.years),
+            qualifier=qualifier))
 
     for s_start, s_end in article.sentences:
         if not rules.trigger.search(text, s_start, s_end):
@@ -802,7 +817,7 @@ def _delisting_list(rules: FigureRules, article: Article, pos: int,
     they name is delisted, and 贵州省(14个) is that province's count; the list ends at the
     first paragraph that names no county (at most ``delisting_list_paragraphs``)."""
     text, index = article.text, article.index
-    starts = [m[0] for m in county_mentions]
+    starts = _starts_of(county_mentions)
     places = sorted(article.facts.get("places") or [], key=lambda p: p.start)
     place_starts = [p.start for p in places]
     names, counts = [], []
