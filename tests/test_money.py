@@ -73,6 +73,13 @@ def test_garbage_is_skipped_with_a_warning(garbage: str) -> None:
     assert any(w.startswith("money:") for w in article.warnings)
 
 
+def test_household_idiom_is_not_money_and_warns_nothing() -> None:
+    """万元户 names a kind of household: no amount, and no 'malformed amount' warning."""
+    article = Article(norm=normalize("村里出了二十户万元户。"))
+    assert find_amounts(article, money_rules()) == []
+    assert not [w for w in article.warnings if w.startswith("money:")]
+
+
 def test_purpose_and_year() -> None:
     (amount,) = extractor.extract("2014年以来，深圳累计投入脱贫攻坚资金46亿元。").amounts
     assert amount.purpose == "脱贫攻坚资金"

@@ -51,6 +51,8 @@ class MoneyRules:
     subject_min: int
     subject_density: Decimal
     window: int
+    negative_signs: frozenset[str]
+    unit_last_chars: frozenset[str]
     purpose: regex.Pattern
     trim: regex.Pattern
     purpose_max: int
@@ -71,7 +73,9 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         units.append(regex.escape(unit) + guard)
     bigs = regex.escape("".join(number_tables().big))
     # 近两个亿的资金: a bare 亿/万 followed by a money noun; the unit is the empty string.
-    units.append(rf"(?<=[{bigs}])(?=(?:{alternation(r['bare_yi_followed_by'])}))")
+    followers = [regex.escape(w) + (f"(?!{alternation(r['not_after_unit'][w])})" if w in r["not_after_unit"] else "")
+                 for w in r["bare_yi_followed_by"]]   # 万元户 is not 万 + 元
+    units.append(rf"(?<=[{bigs}])(?=(?:{'|'.join(followers)}))")
     rel = r["relevance"]
     link = regex.escape(r["purpose_link_chars"])
     before = dict(r["currency_before_number"])
@@ -98,6 +102,8 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         window=int(rel["paragraph_window"]),
+        negative_signs=frozenset(r["negative_signs"]),
+        unit_last_chars=frozenset(u[-1] for u in currencies),
         purpose=regex.compile(rf"\p{{Han}}{{0,12}}?(?:{alternation(r['purpose_heads'])})"
                               rf"(?=[{link}]{{0,{int(r['purpose_link_max'])}}}$)"),
         trim=words_pattern(r["purpose_trim"]),
@@ -247,6 +253,18 @@ def _subunits(text: str, q: Quantity, rules: MoneyRules) -> _Subunits:
     return _Subunits(end, add)
 
 
+def _negative(text: str, q: Quantity, rules: MoneyRules) -> bool:
+    """A minus sign right before the number (净利润-3亿元, 为－0.5亿元), not the dash of a
+    range (3-5万元: a digit before the dash) and not a qualifier's place."""
+    if len(q.values) != 1 or q.qualifier or q.start == 0 or text[q.start - 1] not in rules.negative_signs:
+        return False
+    if q.start < 2:
+        return True
+    before = text[q.start - 2]   # 1万元--5万元 and 3万元-5万元 are ranges, not signs
+    return not (before.isdigit() or rules.money_numerals.match(before) or before in rules.negative_signs
+                or before in rules.unit_last_chars)
+
+
 def _digit(ch: str, digits: dict[str, int]) -> Decimal:
     return Decimal(int(ch)) if ch.isdigit() else Decimal(digits[ch])
 
@@ -289,9 +307,12 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         consumed = sub.end
         currency, factor = rules.currencies.get(q.unit, ("CNY", Decimal(1)))
         start = q.start
+        sign = Decimal(1)
+        if _negative(text, q, rules):
+            sign, start = Decimal(-1), q.start - 1
         named = _currency_before(text, q, rules)
         if named and rules.currencies.get(q.unit, ("CNY",))[0] in ("CNY", named[0]) and factor == 1:
-            currency, start = named[0], named[1]
+            currency, start = named[0], min(start, named[1])
         s_start, s_end = index.sentence_of(q.start)
         sentence = text[s_start:s_end]
         if not about_known:
@@ -306,7 +327,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         spans[-1] = (spans[-1][0], sub.end)
         for value, (a, b) in zip(q.values, spans):
             amounts.append(Amount(
-                text=text[a:b], value=tidy_decimal((value + sub.add) * factor), currency=currency,
+                text=text[a:b], value=tidy_decimal(sign * (value + sub.add) * factor), currency=currency,
                 qualifier=q.qualifier, relevant=relevant,
                 span=(a, b), source_span=article.source_span(a, b),
                 purpose=purpose, year=year))
