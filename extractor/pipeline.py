@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Optional
 from .article import Article
 from .record import Record
 from .rules import Folder
-from .stages import counties, dates, figures, money, pairings
+from .stages import counties, dates, figures, money, pairings, persons
 from .text.normalize import InputError, normalize
 
 #: What an article has before any stage runs.
@@ -44,6 +44,8 @@ STAGES: tuple[StageSpec, ...] = (
     # pairings also sets the role of the counties it names (a recipient, a helper)
     StageSpec("pairings", pairings.load_rules, pairings.run,
               requires=("text", "counties"), assigns=("pairings", "counties.role")),
+    StageSpec("persons", persons.load_rules, persons.run,
+              requires=("text", "reference_date", "counties"), assigns=("persons", "cadres")),
 )
 
 

@@ -19,6 +19,9 @@ class YearGrammar:
     relative: regex.Pattern
     relative_offset: dict[str, int]
     year_of_another: regex.Pattern
+    date: regex.Pattern             # groups: year, relative word, month, day, period
+    period_month: dict[str, int]
+    bare_periods: dict[str, Optional[int]]
 
 
 def _range_pattern(first: int, last: int) -> str:
@@ -36,6 +39,10 @@ def year_grammar(folder: Folder = None) -> YearGrammar:
         relative=regex.compile(alternation(offsets)),
         relative_offset=offsets,
         year_of_another=regex.compile(r["year_of_another"]),
+        date=regex.compile(rf"(?<![0-9])(?:({years})年|({alternation(offsets)})){r['date_tail']}"
+                           rf"|(?<![0-9今去前明当])({alternation(r['bare_periods'])})"),
+        period_month={k: int(v) for k, v in r["period_month"].items()},
+        bare_periods=dict(r["bare_periods"]),
     )
 
 
@@ -58,3 +65,42 @@ def year_of(text: str, sent_start: int, pos: int, ref_year: Optional[int],
             if best is None or m.start() > best[0]:
                 best = (m.start(), ref_year + grammar.relative_offset[m.group()])
     return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str                        # YYYY, YYYY-MM or YYYY-MM-DD, as precise as the text
+
+
+def dates_in(text: str, start: int, end: int, ref_year: Optional[int],
+             grammar: YearGrammar) -> list[DateMention]:
+    """Every date in text[start:end]: 2018年5月, 2019年, 今年4月, 去年底 (relative words
+    resolved against ``ref_year``; skipped when it is None). Month 13+ or day 32+ is not a
+    date and gives the year alone."""
+    out = []
+    for m in grammar.date.finditer(text, start, end):
+        year_text, relative, month, day, period, bare = m.groups()
+        if bare:
+            if ref_year is None:
+                continue
+            month_of = grammar.bare_periods[bare]
+            iso = f"{ref_year:04d}" + (f"-{month_of:02d}" if month_of else "")
+            out.append(DateMention(m.start(), m.end(), iso))
+            continue
+        if year_text:
+            year = int(year_text)
+        elif ref_year is not None:
+            year = ref_year + grammar.relative_offset[relative]
+        else:
+            continue
+        iso = f"{year:04d}"
+        if month and 1 <= int(month) <= 12:
+            iso += f"-{int(month):02d}"
+            if day and 1 <= int(day) <= 31:
+                iso += f"-{int(day):02d}"
+        elif period in grammar.period_month:
+            iso += f"-{grammar.period_month[period]:02d}"
+        out.append(DateMention(m.start(), m.end(), iso))
+    return out

@@ -1,0 +1,698 @@
+"""Persons and cadres stage (SPEC 3): every named person with a role, and for each cadre
+the origin, posts (title, place, since, until), honours and every mention.
+
+1. **Gating**: one Aho-Corasick pass over the cue lexicon of ``rules/persons.yaml``
+   (titles, role nouns, speech verbs, bylines) selects short windows of the text; the
+   statistical tagger (:mod:`extractor.ner`) runs only there, all windows in one batch.
+2. **Names**: the tagger's PER spans, plus bylines read by a pattern (记者 何 聪), are
+   cleaned by rules: transliterated names extended across the middle dot, surnames with a
+   title (王书记) and familiar forms (老刘) dropped, places and the negative table dropped,
+   ordinary words kept only after a title, names the tagger cut short or ran on repaired
+   from the article's other mentions. Every occurrence of an accepted name is a mention.
+3. **Roles** from the words around the mentions (journalist > cadre > resident > other).
+4. **Cadres**: posts from the title phrase before a mention (县委常委、副县长黄斌) or after it
+   (挂任…副校长); each post's place from the counties stage's mentions inside the title, else
+   the prefecture/province it names, else (village/township posts) the county named nearest
+   before; company and central-state posts have no place. Origin from 来自X的 / X选派 /
+   X援藏… / X干部. Dates by :func:`extractor.lexicon.years.dates_in`; honours by pattern;
+   short references (黄书记, 老黄) tied to the only person with that surname.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Callable, Optional, Sequence
+
+import ahocorasick
+import regex
+
+from ..article import Article
+from ..lexicon.gazetteer import Gazetteer, gazetteer
+from ..lexicon.years import YearGrammar, dates_in, year_grammar
+from ..record import Cadre, Mention, Person, Post
+from ..rules import Folder, alternation, jieba_dictionary, load_yaml
+
+#: (start, end, county name) of each county mention the counties stage found.
+CountySpan = tuple[int, int, str]
+Tagger = Callable[[Sequence[str]], list[list[tuple[int, int]]]]
+
+_HAN = regex.compile(r"\p{Han}")
+_DOT = "·"
+
+
+@dataclass(frozen=True)
+class PersonRules:
+    raw: dict
+    cues: ahocorasick.Automaton
+    cue_window: dict[str, tuple[int, int]]   # word → (before, after)
+    after_cues: frozenset[str]               # cues a name precedes
+    initials: frozenset[str]                 # characters a name can start with
+    surnames: frozenset[str]                 # Han surnames
+    followers: regex.Pattern                 # what follows a name (黄斌|表示)
+    gazetteer: Gazetteer
+    years: YearGrammar
+    byline: regex.Pattern
+    cadre_titles: regex.Pattern          # a title word at the end of a phrase
+    resident_before: regex.Pattern
+    journalist_before: regex.Pattern
+    journalist_after: regex.Pattern
+    boundary_words: regex.Pattern
+    trim_prefix: regex.Pattern
+    post_after: regex.Pattern
+    origin_patterns: tuple[regex.Pattern, ...]
+    origin_marker: regex.Pattern
+    honour: tuple[regex.Pattern, ...]
+    since_after: regex.Pattern
+    until_after: regex.Pattern
+    words: dict[str, frozenset[str]]     # the plain word lists of the YAML, as sets
+    tagger: Optional[Tagger] = None
+
+
+def _suffix_pattern(words) -> regex.Pattern:
+    return regex.compile(f"(?:{alternation(words)})$")
+
+
+@cache
+def load_rules(folder: Folder = None) -> PersonRules:
+    r = load_yaml("persons.yaml", folder)
+    cues = ahocorasick.Automaton()
+    cue_window = {}
+    for kind in ("before_name", "after_name", "byline"):
+        for word in r["cues"][kind]:
+            cue_window[word] = tuple(r["cue_window"][kind])
+            cues.add_word(word, word)
+    for word in r["cues"]["byline"]:
+        cue_window[word] = tuple(r["cue_window"]["byline"])
+    cues.make_automaton()
+    list_keys = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_only_titles",
+                 "posting_words", "resident_sentence", "company_words", "public_words",
+                 "central_words", "local_words", "origin_title_words", "origin_trim_prefix",
+                 "short_ref_suffix", "short_ref_prefix")
+    words = {k: frozenset(r[k]) for k in list_keys}
+    words["translit_chars"] = frozenset(regex.sub(r"\s", "", r["translit_chars"]))
+    words["extend_stop_chars"] = frozenset(regex.sub(r"\s", "", r["extend_stop_chars"]))
+    words["boundary_chars"] = frozenset(r["title_boundary_chars"])
+    return PersonRules(
+        raw=r, cues=cues, cue_window=cue_window, after_cues=frozenset(r["cues"]["after_name"]),
+        followers=regex.compile(alternation(r["name_followers"])),
+        surnames=frozenset(regex.sub(r"\s", "", r["name_initials"])),
+        initials=frozenset(regex.sub(r"\s", "", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
+        years=year_grammar(folder),
+        byline=regex.compile(r["byline_pattern"]),
+        cadre_titles=_suffix_pattern(r["cadre_titles"]),
+        resident_before=_suffix_pattern(r["resident_before"]),
+        journalist_before=regex.compile(f"(?:{alternation(r['journalist_before'])})"
+                                        r"[\s、]*(?:\p{Han}{2,4}[\s、]+)*$"),
+        journalist_after=regex.compile(rf"^[ 　]*(?:{alternation(r['journalist_after'])})"),
+        boundary_words=regex.compile(alternation(r["title_boundary_words"])),
+        trim_prefix=regex.compile(f"^(?:{alternation(r['title_trim_prefix'])})+"),
+        post_after=regex.compile(f"^(?:{alternation(r['post_after_verbs'])})"),
+        origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
+        origin_marker=regex.compile(alternation(r["origin_markers"])),
+        honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
+        since_after=regex.compile(f"^.{{0,4}}?(?:{alternation(r['since_cues'])})"),
+        until_after=regex.compile(f"^.{{0,4}}?(?:{alternation(r['until_cues'])})"),
+        words=words,
+        tagger=_default_tagger(),
+    )
+
+
+def _default_tagger() -> Optional[Tagger]:
+    """The statistical tagger chosen in ``extractor/ner/README.md``, as (start, end) PER
+    spans per text; None when the tagger cannot load (a warning says so at run time)."""
+    try:
+        from ..ner import tagger as ner
+    except ImportError:
+        return None
+    # One ONNX thread: the windows are short, and on a shared 2-core machine more threads
+    # only contend (measured: 16 K chars/s with 1 thread, 9 K with the default).
+    model = ner.LacTagger(threads=1) if ner.DEFAULT_MODEL == "lac" else ner.load_tagger()
+
+    def tag(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        return [[(e.start, e.end) for e in ents if e.label == "PER"] for ents in model.tag(list(texts))]
+    return tag
+
+
+@cache
+def _plain_words() -> frozenset[str]:
+    """2–4-character words of jieba's dictionary whose POS is not a person name (nr*)."""
+    return frozenset(w for w, _, tag in jieba_dictionary()
+                     if tag is not None and 2 <= len(w) <= 4 and not tag.startswith("nr"))
+
+
+# ---------------------------------------------------------------------------- gating
+
+def _cue_spans(text: str, sentence_of, rules: PersonRules):
+    """(window start, end, anchor) for every cue next to a possible name start; the anchor
+    is the text where the name would be (the 3 characters after a title, the 4 before
+    说)."""
+    steps, step = int(rules.raw["list_steps"]), int(rules.raw["list_step"])
+    for end_index, word in rules.cues.iter(text):
+        end = end_index + 1
+        start = end - len(word)
+        before, after = rules.cue_window[word]
+        if word in rules.after_cues:
+            if not any(text[start - k:start - k + 1] in rules.initials for k in (2, 3, 4)):
+                continue
+            anchor, k = text[max(0, start - 4):start], None
+        else:
+            k = end + 1 if text[end:end + 1].isspace() else end
+            if text[k:k + 1] not in rules.initials:
+                continue
+            anchor = text[k:k + 3]
+        s_start, s_end = sentence_of(start)
+        lo, hi = max(s_start, start - before), min(s_end, end + after)
+        for _ in range(steps):
+            if "、" not in text[end:hi] or hi >= s_end:
+                break
+            hi = min(s_end, hi + step)
+        yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k
+
+
+def _sentence_start_spans(text: str, sentences, rules: PersonRules):
+    """The head of each sentence that starts with a name initial (李宇是…)."""
+    head = int(rules.raw["sentence_start_window"])
+    for s_start, s_end in sentences:
+        k = s_start
+        while k < s_end and text[k].isspace():
+            k += 1
+        if head and text[k:k + 1] in rules.initials:
+            yield k, min(s_end, k + head), text[k:k + 3], k
+
+
+def certain_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The name starting at ``k`` when the rules alone can tell its length: one of 2 or 3
+    Han characters followed by a name follower (黄斌|表示), no follower inside, and no
+    ordinary word inside (王青山 has 青山: left to the tagger)."""
+    fits = []
+    for n in (2, 3):
+        name = text[k:k + n]
+        if len(name) == n and _HAN.fullmatch(name[-1]) and rules.followers.match(text, k + n) \
+                and not any(rules.followers.match(text, k + i) for i in range(1, n)):
+            fits.append(n)
+    if len(fits) != 1 or text[k] not in rules.surnames:
+        return None
+    name = text[k:k + fits[0] + 1]          # with the next character: 齐|助力
+    plain = _plain_words()
+    if name[-2] in rules.raw["place_suffix_chars"] or \
+            any(name[i:i + 2] in plain for i in range(len(name) - 1)):
+        return None
+    return k, k + fits[0]
+
+
+def cue_windows(text: str, sentence_of, sentences, rules: PersonRules
+                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(windows for the tagger, names the rules found alone). Windows surround the cues
+    (``cue_window`` characters before and after, by the cue's kind, clipped to the
+    sentence) and sentence heads. A window whose anchor text was seen before is skipped:
+    the name there, if any, was found at its first occurrence, and every occurrence of a
+    found name is a mention."""
+    seen: set[str] = set()
+    spans, direct = [], []
+    for lo, hi, anchor, k in (*_cue_spans(text, sentence_of, rules),
+                              *_sentence_start_spans(text, sentences, rules)):
+        if anchor in seen:
+            continue
+        seen.add(anchor)
+        name = certain_name(text, k, rules) if k is not None and "、" not in anchor else None
+        if name:
+            direct.append(name)
+        else:
+            spans.append((lo, hi))
+    # The tagger's cost grows with the longest window of a batch: windows are merged only up
+    # to max_window characters, longer ones are cut into overlapping pieces.
+    size, overlap = int(rules.raw["max_window"]), int(rules.raw["window_overlap"])
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] and max(b, merged[-1][1]) - merged[-1][0] <= size:
+            merged[-1][1] = max(merged[-1][1], b)
+        elif not merged or b > merged[-1][1]:
+            merged.append([a, b])
+    out = []
+    for a, b in merged:
+        while b - a > size:
+            out.append((a, a + size))
+            a += size - overlap
+        out.append((a, b))
+    return out, direct
+
+
+def propose(text: str, windows: list[tuple[int, int]], rules: PersonRules) -> list[tuple[int, int]]:
+    """Candidate name spans: the tagger's PER spans in the windows."""
+    out = []
+    if rules.tagger is not None and windows:
+        for (a, _), ents in zip(windows, rules.tagger([text[a:b] for a, b in windows])):
+            out.extend((a + s, a + e) for s, e in ents)
+    return out
+
+
+def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
+    """Name spans of bylines (本报记者 杨明方 阿尔达克, （记者 何 聪 王伟健整理）): the names
+    are separated by spaces or 、; single characters between spaces are one name cut by
+    typesetting (何 聪)."""
+    out = []
+    for m in rules.byline.finditer(text):
+        base = m.start("names")
+        tokens = [(t.start() + base, t.end() + base) for t in regex.finditer(r"[^\s、]+", m.group("names"))]
+        merged: list[list[int]] = []
+        for a, b in tokens:
+            if merged and b - a == 1 and merged[-1][2] == 1:
+                merged[-1][1] = b
+            else:
+                merged.append([a, b, b - a])
+        for a, b, _ in merged:
+            for suffix in rules.raw["byline_suffix"]:
+                if text.endswith(suffix, a, b) and b - a - len(suffix) >= 2:
+                    b -= len(suffix)
+                    break
+            if 2 <= len(regex.sub(r"\s", "", text[a:b])) <= int(rules.raw["translit_side_max"]):
+                out.append((a, b))
+    return out
+
+
+# ---------------------------------------------------------------------------- names
+
+def _extend_translit(text: str, a: int, b: int, rules: PersonRules) -> tuple[int, int]:
+    """A name joined by a middle dot, extended over transliteration characters on both
+    sides (图尼亚孜 + ·阿卜杜卡德尔)."""
+    if _DOT not in text[a:b] and text[b:b + 1] != _DOT and text[a - 1:a] != _DOT:
+        return a, b
+    chars, side = rules.words["translit_chars"], int(rules.raw["translit_side_max"])
+    lo, hi = a, b
+    while lo > 0 and a - lo < side and (text[lo - 1] in chars or
+                                        (text[lo - 1] == _DOT and _HAN.match(text, lo - 2))):
+        lo -= 1
+    while hi < len(text) and hi - b < side and (text[hi] in chars or
+                                                (text[hi] == _DOT and _HAN.match(text, hi + 1))):
+        hi += 1
+    return lo, hi
+
+
+def _title_before(text: str, a: int, rules: PersonRules) -> bool:
+    """A title or role noun right before position ``a`` (援疆教师|高兴)."""
+    left = text[max(0, a - 8):a]
+    return bool(rules.cadre_titles.search(left) or rules.resident_before.search(left)
+                or rules.journalist_before.search(left))
+
+
+def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
+    """The full name a candidate span stands for, or None when it is not one."""
+    a, b = _extend_translit(text, a, b, rules)
+    name = regex.sub(r"\s", "", text[a:b]).strip(_DOT)
+    w = rules.words
+    for suffix in sorted(w["not_full_name_suffix"], key=len, reverse=True):
+        if name.endswith(suffix):
+            name = name[:-len(suffix)]
+            break
+    if len(name) < 2 or not regex.fullmatch(r"\p{Han}+(?:·\p{Han}+)*", name):
+        return None
+    if _DOT not in name and len(name) > int(rules.raw["han_name_max"]):
+        return None
+    if name[0] in w["familiar_prefix"] or name in w["negative"]:
+        return None
+    if name in rules.gazetteer.forms:
+        return None
+    if name in _plain_words() and not _title_before(text, a, rules):
+        return None
+    return name
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    out, i = [], text.find(name)
+    while i >= 0:
+        out.append(i)
+        i = text.find(name, i + len(name))
+    return out
+
+
+def _repair_cut_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
+    """A 2-character name always followed (two or more times) by the same Han character
+    that does not usually follow names was cut short (梁经|和)."""
+    stop = rules.words["extend_stop_chars"]
+    out = set()
+    for name in names:
+        if len(name) == 2 and _DOT not in name:
+            nexts = {text[i + 2:i + 3] for i in _occurrences(text, name)}
+            if len(_occurrences(text, name)) >= 2 and len(nexts) == 1:
+                c = nexts.pop()
+                if _HAN.match(c) and c not in stop:
+                    name += c
+        out.add(name)
+    return out
+
+
+def _drop_overlaps(text: str, names: set[str]) -> set[str]:
+    """A name that ran on by one character (张锐|常) goes when its prefix occurs alone;
+    then a name inside a longer one (文秀 in 黄文秀, 古丽 in 阿孜古丽·…) goes."""
+    run_on = {long for long in names for short in names
+              if len(long) == len(short) + 1 and long.startswith(short)
+              and len(_occurrences(text, short)) > len(_occurrences(text, long))}
+    kept = names - run_on
+    return {n for n in kept if not any(n != other and n in other for other in kept)}
+
+
+def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> set[str]:
+    names = {n for a, b in spans if (n := clean_name(text, a, b, rules))}
+    return _drop_overlaps(text, _repair_cut_names(text, names, rules))
+
+
+def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]]
+                  ) -> dict[str, list[tuple[int, int]]]:
+    """Every occurrence of each name (longest first, no overlaps), and bylines written with
+    spaces (记者 何 聪)."""
+    out: dict[str, list[tuple[int, int]]] = {n: [] for n in names}
+    if not names:
+        return out
+    auto = ahocorasick.Automaton()
+    for n in names:
+        auto.add_word(n, n)
+    auto.make_automaton()
+    hits = sorted(((e + 1 - len(n), e + 1, n) for e, n in auto.iter(text)),
+                  key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken = bytearray(len(text))
+    for a, b, n in hits:
+        if not any(taken[a:b]):
+            taken[a:b] = b"\x01" * (b - a)
+            out[n].append((a, b))
+    for a, b in byline_spans:
+        n = regex.sub(r"\s", "", text[a:b])
+        if n in out and not any(taken[a:b]):
+            out[n].append((a, b))
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
+# ---------------------------------------------------------------------------- roles
+
+def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, str]:
+    """The phrase before a name back to a boundary (punctuation other than 、, or a word
+    such as 担任/是/据): (its start, its text) — 石渠县委常委、副县长 in …，石渠县委常委、副县长黄斌."""
+    lo = max(sent_start, a - int(rules.raw["title_max"]))
+    chars = rules.words["boundary_chars"]
+    i = a
+    while i > lo and text[i - 1] not in chars:
+        i -= 1
+    last = None
+    for m in rules.boundary_words.finditer(text, i, a):
+        last = m
+    if last is not None:
+        i = last.end()
+    trim = rules.trim_prefix.match(text, i, a)
+    if trim:
+        i = trim.end()
+    return i, text[i:a]
+
+
+def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
+    m = rules.cadre_titles.search(phrase)
+    if not m or rules.resident_before.search(phrase):
+        return False
+    if m.group() in rules.words["posting_only_titles"]:
+        return any(w in sentence for w in rules.words["posting_words"])
+    return True
+
+
+def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
+                 rules: PersonRules) -> Optional[str]:
+    """The role the words around one mention give, or None."""
+    a, b = span
+    left = text[max(sent[0], a - int(rules.raw["role_window"])):a]
+    if rules.journalist_before.search(left) or rules.journalist_after.match(text, b):
+        return "journalist"
+    _, phrase = title_phrase(text, a, sent[0], rules)
+    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or text.startswith("同志", b):
+        return "cadre"
+    if rules.resident_before.search(phrase):
+        return "resident"
+    return None
+
+
+def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: PersonRules) -> str:
+    roles = {mention_role(text, s, sentence_of(s[0]), rules) for s in spans}
+    for role in ("journalist", "cadre", "resident"):
+        if role in roles:
+            return role
+    for a, _ in spans:
+        s0, s1 = sentence_of(a)
+        if any(w in text[s0:s1] for w in rules.words["resident_sentence"]):
+            return "resident"
+    return "other"
+
+
+# ---------------------------------------------------------------------------- cadres
+
+def post_place(text: str, ts: int, te: int, name_start: int, counties: list[CountySpan],
+               rules: PersonRules) -> Optional[str]:
+    """The place of a post whose title is text[ts:te] (SPEC 3, gold README): the county
+    written in it, else its prefecture/province, else for a village or township post the
+    county named nearest before; company and central-state posts have none."""
+    title = text[ts:te]
+    w = rules.words
+    if any(c in title for c in w["company_words"]) and not any(p in title for p in w["public_words"]):
+        return None
+    inside = [c for c in counties if ts <= c[0] and c[1] <= te]
+    if inside:
+        return inside[-1][2]
+    higher = None
+    for hit in rules.gazetteer.find(title):
+        units = [f.unit for f in hit.forms if f.unit.level != "county" and not f.weak]
+        if units:
+            unit = min(units, key=lambda u: u.level != "prefecture")
+            if higher is None or unit.level == "prefecture" or higher.level == "province":
+                higher = unit
+    if higher is not None:
+        return higher.name
+    if any(c in title for c in w["central_words"]):
+        return None
+    if any(c in title for c in w["local_words"]):
+        window = name_start - int(rules.raw["local_county_window"])
+        before = [c for c in counties if window <= c[0] < name_start]
+        if before:
+            return before[-1][2]
+    return None
+
+
+def _title_end(text: str, start: int, stop: int, rules: PersonRules) -> Optional[int]:
+    """The end of the last title word in text[start:stop] (挂任…副校长|，)."""
+    end = None
+    for i in range(start + 2, stop + 1):
+        if rules.cadre_titles.search(text, start, i):
+            end = i
+    return end
+
+
+def _post_after(text: str, b: int, sent_end: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """A post written after the name: 李宇挂任昭通学院附属中学副校长."""
+    m = rules.post_after.match(text, b)
+    if not m:
+        return None
+    stop = min(sent_end, m.end() + int(rules.raw["post_after_max"]))
+    chars = rules.words["boundary_chars"]
+    for i in range(m.end(), stop):
+        if text[i] in chars:
+            stop = i
+            break
+    end = _title_end(text, m.end(), stop, rules)
+    return (m.end(), end) if end else None
+
+
+def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
+    origin = origin.strip("的")
+    while origin and origin[0] in rules.words["origin_trim_prefix"]:
+        origin = origin[1:]
+    origin = regex.sub(r"第[一二三四五六七八九十0-9]+批.*$", "", origin)
+    return origin if len(origin) >= 2 else None
+
+
+def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: str,
+              rules: PersonRules) -> Optional[str]:
+    """The sending unit: 来自X的 / X选派 near the name, else the unit before a posting word in
+    the title (成华区|援藏工作队), else X in X干部."""
+    a, b = span
+    best = None
+    for pattern in rules.origin_patterns:
+        for m in pattern.finditer(text, sent[0], sent[1]):
+            dist = a - m.end() if m.end() <= a else (m.start() - b if m.start() >= b else None)
+            if dist is not None and dist <= 30 and (best is None or dist < best[0]):
+                best = (dist, m.group("origin"))
+    if best:
+        return _clean_origin(best[1], rules)
+    m = rules.origin_marker.search(phrase)
+    if m and m.start() >= 2:
+        return _clean_origin(phrase[:m.start()], rules)
+    if _origin_only(phrase, rules):
+        word = next(w for w in rules.words["origin_title_words"] if phrase.endswith(w))
+        return _clean_origin(phrase[:-len(word)], rules)
+    return None
+
+
+def _origin_only(phrase: str, rules: PersonRules) -> bool:
+    """成华区司法局干部: a unit + 干部 says where the person comes from, not a post."""
+    for word in rules.words["origin_title_words"]:
+        if phrase.endswith(word):
+            return not rules.cadre_titles.search(phrase[:-len(word)]) and \
+                not rules.origin_marker.search(phrase)
+    return False
+
+
+def _dates(text: str, sent: tuple[int, int], ref_year: Optional[int],
+           rules: PersonRules) -> tuple[Optional[str], Optional[str]]:
+    """(since, until) the sentence gives: a date before 起/以来/挂任…, YYYY年至YYYY年."""
+    since = until = None
+    dates = dates_in(text, sent[0], sent[1], ref_year, rules.years)
+    for i, d in enumerate(dates):
+        if text.startswith(("至", "到", "—", "-", "～"), d.end) and i + 1 < len(dates) \
+                and dates[i + 1].start == d.end + 1:
+            since, until = d.iso, dates[i + 1].iso
+        elif until is None and rules.until_after.match(text, d.end):
+            until = d.iso
+        elif since is None and rules.since_after.match(text, d.end):
+            since = d.iso
+    return since, until
+
+
+def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
+                counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules) -> Cadre:
+    cadre = Cadre(name=name)
+    seen: set[str] = set()
+    for a, b in spans:
+        sent = sentence_of(a)
+        ts, phrase = title_phrase(text, a, sent[0], rules)
+        origin = origin_of(text, (a, b), sent, phrase, rules)
+        if origin and cadre.origin is None:
+            cadre.origin = origin
+        titles = []
+        if phrase.startswith("来自") and "的" in phrase:      # 来自X的|援藏队员: X is the origin
+            ts += phrase.rfind("的") + 1
+            phrase = text[ts:a]
+        if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) and not _origin_only(phrase, rules):
+            titles.append((ts, a))
+        after = _post_after(text, b, sent[1], rules)
+        if after:
+            titles.append(after)
+        for ts_, te_ in titles:
+            title = text[ts_:te_].strip("的")
+            if not title or title in seen:
+                continue
+            seen.add(title)
+            since, until = _dates(text, sent, ref_year, rules)
+            cadre.posts.append(Post(title=title, place=post_place(text, ts_, te_, a, counties, rules),
+                                    since=since, until=until))
+    return cadre
+
+
+def add_honours(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRules) -> None:
+    """荣获/被评为…: the honour goes to the person named last before it in its sentence."""
+    strip = rules.raw["honour_strip"]
+    by_sentence: dict[tuple[int, int], list[tuple[int, FoundPerson]]] = {}
+    for p in found:
+        if p.cadre is not None:
+            for a, _ in p.spans:
+                by_sentence.setdefault(sentence_of(a), []).append((a, p))
+    for sent, people in by_sentence.items():
+        for pattern in rules.honour:
+            for m in pattern.finditer(text, sent[0], sent[1]):
+                before = [(a, p) for a, p in people if a < m.start()]
+                if not before:
+                    continue
+                honour = m.group("honour").strip(strip)
+                cadre = max(before, key=lambda x: x[0])[1].cadre
+                if honour and honour not in cadre.honours:
+                    cadre.honours.append(honour)
+
+
+def add_short_references(text: str, found: list["FoundPerson"], rules: PersonRules) -> None:
+    """黄书记, 老黄: a surname with a title or 老/小, tied to the only person of the article
+    with that surname (no tie when two persons share it)."""
+    by_surname: dict[str, list[FoundPerson]] = {}
+    for p in found:
+        if _DOT not in p.name and len(p.name) <= 3:
+            by_surname.setdefault(p.name[0], []).append(p)
+    taken = bytearray(len(text))
+    for p in found:
+        for a, b in p.spans:
+            taken[a:b] = b"\x01" * (b - a)
+    forms = []
+    for surname, people in by_surname.items():
+        if len(people) == 1:
+            forms += [(surname + s, people[0]) for s in rules.words["short_ref_suffix"]]
+            forms += [(pre + surname, people[0]) for pre in rules.words["short_ref_prefix"]]
+    if not forms:
+        return
+    auto = ahocorasick.Automaton()
+    for form, person in forms:
+        auto.add_word(form, (form, person))
+    auto.make_automaton()
+    for end, (form, person) in auto.iter(text):
+        a, b = end + 1 - len(form), end + 1
+        if not any(taken[a:b]):
+            taken[a:b] = b"\x01" * (b - a)
+            person.spans.append((a, b))
+    for p in found:
+        p.spans.sort()
+
+
+# ---------------------------------------------------------------------------- the stage
+
+@dataclass
+class FoundPerson:
+    name: str
+    role: str
+    spans: list[tuple[int, int]]
+    cadre: Optional[Cadre] = None
+
+
+@dataclass
+class PersonStats:
+    """What the gate let through, for the benchmark: characters tagged, windows."""
+    chars: int = 0
+    tagged_chars: int = 0
+    windows: int = 0
+    tagger_missing: bool = False
+
+
+def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
+                 ref_year: Optional[int], rules: PersonRules,
+                 stats: Optional[PersonStats] = None) -> list[FoundPerson]:
+    """Every named person of ``text`` with role, mentions and (cadres) what the text says."""
+    windows, direct = cue_windows(text, sentence_of, sentences, rules)
+    if stats is not None:
+        stats.chars += len(text)
+        stats.tagged_chars += sum(b - a for a, b in windows) if rules.tagger else 0
+        stats.windows += len(windows)
+        stats.tagger_missing = rules.tagger is None
+    bylines = byline_names(text, rules)
+    names = find_names(text, propose(text, windows, rules) + direct + bylines, rules)
+    found = []
+    for name, mentions in find_mentions(text, names, bylines).items():
+        if mentions:
+            found.append(FoundPerson(name, person_role(text, mentions, sentence_of, rules), mentions))
+    found.sort(key=lambda p: p.spans[0][0])
+    for p in found:
+        if p.role == "cadre":
+            p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules)
+    add_honours(text, found, sentence_of, rules)
+    add_short_references(text, found, rules)
+    return found
+
+
+def run(article: Article, rules: PersonRules) -> None:
+    text = article.text
+    counties = sorted((m.span[0], m.span[1], c.name)
+                      for c in article.facts.get("counties", []) for m in c.mentions)
+    if rules.tagger is None:
+        article.warnings.append("persons: the name tagger (extractor.ner) is not available; "
+                                "only bylines are found")
+    found = find_persons(text, article.sentence_of, article.sentences, counties,
+                         article.reference_year, rules)
+    persons, cadres = [], []
+    for p in found:
+        mentions = [Mention(text[a:b], (a, b), article.source_span(a, b)) for a, b in p.spans]
+        persons.append(Person(name=p.name, role=p.role, mentions=mentions))
+        if p.cadre is not None:
+            p.cadre.mentions = list(mentions)
+            cadres.append(p.cadre)
+    article.facts["persons"] = persons
+    article.facts["cadres"] = cadres
