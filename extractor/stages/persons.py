@@ -59,6 +59,8 @@ class PersonRules:
     boundary_words: regex.Pattern
     trim_prefix: regex.Pattern
     post_after: regex.Pattern
+    cadre_after: regex.Pattern
+    home_unit: regex.Pattern
     origin_patterns: tuple[regex.Pattern, ...]
     origin_marker: regex.Pattern
     honour: tuple[regex.Pattern, ...]
@@ -106,7 +108,9 @@ def load_rules(folder: Folder = None) -> PersonRules:
         journalist_after=regex.compile(rf"^[ 　]*(?:{alternation(r['journalist_after'])})"),
         boundary_words=regex.compile(alternation(r["title_boundary_words"])),
         trim_prefix=regex.compile(f"^(?:{alternation(r['title_trim_prefix'])})+"),
-        post_after=regex.compile(f"^(?:{alternation(r['post_after_verbs'])})"),
+        post_after=regex.compile(alternation(r["post_after_verbs"])),
+        cadre_after=regex.compile(alternation(r["cadre_after"])),
+        home_unit=regex.compile(r["home_unit"]),
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
         origin_marker=regex.compile(alternation(r["origin_markers"])),
         honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
@@ -392,7 +396,15 @@ def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules) -> tupl
     lo = max(sent_start, a - int(rules.raw["title_max"]))
     chars = rules.words["boundary_chars"]
     i = a
-    while i > lo and text[i - 1] not in chars:
+    bracket = int(rules.raw["title_bracket_max"])
+    while i > lo:
+        if text[i - 1] in "）)":
+            opening = max(text.rfind("（", lo, i), text.rfind("(", lo, i))
+            if opening >= 0 and i - opening <= bracket and opening > lo:
+                i = opening
+                continue
+        if text[i - 1] in chars:
+            break
         i -= 1
     last = None
     for m in rules.boundary_words.finditer(text, i, a):
@@ -422,7 +434,7 @@ def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
     if rules.journalist_before.search(left) or rules.journalist_after.match(text, b):
         return "journalist"
     _, phrase = title_phrase(text, a, sent[0], rules)
-    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or text.startswith("同志", b):
+    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or rules.cadre_after.match(text, b):
         return "cadre"
     if rules.resident_before.search(phrase):
         return "resident"
@@ -485,8 +497,9 @@ def _title_end(text: str, start: int, stop: int, rules: PersonRules) -> Optional
 
 def _post_after(text: str, b: int, sent_end: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """A post written after the name: 李宇挂任昭通学院附属中学副校长."""
-    m = rules.post_after.match(text, b)
-    if not m:
+    gap_end = min(sent_end, b + int(rules.raw["post_after_gap"]))
+    m = rules.post_after.search(text, b, gap_end)
+    if not m or (m.start() > b and any(text[i] in "。！？" for i in range(b, m.start()))):
         return None
     stop = min(sent_end, m.end() + int(rules.raw["post_after_max"]))
     chars = rules.words["boundary_chars"]
@@ -553,33 +566,58 @@ def _dates(text: str, sent: tuple[int, int], ref_year: Optional[int],
     return since, until
 
 
+def _post_spans(text: str, span: tuple[int, int], sent: tuple[int, int],
+                rules: PersonRules) -> list[tuple[int, int]]:
+    """Title spans of the posts one mention gives: before the name (县委常委、副县长|黄斌),
+    right after it (习近平|总书记), or after a posting verb (挂任…副校长)."""
+    a, b = span
+    ts, phrase = title_phrase(text, a, sent[0], rules)
+    out = []
+    if phrase.startswith("来自") and "的" in phrase:      # 来自X的|援藏队员: X is the origin
+        ts += phrase.rfind("的") + 1
+        phrase = text[ts:a]
+    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) and not _origin_only(phrase, rules):
+        out.append((ts, a))
+    right = rules.cadre_after.match(text, b)
+    if right and right.group() != "同志":
+        out.append(right.span())
+    after = _post_after(text, b, sent[1], rules)
+    if after:
+        out.append(after)
+    return out
+
+
+def _home_origin(text: str, cadre: Cadre, sentences: list[tuple[int, int]],
+                 rules: PersonRules) -> Optional[str]:
+    """A person on a posting whose first title starts with a unit comes from that unit."""
+    if not cadre.posts or not any(w in text[s0:s1] for s0, s1 in sentences
+                                  for w in rules.raw["home_unit_posting"]):
+        return None
+    m = rules.home_unit.match(cadre.posts[0].title)
+    return m.group("unit") if m else None
+
+
 def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules) -> Cadre:
     cadre = Cadre(name=name)
     seen: set[str] = set()
+    sentences = []
     for a, b in spans:
         sent = sentence_of(a)
-        ts, phrase = title_phrase(text, a, sent[0], rules)
+        sentences.append(sent)
+        _, phrase = title_phrase(text, a, sent[0], rules)
         origin = origin_of(text, (a, b), sent, phrase, rules)
         if origin and cadre.origin is None:
             cadre.origin = origin
-        titles = []
-        if phrase.startswith("来自") and "的" in phrase:      # 来自X的|援藏队员: X is the origin
-            ts += phrase.rfind("的") + 1
-            phrase = text[ts:a]
-        if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) and not _origin_only(phrase, rules):
-            titles.append((ts, a))
-        after = _post_after(text, b, sent[1], rules)
-        if after:
-            titles.append(after)
-        for ts_, te_ in titles:
-            title = text[ts_:te_].strip("的")
-            if not title or title in seen:
-                continue
-            seen.add(title)
-            since, until = _dates(text, sent, ref_year, rules)
-            cadre.posts.append(Post(title=title, place=post_place(text, ts_, te_, a, counties, rules),
-                                    since=since, until=until))
+        for ts, te in _post_spans(text, (a, b), sent, rules):
+            title = text[ts:te].strip("的")
+            if title and title not in seen:
+                seen.add(title)
+                since, until = _dates(text, sent, ref_year, rules)
+                cadre.posts.append(Post(title=title, since=since, until=until,
+                                        place=post_place(text, ts, te, a, counties, rules)))
+    if cadre.origin is None:
+        cadre.origin = _home_origin(text, cadre, sentences, rules)
     return cadre
 
 
@@ -597,7 +635,9 @@ def add_honours(text: str, found: list["FoundPerson"], sentence_of, rules: Perso
                 before = [(a, p) for a, p in people if a < m.start()]
                 if not before:
                     continue
-                honour = m.group("honour").strip(strip)
+                honour = m.group("honour")
+                honour = honour[honour.find("“") + 1:] if "“" in honour else honour
+                honour = honour.strip(strip)
                 cadre = max(before, key=lambda x: x[0])[1].cadre
                 if honour and honour not in cadre.honours:
                     cadre.honours.append(honour)
