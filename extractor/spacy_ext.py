@@ -25,6 +25,7 @@ from spacy.util import registry
 from .article import Article
 from .stages.counties import counties_of, find_counties, load_rules as load_county_rules
 from .stages.pairings import find_pairings, load_rules as load_pairing_rules
+from .stages.persons import find_persons, load_rules as load_person_rules
 from .text.normalize import Normalized
 from .text.offsets import OffsetMap
 from .text.segment import Segmenter
@@ -166,6 +167,57 @@ class PairingsComponent:
                   default_config={"spans_key": "pairing", "rules_dir": None})
 def make_pairings(nlp: Language, name: str, spans_key: str, rules_dir: Optional[str]):
     return PairingsComponent(spans_key, rules_dir)
+
+
+def _doc_index(doc: Doc) -> TextIndex:
+    if doc.has_annotation("SENT_START"):
+        return TextIndex(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+    return TextIndex(doc.text, sentence_bounds(doc.text))
+
+
+class PersonsComponent:
+    """Writes every person mention to ``doc.spans[spans_key]`` with the person's role as the
+    label (CADRE, JOURNALIST, RESIDENT, OTHER) and the full name as ``kb_id_`` (so 黄书记 is
+    tied to 黄斌). Posts are placed with the counties the text names."""
+
+    def __init__(self, spans_key: str = "person", rules_dir: Optional[str] = None,
+                 reference_year: Optional[int] = None) -> None:
+        self.spans_key = spans_key
+        self.rules_dir = rules_dir
+        self.reference_year = reference_year
+        self.rules = None
+        self.gazetteer = None
+
+    def initialize(self, get_examples=None, *, nlp=None, rules_dir: Optional[str] = None) -> None:
+        """Load the person rules, the tagger and the gazetteer."""
+        self.rules_dir = rules_dir or self.rules_dir
+        self.rules = load_person_rules(self.rules_dir)
+        self.gazetteer = load_county_rules(self.rules_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.rules is None:
+            self.initialize()
+        index = _doc_index(doc)
+        counties = [(m.hit.start, m.hit.end, m.unit.name)
+                    for m in find_counties(doc.text, self.gazetteer, sentence_of=index.sentence_of)
+                    if m.unit is not None]
+        spans = []
+        for person in find_persons(doc.text, index.sentence_of, index.sentences, counties,
+                                   self.reference_year, self.rules):
+            for a, b in person.spans:
+                span = doc.char_span(a, b, label=person.role.upper(), kb_id=person.name,
+                                     alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start_char)
+        return doc
+
+
+@Language.factory("fupin_persons", assigns=["doc.spans"],
+                  default_config={"spans_key": "person", "rules_dir": None, "reference_year": None})
+def make_persons(nlp: Language, name: str, spans_key: str, rules_dir: Optional[str],
+                 reference_year: Optional[int]):
+    return PersonsComponent(spans_key, rules_dir, reference_year)
 
 
 def make_nlp(engine: str = "rjieba", components: tuple[str, ...] = ("fupin_counties",)) -> Language:

@@ -7,7 +7,10 @@ Reports, on one core:
 - normaliser throughput on already-simplified text (the real-news corpus, repeated) and on
   damaged traditional text (seed 003, repeated), in MB/s;
 - the whole pipeline (extract) against jieba.lcut on the same text: the budget is ≤ 1.0×
-  jieba's time.
+  jieba's time; on the real-news corpus and on the one-month archive sample
+  (../shared/data/archive/rmrb-2019-10, every --archive-step-th article);
+- the persons stage: its own time (as a share of jieba's), the share of characters the
+  gate sends to the tagger, and the tagger's load time.
 """
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extractor import extract  # noqa: E402
+from extractor.pipeline import STAGES, Pipeline  # noqa: E402
+from extractor.stages import persons  # noqa: E402
+from extractor.text.sentences import TextIndex  # noqa: E402
 from extractor.text.normalize import normalize  # noqa: E402
 
 
@@ -42,6 +48,8 @@ def load_real_news() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=2.0, help="size of each test text in MB")
+    parser.add_argument("--archive-step", type=int, default=10,
+                        help="run every N-th article of the archive month (1 = all)")
     args = parser.parse_args()
     target = int(args.mb * 1_000_000)
 
@@ -57,16 +65,50 @@ def main() -> None:
         seconds = best_of(lambda: normalize(text), repeat=2)
         print(f"normalize {name}: {mb:.1f} MB in {seconds:.2f} s = {mb / seconds:.1f} MB/s")
 
+    t = time.perf_counter()
+    persons.load_rules()
+    print(f"persons stage: rules and tagger loaded in {time.perf_counter() - t:.2f} s")
     import jieba
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     extract("warm up 石渠县")  # load rules and data once
-    corpus_mb = sum(len(a.encode()) for a in articles) / 1e6
-    jieba_s = best_of(lambda: [tokenizer.lcut(a) for a in articles])
-    pipeline_s = best_of(lambda: [extract(a) for a in articles])
-    print(f"jieba.lcut on {len(articles)} articles ({corpus_mb:.2f} MB): {jieba_s:.2f} s")
-    print(f"pipeline (extract) on the same: {pipeline_s:.2f} s = {pipeline_s / jieba_s:.2f}× jieba.lcut's time "
-          f"(budget ≤ 1.00×)")
+    archive = load_archive(args.archive_step)
+    for name, texts in (("real news", articles), ("archive month", archive)):
+        if texts:
+            compare(name, texts, tokenizer)
+
+
+def load_archive(step: int) -> list[str]:
+    root = REPO.parent / "shared" / "data" / "archive" / "rmrb-2019-10"
+    return [p.read_bytes().decode("utf-8", "replace") for p in sorted(root.glob("*.txt"))[::step]]
+
+
+def tagged_share(texts: list[str]) -> float:
+    """Share of characters the persons gate sends to the tagger."""
+    rules = persons.load_rules()
+    total = tagged = 0
+    for text in texts:
+        text = normalize(text).text
+        index = TextIndex(text)
+        windows, _ = persons.cue_windows(text, index.sentence_of, index.sentences, rules)
+        total += len(text)
+        tagged += sum(b - a for a, b in windows)
+    return tagged / max(total, 1)
+
+
+def compare(name: str, texts: list[str], tokenizer) -> None:
+    """jieba.lcut, the pipeline without the persons stage and the whole pipeline, in turns
+    (best of 3 each), on the same texts."""
+    without = Pipeline(stages=[s for s in STAGES if s.name != "persons"])
+    mb = sum(len(a.encode()) for a in texts) / 1e6
+    jieba_s = best_of(lambda: [tokenizer.lcut(a) for a in texts])
+    base_s = best_of(lambda: [without.extract(a) for a in texts])
+    pipeline_s = best_of(lambda: [extract(a) for a in texts])
+    print(f"{name}: {len(texts)} articles ({mb:.2f} MB); jieba.lcut {jieba_s:.2f} s")
+    print(f"  pipeline (extract): {pipeline_s:.2f} s = {pipeline_s / jieba_s:.2f}× jieba.lcut's time "
+          f"(throughput {jieba_s / pipeline_s:.2f}× jieba; budget ≥ 1.00×)")
+    print(f"  persons stage: {pipeline_s - base_s:.2f} s = {(pipeline_s - base_s) / jieba_s:.2f}× jieba's time; "
+          f"{tagged_share(texts):.1%} of characters tagged")
 
 
 if __name__ == "__main__":

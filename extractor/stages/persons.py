@@ -37,6 +37,9 @@ CountySpan = tuple[int, int, str]
 Tagger = Callable[[Sequence[str]], list[list[tuple[int, int]]]]
 
 _HAN = regex.compile(r"\p{Han}")
+_SPACE = regex.compile(r"\s")
+_NAME_SHAPE = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
+_TOKEN = regex.compile(r"[^\s、]+")
 _DOT = "·"
 
 
@@ -91,21 +94,21 @@ def load_rules(folder: Folder = None) -> PersonRules:
                  "central_words", "local_words", "origin_title_words", "origin_trim_prefix",
                  "short_ref_suffix", "short_ref_prefix")
     words = {k: frozenset(r[k]) for k in list_keys}
-    words["translit_chars"] = frozenset(regex.sub(r"\s", "", r["translit_chars"]))
-    words["extend_stop_chars"] = frozenset(regex.sub(r"\s", "", r["extend_stop_chars"]))
+    words["translit_chars"] = frozenset(_SPACE.sub("", r["translit_chars"]))
+    words["extend_stop_chars"] = frozenset(_SPACE.sub("", r["extend_stop_chars"]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
         raw=r, cues=cues, cue_window=cue_window, after_cues=frozenset(r["cues"]["after_name"]),
         followers=regex.compile(alternation(r["name_followers"])),
-        surnames=frozenset(regex.sub(r"\s", "", r["name_initials"])),
-        initials=frozenset(regex.sub(r"\s", "", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
+        surnames=frozenset(_SPACE.sub("", r["name_initials"])),
+        initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
         cadre_titles=_suffix_pattern(r["cadre_titles"]),
         resident_before=_suffix_pattern(r["resident_before"]),
         journalist_before=regex.compile(f"(?:{alternation(r['journalist_before'])})"
-                                        r"[\s、]*(?:\p{Han}{2,4}[\s、]+)*$"),
-        journalist_after=regex.compile(rf"^[ 　]*(?:{alternation(r['journalist_after'])})"),
+                                        r"[\s、]*(?:\p{Han}{1,4}[\s、]+)*$"),
+        journalist_after=regex.compile(rf"[ 　]*(?:{alternation(r['journalist_after'])})"),
         boundary_words=regex.compile(alternation(r["title_boundary_words"])),
         trim_prefix=regex.compile(f"^(?:{alternation(r['title_trim_prefix'])})+"),
         post_after=regex.compile(alternation(r["post_after_verbs"])),
@@ -114,8 +117,8 @@ def load_rules(folder: Folder = None) -> PersonRules:
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
         origin_marker=regex.compile(alternation(r["origin_markers"])),
         honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
-        since_after=regex.compile(f"^.{{0,4}}?(?:{alternation(r['since_cues'])})"),
-        until_after=regex.compile(f"^.{{0,4}}?(?:{alternation(r['until_cues'])})"),
+        since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
+        until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
         words=words,
         tagger=_default_tagger(),
     )
@@ -258,7 +261,7 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     out = []
     for m in rules.byline.finditer(text):
         base = m.start("names")
-        tokens = [(t.start() + base, t.end() + base) for t in regex.finditer(r"[^\s、]+", m.group("names"))]
+        tokens = [(t.start() + base, t.end() + base) for t in _TOKEN.finditer(m.group("names"))]
         merged: list[list[int]] = []
         for a, b in tokens:
             if merged and b - a == 1 and merged[-1][2] == 1:
@@ -270,7 +273,7 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
                 if text.endswith(suffix, a, b) and b - a - len(suffix) >= 2:
                     b -= len(suffix)
                     break
-            if 2 <= len(regex.sub(r"\s", "", text[a:b])) <= int(rules.raw["translit_side_max"]):
+            if 2 <= len(_SPACE.sub("", text[a:b])) <= int(rules.raw["translit_side_max"]):
                 out.append((a, b))
     return out
 
@@ -303,13 +306,13 @@ def _title_before(text: str, a: int, rules: PersonRules) -> bool:
 def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
     """The full name a candidate span stands for, or None when it is not one."""
     a, b = _extend_translit(text, a, b, rules)
-    name = regex.sub(r"\s", "", text[a:b]).strip(_DOT)
+    name = _SPACE.sub("", text[a:b]).strip(_DOT)
     w = rules.words
     for suffix in sorted(w["not_full_name_suffix"], key=len, reverse=True):
         if name.endswith(suffix):
             name = name[:-len(suffix)]
             break
-    if len(name) < 2 or not regex.fullmatch(r"\p{Han}+(?:·\p{Han}+)*", name):
+    if len(name) < 2 or not _NAME_SHAPE.fullmatch(name):
         return None
     if _DOT not in name and len(name) > int(rules.raw["han_name_max"]):
         return None
@@ -380,7 +383,7 @@ def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]
             taken[a:b] = b"\x01" * (b - a)
             out[n].append((a, b))
     for a, b in byline_spans:
-        n = regex.sub(r"\s", "", text[a:b])
+        n = _SPACE.sub("", text[a:b])
         if n in out and not any(taken[a:b]):
             out[n].append((a, b))
     for spans in out.values():
@@ -654,22 +657,24 @@ def add_short_references(text: str, found: list["FoundPerson"], rules: PersonRul
     for p in found:
         for a, b in p.spans:
             taken[a:b] = b"\x01" * (b - a)
-    forms = []
+    suffixes = tuple(rules.words["short_ref_suffix"])
+    prefixes = rules.words["short_ref_prefix"]
     for surname, people in by_surname.items():
-        if len(people) == 1:
-            forms += [(surname + s, people[0]) for s in rules.words["short_ref_suffix"]]
-            forms += [(pre + surname, people[0]) for pre in rules.words["short_ref_prefix"]]
-    if not forms:
-        return
-    auto = ahocorasick.Automaton()
-    for form, person in forms:
-        auto.add_word(form, (form, person))
-    auto.make_automaton()
-    for end, (form, person) in auto.iter(text):
-        a, b = end + 1 - len(form), end + 1
-        if not any(taken[a:b]):
+        if len(people) != 1:
+            continue
+        for i in _occurrences(text, surname):
+            if text[i - 1:i] in prefixes and not any(taken[i - 1:i + 1]):
+                a, b = i - 1, i + 1
+            elif text.startswith(suffixes, i + 1) and not taken[i]:
+                b = i + 1 + next(len(x) for x in sorted(suffixes, key=len, reverse=True)
+                                 if text.startswith(x, i + 1))
+                a = i
+                if any(taken[a:b]):
+                    continue
+            else:
+                continue
             taken[a:b] = b"\x01" * (b - a)
-            person.spans.append((a, b))
+            people[0].spans.append((a, b))
     for p in found:
         p.spans.sort()
 

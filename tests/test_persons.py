@@ -1,0 +1,92 @@
+"""Table-driven tests of the persons/cadres stage: tests/cases/persons.yaml (titles and
+posts, roles, dates against a reference date, transliterated names, the negative table),
+and the date grammar it uses (tests/cases/dates_in.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import extractor
+from extractor.lexicon.places import canonical_place
+from extractor.lexicon.years import dates_in, year_grammar
+from extractor.stages.persons import load_rules
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _rows():
+    for group, rows in yaml.safe_load((CASES / "persons.yaml").read_text("utf-8")).items():
+        for row in rows:
+            marks = [pytest.mark.xfail(strict=True, reason=row["xfail"])] if row.get("xfail") else []
+            yield pytest.param(row, marks=marks, id=f"{group}:{row['text'][:18]}")
+
+
+@pytest.mark.parametrize("row", list(_rows()))
+def test_persons_table(row: dict) -> None:
+    record = extractor.extract(row["text"], reference_date=row.get("reference_date"))
+    roles = {p.name: p.role for p in record.persons}
+    for name, role in (row.get("persons") or {}).items():
+        assert roles.get(name) == role, (name, roles)
+    for name in row.get("absent", []):
+        assert name not in roles, (name, roles)
+    cadres = {c.name: c for c in record.cadres}
+    assert set(cadres) == {n for n, r in roles.items() if r == "cadre"}
+    for name, want in (row.get("cadres") or {}).items():
+        cadre = cadres[name]
+        if "origin" in want:
+            assert cadre.origin == want["origin"]
+        if "places" in want:
+            got = {canonical_place(p.place) for p in cadre.posts if p.place}
+            assert got == set(want["places"])
+        if "since" in want:
+            assert set(want["since"]) <= {p.since for p in cadre.posts}
+
+
+def test_every_mention_and_short_references() -> None:
+    text = "援藏干部黄志明挂任丹巴县副县长。黄书记说，黄志明的工作很细。老黄笑了。"
+    [person] = extractor.extract(text).persons
+    assert [m.text for m in person.mentions] == ["黄志明", "黄书记", "黄志明", "老黄"]
+    for m in person.mentions:
+        assert text[m.span[0]:m.span[1]] == m.text
+
+
+def test_short_reference_is_not_tied_when_two_share_the_surname() -> None:
+    text = "县委书记黄志明和村民黄秀兰一起修路。黄书记说，路通了。"
+    mentions = {p.name: [m.text for m in p.mentions] for p in extractor.extract(text).persons}
+    assert mentions == {"黄志明": ["黄志明"], "黄秀兰": ["黄秀兰"]}
+
+
+def test_honours_go_to_the_cadre_named_before() -> None:
+    text = "援藏干部黄志明挂任丹巴县副县长。黄志明荣获“民族团结进步模范个人”称号。"
+    [cadre] = extractor.extract(text).cadres
+    assert cadre.honours == ["民族团结进步模范个人"]
+
+
+def test_gating_skips_text_without_cues() -> None:
+    rules = load_rules()
+    from extractor.article import Article
+    from extractor.text.normalize import normalize
+    article = Article(norm=normalize("今年全县粮食产量稳定增长，道路全部硬化。"))
+    from extractor.stages.persons import cue_windows
+    windows, direct = cue_windows(article.text, article.sentence_of, article.sentences, rules)
+    assert windows == [] and direct == []
+
+
+DATES = yaml.safe_load((CASES / "dates_in.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("text,ref_year,expected", [(r["text"], r["ref_year"], r["dates"]) for r in DATES],
+                         ids=[r["text"] for r in DATES])
+def test_dates_in(text: str, ref_year: int, expected: list[str]) -> None:
+    got = [d.iso for d in dates_in(text, 0, len(text), ref_year, year_grammar())]
+    assert got == expected
+
+
+def test_spacy_component_labels_mentions_with_the_role() -> None:
+    from extractor.spacy_ext import make_nlp
+    nlp = make_nlp(components=("fupin_persons",))
+    doc = nlp("援藏干部黄志明挂任丹巴县副县长。黄书记说，村民王秀英家脱贫了。")
+    assert [(s.text, s.label_, s.kb_id_) for s in doc.spans["person"]] == [
+        ("黄志明", "CADRE", "黄志明"), ("黄书记", "CADRE", "黄志明"), ("王秀英", "RESIDENT", "王秀英")]
