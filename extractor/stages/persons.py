@@ -120,11 +120,11 @@ def load_rules(folder: Folder = None) -> PersonRules:
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
         words=words,
-        tagger=_default_tagger(),
+        tagger=_load_tagger(r.get("tagger_model")),
     )
 
 
-def _default_tagger() -> Optional[Tagger]:
+def _load_tagger(model: Optional[str]) -> Optional[Tagger]:
     """The statistical tagger chosen in ``extractor/ner/README.md``, as (start, end) PER
     spans per text; None in an install without ``extractor.ner`` (then only the rules'
     certain names and bylines are found: persons F1 ≈ 0.64 on dev instead of 0.92)."""
@@ -134,10 +134,11 @@ def _default_tagger() -> Optional[Tagger]:
         return None
     # One ONNX thread: the windows are short, and on a shared 2-core machine more threads
     # only contend (measured: 16 K chars/s with 1 thread, 9 K with the default).
-    model = ner.LacTagger(threads=1) if ner.DEFAULT_MODEL == "lac" else ner.load_tagger()
+    model_name = model or ner.DEFAULT_MODEL
+    tagger = ner.LacTagger(threads=1) if model_name == "lac" else ner.load_tagger(model_name)
 
     def tag(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        return [[(e.start, e.end) for e in ents if e.label == "PER"] for ents in model.tag(list(texts))]
+        return [[(e.start, e.end) for e in ents if e.label == "PER"] for ents in tagger.tag(list(texts))]
     return tag
 
 
