@@ -193,7 +193,7 @@ def cmd_run(args) -> int:
                       tables=args.tables, tables_format=args.tables_format,
                       reference_date=args.reference_date, fmt=args.format, columns=args.columns,
                       timeout=args.timeout, allow_outside=args.allow_outside, on_skip=on_skip,
-                      progress=False if args.no_progress else None)
+                      progress=False if args.no_progress else None, with_text=args.with_text)
     except RunError as err:
         extra = f" ({skipped['n']} files skipped, named above)" if skipped["n"] else ""
         print(f"fupin run: {err}{extra}", file=sys.stderr)
@@ -218,6 +218,11 @@ def cmd_eval(args) -> int:
                    all_gold=args.all_gold)
 
 
+def cmd_review(args) -> int:
+    from .report.review import run_cli
+    return run_cli(args.records, args.output, gold=args.gold, all_gold=args.all_gold)
+
+
 # ----------------------------------------------------------------------------- parser
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(sub, FORMATS)
     _add_run(sub, FORMATS, DEFAULT_TIMEOUT)
     _add_normalize_and_eval(sub)
+    _add_review(sub)
     return parser
 
 
@@ -306,6 +312,8 @@ def _add_run(sub, FORMATS, DEFAULT_TIMEOUT) -> None:
                    help="let a manifest name files outside its own folder")
     p.add_argument("--verbose", "-v", action="store_true", help="name every skipped file")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
+    p.add_argument("--with-text", action="store_true",
+                   help="add the normalised text to each record as `text` (for fupin review)")
     p.set_defaults(func=cmd_run)
 
 
@@ -333,6 +341,22 @@ def _add_normalize_and_eval(sub) -> None:
     p.add_argument("--all-gold", action="store_true",
                    help="score every gold article; one without a prediction scores as empty")
     p.set_defaults(func=cmd_eval)
+
+
+def _add_review(sub) -> None:
+    p = sub.add_parser(
+        "review", formatter_class=_Help, help="one HTML page to check the facts of each article by eye",
+        description="Write one self-contained HTML page: each article's normalised text with "
+        "every fact highlighted by kind, a list of the facts with their values, filters by kind. "
+        "With --gold, missed and spurious items are marked exactly as fupin eval --misses lists them.",
+        epilog=EXIT_CODES + "\n\nexamples:\n  fupin run corpus/ --with-text -o out/records.jsonl\n"
+        "  fupin review out/records.jsonl --gold gold/ -o out/review.html")
+    p.add_argument("records", help="JSONL of records (fupin run --with-text output)")
+    p.add_argument("-o", "--output", required=True, help="the HTML page to write")
+    p.add_argument("--gold", metavar="GOLD_DIR", help="mark missed and spurious items against gold")
+    p.add_argument("--all-gold", action="store_true",
+                   help="also show gold articles without a record (as fupin eval --all-gold)")
+    p.set_defaults(func=cmd_review)
 
 
 def main(argv: list[str] | None = None) -> int:

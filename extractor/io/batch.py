@@ -47,8 +47,11 @@ class Interrupted(Exception):
 # ------------------------------------------------------------------------- processing
 
 def process(inp: Input, reference_date: Optional[str] = None,
-            published: Optional[str] = None) -> dict:
-    """One input → a record dict (with ``source``), or an error record. Never raises."""
+            published: Optional[str] = None, with_text: bool = False) -> dict:
+    """One input → a record dict (with ``source``), or an error record. Never raises.
+
+    ``with_text`` adds the normalised text as ``text`` (every span's offsets are into it:
+    what ``fupin review`` shows)."""
     try:
         content = load(inp)
     except FileNotFoundError as err:
@@ -72,6 +75,8 @@ def process(inp: Input, reference_date: Optional[str] = None,
                             escape_text(f"{type(err).__name__}: {err}"))
     if content.get("url"):
         out["url"] = content["url"]
+    if with_text:
+        out["text"] = record.text
     return out
 
 
@@ -111,8 +116,8 @@ def _process_star(args):
     return process(*args)
 
 
-def _process_batch(batch: list, reference_date: Optional[str]) -> list[dict]:
-    return [process(inp, reference_date) for inp in batch]
+def _process_batch(batch: list, reference_date: Optional[str], with_text: bool = False) -> list[dict]:
+    return [process(inp, reference_date, None, with_text) for inp in batch]
 
 
 def extract_many(items: Iterable, *, jobs: int = 1,
@@ -185,6 +190,7 @@ def connect_dask(scheduler: Optional[str], jobs: int):
 
 
 def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Optional[str],
+              with_text: bool = False,
               batch_size: int = 16, window: int = 0) -> Iterator[dict]:
     """Records from the cluster in input order, with at most ``window`` batches of
     ``batch_size`` inputs in flight: the parent holds a bounded number of results,
@@ -195,7 +201,7 @@ def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Opt
     batch: list[Input] = []
 
     def submit(b):
-        pending.append(client.submit(_process_batch, b, reference_date, pure=False))
+        pending.append(client.submit(_process_batch, b, reference_date, with_text, pure=False))
 
     for inp in inputs:
         batch.append(inp)
@@ -212,22 +218,24 @@ def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Opt
 
 def map_inputs(inputs: Iterable[Input], *, jobs: int = 1, engine: str = "local",
                client=None, ordered: bool = True, reference_date: Optional[str] = None,
-               timeout: Optional[float] = DEFAULT_TIMEOUT) -> Iterator[dict]:
+               timeout: Optional[float] = DEFAULT_TIMEOUT, with_text: bool = False) -> Iterator[dict]:
     """Process inputs with the chosen engine, yielding record dicts."""
     if engine == "dask":
-        yield from _map_dask(inputs, client, jobs=jobs, reference_date=reference_date)
+        yield from _map_dask(inputs, client, jobs=jobs, reference_date=reference_date,
+                             with_text=with_text)
         return
     if jobs <= 1 and not timeout:
         for inp in inputs:
-            yield process(inp, reference_date)
+            yield process(inp, reference_date, None, with_text)
         return
-    with WorkerPool(max(1, jobs), _worker_task, (reference_date,), timeout=timeout or None) as pool:
+    with WorkerPool(max(1, jobs), _worker_task, (reference_date, with_text),
+                    timeout=timeout or None) as pool:
         yield from pool.map(inputs, ordered=ordered, on_timeout=_timeout_record,
                             on_crash=_crash_record)
 
 
-def _worker_task(inp: Input, reference_date: Optional[str]) -> dict:
-    return process(inp, reference_date)
+def _worker_task(inp: Input, reference_date: Optional[str], with_text: bool = False) -> dict:
+    return process(inp, reference_date, None, with_text)
 
 
 def _timeout_record(inp: Input, seconds: float) -> dict:
@@ -359,7 +367,7 @@ def run(paths: list[str], out: str, *, jobs: int = 1, resume: bool = False,
         reference_date: Optional[str] = None, progress: Optional[bool] = None,
         fmt: Optional[str] = None, columns: Optional[dict] = None,
         timeout: Optional[float] = DEFAULT_TIMEOUT, allow_outside: bool = False,
-        on_skip: Optional[Callable[[str, str], None]] = None) -> dict:
+        on_skip: Optional[Callable[[str, str], None]] = None, with_text: bool = False) -> dict:
     """The batch job behind ``fupin run``. Returns the summary; raises :class:`RunError`
     when it cannot start and :class:`Interrupted` after SIGINT/SIGTERM."""
     started = time.perf_counter()
@@ -380,7 +388,7 @@ def run(paths: list[str], out: str, *, jobs: int = 1, resume: bool = False,
         return _run(_chain(first, inputs), out_path, to_stdout, client, started, jobs=jobs,
                     resume=resume, engine=engine, ordered=ordered, tables=tables,
                     tables_format=tables_format, reference_date=reference_date,
-                    progress=progress, timeout=timeout)
+                    progress=progress, timeout=timeout, with_text=with_text)
     finally:
         if client is not None:
             cluster = getattr(client, "cluster", None)
@@ -396,7 +404,7 @@ def _chain(first: Input, rest: Iterator[Input]) -> Iterator[Input]:
 
 def _run(inputs: Iterator[Input], out_path: Path, to_stdout: bool, client, started: float, *,
          jobs, resume, engine, ordered, tables, tables_format, reference_date, progress,
-         timeout) -> dict:
+         timeout, with_text=False) -> dict:
     if not to_stdout:
         out_path.parent.mkdir(parents=True, exist_ok=True)
     done: set[str] = set()
@@ -421,7 +429,8 @@ def _run(inputs: Iterator[Input], out_path: Path, to_stdout: bool, client, start
     with _Signals() as signals:
         try:
             results = map_inputs(todo(), jobs=jobs, engine=engine, client=client,
-                                 ordered=ordered, reference_date=reference_date, timeout=timeout)
+                                 ordered=ordered, reference_date=reference_date, timeout=timeout,
+                                 with_text=with_text)
             if progress:
                 from tqdm import tqdm
                 results = tqdm(results, unit="article", file=sys.stderr)

@@ -170,6 +170,11 @@ class FieldResult:
     counts: Counts = field(default_factory=Counts)
     misses: list[str] = field(default_factory=list)    # gold items not predicted
     spurious: list[str] = field(default_factory=list)  # predicted items not in gold
+    # Where each of them is, parallel to ``misses`` / ``spurious``: the index in
+    # ``fact_items(gold, field)`` / ``fact_items(prediction, field)`` (the review page marks
+    # exactly these items, so its marks are this scoring's, item for item).
+    missed_at: list[int] = field(default_factory=list)
+    spurious_at: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -195,23 +200,37 @@ class ArticleResult:
 # Field scorers: (gold facts, predicted facts, article result) → fills the result
 
 
-def _items(record: dict, kind: str) -> list[dict]:
+def fact_items(record: dict, kind: str) -> list[dict]:
+    """The facts of one kind that are scored (dicts only), in record order."""
     value = record.get(kind) or []
     return [x for x in value if isinstance(x, dict)]
 
 
-def _set_score(res: FieldResult, gold: dict[Any, str], pred: dict[Any, str]) -> None:
+_items = fact_items
+
+Keyed = dict[Any, tuple[str, int]]  # key → (how it is shown, index of its first item)
+
+
+def _set_score(res: FieldResult, gold: Keyed, pred: Keyed) -> None:
     res.counts = Counts(tp=len(gold.keys() & pred.keys()), fp=len(pred.keys() - gold.keys()),
                         fn=len(gold.keys() - pred.keys()))
-    res.misses = [gold[k] for k in gold if k not in pred]
-    res.spurious = [pred[k] for k in pred if k not in gold]
+    for k, (shown, at) in gold.items():
+        if k not in pred:
+            res.misses.append(shown)
+            res.missed_at.append(at)
+    for k, (shown, at) in pred.items():
+        if k not in gold:
+            res.spurious.append(shown)
+            res.spurious_at.append(at)
 
 
-def _keyed(items: list[dict], key: Callable[[dict], tuple[Any, str]]) -> dict[Any, str]:
-    out: dict[Any, str] = {}
-    for it in items:
-        k, shown = key(it)
-        out.setdefault(k, shown)
+def _keyed(items: list[dict], key: Callable[[dict], Optional[tuple[Any, str]]]) -> Keyed:
+    """key → (shown, index of the first item with that key); items keyed None are skipped."""
+    out: Keyed = {}
+    for at, it in enumerate(items):
+        keyed = key(it)
+        if keyed is not None:
+            out.setdefault(keyed[0], (keyed[1], at))
     return out
 
 
@@ -219,20 +238,24 @@ def _multiset_score(res: FieldResult, gold: list[dict], pred: list[dict],
                     key: Callable[[dict], Any], show: Callable[[dict], str]
                     ) -> list[tuple[dict, dict]]:
     """Multiset match; returns the matched (gold, pred) pairs, in document order per key."""
-    by_key_g: dict[Any, list[dict]] = defaultdict(list)
-    by_key_p: dict[Any, list[dict]] = defaultdict(list)
-    for g in gold:
-        by_key_g[key(g)].append(g)
-    for p in pred:
-        by_key_p[key(p)].append(p)
+    by_key_g: dict[Any, list[tuple[int, dict]]] = defaultdict(list)
+    by_key_p: dict[Any, list[tuple[int, dict]]] = defaultdict(list)
+    for at, g in enumerate(gold):
+        by_key_g[key(g)].append((at, g))
+    for at, p in enumerate(pred):
+        by_key_p[key(p)].append((at, p))
     pairs: list[tuple[dict, dict]] = []
     for k, gs in by_key_g.items():
         ps = by_key_p.get(k, [])
-        pairs.extend(zip(gs, ps))
-        res.misses.extend(show(g) for g in gs[len(ps):])
+        pairs.extend((g, p) for (_, g), (_, p) in zip(gs, ps))
+        for at, g in gs[len(ps):]:
+            res.misses.append(show(g))
+            res.missed_at.append(at)
     for k, ps in by_key_p.items():
         gs = by_key_g.get(k, [])
-        res.spurious.extend(show(p) for p in ps[len(gs):])
+        for at, p in ps[len(gs):]:
+            res.spurious.append(show(p))
+            res.spurious_at.append(at)
     tp = len(pairs)
     res.counts = Counts(tp=tp, fp=len(pred) - tp, fn=len(gold) - tp)
     return pairs
@@ -283,9 +306,14 @@ def _cadre_table(items: list[dict]) -> dict[str, dict]:
     return out
 
 
+def _cadre_key(c: dict) -> Optional[tuple[str, str]]:
+    name = clean_name(c.get("name"))
+    return (name, name) if name else None
+
+
 def _score_cadres(gold, pred, art: ArticleResult) -> None:
     g, p = _cadre_table(gold), _cadre_table(pred)
-    _set_score(art.fields["cadres"], {n: n for n in g}, {n: n for n in p})
+    _set_score(art.fields["cadres"], _keyed(gold, _cadre_key), _keyed(pred, _cadre_key))
     place, origin = art.attributes["cadres.place"], art.attributes["cadres.origin"]
     for name in g:
         if name not in p:
