@@ -223,6 +223,11 @@ def cmd_review(args) -> int:
     return run_cli(args.records, args.output, gold=args.gold, all_gold=args.all_gold)
 
 
+def cmd_panel(args) -> int:
+    from .report.panels import run_cli
+    return run_cli(args.records, args.output)
+
+
 # ----------------------------------------------------------------------------- parser
 
 def build_parser() -> argparse.ArgumentParser:
@@ -357,6 +362,18 @@ def _add_review(sub) -> None:
     p.add_argument("--all-gold", action="store_true",
                    help="also show gold articles without a record (as fupin eval --all-gold)")
     p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser(
+        "panel", formatter_class=_Help, help="panels across articles: counties × year, cadres, "
+        "the pairing network (Parquet, CSV, GraphML)",
+        description="Build the panels across articles from the records alone: county × year "
+        "(relevant amounts by purpose, figures by metric, helpers, articles), cadres linked "
+        "across articles, and the pairing network; each table as Parquet and CSV, the network "
+        "also as GraphML. The same records give the same bytes.",
+        epilog=EXIT_CODES + "\n\nexamples:\n  fupin panel out/records.jsonl -o out/panels")
+    p.add_argument("records", help="JSONL of records (fupin run output)")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the tables")
+    p.set_defaults(func=cmd_panel)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,9 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "gold"
 SHARED_DATA = REPO.parent / "shared" / "data"
 AREAS = SHARED_DATA / "admin-divisions" / "areas.csv"
-GOLD_FILES = sorted(GOLD.rglob("*.json"))
+# Per-article annotations; gold/cadre_links.json (pairs across articles) is checked by
+# tests/test_cadre_links.py.
+GOLD_FILES = sorted(p for p in GOLD.rglob("*.json") if p.name != "cadre_links.json")
 
 REQUIRED_LISTS = ("counties", "persons", "cadres", "amounts", "poverty_figures", "pairings")
 # SPEC 5: metric → unit
