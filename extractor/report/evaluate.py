@@ -279,7 +279,7 @@ def _score_counties(gold, pred, art: ArticleResult) -> None:
             continue
         agreement.add(role == pred_roles[key])
         if role != pred_roles[key]:
-            art.disagreements.append(("counties.role", f"{keyed_gold[key]}: gold {role} ≠ "
+            art.disagreements.append(("counties.role", f"{keyed_gold[key][0]}: gold {role} ≠ "
                                       f"predicted {pred_roles[key]}"))
 
 
