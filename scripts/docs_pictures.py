@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The README's pictures: docs/review.png (the review page of seed 000 against its gold,
-screenshot by headless Chromium) and docs/network.png (the pairing network of the gold
-annotations, until the pairings stage fills records with pairings).
+screenshot by headless Chromium) and docs/network.png (the pairing network the pipeline
+finds in the 200 articles of ../shared/data/real-news/; the gold annotations' network when
+those texts are absent).
 
     python scripts/docs_pictures.py
 """
@@ -48,14 +49,31 @@ def gold_records() -> list[dict]:
     return out
 
 
+def real_news_records() -> list[dict]:
+    out = []
+    for index in sorted((REPO.parent / "shared" / "data" / "real-news").glob("*/index.jsonl")):
+        for line in index.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            path = index.parent / Path(row["file"]).name
+            published = str(row.get("published") or "")[:10] or None
+            out.append(extract(path.read_bytes(), doc_id=str(row["id"]), published=published,
+                               title=row.get("title")).to_dict())
+    return out
+
+
 def network_picture() -> Path:
     import matplotlib
     matplotlib.use("Agg")
     from extractor.report.plots import plot_network
-    graph = network(build_panels(gold_records()))
-    ax = plot_network(graph, min_component=4,
-                      title=f"who helps whom in the gold annotations ({graph.number_of_edges()} "
-                      f"pairings, {graph.number_of_nodes()} places; groups of 4 or more shown)")
+    records = real_news_records()
+    what = f"the pipeline's pairings in {len(records)} real news articles"
+    if not records:
+        records, what = gold_records(), "the gold annotations"
+    graph = network(build_panels(records))
+    ax = plot_network(graph, title=f"who helps whom: {what} ({graph.number_of_edges()} "
+                      f"pairings, {graph.number_of_nodes()} places)")
     ax.figure.set_size_inches(15, 12)
     out = DOCS / "network.png"
     ax.figure.savefig(out, dpi=85, bbox_inches="tight")

@@ -42,7 +42,7 @@ def plot_network(graph: Any, ax: Any = None, *, title: str = "helper → recipie
         ax.text(0.5, 0.5, "no pairings in these records", ha="center", va="center")
         ax.set_axis_off()
         return ax
-    pos = nx.kamada_kawai_layout(nx.Graph(graph))
+    pos = _layout(nx.Graph(graph))
     colors = ["#f28e2b" if graph.out_degree(n) else "#4e79a7" for n in graph.nodes]
     sizes = [90 + 45 * graph.degree(n) for n in graph.nodes]
     widths = [0.8 + 0.8 * graph.edges[e].get("articles", 1) for e in graph.edges]
@@ -54,6 +54,26 @@ def plot_network(graph: Any, ax: Any = None, *, title: str = "helper → recipie
     ax.set_title(title)
     ax.set_axis_off()
     return ax
+
+
+def _layout(graph: Any) -> dict:
+    """Each connected group laid out on its own (Kamada-Kawai), the groups in rows, larger
+    groups first and in larger cells, so that small groups do not crowd the big one."""
+    import networkx as nx
+    groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    row_width = max(len(groups[0]) ** 0.5, (graph.number_of_nodes() ** 0.5) * 1.3)
+    pos, x, y, row_height = {}, 0.0, 0.0, 0.0
+    for group in groups:
+        size = len(group) ** 0.5
+        if x and x + size > row_width:
+            x, y, row_height = 0.0, y - row_height, 0.0
+        sub = nx.kamada_kawai_layout(graph.subgraph(group)) if len(group) > 2 else \
+            {n: (i - 0.5, 0.0) for i, n in enumerate(group)}
+        for n, (px, py) in sub.items():
+            pos[n] = (x + size / 2 + px * size * 0.42, y - size / 2 + py * size * 0.42)
+        x += size
+        row_height = max(row_height, size)
+    return pos
 
 
 def plot_county_year(frame: Any, ax: Any = None, *, value: str = "relevant_cny",
