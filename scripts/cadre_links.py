@@ -4,6 +4,7 @@ hand-made pairs of gold/cadre_links.json (same person / namesake, across article
 
     python scripts/cadre_links.py                      # cadre facts from gold
     python scripts/cadre_links.py --records PRED.jsonl # cadre facts from pipeline records
+    python scripts/cadre_links.py --run                # run the pipeline on the pairs' articles
 
 Where each side's cadre facts come from:
 - default: the article's gold file (gold/**/<doc_id>.json) when it lists the person among
@@ -48,6 +49,29 @@ def record_cadres(path: str) -> dict[tuple[str, str], dict]:
     return out
 
 
+def run_pipeline(pairs: list[dict]) -> dict[tuple[str, str], dict]:
+    """The pipeline's cadres on every article the pairs name (seeds and real news)."""
+    from extractor import extract
+    real_news = REPO.parent / "shared" / "data" / "real-news"
+    published = {}
+    for index in sorted(real_news.glob("*/index.jsonl")):
+        for line in index.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                published[str(row["id"])] = str(row.get("published") or "")[:10] or None
+    out = {}
+    for doc in sorted({side["doc_id"] for p in pairs for side in (p["a"], p["b"])}):
+        paths = [REPO / "corpus" / f"{doc}.txt", *sorted(real_news.glob(f"*/{doc}.txt"))]
+        path = next((p for p in paths if p.is_file()), None)
+        if path is None:
+            print(f"warning: no text for {doc}", file=sys.stderr)
+            continue
+        record = extract(path.read_bytes(), doc_id=doc, published=published.get(doc)).to_dict()
+        for c in fact_items(record, "cadres"):
+            out.setdefault((doc, c.get("name")), c)
+    return out
+
+
 def sides(pairs: list[dict], source: dict, fall_back: bool) -> tuple[dict, dict]:
     """(doc_id, name) → (cadre dict, where it came from), for every side of every pair."""
     found, origin = {}, {}
@@ -88,11 +112,17 @@ def _ratio(n: int, d: int) -> float:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--records", help="JSONL of pipeline records (else gold cadres)")
+    ap.add_argument("--run", action="store_true",
+                    help="run the pipeline on the pairs' articles and use its cadres")
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     args = ap.parse_args(argv)
     pairs = json.loads(PAIRS.read_text(encoding="utf-8"))["pairs"]
-    source = record_cadres(args.records) if args.records else gold_cadres()
-    found, origin = sides(pairs, source, fall_back=not args.records)
+    from_records = bool(args.records or args.run)
+    if args.run:
+        source = run_pipeline(pairs)
+    else:
+        source = record_cadres(args.records) if args.records else gold_cadres()
+    found, origin = sides(pairs, source, fall_back=not from_records)
     counts, rows = measure(pairs, found)
     p = _ratio(counts["tp"], counts["tp"] + counts["fp"])
     r = _ratio(counts["tp"], counts["tp"] + counts["fn"])
@@ -104,7 +134,7 @@ def main(argv=None) -> int:
         print(json.dumps({**summary, "rows": rows}, ensure_ascii=False, indent=1))
         return 0
     print(f"{len(pairs)} pairs ({summary['same']} same person, {summary['namesake']} namesakes); "
-          f"cadre facts from {'records ' + args.records if args.records else 'gold'}: "
+          f"cadre facts from {'the pipeline' if args.run else 'records ' + args.records if args.records else 'gold'}: "
           + ", ".join(f"{n} sides from {k}" for k, n in summary["sides"].items()))
     print(f"precision {p:.3f}  recall {r:.3f}  (tp {counts['tp']}, fp {counts['fp']}, "
           f"fn {counts['fn']}, tn {counts['tn']})\n")
