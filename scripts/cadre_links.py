@@ -137,7 +137,12 @@ def main(argv=None) -> int:
           f"cadre facts from {'the pipeline' if args.run else 'records ' + args.records if args.records else 'gold'}: "
           + ", ".join(f"{n} sides from {k}" for k, n in summary["sides"].items()))
     print(f"precision {p:.3f}  recall {r:.3f}  (tp {counts['tp']}, fp {counts['fp']}, "
-          f"fn {counts['fn']}, tn {counts['tn']})\n")
+          f"fn {counts['fn']}, tn {counts['tn']})")
+    both = [row for row, pair in zip(rows, pairs)
+            if all((side["doc_id"], side["name"]) in found for side in (pair["a"], pair["b"]))]
+    same = [row for row in both if row[3] == "same"]
+    print(f"pairs with both sides found: {len(both)}; same-person ones linked: "
+          f"{sum(row[6] == 'tp' for row in same)} of {len(same)}\n")
     for name, a, b, truth, got, why, key in rows:
         print(f"  {key}  {name:<4} {a:<22} {b:<22} {truth:<8} {got:<6} {why}")
     return 0
