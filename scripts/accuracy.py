@@ -5,6 +5,12 @@ table field × (P, R, F1) for seeds, real news and all, scored by extractor.repo
 
     make accuracy                      # or: python scripts/accuracy.py
     python scripts/accuracy.py --misses   # also list misses and spurious items
+    python scripts/accuracy.py --retired  # also a column for the retired held-out articles
+
+Real-news dev = every real-news gold article not listed in gold/HELDOUT.txt or gold/FRESH.txt;
+it includes gold/RETIRED_HELDOUT.txt (the old held-out set, retired into development on
+2026-12-02, issue 11: its scores are no longer estimates). gold/HELDOUT.txt is empty since
+then, so the held-out column says so; gold/FRESH.txt is the honest held-out estimate.
     fupin eval gold out/accuracy/predictions.jsonl --misses   # the same scoring, in detail
 """
 from __future__ import annotations
@@ -176,9 +182,9 @@ def table(groups: list[tuple[str, object]]) -> str:
 
 
 def id_list(name: str) -> set[str]:
-    """Gold articles kept out of rule development (gold/HELDOUT.txt: annotated after the
-    first rules; gold/FRESH.txt: annotated blind for issue 12), one doc_id a line: their
-    scores are the honest estimate."""
+    """A list of gold doc_ids, one a line, `#` comments. gold/HELDOUT.txt and gold/FRESH.txt
+    are kept out of rule development (their scores are the honest estimate);
+    gold/RETIRED_HELDOUT.txt lists former held-out articles now used for development."""
     path = GOLD / name
     if not path.exists():
         return set()
@@ -194,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses-held-out", action="store_true",
                     help="list the held-out articles' misses too (they stop being held out "
                     "once rules are written from them)")
+    ap.add_argument("--retired", action="store_true",
+                    help="add a column for the retired held-out articles (gold/RETIRED_HELDOUT.txt; "
+                    "they are also in real-news dev)")
     ap.add_argument("--traceback", action="store_true", help="print tracebacks of failures")
     ap.add_argument("--no-archive", action="store_true",
                     help="skip the archive false-positive counts (the month takes a few seconds)")
@@ -210,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     scored = [p for p in sorted(GOLD.rglob("*.json")) if p.parent != GOLD / "pages"] + pages_gold
     report = evaluate(scored, pred)
     heldout_ids, fresh_ids = id_list("HELDOUT.txt"), id_list("FRESH.txt")
+    retired_ids = id_list("RETIRED_HELDOUT.txt") - heldout_ids - fresh_ids
     kept_out = heldout_ids | fresh_ids
     seeds = report.subset(lambda a: Path(a.gold_path).parent == GOLD)
     real = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "real-news"
@@ -217,10 +227,13 @@ def main(argv: list[str] | None = None) -> int:
     pages = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "pages")
     held = report.subset(lambda a: Path(a.gold_path).stem in heldout_ids)
     fresh = report.subset(lambda a: Path(a.gold_path).stem in fresh_ids)
+    retired = report.subset(lambda a: Path(a.gold_path).stem in retired_ids)
     print(f"fupin-extractor accuracy: {len(todo)} articles run in {seconds:.1f} s "
           f"({errors} errors); predictions in {pred.relative_to(REPO) if pred.is_relative_to(REPO) else pred}")
     print()
     groups = [("seeds", seeds), ("real-news dev", real)]
+    if args.retired and retired_ids:
+        groups.append(("retired, in dev", retired))
     if heldout_ids:
         groups.append(("held-out", held))
     if fresh_ids:
@@ -237,6 +250,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{archive['relevant_amounts_per_1000']:.1f} per 1,000 no-cue articles")
         print(f"  poverty figures   {archive['poverty_figures']:>5} = "
               f"{archive['poverty_figures_per_1000']:.1f} per 1,000 no-cue articles")
+    if retired_ids:
+        notes.append(f"real-news dev includes the {len(retired.articles)} retired held-out articles "
+                     "(gold/RETIRED_HELDOUT.txt, retired on 2026-12-02 for issue 11): not an estimate.")
+    if not heldout_ids:
+        notes.append("held-out: none — gold/HELDOUT.txt lists no articles since its set was retired "
+                     "into development; the fresh held-out column (gold/FRESH.txt) is the held-out "
+                     "estimate.")
     for n in notes:
         print(f"note: {n}")
     for w in warnings + report.warnings:
@@ -248,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(shown.format_misses()))
     summary = Path(args.out) / "report.json"
     summary.write_text(json.dumps({"seeds": seeds.to_dict(), "real-news dev": real.to_dict(),
+                                   "retired held-out (in dev)": retired.to_dict(),
                                    "held-out": held.to_dict(), "fresh held-out": fresh.to_dict(),
                                    "web pages dev": pages.to_dict(), "all": report.to_dict(),
                                    "archive": archive},
