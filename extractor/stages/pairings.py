@@ -102,6 +102,8 @@ class PairingRules:
         self.tail_pattern = regex.compile(
             r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], alternation(all_tails)))
         self.org_suffix = regex.compile(alternation(r["org_suffixes"]))
+        self.org_suffix_list = tuple(r["org_suffixes"])
+        self.org_parent_prefixes = frozenset(r["org_parent_prefixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
         self.generic_org = regex.compile(alternation(r["generic_org_words"]))
@@ -121,6 +123,8 @@ class PairingRules:
         self.at_open, self.by_open = r["at_open"], r["by_open"]
         self.listed_gap = regex.compile(r["listed_gap"])
         self.listed_nouns = regex.compile(r["listed_nouns"])
+        self.lead_gap = regex.compile(r["lead_gap"])
+        self.bracket_open, self.bracket_close = r["enclosed_brackets"]
         self._load_context_rules(r)
 
     def _load_context_rules(self, r: dict) -> None:
@@ -271,7 +275,7 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
             start, name = inner[0], text[inner[0]:m.end()]
         if len(name) < rules.w["org_min"] or m.start() == start or rules.generic_org.search(name):
             continue
-        if any(a == start for a, _ in taken):
+        if any(a == start and b >= m.end() for a, b in taken):
             continue   # a place with its institution: found with the place
         out.append((start, m.end(), name))
     # longest first, no overlaps (复旦大学附属金山医院 over 复旦大学)
@@ -333,7 +337,20 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         parties = [p for p in parties if p.end <= start or p.start >= end]
         parties.append(Party(start, end, org=name))
     parties.sort(key=lambda p: p.start)
-    return parties
+    return _join_adjacent_organisations(text, parties)
+
+
+def _join_adjacent_organisations(text: str, parties: list[Party]) -> list[Party]:
+    """An organisation written right after another is its unit, one name with it
+    (四川大学 + 华西医院 → 四川大学华西医院)."""
+    out: list[Party] = []
+    for p in parties:
+        if out and p.org and out[-1].org and out[-1].end == p.start:
+            q = out[-1]
+            out[-1] = Party(q.start, p.end, place=q.place, org=text[q.start:p.end])
+        else:
+            out.append(p)
+    return out
 
 
 # ---------------------------------------------------------------------------- lists
@@ -610,7 +627,57 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
                 return [parties[hj]], [r], parties[hj].start, ce
         return None
     recipients = _list_forward(text, parties, ri, rules.separators)
+    if len(helpers) == 1 and text[ce:recipients[0].start] == "的" \
+            and text[helpers[0].end:cs] in rules.paired_joiners:
+        # 册亨县和对口帮扶的宁波市江北区: the party after 的 is the one that helps
+        return [recipients[0]], helpers, helpers[0].start, recipients[0].end
     return helpers, recipients, helpers[0].start, recipients[-1].end
+
+
+def _at_lead(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """在 R(、R) H cue, no recipient after the cue: 在河曲县、五台县 保利集团定点扶贫项目16个."""
+    if _starting_after(text, parties, ce, rules.w["recipient_gap"]) is not None:
+        return None
+    hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
+    if hi is None or hi == 0:
+        return None
+    helpers = _list_back(text, parties, hi, rules.helper_separators)
+    k = parties.index(helpers[0])
+    if k == 0 or not rules.lead_gap.fullmatch(text, parties[k - 1].end, helpers[0].start):
+        return None
+    recipients = [r for r in _list_back(text, parties, k - 1, rules.helper_separators) if r.place]
+    if not recipients:
+        return None
+    first = recipients[0]
+    opened = text.rfind(rules.at_open, max(s, first.start - rules.w["at_window"]), first.start)
+    if opened < 0 or rules.clause_break.search(text, opened, first.start) \
+            or any(opened < p.start < first.start for p in parties):
+        return None
+    return helpers, recipients, opened, ce
+
+
+def _enclosed(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """cue 县（R、R，R） with the recipients in brackets: 加大对定点扶贫县（河北武强、饶阳，贵州
+    黄平）的信贷支持; the helper before the cue (or before 对), else the article's main helper."""
+    noun_end = _noun_after(text, ce, rules.target_nouns)
+    if noun_end is None or not text.startswith(rules.bracket_open, noun_end):
+        return None
+    ri = _starting_after(text, parties, noun_end + 1, 0)
+    if ri is None:
+        return None
+    recipients = [r for r in _list_forward(text, parties, ri, rules.separators) if r.place]
+    if not recipients or not text.startswith(rules.bracket_close, recipients[-1].end):
+        return None
+    conn = next((c for c in rules.toward if text.endswith(c, 0, cs)), "")
+    hi = _ending_before(text, parties, cs - len(conn), rules.w["toward_helper_gap"], rules, s)
+    if hi is not None:
+        helpers = _list_back(text, parties, hi, rules.helper_separators)
+    else:
+        helper = _subjectless(text, parties, cs - len(conn), cs, s, rules, ctx)
+        if helper is None:
+            return None
+        helpers = [helper]
+    return helpers, recipients, min(cs, helpers[0].start), recipients[-1].end + 1
 
 
 def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
@@ -625,11 +692,11 @@ def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
     return helpers, recipients, cs, recipients[-1].end
 
 
-SHAPES = (("under", _under), ("object", _object), ("owner", _owner),
+SHAPES = (("under", _under), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
-          ("paired", _paired))
+          ("paired", _paired), ("at_lead", _at_lead))
 # shapes that may leave a party to the article (main recipient, main helper)
-WITH_CONTEXT = frozenset({"toward", "listed", "at", "by"})
+WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed"})
 
 
 # ---------------------------------------------------------------------------- exclusions
@@ -687,19 +754,43 @@ class _Abbreviations:
         return [(m.start(), m.end(), self.defined[m.group()])
                 for m in self.defined_pattern.finditer(text, s, e)]
 
-    def full(self, name: str) -> str:
-        if name in self.defined:
-            return self.defined[name]
-        if len(name) > 4:
-            return name
+    def _all_names(self) -> list[str]:
         if self._names is None:
             found = _organisations(self.text, 0, len(self.text), self.rules, [])
             self._names = sorted({n for _, _, n in found}, key=len, reverse=True)
-        for cand in self._names:
+        return self._names
+
+    def full(self, name: str) -> str:
+        """The name a researcher can join on: a defined short name's full name; a short
+        form's full name (郑商所 → 郑州商品交易所); a name the article also writes with its
+        parent (农业银行 → 中国农业银行, 华西医院 → 四川大学华西医院); an overlong run cut to
+        the organisation it ends with (保利星火班全面覆盖保利集团 → 保利集团)."""
+        if name in self.defined:
+            return self.defined[name]
+        names = self._all_names()
+        for cand in names:
+            # overlong: what precedes a name the article writes alone is not a parent
+            if len(cand) < len(name) and name.endswith(cand) \
+                    and not self._parent(name[:-len(cand)]):
+                return cand
+        for cand in names:
+            if len(cand) > len(name) and cand.endswith(name) and self._parent(cand[:-len(name)]):
+                return cand
+        if len(name) > 4:
+            return name
+        for cand in names:
             if len(cand) > len(name) and cand[0] == name[0] and cand[-1] == name[-1] \
-                    and _subsequence(name, cand):
+                    and not cand.endswith(name) and _subsequence(name, cand):
                 return cand
         return name
+
+    def _parent(self, prefix: str) -> bool:
+        """Whether ``prefix`` before an organisation's name names its parent: a national
+        prefix (中国), an organisation (四川大学), or a place (深圳市)."""
+        rules = self.rules
+        if prefix in rules.org_parent_prefixes or prefix.endswith(rules.org_suffix_list):
+            return True
+        return any(h.start == 0 and h.end == len(prefix) for h in rules.gaz.find(prefix))
 
 
 def _subsequence(short: str, long: str) -> bool:
