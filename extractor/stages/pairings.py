@@ -738,6 +738,7 @@ class _Abbreviations:
     def __init__(self, text: str, rules: PairingRules) -> None:
         self.text, self.rules = text, rules
         self._names: Optional[list[str]] = None
+        self._full: dict[str, str] = {}     # name → its fullest form, once per name
         # short names the article defines (国家开发银行（简称国开行）)
         self.defined: dict[str, str] = {}
         if rules.abbreviation_marker in text:
@@ -765,24 +766,56 @@ class _Abbreviations:
         form's full name (郑商所 → 郑州商品交易所); a name the article also writes with its
         parent (农业银行 → 中国农业银行, 华西医院 → 四川大学华西医院); an overlong run cut to
         the organisation it ends with (保利星火班全面覆盖保利集团 → 保利集团)."""
+        if name not in self._full:
+            self._full[name] = self._fullest(name)
+        return self._full[name]
+
+    def _fullest(self, name: str) -> str:
         if name in self.defined:
             return self.defined[name]
-        names = self._all_names()
-        for cand in names:
-            # overlong: what precedes a name the article writes alone is not a parent
-            if len(cand) < len(name) and name.endswith(cand) \
-                    and not self._parent(name[:-len(cand)]):
+        text, rules = self.text, self.rules
+        # overlong: what precedes a name the article writes alone is not a parent
+        for i in range(1, len(name) - rules.w["org_min"] + 1):
+            cand = name[i:]
+            if cand.endswith(rules.org_suffix_list) and self._alone(cand) \
+                    and not self._parent(name[:i]):
                 return cand
-        for cand in names:
-            if len(cand) > len(name) and cand.endswith(name) and self._parent(cand[:-len(name)]):
-                return cand
-        if len(name) > 4:
-            return name
-        for cand in names:
+        # short: the article also writes it after a parent (中国农业银行, 四川大学华西医院)
+        longest = name
+        j = text.find(name)
+        while j >= 0:
+            start = _org_start(text, j, max(0, j + len(name) - rules.w["org_max"]), rules)
+            cand = text[start:j + len(name)]
+            if len(cand) > len(longest) and self._parent(cand[:-len(name)]) \
+                    and not rules.generic_org.search(cand) and self._ends_name(j + len(name)):
+                longest = cand
+            j = text.find(name, j + 1)
+        if longest != name or len(name) > 4:
+            return longest
+        for cand in self._all_names():
             if len(cand) > len(name) and cand[0] == name[0] and cand[-1] == name[-1] \
                     and not cand.endswith(name) and _subsequence(name, cand):
                 return cand
         return name
+
+    def _ends_name(self, end: int) -> bool:
+        """Whether a name ending at ``end`` is not the head of a longer one (中国保利集团有限公司):
+        no organisation suffix in the run of characters after it."""
+        run_end = end
+        limit = min(len(self.text), end + self.rules.w["org_max"])
+        while run_end < limit and _HAN.match(self.text[run_end]) \
+                and self.text[run_end] not in self.rules.org_boundaries:
+            run_end += 1
+        return not self.rules.org_suffix.search(self.text, end, run_end)
+
+    def _alone(self, name: str) -> bool:
+        """Whether the article writes ``name`` with a boundary before it."""
+        j = self.text.find(name)
+        while j >= 0:
+            if j == 0 or not _HAN.match(self.text[j - 1]) or self.text[j - 1] in self.rules.org_boundaries:
+                return True
+            j = self.text.find(name, j + 1)
+        return False
 
     def _parent(self, prefix: str) -> bool:
         """Whether ``prefix`` before an organisation's name names its parent: a national
