@@ -107,6 +107,12 @@ def test_source_exists(path):
             pytest.skip("../shared/data is absent")
         assert (SHARED_DATA / src).is_file(), f"../shared/data/{src} not found"
         assert Path(src).stem == doc["doc_id"]
+    elif src.startswith("archive/"):
+        # an article of the one-month archive sample (../shared/data/archive/), read as dev gold
+        if not SHARED_DATA.is_dir():
+            pytest.skip("../shared/data is absent")
+        assert (SHARED_DATA / src).is_file(), f"../shared/data/{src} not found"
+        assert Path(src).stem == doc["doc_id"]
     elif src.startswith("pages/"):
         # a web page read through the pages corpus: its text is not ours to publish, so
         # the gold names where it was found (url) and how to find it again (query)
@@ -114,7 +120,7 @@ def test_source_exists(path):
         assert isinstance(doc.get("query"), str) and doc["query"], "page gold needs the query that finds it"
         assert Path(src).stem == doc["doc_id"]
     else:
-        pytest.fail(f"source {src!r} is neither corpus/…, real-news/… nor pages/…")
+        pytest.fail(f"source {src!r} is neither corpus/…, real-news/…, archive/… nor pages/…")
 
 
 @params
