@@ -80,6 +80,33 @@ def jobs(warnings: list[str]) -> list[dict]:
     return todo
 
 
+def archive_jobs(notes: list[str]) -> list[dict]:
+    """Dev gold from the archive month (gold/archive/, source archive/rmrb-2019-10/<id>.txt):
+    jobs to run, with title and date from the archive's index. The texts stay in
+    ../shared/data; when they are absent the articles are skipped with a note."""
+    gold = sorted((GOLD / "archive").glob("*.json"))
+    if not gold:
+        return []
+    index: dict[str, dict] = {}
+    if (ARCHIVE / "index.jsonl").is_file():
+        with open(ARCHIVE / "index.jsonl", encoding="utf-8") as f:
+            index = {str(r["id"]): r for r in map(json.loads, filter(str.strip, f))}
+    todo, missing = [], 0
+    for g in gold:
+        source = json.loads(g.read_text(encoding="utf-8")).get("source") or ""
+        path = SHARED / source
+        if not source.startswith("archive/") or not path.is_file():
+            missing += 1
+            continue
+        row = index.get(g.stem, {})
+        todo.append({"doc_id": g.stem, "path": path, "title": row.get("title"),
+                     "published": str(row["published"])[:10] if row.get("published") else None,
+                     "source": source})
+    if missing:
+        notes.append(f"{missing} archive gold files skipped: their texts are not in {SHARED / 'archive'}")
+    return todo
+
+
 def page_jobs(notes: list[str]) -> tuple[list[dict], list[Path]]:
     """Web-page gold (gold/pages/) whose text is in PAGES: jobs to run and gold to score;
     the others are skipped with a note (their text is not in the repo)."""
@@ -211,19 +238,25 @@ def main(argv: list[str] | None = None) -> int:
     warnings: list[str] = []
     notes: list[str] = []
     todo = jobs(warnings)
+    archive_todo = archive_jobs(notes)
+    todo += archive_todo
     pages_todo, pages_gold = page_jobs(notes)
     todo += pages_todo
     pred = Path(args.out) / "predictions.jsonl"
     errors, seconds = run(todo, pred)
 
-    scored = [p for p in sorted(GOLD.rglob("*.json")) if p.parent != GOLD / "pages"] + pages_gold
+    ran = {t["doc_id"] for t in archive_todo}
+    scored = [p for p in sorted(GOLD.rglob("*.json")) if p.parent not in (GOLD / "pages", GOLD / "archive")
+              or (p.parent == GOLD / "archive" and p.stem in ran)] + pages_gold
     report = evaluate(scored, pred)
     heldout_ids, fresh_ids = id_list("HELDOUT.txt"), id_list("FRESH.txt")
     retired_ids = id_list("RETIRED_HELDOUT.txt") - heldout_ids - fresh_ids
     kept_out = heldout_ids | fresh_ids
     seeds = report.subset(lambda a: Path(a.gold_path).parent == GOLD)
-    real = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "real-news"
+    # the dev column: real-news articles not held out, and the archive month's dev gold
+    real = report.subset(lambda a: Path(a.gold_path).parent in (GOLD / "real-news", GOLD / "archive")
                          and Path(a.gold_path).stem not in kept_out)
+    archive_dev = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "archive")
     pages = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "pages")
     held = report.subset(lambda a: Path(a.gold_path).stem in heldout_ids)
     fresh = report.subset(lambda a: Path(a.gold_path).stem in fresh_ids)
@@ -234,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     groups = [("seeds", seeds), ("real-news dev", real)]
     if args.retired and retired_ids:
         groups.append(("retired, in dev", retired))
+    if archive_dev.articles:
+        groups.append(("of which archive", archive_dev))
     if heldout_ids:
         groups.append(("held-out", held))
     if fresh_ids:
@@ -269,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = Path(args.out) / "report.json"
     summary.write_text(json.dumps({"seeds": seeds.to_dict(), "real-news dev": real.to_dict(),
                                    "retired held-out (in dev)": retired.to_dict(),
+                                   "archive dev": archive_dev.to_dict(),
                                    "held-out": held.to_dict(), "fresh held-out": fresh.to_dict(),
                                    "web pages dev": pages.to_dict(), "all": report.to_dict(),
                                    "archive": archive},
