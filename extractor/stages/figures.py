@@ -85,6 +85,16 @@ class FigureRules:
         self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})[\p{{Han}}0-9]{{0,10}}$")
         self.chain_window = int(r["chain_window"])
         self.partitive_before = regex.compile(r["partitive_before"])
+        self.part_after_exit = regex.compile(r["part_after_exit"])
+        self.part_exit_before = regex.compile(r["part_exit_before"])
+        self.share_of_poor_after = regex.compile(r["share_of_poor_after"])
+        self.share_of_poor_before = regex.compile(r["share_of_poor_before"])
+        self.apposition_after = regex.compile(r["apposition_after"])
+        self.apposition_window = int(r["apposition_window"])
+        self.apposition_list = regex.compile(r["apposition_list"])
+        self.apposition_metrics = [(regex.compile(p), m) for p, m in r["apposition_metrics"]]
+        self.lifted_noun_before = regex.compile(r["lifted_noun_before"])
+        self.counts_owned_after = regex.compile(r["counts_owned_after"])
         self.county_reach = regex.compile(_alt(r["county_reach"]))
         self.county_reach_after = regex.compile(rf"^(?:{_alt(r['county_reach_after'])})")
         self.threshold_after_count = regex.compile(r["threshold_after_count"])
@@ -216,6 +226,10 @@ def _count_of_noun_before(rules: FigureRules, before: str, after: str) -> tuple[
         if state:
             return True, ("counties_delisted" if county else "villages_exited")
         return True, None
+    part = rules.part_exit_before.search(before)
+    if part and not rules.county_head.match(after) and not rules.village_head.match(after):
+        # 832个贫困县已摘帽436个: the part that exited, counted after its verb
+        return True, ("counties_delisted" if "县" in part["noun"] else "villages_exited")
     noun_before = rules.unit_noun_before.search(before)
     if noun_before and (not after or after[0] in "、，,。；;）)（("):   # 共有贫困村97个 / 贫困村80个（并村后68个）
         # the noun with the words right before it: 累计退出贫困村13个, 全国脱贫摘帽贫困县达436个
@@ -257,6 +271,9 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if other and not regex.match(r"[0-9.]+万?(?:户|人|名)", rest):
         rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
     exit_pattern = rules.county_exit if county else rules.village_exit
+    if rules.part_after_exit.match(after[head.end():]):
+        # 832个贫困县已摘帽436个: the exit is the later count's; this one is the stock
+        return "poor_counties" if county else "poor_villages"
     state = _exit_in(exit_pattern, rules, phrase + rest)
     if state is None:
         state = _cue_before(exit_pattern, rules, before)
@@ -326,9 +343,12 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
     if not noun and rules.noun_before.search(before):
         noun = True
     other = regex.search(r"[0-9]", after)
+    owned = rules.counts_owned_after.match(after)
     if other:
         after = after[:other.start()]   # 84名队员组成的14支…: later cues belong to later counts
     state = _people_state(rules, before, after)
+    if state is None and owned:
+        return None   # 572户贫困户的580个心愿: who a campaign reached
     if state == "remaining" and households:
         # no remaining-households metric in SPEC 5: a poor noun makes it a stock
         return "poor_households" if noun else None
@@ -350,6 +370,8 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
     last = None
     for m in rules.rate_noun.finditer(head):
         last = m
+    if last is None and _share_exits(rules, ctx, q, before, after):
+        return "exit_rate"   # 95%左右的贫困人口将实现脱贫; 占全部贫困县的52.4%
     if rules.threshold_after_rate.match(after):
         return None   # 贫困发生率超过5%的县: a threshold
     if last is not None:
@@ -363,6 +385,17 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
     if rules.people.match(after) and _remaining(rules, before, after):
         return "remaining_poor"
     return None
+
+
+def _share_exits(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str, after: str) -> bool:
+    """A percentage that is the share of the poor (people, counties, villages) that exit."""
+    share = rules.share_of_poor_after.match(after)
+    if share:   # 95%左右现行标准的贫困人口将实现脱贫; 90%以上的贫困县将实现摘帽
+        rest = after[share.end():]
+        return bool(_exit_in(rules.people_exit, rules, rest) or _exit_in(rules.county_exit, rules, rest))
+    if rules.share_of_poor_before.search(before):   # 436个贫困县脱贫摘帽，占全部贫困县的52.4%
+        return bool(_exit_in(rules.county_exit, rules, ctx.previous_clause(q.start)))
+    return False
 
 
 @dataclass(frozen=True)
@@ -418,6 +451,8 @@ class PlaceScope:
             if self.prefix[k - 1] and self.listed[k - 1]:
                 self.listed[k] = True
         self.subject = self._subject(article, anchors, rules.title_max_chars)
+        # 全国/我国 said before a figure that nothing else places: a national review piece
+        self.first_nation = next((a.start for a in anchors if a.level == "nation"), None)
         # one pass: each scope word takes the latest unit that fits its level
         self.units: list[Optional[tuple[str, str, Optional[str]]]] = []   # (name, level, province)
         latest: dict[str, tuple[int, tuple]] = {}
@@ -489,6 +524,8 @@ class PlaceScope:
             return subject.name, subject.level
         if skipped is not None and skipped[2]:
             return skipped[2], "province"    # 鄂伦春旗等20个贫困旗县 → 内蒙古自治区
+        if subject is None and self.first_nation is not None and self.first_nation < pos:
+            return "全国", "nation"   # a national piece: its paragraphs of stories name no unit
         return None, None
 
 
@@ -684,6 +721,12 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     """The SPEC 5 metric of one number, by its unit and its clause; None if not a figure."""
     if q.unit in rules.percent_units or q.unit == "%":
         return _classify_percent(rules, ctx, q, before, after)
+    if q.unit == "":
+        metric = _apposition_metric(rules, ctx, q)
+        if metric:
+            return metric   # 8239万——这是6年累计减贫人数
+        if rules.lifted_noun_before.search(before):
+            return "people_lifted"   # 每年减贫人数都保持在1200万以上
     if q.unit in rules.count_units:
         m = rules.households_after.match(after)
         if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
@@ -702,6 +745,32 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
                          or rules.people_exit_before.search(before)):
         return _classify_people(rules, before, after, False, previous, q.text)
     return None
+
+
+def _apposition_metric(rules: FigureRules, ctx: SentenceClauses, q: Quantity) -> Optional[str]:
+    """The metric a dash-and-这是 apposition names for the numbers before it (a bounded
+    look at the rest of the sentence: the apposition pattern reads at most a list of
+    numbers and 24 characters)."""
+    m = rules.apposition_after.match(ctx.text[q.end:min(ctx.s_end, q.end + rules.apposition_window)])
+    if not m:
+        return None
+    return next((metric for pattern, metric in rules.apposition_metrics if pattern.search(m["np"])), None)
+
+
+def _apposition_list(rules: FigureRules, text: str, s_start: int, s_end: int):
+    """2、26、40、125、283——这是…相继宣布摘帽的贫困县: a list of bare numbers opening a
+    sentence, named by an apposition: (metric, value, start, end) for each number. (Bare
+    numbers carry no unit, so the quantity scan does not see them.)"""
+    m = rules.apposition_list.match(text[s_start:min(s_end, s_start + rules.apposition_window)])
+    if not m:
+        return
+    np = rules.apposition_after.match(m.group("tail"))
+    metric = np and next((mt for pattern, mt in rules.apposition_metrics if pattern.search(np["np"])), None)
+    if not metric:
+        return
+    for n in regex.finditer(r"[0-9]+", m.group("numbers")):
+        a = s_start + m.start("numbers") + n.start()
+        yield metric, Decimal(n.group()), a, a + len(n.group())
 
 
 def _unit_of(metric: str, q: Quantity) -> Optional[str]:
@@ -753,6 +822,8 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             for value, (a, b) in zip(q.values, q.value_spans):
                 add(metric, value, q.start if len(q.values) == 1 else a,
                     q.end if len(q.values) == 1 else b, s_start, q.qualifier, unit=unit)
+        for metric, value, a, b in _apposition_list(rules, text, s_start, s_end):
+            add(metric, value, a, b, s_start)
         for rate, a in _rates_down_to_zero(rules, text, s_start, s_end):
             add(rate, Decimal(0), a, a + 1, s_start)
         for name, a, b in _named_delistings(rules, article, ctx, seen_counties,
