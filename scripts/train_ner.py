@@ -30,6 +30,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from extractor.ner.tagger import bio_entities  # noqa: E402
 DATA = REPO.parent / "shared" / "data" / "ner"
 WORK = REPO / "out" / "ner"
 CONFIG = REPO / "extractor" / "ner" / "char_cnn.cfg"
@@ -70,20 +73,6 @@ def read_bio(path: Path):
         yield from split_sentence(chars, tags)
 
 
-def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    spans = []
-    start = label = None
-    for i, tag in enumerate(tags + ["O"]):
-        if tag.startswith("I-") and label == tag[2:]:
-            continue
-        if label is not None:
-            spans.append((start, i, label))
-            start = label = None
-        if tag.startswith(("B-", "I-")):
-            start, label = i, tag[2:]
-    return spans
-
-
 def split_sentence(chars, tags, max_len: int = 150):
     """Cut a long paragraph after sentence-final punctuation outside any entity."""
     pieces = []
@@ -98,7 +87,7 @@ def split_sentence(chars, tags, max_len: int = 150):
     if len(chars) <= max_len:
         pieces = [(0, len(chars))]
     for a, b in pieces:
-        yield "".join(chars[a:b]), bio_spans(tags[a:b])
+        yield "".join(chars[a:b]), bio_entities(tags[a:b])
 
 
 def read_cluener(path: Path):
@@ -203,7 +192,6 @@ def train_crf(max_iterations: int) -> None:
     import pycrfsuite
     sys.path.insert(0, str(REPO))
     from extractor.ner.crf import char_features
-    from extractor.ner.tagger import bio_entities
 
     t0 = time.time()
     train, dev, test = corpora()
