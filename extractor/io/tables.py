@@ -114,8 +114,8 @@ def fact_columns(kind: str) -> list[tuple[str, str]]:
 
 ARTICLE_COLUMNS = [("doc_id", "string"), ("source", "string"), ("title", "string"),
                    ("published", "date"), ("reference_date", "date"), ("script", "string"),
-                   ("url", "string"), ("repairs", "json"), ("warnings", "json"),
-                   ("n_warnings", "int32")]
+                   ("url", "string"), ("year", "int32"), ("repairs", "json"),
+                   ("warnings", "json"), ("n_warnings", "int32")]
 MENTION_COLUMNS = [("doc_id", "string"), ("kind", "string"), ("fact_index", "int32"),
                    ("name", "string"), ("adcode", "string"), ("text", "string"),
                    ("span_start", "int64"), ("span_end", "int64"),
@@ -143,6 +143,13 @@ def _date(value) -> Optional[datetime.date]:
         return datetime.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _year(value) -> Optional[int]:
+    """The year of an ISO date, however precise (``2019``, ``2019-05``, ``2019-05-01``)."""
+    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
+        return int(value[:4])
+    return None
 
 
 def _decimal(value) -> Optional[Decimal]:
@@ -182,6 +189,7 @@ def rows_of(record: dict) -> Iterator[tuple[str, dict]]:
     doc_id = record.get("doc_id")
     warnings = record.get("warnings") or []
     yield "articles", {**{c: _cell(record.get(c), t) for c, t in ARTICLE_COLUMNS},
+                       "year": _year(record.get("published")) or _year(record.get("reference_date")),
                        "n_warnings": len(warnings)}
     for kind in Record.FACT_KINDS:
         cols = fact_columns(kind)
