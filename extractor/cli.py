@@ -147,7 +147,7 @@ def cmd_normalize(args) -> int:
         out = sys.stderr
         print(f"# encoding: {norm.encoding}; script: {norm.script}; "
               f"repairs: {json.dumps(norm.repair_counts(), ensure_ascii=False)}", file=out)
-        for r in norm.repairs:
+        for r in sorted(norm.repairs + norm.edits, key=lambda r: r.source_span):
             print(f"{r.kind}\t{r.source_span[0]}-{r.source_span[1]}\t{r.original!r} -> {r.replacement!r}",
                   file=out)
         for w in norm.warnings:

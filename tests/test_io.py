@@ -484,3 +484,14 @@ def test_iter_inputs_is_lazy_over_containers(tmp_path):
                    encoding="utf-8")
     inputs = iter_inputs([str(big)])
     assert next(inputs).doc_id == "0" and next(inputs).source.endswith("big.jsonl:2")
+
+
+def test_normalize_explain_lists_width_indentation_and_script_edits(tmp_path, capsys):
+    """Defect: `fupin normalize --explain` omitted indentation, width and script edits."""
+    path = tmp_path / "a.txt"
+    path.write_text("　　石渠县１２。\n實現脫貧", encoding="utf-8")
+    assert main(["normalize", str(path), "--explain"]) == 0
+    err = capsys.readouterr().err
+    assert "width\t0-2\t'\\u3000\\u3000' -> ''" in err
+    assert "width\t5-6\t'１' -> '1'" in err
+    assert "script\t9-13\t'實現脫貧' -> '实现脱贫'" in err

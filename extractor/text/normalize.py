@@ -51,6 +51,8 @@ class Normalized:
     source: str                     # the decoded input that source spans index
     offsets: OffsetMap
     repairs: list[Repair] = field(default_factory=list)
+    #: every other edit (indentation, width, script, line breaks), kind = the step's name
+    edits: list[Repair] = field(default_factory=list)
     script: str = "simplified"      # simplified | traditional | mixed
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
@@ -427,6 +429,23 @@ def _to_simplified(text: str, rules: _Rules) -> tuple[str, StepMap, str]:
 
 # ---------------------------------------------------------------------------- public
 
+def _same_length_edits(before: str, after: str, offsets: OffsetMap, source: str,
+                       kind: str) -> list[Repair]:
+    """The runs of characters that differ between two texts of the same length."""
+    out, i, n = [], 0, len(before)
+    while i < n:
+        if before[i] == after[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and before[j] != after[j]:
+            j += 1
+        src = offsets.to_source(i, j)
+        out.append(Repair(kind, src, source[src[0]:src[1]], after[i:j]))
+        i = j
+    return out
+
+
 def normalize(data: str | bytes) -> Normalized:
     """Normalise one article. Raises :class:`InputError` only for non-text input."""
     warnings: list[str] = []
@@ -440,22 +459,27 @@ def normalize(data: str | bytes) -> Normalized:
     repairs: list[Repair] = []
     text = source  # CRLF becomes LF in the line step, with the other breaks
 
-    def apply(new_text: str, step: StepMap) -> str:
+    edits: list[Repair] = []   # edits no repair kind counts (width, script…), for --explain
+
+    def apply(new_text: str, step: StepMap, step_name: str) -> str:
         for e in step.edits:
-            if e.kind:
-                src = offsets.to_source(e.src_start, e.src_end)
-                repairs.append(Repair(e.kind, src, source[src[0]:src[1]],
-                                      new_text[e.out_start:e.out_end]))
+            src = offsets.to_source(e.src_start, e.src_end)
+            (repairs if e.kind else edits).append(
+                Repair(e.kind or step_name, src, source[src[0]:src[1]],
+                       new_text[e.out_start:e.out_end]))
         offsets.add(step)
         return new_text
 
-    text = apply(*_markup(text, rules, warnings))
+    text = apply(*_markup(text, rules, warnings), "markup")
     # Mojibake before pinyin: notes inside a damaged run are readable only once repaired.
-    text = apply(*_mojibake(text, rules, warnings))
-    text = apply(*_pinyin(text, rules))
-    text = apply(*_join_lines(text, rules))
-    text = apply(*_width(text, rules))
+    text = apply(*_mojibake(text, rules, warnings), "mojibake")
+    text = apply(*_pinyin(text, rules), "pinyin")
+    text = apply(*_join_lines(text, rules), "lines")
+    text = apply(*_width(text, rules), "width")
+    before = text
     text, step, script = _to_simplified(text, rules)
-    text = apply(text, step)
-    return Normalized(text=text, source=source, offsets=offsets, repairs=repairs,
+    if not step.edits and text != before:  # converted character for character
+        edits.extend(_same_length_edits(before, text, offsets, source, "script"))
+    text = apply(text, step, "script")
+    return Normalized(text=text, source=source, offsets=offsets, repairs=repairs, edits=edits,
                       script=script, encoding=encoding, warnings=warnings)
