@@ -95,14 +95,25 @@ def _columns(value: str) -> dict:
     return out
 
 
+#: Skipped files named one by one before the rest are only counted (--verbose: all).
+SKIPPED_NAMED = 20
+
+
 def _say_skip(verbose: bool):
     state = {"n": 0}
 
     def on_skip(path: str, reason: str) -> None:
         from .io.inputs import escape_text
         state["n"] += 1
-        print(f"fupin: skipped {escape_text(path)}: {reason}", file=sys.stderr)
+        if verbose or state["n"] <= SKIPPED_NAMED:
+            print(f"fupin: skipped {escape_text(path)}: {reason}", file=sys.stderr)
     return on_skip, state
+
+
+def _say_skipped_count(state: dict, verbose: bool) -> None:
+    if not verbose and state["n"] > SKIPPED_NAMED:
+        print(f"fupin: … and {state['n'] - SKIPPED_NAMED} more files skipped "
+              f"({state['n']} in all; --verbose names every one)", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- commands
@@ -195,6 +206,7 @@ def cmd_run(args) -> int:
                       timeout=args.timeout, allow_outside=args.allow_outside, on_skip=on_skip,
                       progress=False if args.no_progress else None, with_text=args.with_text)
     except RunError as err:
+        _say_skipped_count(skipped, args.verbose)
         extra = f" ({skipped['n']} files skipped, named above)" if skipped["n"] else ""
         print(f"fupin run: {err}{extra}", file=sys.stderr)
         return 2
@@ -204,6 +216,7 @@ def cmd_run(args) -> int:
         print(f"fupin run: stopped by {name} after {s['articles']} articles and {s['errors']} "
               f"errors; the output holds whole lines: add --resume to finish", file=sys.stderr)
         return 143 if stop.signum == signal.SIGTERM else 130
+    _say_skipped_count(skipped, args.verbose)
     facts = ", ".join(f"{summary[k]} {k}" for k in
                       ("counties", "cadres", "persons", "amounts", "poverty_figures", "pairings"))
     done = f", {summary['skipped']} already done" if summary["skipped"] else ""
@@ -315,7 +328,7 @@ def _add_run(sub, FORMATS, DEFAULT_TIMEOUT) -> None:
                    "record of kind timeout and its worker is replaced; 0 = no limit")
     p.add_argument("--allow-outside", action="store_true",
                    help="let a manifest name files outside its own folder")
-    p.add_argument("--verbose", "-v", action="store_true", help="name every skipped file")
+    p.add_argument("--verbose", "-v", action="store_true", help=f"name every skipped file (else the first {SKIPPED_NAMED} and a count)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
     p.add_argument("--with-text", action="store_true",
                    help="add the normalised text to each record as `text` (for fupin review)")

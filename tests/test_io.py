@@ -141,6 +141,17 @@ def test_unsupported_files_are_named(tmp_path, capsys):
     assert "no inputs found" in err
 
 
+def test_many_skipped_files_are_counted_or_all_named(tmp_path, capsys):
+    for n in range(25):
+        _write(tmp_path / "in" / f"{n:02d}.pdf", "x")
+    _write(tmp_path / "in" / "a.txt", "石渠县。")
+    assert main(["run", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("unsupported file type") == 20 and "5 more files skipped (25 in all" in err
+    assert main(["run", str(tmp_path / "in"), "-o", str(tmp_path / "o.jsonl"), "--verbose"]) == 0
+    assert capsys.readouterr().err.count("unsupported file type") == 25
+
+
 def test_mixed_folder_one_line_per_article(tmp_path):
     """Acceptance: every format, broken files, colliding names, an unsupported file."""
     folder = tmp_path / "in"
@@ -495,3 +506,33 @@ def test_normalize_explain_lists_width_indentation_and_script_edits(tmp_path, ca
     assert "width\t0-2\t'\\u3000\\u3000' -> ''" in err
     assert "width\t5-6\t'１' -> '1'" in err
     assert "script\t9-13\t'實現脫貧' -> '实现脱贫'" in err
+
+
+def test_dask_results_stream_with_a_bounded_window():
+    """Defect: the dask engine held every result in the parent. Results now come back in
+    input order with at most `window` batches in flight."""
+    from extractor.io.batch import _map_dask
+    from extractor.io.inputs import Input
+
+    class Future:
+        def __init__(self, fn, args, client):
+            self.fn, self.args, self.client = fn, args, client
+
+        def result(self):
+            self.client.outstanding -= 1
+            return self.fn(*self.args)
+
+    class Client:
+        outstanding = peak = 0
+
+        def submit(self, fn, *args, pure=False):
+            self.outstanding += 1
+            self.peak = max(self.peak, self.outstanding)
+            return Future(fn, args, self)
+
+    client = Client()
+    inputs = (Input(doc_id=str(n), source=str(n), item="石渠县。") for n in range(200))
+    ids = [r["doc_id"] for r in _map_dask(inputs, client, jobs=1, reference_date=None,
+                                          batch_size=4, window=3)]
+    assert ids == [str(n) for n in range(200)]
+    assert client.peak == 3

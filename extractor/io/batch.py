@@ -181,12 +181,27 @@ def connect_dask(scheduler: Optional[str], jobs: int):
     try:
         if scheduler:
             return Client(scheduler, timeout="10s")
-        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        return Client(cluster)
+        import dask
+        # forked workers start in a fraction of a second (spawned ones re-import
+        # everything), and each loads the pipeline once, before the first batch arrives
+        # The scheduler runs in this process: its logs of past transitions would grow with
+        # the corpus, so they are kept short.
+        with dask.config.set({"distributed.worker.multiprocessing-method": "fork",
+                              "distributed.admin.low-level-log-length": 1000,
+                              "distributed.admin.log-length": 1000}):
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+        client = Client(cluster)
+        client.run(_warm_up)
+        return client
     except (OSError, TimeoutError, ValueError) as err:
         raise RunError(f"cannot reach the dask scheduler at {scheduler}: "
                        f"{type(err).__name__}: {err}") from None
+
+
+def _warm_up() -> None:
+    from ..pipeline import default_pipeline
+    default_pipeline()
 
 
 def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Optional[str],
@@ -201,7 +216,14 @@ def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Opt
     batch: list[Input] = []
 
     def submit(b):
-        pending.append(client.submit(_process_batch, b, reference_date, with_text, pure=False))
+        pending.append((client.submit(_process_batch, b, reference_date, with_text, pure=False), b))
+
+    def collect():
+        future, b = pending.popleft()
+        try:
+            return future.result()
+        except Exception as err:  # a worker lost for good (KilledWorker…): one line each
+            return [_crash_record(inp, f"dask: {type(err).__name__}") for inp in b]
 
     for inp in inputs:
         batch.append(inp)
@@ -209,11 +231,11 @@ def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Opt
             submit(batch)
             batch = []
             while len(pending) >= window:
-                yield from pending.popleft().result()
+                yield from collect()
     if batch:
         submit(batch)
     while pending:
-        yield from pending.popleft().result()
+        yield from collect()
 
 
 def map_inputs(inputs: Iterable[Input], *, jobs: int = 1, engine: str = "local",
