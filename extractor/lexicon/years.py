@@ -5,6 +5,7 @@ Tables in ``rules/years.yaml``: one year range for the whole project.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from bisect import bisect_right
 from functools import cache
 from typing import Optional
 
@@ -54,16 +55,19 @@ def years_named(text: str, grammar: YearGrammar) -> list[int]:
 def year_of(text: str, sent_start: int, pos: int, ref_year: Optional[int],
             grammar: YearGrammar) -> Optional[int]:
     """The year the sentence states before ``pos``: the last 2019年 (or 今年/去年 from the
-    reference year) between the sentence start and ``pos``."""
+    reference year) between the sentence start and ``pos``.
+
+    The years of a text are found once (:func:`_year_index`) and each question is answered
+    by bisection, so a sentence with many facts costs O(log n) a fact, not O(n)."""
+    index = _year_index(text, grammar)
     best: Optional[tuple[int, int]] = None
-    for m in grammar.year.finditer(text, sent_start, pos):
-        if grammar.year_of_another.match(text, m.end(), pos):
-            continue
-        best = (m.start(), int(m[1]))
+    found = index.last_year(text, sent_start, pos)
+    if found is not None:
+        best = found
     if ref_year is not None:
-        for m in grammar.relative.finditer(text, sent_start, pos):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), ref_year + grammar.relative_offset[m.group()])
+        rel = index.last_relative(sent_start, pos)
+        if rel is not None and (best is None or rel[0] > best[0]):
+            best = (rel[0], ref_year + grammar.relative_offset[rel[1]])
     return best[1] if best else None
 
 
@@ -104,3 +108,65 @@ def dates_in(text: str, start: int, end: int, ref_year: Optional[int],
             iso += f"-{grammar.period_month[period]:02d}"
         out.append(DateMention(m.start(), m.end(), iso))
     return out
+
+
+class _YearIndex:
+    """Every year (2019年) and relative year (今年) of one text, in order, with whether a
+    year belongs to the number after it (2012年的16.8%: ``year_of_another``)."""
+
+    def __init__(self, text: str, grammar: YearGrammar) -> None:
+        self.grammar = grammar
+        years = list(grammar.year.finditer(text))
+        self.starts = [m.start() for m in years]
+        self.ends = [m.end() for m in years]
+        self.values = [int(m[1]) for m in years]
+        # Where year_of_another matches after each year when the text is read to its end
+        # (None: no match); a match that ends beyond a question's position is re-checked
+        # against that position, since the scan of one question stops there.
+        self.another_end: list[Optional[int]] = []
+        self.prev_own: list[int] = []   # the last index <= i whose year is its own (-1: none)
+        last = -1
+        for i, m in enumerate(years):
+            other = grammar.year_of_another.match(text, m.end())
+            self.another_end.append(other.end() if other else None)
+            if other is None:
+                last = i
+            self.prev_own.append(last)
+        relative = list(grammar.relative.finditer(text))
+        self.rel_starts = [m.start() for m in relative]
+        self.rel_ends = [m.end() for m in relative]
+        self.rel_words = [m.group() for m in relative]
+
+    def last_year(self, text: str, lo: int, pos: int) -> Optional[tuple[int, int]]:
+        """(start, year) of the last own year in text[lo:pos], as a scan of that slice sees it."""
+        i = bisect_right(self.ends, pos) - 1
+        while i >= 0 and self.starts[i] >= lo:
+            end = self.another_end[i]
+            if end is not None and end > pos:   # the 的… after it runs past pos: check the cut
+                if self.grammar.year_of_another.match(text, self.ends[i], pos):
+                    i -= 1
+                    continue
+                return self.starts[i], self.values[i]
+            i = self.prev_own[i]
+            if i >= 0 and self.starts[i] >= lo:
+                return self.starts[i], self.values[i]
+            return None
+        return None
+
+    def last_relative(self, lo: int, pos: int) -> Optional[tuple[int, str]]:
+        i = bisect_right(self.rel_ends, pos) - 1
+        if i >= 0 and self.rel_starts[i] >= lo:
+            return self.rel_starts[i], self.rel_words[i]
+        return None
+
+
+_last_index: dict[int, tuple[str, _YearIndex]] = {}
+
+
+def _year_index(text: str, grammar: YearGrammar) -> _YearIndex:
+    """The index of the text being processed, built once (one per grammar, the last text)."""
+    cached = _last_index.get(id(grammar))
+    if cached is None or cached[0] is not text:
+        cached = (text, _YearIndex(text, grammar))
+        _last_index[id(grammar)] = cached
+    return cached[1]

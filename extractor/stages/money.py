@@ -56,6 +56,7 @@ class MoneyRules:
     purpose: regex.Pattern
     trim: regex.Pattern
     purpose_max: int
+    purpose_reach: int
     scan_before: int
     scan_after: int
     years: YearGrammar
@@ -78,6 +79,8 @@ def load_rules(folder: Folder = None) -> MoneyRules:
     units.append(rf"(?<=[{bigs}])(?=(?:{'|'.join(followers)}))")
     rel = r["relevance"]
     link = regex.escape(r["purpose_link_chars"])
+    link_max = int(r["purpose_link_max"])
+    lead = int(r["purpose_lead_max"])
     before = dict(r["currency_before_number"])
     return MoneyRules(
         pattern=quantity_pattern("|".join(units)),
@@ -104,10 +107,13 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         window=int(rel["paragraph_window"]),
         negative_signs=frozenset(r["negative_signs"]),
         unit_last_chars=frozenset(u[-1] for u in currencies),
-        purpose=regex.compile(rf"\p{{Han}}{{0,12}}?(?:{alternation(r['purpose_heads'])})"
-                              rf"(?=[{link}]{{0,{int(r['purpose_link_max'])}}}$)"),
+        purpose=regex.compile(rf"\p{{Han}}{{0,{lead}}}?(?:{alternation(r['purpose_heads'])})"
+                              rf"(?=[{link}]{{0,{link_max}}}$)"),
         trim=words_pattern(r["purpose_trim"]),
         purpose_max=int(r["purpose_max_len"]),
+        # The longest text a purpose match can cover: searching only that much before the
+        # amount finds the same phrase as searching the whole clause.
+        purpose_reach=lead + max(map(len, r["purpose_heads"])) + link_max,
         scan_before=int(r["scan_window_before"]), scan_after=int(r["scan_window_after"]),
         years=year_grammar(folder),
     )
@@ -163,7 +169,8 @@ def _scan_signs(text: str, rules: MoneyRules):
 
 
 def _purpose(rules: MoneyRules, article: Article, sent_start: int, pos: int) -> Optional[str]:
-    clause = article.text[article.index.clause_start(sent_start, pos):pos]
+    start = max(article.index.clause_start(sent_start, pos), pos - rules.purpose_reach)
+    clause = article.text[start:pos]
     # Drop the qualifier prefix of the amount itself (超过, 近): the head must end the clause.
     m = rules.purpose.search(clause)
     if not m:
@@ -289,6 +296,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
     index = article.index
     ref_year = article.reference_year
     amounts: list[Amount] = []
+    relevance: dict[tuple[int, int], bool] = {}
     about: Optional[bool] = None
     about_known = False    # the subject is counted on the first amount only
     consumed = 0           # the end of the last amount, its 六角七分钱 included
@@ -314,10 +322,15 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         if named and rules.currencies.get(q.unit, ("CNY",))[0] in ("CNY", named[0]) and factor == 1:
             currency, start = named[0], min(start, named[1])
         s_start, s_end = index.sentence_of(q.start)
-        sentence = text[s_start:s_end]
         if not about_known:
             about, about_known = about_poverty_work(rules, article), True
-        relevant = _relevant(rules, about, sentence, index.paragraph_window(q.start, rules.window))
+        # Once per sentence (and paragraph), not per amount: a long sentence with many
+        # amounts must not be searched again for each.
+        key = (s_start, index.paragraph_index(q.start))
+        relevant = relevance.get(key)
+        if relevant is None:
+            relevant = relevance[key] = _relevant(
+                rules, about, text[s_start:s_end], index.paragraph_window(q.start, rules.window))
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
         spans = list(q.value_spans)

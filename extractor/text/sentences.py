@@ -6,7 +6,7 @@ paragraph is a run of non-blank lines; a clause ends at a comma-like mark.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 import regex
@@ -52,6 +52,7 @@ class TextIndex:
         self.paragraphs = paragraph_bounds(text) or [(0, len(text))]
         self._sentence_starts = [s for s, _ in self.sentences]
         self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self._clause_breaks: Optional[list[int]] = None
 
     def sentence_of(self, pos: int) -> Bounds:
         """The sentence holding ``pos`` (the first one for a position before it; the
@@ -74,8 +75,12 @@ class TextIndex:
         return self.text[self.paragraphs[lo][0]:self.paragraphs[hi][1]]
 
     def clause_start(self, sentence_start: int, pos: int) -> int:
-        """Where the clause holding ``pos`` starts (after the last clause break)."""
-        start = sentence_start
-        for m in CLAUSE_BREAK.finditer(self.text, sentence_start, pos):
-            start = m.end()
-        return start
+        """Where the clause holding ``pos`` starts (after the last clause break at or
+        after ``sentence_start``). The breaks are found once per text, so this is
+        O(log n) however long the sentence."""
+        if self._clause_breaks is None:
+            self._clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.text)]
+        i = bisect_left(self._clause_breaks, pos) - 1
+        if i >= 0 and self._clause_breaks[i] >= sentence_start:
+            return self._clause_breaks[i] + 1
+        return sentence_start
