@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -70,13 +71,35 @@ class _ArticleEvidence:
         self.named = {u.adcode for _, u in context}
         # counties written in full (or by alias) somewhere in the article
         self.written = {u.adcode for m in mentions if not m.hit.bare for u in m.units}
+        # Where each province/prefecture is named (starts and ends, sorted), so "is the
+        # parent right before / in this sentence" is a bisection, not a scan of every
+        # context hit for every mention (quadratic in an article naming both many times).
+        self._starts: dict[str, list[int]] = {}
+        self._ends: dict[str, list[int]] = {}
+        for h, cu in context:
+            self._starts.setdefault(cu.adcode, []).append(h.start)
+            self._ends.setdefault(cu.adcode, []).append(h.end)
+        for positions in (*self._starts.values(), *self._ends.values()):
+            positions.sort()
+
+    def _named_between(self, table: dict[str, list[int]], adcodes, lo: int, hi: int) -> bool:
+        """Whether one of ``adcodes`` has a position in [lo, hi]."""
+        for adcode in adcodes:
+            positions = table.get(adcode)
+            if positions:
+                i = bisect_left(positions, lo)
+                if i < len(positions) and positions[i] <= hi:
+                    return True
+        return False
 
     def parent_adjacent(self, m: _Mention, u: Unit) -> bool:
-        return _parent_adjacent(m, u, self.context, self.weights)
+        """A parent of ``u`` ends at most ``max_gap`` characters before the mention."""
+        start = m.hit.start
+        return self._named_between(self._ends, u.parents, start - self.weights["max_gap"], start)
 
     def parent_in_sentence(self, m: _Mention, u: Unit, parents: tuple[str, ...]) -> bool:
         s_start, s_end = self.sentence_of(m.hit.start)
-        return any(cu.adcode in parents and s_start <= h.start < s_end for h, cu in self.context)
+        return self._named_between(self._starts, parents, s_start, s_end - 1)
 
     def confirmed(self, m: _Mention, u: Unit, weak: bool) -> bool:
         """A bare short form's unit is confirmed by its full name, its parent right before
@@ -158,14 +181,22 @@ def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
                             "adcode left null")
 
 
-def _parent_adjacent(m: _Mention, unit: Unit, context: list[tuple[Hit, Unit]], ev: dict) -> bool:
-    return any(cu.adcode in unit.parents and 0 <= m.hit.start - h.end <= ev["max_gap"]
-               for h, cu in context)
-
-
 # ---------------------------------------------------------------------------- roles
 
-def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
+def _sentence_cues(text: str, sent: tuple[int, int], rules: dict,
+                   cache: dict) -> tuple[bool, bool]:
+    """(status announced, poverty word) of a sentence, looked for once per sentence: a
+    sentence naming many counties must not be searched again for each."""
+    found = cache.get(sent)
+    if found is None:
+        sentence = text[sent[0]:sent[1]]
+        found = cache[sent] = (any(w in sentence for w in rules["status_announcements"]),
+                               any(w in sentence for w in rules["poverty_words"]))
+    return found
+
+
+def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict,
+          cache: dict | None = None) -> str:
     start, end = m.hit.start, m.hit.end
     window = rules["window"]
     before = text[max(sent[0], start - window):start]
@@ -190,14 +221,13 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
         return "helper"
     if recipient_before >= 0:
         return "recipient"
-    sentence = text[sent[0]:sent[1]]
     # a county's own poverty status announced (…等7个贫困县退出贫困县序列) shows no help
-    announced = any(w in sentence for w in rules["status_announcements"])
+    announced, poverty = _sentence_cues(text, sent, rules, {} if cache is None else cache)
     if recipient_after < 10 ** 6:
         return "other" if announced else "recipient"
     if helper_after < 10 ** 6:
         return "helper"
-    if any(w in sentence for w in rules["poverty_words"]) and not announced:
+    if poverty and not announced:
         return "recipient"
     return "other"
 
@@ -227,8 +257,9 @@ def counties_of(article: Article, gaz: Gazetteer) -> list[County]:
                                for h, u in context]
     role_rules = gaz.rules["roles"]
     by_key: dict[str, tuple[County, list[str]]] = {}
+    sentence_cues: dict = {}
     for m in mentions:
-        m.role = _role(text, m, sentence_of(m.hit.start), role_rules)
+        m.role = _role(text, m, sentence_of(m.hit.start), role_rules, sentence_cues)
         unit = m.unit
         key = unit.adcode if unit else m.hit.text
         if key not in by_key:
