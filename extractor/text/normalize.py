@@ -15,9 +15,11 @@ The tables behind every step live in ``rules/normalize.yaml``.
 from __future__ import annotations
 
 import codecs
+from bisect import bisect_left
 import html
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Iterator
 
 import regex
 
@@ -150,7 +152,8 @@ def _common_han_share(text: str) -> float:
 @dataclass(frozen=True)
 class _Rules:
     html_hint: regex.Pattern
-    drop_blocks: regex.Pattern
+    block_open: regex.Pattern
+    block_close: regex.Pattern
     tag: regex.Pattern
     block_tags: frozenset
     entity: regex.Pattern
@@ -185,7 +188,8 @@ def _rules() -> _Rules:
     wide_spaces, dropped = r["width_spaces"], r["width_dropped"]   # no class metacharacters
     return _Rules(
         html_hint=regex.compile(rf"</?(?:{'|'.join(r['html_hint_tags'])})\b[^<>]{{0,500}}>", regex.I),
-        drop_blocks=regex.compile(rf"<({drop})\b[^>]*>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S),
+        block_open=regex.compile(rf"<({drop})\b|<!--|<!\[CDATA\[", regex.I),
+        block_close=regex.compile(rf"</({drop})\s*>", regex.I),
         tag=regex.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>]{0,1000}>|<!DOCTYPE[^>]*>", regex.I),
         block_tags=frozenset(r["block_tags"]),
         entity=regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"),
@@ -208,8 +212,11 @@ def _rules() -> _Rules:
         min_cut_word=int(r["min_cut_word"]),
         caption_marks=r["caption_marks"],
         width=regex.compile(
-            rf"(?m)(?P<indent>^[ \t{wide_spaces}]+|[ \t{wide_spaces}]+$)"
-            rf"|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{wide_spaces}{dropped}]"),
+            # A run of spaces (group "space") or one wide or dropped character. A run is
+            # matched whole, once; whether it indents or ends a line is checked in code
+            # (a pattern asking "[ ]+$" at every space of a run is quadratic in its length).
+            rf"(?P<space>[ \t{wide_spaces}]+)"
+            rf"|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{dropped}]"),
         simplified_also=frozenset(r["simplified_also"]),
         traditional_share=float(r["traditional_share"]),
     )
@@ -217,14 +224,55 @@ def _rules() -> _Rules:
 
 # ------------------------------------------------------------------------------ steps
 
+def _dropped_blocks(text: str, rules: _Rules) -> Iterator[tuple[int, int]]:
+    """Every element whose content is dropped (``<script …>…</script>``), comment
+    (``<!--…-->``) and CDATA section (``<![CDATA[…]]>``, a bogus comment in HTML), as
+    ``<(script|…)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->`` would find them, in linear time.
+
+    Each opener looks up the first ``>`` and the first closer after it in position lists
+    built once, instead of scanning the rest of the text: 100,000 unclosed ``<script>``
+    or ``<!--`` would otherwise be read to the end 100,000 times."""
+    gts = [m.start() for m in regex.finditer(">", text)]
+    comment_ends = [m.start() for m in regex.finditer("(?=-->)", text)]
+    cdata_ends = [m.start() for m in regex.finditer(r"(?=\]\]>)", text)]
+    closers: dict[str, list[tuple[int, int]]] = {}
+    for m in rules.block_close.finditer(text):
+        closers.setdefault(m.group(1).lower(), []).append((m.start(), m.end()))
+    pos = 0
+    while True:
+        m = rules.block_open.search(text, pos)
+        if m is None:
+            return
+        start = m.start()
+        end = None
+        if m.group(1):
+            i = bisect_left(gts, m.end())
+            ends = closers.get(m.group(1).lower(), [])
+            j = bisect_left(ends, (gts[i] + 1, 0)) if i < len(gts) else len(ends)
+            if j < len(ends):
+                end = ends[j][1]
+        else:
+            marks, length = (comment_ends, 3) if m.group() == "<!--" else (cdata_ends, 3)
+            j = bisect_left(marks, m.end())
+            if j < len(marks):
+                end = marks[j] + length
+        if end is None:
+            pos = start + 1
+        else:
+            yield start, end
+            pos = end
+
+
 def _markup(text: str, rules: _Rules, warnings: list[str]) -> tuple[str, StepMap]:
     rw = Rewriter(text)
-    is_html = bool(rules.html_hint.search(text))
+    is_html = bool(rules.html_hint.search(text)) or "<![CDATA[" in text
     if is_html:
         spans = []
-        for m in rules.drop_blocks.finditer(text):
-            spans.append((m.start(), m.end(), "", "markup_removed"))
-        for m in rules.tag.finditer(text):
+        for start, end in _dropped_blocks(text, rules):
+            spans.append((start, end, "", "markup_removed"))
+        # Every tag ends in ">": not scanning past the last one keeps an unclosed
+        # <!DOCTYPE from being read to the end of the text, once per occurrence.
+        for m in rules.tag.finditer(text, 0, text.rfind(">") + 1):
             name = (m.group(1) or "").lower()
             new = "\n" if name in rules.block_tags else ""
             spans.append((m.start(), m.end(), new, "markup_removed"))
@@ -382,9 +430,17 @@ def _width(text: str, rules: _Rules) -> tuple[str, StepMap]:
     """Indentation and trailing spaces go (full-width 　　 included); full-width letters,
     digits and spaces become ASCII one for one; zero-width marks go. One pass."""
     rw = Rewriter(text)
+    end_of_text = len(text)
     for m in rules.width.finditer(text):
-        new = "" if m.group("indent") else _WIDTH.get(m.group(), "")
-        rw.replace(m.start(), m.end(), new, "")
+        start, end = m.span()
+        if not m.group("space"):
+            rw.replace(start, end, _WIDTH.get(m.group(), ""), "")
+        elif (start == 0 or text[start - 1] == "\n") or (end == end_of_text or text[end] == "\n"):
+            rw.replace(start, end, "", "")   # indentation or trailing spaces
+        else:   # inside a line: each wide space becomes one ASCII space
+            for i in range(start, end):
+                if text[i] not in " \t":
+                    rw.replace(i, i + 1, " ", "")
     return rw.finish()
 
 
