@@ -139,6 +139,7 @@ class FigureRules:
         self.province_county_count_max = int(r["province_county_count_max"])
         self.place_lookback = int(r["place_lookback"])
         self.year_window = int(r["year_window"])
+        self.clause_window = int(r["clause_window"])
         self.not_county = set(r["not_county_names"])
         self.admin_prefix = regex.compile(r["admin_prefix"])
 
@@ -155,8 +156,9 @@ class SentenceClauses:
     """One sentence of the text, for the clause around a number in it. The clause marks
     are found once per sentence; each number's clause is then a bisection."""
 
-    def __init__(self, text: str, s_start: int, s_end: int) -> None:
+    def __init__(self, text: str, s_start: int, s_end: int, window: int = 10 ** 9) -> None:
         self.text = text
+        self.window = window   # how much of a clause each side of a number is read
         self.s_start = s_start
         self.s_end = s_end
         self.marks = [m.start() for m in _CLAUSE_MARK.finditer(text, s_start, s_end)]
@@ -172,7 +174,7 @@ class SentenceClauses:
     def clause(self, start: int, end: int) -> tuple[str, str]:
         """Text of the clause before ``start`` and after ``end`` (to the clause end)."""
         lo, hi = self.clause_bounds(start, end)
-        return self.text[lo:start], self.text[end:hi]
+        return self.text[max(lo, start - self.window):start], self.text[end:min(hi, end + self.window)]
 
     def next_clause(self, end: int) -> str:
         """The clause after the one holding ``end`` (empty at the sentence end)."""
@@ -817,7 +819,7 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             continue
         if scope is None:   # built only for articles with a cue sentence
             scope = PlaceScope(article, rules)
-        ctx = SentenceClauses(text, s_start, s_end)
+        ctx = SentenceClauses(text, s_start, s_end, rules.clause_window)
         for metric, q, unit in _counted_figures(rules, article, ctx):
             for value, (a, b) in zip(q.values, q.value_spans):
                 add(metric, value, q.start if len(q.values) == 1 else a,
