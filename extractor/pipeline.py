@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from .article import Article
 from .record import Record
-from .rules import Folder
+from .rules import Folder, load_yaml
 from .stages import counties, dates, figures, money, pairings, persons
 from .text.normalize import InputError, normalize
 
@@ -69,19 +69,28 @@ class Pipeline:
         >>> Pipeline(rules_dir="my_rules").extract("石渠县……").counties
     """
 
-    def __init__(self, rules_dir: Folder = None, stages: Iterable[StageSpec] = STAGES) -> None:
+    def __init__(self, rules_dir: Folder = None, stages: Iterable[StageSpec] = STAGES, *,
+                 max_input_chars: Optional[int] = None, max_warnings: Optional[int] = None) -> None:
         self.rules_dir = rules_dir
         self.stages = tuple(stages)
         check_order(self.stages)
         self.stage_rules = {spec.name: spec.load_rules(rules_dir) for spec in self.stages}
+        limits = load_yaml("limits.yaml", rules_dir)
+        #: Characters read of one article (the rest is dropped with a warning).
+        self.max_input_chars = int(max_input_chars or limits["max_input_chars"])
+        #: Warnings kept on one record (the rest are counted in a last one).
+        self.max_warnings = int(limits["max_warnings"] if max_warnings is None else max_warnings)
+        self.max_warning_chars = int(limits["max_warning_chars"])
 
     def extract(self, text: str | bytes, *, doc_id: str | None = None, title: str | None = None,
-                published: str | None = None, reference_date: str | None = None) -> Record:
+                published: str | None = None, reference_date: str | None = None,
+                max_input_chars: Optional[int] = None,
+                max_warnings: Optional[int] = None) -> Record:
         """Extract one article (text or raw bytes) into a :class:`Record`. A path
         (``pathlib.Path``) is read as the file's bytes; a str that names an existing file
         is refused, since it is almost surely not the article."""
         text = _article_data(text)
-        norm = normalize(text)
+        norm = normalize(text, max_chars=max_input_chars or self.max_input_chars)
         article = Article(norm=norm, doc_id=doc_id, title=title, published=published,
                           reference_date=reference_date, warnings=list(norm.warnings),
                           rules_dir=self.rules_dir)
@@ -89,15 +98,28 @@ class Pipeline:
             spec.run(article, self.stage_rules[spec.name])
         record = Record(doc_id=doc_id, title=article.title, published=article.published,
                         reference_date=article.reference_date, script=norm.script,
-                        repairs=norm.repair_counts(), warnings=article.warnings,
+                        repairs=norm.repair_counts(),
+                        warnings=self._capped(article.warnings, max_warnings),
                         text=norm.text, source_text=norm.source)
         for kind in Record.FACT_KINDS:
             setattr(record, kind, article.facts.get(kind, []))
         return record
 
+    def _capped(self, warnings: list[str], max_warnings: Optional[int]) -> list[str]:
+        keep = self.max_warnings if max_warnings is None else max_warnings
+        return _capped_warnings(warnings, keep, self.max_warning_chars)
+
 
 #: A str longer than this, or with a line break, is never taken for a file path.
 _PATH_LIKE_MAX = 4096
+
+
+def _capped_warnings(warnings: list[str], keep: int, width: int) -> list[str]:
+    """At most ``keep`` warnings of at most ``width`` characters, and a count of the rest."""
+    out = [w if len(w) <= width else w[:width - 1] + "…" for w in warnings[:keep]]
+    if len(warnings) > keep:
+        out.append(f"warnings: {len(warnings) - keep} more not shown (max_warnings {keep})")
+    return out
 
 
 def _article_data(text):
@@ -124,7 +146,10 @@ def default_pipeline() -> Pipeline:
 
 
 def extract(text: str | bytes, *, doc_id: str | None = None, title: str | None = None,
-            published: str | None = None, reference_date: str | None = None) -> Record:
-    """Extract one article (text or raw bytes) with the project's rules."""
+            published: str | None = None, reference_date: str | None = None,
+            max_input_chars: Optional[int] = None, max_warnings: Optional[int] = None) -> Record:
+    """Extract one article (text or raw bytes) with the project's rules.
+    ``max_input_chars`` and ``max_warnings`` override ``rules/limits.yaml``."""
     return default_pipeline().extract(text, doc_id=doc_id, title=title, published=published,
-                                      reference_date=reference_date)
+                                      reference_date=reference_date,
+                                      max_input_chars=max_input_chars, max_warnings=max_warnings)

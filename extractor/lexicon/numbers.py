@@ -294,11 +294,20 @@ def _range_start(first_body: str, end_body: str) -> tuple[Decimal, ...]:
     raise NumberError(f"range start {first_body!r} does not fit the end {end_body!r}")
 
 
+#: A mantissa and exponent mark right before a number (1e400, 2.5E+8).
+_SCIENTIFIC = regex.compile(r"[0-9][eE][+\-]?$")
+
+
 def scan(text: str, pattern: regex.Pattern, start: int = 0,
          end: Optional[int] = None) -> Iterator[Union[Quantity, Rejected]]:
     """Every quantity of ``pattern`` in ``text[start:end]``, in order."""
     t = tables()
     for m in pattern.finditer(text, start, len(text) if end is None else end):
+        sci = _SCIENTIFIC.search(text, max(0, m.start() - 3), m.start())
+        if sci:   # 1e400万元: the 400 is an exponent; never read it as an amount
+            yield Rejected(sci.start(), m.end(), text[sci.start():m.end()],
+                           "scientific notation is not read")
+            continue
         qualifier = None
         if m["pre"]:
             qualifier = t.prefix[m["pre"]]
@@ -319,7 +328,7 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
                 first = _range_start(_strip_body(m["first"])[0], body)
                 values = first + values
                 spans = [(m.start("first"), m.end("first"))] * len(first) + spans
-        except NumberError as err:
+        except (NumberError, ArithmeticError) as err:   # Decimal overflow too
             yield Rejected(m.start(), m.end(), m.group(), str(err))
             continue
         yield Quantity(m.start(), m.end(), m.group(), tuple(values), qualifier, m["unit"],
@@ -340,7 +349,7 @@ def scan_percent_words(text: str, start: int = 0,
     for m in _percent_word_re().finditer(text, start, len(text) if end is None else end):
         try:
             value = parse_number(m["num"])
-        except NumberError as err:
+        except (NumberError, ArithmeticError) as err:   # Decimal overflow too
             yield Rejected(m.start(), m.end(), m.group(), str(err))
             continue
         q = t.prefix[m["pre"]] if m["pre"] else None

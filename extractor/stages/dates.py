@@ -41,6 +41,10 @@ def parse_date(value) -> str | None:
     m = _ISO.match(text)
     if m and (len(text) == m.end() or not text[m.end()].isdigit()):
         y, mo, d = m.groups()
+        try:   # 2019-02-30 and 2019-13-01 are no dates: the caller warns
+            dt.date(int(y), int(mo or 1), int(d or 1))
+        except ValueError:
+            return None
         if d:
             return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
         return f"{int(y):04d}-{int(mo):02d}" if mo else f"{int(y):04d}"

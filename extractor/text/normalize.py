@@ -85,7 +85,12 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     data = bytes(data)
     for bom, enc in _BOMS:
         if data.startswith(bom):
+            if enc == "utf-8-sig":
+                return _decode_utf8_bom(data)
             return _decode_lossy(data, enc)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     try:
         return _check_binary(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError:
@@ -106,10 +111,96 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         candidates.sort(key=lambda c: -_common_han_share(c[0]))
     if candidates:
         return _check_binary(candidates[0][0], candidates[0][1], [])
-    # Nothing decodes cleanly: damaged UTF-8 or damaged GBK, whichever reads better.
+    # Nothing decodes cleanly: lines of UTF-8 and lines of GBK mixed (a file appended to
+    # by two programs), else damaged UTF-8 or damaged GBK, whichever reads better.
+    mixed = _decode_lines(data, bad_utf8)
+    if mixed is not None:
+        return mixed
     if bad_utf8 < len(lossy) / 2:
         return _decode_lossy(data, "utf-8")
     return _decode_lossy(data, "gb18030")
+
+
+def _utf16_without_bom(data: bytes):
+    """UTF-16 without a byte-order mark: NUL bytes on one side (ASCII), or a strict
+    decoding that reads as text (common Chinese, ASCII, punctuation). None otherwise."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    sample = data[:20000]
+    nul_even, nul_odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    orders = []
+    if nul_odd > 0.2 * half and nul_even < 0.02 * half:
+        orders.append("utf-16-le")
+    elif nul_even > 0.2 * half and nul_odd < 0.02 * half:
+        orders.append("utf-16-be")
+    elif not nul_even and not nul_odd:
+        orders = ["utf-16-le", "utf-16-be"]
+    for enc in orders:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        # GBK read as UTF-16 gives rare, private-use and unassigned characters: a
+        # reading with at least half plausible characters and none of those is UTF-16.
+        if not _IMPLAUSIBLE.search(text[:10000]) and _plausible_share(text) >= 0.5:
+            return _check_binary(text, "utf-16", [f"decode: read as {enc} (no byte-order mark)"])
+    return None
+
+
+_IMPLAUSIBLE = regex.compile(r"[\x00-\x08\x0e-\x1f\p{Co}\p{Cn}\p{Cs}]")
+_PLAIN = regex.compile(r"[\x20-\x7e\s\p{P}]")
+
+
+def _plausible_share(text: str) -> float:
+    """Share of characters that are common Chinese, ASCII, white space or punctuation."""
+    sample = text[:10000]
+    if not sample:
+        return 0.0
+    common = _common_han()
+    return sum(ch in common or bool(_PLAIN.match(ch)) for ch in sample) / len(sample)
+
+
+def _decode_utf8_bom(data: bytes):
+    """A UTF-8 BOM, normally before UTF-8; when the body is not UTF-8 (a GBK body after
+    a BOM some editor added), the body is decoded on its own."""
+    body = data[len(codecs.BOM_UTF8):]
+    try:
+        return _check_binary(body.decode("utf-8"), "utf-8", [])
+    except UnicodeDecodeError:
+        pass
+    bad = body.decode("utf-8", errors="replace").count("\ufffd")
+    if bad <= max(1, len(body) // 3000):
+        return _decode_lossy(data, "utf-8-sig")
+    text, enc, warnings = decode(body)
+    return text, enc, [f"decode: a UTF-8 byte-order mark before a {enc} body", *warnings]
+
+
+def _decode_lines(data: bytes, bad_whole: int):
+    """Each line in UTF-8 when it is UTF-8, else GB18030: used when that leaves fewer
+    undecodable bytes than reading the whole file one way. None when it does not help."""
+    lines = data.split(b"\n")
+    out, gbk_lines, bad = [], 0, 0
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            out.append(line.decode("gb18030"))
+            gbk_lines += 1
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", errors="replace")
+            bad += text.count("\ufffd")
+            out.append(text)
+    if not gbk_lines or gbk_lines == len(lines) or bad >= bad_whole:
+        return None
+    warnings = [f"decode: UTF-8 and GBK mixed; read line by line ({gbk_lines} of {len(lines)} "
+                "lines as GB18030)"]
+    if bad:
+        warnings.append(f"decode: {bad} undecodable byte sequence(s) replaced by U+FFFD")
+    return _check_binary("\n".join(out), "utf-8+gb18030", warnings)
 
 
 def _decode_lossy(data: bytes, enc: str) -> tuple[str, str, list[str]]:
@@ -502,14 +593,40 @@ def _same_length_edits(before: str, after: str, offsets: OffsetMap, source: str,
     return out
 
 
-def normalize(data: str | bytes) -> Normalized:
-    """Normalise one article. Raises :class:`InputError` only for non-text input."""
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str, warnings: list[str]) -> str:
+    """Lone surrogates (from JSON escapes such as \\ud800) cannot be encoded: each becomes
+    U+FFFD, one for one, so offsets stay."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    count = len(_SURROGATE.findall(text))
+    warnings.append(f"decode: {count} lone surrogate(s) replaced by U+FFFD")
+    return _SURROGATE.sub("\ufffd", text)
+
+
+
+def normalize(data: str | bytes, max_chars: int | None = None) -> Normalized:
+    """Normalise one article. Raises :class:`InputError` only for non-text input.
+
+    ``max_chars``: a longer input is cut to its first ``max_chars`` characters, with a
+    warning (``rules/limits.yaml`` gives the pipeline's default)."""
     warnings: list[str] = []
     if isinstance(data, str):
-        source, encoding = data, "utf-8"
+        source, encoding = _without_surrogates(data, warnings), "utf-8"
     else:
+        if max_chars is not None and len(data) > 4 * max_chars:
+            data = data[:4 * max_chars]   # no encoding takes more than 4 bytes a character
         source, encoding, warnings = decode(data)
         warnings = list(warnings)
+    if max_chars is not None and len(source) > max_chars:
+        warnings.append(f"input: longer than {max_chars:,} characters; only the first "
+                        f"{max_chars:,} were read (max_input_chars)")
+        source = source[:max_chars]
     rules = _rules()
     offsets = OffsetMap()
     repairs: list[Repair] = []
