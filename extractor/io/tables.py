@@ -40,6 +40,9 @@ MENTION_KINDS = {"counties": "county", "persons": "person"}
 
 # ------------------------------------------------------------------- record → dict
 
+#: Longest ``sentence`` given on a fact (the longest real sentence seen is 713 characters).
+SENTENCE_MAX = 1000
+
 def record_dict(record: Record, source: Optional[str] = None) -> dict:
     """``record.to_dict()`` with ``source`` after ``doc_id``, and each amount, figure and
     pairing given its ``sentence`` (and amounts and figures the ``county``/``adcode`` their
@@ -57,7 +60,11 @@ def record_dict(record: Record, source: Optional[str] = None) -> dict:
     for kind in WITH_SENTENCE:
         for fact in out.get(kind, []):
             bounds = tuple(index.sentence_of(fact["span"][0]))
-            fact["sentence"] = record.text[bounds[0]:bounds[1]]
+            # A sentence longer than SENTENCE_MAX (a line without punctuation) is given
+            # as the SENTENCE_MAX characters around the fact: a copy of a 1 MB line on each
+            # of its 100,000 amounts would fill the memory.
+            lo = max(bounds[0], min(fact["span"][0] - SENTENCE_MAX // 2, bounds[1] - SENTENCE_MAX))
+            fact["sentence"] = record.text[lo:min(bounds[1], lo + SENTENCE_MAX)]
             if kind in WITH_COUNTY:
                 named = by_sentence.get(bounds, {})
                 (name, adcode), = named.items() if len(named) == 1 else ((None, None),)
