@@ -42,19 +42,24 @@ def main() -> int:
     args = parser.parse_args()
     from extractor import extract
     extract("石渠县投入1万元，脱贫100人。")   # load rules and dictionaries first
-    rows = []
+    timed = []
     for group, name, data in inputs(args.archive_limit):
         start = time.perf_counter()
         try:
             extract(data)
         except Exception as err:  # timing only: the suite checks outcomes
             print(f"{group}/{name}: {type(err).__name__}", file=sys.stderr)
-        seconds = time.perf_counter() - start
-        rows.append((seconds / max(1, len(data)) * 1000, seconds, len(data), group, name))
+        timed.append((time.perf_counter() - start, len(data), group, name))
+    # Time per KB, with inputs shorter than the median article counted at its size: a
+    # 10-byte file's fixed cost per KB says nothing about how time grows with length.
+    floor = statistics.median(size for _, size, group, _ in timed if group != "hostile")
+    rows = [(seconds / max(size, floor) * 1000, seconds, size, group, name)
+            for seconds, size, group, name in timed]
     articles = [r[0] for r in rows if r[3] in ("real-news", "archive", "seed")]
     median = statistics.median(articles)
     bound = 10 * median
-    print(f"median article: {median * 1000:.2f} ms/KB over {len(articles)} articles; "
+    print(f"median article: {median * 1000:.2f} ms/KB over {len(articles)} articles "
+          f"(inputs under {floor / 1000:.1f} KB counted at that size); "
           f"bound {bound * 1000:.2f} ms/KB")
     print(f"{'ms/KB':>8} {'seconds':>8} {'KB':>7}  input")
     for per_kb, seconds, size, group, name in sorted(rows, reverse=True)[:10]:
