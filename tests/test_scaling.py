@@ -1,0 +1,66 @@
+"""Near-linear time per stage family (issue 14): the time of a worst-case line of 500 KB
+is at most about 10x the time of the same line at 50 KB. A ratio measured within one test
+on one machine, not an absolute time; each size is timed twice and the faster run kept."""
+from __future__ import annotations
+
+import gc
+import time
+
+import pytest
+
+from extractor import extract
+
+#: Worst cases per family: one unit repeated into a single line (the text around each
+#: candidate is the whole line unless a window bounds it).
+FAMILIES = {
+    "money, clauses": "投入1万元，",
+    "money, no punctuation": "投入1万元 ",
+    "money, years": "2019年投入1万元",
+    "figures, clauses": "脱贫100人，",
+    "figures, no punctuation": "贫困人口减少100人",
+    "figures, rates to zero": "贫困发生率降至0",
+    "counties, with parent": "福州市鼓楼区",
+    "counties, shared name": "鼓楼区",
+    "counties, list": "石渠县、",
+    "percent words": "百分之",
+    "line without punctuation": "扶贫工作在石渠县开展资金投入",
+    "spaces in a line": "石渠县" + " " * 40,
+    "unclosed script": "<p>正文</p><script>",
+    "unclosed comment": "<p>正文</p><!--",
+    "unclosed doctype": "<p>正文</p><!DOCTYPE",
+    "mojibake triggers": "當?shù)",
+}
+#: The bound: 10x for 10x the text, with slack for timer noise and O(n log n) parts.
+RATIO = 15
+SLACK_SECONDS = 0.3
+
+
+def _text(unit: str, size: int) -> str:
+    return unit * (size // len(unit.encode("utf-8")))
+
+
+def _seconds(text: str) -> float:
+    """CPU seconds of this process (other processes on the machine do not count), with the
+    garbage collector off while timing (its passes over many live facts are not the
+    algorithm's growth)."""
+    best = float("inf")
+    for _ in range(2):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            extract(text, max_warnings=10)
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", FAMILIES)
+def test_ten_times_the_text_at_most_about_ten_times_the_time(family):
+    extract("石渠县投入1万元，脱贫100人。")   # rules and dictionaries loaded
+    unit = FAMILIES[family]
+    small = _seconds(_text(unit, 50_000))
+    large = _seconds(_text(unit, 500_000))
+    assert large <= RATIO * small + SLACK_SECONDS, (family, small, large)
