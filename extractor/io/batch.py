@@ -439,7 +439,8 @@ def _run(inputs: Iterator[Input], out_path: Path, to_stdout: bool, client, start
 
     def todo() -> Iterator[Input]:
         for inp in inputs:
-            order.append(inp.doc_id)
+            if resume:  # only a resumed run rewrites the output in input order
+                order.append(inp.doc_id)
             if inp.doc_id in done:
                 counts["skipped"] += 1
                 continue
