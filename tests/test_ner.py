@@ -105,6 +105,41 @@ def test_unknown_model():
         load_tagger("nope")
 
 
+def test_lac_names_do_not_depend_on_the_batch():
+    # LAC's encoder is not padding-invariant: a short piece tagged alone and in one call
+    # with much longer ones must give the same entities.
+    short = "校长扎西说"
+    longer = ["石渠县委书记王建国在座谈会上说，各族群众的日子一天比一天好了。" * 2,
+              "援藏干部仁千彭措和医生阿依古丽·买买提一起来到了村里。"]
+    alone = tag([short], model="lac")[0]
+    assert [e.text for e in alone if e.label == "PER"] == ["扎西"]
+    assert tag([*longer, short], model="lac")[2] == alone
+
+
+@pytest.mark.parametrize("scale", [0.05, 0.3, 1.0, 4.0])
+def test_lac_decode_equals_full_viterbi(scale):
+    """The pruned decoder (fixed positions split the rows; only loose runs go through the
+    Viterbi) finds a best path, as the full Viterbi does, on emissions from nearly flat
+    (every position loose) to peaked (every position fixed): the same path, or one that
+    scores the same to float32 rounding (random emissions hold near-ties)."""
+    np = pytest.importorskip("numpy")
+    from extractor.ner.tagger import _decode, _viterbi_batch
+    lac = load_tagger("lac")
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        batch, width = int(rng.integers(1, 9)), int(rng.integers(1, 16))
+        emissions = (rng.standard_normal((batch, width, 59)) * scale).astype(np.float32)
+        lengths = rng.integers(1, width + 1, size=batch)
+        lengths[0] = width
+        full = _viterbi_batch(np, emissions, lac._transitions, lengths)
+        fast = _decode(np, emissions, lac._transitions, lac._swap_bounds, lengths)
+        for row, n in enumerate(lengths):
+            scores = [float(emissions[row, np.arange(n), path[:n]].sum()
+                            + lac._transitions[path[:n - 1], path[1:n]].sum()) for path in (full[row], fast[row])]
+            assert fast[row, :n].tolist() == full[row, :n].tolist() or \
+                scores[1] == pytest.approx(scores[0], abs=1e-4)
+
+
 @pytest.mark.parametrize("text, pieces", [
     ("", []),
     ("  \n　\n", []),
@@ -115,22 +150,21 @@ def test_split_pieces(text, pieces):
     assert split_pieces(text) == pieces
 
 
-def test_loader_offline_and_fast(tmp_path):
+def test_loader_offline(tmp_path):
     tmp_home = tmp_path
     """Load each shipped model in a fresh interpreter with sockets disabled: no network,
-    no download; the default model loads in under 2 s."""
+    no download. (Its load time is reported by scripts/benchmark.py, not asserted here.)"""
     code = r"""
-import json, socket, time
+import json, socket
 def refuse(*a, **k):
     raise OSError("network disabled in this test")
 socket.socket.connect = refuse
 socket.create_connection = refuse
 out = {}
 for name in %r:
-    t = time.perf_counter()
     from extractor.ner import load_tagger
     tagger = load_tagger(name)
-    out[name] = [time.perf_counter() - t, [e.text for e in tagger.tag(["副县长陈丽华表示，资金已到位。"])[0]]]
+    out[name] = [e.text for e in tagger.tag(["副县长陈丽华表示，资金已到位。"])[0]]
 print(json.dumps(out, ensure_ascii=False))
 """ % (MODELS,)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
@@ -139,9 +173,9 @@ print(json.dumps(out, ensure_ascii=False))
                           timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    for name, (seconds, names) in result.items():
+    assert set(result) == set(MODELS)
+    for name, names in result.items():
         assert "陈丽华" in names, name
-    assert result[DEFAULT_MODEL][0] < 2.0
 
 
 @pytest.mark.slow

