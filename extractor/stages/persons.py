@@ -20,7 +20,7 @@ the origin, posts (title, place, since, until), honours and every mention.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Optional, Sequence
 
 import ahocorasick
@@ -77,8 +77,14 @@ def _suffix_pattern(words) -> regex.Pattern:
     return regex.compile(f"(?:{alternation(words)})$")
 
 
-@cache
 def load_rules(folder: Folder = None) -> PersonRules:
+    """The stage's rules and tagger, loaded once per folder (``load_rules()`` and
+    ``load_rules(None)`` share one tagger)."""
+    return _load_rules(folder)
+
+
+@cache
+def _load_rules(folder: Folder) -> PersonRules:
     r = load_yaml("persons.yaml", folder)
     cues = ahocorasick.Automaton()
     cue_window = {}
@@ -120,14 +126,15 @@ def load_rules(folder: Folder = None) -> PersonRules:
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
         words=words,
-        tagger=_load_tagger(r.get("tagger_model")),
+        tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
     )
 
 
-def _load_tagger(model: Optional[str]) -> Optional[Tagger]:
+def _load_tagger(model: Optional[str], cache_size: int = 0) -> Optional[Tagger]:
     """The statistical tagger chosen in ``extractor/ner/README.md``, as (start, end) PER
     spans per text; None in an install without ``extractor.ner`` (then only the rules'
-    certain names and bylines are found: persons F1 ≈ 0.64 on dev instead of 0.92)."""
+    certain names and bylines are found: persons F1 ≈ 0.64 on dev instead of 0.92).
+    Windows seen before (bylines, recurring titles) are answered from a bounded cache."""
     try:
         from ..ner import tagger as ner
     except ImportError:
@@ -136,9 +143,17 @@ def _load_tagger(model: Optional[str]) -> Optional[Tagger]:
     # only contend (measured: 16 K chars/s with 1 thread, 9 K with the default).
     model_name = model or ner.DEFAULT_MODEL
     tagger = ner.LacTagger(threads=1) if model_name == "lac" else ner.load_tagger(model_name)
+    seen: dict[str, list[tuple[int, int]]] = {}
 
     def tag(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-        return [[(e.start, e.end) for e in ents if e.label == "PER"] for ents in tagger.tag(list(texts))]
+        new = list(dict.fromkeys(t for t in texts if t not in seen))
+        if new:
+            if len(seen) + len(new) > cache_size:
+                seen.clear()
+            for t, ents in zip(new, tagger.tag(new)):
+                seen[t] = [(e.start, e.end) for e in ents if e.label == "PER"]
+        return [seen[t] for t in texts]
+    tag.cache_clear = seen.clear  # type: ignore[attr-defined]  # for benchmarks
     return tag
 
 
@@ -179,13 +194,16 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
 
 
 def _sentence_start_spans(text: str, sentences, rules: PersonRules):
-    """The head of each sentence that starts with a name initial (李宇是…)."""
+    """The head of each sentence that starts with a name initial (李宇是…) but not with an
+    ordinary word (同时, 今年, 林果业: jieba's dictionary, not a person name)."""
     head = int(rules.raw["sentence_start_window"])
+    plain = _plain_words()
     for s_start, s_end in sentences:
         k = s_start
         while k < s_end and text[k].isspace():
             k += 1
-        if head and text[k:k + 1] in rules.initials:
+        if head and text[k:k + 1] in rules.initials and \
+                not any(text[k:k + n] in plain for n in (2, 3, 4)):
             yield k, min(s_end, k + head), text[k:k + 3], k
 
 
@@ -305,12 +323,17 @@ def _title_before(text: str, a: int, rules: PersonRules) -> bool:
                 or rules.journalist_before.search(left))
 
 
+@cache
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
     """The full name a candidate span stands for, or None when it is not one."""
     a, b = _extend_translit(text, a, b, rules)
     name = _SPACE.sub("", text[a:b]).strip(_DOT)
     w = rules.words
-    for suffix in sorted(w["not_full_name_suffix"], key=len, reverse=True):
+    for suffix in _longest_first(w["not_full_name_suffix"]):
         if name.endswith(suffix):
             name = name[:-len(suffix)]
             break
@@ -530,11 +553,10 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
     the title (成华区|援藏工作队), else X in X干部."""
     a, b = span
     best = None
-    for pattern in rules.origin_patterns:
-        for m in pattern.finditer(text, sent[0], sent[1]):
-            dist = a - m.end() if m.end() <= a else (m.start() - b if m.start() >= b else None)
-            if dist is not None and dist <= 30 and (best is None or dist < best[0]):
-                best = (dist, m.group("origin"))
+    for start, end, origin in _origin_matches(text, sent, rules.origin_patterns):
+        dist = a - end if end <= a else (start - b if start >= b else None)
+        if dist is not None and dist <= 30 and (best is None or dist < best[0]):
+            best = (dist, origin)
     if best:
         return _clean_origin(best[1], rules)
     m = rules.origin_marker.search(phrase)
@@ -544,6 +566,15 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
         word = next(w for w in rules.words["origin_title_words"] if phrase.endswith(w))
         return _clean_origin(phrase[:-len(word)], rules)
     return None
+
+
+@lru_cache(maxsize=64)
+def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Pattern, ...]
+                    ) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, origin) of every origin pattern's match in the sentence: computed once
+    per sentence, however many mentions it holds."""
+    return tuple((m.start(), m.end(), m.group("origin")) for pattern in patterns
+                 for m in pattern.finditer(text, sent[0], sent[1]))
 
 
 def _origin_only(phrase: str, rules: PersonRules) -> bool:
