@@ -179,11 +179,8 @@ print(json.dumps(out, ensure_ascii=False))
 
 
 @pytest.mark.slow
-def test_wheel_ships_ner_weights(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                           "-w", str(tmp_path), str(REPO)], capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    [wheel] = tmp_path.glob("fupin_extractor-*.whl")
+def test_wheel_ships_ner_weights(built_wheel):
+    wheel = built_wheel
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"extractor/ner/__init__.py", "extractor/ner/tagger.py", "extractor/ner/crf.py"} <= names
     models = REPO / "extractor" / "ner" / "models"
