@@ -10,7 +10,9 @@ table field × (P, R, F1) for seeds, real news and all, scored by extractor.repo
 Real-news dev = every real-news gold article not listed in gold/HELDOUT.txt or gold/FRESH.txt;
 it includes gold/RETIRED_HELDOUT.txt (the old held-out set, retired into development on
 2026-12-02, issue 11: its scores are no longer estimates). gold/HELDOUT.txt is empty since
-then, so the held-out column says so; gold/FRESH.txt is the honest held-out estimate.
+then, so the held-out column says so; gold/FRESH.txt is the honest held-out estimate, and
+gold/FRESH_ARCHIVE.txt a second one: archive-month articles (gold in gold/archive/) annotated
+blind on 2026-12-02, scored in their own column and never in the dev column.
     fupin eval gold out/accuracy/predictions.jsonl --misses   # the same scoring, in detail
 """
 from __future__ import annotations
@@ -250,16 +252,19 @@ def main(argv: list[str] | None = None) -> int:
               or (p.parent == GOLD / "archive" and p.stem in ran)] + pages_gold
     report = evaluate(scored, pred)
     heldout_ids, fresh_ids = id_list("HELDOUT.txt"), id_list("FRESH.txt")
+    fresh_archive_ids = id_list("FRESH_ARCHIVE.txt")
     retired_ids = id_list("RETIRED_HELDOUT.txt") - heldout_ids - fresh_ids
-    kept_out = heldout_ids | fresh_ids
+    kept_out = heldout_ids | fresh_ids | fresh_archive_ids
     seeds = report.subset(lambda a: Path(a.gold_path).parent == GOLD)
     # the dev column: real-news articles not held out, and the archive month's dev gold
     real = report.subset(lambda a: Path(a.gold_path).parent in (GOLD / "real-news", GOLD / "archive")
                          and Path(a.gold_path).stem not in kept_out)
-    archive_dev = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "archive")
+    archive_dev = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "archive"
+                                and Path(a.gold_path).stem not in kept_out)
     pages = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "pages")
     held = report.subset(lambda a: Path(a.gold_path).stem in heldout_ids)
     fresh = report.subset(lambda a: Path(a.gold_path).stem in fresh_ids)
+    fresh_archive = report.subset(lambda a: Path(a.gold_path).stem in fresh_archive_ids)
     retired = report.subset(lambda a: Path(a.gold_path).stem in retired_ids)
     print(f"fupin-extractor accuracy: {len(todo)} articles run in {seconds:.1f} s "
           f"({errors} errors); predictions in {pred.relative_to(REPO) if pred.is_relative_to(REPO) else pred}")
@@ -273,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         groups.append(("held-out", held))
     if fresh_ids:
         groups.append(("fresh held-out", fresh))
+    if fresh_archive.articles:
+        groups.append(("fresh archive held-out", fresh_archive))
     if pages.articles:
         groups.append(("web pages dev", pages))
     print(table(groups + [("all", report)]))
@@ -306,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
                                    "retired held-out (in dev)": retired.to_dict(),
                                    "archive dev": archive_dev.to_dict(),
                                    "held-out": held.to_dict(), "fresh held-out": fresh.to_dict(),
+                                   "fresh archive held-out": fresh_archive.to_dict(),
                                    "web pages dev": pages.to_dict(), "all": report.to_dict(),
                                    "archive": archive},
                                   ensure_ascii=False, indent=1),

@@ -47,7 +47,8 @@ def id_list(path: Path) -> set[str]:
 
 def gold_articles() -> list[dict]:
     """[{doc_id, split, text, names}] for the seeds and the real-news gold."""
-    heldout = id_list(GOLD / "HELDOUT.txt") | id_list(GOLD / "FRESH.txt")
+    heldout = (id_list(GOLD / "HELDOUT.txt") | id_list(GOLD / "FRESH.txt")
+               | id_list(GOLD / "FRESH_ARCHIVE.txt"))
     out = []
     for g in sorted(GOLD.glob("*.json")):
         doc_id = g.stem
