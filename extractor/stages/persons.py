@@ -37,6 +37,7 @@ CountySpan = tuple[int, int, str]
 Tagger = Callable[[Sequence[str]], list[list[tuple[int, int]]]]
 
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _SPACE = regex.compile(r"\s")
 _NAME_SHAPE = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
 _TOKEN = regex.compile(r"[^\s、]+")
@@ -47,8 +48,8 @@ _DOT = "·"
 class PersonRules:
     raw: dict
     cues: ahocorasick.Automaton
-    cue_window: dict[str, tuple[int, int]]   # word → (before, after)
-    after_cues: frozenset[str]               # cues a name precedes
+    cue_window: dict[str, list[tuple[str, int, int]]]  # word → [(kind, before, after)]
+    lead_cue: regex.Pattern                  # a title or role noun a name follows
     initials: frozenset[str]                 # characters a name can start with
     surnames: frozenset[str]                 # Han surnames
     followers: regex.Pattern                 # what follows a name (黄斌|表示)
@@ -87,24 +88,28 @@ def load_rules(folder: Folder = None) -> PersonRules:
 def _load_rules(folder: Folder) -> PersonRules:
     r = load_yaml("persons.yaml", folder)
     cues = ahocorasick.Automaton()
-    cue_window = {}
-    for kind in ("before_name", "after_name", "byline"):
+    cue_window: dict[str, list[tuple[str, int, int]]] = {}
+    for kind in ("before_name", "before_name_certain", "after_name", "after_name_certain", "byline"):
         for word in r["cues"][kind]:
-            cue_window[word] = tuple(r["cue_window"][kind])
-            cues.add_word(word, word)
-    for word in r["cues"]["byline"]:
-        cue_window[word] = tuple(r["cue_window"]["byline"])
+            # a word in two lists (主席, 总理: 主席苏某 and 苏某主席) is a cue both ways
+            cue_window.setdefault(word, []).append((kind, *r["cue_window"].get(kind, (0, 0))))
+    for word in cue_window:
+        cues.add_word(word, word)
     cues.make_automaton()
     list_keys = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_only_titles",
                  "posting_words", "resident_sentence", "company_words", "public_words",
                  "central_words", "local_words", "origin_title_words", "origin_trim_prefix",
                  "short_ref_suffix", "short_ref_prefix")
+    # single characters, given as one string
     words = {k: frozenset(r[k]) for k in list_keys}
     words["translit_chars"] = frozenset(_SPACE.sub("", r["translit_chars"]))
     words["extend_stop_chars"] = frozenset(_SPACE.sub("", r["extend_stop_chars"]))
+    words["name_left_chars"] = frozenset(_SPACE.sub("", r["name_left_chars"]))
+    words["conjunction_chars"] = frozenset(_SPACE.sub("", r["conjunction_chars"]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
-        raw=r, cues=cues, cue_window=cue_window, after_cues=frozenset(r["cues"]["after_name"]),
+        raw=r, cues=cues, cue_window=cue_window,
+        lead_cue=regex.compile(alternation(r["cues"]["before_name"])),
         followers=regex.compile(alternation(r["name_followers"])),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
@@ -164,33 +169,48 @@ def _plain_words() -> frozenset[str]:
                      if tag is not None and 2 <= len(w) <= 4 and not tag.startswith("nr"))
 
 
+@cache
+def _dictionary_words() -> frozenset[str]:
+    """Every 2–4-character word of jieba's dictionary, names included."""
+    return frozenset(w for w, _, _ in jieba_dictionary() if 2 <= len(w) <= 4)
+
+
 # ---------------------------------------------------------------------------- gating
 
 def _cue_spans(text: str, sentence_of, rules: PersonRules):
-    """(window start, end, anchor) for every cue next to a possible name start; the anchor
-    is the text where the name would be (the 3 characters after a title, the 4 before
-    说)."""
+    """(window start, end, anchor, name start, cue start, kind) for every cue next to a
+    possible name start; the anchor is the text where the name would be (the 3 characters
+    after a title, the 4 before 说); the name start is known after a title, None before a
+    speech verb."""
     steps, step = int(rules.raw["list_steps"]), int(rules.raw["list_step"])
     for end_index, word in rules.cues.iter(text):
         end = end_index + 1
         start = end - len(word)
-        before, after = rules.cue_window[word]
-        if word in rules.after_cues:
-            if not any(text[start - k:start - k + 1] in rules.initials for k in (2, 3, 4)):
+        for kind, before, after in rules.cue_window[word]:
+            if kind == "before_name_certain":           # no window: only a certain name
+                if text[end:end + 1] in rules.surnames:
+                    yield 0, 0, text[end:end + 3], end, start, kind
                 continue
-            anchor, k = text[max(0, start - 4):start], None
-        else:
-            k = end + 1 if text[end:end + 1].isspace() else end
-            if text[k:k + 1] not in rules.initials:
+            if kind == "after_name_certain":
+                if text[start - 2:start - 1] in rules.surnames or text[start - 3:start - 2] in rules.surnames:
+                    yield 0, 0, text[max(0, start - 4):start], None, start, kind
                 continue
-            anchor = text[k:k + 3]
-        s_start, s_end = sentence_of(start)
-        lo, hi = max(s_start, start - before), min(s_end, end + after)
-        for _ in range(steps):
-            if "、" not in text[end:hi] or hi >= s_end:
-                break
-            hi = min(s_end, hi + step)
-        yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k
+            if kind == "after_name":
+                if not any(text[start - k:start - k + 1] in rules.initials for k in (2, 3, 4)):
+                    continue
+                anchor, k = text[max(0, start - 4):start], None
+            else:
+                k = end + 1 if text[end:end + 1].isspace() else end
+                if text[k:k + 1] not in rules.initials:
+                    continue
+                anchor = text[k:k + 3]
+            s_start, s_end = sentence_of(start)
+            lo, hi = max(s_start, start - before), min(s_end, end + after)
+            for _ in range(steps):
+                if "、" not in text[end:hi] or hi >= s_end:
+                    break
+                hi = min(s_end, hi + step)
+            yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
 
 
 def _sentence_start_spans(text: str, sentences, rules: PersonRules):
@@ -204,15 +224,18 @@ def _sentence_start_spans(text: str, sentences, rules: PersonRules):
             k += 1
         if head and text[k:k + 1] in rules.initials and \
                 not any(text[k:k + n] in plain for n in (2, 3, 4)):
-            yield k, min(s_end, k + head), text[k:k + 3], k
+            yield k, min(s_end, k + head), text[k:k + 3], k, k, "sentence_start"
 
 
-def certain_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False
+                 ) -> Optional[tuple[int, int]]:
     """The name starting at ``k`` when the rules alone can tell its length: one of 2 or 3
     Han characters followed by a name follower (黄斌|表示), no follower inside, and no
-    ordinary word inside (王青山 has 青山: left to the tagger)."""
+    ordinary word inside (王青山 has 青山: left to the tagger). ``strict`` (after a weak cue
+    such as 的): 3 characters only (腾飞的|白鸽), and no word of jieba's dictionary at all
+    inside, not even one it also tags as a name (阳光, 黄牛, 高峰)."""
     fits = []
-    for n in (2, 3):
+    for n in ((3,) if strict else (2, 3)):
         name = text[k:k + n]
         if len(name) == n and _HAN.fullmatch(name[-1]) and rules.followers.match(text, k + n) \
                 and not any(rules.followers.match(text, k + i) for i in range(1, n)):
@@ -220,11 +243,36 @@ def certain_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, i
     if len(fits) != 1 or text[k] not in rules.surnames:
         return None
     name = text[k:k + fits[0] + 1]          # with the next character: 齐|助力
-    plain = _plain_words()
+    plain = _dictionary_words() if strict else _plain_words()
     if name[-2] in rules.raw["place_suffix_chars"] or \
             any(name[i:i + 2] in plain for i in range(len(name) - 1)):
         return None
     return k, k + fits[0]
+
+
+def certain_name_before(text: str, end: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The name ending at ``end`` (right before a cue such as 说 or 家) when the rules alone
+    can tell it: 2 or 3 Han characters starting with a Han surname, with no name follower
+    inside, no ordinary word inside or across its end (大|家; 林|家 is a surname's
+    family), and a left edge where a name can start (not a Han character or a digit, 900|万人
+    表示, or one of ``name_left_chars``: 村|彭某家, 的|王某说); exactly one length must
+    fit."""
+    fits = []
+    plain = _plain_words()
+    left_chars = rules.words["name_left_chars"]
+    for n in (2, 3):
+        k = end - n
+        name = text[k:end + 1]
+        if k < 0 or text[k] not in rules.surnames or not _HAN_RUN.fullmatch(name[:-1]) \
+                or any(rules.followers.match(text, k + i) for i in range(1, n)) \
+                or name[-2] in rules.raw["place_suffix_chars"] \
+                or any(name[i:i + 2] in plain for i in range(n - 1)) \
+                or (name[-2:] in plain and name[-2] not in rules.surnames):
+            continue
+        if k == 0 or (not _HAN.match(text, k - 1) and not text[k - 1].isdigit()) \
+                or text[k - 1] in left_chars:
+            fits.append((k, end))
+    return fits[0] if len(fits) == 1 else None
 
 
 def cue_windows(text: str, sentence_of, sentences, rules: PersonRules
@@ -233,18 +281,25 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules
     (``cue_window`` characters before and after, by the cue's kind, clipped to the
     sentence) and sentence heads. A window whose anchor text was seen before is skipped:
     the name there, if any, was found at its first occurrence, and every occurrence of a
-    found name is a mention."""
+    found name is a mention. Cues of the kind ``after_name_certain`` (家) open no window:
+    only a name the rules can tell alone counts there."""
     seen: set[str] = set()
     spans, direct = [], []
-    for lo, hi, anchor, k in (*_cue_spans(text, sentence_of, rules),
-                              *_sentence_start_spans(text, sentences, rules)):
-        if anchor in seen:
+    for lo, hi, anchor, k, cue_start, kind in (*_cue_spans(text, sentence_of, rules),
+                                               *_sentence_start_spans(text, sentences, rules)):
+        key = (anchor, kind.endswith("_certain"))
+        if key in seen:
             continue
-        seen.add(anchor)
-        name = certain_name(text, k, rules) if k is not None and "、" not in anchor else None
+        seen.add(key)
+        if "、" in anchor:
+            name = None
+        elif k is not None:
+            name = certain_name(text, k, rules, strict=kind == "before_name_certain")
+        else:
+            name = certain_name_before(text, cue_start, rules)
         if name:
             direct.append(name)
-        else:
+        elif kind not in ("after_name_certain", "before_name_certain"):
             spans.append((lo, hi))
     # The tagger's cost grows with the longest window of a batch: windows are merged only up
     # to max_window characters, longer ones are cut into overlapping pieces.
@@ -281,7 +336,14 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     out = []
     for m in rules.byline.finditer(text):
         base = m.start("names")
-        tokens = [(t.start() + base, t.end() + base) for t in _TOKEN.finditer(m.group("names"))]
+        tokens = []
+        for t in _TOKEN.finditer(m.group("names")):
+            a, b = t.start() + base, t.end() + base
+            for suffix in rules.raw["byline_suffix"]:      # 文|整理 in 张 文整理
+                if text.endswith(suffix, a, b) and b - a - len(suffix) >= 1:
+                    b -= len(suffix)
+                    break
+            tokens.append((a, b))
         merged: list[list[int]] = []
         for a, b in tokens:
             if merged and b - a == 1 and merged[-1][2] == 1:
@@ -289,10 +351,6 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
             else:
                 merged.append([a, b, b - a])
         for a, b, _ in merged:
-            for suffix in rules.raw["byline_suffix"]:
-                if text.endswith(suffix, a, b) and b - a - len(suffix) >= 2:
-                    b -= len(suffix)
-                    break
             if 2 <= len(_SPACE.sub("", text[a:b])) <= int(rules.raw["translit_side_max"]):
                 out.append((a, b))
     return out
@@ -384,9 +442,114 @@ def _drop_overlaps(text: str, names: set[str]) -> set[str]:
     return {n for n in kept if not any(n != other and n in other for other in kept)}
 
 
+def _same_neighbour(text: str, name: str, offset: int) -> bool:
+    """Every occurrence of ``name`` has the same character at ``offset`` from its start."""
+    return len({text[i + offset:i + offset + 1] for i in _occurrences(text, name)}) == 1
+
+
+def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRules
+                        ) -> list[tuple[int, int]]:
+    """The tagger runs a role noun into a name (果农冯某: the noun is dropped) and cuts
+    3-character names short at either end (贫困户向|柏成, 谭维|作说):
+    a 2-character span grows by the Han surname right before it when a role noun or title
+    ends there (贫困户|向柏成; through a conjunction that is also a surname, 村民|和珍倩,
+    only when the span occurs again: 专家和林农 is not a name), or by the character after it when a name follower comes
+    next (谭维作|说) and the span alone is not followed by one; in both cases only when
+    every occurrence of the span has that same neighbour."""
+    out = []
+    plain = _plain_words()
+    stop = rules.words["extend_stop_chars"]
+    for a, b in spans:
+        lead = rules.lead_cue.match(text, a, b)       # 果农|冯某: the role noun is not the name
+        if lead and b - lead.end() >= 2 and text[lead.end()] in rules.initials:
+            a = lead.end()
+        if b - a == 2 and _HAN_RUN.fullmatch(text, a, b):
+            name = text[a:b]
+            left = text[max(0, a - 1 - int(rules.raw["title_max"])):a - 1]
+            if a >= 1 and text[a - 1] in rules.surnames and name not in plain and \
+                    (rules.cadre_titles.search(left) or rules.resident_before.search(left)) \
+                    and text[a - 1:a + 1] not in plain and _same_neighbour(text, name, -1) \
+                    and (text[a - 1] not in rules.words["conjunction_chars"]
+                         or len(_occurrences(text, name)) >= 2):
+                a -= 1
+            elif _HAN.match(text, b) and text[b] not in stop and text[a] in rules.surnames \
+                    and not rules.followers.match(text, b) and rules.followers.match(text, b + 1) \
+                    and text[b - 1:b + 1] not in plain and text[b:b + 2] not in plain \
+                    and _same_neighbour(text, name, 2):
+                b += 1
+        out.append((a, b))
+    return out
+
+
+_LIST_ITEM = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
+_LIST_ITEM_BEFORE = regex.compile(r"\p{Han}+(?:·\p{Han}+)*$")
+
+
+def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The item after the 、 at ``j - 1``: a whole run of Han characters (up to the next
+    、 or punctuation), else the one 2–3-character name a follower closes (…、蔡某等人)."""
+    m = _LIST_ITEM.match(text, j)
+    if not m:
+        return None
+    if m.end() - j <= int(rules.raw["han_name_max"]) or _DOT in m.group():
+        return m.span()
+    fits = [n for n in (2, 3) if rules.followers.match(text, j + n)]
+    return (j, j + fits[0]) if len(fits) == 1 else None
+
+
+def _list_item_before(text: str, i: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The item before the 、 at ``i``: a whole run of Han characters back to punctuation,
+    else the 2–4 characters after a title or role noun (外科医生|平某、…)."""
+    m = _LIST_ITEM_BEFORE.search(text, max(0, i - int(rules.raw["title_max"])), i)
+    if not m:
+        return None
+    if i - m.start() <= int(rules.raw["han_name_max"]) or _DOT in m.group():
+        return m.start(), i
+    fits = [n for n in (2, 3, 4) if _title_before(text, i - n, rules)]
+    return (i - fits[0], i) if len(fits) == 1 else None
+
+
+def _list_item_name(text: str, item: tuple[int, int], names: set[str], rules: PersonRules
+                    ) -> Optional[str]:
+    """A list item that is a name: valid by :func:`clean_name`, starting with a name
+    initial, no ordinary word inside a 4-character Han name (文明|交通; shorter ones may hold
+    one: 李|保国), no found name inside it (上|夏某:
+    the tagger's edges are better than the list's)."""
+    found = clean_name(text, *item, rules)
+    if not found or text[item[0]] not in rules.initials or \
+            any(n in found for n in names if n != found):
+        return None
+    plain = _plain_words()
+    if _DOT not in found and len(found) > 3 and \
+            any(found[i:i + 2] in plain for i in range(len(found) - 1)):
+        return None
+    return found
+
+
+def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
+    """Names in a list with a found name: the items joined to it by 、 (曹某、吉某、武某三位
+    副委员长; 文某、李某、黄某……), each a name by :func:`_list_item_name`."""
+    out = set()
+    for name in names:
+        for i in _occurrences(text, name):
+            j = i + len(name)
+            while text[j:j + 1] == "、" and (item := _list_item_after(text, j + 1, rules)):
+                if not (found := _list_item_name(text, item, names, rules)):
+                    break
+                out.add(found)
+                j = item[1]
+            while text[i - 1:i] == "、" and (item := _list_item_before(text, i - 1, rules)):
+                if not (found := _list_item_name(text, item, names, rules)):
+                    break
+                out.add(found)
+                i = item[0]
+    return out - names
+
+
 def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> set[str]:
     names = {n for a, b in spans if (n := clean_name(text, a, b, rules))}
-    return _drop_overlaps(text, _repair_cut_names(text, names, rules))
+    names = _repair_cut_names(text, names, rules)
+    return _drop_overlaps(text, names | list_names(text, names, rules))
 
 
 def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]]
@@ -742,7 +905,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
         stats.windows += len(windows)
         stats.tagger_missing = rules.tagger is None
     bylines = byline_names(text, rules)
-    names = find_names(text, propose(text, windows, rules) + direct + bylines, rules)
+    tagged = repair_tagged_edges(text, propose(text, windows, rules), rules)
+    names = find_names(text, tagged + direct + bylines, rules)
     found = []
     for name, mentions in find_mentions(text, names, bylines).items():
         if mentions:
