@@ -66,7 +66,7 @@ def test_spans_point_back_to_the_text() -> None:
     assert raw[a:b] == "超过４００亿元"
 
 
-@pytest.mark.parametrize("garbage", ["１２３４５６７８９０１２３４５亿元", "3..5万元", "万元"])
+@pytest.mark.parametrize("garbage", ["１２３４５６７８９０１２３４５亿元", "3..5万元", "万元", "2018 350万元"])
 def test_garbage_is_skipped_with_a_warning(garbage: str) -> None:
     article = Article(norm=normalize(f"资金{garbage}到位。"))
     assert find_amounts(article, money_rules()) == []

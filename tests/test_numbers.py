@@ -53,6 +53,12 @@ SCAN = [
     ("十七点四元", [(["17.4"], None)], 0),
     ("177.1 亿元", [(["17710000000"], None)], 0),
     ("肆佰叁拾萬元", [(["4300000"], None)], 0),
+    # spaces grouping digits in threes are thousands separators; a first group of more
+    # than three digits before one is no grouping: unreadable, never 350万 alone
+    ("7 204 萬元", [(["72040000"], None)], 0),
+    ("1 000 000元", [(["1000000"], None)], 0),
+    ("6\u2009480元", [(["6480"], None)], 0),
+    ("2018 350万元", [], 1),
 ]
 
 

@@ -42,6 +42,7 @@ class _Tables:
     vague_before_multiplier: tuple[str, ...]
     decimal_points: str
     thousands_separators: str
+    space_groups: str           # spaces that group digits in threes (9 899)
     chinese_point: str
 
     @property
@@ -65,6 +66,7 @@ def tables() -> _Tables:
                    vague_before_multiplier=tuple(r["vague_before_multiplier"]),
                    decimal_points="".join(r["decimal_points"]),
                    thousands_separators="".join(r["thousands_separators"]),
+                   space_groups="".join(r["space_group_separators"]),
                    chinese_point=r["chinese_decimal_point"])
 
 
@@ -73,6 +75,34 @@ def _arabic_re() -> regex.Pattern:
     t = tables()
     point, group = regex.escape(t.decimal_points), regex.escape(t.thousands_separators)
     return regex.compile(rf"[0-9]{{1,3}}(?:[{group}][0-9]{{3}})+(?:[{point}][0-9]+)?|[0-9]+(?:[{point}][0-9]+)?")
+
+
+@cache
+def _space_group_re() -> regex.Pattern:
+    return regex.compile(rf"(?<=[0-9])[{regex.escape(tables().space_groups)}](?=[0-9])")
+
+
+def space_group_run() -> str:
+    """A regex alternative for a grouping space inside a digit run: between a digit and a
+    group of exactly three digits (9 899, 1 234 567)."""
+    sp = regex.escape(tables().space_groups)
+    return rf"[{sp}](?<=[0-9][{sp}])(?=[0-9]{{3}}(?![0-9]))"
+
+
+def first_digit() -> str:
+    """The first digit of an Arabic number, unless it starts the second group of a spaced
+    number (the 899 of 9 899 is never a number of its own). Checked after the digit
+    matched, so that the guard costs nothing at the positions where no number starts."""
+    sp = regex.escape(tables().space_groups)
+    return rf"[0-9](?:(?<![0-9][{sp}][0-9])|(?![0-9]{{2}}(?![0-9])))"
+
+
+def ungroup_spaces(body: str) -> str:
+    """A number body with its spaces resolved: a space between digits becomes a thousands
+    separator (validated by the Arabic grammar: 9 899 → 9,899 = 9899, but 2019 100 →
+    2019,100 is rejected), any other space (177.1 亿) is dropped."""
+    body = _space_group_re().sub(",", body)
+    return regex.sub(rf"[{regex.escape(tables().space_groups)}]", "", body)
 
 
 def tidy_decimal(value: Decimal) -> Decimal:
@@ -239,8 +269,9 @@ def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     # A run of numerals: starts with a digit or numeral; separators only between digits
     # (a run like 3..5 or 18，20 is kept whole so that it is rejected rather than
     # half-read); 点 only between Chinese numerals (十七点四).
-    run = (rf"(?:[0-9]|[{num}])(?:[0-9{num}]|[{marks}](?<=[0-9][{marks}]|[.,])(?=[0-9{marks}])"
-           rf"|(?<=[{num}]){point}(?=[{digits}]))*")
+    # A space groups digits only before exactly three more (9 899 万).
+    run = (rf"(?:{first_digit()}|[{num}])(?:[0-9{num}]|[{marks}](?<=[0-9][{marks}]|[.,])(?=[0-9{marks}])"
+           rf"|{space_group_run()}|(?<=[{num}]){point}(?=[{digits}]))*")
     infix = alternation(t.infix)
     # One space may stand between a number and its multiplier or unit (新台币 177.1 亿元).
     body = rf"{run}(?: ?(?:{infix})?个?[{bigs}]{{1,2}})?"
@@ -267,7 +298,7 @@ def _strip_body(body: str) -> tuple[str, bool]:
         if w in body:
             had = True
             body = body.replace(w, "")
-    return body.replace("个", "").replace(" ", ""), had
+    return ungroup_spaces(body.replace("个", "")), had
 
 
 def _big_suffix(body: str) -> str:

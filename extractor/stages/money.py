@@ -18,8 +18,9 @@ from typing import Optional
 import regex
 
 from ..article import Article
-from ..lexicon.numbers import (NumberError, Quantity, Rejected, parse_values, quantity_pattern, scan,
-                               tables as number_tables, tidy_decimal)
+from ..lexicon.numbers import (NumberError, Quantity, Rejected, parse_values,
+                               quantity_pattern, scan, space_group_run, tables as number_tables,
+                               tidy_decimal, ungroup_spaces)
 from ..lexicon.years import YearGrammar, year_grammar, year_of
 from ..record import Amount
 from ..rules import Folder, alternation, load_yaml, words_pattern
@@ -151,7 +152,7 @@ def _sign_pattern(r: dict) -> regex.Pattern:
     bigs = regex.escape("".join(t.big))
     return regex.compile(
         rf"(?P<pre>{alternation(t.prefix)})?(?<![A-Za-z])(?P<unit>{alternation(r['currency_signs'])}) ?"
-        rf"(?P<num>[0-9](?:[0-9]|[{marks}](?=[0-9]))*(?: ?[{bigs}]{{1,2}})?)(?:元(?!{alternation(r['not_after_unit']['元'])}))?"
+        rf"(?P<num>[0-9](?:[0-9]|[{marks}](?=[0-9])|{space_group_run()})*(?: ?[{bigs}]{{1,2}})?)(?:元(?!{alternation(r['not_after_unit']['元'])}))?"
         rf"(?![0-9])")
 
 
@@ -160,7 +161,7 @@ def _scan_signs(text: str, rules: MoneyRules):
     prefix = number_tables().prefix
     for m in rules.signs.finditer(text):
         try:
-            values = parse_values(m["num"].replace(" ", ""))
+            values = parse_values(ungroup_spaces(m["num"]))
         except NumberError as err:
             yield Rejected(m.start(), m.end(), m.group(), str(err))
             continue
