@@ -58,19 +58,22 @@ class FigureRules:
         units_re += "|(?<=[万亿]|[万亿][余多])(?!人次|次)"
         self.pattern = quantity_pattern(units_re)
         self.people = regex.compile(people)
-        self.people_after = regex.compile(rf"^的?(?:{people}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
+        modifier = rf"\p{{Han}}{{0,{int(r['weak_noun_modifier_max'])}}}?"
+        self.people_after = regex.compile(
+            rf"^的?(?:{people}|{modifier}(?P<weak>{_alt(r['weak_people_nouns'])}))")
         self.households_after = regex.compile(
             rf"^(?:是|的)?(?:{_alt(r['household_nouns'])}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
         link = _alt(r["linking"])
         year = r"(?:[0-9]{4}年\p{Han}{0,6}?的?|去年底的?|年初的?)?"
         self.noun_before = regex.compile(
             rf"(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
-            rf"(?:[0-9.]+万?户、?)?$")
+            rf"(?:[0-9.]+万?户[、，,]?共?)?$")   # 贫困人口989户共5037人
         self.person_then = regex.compile(r"^、?[0-9.]+万?(?:人|名)(?P<rest>.*)$")
         self.county_head = regex.compile(_alt(r["county_heads"]))
         self.village_head = regex.compile(_alt(r["village_heads"]))
         self.poor_marker = regex.compile(_alt(r["poor_markers"]))
         self.head_window = int(r["head_window"])
+        self.people_count_after_head = regex.compile(r["people_count_after_head"])
         self.people_exit = regex.compile("|".join(r["people_exit"]))
         self.county_blockers = regex.compile(r["county_blockers"])
         self.head_modifiers = regex.compile(r["head_modifiers"])
@@ -103,6 +106,8 @@ class FigureRules:
         self.threshold_tail = regex.compile(r["threshold_tail"])
         self.helped_before = regex.compile(r["helped_before"])
         self.subset_words = tuple(r["subset_words"])
+        self.collective_exit_next = regex.compile(r["collective_exit_next"])
+        self.people_of_households = regex.compile(r["people_of_households"])
         self.delisting_county_window = int(r["delisting_county_window"])
         self.cues_per_sentence = int(r["delisting_cues_per_sentence"])
         self.cue_before_noun = int(r["cue_before_noun"])
@@ -270,7 +275,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
         rest = rest[rest.index("）") + 1:]   # 41个贫困县（20个国定贫困县、21个…）脱贫摘帽
     rest = regex.sub(r"（[^）]*）|\([^)]*\)", "", rest)
     other = regex.search(r"[0-9]", rest)
-    if other and not regex.match(r"[0-9.]+万?(?:户|人|名)", rest):
+    if other and not rules.people_count_after_head.match(rest):
         rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
     exit_pattern = rules.county_exit if county else rules.village_exit
     if rules.part_after_exit.match(after[head.end():]):
@@ -319,7 +324,7 @@ def _people_state(rules: FigureRules, before: str, after: str) -> Optional[str]:
 
 
 def _classify_people(rules: FigureRules, before: str, after: str, households: bool,
-                     previous: str = "", written: str = "") -> Optional[str]:
+                     previous: str = "", written: str = "", following: str = "") -> Optional[str]:
     noun = weak = False
     if (rules.threshold_before.search(before) or rules.threshold_word.match(written)) \
             and rules.threshold_tail.match(after):
@@ -329,6 +334,9 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         m = rules.households_after.match(after)
         if m:
             noun, weak = not m["weak"], bool(m["weak"])
+            people = rules.people_of_households.match(after[m.end():])
+            if people:   # 50户贫困户共200人摘掉了穷帽: the people's cue is the households' too
+                after = after[:m.end()] + after[m.end() + people.end():]
         elif chained:
             m2 = rules.people_after.match(chained["rest"])
             if m2:
@@ -349,6 +357,8 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
     if other:
         after = after[:other.start()]   # 84名队员组成的14支…: later cues belong to later counts
     state = _people_state(rules, before, after)
+    if state is None and rules.collective_exit_next.match(following):
+        state = "exit"   # 共有8户21人，如今都已脱贫
     if state is None and owned:
         return None   # 572户贫困户的580个心愿: who a campaign reached
     if state == "remaining" and households:
@@ -729,23 +739,24 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
             return metric   # 8239万——这是6年累计减贫人数
         if rules.lifted_noun_before.search(before):
             return "people_lifted"   # 每年减贫人数都保持在1200万以上
+    following = ctx.next_clause(q.end)
     if q.unit in rules.count_units:
         m = rules.households_after.match(after)
         if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
-            return _classify_people(rules, before, after, True, "", q.text)
-        return _classify_count(rules, before, after, q, ctx.next_clause(q.end))
+            return _classify_people(rules, before, after, True, "", q.text, following)
+        return _classify_count(rules, before, after, q, following)
     if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
-        return _classify_count(rules, before, q.unit + after, q, ctx.next_clause(q.end))
+        return _classify_count(rules, before, q.unit + after, q, following)
     previous = ctx.previous_clause(q.start) if before.startswith(rules.subset_words) else ""
     if q.unit in rules.household_units:
-        return _classify_people(rules, before, after, True, previous, q.text)
+        return _classify_people(rules, before, after, True, previous, q.text, following)
     if q.unit in rules.person_units:
-        return _classify_people(rules, before, after, False, previous, q.text)
+        return _classify_people(rules, before, after, False, previous, q.text, following)
     if q.unit == "" and rules.households_after.match(after) and not rules.households_after.match(after)["weak"]:
-        return _classify_people(rules, before, after, True, previous, q.text)   # 475万贫困户
+        return _classify_people(rules, before, after, True, previous, q.text, following)   # 475万贫困户
     if q.unit == "" and (rules.people_after.match(after) or rules.noun_before.search(before)
                          or rules.people_exit_before.search(before)):
-        return _classify_people(rules, before, after, False, previous, q.text)
+        return _classify_people(rules, before, after, False, previous, q.text, following)
     return None
 
 
