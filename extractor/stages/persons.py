@@ -63,6 +63,12 @@ class PersonRules:
     boundary_words: regex.Pattern
     trim_prefix: regex.Pattern
     post_after: regex.Pattern
+    post_copula: regex.Pattern
+    bracket_post: regex.Pattern
+    apposition_post: regex.Pattern
+    list_title: regex.Pattern
+    seat_titles: regex.Pattern
+    academic_unit: regex.Pattern
     cadre_after: regex.Pattern
     home_unit: regex.Pattern
     origin_patterns: tuple[regex.Pattern, ...]
@@ -99,7 +105,9 @@ def _load_rules(folder: Folder) -> PersonRules:
     list_keys = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_only_titles",
                  "posting_words", "resident_sentence", "company_words", "public_words",
                  "central_words", "local_words", "origin_title_words", "origin_trim_prefix",
-                 "short_ref_suffix", "short_ref_prefix")
+                 "short_ref_suffix", "short_ref_prefix", "not_post_titles", "non_public_units",
+                 "company_titles", "private_companies", "state_prefixes", "state_markers",
+                 "state_organs", "private_company_words", "state_sentence_markers")
     # single characters, given as one string
     words = {k: frozenset(r[k]) for k in list_keys}
     words["translit_chars"] = frozenset(_SPACE.sub("", r["translit_chars"]))
@@ -123,6 +131,12 @@ def _load_rules(folder: Folder) -> PersonRules:
         boundary_words=regex.compile(alternation(r["title_boundary_words"])),
         trim_prefix=regex.compile(f"^(?:{alternation(r['title_trim_prefix'])})+"),
         post_after=regex.compile(alternation(r["post_after_verbs"])),
+        post_copula=regex.compile(alternation(r["post_copula"])),
+        bracket_post=regex.compile(r["bracket_post"]),
+        apposition_post=regex.compile(r["apposition_post"]),
+        list_title=regex.compile(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
+        seat_titles=_suffix_pattern(r["seat_titles"]),
+        academic_unit=regex.compile(r["academic_unit"]),
         cadre_after=regex.compile(alternation(r["cadre_after"])),
         home_unit=regex.compile(r["home_unit"]),
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
@@ -200,7 +214,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                     continue
                 anchor, k = text[max(0, start - 4):start], None
             else:
-                k = end + 1 if text[end:end + 1].isspace() else end
+                k = end + 1 if text[end:end + 1].isspace() or text[end:end + 1] == "”" else end
                 if text[k:k + 1] not in rules.initials:
                     continue
                 anchor = text[k:k + 3]
@@ -505,7 +519,7 @@ def _list_item_before(text: str, i: int, rules: PersonRules) -> Optional[tuple[i
         return None
     if i - m.start() <= int(rules.raw["han_name_max"]) or _DOT in m.group():
         return m.start(), i
-    fits = [n for n in (2, 3, 4) if _title_before(text, i - n, rules)]
+    fits = [n for n in (2, 3, 4) if text[i - n] in rules.initials and _title_before(text, i - n, rules)]
     return (i - fits[0], i) if len(fits) == 1 else None
 
 
@@ -581,10 +595,33 @@ def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]
 
 # ---------------------------------------------------------------------------- roles
 
+def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, int]:
+    """(where the title before a name ends, how far back it may reach). Layout between
+    title and name is skipped: spaces (国务院扶贫办主任 刘某), a line break when the name is
+    alone on its line (第一书记⏎孙某⏎), the quotes of a quoted title (“第一书记”黄某)."""
+    j = a
+    while j > 0 and text[j - 1] in " 　":
+        j -= 1
+    if j > 0 and text[j - 1] == "\n":
+        line_end = text.find("\n", a)
+        if 0 <= (line_end if line_end >= 0 else len(text)) - a <= int(rules.raw["name_line_max"]):
+            j -= 1
+            while j > 0 and text[j - 1] in " 　":
+                j -= 1
+            sent_start = text.rfind("\n", 0, j) + 1
+        else:
+            return a, a
+    if text[j - 1:j] == "”":
+        opening = text.rfind("“", max(0, j - int(rules.raw["title_bracket_max"]) - 4), j)
+        if opening >= 0:
+            return j - 1, opening + 1
+    return j, max(sent_start, j - int(rules.raw["title_max"]))
+
+
 def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, str]:
     """The phrase before a name back to a boundary (punctuation other than 、, or a word
     such as 担任/是/据): (its start, its text) — 石渠县委常委、副县长 in …，石渠县委常委、副县长黄斌."""
-    lo = max(sent_start, a - int(rules.raw["title_max"]))
+    a, lo = _title_edge(text, a, sent_start, rules)
     chars = rules.words["boundary_chars"]
     i = a
     bracket = int(rules.raw["title_bracket_max"])
@@ -608,13 +645,48 @@ def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules) -> tupl
     return i, text[i:a]
 
 
-def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
-    m = rules.cadre_titles.search(phrase)
-    if not m or rules.resident_before.search(phrase):
+def _state_owned(part: str, rules: PersonRules) -> bool:
+    """A company named by the state (中国…, 国家…, 国有, a bank) or by a place alone
+    (深圳巴士集团, 北京大兴机场) rather than by a brand (复星) or as a limited or technology
+    company (广西某某供应链管理有限公司): state-owned, its heads are cadres."""
+    part = part[part.rfind("的") + 1:]                   # 参与对口帮扶的|深圳巴士集团总经理
+    if part.startswith(tuple(rules.words["state_prefixes"])) or \
+            any(w in part for w in rules.words["state_markers"]):
+        return True
+    if any(w in part for w in rules.words["private_company_words"]):
         return False
-    if m.group() in rules.words["posting_only_titles"]:
-        return any(w in sentence for w in rules.words["posting_words"])
+    return any(hit.start == 0 for hit in rules.gazetteer.find(part))
+
+
+def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
+    """One part of a title phrase (the parts are joined by 、) is a public post (SPEC 3;
+    gold/README convention P4): a cadre title, not in a research institute, foundation,
+    association, foreign state or international body, not an assembly seat (政协委员, 人大代表),
+    in a company only when it is state-owned, and a doctor's or teacher's job only on a
+    posting."""
+    m = rules.cadre_titles.search(part)
+    if not m or rules.resident_before.search(part) or m.group() in rules.words["not_post_titles"]:
+        return False
+    w = rules.words
+    if (any(u in part for u in w["non_public_units"]) and not part.startswith(tuple(w["state_organs"]))) \
+            or rules.seat_titles.search(part) or rules.academic_unit.search(part) \
+            or ("政协" in part and m.group() in ("委员", "常委")):
+        return False
+    if m.group() in w["company_titles"] or any(c in part for c in w["private_companies"]) or \
+            (any(c in part for c in w["company_words"]) and not any(p in part for p in w["public_words"])):
+        return (_state_owned(part, rules) or any(x in sentence for x in w["state_sentence_markers"])) \
+            and not any(c in part for c in w["private_companies"])
+    if m.group() in w["posting_only_titles"]:
+        return any(x in sentence for x in w["posting_words"])
     return True
+
+
+def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
+    """The title phrase ends in a title word and any of its parts is a public post
+    (驻村第一书记、某银行业务经理: the first; not 总领队、驻村工作队队长朱某声音|洪亮)."""
+    parts = [p for p in phrase.rstrip("的").strip("“”").split("、") if p]
+    return bool(parts) and bool(rules.cadre_titles.search(parts[-1])) and \
+        any(_public_post(part, sentence, rules) for part in parts)
 
 
 def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
@@ -622,14 +694,30 @@ def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
     """The role the words around one mention give, or None."""
     a, b = span
     left = text[max(sent[0], a - int(rules.raw["role_window"])):a]
-    if rules.journalist_before.search(left) or rules.journalist_after.match(text, b):
+    journalist = rules.journalist_before.search(left) or rules.journalist_after.match(text, b)
+    if journalist and not _post_after(text, b, sent[1], rules, gap=sent[1] - b):  # 编辑某某…担任第一书记
         return "journalist"
-    _, phrase = title_phrase(text, a, sent[0], rules)
-    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or rules.cadre_after.match(text, b):
+    _, phrase = title_phrase(text, _list_start(text, a, rules), sent[0], rules)
+    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or rules.cadre_after.match(text, b) \
+            or _post_spans(text, span, sent, rules) or _list_title_after(text, b, sent, rules):
         return "cadre"
     if rules.resident_before.search(phrase):
         return "resident"
     return None
+
+
+def _list_start(text: str, a: int, rules: PersonRules) -> int:
+    """Where the 、-list a name is in begins (副委员长曹某、吉某、|武某 → 曹某): the title
+    before the list is every item's."""
+    while text[a - 1:a] == "、" and (item := _list_item_before(text, a - 1, rules)):
+        a = item[0]
+    return a
+
+
+def _list_title_after(text: str, b: int, sent: tuple[int, int], rules: PersonRules) -> bool:
+    """A cadre title after the list a name is in (曹某、吉某、武某三位副委员长, 某某等同志)."""
+    m = rules.list_title.match(text, b, sent[1])
+    return bool(m) and _is_cadre_title(m.group("title"), text[sent[0]:sent[1]], rules)
 
 
 def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: PersonRules) -> str:
@@ -686,12 +774,17 @@ def _title_end(text: str, start: int, stop: int, rules: PersonRules) -> Optional
     return end
 
 
-def _post_after(text: str, b: int, sent_end: int, rules: PersonRules) -> Optional[tuple[int, int]]:
-    """A post written after the name: 李宇挂任昭通学院附属中学副校长."""
-    gap_end = min(sent_end, b + int(rules.raw["post_after_gap"]))
+def _post_after(text: str, b: int, sent_end: int, rules: PersonRules, gap: Optional[int] = None
+                ) -> Optional[tuple[int, int]]:
+    """A post written after the name: 李宇挂任昭通学院附属中学副校长 (the verb at most ``gap``
+    characters after the name, by default ``post_after_gap``)."""
+    gap_end = min(sent_end, b + (int(rules.raw["post_after_gap"]) if gap is None else gap))
     m = rules.post_after.search(text, b, gap_end)
+    copula = None
     if not m or (m.start() > b and any(text[i] in "。！？" for i in range(b, m.start()))):
-        return None
+        m = copula = rules.post_copula.match(text, b, sent_end)   # 王某是…村第一书记，
+        if not m:
+            return None
     stop = min(sent_end, m.end() + int(rules.raw["post_after_max"]))
     chars = rules.words["boundary_chars"]
     for i in range(m.end(), stop):
@@ -699,6 +792,8 @@ def _post_after(text: str, b: int, sent_end: int, rules: PersonRules) -> Optiona
             stop = i
             break
     end = _title_end(text, m.end(), stop, rules)
+    if copula and (end != stop or not _is_cadre_title(text[m.end():end], text[b:sent_end], rules)):
+        return None         # 王某是县长的儿子: after 是 the title must close the clause
     return (m.end(), end) if end else None
 
 
@@ -770,19 +865,26 @@ def _post_spans(text: str, span: tuple[int, int], sent: tuple[int, int],
     """Title spans of the posts one mention gives: before the name (县委常委、副县长|黄斌),
     right after it (习近平|总书记), or after a posting verb (挂任…副校长)."""
     a, b = span
-    ts, phrase = title_phrase(text, a, sent[0], rules)
+    ts, phrase = title_phrase(text, _list_start(text, a, rules), sent[0], rules)
     out = []
     if phrase.startswith("来自") and "的" in phrase:      # 来自X的|援藏队员: X is the origin
         ts += phrase.rfind("的") + 1
-        phrase = text[ts:a]
-    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) and not _origin_only(phrase, rules):
-        out.append((ts, a))
+        phrase = phrase[phrase.rfind("的") + 1:]
+    sentence = text[sent[0]:sent[1]]
+    if _is_cadre_title(phrase, sentence, rules) and not _origin_only(phrase, rules):
+        out.append((ts, ts + len(phrase)))
     right = rules.cadre_after.match(text, b)
     if right and right.group() != "同志":
         out.append(right.span())
+    bracket = rules.bracket_post.match(text, b)             # 某某代表（甘肃省委书记）
+    if bracket and _is_cadre_title(bracket.group("title"), sentence, rules):
+        out.append(bracket.span("title"))
     after = _post_after(text, b, sent[1], rules)
     if after:
         out.append(after)
+    apposition = rules.apposition_post.match(text, b, sent[1])   # 姜某，某县原县委书记。
+    if apposition and _is_cadre_title(apposition.group("title"), sentence, rules):
+        out.append(apposition.span("title"))
     return out
 
 
@@ -809,7 +911,7 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
         if origin and cadre.origin is None:
             cadre.origin = origin
         for ts, te in _post_spans(text, (a, b), sent, rules):
-            title = text[ts:te].strip("的")
+            title = text[ts:te].strip("的“”")
             if title and title not in seen:
                 seen.add(title)
                 since, until = _dates(text, sent, ref_year, rules)
