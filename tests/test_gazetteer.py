@@ -56,3 +56,18 @@ def test_aliases_point_at_existing_units():
             assert code in gaz.units, row
     assert gaz.forms["郫县"][0].unit.name == "郫都区"
     assert gaz.forms["塔县"][0].unit.adcode == "653131"
+
+
+# Every surface occurrence, overlapping ones included, whether the text is short (matched
+# in a loop) or long (matched with numpy): the same hits at the same places.
+@pytest.mark.parametrize("text,expected", [
+    ("石渠县委书记来到甘孜州", [("石渠", 0), ("石渠县", 0), ("甘孜", 8), ("甘孜州", 8)]),
+    ("成都市成华区对口帮扶丹巴县", [("成都", 0), ("成都市", 0), ("成华", 3), ("成华区", 3),
+                                  ("丹巴", 10), ("丹巴县", 10)]),
+    ("今天天气很好", []),
+])
+@pytest.mark.parametrize("padding", [0, 300])
+def test_candidates_every_occurrence(text, expected, padding):
+    filler = "。" * padding
+    hits = [(h.text, h.start - padding) for h in gazetteer().candidates(filler + text + filler)]
+    assert sorted(hits, key=lambda h: (h[1], len(h[0]))) == expected
