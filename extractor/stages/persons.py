@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import ahocorasick
 import regex
@@ -289,16 +289,19 @@ def certain_name_before(text: str, end: int, rules: PersonRules) -> Optional[tup
     return fits[0] if len(fits) == 1 else None
 
 
-def cue_windows(text: str, sentence_of, sentences, rules: PersonRules
+def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
+                known: Iterable[str] = ()
                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(windows for the tagger, names the rules found alone). Windows surround the cues
     (``cue_window`` characters before and after, by the cue's kind, clipped to the
     sentence) and sentence heads. A window whose anchor text was seen before is skipped:
     the name there, if any, was found at its first occurrence, and every occurrence of a
-    found name is a mention. Cues of the kind ``after_name_certain`` (家) open no window:
+    found name is a mention. So is a window before a speech verb whose anchor ends with
+    a name already known (``known``, the bylines', and the names the rules found alone):
+    黄斌说 after 副县长黄斌表示. Cues of the kind ``after_name_certain`` (家) open no window:
     only a name the rules can tell alone counts there."""
     seen: set[str] = set()
-    spans, direct = [], []
+    cued, direct = [], []
     for lo, hi, anchor, k, cue_start, kind in (*_cue_spans(text, sentence_of, rules),
                                                *_sentence_start_spans(text, sentences, rules)):
         key = (anchor, kind.endswith("_certain"))
@@ -314,7 +317,10 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules
         if name:
             direct.append(name)
         elif kind not in ("after_name_certain", "before_name_certain"):
-            spans.append((lo, hi))
+            cued.append((lo, hi, anchor, k))
+    names = tuple({*known, *(text[a:b] for a, b in direct)})
+    spans = [(lo, hi) for lo, hi, anchor, k in cued
+             if k is not None or "、" in anchor or not anchor.endswith(names)]
     # The tagger's cost grows with the longest window of a batch: windows are merged only up
     # to max_window characters, longer ones are cut into overlapping pieces.
     size, overlap = int(rules.raw["max_window"]), int(rules.raw["window_overlap"])
@@ -1000,13 +1006,14 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
                  ref_year: Optional[int], rules: PersonRules,
                  stats: Optional[PersonStats] = None) -> list[FoundPerson]:
     """Every named person of ``text`` with role, mentions and (cadres) what the text says."""
-    windows, direct = cue_windows(text, sentence_of, sentences, rules)
+    bylines = byline_names(text, rules)
+    windows, direct = cue_windows(text, sentence_of, sentences, rules,
+                                  {_SPACE.sub("", text[a:b]) for a, b in bylines})
     if stats is not None:
         stats.chars += len(text)
         stats.tagged_chars += sum(b - a for a, b in windows) if rules.tagger else 0
         stats.windows += len(windows)
         stats.tagger_missing = rules.tagger is None
-    bylines = byline_names(text, rules)
     tagged = repair_tagged_edges(text, propose(text, windows, rules), rules)
     names = find_names(text, tagged + direct + bylines, rules)
     found = []
