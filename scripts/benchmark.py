@@ -10,21 +10,25 @@ Reports, on one core:
   jieba's time; on the real-news corpus and on the one-month archive sample
   (../shared/data/archive/rmrb-2019-10, every --archive-step-th article); interleaved
   rounds, best of --rounds, in wall-clock and CPU time;
-- the persons stage: its own time (as a share of jieba's), the share of characters the
-  gate sends to the tagger, and the tagger's load time.
+- each stage's own CPU time inside those pipeline runs (best of the rounds, as a share of
+  jieba's CPU time; "normalise" is the rest of extract: normalising, the sentence index,
+  the record), the persons stage's tagger alone on the same windows, the share of
+  characters the gate sends to the tagger, and the tagger's load time.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extractor import extract  # noqa: E402
-from extractor.pipeline import STAGES, Pipeline  # noqa: E402
+from extractor.pipeline import STAGES, Pipeline, StageSpec  # noqa: E402
 from extractor.stages import persons  # noqa: E402
 from extractor.text.sentences import TextIndex  # noqa: E402
 from extractor.text.normalize import normalize  # noqa: E402
@@ -52,7 +56,7 @@ def main() -> None:
     parser.add_argument("--archive-step", type=int, default=10,
                         help="run every N-th article of the archive month (1 = all)")
     parser.add_argument("--rounds", type=int, default=5,
-                        help="interleaved rounds of jieba / pipeline without persons / pipeline")
+                        help="interleaved rounds of jieba / the whole pipeline")
     args = parser.parse_args()
     target = int(args.mb * 1_000_000)
 
@@ -87,46 +91,88 @@ def load_archive(step: int) -> list[str]:
     return [p.read_bytes().decode("utf-8", "replace") for p in sorted(root.glob("*.txt"))[::step]]
 
 
-def tagged_share(texts: list[str]) -> float:
-    """Share of characters the persons gate sends to the tagger."""
+def tagger_windows(texts: list[str]) -> tuple[list[list[str]], int, int]:
+    """The windows the persons gate sends to the tagger, per text; characters tagged and
+    characters in all."""
     rules = persons.load_rules()
-    total = tagged = 0
+    windows, total, tagged = [], 0, 0
     for text in texts:
         text = normalize(text).text
         index = TextIndex(text)
-        windows, _ = persons.cue_windows(text, index.sentence_of, index.sentences, rules)
+        known = {"".join(text[a:b].split()) for a, b in persons.byline_names(text, rules)}
+        spans, _ = persons.cue_windows(text, index.sentence_of, index.sentences, rules, known)
+        windows.append([text[a:b] for a, b in spans])
         total += len(text)
-        tagged += sum(b - a for a, b in windows)
-    return tagged / max(total, 1)
+        tagged += sum(b - a for a, b in spans)
+    return windows, tagged, total
+
+
+class StageClock:
+    """CPU time spent in each stage's run function, summed over the articles."""
+
+    def __init__(self) -> None:
+        self.cpu: dict[str, float] = defaultdict(float)
+
+    def timed(self, spec: StageSpec) -> StageSpec:
+        run = spec.run
+
+        def timed_run(article, rules):
+            start = time.process_time()
+            run(article, rules)
+            self.cpu[spec.name] += time.process_time() - start
+        return dataclasses.replace(spec, run=timed_run)
 
 
 def compare(name: str, texts: list[str], tokenizer, rounds: int) -> None:
-    """jieba.lcut, the pipeline without the persons stage and the whole pipeline, on the
-    same texts, interleaved (one of each per round, so a busy spell of the shared machine
-    hits all three alike), best of ``rounds``; in wall-clock and in CPU time (the process's
-    own, which other processes on the machine disturb less)."""
-    without = Pipeline(stages=[s for s in STAGES if s.name != "persons"])
+    """jieba.lcut and the whole pipeline on the same texts, interleaved (one of each per
+    round, so a busy spell of the shared machine hits both alike), best of ``rounds``; in
+    wall-clock and in CPU time (the process's own, which other processes on the machine
+    disturb less); each stage's CPU time inside the pipeline runs, best of the rounds."""
+    clock = StageClock()
+    pipeline = Pipeline(stages=[clock.timed(s) for s in STAGES])
     tagger = persons.load_rules().tagger
     runs = {"jieba": lambda: [tokenizer.lcut(a) for a in texts],
-            "base": lambda: [without.extract(a) for a in texts],
-            "pipeline": lambda: [extract(a) for a in texts]}
-    best = {(k, clock): float("inf") for k in runs for clock in ("wall", "cpu")}
+            "pipeline": lambda: [pipeline.extract(a) for a in texts]}
+    best = {(k, clock_name): float("inf") for k in runs for clock_name in ("wall", "cpu")}
+    stage_best: dict[str, float] = defaultdict(lambda: float("inf"))
     for _ in range(rounds):
         for k, fn in runs.items():
             if tagger is not None:
                 tagger.cache_clear()  # every round tags afresh (within it, texts share the cache)
+            clock.cpu.clear()
             wall, cpu = time.perf_counter(), time.process_time()
             fn()
             best[k, "wall"] = min(best[k, "wall"], time.perf_counter() - wall)
-            best[k, "cpu"] = min(best[k, "cpu"], time.process_time() - cpu)
+            cpu = time.process_time() - cpu
+            best[k, "cpu"] = min(best[k, "cpu"], cpu)
+            if k == "pipeline":
+                stage_best["normalise"] = min(stage_best["normalise"], cpu - sum(clock.cpu.values()))
+                for stage, seconds in clock.cpu.items():
+                    stage_best[stage] = min(stage_best[stage], seconds)
+    windows, tagged, total = tagger_windows(texts)
+    tagger_cpu = float("inf")
+    if tagger is not None:
+        for _ in range(rounds):
+            tagger.cache_clear()
+            start = time.process_time()
+            for batch in windows:
+                if batch:
+                    tagger(batch)
+            tagger_cpu = min(tagger_cpu, time.process_time() - start)
     mb = sum(len(a.encode()) for a in texts) / 1e6
     print(f"{name}: {len(texts)} articles ({mb:.2f} MB); best of {rounds} interleaved rounds; "
-          f"{tagged_share(texts):.1%} of characters tagged by the persons stage")
-    for clock in ("wall", "cpu"):
-        jieba_s, base_s, pipeline_s = (best[k, clock] for k in runs)
-        print(f"  {clock:>4}: jieba.lcut {jieba_s:.2f} s; pipeline (extract) {pipeline_s:.2f} s = "
-              f"throughput {jieba_s / pipeline_s:.2f}× jieba's (budget ≥ 1.00×); persons stage "
-              f"{pipeline_s - base_s:.2f} s = {(pipeline_s - base_s) / jieba_s:.2f}× jieba's time")
+          f"{tagged / max(total, 1):.1%} of characters tagged by the persons stage")
+    for clock_name in ("wall", "cpu"):
+        jieba_s, pipeline_s = (best[k, clock_name] for k in runs)
+        print(f"  {clock_name:>4}: jieba.lcut {jieba_s:.2f} s; pipeline (extract) {pipeline_s:.2f} s = "
+              f"throughput {jieba_s / pipeline_s:.2f}× jieba's (budget ≥ 1.00×)")
+    jieba_cpu = best["jieba", "cpu"]
+    shares = ", ".join(f"{stage} {seconds / jieba_cpu:.2f}×" for stage, seconds in stage_best.items())
+    print(f"  stages, CPU time as a share of jieba's: {shares}")
+    if tagger is not None:
+        print(f"  persons stage {stage_best['persons']:.2f} s = {stage_best['persons'] / jieba_cpu:.2f}× "
+              f"jieba's time, of which the tagger alone {tagger_cpu:.2f} s = "
+              f"{tagger_cpu / jieba_cpu:.2f}×")
 
 
 if __name__ == "__main__":
