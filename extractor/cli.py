@@ -324,8 +324,8 @@ def _add_run(sub, FORMATS, DEFAULT_TIMEOUT) -> None:
     p.add_argument("--columns", type=_columns, help="CSV/JSON column names by role, e.g. "
                    "text=正文,id=编号 (defaults: id|doc_id, title, content|text, published|date, url)")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT,
-                   help="seconds one article may take (local engine); a later one gets an error "
-                   "record of kind timeout and its worker is replaced; 0 = no limit")
+                   help="seconds one article may take (both engines); a later one gets an error "
+                   "record of kind timeout and its worker process is replaced; 0 = no limit")
     p.add_argument("--allow-outside", action="store_true",
                    help="let a manifest name files outside its own folder")
     p.add_argument("--verbose", "-v", action="store_true", help=f"name every skipped file (else the first {SKIPPED_NAMED} and a count)")

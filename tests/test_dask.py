@@ -1,9 +1,13 @@
 """The dask engine: the same records as the local engine, locally and on a cluster."""
 import json
+import os
+import time
 
 import pytest
 
+from extractor import extract
 from extractor.cli import main
+from extractor.io import batch
 from conftest import CORPUS
 
 pytest.importorskip("dask.bag")
@@ -30,3 +34,31 @@ def test_dask_scheduler_address(tmp_path):
         assert main(["run", str(CORPUS), "-o", str(out), "--engine", "dask",
                      "--scheduler", cluster.scheduler_address]) == 0
     assert _ids(out) == sorted(p.stem for p in CORPUS.glob("*.txt"))
+
+
+def _stall_or_crash(text, **kw):
+    data = text if isinstance(text, str) else bytes(text).decode("utf-8", "replace")
+    if "STALL" in data:
+        time.sleep(3600)
+    if "CRASH" in data:
+        os._exit(3)
+    return extract(text, **kw)
+
+
+def test_time_limit_under_dask(tmp_path, monkeypatch):
+    """Defect: --timeout did not apply under --engine dask: an article that stalls held its
+    batch forever. Now it gets an error record naming it, and the run goes on in order."""
+    monkeypatch.setattr(batch, "extract", _stall_or_crash)   # dask workers are forked: they see it
+    for n, text in enumerate(["石渠县。", "STALL", "丹巴县。", "CRASH", "察隅县。"]):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{n}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = batch.run([str(tmp_path / "in")], str(out), jobs=2, engine="dask", timeout=2)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["doc_id"], r["source"]) for r in records] == [
+        (str(n), str(tmp_path / "in" / f"{n}.txt")) for n in range(5)]
+    assert records[1]["error"]["kind"] == "timeout"
+    assert "time limit of 2 s" in records[1]["error"]["message"]
+    assert records[3]["error"]["kind"] == "internal" and "exit code 3" in records[3]["error"]["message"]
+    assert [records[i]["counties"][0]["name"] for i in (0, 2, 4)] == ["石渠县", "丹巴县", "察隅县"]
+    assert summary["errors"] == 2

@@ -113,6 +113,16 @@ def test_stdin_in_each_container_format(fmt, data):
         assert records[0]["source"] == "-:1"
 
 
+@pytest.mark.parametrize("args", [["extract", "-", "--compact"], ["run", "-", "-o", "-"],
+                                  ["extract", "-", "--compact", "--format", "txt"]])
+def test_text_on_stdin_is_called_stdin(args):
+    """Defect (found in this pass): plain text on stdin got doc_id ``stdin@-``, not the
+    documented ``stdin``."""
+    proc = _cli(args, stdin="石渠县投入100万元。".encode())
+    [record] = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert (record["doc_id"], record["source"]) == ("stdin", "-")
+
+
 def test_extract_on_an_archive_gives_one_line_per_article(tmp_path):
     """Defect: `fupin extract archive.jsonl` merged every line."""
     archive = _write(tmp_path / "archive.jsonl", '{"id": "a", "text": "石渠县。"}\n'
@@ -252,7 +262,9 @@ def test_resume_replaces_errors_and_rebuilds_tables(tmp_path):
 
 @pytest.mark.slow
 def test_sigkill_then_resume_equals_an_uninterrupted_run(tmp_path):
-    """Acceptance: SIGKILL midway and --resume give the same lines and tables."""
+    """Acceptance: SIGKILL midway and --resume give the same lines and tables, and no
+    worker process outlives the killed run."""
+    psutil = pytest.importorskip("psutil")
     folder = tmp_path / "in"
     seeds = sorted(CORPUS.glob("*.txt"))
     for n in range(8):
@@ -268,8 +280,15 @@ def test_sigkill_then_resume_equals_an_uninterrupted_run(tmp_path):
     deadline = time.time() + 120
     while time.time() < deadline and (not part.exists() or part.read_bytes().count(b"\n") < 10):
         time.sleep(0.05)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert len(workers) == 2
     proc.kill()
     proc.wait()
+    # Defect: the two workers of a SIGKILLed run stayed alive, each run.
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    for worker in alive:
+        worker.kill()
+    assert alive == []
     killed_at = part.read_bytes().count(b"\n")
     assert 0 < killed_at < 41
     with open(part, "ab") as f:
@@ -536,3 +555,35 @@ def test_dask_results_stream_with_a_bounded_window():
                                           batch_size=4, window=3)]
     assert ids == [str(n) for n in range(200)]
     assert client.peak == 3
+
+
+# ------------------------------------------------------------------- bounded memory
+
+def test_digest_set_keeps_strings_in_a_few_bytes_each():
+    """doc_ids are kept unique with digests (the parent stays flat over an archive):
+    add/in behave as a set's, also across growth and for text that is not valid UTF-8."""
+    from extractor.io.digests import DigestSet
+    ids = [f"20191001-{n:05d}" for n in range(5000)] + ["a\udc80b", "石渠县", ""]
+    seen = DigestSet()
+    assert [seen.add(i) for i in ids] == [True] * len(ids)
+    assert [seen.add(i) for i in ids[:3]] == [False] * 3
+    assert all(i in seen for i in ids) and "20191001-99999" not in seen
+    assert len(seen) == len(ids)
+    assert len(seen._slots) * 8 <= 32 * len(ids)     # at most 32 bytes per member
+
+
+def test_listing_keeps_no_list_of_files(tmp_path):
+    """Defect: the listing held every file of the run (and the doc_ids used) in the
+    parent: ~600 bytes per file. Ten times the files must not take much more memory."""
+    import tracemalloc
+    peaks = []
+    for n in (200, 2000):
+        folder = tmp_path / f"in{n}"
+        for i in range(n):
+            _write(folder / f"d{i % 7}" / f"article-with-a-longish-name-{i:05d}.txt", "x")
+        tracemalloc.start()
+        count = sum(1 for _ in iter_inputs([str(folder)]))
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert count == n
+    assert peaks[1] - peaks[0] < 1800 * 64      # < 64 bytes per extra file (was ~600)

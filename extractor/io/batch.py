@@ -116,8 +116,30 @@ def _process_star(args):
     return process(*args)
 
 
-def _process_batch(batch: list, reference_date: Optional[str], with_text: bool = False) -> list[dict]:
-    return [process(inp, reference_date, None, with_text) for inp in batch]
+def _process_batch(batch: list, reference_date: Optional[str], with_text: bool = False,
+                   timeout: Optional[float] = None) -> list[dict]:
+    """A dask task: the records of a batch of inputs. With a time limit, each input runs
+    in a child process of the dask worker, which is killed and replaced when an input
+    runs late (a thread cannot be stopped, and a stalled regex holds the GIL)."""
+    if not timeout:
+        return [process(inp, reference_date, None, with_text) for inp in batch]
+    pool = _timed_pool(reference_date, with_text, timeout)
+    return list(pool.map(batch, ordered=True, on_timeout=_timeout_record,
+                         on_crash=_crash_record))
+
+
+#: A dask worker's pools of one child process, one per task thread and settings.
+_TIMED_POOLS: dict = {}
+
+
+def _timed_pool(reference_date: Optional[str], with_text: bool, timeout: float) -> WorkerPool:
+    import threading
+    key = (threading.get_ident(), reference_date, with_text, timeout)
+    pool = _TIMED_POOLS.get(key)
+    if pool is None:
+        pool = _TIMED_POOLS[key] = WorkerPool(1, _worker_task, (reference_date, with_text),
+                                              timeout=timeout)
+    return pool
 
 
 def extract_many(items: Iterable, *, jobs: int = 1,
@@ -178,20 +200,23 @@ def connect_dask(scheduler: Optional[str], jobs: int):
         raise RunError("the dask engine needs dask: pip install 'fupin-extractor[dask]'") from None
     import logging
     logging.getLogger("distributed").setLevel(logging.ERROR)
+    import dask
+    # The scheduler (in this process for a local cluster) and the client keep logs of
+    # past transitions and of recent messages: kept short so they do not hold thousands
+    # of batches' worth of inputs.
+    short_logs = {"distributed.admin.low-level-log-length": 100,
+                  "distributed.admin.log-length": 100,
+                  "distributed.admin.system-monitor.log-length": 120}
     try:
         if scheduler:
-            return Client(scheduler, timeout="10s")
-        import dask
+            with dask.config.set(short_logs):
+                return Client(scheduler, timeout="10s")
         # forked workers start in a fraction of a second (spawned ones re-import
         # everything), and each loads the pipeline once, before the first batch arrives
-        # The scheduler runs in this process: its logs of past transitions would grow with
-        # the corpus, so they are kept short.
-        with dask.config.set({"distributed.worker.multiprocessing-method": "fork",
-                              "distributed.admin.low-level-log-length": 1000,
-                              "distributed.admin.log-length": 1000}):
+        with dask.config.set({**short_logs, "distributed.worker.multiprocessing-method": "fork"}):
             cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1,
                                    processes=True, dashboard_address=None)
-        client = Client(cluster)
+            client = Client(cluster)
         client.run(_warm_up)
         return client
     except (OSError, TimeoutError, ValueError) as err:
@@ -205,7 +230,7 @@ def _warm_up() -> None:
 
 
 def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Optional[str],
-              with_text: bool = False,
+              with_text: bool = False, timeout: Optional[float] = None,
               batch_size: int = 16, window: int = 0) -> Iterator[dict]:
     """Records from the cluster in input order, with at most ``window`` batches of
     ``batch_size`` inputs in flight: the parent holds a bounded number of results,
@@ -214,9 +239,15 @@ def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Opt
     window = window or max(2, 4 * max(1, jobs))
     pending: deque = deque()
     batch: list[Input] = []
+    submitted = 0
 
     def submit(b):
-        pending.append((client.submit(_process_batch, b, reference_date, with_text, pure=False), b))
+        nonlocal submitted
+        pending.append((client.submit(_process_batch, b, reference_date, with_text, timeout,
+                                      pure=False), b))
+        submitted += 1
+        if submitted % TRIM_EVERY == 0:
+            _trim_scheduler(client)
 
     def collect():
         future, b = pending.popleft()
@@ -238,13 +269,34 @@ def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Opt
         yield from collect()
 
 
+#: Every how many batches the in-process scheduler's span metadata is trimmed.
+TRIM_EVERY = 64
+
+
+def _trim_scheduler(client) -> None:
+    """Drop what the scheduler of our own local cluster (in this process) keeps of every
+    submission: each ``submit`` appends an entry to its span's metadata, for the
+    dashboard, which nobody reads here and which would grow with the corpus. A remote
+    scheduler is left alone (its memory is not ours)."""
+    scheduler = getattr(getattr(client, "cluster", None), "scheduler", None)
+    spans = getattr(scheduler, "extensions", {}).get("spans") if scheduler else None
+    if spans is None:
+        return
+
+    def trim():
+        for span in getattr(spans, "spans", {}).values():
+            if getattr(span, "_metadata", None):
+                span._metadata = None
+    scheduler.loop.add_callback(trim)
+
+
 def map_inputs(inputs: Iterable[Input], *, jobs: int = 1, engine: str = "local",
                client=None, ordered: bool = True, reference_date: Optional[str] = None,
                timeout: Optional[float] = DEFAULT_TIMEOUT, with_text: bool = False) -> Iterator[dict]:
     """Process inputs with the chosen engine, yielding record dicts."""
     if engine == "dask":
         yield from _map_dask(inputs, client, jobs=jobs, reference_date=reference_date,
-                             with_text=with_text)
+                             with_text=with_text, timeout=timeout)
         return
     if jobs <= 1 and not timeout:
         for inp in inputs:

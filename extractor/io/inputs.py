@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..text.normalize import InputError, decode
+from .digests import DigestSet
 
 #: Formats by file suffix (after a ``.gz``, which any of them may carry).
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
@@ -129,6 +130,7 @@ class _File:
     rel: str           # relative to its input folder (the path itself for a named file)
     fmt: Optional[str]
     error: Optional[Exception] = None   # not a regular file, a symlink loop…
+    real: Optional[str] = None          # its real path, when the walk knows it
 
 
 def _check_regular(path: str) -> Optional[Exception]:
@@ -154,63 +156,73 @@ def _check_regular(path: str) -> Optional[Exception]:
 
 def _walk(root: str, exclude: set[str], skip: Callable[[str, str], None]) -> Iterator[_File]:
     """The files under ``root``, sorted, recursively. Symlinked folders are followed once
-    (a folder already visited is a loop: named and skipped); hidden entries are ignored."""
+    (a folder already visited is a loop: named and skipped); hidden entries are ignored.
+    Holds one folder's sorted names at a time, never the whole tree."""
     visited: set[str] = set()
 
-    def visit(folder: str) -> Iterator[_File]:
-        real = os.path.realpath(folder)
-        if real in visited:
+    def visit(folder: str, rel_folder: str) -> Iterator[_File]:
+        real_folder = os.path.realpath(folder)
+        if real_folder in visited:
             skip(folder, "symlink loop (folder already visited)")
             return
-        visited.add(real)
+        visited.add(real_folder)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as listing:
+                entries = sorted((e.name, _is_dir(e), e.is_symlink())
+                                 for e in listing if not e.name.startswith("."))
         except OSError as err:
             skip(folder, f"cannot list folder: {err.strerror or err}")
             return
-        for entry in entries:
-            path = entry.path
-            if entry.name.startswith("."):
-                continue
-            if os.path.realpath(path) in exclude:
+        # paths built by concatenation, as scandir builds them (os.path calls per file
+        # were most of the listing's time on an archive)
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
+        real_prefix = real_folder.rstrip(os.sep) + os.sep
+        for name, is_dir, is_link in entries:
+            path, rel = prefix + name, rel_folder + name
+            # the real path without a system call per file: only a symlink needs resolving
+            real = os.path.realpath(path) if is_link else real_prefix + name
+            if real in exclude:
                 skip(path, "the run's own output")
                 continue
-            try:
-                is_dir = entry.is_dir(follow_symlinks=True)
-            except OSError:
-                is_dir = False
             if is_dir:
-                yield from visit(path)
+                yield from visit(path, rel + os.sep)
                 continue
-            fmt = format_of(entry.name)
+            fmt = format_of(name)
             if fmt is None:
                 error = _check_regular(path)
                 if error is not None and "symlink loop" in str(error):
-                    yield _File(path, os.path.relpath(path, root), None, error)
+                    yield _File(path, rel, None, error, real)
                 else:
-                    skip(path, f"unsupported file type ({os.path.splitext(entry.name)[1] or 'no suffix'})")
+                    skip(path, f"unsupported file type ({os.path.splitext(name)[1] or 'no suffix'})")
                 continue
-            yield _File(path, os.path.relpath(path, root), fmt, _check_regular(path))
+            yield _File(path, rel, fmt, _check_regular(path), real)
 
-    yield from visit(root)
+    yield from visit(root, "")
 
 
-def _list_files(paths: Iterable[str], exclude: set[str],
-                skip: Callable[[str, str], None]) -> list[_File]:
-    files: list[_File] = []
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
+
+
+def _list_files(paths: list[str], exclude: set[str],
+                skip: Callable[[str, str], None]) -> Iterator[_File]:
+    """The files of the inputs, in order; lazily, so it can be walked again."""
     for raw in paths:
         if raw == "-":
-            files.append(_File("-", "-", None))
+            yield _File("-", "-", None)
             continue
         if os.path.isdir(raw):
-            files.extend(_walk(raw, exclude, skip))
+            yield from _walk(raw, exclude, skip)
         elif os.path.lexists(raw):
-            files.append(_File(raw, raw, format_of(raw), _check_regular(raw)))
+            yield _File(raw, raw, format_of(raw), _check_regular(raw))
         else:
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
-                files.append(_File(raw, raw, format_of(raw),
-                                   FileNotFoundError(f"no such file or pattern: {raw}")))
+                yield _File(raw, raw, format_of(raw),
+                            FileNotFoundError(f"no such file or pattern: {raw}"))
             for m in matches:
                 if os.path.isdir(m) or os.path.realpath(m) in exclude:
                     continue
@@ -218,36 +230,61 @@ def _list_files(paths: Iterable[str], exclude: set[str],
                 if fmt is None:
                     skip(m, "unsupported file type")
                 else:
-                    files.append(_File(m, m, fmt, _check_regular(m)))
-    return files
+                    yield _File(m, m, fmt, _check_regular(m))
 
 
-def _file_ids(files: list[_File]) -> list[str]:
+def _id_keys(f: _File) -> tuple[str, str, str]:
+    """A file's candidate ids, from the shortest: its stem, its path relative to the input
+    folder without the suffix, the same with the suffix. Files with the same relative path
+    have the same stem, so a later candidate only matters where the earlier ones clash."""
+    if f.path == "-":
+        return ("stdin", "-", "-")
+    rel = f.rel.replace(os.sep, "/")
+    if rel.lower().endswith(".gz"):
+        rel = rel[:-3]
+    return (_stem(f.rel), os.path.splitext(rel)[0], rel)
+
+
+class _FileIds:
     """doc_ids for the files of a run: the stem, unless several files share it; then the
     path relative to the input folder without the suffix (``a/x``, ``b/x``); where that
-    still clashes, with the suffix (``x.txt``, ``x.html``); then the path as given."""
-    def count(values):
-        counts: dict[str, int] = {}
-        for v in values:
-            counts[v] = counts.get(v, 0) + 1
-        return counts
+    still clashes, with the suffix (``x.txt``, ``x.html``); then the path as given.
 
-    stems = ["stdin" if f.path == "-" else _stem(f.rel) for f in files]
-    rels = [f.rel.replace(os.sep, "/") for f in files]
-    rels = [r[:-3] if r.lower().endswith(".gz") else r for r in rels]
-    bare = [os.path.splitext(r)[0] for r in rels]
-    n_stem, n_bare, n_rel = count(stems), count(bare), count(rels)
-    ids = []
-    for f, stem, b, rel in zip(files, stems, bare, rels):
-        if n_stem[stem] == 1:
-            ids.append(stem)
-        elif n_bare[b] == 1:
-            ids.append(b)
-        elif n_rel[rel] == 1:
-            ids.append(rel)
-        else:
-            ids.append(f.path)
-    return [escape_text(i) for i in ids]
+    The files are counted first, in up to two walks over the inputs (:meth:`count` every
+    file's stem; then, when stems clash, :meth:`count_clashing` the longer candidates of
+    the files whose stem clashes), then :meth:`of` gives each file's id. Only digests are
+    kept (:class:`DigestSet`), so the parent stays small however many files the run has.
+    """
+
+    def __init__(self):
+        self._once = [DigestSet() for _ in range(3)]
+        self._twice = [DigestSet() for _ in range(3)]
+
+    def count(self, f: _File) -> None:
+        self._count(0, _id_keys(f)[0])
+
+    def stems_clash(self) -> bool:
+        return len(self._twice[0]) > 0
+
+    def count_clashing(self, f: _File) -> None:
+        keys = _id_keys(f)
+        if keys[0] in self._twice[0]:
+            self._count(1, keys[1])
+            self._count(2, keys[2])
+
+    def _count(self, level: int, key: str) -> None:
+        if not self._once[level].add(key):
+            self._twice[level].add(key)
+
+    def counted(self) -> None:
+        """Counting is over: only the keys seen more than once are kept."""
+        self._once = []
+
+    def of(self, f: _File) -> str:
+        for level, key in enumerate(_id_keys(f)):
+            if key not in self._twice[level]:
+                return escape_text(key)
+        return escape_text(f.path)
 
 
 def iter_inputs(paths: Iterable[str], *, fmt: Optional[str] = None,
@@ -261,34 +298,66 @@ def iter_inputs(paths: Iterable[str], *, fmt: Optional[str] = None,
     ``exclude`` lists paths never read (the run's own output and tables). Files that are
     skipped (unsupported type, the output) are passed to ``on_skip(path, reason)``.
 
-    doc_ids are unique within the run: a file's stem (disambiguated as
-    :func:`_file_ids` says); a container line's own ``id``/``doc_id``, else
-    ``FILE_ID:N``; an id already used earlier in the run becomes ``ID@SOURCE``.
+    doc_ids are unique within the run: a file's stem (disambiguated as :class:`_FileIds`
+    says); a container line's own ``id``/``doc_id``, else ``FILE_ID:N``; an id that a
+    file of the run has, or that an earlier container article used, becomes
+    ``ID@SOURCE``.
+
+    The inputs are walked up to five times (manifests; stems; longer ids where stems
+    clash; the files' ids, when there are containers; then for good): what is kept in
+    memory is a few digests per file, not the list of files.
     """
     skip = on_skip or (lambda path, reason: None)
     cols = {**DEFAULT_COLUMNS, **(columns or {})}
     excluded = {os.path.realpath(p) for p in exclude}
-    files = _list_files(list(paths), excluded, skip)
+    paths = list(paths)
+
+    def quiet(path: str, reason: str) -> None:
+        pass
+
     # Files that a manifest (a JSONL of {"file": …} lines) lists come in through the
     # manifest, with its metadata, and not a second time on their own.
-    listed: set[str] = set()
-    for f in files:
+    listed = DigestSet()
+    for f in _list_files(paths, excluded, quiet):
         if f.error is None and f.fmt == "jsonl" and f.path != "-":
-            listed |= _manifest_files(f.path)
-    files = [f for f in files if f.error is not None or f.path == "-"
-             or os.path.realpath(f.path) not in listed]
-    ids = _file_ids(files)
-    seen: set[str] = set(i for f, i in zip(files, ids) if (fmt or f.fmt) not in CONTAINER_FORMATS)
+            for target in _manifest_files(f.path):
+                listed.add(target)
+
+    def kept(f: _File) -> bool:
+        return (f.error is not None or f.path == "-"
+                or (f.real or os.path.realpath(f.path)) not in listed)
+
+    file_ids = _FileIds()
+    has_containers = False
+    for f in _list_files(paths, excluded, quiet):
+        if kept(f):
+            file_ids.count(f)
+            has_containers = has_containers or (fmt or f.fmt) in CONTAINER_FORMATS \
+                or f.path == "-"
+    if file_ids.stems_clash():
+        for f in _list_files(paths, excluded, quiet):
+            if kept(f):
+                file_ids.count_clashing(f)
+    file_ids.counted()
+
+    # ids that files own, which a container's article may not take
+    seen = DigestSet()
+    if has_containers:
+        for f in _list_files(paths, excluded, quiet):
+            if kept(f) and (fmt or f.fmt) not in CONTAINER_FORMATS and f.path != "-":
+                seen.add(file_ids.of(f))
 
     def unique(doc_id: str, source: str) -> str:
         doc_id = escape_text(doc_id)
-        if doc_id in seen:
+        if not seen.add(doc_id):
             doc_id = f"{doc_id}@{source}"
-        seen.add(doc_id)
+            seen.add(doc_id)
         return doc_id
 
-    for f, file_id in zip(files, ids):
-        yield from _inputs_of_file(f, file_id, fmt or f.fmt, cols, unique, stdin, allow_outside)
+    for f in _list_files(paths, excluded, skip):
+        if kept(f):
+            yield from _inputs_of_file(f, file_ids.of(f), fmt or f.fmt, cols, unique, stdin,
+                                       allow_outside)
 
 
 def _inputs_of_file(f: _File, file_id: str, file_fmt: Optional[str], cols: dict,
@@ -518,45 +587,53 @@ def _iter_csv(data: bytes, source: str, file_id: str, fmt: str, cols: dict,
                     item=obj, columns=cols)
 
 
-def _manifest_target(path: str, obj) -> Optional[Path]:
+def _manifest_target(path: str, obj) -> Optional[str]:
     """A manifest line names a file (``{"id", "file", "published", ...}``) and has no text."""
     if not isinstance(obj, dict) or not isinstance(obj.get("file"), str):
         return None
     if any(isinstance(obj.get(k), str) for k in TEXT_KEYS):
         return None
-    base = Path(path).parent
+    base = os.path.dirname(path)
     # The file is named relative to the manifest's folder, or to the folder above it
     # (real-news: rmrb/index.jsonl names "rmrb/x.txt").
-    for folder in (base, base.parent):
-        target = folder / obj["file"]
+    for folder in (base, os.path.dirname(base)):
+        target = _join(folder, obj["file"])
         try:
-            if target.is_file():
+            if os.path.isfile(target):
                 return target
         except (OSError, ValueError):
             break
-    return base / obj["file"]
+    return _join(base, obj["file"])
 
 
-def _manifest_files(path: str) -> set[str]:
-    """The files a manifest lists (real paths); empty when it is an archive of articles."""
-    found: set[str] = set()
+def _join(folder: str, name: str) -> str:
+    """``str(Path(folder, name))`` without pathlib's cost: ``.`` parts and doubled
+    separators dropped, ``..`` kept."""
+    joined = os.path.join(folder, name)
+    parts = [p for p in joined.split(os.sep) if p not in ("", ".")]
+    lead = os.sep if joined.startswith(os.sep) else ""
+    return lead + os.sep.join(parts) if parts else (lead or ".")
+
+
+def _manifest_files(path: str) -> Iterator[str]:
+    """The files a manifest lists (real paths), up to its first line that is not a
+    manifest line; none when it is an archive of articles."""
+    if path.lower().endswith(".gz"):
+        return
     try:
         with open(path, "rb") as f:
-            if path.lower().endswith(".gz"):
-                return found
             for line in f:
                 if not line.strip():
                     continue
                 try:
                     target = _manifest_target(path, json.loads(line))
                 except (ValueError, RecursionError):
-                    return found
+                    return
                 if target is None:
-                    return found  # not a manifest: an archive of articles
-                found.add(os.path.realpath(target))
+                    return  # not a manifest: an archive of articles
+                yield os.path.realpath(target)
     except OSError:
-        pass
-    return found
+        return
 
 
 # ------------------------------------------------------------------------------ load

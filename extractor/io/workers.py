@@ -4,10 +4,17 @@ result. Results come back in input order (or as they finish), with a bounded num
 tasks in flight or waiting to be written, so memory stays flat whatever the corpus size.
 
 multiprocessing.Pool cannot do this: it cannot kill one worker for one late task.
+
+Workers never outlive the process that started them: on Linux the kernel kills them when
+it dies (``prctl(PR_SET_PDEATHSIG)``, even a SIGKILLed parent), and every worker also
+checks between tasks that its parent is still there (other systems, and the moment
+before the prctl call). A pool can run inside a daemonic process (a dask worker).
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
+import os
 import signal
 import sys
 import time
@@ -16,14 +23,39 @@ from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 
-def _worker_main(conn, task: Callable, extra: tuple) -> None:
+#: How often (seconds) an idle worker checks that its parent is still alive.
+PARENT_CHECK_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1   # from <sys/prctl.h>
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux); exit now if
+    the parent is already gone. The signal comes when the parent *thread* that started
+    this process ends: pools are used from the thread that made them (the main thread,
+    or a dask worker's task thread, which lives as long as the worker)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:
+        os._exit(0)
+
+
+def _worker_main(conn, parent_end, parent_pid: int, task: Callable, extra: tuple) -> None:
     # The parent decides when to stop: a Ctrl-C reaches the whole process group, and the
     # worker must not print a traceback for it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent_pid)
+    parent_end.close()   # our copy of the parent's end: else its death would not be seen
     try:
         while True:
             try:
+                while not conn.poll(PARENT_CHECK_SECONDS):
+                    if os.getppid() != parent_pid:
+                        return
                 msg = conn.recv()
             except (EOFError, OSError):
                 return
@@ -42,8 +74,9 @@ def _worker_main(conn, task: Callable, extra: tuple) -> None:
 class _Worker:
     def __init__(self, ctx, task: Callable, extra: tuple):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, task, extra), daemon=True)
-        self.proc.start()
+        self.proc = ctx.Process(target=_worker_main,
+                                args=(child, self.conn, os.getpid(), task, extra), daemon=True)
+        _start(self.proc)
         child.close()
         self.job: Optional[tuple[int, Any, float]] = None   # (index, item, started)
 
@@ -67,6 +100,21 @@ class _Worker:
             self.kill()
         else:
             self.conn.close()
+
+
+def _start(proc) -> None:
+    """Start a worker, also from a daemonic process (a dask worker): multiprocessing
+    refuses that because a daemon's children could outlive it, which _die_with_parent
+    prevents here."""
+    current = mp.current_process()
+    daemonic = current._config.get("daemon")
+    if daemonic:
+        current._config["daemon"] = False
+    try:
+        proc.start()
+    finally:
+        if daemonic:
+            current._config["daemon"] = daemonic
 
 
 class WorkerPool:
@@ -161,6 +209,7 @@ class WorkerPool:
                 done[index] = self._on_timeout(item)
 
     def _on_crash(self, item, worker: _Worker):
+        worker.proc.join(1)   # reaped, so its exit code is known
         code = worker.proc.exitcode
         self._replace(worker)
         return self._crash_fn(item, f"exit code {code}")

@@ -91,7 +91,10 @@ def test_whole_suite_in_one_run_jobs_2(suite_dir, tmp_path):
     assert [rec["source"] for rec in lines] == expected_sources
 
 
-def test_a_minute_long_article_is_cut_off_and_order_kept(tmp_path):
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_minute_long_article_is_cut_off_and_order_kept(tmp_path, engine):
+    if engine == "dask":
+        pytest.importorskip("dask.distributed")
     names = ["enc_gbk.txt", "limit_over_5m_chars.txt", "invisible_zwj_county.txt"]
     folder = tmp_path / "in"
     folder.mkdir()
@@ -99,7 +102,8 @@ def test_a_minute_long_article_is_cut_off_and_order_kept(tmp_path):
         (folder / f"{i}_{name}").write_bytes(make_cases.build(name))
     out = tmp_path / "out.jsonl"
     subprocess.run([sys.executable, "-m", "extractor", "run", str(folder), "-o", str(out),
-                    "--jobs", "2", "--timeout", "5", "--no-progress"], check=True, cwd=REPO,
+                    "--jobs", "2", "--timeout", "5", "--no-progress", "--engine", engine],
+                   check=True, cwd=REPO,
                    timeout=300, capture_output=True)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [Path(rec["source"]).name for rec in lines] == [f"{i}_{n}" for i, n in enumerate(names)]
