@@ -311,7 +311,25 @@ def iter_inputs(paths: Iterable[str], *, fmt: Optional[str] = None,
     cols = {**DEFAULT_COLUMNS, **(columns or {})}
     excluded = {os.path.realpath(p) for p in exclude}
     paths = list(paths)
+    kept, file_ids, seen = _census(paths, excluded, fmt)
 
+    def unique(doc_id: str, source: str) -> str:
+        doc_id = escape_text(doc_id)
+        if not seen.add(doc_id):
+            doc_id = f"{doc_id}@{source}"
+            seen.add(doc_id)
+        return doc_id
+
+    for f in _list_files(paths, excluded, skip):
+        if kept(f):
+            yield from _inputs_of_file(f, file_ids.of(f), fmt or f.fmt, cols, unique, stdin,
+                                       allow_outside)
+
+
+def _census(paths: list[str], excluded: set[str], fmt: Optional[str]
+            ) -> tuple[Callable[[_File], bool], _FileIds, DigestSet]:
+    """The walks before the first Input (see :func:`iter_inputs`): which files are read
+    on their own (not through a manifest), their ids, and the ids files own."""
     def quiet(path: str, reason: str) -> None:
         pass
 
@@ -341,23 +359,12 @@ def iter_inputs(paths: Iterable[str], *, fmt: Optional[str] = None,
     file_ids.counted()
 
     # ids that files own, which a container's article may not take
-    seen = DigestSet()
+    owned = DigestSet()
     if has_containers:
         for f in _list_files(paths, excluded, quiet):
             if kept(f) and (fmt or f.fmt) not in CONTAINER_FORMATS and f.path != "-":
-                seen.add(file_ids.of(f))
-
-    def unique(doc_id: str, source: str) -> str:
-        doc_id = escape_text(doc_id)
-        if not seen.add(doc_id):
-            doc_id = f"{doc_id}@{source}"
-            seen.add(doc_id)
-        return doc_id
-
-    for f in _list_files(paths, excluded, skip):
-        if kept(f):
-            yield from _inputs_of_file(f, file_ids.of(f), fmt or f.fmt, cols, unique, stdin,
-                                       allow_outside)
+                owned.add(file_ids.of(f))
+    return kept, file_ids, owned
 
 
 def _inputs_of_file(f: _File, file_id: str, file_fmt: Optional[str], cols: dict,
