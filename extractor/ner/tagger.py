@@ -365,35 +365,57 @@ def _decode(np, emissions, transitions, bounds, lengths):
     rows, cols = np.arange(batch)[:, None], np.arange(width)[None, :]
     margin[rows, cols, best] = 1.0                                         # a against itself
     loose = (margin <= _SLACK).any(axis=2) & (cols < lengths[:, None])
-    runs: list[list[int]] = []                                             # [row, start, end)
-    for row, t in zip(*np.nonzero(loose)):
-        if runs and runs[-1][0] == row and runs[-1][2] == t:
-            runs[-1][2] = t + 1
-        else:
-            runs.append([int(row), int(t), int(t) + 1])
-    if not runs:
+    rows, positions = np.nonzero(loose)                                    # row-major order
+    if not len(rows):
         return best
-    # Each run with its fixed neighbours (forced to their tag) as one row of a small batch.
-    sub = np.zeros((len(runs), max(e - s for _, s, e in runs) + 2, emissions.shape[2]),
-                   dtype=emissions.dtype)
-    sub_lengths = np.zeros(len(runs), dtype=np.int64)
-    offsets = []
-    for i, (row, s, e) in enumerate(runs):
-        lo, hi = (s - 1 if s > 0 else s), (e + 1 if e < lengths[row] else e)
-        sub[i, :hi - lo] = emissions[row, lo:hi]
-        for t in {lo, hi - 1} - set(range(s, e)):
-            sub[i, t - lo] = _FORBIDDEN
-            sub[i, t - lo, best[row, t]] = 0.0
-        sub_lengths[i] = hi - lo
-        offsets.append(s - lo)
-    paths = _viterbi_batch(np, sub, transitions, sub_lengths)
-    for i, ((row, s, e), k) in enumerate(zip(runs, offsets)):
-        best[row, s:e] = paths[i, k:k + e - s]
+    # Runs of consecutive loose positions of one row (a gap of one between rows).
+    linear = rows * (width + 1) + positions
+    firsts = np.concatenate(([0], np.flatnonzero(np.diff(linear) != 1) + 1))
+    lasts = np.concatenate((firsts[1:], [len(linear)])) - 1
+    run_rows, run_starts = rows[firsts], positions[firsts]
+    run_ends = positions[lasts] + 1
+    run_lengths = run_ends - run_starts
+    # Runs of one length at a time, each between its fixed neighbours' tags (none at a row's
+    # edge): a Viterbi of that many steps.
+    for n in np.unique(run_lengths).tolist():
+        pick = np.flatnonzero(run_lengths == n)
+        r, s, e = run_rows[pick], run_starts[pick], run_ends[pick]
+        steps = s[:, None] + np.arange(n)[None, :]                        # (G, n)
+        left = np.where(s > 0, best[r, np.maximum(s - 1, 0)], -1)
+        right = np.where(e < lengths[r], best[r, np.minimum(e, width - 1)], -1)
+        best[r[:, None], steps] = _viterbi_between(np, emissions[r[:, None], steps],
+                                                   transitions, left, right)
     return best
 
 
+def _viterbi_between(np, emissions, transitions, left, right):
+    """Best tag paths for runs of equal length (emissions (G, n, K)) whose neighbours'
+    tags are fixed: left[g] before the run, right[g] after it (-1: none)."""
+    runs, n, _ = emissions.shape
+    score = emissions[:, 0, :].copy()
+    has = left >= 0
+    score[has] += transitions[left[has]]                                 # T[left, y]
+    trans_to_from = np.ascontiguousarray(transitions.T)[None, :, :]     # (1, to, from)
+    back = np.zeros((n, runs, transitions.shape[0]), dtype=np.int64)
+    for t in range(1, n):
+        total = score[:, None, :] + trans_to_from                       # (G, to, from)
+        back[t] = total.argmax(axis=2)
+        score = np.take_along_axis(total, back[t][:, :, None], axis=2)[:, :, 0] + emissions[:, t, :]
+    has = right >= 0
+    score[has] += transitions[:, right[has]].T                          # T[y, right]
+    paths = np.zeros((runs, n), dtype=np.int64)
+    last = score.argmax(axis=1)
+    every = np.arange(runs)
+    for t in range(n - 1, -1, -1):
+        paths[:, t] = last
+        if t:
+            last = back[t][every, last]
+    return paths
+
+
 def _viterbi_batch(np, emissions, transitions, lengths):
-    """Best tag paths for a padded batch: emissions (B, T, K), transitions (K from, K to)."""
+    """Best tag paths for a padded batch: emissions (B, T, K), transitions (K from, K to).
+    The plain Viterbi over every position: the reference the tests hold _decode to."""
     batch, width, n_tags = emissions.shape
     trans_to_from = np.ascontiguousarray(transitions.T)[None, :, :]   # (1, to, from)
     score = emissions[:, 0, :].copy()
