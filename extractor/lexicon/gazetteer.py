@@ -141,20 +141,21 @@ class Gazetteer:
             if surface in self.false_hits or _bare_guarded(surface, hit.forms):
                 self._guarded.add(surface)
         self._lengths = {pair: tuple(sorted(ns, reverse=True)) for pair, ns in lengths.items()}
-        self._pair_keys = np.array(sorted(_pair_key(pair) for pair in self._lengths),
-                                   dtype=np.uint64)
+        self._pair_seen = np.zeros(_PAIR_TABLE_SIZE, dtype=bool)
+        firsts, seconds = (np.array([ord(p[i]) for p in self._lengths], dtype=np.uint32)
+                           for i in (0, 1))
+        self._pair_seen[_pair_hash(firsts, seconds)] = True
 
     def _openings(self, text: str) -> list[int]:
-        """Positions where two characters that open some surface stand."""
+        """Positions where two characters that open some surface stand (long texts: every
+        pair looked up at once in a hashed table, then the few hits checked exactly)."""
         if len(text) < _VECTOR_MIN_CHARS:
             pairs = self._lengths
             return [i for i in range(len(text) - 1) if text[i:i + 2] in pairs]
-        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"),
-                              dtype=np.uint32).astype(np.uint64)
-        keys = (chars[:-1] << np.uint64(21)) | chars[1:]
-        where = np.searchsorted(self._pair_keys, keys)
-        where[where == len(self._pair_keys)] = 0
-        return np.flatnonzero(self._pair_keys[where] == keys).tolist()
+        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        maybe = np.flatnonzero(self._pair_seen[_pair_hash(chars[:-1], chars[1:])]).tolist()
+        pairs = self._lengths
+        return [i for i in maybe if text[i:i + 2] in pairs]   # a hash can collide
 
     def candidates(self, text: str) -> Iterator[Hit]:
         """Every surface occurrence that passes the false-hit guards (may overlap), by end
@@ -223,9 +224,14 @@ def _bare_guarded(surface: str, forms: tuple[Form, ...]) -> bool:
         or (len(surface) == 2 and surface.endswith("县"))
 
 
-def _pair_key(pair: str) -> int:
-    """Two characters as one number (code points are below 2**21)."""
-    return (ord(pair[0]) << 21) | ord(pair[1])
+#: Slots of the table of character pairs that open a surface (~3,000 pairs: 0.3% full, so
+#: few positions of a text need the exact check).
+_PAIR_TABLE_SIZE = 1 << 20
+
+
+def _pair_hash(first, second):
+    """Two arrays of code points (numpy uint32, wrapping on overflow) → slots of the table."""
+    return ((first * np.uint32(40503)) ^ second) & np.uint32(_PAIR_TABLE_SIZE - 1)
 
 
 def straddles(text: str, start: int, end: int, min_freq: int) -> Optional[str]:
