@@ -101,6 +101,8 @@ def ungroup_spaces(body: str) -> str:
     """A number body with its spaces resolved: a space between digits becomes a thousands
     separator (validated by the Arabic grammar: 9 899 → 9,899 = 9899, but 2019 100 →
     2019,100 is rejected), any other space (177.1 亿) is dropped."""
+    if not any(space in body for space in tables().space_groups):
+        return body        # nearly every number: nothing to resolve, no regex run
     body = _space_group_re().sub(",", body)
     return regex.sub(rf"[{regex.escape(tables().space_groups)}]", "", body)
 
