@@ -45,7 +45,7 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("pairings", pairings.load_rules, pairings.run,
               requires=("text", "counties"), assigns=("pairings", "counties.role")),
     StageSpec("persons", persons.load_rules, persons.run,
-              requires=("text", "reference_date", "counties"), assigns=("persons", "cadres")),
+              requires=("text", "reference_date", "counties", "places"), assigns=("persons", "cadres")),
 )
 
 

@@ -10,18 +10,20 @@ the origin, posts (title, place, since, until), honours and every mention.
    ordinary words kept only after a title, names the tagger cut short or ran on repaired
    from the article's other mentions. Every occurrence of an accepted name is a mention.
 3. **Roles** from the words around the mentions (journalist > cadre > resident > other).
-4. **Cadres**: posts from the title phrase before a mention (县委常委、副县长黄斌) or after it
-   (挂任…副校长); each post's place from the counties stage's mentions inside the title, else
-   the prefecture/province it names, else (village/township posts) the county named nearest
-   before; company and central-state posts have no place. Origin from 来自X的 / X选派 /
-   X援藏… / X干部. Dates by :func:`extractor.lexicon.years.dates_in`; honours by pattern;
-   short references (黄书记, 老黄) tied to the only person with that surname.
+4. **Cadres**: posts from the title phrase before a mention (县委常委、副县长黄斌; split where
+   a 、-part names its own unit) or after it (挂任…副校长, 是…第一书记, 某某代表（省委书记）);
+   each post's place from the units the counties stage found inside the title, else the
+   prefecture/province it names; a team's post where the team works; a title that only says
+   its level (第一书记, 副县长, 自治区…主任) takes that level's unit from the context; company,
+   university and central-state posts have no place. Origin from 来自X的 / X选派 / X援藏… /
+   X干部 (on a posting). Dates by :func:`extractor.lexicon.years.dates_in`; honours by
+   pattern; short references (黄书记, 老黄) tied to the only person with that surname.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 import ahocorasick
 import regex
@@ -32,7 +34,17 @@ from ..lexicon.years import YearGrammar, dates_in, year_grammar
 from ..record import Cadre, Mention, Person, Post
 from ..rules import Folder, alternation, jieba_dictionary, load_yaml
 
-#: (start, end, county name) of each county mention the counties stage found.
+class PlaceSpan(NamedTuple):
+    """A county, prefecture or province the counties stage found in the text."""
+    start: int
+    end: int
+    name: str           # official name
+    level: str          # county | prefecture | province
+    province: Optional[str]
+    prefecture: Optional[str] = None
+
+
+#: kept for callers that pass (start, end, county name) triples
 CountySpan = tuple[int, int, str]
 Tagger = Callable[[Sequence[str]], list[list[tuple[int, int]]]]
 
@@ -69,6 +81,7 @@ class PersonRules:
     list_title: regex.Pattern
     seat_titles: regex.Pattern
     academic_unit: regex.Pattern
+    team_marker: regex.Pattern
     cadre_after: regex.Pattern
     home_unit: regex.Pattern
     origin_patterns: tuple[regex.Pattern, ...]
@@ -104,7 +117,7 @@ def _load_rules(folder: Folder) -> PersonRules:
     cues.make_automaton()
     list_keys = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_only_titles",
                  "posting_words", "resident_sentence", "company_words", "public_words",
-                 "central_words", "local_words", "origin_title_words", "origin_trim_prefix",
+                 "central_words", "origin_title_words", "origin_trim_prefix",
                  "short_ref_suffix", "short_ref_prefix", "not_post_titles", "non_public_units",
                  "company_titles", "private_companies", "state_prefixes", "state_markers",
                  "state_organs", "private_company_words", "state_sentence_markers")
@@ -139,6 +152,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         academic_unit=regex.compile(r["academic_unit"]),
         cadre_after=regex.compile(alternation(r["cadre_after"])),
         home_unit=regex.compile(r["home_unit"]),
+        team_marker=regex.compile(r["team_marker"]),
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
         origin_marker=regex.compile(alternation(r["origin_markers"])),
         honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
@@ -601,10 +615,11 @@ def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]
 
 # ---------------------------------------------------------------------------- roles
 
-def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, int]:
-    """(where the title before a name ends, how far back it may reach). Layout between
-    title and name is skipped: spaces (国务院扶贫办主任 刘某), a line break when the name is
-    alone on its line (第一书记⏎孙某⏎), the quotes of a quoted title (“第一书记”黄某)."""
+def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, int, bool]:
+    """(where the title before a name ends, how far back it may reach, whether the name
+    stands alone on its line under the title). Layout between title and name is skipped:
+    spaces (国务院扶贫办主任 刘某), a line break when the name is alone on its line
+    (第一书记⏎孙某⏎), the quotes of a quoted title (“第一书记”黄某)."""
     j = a
     while j > 0 and text[j - 1] in " 　":
         j -= 1
@@ -614,20 +629,20 @@ def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple
             j -= 1
             while j > 0 and text[j - 1] in " 　":
                 j -= 1
-            sent_start = text.rfind("\n", 0, j) + 1
+            return j, max(text.rfind("\n", 0, j) + 1, j - int(rules.raw["title_max"])), True
         else:
-            return a, a
+            return a, a, False
     if text[j - 1:j] == "”":
         opening = text.rfind("“", max(0, j - int(rules.raw["title_bracket_max"]) - 4), j)
         if opening >= 0:
-            return j - 1, opening + 1
-    return j, max(sent_start, j - int(rules.raw["title_max"]))
+            return j - 1, opening + 1, False
+    return j, max(sent_start, j - int(rules.raw["title_max"])), False
 
 
 def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, str]:
     """The phrase before a name back to a boundary (punctuation other than 、, or a word
     such as 担任/是/据): (its start, its text) — 石渠县委常委、副县长 in …，石渠县委常委、副县长黄斌."""
-    a, lo = _title_edge(text, a, sent_start, rules)
+    a, lo, on_lines = _title_edge(text, a, sent_start, rules)
     chars = rules.words["boundary_chars"]
     i = a
     bracket = int(rules.raw["title_bracket_max"])
@@ -648,6 +663,12 @@ def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules) -> tupl
     trim = rules.trim_prefix.match(text, i, a)
     if trim:
         i = trim.end()
+    if on_lines and i == lo and text[i - 1:i] == "\n":    # 湖南省某村⏎第一书记⏎孙某: the unit line
+        prev = text.rfind("\n", 0, i - 1) + 1
+        line = text[prev:i - 1].strip()
+        if line and len(line) <= int(rules.raw["title_line_max"]) and \
+                not any(c in rules.words["boundary_chars"] for c in line.replace(" ", "")):
+            i = text.index(line, prev)
     return i, text[i:a]
 
 
@@ -740,34 +761,124 @@ def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: Per
 
 # ---------------------------------------------------------------------------- cadres
 
-def post_place(text: str, ts: int, te: int, name_start: int, counties: list[CountySpan],
-               rules: PersonRules) -> Optional[str]:
-    """The place of a post whose title is text[ts:te] (SPEC 3, gold README): the county
-    written in it, else its prefecture/province, else for a village or township post the
-    county named nearest before; company and central-state posts have none."""
-    title = text[ts:te]
-    w = rules.words
-    if any(c in title for c in w["company_words"]) and not any(p in title for p in w["public_words"]):
-        return None
-    inside = [c for c in counties if ts <= c[0] and c[1] <= te]
-    if inside:
-        return inside[-1][2]
-    higher = None
+def _as_places(units) -> list[PlaceSpan]:
+    return [u if isinstance(u, PlaceSpan) else PlaceSpan(u[0], u[1], u[2], "county", None)
+            for u in units]
+
+
+def _unit_hits(title: str, rules: PersonRules) -> list:
+    """The gazetteer's hits in a title that start where a place name can: at its start,
+    after a non-Han character, a unit suffix or another hit (四川|巴中市), not inside a word
+    (阿|拉萨|依村 is a village)."""
+    out, last_end = [], 0
     for hit in rules.gazetteer.find(title):
+        if hit.start == 0 or hit.start == last_end or not _HAN.match(title, hit.start - 1) \
+                or title[hit.start - 1] in rules.raw["unit_suffix_chars"]:
+            out.append(hit)
+            last_end = hit.end
+    return out
+
+
+def _higher_unit(title: str, rules: PersonRules):
+    """The prefecture (else province) a title names by the gazetteer (四川省委书记 → 四川省)."""
+    higher = None
+    for hit in _unit_hits(title, rules):
         units = [f.unit for f in hit.forms if f.unit.level != "county" and not f.weak]
         if units:
             unit = min(units, key=lambda u: u.level != "prefecture")
             if higher is None or unit.level == "prefecture" or higher.level == "province":
                 higher = unit
+    return higher
+
+
+def _unit_in(text: str, ts: int, te: int, units: list[PlaceSpan], rules: PersonRules
+             ) -> Optional[tuple[str, Optional[str]]]:
+    """(name, province) of the unit text[ts:te] names: its last county, else the
+    prefecture/province the gazetteer reads in it."""
+    inside = [u for u in units if ts <= u.start and u.end <= te and u.level == "county"]
+    if inside:
+        return inside[-1].name, inside[-1].province
+    higher = _higher_unit(text[ts:te], rules)
     if higher is not None:
-        return higher.name
+        return higher.name, higher.province if higher.level != "province" else higher.name
+    return None
+
+
+def _context_unit(text: str, units: list[PlaceSpan], level: str, name: tuple[int, int],
+                  sent: tuple[int, int], exclude: frozenset[str] = frozenset()) -> Optional[str]:
+    """A unit of ``level`` the context gives a post that names none: the one nearest the
+    name in its sentence (第一书记魏某，河北省临城县…), else the one named nearest before it in
+    its line, else for a name in a heading (a line without 。) the first named after it,
+    else the one named nearest before, else the article's main one."""
+    kept = [u for u in units if u.level == level and u.name not in exclude
+            and u.prefecture not in exclude and not (name[0] <= u.start < name[1])]
+    in_sentence = [u for u in kept if sent[0] <= u.start < sent[1]]
+    if in_sentence:
+        return min(in_sentence, key=lambda u: abs(u.start - name[0])).name
+    line_start = text.rfind("\n", 0, name[0]) + 1
+    line_end = text.find("\n", name[0])
+    line_end = len(text) if line_end < 0 else line_end
+    before = [u for u in kept if u.start < name[0]]
+    if before and before[-1].start >= line_start:
+        return before[-1].name
+    if "。" not in text[line_start:line_end]:
+        after = [u for u in kept if u.start >= name[1]]
+        if after:
+            return after[0].name
+    if before:
+        return before[-1].name
+    counts: dict[str, int] = {}
+    for u in kept:
+        counts[u.name] = counts.get(u.name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def post_place(text: str, ts: int, te: int, name_start: int, units,
+               rules: PersonRules, sent: Optional[tuple[int, int]] = None) -> Optional[str]:
+    """The place of a post whose title is text[ts:te] (SPEC 3, gold/README, conventions P1,
+    P2): company and central-state posts have none; a posting or team post (成华区援藏工作队
+    组长, 驻连平前方指挥部总指挥) is where the team works: the unit after the posting word,
+    else the unit the context gives that is not the sender's, else none; university posts
+    have none; other posts: the unit the title names (county, else prefecture/province); a
+    title that names none but says its level (第一书记, 镇长, 副县长 → a county; 自治区发改委
+    主任 → a province) takes the unit of that level the context gives (:func:`_context_unit`),
+    else of the next level up (P2)."""
+    units = _as_places(units)
+    title = text[ts:te]
+    sent = sent or (ts, te)
+    name = (name_start, name_start)
+    w = rules.words
+    if any(c in title for c in w["company_words"]) and not any(p in title for p in w["public_words"]) \
+            or regex.search(rules.raw["unplaced_units"], title):
+        return None
+    marker = rules.team_marker.search(text, ts, te)
+    if marker and not any(x in title for x in rules.raw["team_marker_not"]):
+        after = _unit_in(text, marker.end(), te, units, rules)
+        if after:
+            return after[0]
+        sender = _unit_in(text, ts, marker.start(), units, rules)
+        exclude = frozenset(sender[:1]) if sender else frozenset()
+        for level in ("county", "prefecture"):
+            found = _context_unit(text, [u for u in units if not ts <= u.start < te], level,
+                                  name, sent, exclude)
+            if found:
+                return found
+        return None
+    named = _unit_in(text, ts, te, units, rules)
+    if named:
+        return named[0]
     if any(c in title for c in w["central_words"]):
         return None
-    if any(c in title for c in w["local_words"]):
-        window = name_start - int(rules.raw["local_county_window"])
-        before = [c for c in counties if window <= c[0] < name_start]
-        if before:
-            return before[-1][2]
+    for noise in rules.raw["level_word_noise"]:                 # 农村 is no village
+        title = title.replace(noise, "")
+    levels = list(rules.raw["level_words"])
+    for k, (level, words) in enumerate(rules.raw["level_words"].items()):   # smallest first
+        if any(x in title for x in words):
+            for up in levels[k:]:        # P2: else the smallest unit the article gives
+                found = _context_unit(text, units, up, name, sent)
+                if found:
+                    return found
+            return None
     return None
 
 
@@ -826,7 +937,7 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
     m = rules.origin_marker.search(phrase)
     if m and m.start() >= 2:
         return _clean_origin(phrase[:m.start()], rules)
-    if _origin_only(phrase, rules):
+    if _origin_only(phrase, rules, text[sent[0]:sent[1]]):
         word = next(w for w in rules.words["origin_title_words"] if phrase.endswith(w))
         return _clean_origin(phrase[:-len(word)], rules)
     return None
@@ -841,8 +952,12 @@ def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Patt
                  for m in pattern.finditer(text, sent[0], sent[1]))
 
 
-def _origin_only(phrase: str, rules: PersonRules) -> bool:
-    """成华区司法局干部: a unit + 干部 says where the person comes from, not a post."""
+def _origin_only(phrase: str, rules: PersonRules, sentence: str) -> bool:
+    """成华区司法局干部 of a person on a posting (援藏, 挂职… in the sentence): a unit + 干部
+    says where the person comes from, not a post; without a posting (汉中市扶贫办某科干部)
+    it is the person's post."""
+    if not any(w in sentence for w in rules.raw["home_unit_posting"]):
+        return False
     for word in rules.words["origin_title_words"]:
         if phrase.endswith(word):
             return not rules.cadre_titles.search(phrase[:-len(word)]) and \
@@ -877,8 +992,8 @@ def _post_spans(text: str, span: tuple[int, int], sent: tuple[int, int],
         ts += phrase.rfind("的") + 1
         phrase = phrase[phrase.rfind("的") + 1:]
     sentence = text[sent[0]:sent[1]]
-    if _is_cadre_title(phrase, sentence, rules) and not _origin_only(phrase, rules):
-        out.append((ts, ts + len(phrase)))
+    if _is_cadre_title(phrase, sentence, rules) and not _origin_only(phrase, rules, sentence):
+        out.extend(_split_posts(text, ts, ts + len(phrase), rules))
     right = rules.cadre_after.match(text, b)
     if right and right.group() != "同志":
         out.append(right.span())
@@ -892,6 +1007,28 @@ def _post_spans(text: str, span: tuple[int, int], sent: tuple[int, int],
     if apposition and _is_cadre_title(apposition.group("title"), sentence, rules):
         out.append(apposition.span("title"))
     return out
+
+
+def _names_unit(text: str, start: int, end: int, rules: PersonRules) -> bool:
+    return any(not all(f.weak for f in hit.forms) for hit in _unit_hits(text[start:end], rules))
+
+
+def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[int, int]]:
+    """A title phrase holds several posts where a 、-part names a unit of its own (convention
+    P5: 西藏自治区人大常委会副主任、林芝市委书记 → two posts); parts that name none belong to
+    the post before them (石渠县委常委、副县长 → one)."""
+    spans: list[list[int]] = []
+    start = ts
+    for i in range(ts, te + 1):
+        if i == te or text[i] == "、":
+            if spans and _names_unit(text, start, i, rules):
+                spans.append([start, i])
+            elif spans:
+                spans[-1][1] = i
+            else:
+                spans.append([ts, i])
+            start = i + 1
+    return [(a, b) for a, b in spans]
 
 
 def _home_origin(text: str, cadre: Cadre, sentences: list[tuple[int, int]],
@@ -917,12 +1054,12 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
         if origin and cadre.origin is None:
             cadre.origin = origin
         for ts, te in _post_spans(text, (a, b), sent, rules):
-            title = text[ts:te].strip("的“”")
+            title = text[ts:te].replace("\n", "").strip("的“”")
             if title and title not in seen:
                 seen.add(title)
                 since, until = _dates(text, sent, ref_year, rules)
                 cadre.posts.append(Post(title=title, since=since, until=until,
-                                        place=post_place(text, ts, te, a, counties, rules)))
+                                        place=post_place(text, ts, te, a, counties, rules, sent)))
     if cadre.origin is None:
         cadre.origin = _home_origin(text, cadre, sentences, rules)
     return cadre
@@ -1031,8 +1168,11 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
 
 def run(article: Article, rules: PersonRules) -> None:
     text = article.text
-    counties = sorted((m.span[0], m.span[1], c.name)
-                      for c in article.facts.get("counties", []) for m in c.mentions)
+    counties = sorted([PlaceSpan(m.span[0], m.span[1], c.name, "county", c.province, c.prefecture)
+                       for c in article.facts.get("counties", []) for m in c.mentions]
+                      + [PlaceSpan(p.start, p.end, p.name, p.level, p.province or p.name,
+                                   p.name if p.level == "prefecture" else None)
+                         for p in article.facts.get("places") or []])
     found = find_persons(text, article.sentence_of, article.sentences, counties,
                          article.reference_year, rules)
     persons, cadres = [], []
