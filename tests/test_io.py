@@ -587,3 +587,26 @@ def test_listing_keeps_no_list_of_files(tmp_path):
         tracemalloc.stop()
         assert count == n
     assert peaks[1] - peaks[0] < 1800 * 64      # < 64 bytes per extra file (was ~600)
+
+
+# Characters JSON may leave raw inside a string but that line splitters (str.splitlines,
+# editors, JavaScript) take for line ends: each must be escaped so a record stays one line.
+LINE_BREAKS_INSIDE_TEXT = [
+    ("next line U+0085", "标题\x85正文", "\\u0085"),
+    ("line separator U+2028", "标题\u2028正文", "\\u2028"),
+    ("paragraph separator U+2029", "标题\u2029正文", "\\u2029"),
+]
+
+
+@pytest.mark.parametrize("what, text, escape", LINE_BREAKS_INSIDE_TEXT,
+                         ids=[row[0] for row in LINE_BREAKS_INSIDE_TEXT])
+def test_a_record_with_a_raw_line_break_character_stays_one_line(tmp_path, what, text, escape):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    run([str(tmp_path / "in")], str(out), jobs=1, progress=False)
+    written = out.read_text(encoding="utf-8")
+    assert escape in written
+    lines = written.splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0])["doc_id"] == "a"

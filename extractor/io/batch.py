@@ -399,15 +399,22 @@ def _compact(out_path: Path, order: list[str]) -> None:
             raise
 
 
+#: Characters JSON leaves raw but that line splitters (Python's ``str.splitlines``, many
+#: editors, JavaScript) take for line ends: escaped so that one record stays one line.
+_LINE_BREAKS_JSON_KEEPS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028",
+                                         "\u2029": "\\u2029"})
+
+
 def json_line(rec: dict) -> str:
     """A record as one line of valid UTF-8 JSON: text that is not valid Unicode (a lone
-    surrogate) is escaped as :func:`escape_text` documents."""
+    surrogate) is escaped as :func:`escape_text` documents, and the line breaks JSON allows
+    raw inside strings (U+0085, U+2028, U+2029) are written as escapes."""
     line = json.dumps(rec, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(escape_all(rec), ensure_ascii=False)
-    return line + "\n"
+    return line.translate(_LINE_BREAKS_JSON_KEEPS) + "\n"
 
 
 class _Signals:
