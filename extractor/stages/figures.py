@@ -113,6 +113,12 @@ class FigureRules:
         self.cue_before_noun = int(r["cue_before_noun"])
         self.exclusion_before = regex.compile(r["exclusion_before"])
         self.approved_exit_before = regex.compile(rf"(?:{_alt(r['approved_exit_before'])})$")
+        self.approved_exit_after = regex.compile(r["approved_exit_after"])
+        self.exit_credited_before = regex.compile(r["exit_credited_before"])
+        self.at_risk = regex.compile(r["at_risk_nouns"])
+        self.share_exit_after = regex.compile(r["share_exit_after"])
+        self.copula_poor_after = regex.compile(r["copula_poor_after"])
+        self.quoted_label_max = int(r["quoted_label_max"])
         self.cue_as_attribute = regex.compile(r["cue_as_attribute"])
         self.damaged_before = tuple(r["damaged_before"])
         self.list_heading = regex.compile(r["delisting_list_heading"])
@@ -293,7 +299,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
                                  or rules.threshold_after_count.match(after[head.end():])):
         return None   # 151个贫困县接入电商网络; 走访100多个贫困县; 逾100个贫困县达到1亿元
-    poor = bool(rules.poor_marker.search(phrase)) or state is not None
+    poor = bool(rules.poor_marker.search(phrase)) or state is not None \
+        or bool(rules.copula_poor_after.match(rest))   # 5个县区为国家级贫困县
     if county:
         if state:
             return "counties_delisted"
@@ -329,6 +336,8 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
     if (rules.threshold_before.search(before) or rules.threshold_word.match(written)) \
             and rules.threshold_tail.match(after):
         return None   # 贫困人口超过1000人和贫困发生率超过10%的共1113个贫困村: a threshold
+    if rules.at_risk.search(before[-10:] + after[:6]):
+        return None   # 边缘户589户2019人、脱贫监测户738户: groups at risk (convention F3)
     if households:
         chained = rules.person_then.match(after)
         m = rules.households_after.match(after)
@@ -362,11 +371,15 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
     if state is None and owned:
         return None   # 572户贫困户的580个心愿: who a campaign reached
     if state == "remaining" and households:
-        # no remaining-households metric in SPEC 5: a poor noun makes it a stock
-        return "poor_households" if noun else None
+        # no remaining-households metric in SPEC 5: households not yet lifted are a stock
+        # (convention F5: 还有536户1388人尚未脱贫 → 536 poor households)
+        return "poor_households"
     if state == "remaining":
         return "remaining_poor"
     if state == "exit":
+        if rules.exit_credited_before.search(before) or (
+                before.startswith(rules.subset_words) and rules.project.search(previous)):
+            return None   # 带动776户2780人脱贫; 纳入低保…其中1693万人脱贫 (convention F2)
         return "households_lifted" if households else "people_lifted"
     if not noun or rules.project.search(before + after):
         return None
@@ -382,8 +395,8 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
     last = None
     for m in rules.rate_noun.finditer(head):
         last = m
-    if last is None and _share_exits(rules, ctx, q, before, after):
-        return "exit_rate"   # 95%左右的贫困人口将实现脱贫; 占全部贫困县的52.4%
+    if last is None and (_share_exits(rules, ctx, q, before, after) or rules.share_exit_after.match(after)):
+        return "exit_rate"   # 95%左右的贫困人口将实现脱贫; 占全部贫困县的52.4%; 百分之百脱贫
     if rules.threshold_after_rate.match(after):
         return None   # 贫困发生率超过5%的县: a threshold
     if last is not None:
@@ -570,8 +583,9 @@ def _delisting_cues(rules: FigureRules, sentence: str):
         if rules.negated.search(sentence[:m.start()]):
             continue
         if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6] \
-                and not rules.approved_exit_before.search(sentence, 0, m.start()):
-            continue   # 退出条件 is no exit; 现批准退出 is
+                and not (rules.approved_exit_before.search(sentence, 0, m.start())
+                         and rules.approved_exit_after.match(sentence, m.end())):
+            continue   # 退出条件 is no exit; 现批准退出 is; 申请退出低保 is not
         yield m
 
 
@@ -707,6 +721,9 @@ def _listed_names(rules: FigureRules, text: str, first: int, limit: int,
         item = rules.admin_prefix.sub("", item)
         if not (2 <= len(item) <= 9) or regex.search(r"[0-9贫个全各的是]", item):
             continue
+        a = first + m.start()
+        if text[a - 1:a] == "“" and text[a + len(m.group()):a + len(m.group()) + 1] == "”":
+            continue   # “五县一区”: a quoted label, not a county's name
         if item in rules.not_county:
             continue
         if rules.suffix.search(item) or (bare_list and _in_list_before_deng(rules, head, m)):
@@ -868,6 +885,8 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
             # 河北?。?1个: a converter destroyed the digits before; never guess a value
             article.warnings.append(f"figures: skipped damaged number {q.text!r} at {q.start}")
             continue
+        if _in_quoted_label(rules, text, q):
+            continue   # “五县一区”: a number inside a short quoted name
         before, after = ctx.clause(q.start, q.end)
         if q.values == (Decimal(1),) and "一" in q.text:
             continue   # 一户/一人/一个: generic, and a named county gives its own record
@@ -878,6 +897,17 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
             continue
         yield metric, q, _unit_of(metric, q)
         last_metric, last_end = metric, q.end
+
+
+def _in_quoted_label(rules: FigureRules, text: str, q: Quantity) -> bool:
+    """Whether ``q`` lies inside a short quoted name (“五县一区”): an opening quote before it
+    and a closing one after it, at most ``quoted_label_max`` characters apart."""
+    lo = max(0, q.end - rules.quoted_label_max - 2)
+    opening = text.rfind("“", lo, q.start)
+    if opening < 0 or "”" in text[opening:q.start]:
+        return False
+    closing = text.find("”", q.end, opening + rules.quoted_label_max + 2)
+    return closing >= 0
 
 
 def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: str,
