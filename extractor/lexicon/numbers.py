@@ -13,6 +13,7 @@ text with :func:`scan`; malformed numbers (3..5万元, 25-digit runs) come back 
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -33,6 +34,7 @@ class _Tables:
     small: dict[str, int]
     big: dict[str, int]
     prefix: dict[str, str]      # surface → qualifier
+    bare_prefix: dict[str, str]  # 上/过: a qualifier only before a bare multiplier (上亿)
     infix: dict[str, str]
     suffix: dict[str, str]
     separators: tuple[str, ...]
@@ -59,7 +61,8 @@ def tables() -> _Tables:
         return {w: kind for kind, words in section.items() for w in words}
 
     return _Tables(digits=r["digits"], small=r["small_units"], big=r["big_units"],
-                   prefix=flat(q["prefix"]), infix=flat(q["infix"]), suffix=flat(q["suffix"]),
+                   prefix=flat(q["prefix"]), bare_prefix=flat(q["before_bare_multiplier"]),
+                   infix=flat(q["infix"]), suffix=flat(q["suffix"]),
                    separators=tuple(r["range_separators"]),
                    max_value=Decimal(r["max_value"]), max_digits=int(r["max_integer_digits"]),
                    vague_before=tuple(r["vague_before"]),
@@ -284,12 +287,13 @@ def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     # first lets the search skip the other positions without trying the lookbehinds and
     # alternations there (4× faster on news sentences; same matches).
     first = regex.escape("".join(sorted(set("0123456789" + t.numerals)
-                                        | {w[0] for w in t.prefix})))
+                                        | {w[0] for w in t.prefix} | {w[0] for w in t.bare_prefix})))
+    mults = regex.escape("".join(t.small) + "".join(t.big))
     pattern = (
         rf"(?=[{first}])"
         rf"(?<![0-9{points}{num}{vague}])(?<![0-9][{groups}])(?<![{num}]{point})"
         rf"(?<!{vague_mult}(?=[{num}]))"
-        rf"(?P<pre>{alternation(t.prefix)})?"
+        rf"(?:(?P<pre>{alternation(t.prefix)})|(?P<bare>{alternation(t.bare_prefix)})(?=[{mults}]))?"
         rf"(?:(?P<first>{body})(?P<sep>{sep}))?"
         rf"(?P<num>{body})(?P<inf>{infix})? ?"
         rf"(?P<unit>{units}){unit_guard}"
@@ -350,14 +354,17 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
         qualifier = None
         if m["pre"]:
             qualifier = t.prefix[m["pre"]]
+        elif m["bare"]:
+            qualifier = t.bare_prefix[m["bare"]]
         elif m["post"]:
             qualifier = t.suffix[m["post"]]
         body, had_infix = _strip_body(m["num"])
         if m["inf"] or had_infix:
             qualifier = qualifier or t.infix.get(m["inf"] or "余", "over")
         try:
-            if body in t.big and m["pre"] and not m["first"]:
-                values = (Decimal(t.big[body]),)   # 近万元: "nearly ten thousand"
+            if (m["pre"] or m["bare"]) and not m["first"] and body and all(ch in t.big for ch in body):
+                # 近万元, 上亿元, 过万亿元: the value of the multipliers alone (万亿 = 10^12)
+                values = (tidy_decimal(math.prod((Decimal(t.big[ch]) for ch in body), start=Decimal(1))),)
             else:
                 values = parse_values(body)
             if len(values) == 2 and qualifier is None:

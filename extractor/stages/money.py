@@ -69,9 +69,10 @@ def load_rules(folder: Folder = None) -> MoneyRules:
     currencies = {k: (v[0], Decimal(str(v[1]))) for k, v in r["currencies"].items()}
     signs = {sign: (code, Decimal(1)) for sign, code in r["currency_signs"].items()}
     units = []
+    quotes = regex.escape("".join(r["not_after_unit_quotes"]))
     for unit in sorted(currencies, key=len, reverse=True):
         blocked = r["not_after_unit"].get(unit)
-        guard = f"(?!{alternation(blocked)})" if blocked else ""
+        guard = f"(?![{quotes}]?(?:{alternation(blocked)}))" if blocked else ""
         units.append(regex.escape(unit) + guard)
     bigs = regex.escape("".join(number_tables().big))
     # 近两个亿的资金: a bare 亿/万 followed by a money noun; the unit is the empty string.
