@@ -141,6 +141,10 @@ class FigureRules:
         self.scope_fits = {k: tuple(v) for k, v in r["scope_fits"].items()}
         self.scope_word = regex.compile(rf"(?:{_alt(self.scope_levels)})(?!{_alt(r['scope_word_not_before'])})")
         self.title_max_chars = int(r["title_max_chars"])
+        self.nation_in_context = regex.compile(r["nation_in_context"])
+        self.named_regions = regex.compile(rf"(?:{_alt(r['named_regions'])})(?={r['named_region_owns']})")
+        self.nation_people_min = Decimal(r["nation_people_min"])
+        self.people_metrics = frozenset(r["people_metrics"])
         self.helper_after_place = regex.compile(r["helper_after_place"])
         self.county_count_metrics = set(r["county_count_metrics"])
         self.village_context = regex.compile(r["village_context"])
@@ -436,7 +440,7 @@ class _Anchor:
     province: Optional[str] = None
 
 
-_RANK = {"nation": 0, "province": 1, "prefecture": 2, "county": 3}
+_RANK = {"nation": 0, "region": 1, "province": 1, "prefecture": 2, "county": 3}
 
 
 class PlaceScope:
@@ -463,6 +467,10 @@ class PlaceScope:
             level = rules.scope_levels[m.group()]
             anchors.append(_Anchor(m.start(), m.end(), m.group(),
                                    "全国" if level == "nation" else None, level))
+        anchors += [_Anchor(m.start(), m.end(), m.group(), "全国", "nation")
+                    for m in rules.nation_in_context.finditer(text)]   # 中国8亿多贫困人口
+        anchors += [_Anchor(m.start(), m.end(), m.group(), m.group(), "region")
+                    for m in rules.named_regions.finditer(text)]       # 三区三州 (as named)
         anchors.sort(key=lambda a: a.start)
         self.starts = [a.start for a in anchors]
         self.helper = [bool(a.name and rules.helper_after_place.match(text, a.end)) for a in anchors]
@@ -852,8 +860,12 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             for value, (a, b) in zip(q.values, q.value_spans):
                 add(metric, value, q.start if len(q.values) == 1 else a,
                     q.end if len(q.values) == 1 else b, s_start, q.qualifier, unit=unit)
-        for metric, value, a, b in _apposition_list(rules, text, s_start, s_end):
-            add(metric, value, a, b, s_start)
+        listed = list(_apposition_list(rules, text, s_start, s_end))
+        if listed:   # 2、26、40、125、283——这是…摘帽的贫困县: one place for the whole list
+            metric0, a0 = listed[0][0], listed[0][2]
+            place = _place_of(rules, scope, article, metric0, max(v for _, v, _, _ in listed), a0, s_start)
+            for metric, value, a, b in listed:
+                add(metric, value, a, b, s_start, place=place)
         for rate, a in _rates_down_to_zero(rules, text, s_start, s_end):
             add(rate, Decimal(0), a, a + 1, s_start)
         for name, a, b in _named_delistings(rules, article, ctx, seen_counties,
@@ -919,9 +931,12 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
     if rules.several_provinces.search(text, lo, pos) or (
             counties and value > rules.province_county_count_max):
         return "全国"   # 15个省区市的242个贫困县; 834个贫困县
-    place, _ = scope.unit_at(pos, s_start, article.index.paragraph_of(pos)[0],
-                             rules.place_lookback, above_county=counties,
-                             in_village=bool(rules.village_context.search(text, lo, pos)))
+    place, level = scope.unit_at(pos, s_start, article.index.paragraph_of(pos)[0],
+                                 rules.place_lookback, above_county=counties,
+                                 in_village=bool(rules.village_context.search(text, lo, pos)))
+    if metric in rules.people_metrics and value >= rules.nation_people_min \
+            and level not in ("nation", "province", "region"):
+        return "全国"   # 8239万——这是6年累计减贫人数: no province had that many poor
     return place
 
 
