@@ -150,6 +150,7 @@ class FigureRules:
         self.village_context = regex.compile(r["village_context"])
         self.village_window = int(r["village_window"])
         self.place_list_joiners = "".join(r["place_list_joiners"])
+        self.location_before = regex.compile(r["location_before"])
         self.several_provinces = regex.compile(r["several_provinces"])
         self.province_county_count_max = int(r["province_county_count_max"])
         self.place_lookback = int(r["place_lookback"])
@@ -438,6 +439,7 @@ class _Anchor:
     name: Optional[str]     # official name; None for a scope word
     level: str              # nation | province | prefecture | county | a scope word's level
     province: Optional[str] = None
+    prefecture: Optional[str] = None
 
 
 _RANK = {"nation": 0, "region": 1, "province": 1, "prefecture": 2, "county": 3}
@@ -458,10 +460,11 @@ class PlaceScope:
 
     def __init__(self, article: Article, rules: FigureRules) -> None:
         text = article.text
-        anchors = [_Anchor(mn.span[0], mn.span[1], mn.text, c.name, "county", c.province)
+        anchors = [_Anchor(mn.span[0], mn.span[1], mn.text, c.name, "county", c.province, c.prefecture)
                    for c in article.facts.get("counties") or [] if c.adcode
                    for mn in getattr(c, "mentions", [])]
-        anchors += [_Anchor(p.start, p.end, p.text, p.name, p.level, p.province)
+        anchors += [_Anchor(p.start, p.end, p.text, p.name, p.level, p.province,
+                            p.name if p.level == "prefecture" else None)
                     for p in article.facts.get("places") or []]
         for m in rules.scope_word.finditer(text):
             level = rules.scope_levels[m.group()]
@@ -472,6 +475,7 @@ class PlaceScope:
         anchors += [_Anchor(m.start(), m.end(), m.group(), m.group(), "region")
                     for m in rules.named_regions.finditer(text)]       # 三区三州 (as named)
         anchors.sort(key=lambda a: a.start)
+        anchors = _without_location_phrases(article, rules, anchors)
         self.starts = [a.start for a in anchors]
         self.helper = [bool(a.name and rules.helper_after_place.match(text, a.end)) for a in anchors]
         # 铜川市印台区: a prefecture written right before its county is part of its name
@@ -483,6 +487,7 @@ class PlaceScope:
         for k in range(1, len(anchors)):   # 和凉山州木里县: a listed prefix lists its county
             if self.prefix[k - 1] and self.listed[k - 1]:
                 self.listed[k] = True
+        self.list_parent = _list_parents(text, anchors, self.listed, self.prefix, rules.place_list_joiners)
         self.subject = self._subject(article, anchors, rules.title_max_chars)
         # 全国/我国 said before a figure that nothing else places: a national review piece
         self.first_nation = next((a.start for a in anchors if a.level == "nation"), None)
@@ -527,8 +532,8 @@ class PlaceScope:
         return None, None
 
     def unit_at(self, pos: int, sentence_start: int, paragraph_start: int, lookback: int, *,
-                above_county: bool = False, in_village: bool = False
-                ) -> tuple[Optional[str], Optional[str]]:
+                above_county: bool = False, in_village: bool = False,
+                county_count: Optional[Decimal] = None) -> tuple[Optional[str], Optional[str]]:
         """(official name, level) of the place at ``pos``; (None, None) when none."""
         if in_village and not above_county:
             k = bisect.bisect_left(self.county_starts, pos)
@@ -546,8 +551,8 @@ class PlaceScope:
                 if self.starts[j] >= sentence_start:
                     return None, None   # 深圳帮助190余万人脱贫: the helped, not the helper
                 continue
-            if self.listed[j] and unit[1] != "province" and unit[2]:
-                return unit[2], "province"
+            if self.listed[j]:
+                return self.list_parent[j].unit(county_count)   # the items' common parent, or none
             if above_county and (unit[1] == "county" or self.prefix[j]):
                 skipped = skipped or unit
                 continue
@@ -559,6 +564,68 @@ class PlaceScope:
             return skipped[2], "province"    # 鄂伦春旗等20个贫困旗县 → 内蒙古自治区
         if subject is None and self.first_nation is not None and self.first_nation < pos:
             return "全国", "nation"   # a national piece: its paragraphs of stories name no unit
+        return None, None
+
+
+def _without_location_phrases(article: Article, rules: FigureRules, anchors: list[_Anchor]) -> list[_Anchor]:
+    """Drop a parent named in a location phrase right after a more specific unit of the same
+    sentence (乐山市位于四川盆地西南部; 固原市地处宁夏南部山区): the sentence stays about the unit."""
+    kept: list[_Anchor] = []
+    for a in anchors:
+        last = kept[-1] if kept else None
+        if last is not None and last.name and a.name and a.level in _RANK and last.level in _RANK \
+                and _RANK[last.level] > _RANK[a.level] \
+                and rules.location_before.search(article.text, max(0, a.start - 4), a.start) \
+                and article.index.sentence_of(last.start) == article.index.sentence_of(a.start):
+            continue
+        kept.append(a)
+    return kept
+
+
+def _list_parents(text: str, anchors: list[_Anchor], listed: list[bool], prefix: list[bool],
+                  joiners: str) -> list[Optional["_ListParent"]]:
+    """For each listed anchor, the units that hold every item of its list (the prefecture
+    they share, the province they share; None for either when there is none), with the
+    number of counties the list names; None for an anchor in no list."""
+    groups: list[list[int]] = []
+    for k, a in enumerate(anchors):
+        if not listed[k]:
+            continue
+        joined = k and listed[k - 1] and groups and groups[-1][-1] == k - 1 and (
+            prefix[k - 1] or (anchors[k - 1].name and 0 < a.start - anchors[k - 1].end <= 1
+                              and text[anchors[k - 1].end:a.start] in joiners))
+        if joined:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    parents: list[Optional[_ListParent]] = [None] * len(anchors)
+    for group in groups:
+        items = [anchors[k] for k in group if anchors[k].name]
+        prefectures = {a.prefecture for a in items}
+        provinces = {a.province if a.level != "province" else a.name for a in items}
+        parent = _ListParent(
+            next(iter(prefectures)) if len(prefectures) == 1 else None,
+            next(iter(provinces)) if len(provinces) == 1 else None,
+            sum(a.level == "county" for a in items))
+        for k in group:
+            parents[k] = parent
+    return parents
+
+
+@dataclass(frozen=True)
+class _ListParent:
+    prefecture: Optional[str]
+    province: Optional[str]
+    counties: int            # how many counties the list names
+
+    def unit(self, county_count: Optional[Decimal]) -> tuple[Optional[str], Optional[str]]:
+        """The place of a figure after the list: their prefecture, else their province;
+        a count of more counties than the list names (平舆、确山等14个贫困县) reaches beyond
+        their prefecture, so it takes the province."""
+        if self.prefecture and (county_count is None or county_count <= self.counties):
+            return self.prefecture, "prefecture"
+        if self.province:
+            return self.province, "province"
         return None, None
 
 
@@ -933,7 +1000,8 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
         return "全国"   # 15个省区市的242个贫困县; 834个贫困县
     place, level = scope.unit_at(pos, s_start, article.index.paragraph_of(pos)[0],
                                  rules.place_lookback, above_county=counties,
-                                 in_village=bool(rules.village_context.search(text, lo, pos)))
+                                 in_village=bool(rules.village_context.search(text, lo, pos)),
+                                 county_count=value if counties else None)
     if metric in rules.people_metrics and value >= rules.nation_people_min \
             and level not in ("nation", "province", "region"):
         return "全国"   # 8239万——这是6年累计减贫人数: no province had that many poor
