@@ -77,9 +77,14 @@ class FigureRules:
         self.people_exit = regex.compile("|".join(r["people_exit"]))
         self.county_blockers = regex.compile(r["county_blockers"])
         self.head_modifiers = regex.compile(r["head_modifiers"])
+        self.rate_range_rest = regex.compile(r["rate_range_rest"])
+        self.share_exit_before = regex.compile(r["share_exit_before"])
+        self.named_group_before = regex.compile(r["named_group_before"])
+
+        self.cue_one_of_after = regex.compile(r["cue_one_of_after"])
         self.unit_noun_before = regex.compile(r["unit_noun_before"])
         self.people_exit_before = regex.compile(r["people_exit_before"])
-        self.village_exit = regex.compile(_alt(r["village_exit"]))
+        self.village_exit = regex.compile("|".join(r["village_exit"]))
         self.county_exit = regex.compile("|".join(r["county_exit"]))
         neg = _alt(r["negations"])
         self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,2}}$")
@@ -130,7 +135,7 @@ class FigureRules:
         self.bracketed_restatement = regex.compile(r["bracketed_restatement"])
         self.delisting_other_subject = regex.compile(r["delisting_other_subject"])
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
-        self.project = regex.compile(_alt(r["project_cues"]))
+        self.project = regex.compile("|".join(sorted(r["project_cues"], key=len, reverse=True)))
         self.rates = r["rates"]
         self.rate_noun = regex.compile(rf"{_alt(self.rates)}|\p{{Han}}率")
         self.rate_breakers = regex.compile(_alt(r["rate_breakers"]))
@@ -149,6 +154,9 @@ class FigureRules:
         self.county_count_metrics = set(r["county_count_metrics"])
         self.village_context = regex.compile(r["village_context"])
         self.village_window = int(r["village_window"])
+        self.village_name = regex.compile(r["village_name"])
+        self.heading_max_chars = int(r["heading_max_chars"])
+        self.headings_max = int(r["headings_max"])
         self.place_list_joiners = "".join(r["place_list_joiners"])
         self.location_before = regex.compile(r["location_before"])
         self.several_provinces = regex.compile(r["several_provinces"])
@@ -343,6 +351,8 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return None   # 贫困人口超过1000人和贫困发生率超过10%的共1113个贫困村: a threshold
     if rules.at_risk.search(before[-10:] + after[:6]):
         return None   # 边缘户589户2019人、脱贫监测户738户: groups at risk (convention F3)
+    if rules.named_group_before.search(before):
+        return None   # 王某等5名脱贫户: a group of people named in the story
     if households:
         chained = rules.person_then.match(after)
         m = rules.households_after.match(after)
@@ -400,10 +410,11 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
     last = None
     for m in rules.rate_noun.finditer(head):
         last = m
-    if last is None and (_share_exits(rules, ctx, q, before, after) or rules.share_exit_after.match(after)):
+    if last is None and (_share_exits(rules, ctx, q, before, after) or rules.share_exit_after.match(after)
+                         or rules.share_exit_before.search(before)):   # 贫困人口将减少85%以上
         return "exit_rate"   # 95%左右的贫困人口将实现脱贫; 占全部贫困县的52.4%; 百分之百脱贫
-    if rules.threshold_after_rate.match(after):
-        return None   # 贫困发生率超过5%的县: a threshold
+    if rules.threshold_after_rate.match(rules.rate_range_rest.sub("", after)):
+        return None   # 贫困发生率超过5%的县; 在10%—30%的4个贫困村: a threshold
     if last is not None:
         metric = rules.rates.get(last.group())
         between = head[last.end():]
@@ -477,6 +488,7 @@ class PlaceScope:
         anchors.sort(key=lambda a: a.start)
         anchors = _without_location_phrases(article, rules, anchors)
         self.starts = [a.start for a in anchors]
+        self.ends = sorted((a.end, k) for k, a in enumerate(anchors) if a.name)
         self.helper = [bool(a.name and rules.helper_after_place.match(text, a.end)) for a in anchors]
         # 铜川市印台区: a prefecture written right before its county is part of its name
         self.prefix = [a.level != "county" and k + 1 < len(anchors) and anchors[k + 1].start == a.end
@@ -493,18 +505,23 @@ class PlaceScope:
         self.first_nation = next((a.start for a in anchors if a.level == "nation"), None)
         # one pass: each scope word takes the latest unit that fits its level
         self.units: list[Optional[tuple[str, str, Optional[str]]]] = []   # (name, level, province)
+        self.named_at: list[int] = []   # where each unit is named (a scope word: its unit's name)
         latest: dict[str, tuple[int, tuple]] = {}
         for a in anchors:
             if a.name is None:
                 fits = [latest[k] for k in rules.scope_fits[a.level] if k in latest]
-                unit = max(fits)[1] if fits else None
+                best = max(fits) if fits else None
+                unit = best[1] if best else None
+                named_at = best[0] if best else -1
                 if unit is None and self.subject is not None and \
                         _fit_keys(self.subject) & set(rules.scope_fits[a.level]):
                     unit = (self.subject.name, self.subject.level, self.subject.province)
                 self.units.append(unit)
+                self.named_at.append(named_at)
                 continue
             unit = (a.name, a.level, a.province)
             self.units.append(unit)
+            self.named_at.append(a.start)
             for key in _fit_keys(a):
                 latest[key] = (a.start, unit)
         county_idx = [i for i, u in enumerate(self.units) if u and u[1] == "county"]
@@ -531,14 +548,64 @@ class PlaceScope:
             return self.county_units[k - 1][:2]
         return None, None
 
+    def unit_ending_near(self, pos: int, gap: int) -> Optional[tuple[str, str]]:
+        """The unit whose name ends at most ``gap`` characters before ``pos`` (甘南|采日玛村)."""
+        k = bisect.bisect_right(self.ends, (pos, len(self.ends)))
+        if k and pos - self.ends[k - 1][0] <= gap:
+            unit = self.units[self.ends[k - 1][1]]
+            return unit[:2] if unit else None
+        return None
+
+    def county_after(self, pos: int, end: int, lookahead: int) -> Optional[tuple[str, str]]:
+        """The first county named after ``pos`` and before ``end`` (a paragraph that opens
+        with a quote and names its county after it), at most ``lookahead`` anchors on.
+        Only a county: a province or prefecture later in the paragraph is as often a
+        helper or a comparison (闽宁镇's 闽) as the figure's place."""
+        i = bisect.bisect_left(self.starts, pos)
+        for j in range(i, min(len(self.starts), i + lookahead)):
+            if self.starts[j] >= end:
+                break
+            unit = self.units[j]
+            if unit is None or self.helper[j] or unit[1] != "county" or self.listed[j]:
+                continue
+            return unit[:2]
+        return None
+
     def unit_at(self, pos: int, sentence_start: int, paragraph_start: int, lookback: int, *,
                 above_county: bool = False, in_village: bool = False,
-                county_count: Optional[Decimal] = None) -> tuple[Optional[str], Optional[str]]:
+                county_count: Optional[Decimal] = None, paragraph_end: Optional[int] = None
+                ) -> tuple[Optional[str], Optional[str]]:
         """(official name, level) of the place at ``pos``; (None, None) when none."""
+        found = self._look_back(pos, sentence_start, paragraph_start, lookback, above_county, county_count)
+        if found[0] is not False and found[2] is not None and self.named_at[found[2]] < paragraph_start \
+                and paragraph_end is not None and not above_county:
+            # 村里 standing for a county of an earlier paragraph, while this one names its own
+            # county after the figure (“去年村里又脱贫40多户……”…甘肃镇原县…书记说)
+            found = (self.county_after(pos, paragraph_end, lookback) or found[0],) + found[1:]
+        if found[0] is not False:
+            return found[0]
+        skipped = found[1]
+        if paragraph_end is not None and not above_county:
+            ahead = self.county_after(pos, paragraph_end, lookback)
+            if ahead:
+                return ahead   # “去年村里又脱贫40多户……”眼看…甘肃镇原县…村党支部书记说
         if in_village and not above_county:
             k = bisect.bisect_left(self.county_starts, pos)
             if k:
                 return self.county_units[k - 1][:2]
+        subject = self.subject
+        if subject is not None and not (above_county and subject.level == "county"):
+            return subject.name, subject.level
+        if skipped is not None and skipped[2]:
+            return skipped[2], "province"    # 鄂伦春旗等20个贫困旗县 → 内蒙古自治区
+        if subject is None and self.first_nation is not None and self.first_nation < pos:
+            return "全国", "nation"   # a national piece: its paragraphs of stories name no unit
+        return None, None
+
+    def _look_back(self, pos: int, sentence_start: int, paragraph_start: int, lookback: int,
+                   above_county: bool, county_count: Optional[Decimal]):
+        """(the nearest unit named before ``pos`` in its paragraph, or False when none; the
+        first county skipped for a count of counties; the anchor found, or None)."""
         i = bisect.bisect_left(self.starts, pos)
         skipped: Optional[tuple] = None
         for j in range(i - 1, max(-1, i - 1 - lookback), -1):
@@ -549,22 +616,15 @@ class PlaceScope:
                 continue
             if self.helper[j]:
                 if self.starts[j] >= sentence_start:
-                    return None, None   # 深圳帮助190余万人脱贫: the helped, not the helper
+                    return (None, None), skipped, None   # 深圳帮助190余万人脱贫: the helped, not the helper
                 continue
             if self.listed[j]:
-                return self.list_parent[j].unit(county_count)   # the items' common parent, or none
+                return self.list_parent[j].unit(county_count), skipped, None   # the items' common parent, or none
             if above_county and (unit[1] == "county" or self.prefix[j]):
                 skipped = skipped or unit
                 continue
-            return unit[:2]
-        subject = self.subject
-        if subject is not None and not (above_county and subject.level == "county"):
-            return subject.name, subject.level
-        if skipped is not None and skipped[2]:
-            return skipped[2], "province"    # 鄂伦春旗等20个贫困旗县 → 内蒙古自治区
-        if subject is None and self.first_nation is not None and self.first_nation < pos:
-            return "全国", "nation"   # a national piece: its paragraphs of stories name no unit
-        return None, None
+            return unit[:2], skipped, j
+        return False, skipped, None
 
 
 def _without_location_phrases(article: Article, rules: FigureRules, anchors: list[_Anchor]) -> list[_Anchor]:
@@ -726,7 +786,7 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
     sentence = ctx.text[ctx.s_start:ctx.s_end]
     limit = ctx.s_start + cue.start()
     first = ctx.s_start + _delisting_scope(rules, sentence, cue)
-    if rules.cue_as_attribute.match(sentence, cue.end()):
+    if rules.cue_as_attribute.match(sentence, cue.end()) and not rules.cue_one_of_after.match(sentence, cue.end()):
         # 2019年拟脱贫摘帽的正安县、水城县…: the counties the cue qualifies follow it
         limit = ctx.clause_bounds(limit, ctx.s_start + cue.end() + 1)[1]
     if not article.facts.get("counties"):   # none confirmed (平舆、确山等14个): read the list
@@ -998,14 +1058,47 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
     if rules.several_provinces.search(text, lo, pos) or (
             counties and value > rules.province_county_count_max):
         return "全国"   # 15个省区市的242个贫困县; 834个贫困县
-    place, level = scope.unit_at(pos, s_start, article.index.paragraph_of(pos)[0],
-                                 rules.place_lookback, above_county=counties,
-                                 in_village=bool(rules.village_context.search(text, lo, pos)),
-                                 county_count=value if counties else None)
+    in_village = bool(rules.village_context.search(text, lo, pos))
+    if in_village and not counties:
+        intro = _village_introduced(rules, scope, text, lo, pos)
+        if intro:
+            return intro[0]   # 采日玛村贫困户人数从… → 甘南, where 甘南采日玛村 was written
+    p_start, p_end = _paragraph_with_headings(rules, article, pos)
+    place, level = scope.unit_at(pos, s_start, p_start, rules.place_lookback, above_county=counties,
+                                 in_village=in_village, county_count=value if counties else None,
+                                 paragraph_end=p_end)
     if metric in rules.people_metrics and value >= rules.nation_people_min \
             and level not in ("nation", "province", "region"):
         return "全国"   # 8239万——这是6年累计减贫人数: no province had that many poor
     return place
+
+
+def _village_introduced(rules: FigureRules, scope: PlaceScope, text: str, lo: int, pos: int
+                        ) -> Optional[tuple[str, str]]:
+    """The unit written right before the first mention of the village named just before
+    ``pos`` (甘南采日玛村 … 采日玛村贫困户人数从25户), if any."""
+    name = None
+    for m in rules.village_name.finditer(text, lo, pos):
+        name = m
+    if name is None:
+        return None
+    first = text.find(name.group())
+    return scope.unit_ending_near(first, 2) if 0 <= first < name.start() + 1 else None
+
+
+def _paragraph_with_headings(rules: FigureRules, article: Article, pos: int) -> tuple[int, int]:
+    """The paragraph of ``pos``, extended back over the short heading lines right before it
+    (江西省白泉村¶第一书记¶夏凌¶…): (start, end)."""
+    paragraphs = article.index.paragraphs
+    k = article.index.paragraph_index(pos)
+    start, end = paragraphs[k]
+    for j in range(k - 1, max(-1, k - 1 - rules.headings_max), -1):
+        a, b = paragraphs[j]
+        line = article.text[a:b]
+        if len(line.strip()) > rules.heading_max_chars or regex.search(r"[。！？!?]", line):
+            break
+        start = a
+    return start, end
 
 
 def _delisting_list(rules: FigureRules, article: Article, pos: int,
@@ -1037,6 +1130,20 @@ def _delisting_list(rules: FigureRules, article: Article, pos: int,
     return names, counts
 
 
+_HOUSEHOLDS_OF = {"poor_population": "poor_households", "people_lifted": "households_lifted"}
+_PEOPLE_OF = {v: k for k, v in _HOUSEHOLDS_OF.items()}
+
+
+def _same_family(rules: FigureRules, metric: str, unit: str) -> str:
+    """The metric of the same kind counted in ``unit``: households of a people stock are
+    poor households, people of a household exit are people lifted."""
+    if unit in rules.household_units:
+        return _HOUSEHOLDS_OF.get(metric, metric)
+    if unit in rules.person_units:
+        return _PEOPLE_OF.get(metric, metric)
+    return metric
+
+
 def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: int,
                     q: Quantity) -> Optional[str]:
     """The second number of a change keeps the first one's metric (贫困人口由329万减少到
@@ -1045,9 +1152,11 @@ def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: i
     if len(between) >= rules.chain_window:
         return None
     if rules.unit_of[last_metric] != "%" and q.unit != "个" and rules.r_change_between.search(between):
-        return last_metric
+        return _same_family(rules, last_metric, q.unit)   # 从25户230人降低到5户20人
     if q.unit == rules.unit_of[last_metric] and rules.bracketed_restatement.match(between):
         return last_metric
+    if not between and rules.unit_of[last_metric] == "户" and q.unit in rules.person_units:
+        return _same_family(rules, last_metric, q.unit)   # …降低到5户20人: the households' people
     return None
 
 
