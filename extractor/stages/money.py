@@ -51,6 +51,10 @@ class MoneyRules:
     subject: regex.Pattern
     subject_min: int
     subject_density: Decimal
+    goods_unit: regex.Pattern
+    price_words: regex.Pattern
+    price_before: int
+    price_after: int
     window: int
     negative_signs: frozenset[str]
     unit_last_chars: frozenset[str]
@@ -106,6 +110,9 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
+        goods_unit=regex.compile(rel["unit_price"]["goods_unit"]),
+        price_words=regex.compile(rel["unit_price"]["price_words"]),
+        price_before=int(rel["unit_price"]["before"]), price_after=int(rel["unit_price"]["after"]),
         window=int(rel["paragraph_window"]),
         negative_signs=frozenset(r["negative_signs"]),
         unit_last_chars=frozenset(u[-1] for u in currencies),
@@ -215,6 +222,13 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
     if rules.commerce.search(sentence) and not rules.poverty.search(window):
         return False
     return True
+
+
+def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """An amount that is the price of a unit of goods (convention M3): a price word and a
+    unit of goods within a few characters of it, inside its sentence."""
+    near = text[max(s_start, start - rules.price_before):start] + "|" + text[end:min(s_end, end + rules.price_after)]
+    return bool(rules.price_words.search(near) and rules.goods_unit.search(near))
 
 
 def _is_measure_word(q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
@@ -333,6 +347,8 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         if relevant is None:
             relevant = relevance[key] = _relevant(
                 rules, about, text[s_start:s_end], index.paragraph_window(q.start, rules.window))
+        if relevant and _unit_price(rules, text, start, sub.end, s_start, s_end):
+            relevant = False   # 以每粒0.17元托底收购: a price of goods, not money for the poor
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
         spans = list(q.value_spans)
