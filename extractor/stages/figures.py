@@ -24,6 +24,20 @@ from ..lexicon.years import year_grammar, year_of
 from ..record import PovertyFigure
 from ..rules import Folder, alternation as _alt, load_yaml
 
+# The fixed patterns the scans below use, compiled once: ``regex.search(string, …)`` looks
+# its pattern up in regex's cache on every call, a measurable share of this stage.
+_DIGIT = regex.compile(r"[0-9]")
+_DIGITS = regex.compile(r"[0-9]+")
+_DIGIT_OR_GE = regex.compile(r"[0-9]|个")
+_FROM_DIGIT = regex.compile(r"[0-9].*$")
+_BRACKETED = regex.compile(r"（[^）]*）|\([^)]*\)")
+_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
+_CLAUSE_END = regex.compile(r"[，,；;。]")
+_LIST_ITEM = regex.compile(r"[^，,；;：:、和及与（）()“”\s]+")
+_ENUM_COMMA = regex.compile(r"、")
+_DENG_OR_COMMA = regex.compile(r"等|、")
+_NOT_A_COUNTY_ITEM = regex.compile(r"[0-9贫个全各的是]")
+
 
 class FigureRules:
     """The figures stage's rules of one rules folder, compiled (read-only after)."""
@@ -274,7 +288,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if decided:
         return metric
     window = rules.head_modifiers.sub(lambda m: "#" * len(m.group()), after[:rules.head_window])
-    stop = regex.search(r"[0-9]|个", window)
+    stop = _DIGIT_OR_GE.search(window)
     if stop:
         window = window[:stop.start()]
     other = rules.other_head_before.search(window)
@@ -292,8 +306,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     rest = after[head.end():]
     if "（" in before and "）" not in before[before.rindex("（"):] and "）" in rest:
         rest = rest[rest.index("）") + 1:]   # 41个贫困县（20个国定贫困县、21个…）脱贫摘帽
-    rest = regex.sub(r"（[^）]*）|\([^)]*\)", "", rest)
-    other = regex.search(r"[0-9]", rest)
+    rest = _BRACKETED.sub("", rest)
+    other = _DIGIT.search(rest)
     if other and not rules.people_count_after_head.match(rest):
         rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
     exit_pattern = rules.county_exit if county else rules.village_exit
@@ -303,7 +317,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     state = _exit_in(exit_pattern, rules, phrase + rest)
     if state is None:
         state = _cue_before(exit_pattern, rules, before)
-    if state is None and county and not regex.search(r"[0-9]", following) \
+    if state is None and county and not _DIGIT.search(following) \
             and not rules.exclusion_before.search(before):
         # 283个贫困县通过省级评估检查，由省级人民政府宣布脱贫摘帽: the next clause's cue
         state = _exit_in(rules.county_exit, rules, following) or None
@@ -376,7 +390,7 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
             noun, weak = not m["weak"], bool(m["weak"])
     if not noun and rules.noun_before.search(before):
         noun = True
-    other = regex.search(r"[0-9]", after)
+    other = _DIGIT.search(after)
     owned = rules.counts_owned_after.match(after)
     if other:
         after = after[:other.start()]   # 84名队员组成的14支…: later cues belong to later counts
@@ -733,7 +747,7 @@ def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int
     """Where the counties a cue delists start: the cue's clause (丹巴县如期退出贫困县序列,
     not every county of a sentence that ends in 实现脱贫摘帽奔向小康); when the cue opens
     its clause, the clause before; and earlier clauses that are lists of counties."""
-    clauses = [m.end() for m in regex.finditer(r"[，,；;：:]", sentence[:cue.start()])]
+    clauses = [m.end() for m in _CLAUSE_MARK.finditer(sentence[:cue.start()])]
     lo = clauses[-1] if clauses else 0
     if (cue.start() - lo <= rules.delisting_cue_opens_clause and len(clauses) >= 1
             and not rules.delisting_named_unit.search(sentence[lo:cue.start()])):
@@ -846,15 +860,15 @@ def _listed_names(rules: FigureRules, text: str, first: int, limit: int,
     items before 等N个."""
     found: list[tuple[str, int, int]] = []
     head = text[first:limit]
-    for m in regex.finditer(r"[^，,；;：:、和及与（）()“”\s]+", head):
+    for m in _LIST_ITEM.finditer(head):
         item = m.group()
         item = rules.delisting_item_lead.sub("", item)
-        item = regex.sub(r"[0-9].*$", "", item)   # 察隅县2018年底实现脱贫 → 察隅县
+        item = _FROM_DIGIT.sub("", item)   # 察隅县2018年底实现脱贫 → 察隅县
         item = rules.delisting_item_tail.sub("", item)
         bare_list = rules.delisting_list_end.search(m.group()) or \
-            regex.match(r"、", text[m.end() + first:m.end() + first + 1] or "x")
+            _ENUM_COMMA.match(text[m.end() + first:m.end() + first + 1] or "x")
         item = rules.admin_prefix.sub("", item)
-        if not (2 <= len(item) <= 9) or regex.search(r"[0-9贫个全各的是]", item):
+        if not (2 <= len(item) <= 9) or _NOT_A_COUNTY_ITEM.search(item):
             continue
         a = first + m.start()
         if text[a - 1:a] == "“" and text[a + len(m.group()):a + len(m.group()) + 1] == "”":
@@ -865,7 +879,7 @@ def _listed_names(rules: FigureRules, text: str, first: int, limit: int,
             if item.endswith("市") and not item.endswith("县级市"):
                 # a prefecture city (凉山州/遵义市) is not delisted; county-level cities are
                 # rare in such lists and need the counties stage.
-                if regex.search(r"等|、", head[m.end():m.end() + 1]) is None:
+                if _DENG_OR_COMMA.search(head[m.end():m.end() + 1]) is None:
                     continue
             if item not in seen:
                 seen.add(item)
@@ -877,7 +891,7 @@ def _listed_names(rules: FigureRules, text: str, first: int, limit: int,
 def _in_list_before_deng(rules: FigureRules, head: str, m: regex.Match) -> bool:
     """平舆、确山等14个贫困县: bare names in a 、-list that ends in 等N个."""
     end = rules.delisting_list_end.search(head, m.start())
-    return bool(end) and not regex.search(r"[，,；;。]", head[m.start():end.start()])
+    return bool(end) and not _CLAUSE_END.search(head[m.start():end.start()])
 
 
 def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
@@ -933,7 +947,7 @@ def _apposition_list(rules: FigureRules, text: str, s_start: int, s_end: int):
     metric = np and next((mt for pattern, mt in rules.apposition_metrics if pattern.search(np["np"])), None)
     if not metric:
         return
-    for n in regex.finditer(r"[0-9]+", m.group("numbers")):
+    for n in _DIGITS.finditer(m.group("numbers")):
         a = s_start + m.start("numbers") + n.start()
         yield metric, Decimal(n.group()), a, a + len(n.group())
 

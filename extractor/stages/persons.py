@@ -949,7 +949,46 @@ def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Patt
     """(start, end, origin) of every origin pattern's match in the sentence: computed once
     per sentence, however many mentions it holds."""
     return tuple((m.start(), m.end(), m.group("origin")) for pattern in patterns
-                 for m in pattern.finditer(text, sent[0], sent[1]))
+                 for m in _anchored_finditer(pattern, text, sent[0], sent[1]))
+
+
+_LEADING_RUN = regex.compile(r"\(\?P<\w+>\[(?:\\.|[^\]\\])*\]\{(\d+),(\d+)\}\??\)(.+)", regex.S)
+
+
+@cache
+def _anchor_of(pattern: regex.Pattern) -> Optional[tuple[regex.Pattern, int, int]]:
+    """(what follows, shortest, longest run) of a pattern that opens with a bounded run of
+    a character class (X{2,24}?派驻): such a pattern tried at every position costs up to
+    24 steps each; None for any other pattern."""
+    m = _LEADING_RUN.fullmatch(pattern.pattern)
+    if not m or int(m.group(1)) == 0:        # an empty run: matches could be empty
+        return None
+    try:
+        return regex.compile(m.group(3), pattern.flags), int(m.group(1)), int(m.group(2))
+    except regex.error:                 # the rest refers to the run's group
+        return None
+
+
+def _anchored_finditer(pattern: regex.Pattern, text: str, start: int, end: int):
+    """The matches ``pattern.finditer(text, start, end)`` gives, found from what follows
+    the opening run (the verb of X派驻, a literal search) and looking back at most the
+    run's length: a match starts no earlier than the first such verb minus that length,
+    so searching from there finds the same leftmost match."""
+    anchor = _anchor_of(pattern)
+    if anchor is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    after, shortest, longest = anchor
+    pos = start
+    while pos <= end:
+        verb = after.search(text, pos + shortest, end)
+        if not verb:
+            return
+        m = pattern.search(text, max(pos, verb.start() - longest), end)
+        if not m:
+            return
+        yield m
+        pos = m.end()
 
 
 def _origin_only(phrase: str, rules: PersonRules, sentence: str) -> bool:
