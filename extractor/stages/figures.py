@@ -169,6 +169,7 @@ class FigureRules:
         self.village_context = regex.compile(r["village_context"])
         self.village_window = int(r["village_window"])
         self.village_name = regex.compile(r["village_name"])
+        self.village_intro_window = int(r["village_intro_window"])
         self.heading_max_chars = int(r["heading_max_chars"])
         self.headings_max = int(r["headings_max"])
         self.place_list_joiners = "".join(r["place_list_joiners"])
@@ -1096,8 +1097,8 @@ def _village_introduced(rules: FigureRules, scope: PlaceScope, text: str, lo: in
         name = m
     if name is None:
         return None
-    first = text.find(name.group())
-    return scope.unit_ending_near(first, 2) if 0 <= first < name.start() + 1 else None
+    first = text.find(name.group(), max(0, name.start() - rules.village_intro_window), name.end())
+    return scope.unit_ending_near(first, 2) if 0 <= first <= name.start() else None
 
 
 def _paragraph_with_headings(rules: FigureRules, article: Article, pos: int) -> tuple[int, int]:
