@@ -393,9 +393,14 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         noun = True
     other = _DIGIT.search(after)
     owned = rules.counts_owned_after.match(after)
+    listed_rest = ""
     if other:
+        if after[:other.start()].endswith("、"):
+            listed_rest = after[other.start():]   # 551万农村贫困人口、50多个贫困县尚未摘帽
         after = after[:other.start()]   # 84名队员组成的14支…: later cues belong to later counts
     state = _people_state(rules, before, after)
+    if state is None and listed_rest and rules.remaining.search(listed_rest):
+        state = "remaining"   # a list of counts sharing one "not yet lifted" predicate
     if state is None and rules.collective_exit_next.match(following):
         state = "exit"   # 共有8户21人，如今都已脱贫
     if state is None and owned:
