@@ -358,9 +358,34 @@ def _people_state(rules: FigureRules, before: str, after: str) -> Optional[str]:
     return None
 
 
+def _people_noun(rules: FigureRules, after: str, households: bool) -> tuple[Optional[bool], str]:
+    """Whether a poor noun follows a people or household count (None: the count is of
+    something else, a threshold or other people), and the text after it that holds its cue
+    (a household count's people count is skipped: 50户贫困户共200人摘掉了穷帽)."""
+    noun = False
+    if households:
+        chained = rules.person_then.match(after)
+        m = rules.households_after.match(after)
+        if m:
+            noun = not m["weak"]
+            people = rules.people_of_households.match(after[m.end():])
+            if people:   # the people's cue is the households' too
+                after = after[:m.end()] + after[m.end() + people.end():]
+        elif chained:
+            m2 = rules.people_after.match(chained["rest"])
+            noun = bool(m2) and not m2["weak"]
+            after = chained["rest"]
+        return noun, after
+    if rules.threshold_after_people.match(after):
+        return None, after   # 剩余贫困人口超过1万人的拟摘帽县: a threshold, not a count
+    if rules.other_people_after.match(after):
+        return None, after   # 43.5万名第一书记: people of another kind
+    m = rules.people_after.match(after)
+    return bool(m) and not m["weak"], after
+
+
 def _classify_people(rules: FigureRules, before: str, after: str, households: bool,
                      previous: str = "", written: str = "", following: str = "") -> Optional[str]:
-    noun = weak = False
     if (rules.threshold_before.search(before) or rules.threshold_word.match(written)) \
             and rules.threshold_tail.match(after):
         return None   # 贫困人口超过1000人和贫困发生率超过10%的共1113个贫困村: a threshold
@@ -368,27 +393,9 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return None   # 边缘户589户2019人、脱贫监测户738户: groups at risk (convention F3)
     if rules.named_group_before.search(before):
         return None   # 王某等5名脱贫户: a group of people named in the story
-    if households:
-        chained = rules.person_then.match(after)
-        m = rules.households_after.match(after)
-        if m:
-            noun, weak = not m["weak"], bool(m["weak"])
-            people = rules.people_of_households.match(after[m.end():])
-            if people:   # 50户贫困户共200人摘掉了穷帽: the people's cue is the households' too
-                after = after[:m.end()] + after[m.end() + people.end():]
-        elif chained:
-            m2 = rules.people_after.match(chained["rest"])
-            if m2:
-                noun, weak = not m2["weak"], bool(m2["weak"])
-            after = chained["rest"]
-    else:
-        if rules.threshold_after_people.match(after):
-            return None   # 剩余贫困人口超过1万人的拟摘帽县: a threshold, not a count
-        if rules.other_people_after.match(after):
-            return None   # 43.5万名第一书记: people of another kind
-        m = rules.people_after.match(after)
-        if m:
-            noun, weak = not m["weak"], bool(m["weak"])
+    noun, after = _people_noun(rules, after, households)
+    if noun is None:
+        return None
     if not noun and rules.noun_before.search(before):
         noun = True
     other = _DIGIT.search(after)
