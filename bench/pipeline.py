@@ -2,15 +2,17 @@
 """Speed and memory of the whole pipeline and of batch runs (a benchmark, not a test).
 
     python bench/pipeline.py                       # real-news and the archive month, 1×
-    python bench/pipeline.py --corpus archive --scale 1 10 --engines local2 dask
+    python bench/pipeline.py --corpus archive --scale 1 10 --engines local2 dask --repeat 3
 
 Reports, for each corpus (../shared/data/real-news, ../shared/data/archive; skipped when
 absent):
 - KB/s of the whole pipeline and of each step (normalise, then every stage of STAGES), on
   one core, and jieba.lcut on the same texts in the same run (the ratio is the budget:
   the pipeline's time ≤ jieba's);
-- wall time of ``fupin run`` with --jobs 1, --jobs 2 and --engine dask --jobs 2, with the
-  peak RSS of the parent and of each worker (sampled every 50 ms with psutil);
+- wall time of ``fupin run`` with --jobs 1, --jobs 2 and --engine dask --jobs 2, its CPU
+  time (the parent's, and the whole process tree's), with the peak RSS of the parent and
+  of each worker (sampled every 50 ms with psutil); ``--repeat N`` runs each N times,
+  interleaved, and shows the fastest;
 - the same as the corpus grows (--scale 10 copies it ten times into a temporary folder).
 Nothing is written into the repository.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -73,20 +76,27 @@ def stage_speeds(texts: list[bytes]) -> None:
 
 
 def measure_run(folder: Path, out_dir: Path, args: list[str]) -> dict:
-    """Wall time and peak RSS (parent, largest worker) of one ``fupin run``."""
+    """Wall time, CPU time and peak RSS (parent, largest worker) of one ``fupin run``.
+
+    CPU time is the parent's (sampled) and the whole process tree's (the children this
+    process waited for, which include the workers the parent waited for): on a shared
+    machine it varies less than the wall time."""
     import psutil
     out = out_dir / "records.jsonl"
     if out.exists():
         out.unlink()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "extractor", "run", str(folder), "-o", str(out),
                              "--no-progress", *args], env=env, stderr=subprocess.PIPE)
     parent = psutil.Process(proc.pid)
-    peak_parent, peak_worker = 0, 0
+    peak_parent, peak_worker, parent_cpu = 0, 0, 0.0
     while proc.poll() is None:
         try:
             peak_parent = max(peak_parent, parent.memory_info().rss)
+            times = parent.cpu_times()
+            parent_cpu = times.user + times.system
             for child in parent.children(recursive=True):
                 try:
                     peak_worker = max(peak_worker, child.memory_info().rss)
@@ -95,9 +105,13 @@ def measure_run(folder: Path, out_dir: Path, args: list[str]) -> dict:
         except psutil.Error:
             pass
         time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     err = proc.stderr.read().decode(errors="replace").strip().splitlines()
-    return {"seconds": time.perf_counter() - started, "parent_mb": peak_parent / 1e6,
+    return {"seconds": seconds, "parent_mb": peak_parent / 1e6,
             "worker_mb": peak_worker / 1e6, "summary": err[-1] if err else "",
+            "parent_cpu": parent_cpu,
+            "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
             "lines": sum(1 for _ in open(out, encoding="utf-8")) if out.exists() else 0}
 
 
@@ -121,6 +135,8 @@ def main() -> None:
     ap.add_argument("--scale", nargs="+", type=int, default=[1])
     ap.add_argument("--engines", nargs="+", choices=list(ENGINES), default=list(ENGINES))
     ap.add_argument("--no-stages", action="store_true", help="skip the per-stage speeds")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="runs of each engine, interleaved; the fastest is shown (peaks: the largest)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="fupin-bench-") as tmp:
         tmp = Path(tmp)
@@ -135,11 +151,20 @@ def main() -> None:
             for scale in args.scale:
                 source = scaled(folder, scale, tmp)
                 kb = sum(p.stat().st_size for p in source.rglob("*.txt")) / 1000
-                for engine in args.engines:
-                    r = measure_run(source, tmp, ENGINES[engine])
-                    print(f"  {scale:>2}× {engine:<7} {r['lines']:6d} lines {r['seconds']:7.1f} s "
-                          f"{kb / r['seconds']:7.0f} KB/s  parent peak {r['parent_mb']:5.0f} MB  "
-                          f"worker peak {r['worker_mb']:5.0f} MB")
+                runs: dict[str, list[dict]] = {e: [] for e in args.engines}
+                for _ in range(args.repeat):   # interleaved, so load changes hit all alike
+                    for engine in args.engines:
+                        runs[engine].append(measure_run(source, tmp, ENGINES[engine]))
+                for engine, results in runs.items():
+                    best = min(results, key=lambda r: r["seconds"])
+                    print(f"  {scale:>2}× {engine:<7} {best['lines']:6d} lines {best['seconds']:7.1f} s "
+                          f"{kb / best['seconds']:7.0f} KB/s  CPU {best['cpu']:6.1f} s "
+                          f"(parent {best['parent_cpu']:5.1f} s)  parent peak "
+                          f"{max(r['parent_mb'] for r in results):5.0f} MB  worker peak "
+                          f"{max(r['worker_mb'] for r in results):5.0f} MB"
+                          + (f"  (best of {len(results)}: "
+                             + ", ".join(f"{r['seconds']:.1f}" for r in results) + " s)"
+                             if len(results) > 1 else ""))
 
 
 if __name__ == "__main__":

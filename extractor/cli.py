@@ -37,7 +37,13 @@ FORMATS_HELP = """input formats (by suffix; --format forces one, e.g. for stdin)
 
 
 class _Help(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    """Keeps the epilog's layout and shows every default."""
+    """Keeps the epilog's layout and shows every default that says something (not for
+    flags, options without a default, or help that already states its default)."""
+
+    def _get_help_string(self, action):
+        if action.default in (None, False) or "default" in (action.help or ""):
+            return action.help
+        return super()._get_help_string(action)
 
 
 def _date(value: str) -> str:

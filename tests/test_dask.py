@@ -62,3 +62,28 @@ def test_time_limit_under_dask(tmp_path, monkeypatch):
     assert records[3]["error"]["kind"] == "internal" and "exit code 3" in records[3]["error"]["message"]
     assert [records[i]["counties"][0]["name"] for i in (0, 2, 4)] == ["石渠县", "丹巴县", "察隅县"]
     assert summary["errors"] == 2
+
+
+def test_a_busy_port_8787_is_not_reported(tmp_path):
+    """Defect (found in this pass): with port 8787 taken (another cluster, another run),
+    `fupin run --engine dask` printed a 4-line UserWarning about the scheduler's HTTP port."""
+    import socket
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen(1)
+    except OSError:
+        pass  # already taken by something else: the same situation
+    try:
+        (tmp_path / "a.txt").write_text("石渠县。", encoding="utf-8")
+        proc = subprocess.run([sys.executable, "-m", "extractor", "run", str(tmp_path / "a.txt"),
+                               "-o", str(tmp_path / "out.jsonl"), "--engine", "dask", "--jobs", "1"],
+                              capture_output=True, cwd=REPO, timeout=300)
+    finally:
+        holder.close()
+    assert proc.returncode == 0
+    assert b"8787" not in proc.stderr and b"Warning" not in proc.stderr, proc.stderr.decode()

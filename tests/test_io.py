@@ -60,6 +60,23 @@ def test_whole_page_facts_only_from_the_article(capsys):
         assert page[start:end] == fact["text"]
 
 
+def test_a_page_whose_body_starts_with_a_county(tmp_path):
+    """Defect (found in this pass): the first fact of a page's body had a source span from
+    the top of the page (head, navigation, sidebar) to the fact."""
+    page = ("<!DOCTYPE html><html><head><title>首页 | 登录</title>"
+            '<meta property="og:title" content="丹巴县新村迎来住户"></head><body>'
+            '<div class="nav"><a>首页</a> | <a>理塘县频道</a></div>'
+            "<article><h1>丹巴县新村迎来住户</h1><p>丹巴县今年投入搬迁资金1.2亿元，新建安置点12个，"
+            "帮助搬迁群众就近务工。</p><p>搬迁群众在新村过上了新生活，孩子们就近上学。</p></article>"
+            "<div class='footer'>版权所有 京ICP备00000000号</div></body></html>")
+    path = _write(tmp_path / "p.html", page)
+    record = extract_file(path).to_dict()
+    assert [c["name"] for c in record["counties"]] == ["丹巴县"]
+    for fact in record["amounts"] + record["counties"][0]["mentions"]:
+        start, end = fact["source_span"]
+        assert page[start:end] == fact["text"]
+
+
 def test_article_body_html_keeps_working(tmp_path):
     body = _write(tmp_path / "body.html", "<p>石渠县是深圳对口帮扶地区，累计投入帮扶资金超过400亿元。</p>"
                   "<p>丹巴县&ldquo;脱贫&rdquo;。</p>")
@@ -416,6 +433,8 @@ def test_help_says_formats_exit_codes_examples(command, capsys):
     assert "exit codes:" in text and "examples:" in text and f"fupin {command}" in text
     if command in ("extract", "run"):
         assert ".jsonl" in text and ".csv" in text and ".gz" in text and "default" in text
+    # found in this pass: every flag and unset option said "(default: None)" / "(default: False)"
+    assert "(default: None)" not in text and "(default: False)" not in text
 
 
 # ------------------------------------------------------------- issue 14, batch level

@@ -65,6 +65,23 @@ def test_repairs_point_into_the_source():
     assert pinyin[0].original == "(xiàn)" and pinyin[0].replacement == ""
 
 
+@pytest.mark.parametrize("source", [
+    "　　石渠县投入100万元。",            # indentation at the very start
+    "\n\n   \n石渠县投入100万元。",         # blank lines and spaces first
+    "<p>石渠县投入100万元。</p>",          # markup right before
+    "这是<b>石渠县</b>投入100万元。",      # markup inside a sentence
+    "这是\u200b石渠县投入100万元。",       # an invisible character dropped
+])
+def test_a_span_starts_after_what_was_deleted_before_it(source):
+    """Defect (found checking web pages' source spans): a span right after deleted text
+    (indentation, markup) started at the deletion, so the first county of a web page's
+    body had a source span from the top of the page to the county."""
+    norm = normalize(source)
+    at = norm.text.index("石渠县")
+    start, end = norm.source_span(at, at + 3)
+    assert source[start:end] == "石渠县"
+
+
 def test_source_span_of_a_repaired_word():
     norm = _seed("003")
     start = norm.text.index("实现精准帮扶")

@@ -53,8 +53,12 @@ class StepMap:
         if i < 0:
             return min(pos, self.src_len)
         e = self.edits[i]
-        if pos < e.out_end or (pos == e.out_start == e.out_end):
+        if pos < e.out_end:
             return e.src_end if (end and pos > e.out_start) else e.src_start
+        if pos == e.out_start == e.out_end:
+            # a deletion (markup, indentation) right before pos: nothing of a span that
+            # starts here came from it, so the span starts after it
+            return e.src_start if end else e.src_end
         if end and pos == e.out_end:
             return e.src_end
         return min(e.src_end + (pos - e.out_end), self.src_len)
