@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+
+import regex
 from dataclasses import dataclass
 from typing import Optional
 
@@ -183,24 +185,15 @@ def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
 
 # ---------------------------------------------------------------------------- roles
 
-def _sentence_cues(text: str, sent: tuple[int, int], rules: dict,
-                   cache: dict) -> tuple[bool, bool]:
-    """(status announced, poverty word) of a sentence, looked for once per sentence: a
-    sentence naming many counties must not be searched again for each."""
-    found = cache.get(sent)
-    if found is None:
-        sentence = text[sent[0]:sent[1]]
-        found = cache[sent] = (any(w in sentence for w in rules["status_announcements"]),
-                               any(w in sentence for w in rules["poverty_words"]))
-    return found
-
-
-def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict,
-          cache: dict | None = None) -> str:
+def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
+    """The role cues right around one mention (rules/counties.yaml, roles); the pairings
+    stage decides the county's role from the whole article (gold/README, County roles)."""
     start, end = m.hit.start, m.hit.end
     window = rules["window"]
     before = text[max(sent[0], start - window):start]
     after = text[end:min(sent[1], end + window)]
+    for phrase in rules["not_help"]:
+        before = before.replace(phrase, "")      # 在精准扶贫政策的帮扶下: a policy, no giver
     # cues directly around the name decide; nearest wins
     def last_pos(segment: str, cues) -> int:
         return max((segment.rfind(c) + len(c) for c in cues if c in segment), default=-1)
@@ -212,6 +205,10 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict,
     recipient_after = first_pos(after, rules["recipient_after"])
     recipient_before = last_pos(before, rules["recipient_before"])
     helper_before = last_pos(before, rules["helper_before"])
+    if helper_before >= 0 and not any(w in text[sent[0]:sent[1]] for w in rules["helper_before_needs"]):
+        helper_before = -1          # 从峨边县人民医院转入…: a patient, not a helper's origin
+    if regex.search(rules["receiving"], before) and helper_after < 10 ** 6:
+        return "recipient"          # 为华池县投入资金: the county receives what follows
     # 成华区对口援助丹巴县: for 成华区 the verb follows (helper); for 丹巴县 it precedes
     if (helper_after < 10 ** 6 and helper_after <= recipient_after
             and helper_after <= rules["helper_after_max_gap"]):
@@ -219,16 +216,10 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict,
     if (helper_before >= 0 and helper_before >= recipient_before
             and len(before) - helper_before <= rules["helper_before_max_gap"]):
         return "helper"
-    if recipient_before >= 0:
+    if recipient_before >= 0 or recipient_after < 10 ** 6:
         return "recipient"
-    # a county's own poverty status announced (…等7个贫困县退出贫困县序列) shows no help
-    announced, poverty = _sentence_cues(text, sent, rules, {} if cache is None else cache)
-    if recipient_after < 10 ** 6:
-        return "other" if announced else "recipient"
     if helper_after < 10 ** 6:
         return "helper"
-    if poverty and not announced:
-        return "recipient"
     return "other"
 
 
@@ -257,9 +248,8 @@ def counties_of(article: Article, gaz: Gazetteer) -> list[County]:
                                for h, u in context]
     role_rules = gaz.rules["roles"]
     by_key: dict[str, tuple[County, list[str]]] = {}
-    sentence_cues: dict = {}
     for m in mentions:
-        m.role = _role(text, m, sentence_of(m.hit.start), role_rules, sentence_cues)
+        m.role = _role(text, m, sentence_of(m.hit.start), role_rules)
         unit = m.unit
         key = unit.adcode if unit else m.hit.text
         if key not in by_key:

@@ -134,9 +134,24 @@ class PairingRules:
         self.main_helper_min = r["main_helper_min_mentions"]
         self.abbreviation_marker = r["abbreviation_marker"]
         self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
-        self.subject_words = regex.compile(alternation(r["subject_words"]))
-        self.subject_min_words = r["subject_min_words"]
-        self.subject_min_mentions = r["subject_min_mentions"]
+        roles = r["roles"]
+        self.help_in = regex.compile(alternation(roles["help_in"]))
+        self.help_in_not = tuple(roles["help_in_not"])
+        self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
+        self.own_org_heads = tuple(roles["own_org_heads"])
+        self.outsider_org_suffixes = tuple(roles["outsider_org_suffixes"])
+        self.origin_marks = tuple(roles["origin_marks"])
+        self.receiving = regex.compile(roles["receiving"])
+        self.part_break = roles["part_break"]
+        self.acting_reach = roles["acting_reach"]
+        self.acting_cues = regex.compile(alternation(roles["acting_cues"]))
+        self.acting_breakers = regex.compile(alternation(roles["acting_breakers"]))
+        self.cadre_origin_marks = tuple(roles["cadre_origin_marks"])
+        self.help_in_paragraphs = roles["help_in_paragraphs"]
+        self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
+            roles["origin_tail_reach"], alternation(roles["origin_tails"])))
+        self.origin_tail_reach = roles["origin_tail_reach"]
+        self.places_inside = regex.compile(roles["places_inside"])
         self.regions: dict[str, Place] = {}
         self.region_areas: dict[str, tuple[str, ...]] = {}
         self.region_short: dict[str, str] = {}
@@ -239,6 +254,7 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
 
 
 _HAN = regex.compile(r"\p{Han}")
+_HAN_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十百千万亿]")
 
 
 def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) -> int:
@@ -1021,59 +1037,193 @@ def _area(place: Place) -> Optional[str]:
     return {"province": place.adcode[:2], "prefecture": place.adcode[:4]}.get(place.level)
 
 
-def assign_roles(counties: Iterable[County], pairings: list[Pairing],
-                 helper_places: list[Place], recipient_places: list[Place],
-                 region_areas: Iterable[str] = (), org_helpers: Iterable[str] = (),
-                 subjects: Iterable[str] = ()) -> None:
-    """County roles from the pairings: recipients, helpers, and counties inside a helper's
-    territory (a province or city that helps) but inside no recipient's; then counties
-    inside a recipient region, inside a helper organisation's name, and the article's
-    subject counties (see rules/pairings.yaml, roles)."""
+def assign_roles(article: Article, counties: Iterable[County], helper_places: list[Place],
+                 recipient_places: list[Place], rules: "PairingRules",
+                 region_areas: Iterable[str] = (), org_helpers: Iterable[str] = ()) -> None:
+    """County roles (gold/README, County roles: does help come into the county from outside
+    it?), decided in this order:
+
+    1. a pairing's recipient is ``recipient``; a pairing's helper, or a county named inside
+       a helper organisation's name, is ``helper``;
+    2. a county inside a helping province or city (and inside no recipient) is ``helper``
+       when it is named as the origin of the help (深圳宝安人民医院, 南山区桃源街道干部,
+       时任句容市副市长): the counties stage gave it a helper cue, or an origin tail follows it;
+    3. a county inside a recipient region (四川藏区 → 甘孜州) is ``recipient``;
+    4. a help cue right before the name (the counties stage: 对口帮扶石渠县, 挂职丹巴) or help
+       coming in near one of its mentions (rules/pairings.yaml, roles): ``recipient``;
+    5. a helper cue of the counties stage right at the name: ``helper``; else ``other`` (its
+       own poverty work, its figures or delisting, a visit: no help from outside)."""
     recipient_codes = {p.adcode for p in recipient_places if p.level == "county"}
     helper_codes = {p.adcode for p in helper_places if p.level == "county"} | set(org_helpers)
     helper_areas = {a for a in map(_area, helper_places) if a}
     recipient_areas = {a for a in map(_area, recipient_places) if a}
-    region_areas, subjects = tuple(region_areas), set(subjects)
+    region_areas = tuple(region_areas)
+    counties = list(counties)
+    evidence = _HelpEvidence(article, counties, rules)
     for c in counties:
         if not c.adcode:
             continue
+        local = c.role                       # the counties stage's cues right at the name
         if c.adcode in recipient_codes:
             c.role = "recipient"
-        elif c.adcode in helper_codes:
+            continue
+        if c.adcode in helper_codes:
             c.role = "helper"
-        elif any(c.adcode.startswith(a) for a in helper_areas) \
-                and not any(c.adcode.startswith(a) for a in recipient_areas):
+            continue
+        in_helper_area = any(c.adcode.startswith(a) for a in helper_areas) \
+            and not any(c.adcode.startswith(a) for a in recipient_areas)
+        if in_helper_area and (local == "helper" or evidence.named_as_origin(c)):
             c.role = "helper"
-        elif c.role == "other" and (c.adcode.startswith(region_areas) or c.adcode in subjects):
+        elif region_areas and c.adcode.startswith(region_areas):
             c.role = "recipient"
+        elif evidence.cadre_origin(c):
+            c.role = "helper"
+        else:
+            seen = evidence.help_comes_in(c)
+            if local == "recipient" or seen == "in":
+                c.role = "recipient"
+            elif local == "helper" or (seen == "acts" and in_helper_area):
+                c.role = "helper"
+            else:
+                c.role = "other"
 
 
-def subject_counties(article: Article, rules: PairingRules) -> set[str]:
-    """Adcodes of the counties an article about poverty work is about: named in a headline
-    line, or named most often (rules/pairings.yaml, roles)."""
-    text = article.text
-    words = 0
-    for _ in rules.subject_words.finditer(text):
-        words += 1
-        if words >= rules.subject_min_words:
-            break
-    else:
-        return set()
-    counties: list[County] = [c for c in article.facts.get("counties", []) if c.adcode]
-    out: set[str] = set()
-    ranked = sorted(counties, key=lambda c: -len(c.mentions))
-    if ranked and len(ranked[0].mentions) >= rules.subject_min_mentions and (
-            len(ranked) == 1 or len(ranked[0].mentions) > len(ranked[1].mentions)):
-        out.add(ranked[0].adcode)
-    for c in counties:
+class _HelpEvidence:
+    """Where an article says that help comes into a county: a help cue (rules/pairings.yaml,
+    roles: help_in) in the sentence of one of its mentions or in the sentences after it, up
+    to the next other county named, within its paragraph and the next
+    ``help_in_paragraphs``. Each sentence is searched once."""
+
+    def __init__(self, article: Article, counties: list[County], rules: "PairingRules") -> None:
+        self.article, self.rules, self.text = article, rules, article.text
+        # every county mention's start with its county: "up to the next other county named"
+        self.starts = sorted((m.span[0], m.span[1], i) for i, c in enumerate(counties)
+                             for m in c.mentions)
+        self.positions = [s for s, _, _ in self.starts]
+        self.number = {id(c): i for i, c in enumerate(counties)}
+        self.county_at = {m.span[0]: c for c in counties for m in c.mentions}
+        self._cue: dict[tuple[int, int], bool] = {}
+
+    def _has_cue(self, s: int, e: int, c: County) -> bool:
+        found = self._cue.get((s, e))
+        if found is None:
+            sentence = self.text[s:e]
+            for phrase in self.rules.help_in_not:
+                sentence = sentence.replace(phrase, "")
+            strong = bool(self.rules.help_in.search(sentence))
+            weak = not strong and bool(self.rules.help_with_party.search(sentence))
+            found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
+        return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
+
+    def _outsider_named(self, s: int, e: int, c: County) -> bool:
+        """Whether text[s:e] names a party from outside county ``c``: an organisation, or a
+        place that is neither the county nor one of its parents."""
+        rules = self.rules
+        for party in sentence_parties(self.text, s, e, rules, self.county_at):
+            org = party.org
+            if org and org.endswith(rules.outsider_org_suffixes) and not _HAN_DIGIT.search(org) \
+                    and not org.startswith(rules.own_org_heads) and c.name[:2] not in org:
+                return True
+            place = party.place
+            # a province or city that is not the county's own, named as where the help comes
+            # from (来自安徽的农业专家); places merely listed beside the county give nothing
+            if not org and place is not None and place.adcode \
+                    and place.level in ("province", "prefecture") \
+                    and not c.adcode.startswith(_area(place)) \
+                    and self.text.endswith(rules.origin_marks, max(s, party.start - 2), party.start):
+                return True
+        return False
+
+    def _stop(self, c: County, pos: int, limit: int) -> int:
+        """The start of the next mention of another county at or after ``pos``, else ``limit``."""
+        me = self.number[id(c)]
+        i = bisect_left(self.positions, pos)
+        while i < len(self.starts) and self.starts[i][0] < limit:
+            if self.starts[i][2] != me:
+                return self.starts[i][0]
+            i += 1
+        return limit
+
+    def _places_inside(self, c: County) -> list[int]:
+        """Where the article names a township or village that it first wrote after the county
+        (昭觉县三岔河乡三河村 … 三河村第一书记张凌): those sentences speak of the county too."""
+        names: set[str] = set()
         for m in c.mentions:
-            line_start = text.rfind("\n", 0, m.span[0]) + 1
-            line_end = text.find("\n", m.span[1])
-            line_end = len(text) if line_end < 0 else line_end
-            if line_end - line_start <= rules.w["title_max"] and "。" not in text[line_start:line_end]:
-                out.add(c.adcode)
-                break
-    return out
+            found = self.rules.places_inside.match(self.text, m.span[1])
+            if found:
+                names.update(n for n in found.groups() if n)
+        positions: list[int] = []
+        for name in names:
+            j = self.text.find(name)
+            while j >= 0:
+                positions.append(j)
+                j = self.text.find(name, j + len(name))
+        return positions
+
+    def acts(self, c: County, start: int, end: int) -> bool:
+        """Whether the mention at [start, end) is the one giving: a help cue follows it in its
+        clause, with nothing between that makes another party the subject (深圳宝安区通过对口
+        扶贫协作…, 宝安区已安排…扶贫协作资金; not 石渠县是深圳对口帮扶地区)."""
+        rules = self.rules
+        if rules.receiving.search(self.text, max(0, start - rules.acting_reach - 8), start):
+            return False
+        limit = min(end + rules.acting_reach + 8, self._stop(c, end, len(self.text)))
+        cue = rules.acting_cues.search(self.text, end, limit)
+        if cue is None or cue.start() - end > rules.acting_reach:
+            return False
+        gap = self.text[end:cue.start()]
+        return not rules.acting_breakers.search(gap)
+
+    def help_comes_in(self, c: County) -> str:
+        """``in`` when help comes into the county near one of its mentions, ``acts`` when it
+        is only seen giving, else ``""``."""
+        index = self.article.index
+        paragraphs = index.paragraphs
+        places = [(m.span[0], m.span[1]) for m in c.mentions] + [(p, None) for p in self._places_inside(c)]
+        acting = False
+        for at, end in places:
+            if end is not None and self.acts(c, at, end):
+                acting = True
+                continue       # its stretch tells what it gives
+            s, e = index.sentence_of(at)
+            # a sentence that strings places with ；speaks of each in its own part (在新疆乌什县，
+            # …驻村干部…；在山东胶州，…)
+            s = max(s, self.text.rfind(self.rules.part_break, s, at) + 1)
+            part_end = self.text.find(self.rules.part_break, at, e)
+            if part_end >= 0:
+                e = part_end
+            last = min(len(paragraphs) - 1, index.paragraph_index(at) + self.rules.help_in_paragraphs)
+            stop = self._stop(c, e, paragraphs[last][1])
+            while True:
+                if self._has_cue(s, min(e, stop), c):
+                    return "in"
+                if e >= stop:
+                    break
+                s, nxt = index.sentence_of(e)
+                if nxt <= e or s >= stop:
+                    break     # the last sentence of the text
+                e = nxt
+        return "acts" if acting else ""
+
+    def named_as_origin(self, c: County) -> bool:
+        """An origin tail right after a mention (宝安人民医院, 南山区桃源街道干部, 句容市副市长)."""
+        reach = self.rules.origin_tail_reach
+        return any(self.rules.origin_tail.search(self.text, m.span[1], m.span[1] + reach)
+                   for m in c.mentions)
+
+    def cadre_origin(self, c: County) -> bool:
+        """A county named as where an assistance cadre comes from or served before (时任江苏镇江
+        句容市副市长的王华申请援疆): an origin mark shortly before it, an origin tail after it,
+        and a help cue in the sentence."""
+        rules, index = self.rules, self.article.index
+        for m in c.mentions:
+            before = self.text[max(0, m.span[0] - rules.origin_tail_reach):m.span[0]]
+            if any(mark in before for mark in rules.cadre_origin_marks) \
+                    and rules.origin_tail.match(self.text, m.span[1]):
+                s, e = index.sentence_of(m.span[0])
+                if rules.help_in.search(self.text, s, e):
+                    return True
+        return False
 
 
 def _place_of(name: str, code: Optional[str], rules: PairingRules) -> Optional[Place]:
@@ -1090,5 +1240,5 @@ def run(article: Article, rules: PairingRules) -> None:
     helpers = [p for p in (_place_of(x.helper, x.helper_adcode, rules) for x in pairings) if p]
     recipients = [p for p in (_place_of(x.recipient, x.recipient_adcode, rules) for x in pairings) if p]
     regions = [a for x in pairings for a in rules.region_areas.get(x.recipient, ())]
-    assign_roles(article.facts.get("counties", []), pairings, helpers, recipients,
-                 regions, org_helpers, subject_counties(article, rules))
+    assign_roles(article, article.facts.get("counties", []), helpers, recipients, rules,
+                 regions, org_helpers)
