@@ -91,6 +91,7 @@ class PairingRules:
         self.toward = tuple(r["toward_connectors"])
         self.mutual = tuple(r["mutual_connectors"])
         self.mutual_verbs = regex.compile(alternation(r["mutual_verbs"]))
+        self.mutual_cues = frozenset(r["mutual_cues"])
         self.owner_joiner = r["owner_joiner"]
         self.under_open, self.under_close = r["under_open"], r["under_close"]
         self.respectively = r["respectively"]
@@ -103,7 +104,12 @@ class PairingRules:
             r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], alternation(all_tails)))
         self.org_suffix = regex.compile(alternation(r["org_suffixes"]))
         self.org_suffix_list = tuple(r["org_suffixes"])
+        self.org_suffix_not_before = tuple(r["org_suffix_not_before"])
         self.org_parent_prefixes = frozenset(r["org_parent_prefixes"])
+        self.org_place_heads = tuple(r["org_place_heads"])
+        self.society_suffixes = tuple(r["society_suffixes"])
+        self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
+        self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
         self.generic_org = regex.compile(alternation(r["generic_org_words"]))
@@ -118,6 +124,7 @@ class PairingRules:
         self.epidemic_province = ep["province"][:2]
         self.epidemic_words = regex.compile(alternation(ep["words"]))
         self.epidemic_kind = ep["kind"]
+        self.epidemic_plain_kinds = frozenset(ep["plain_kinds"])
         self.paired_cues = frozenset(r["paired_cues"])
         self.paired_joiners = tuple(r["paired_joiners"])
         self.at_open, self.by_open = r["at_open"], r["by_open"]
@@ -129,7 +136,14 @@ class PairingRules:
 
     def _load_context_rules(self, r: dict) -> None:
         """Article context: deictic words, title subjects, defined short names, regions."""
-        self.deictic = regex.compile(alternation(r["deictic_places"]))
+        self.deictic = regex.compile(alternation(r["deictic_places"] + r["deictic_near"]))
+        self.deictic_near = frozenset(r["deictic_near"])
+        self.main_recipient_min_mentions = r["main_recipient_min_mentions"]
+        self.paired_openers = frozenset(r["paired_openers"])
+        self.going_marks = frozenset(r["going_marks"])
+        self.built_cues = frozenset(r["built_cues"])
+        self.team_labels = tuple(r["team_labels"])
+        self.team_work = regex.compile(alternation(r["team_work"]))
         self.title_marks = tuple(r["title_subject_marks"])
         self.main_helper_min = r["main_helper_min_mentions"]
         self.abbreviation_marker = r["abbreviation_marker"]
@@ -254,6 +268,8 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
 
 
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _HAN_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十百千万亿]")
 
 
@@ -282,6 +298,8 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
     """Organisations named without a place before them: (start, end, name)."""
     out: list[tuple[int, int, str]] = []
     for m in rules.org_suffix.finditer(text, s, e):
+        if text.startswith(rules.org_suffix_not_before, m.end()):
+            continue   # 部门, 部分: the suffix is part of a longer word
         floor = max(s, m.end() - rules.w["org_max"])
         start = _org_start(text, m.start(), floor, rules)
         name = text[start:m.end()]
@@ -289,8 +307,15 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
         if inner and not rules.org_suffix.search(text, start, inner[0]):
             # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not)
             start, name = inner[0], text[inner[0]:m.end()]
-        if len(name) < rules.w["org_min"] or m.start() == start or rules.generic_org.search(name):
+        if len(name) < rules.w["org_min"] or m.start() == start:
             continue
+        if name.startswith(rules.unnamed_org_heads) or (
+                m.group() in rules.department_suffixes and m.start() - start <= 2):
+            continue   # 区教育局, 卫生局: a department of a place the name does not say
+        if rules.generic_org.search(name) and not (
+                len(name) >= rules.w["named_org_min"] and name.endswith(rules.society_suffixes)
+                and _place_headed(name, rules)) and not _unit_of_named_org(name, rules):
+            continue   # 帮扶单位, 三级医院; but 香港各界扶贫促进会 is a name (its place heads it)
         if any(a == start and b >= m.end() for a, b in taken):
             continue   # a place with its institution: found with the place
         out.append((start, m.end(), name))
@@ -301,6 +326,27 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
         if all(o[1] <= k[0] or o[0] >= k[1] for k in kept):
             kept.append(o)
     return kept
+
+
+def _unit_of_named_org(name: str, rules: PairingRules) -> bool:
+    """北京大学人民医院: a generic unit word (人民医院) after a named organisation (北京大学) is
+    that organisation's unit, one name."""
+    m = rules.generic_org.search(name)
+    while m is not None:
+        head = name[:m.start()]
+        if name.endswith(m.group()) and len(head) >= rules.w["org_min"] \
+                and head.endswith(rules.org_suffix_list) and not rules.generic_org.search(head):
+            return True
+        m = rules.generic_org.search(name, m.end())
+    return False
+
+
+def _place_headed(name: str, rules: PairingRules) -> bool:
+    """Whether an organisation's name opens with a place (香港各界扶贫促进会, 深圳市扶贫基金会)."""
+    if name.startswith(rules.org_place_heads):
+        return True
+    return any(h.start == 0 and any(f.kind in ("full", "short") for f in h.forms)
+               for h in rules.gaz.find(name[:8]))
 
 
 def _regions(text: str, s: int, e: int, rules: PairingRules,
@@ -326,11 +372,17 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         places += [(a, b, place, None) for a, b, place in regions]
         taken = [(p[0], p[1]) for p in places]
         for m in rules.deictic.finditer(text, s, e):
-            main = context.main_recipient
-            if main is None:
-                break
+            place = context.county_before(m.start()) if m.group() in rules.deictic_near \
+                else context.main_recipient
+            if place is None:
+                continue
             if all(m.end() <= a or m.start() >= b for a, b in taken):
-                places.append((m.start(), m.end(), main, "deictic"))
+                places.append((m.start(), m.end(), place, "deictic"))
+        # a township or village first written after its county, named alone (海则梁乡 …
+        # 对海则梁…实施精准帮扶): the county
+        for a, b, place in context.inside_places(s, e):
+            if all(b <= x or a >= y for x, y in taken):
+                places.append((a, b, place, None))
         places.sort(key=lambda p: p[0])
     starts = {p[0] for p in places}
     parties: list[Party] = []
@@ -513,7 +565,8 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     recipients = _list_back(text, parties, ri, rules.enumeration)
     first = recipients[0]
     conn = next((c for c in rules.toward + rules.mutual if text.endswith(c, 0, first.start)), None)
-    if conn is None or (conn in rules.mutual
+    joint = text[cs:ce] in rules.mutual_cues
+    if conn is None or (conn in rules.mutual and not joint
                         and not rules.mutual_verbs.search(text, recipients[-1].end, cs)):
         # 对贵州务川、正安、道真和四川古蔺: 和 joins a list that 对/向 opens
         recipients = _list_back(text, parties, ri, rules.helper_separators)
@@ -521,13 +574,18 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         conn = next((c for c in rules.toward if text.endswith(c, 0, first.start)), None)
     if conn is None:
         return None
-    if conn in rules.mutual and not rules.mutual_verbs.search(text, recipients[-1].end, cs):
+    if conn in rules.mutual and not joint \
+            and not rules.mutual_verbs.search(text, recipients[-1].end, cs):
         return None
     cpos = first.start - len(conn)
     hi = _ending_before(text, parties, cpos, rules.w["toward_helper_gap"], rules, s)
     if hi is None:
-        # 不断加大对贵州务川…4个定点县的帮扶: no helper in the clause → the article's
-        helper = _subjectless(text, parties, cpos, cs, s, rules, ctx) if conn in rules.toward else None
+        # 华夏幸福与涞源县…签订了对口帮扶…: an organisation the article names without a name
+        # ending; …，对巴中市南江县开展定点帮扶: the sentence's subject; 不断加大对贵州务川…的帮扶:
+        # the article's main helper
+        helper = _unnamed_org(text, s, cpos, rules, ctx) or _sentence_subject(text, parties, s, cpos, rules)
+        if helper is None and conn in rules.toward:
+            helper = _subjectless(text, parties, cpos, cs, s, rules, ctx)
         return ([helper], recipients, first.start, ce) if helper else None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
     return helpers, recipients, helpers[0].start, ce
@@ -546,6 +604,42 @@ def _subjectless(text, parties, pos, cs, s, rules, ctx) -> Optional[Party]:
     if any(start <= p.start < pos for p in parties):
         return None
     return ctx.main_helper(cs)
+
+
+def _sentence_subject(text, parties, s, pos, rules) -> Optional[Party]:
+    """The party a sentence opens with, for a later clause that names none (香港各界扶贫促进会与…
+    签署…备忘录，…，对巴中市南江县开展定点帮扶): the first party, at most subject_lead characters
+    after the sentence start, when the clause before ``pos`` names no party."""
+    start = _clause_start(text, s, pos, rules)
+    if start == s or any(start <= p.start < pos for p in parties):
+        return None
+    # the first clause of the sentence that opens with a party (after a time or 在…下 clause:
+    # 在国务院扶贫办推动下，香港各界扶贫促进会与…)
+    opens = [s] + [m.end() for m in rules.clause_break.finditer(text, s, start)]
+    for o in opens:
+        if o - s > rules.w["subject_lead"] * 2:
+            break
+        first = next((p for p in parties if o <= p.start < start), None)
+        if first is not None and first.start - o <= 2 and not first.deictic and not first.pair:
+            return Party(first.start, first.end, place=first.place, org=first.org)
+    return None
+
+
+def _unnamed_org(text, s, pos, rules, ctx) -> Optional[Party]:
+    """An organisation written without a name ending (华夏幸福, 北大医学部): the run of 2 to
+    unnamed_org_max Han characters that opens the clause right before the connector at ``pos``,
+    when the article writes it at least unnamed_org_repeats times, each time after a boundary."""
+    if ctx is None:
+        return None
+    start = _clause_start(text, s, pos, rules)
+    name = text[start:pos]
+    if not (2 <= len(name) <= rules.w["unnamed_org_max"]) or not _HAN_RUN.fullmatch(name) \
+            or rules.generic_org.search(name) or rules.cue_pattern.search(name) \
+            or rules.gaz.find(name):
+        return None
+    if ctx.standalone_count(name) < rules.w["unnamed_org_repeats"]:
+        return None
+    return Party(start, pos, org=name)
 
 
 def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -610,7 +704,7 @@ def _at(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
 def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     """由 H (无偿)援建 with no recipient named: 蚕房由对口帮扶的深圳市无偿援建 → the article's
     main recipient."""
-    if ctx is None or ctx.main_recipient is None:
+    if ctx is None:
         return None
     if _starting_after(text, parties, ce, rules.w["recipient_gap"]) is not None:
         return None
@@ -624,19 +718,53 @@ def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     filler = text[opened + len(rules.by_open):h.start]
     if filler and not (filler.endswith("的") and rules.cue_pattern.fullmatch(filler[:-1])):
         return None
-    recipient = Party(cs, ce, place=ctx.main_recipient)
+    place = ctx.main_recipient
+    if place is None:
+        # no main recipient: the one county the sentence names besides the helper (蚕房由对口
+        # 帮扶的深圳市无偿援建，收购则由农行那坡县支行…)
+        named = {p.place for p in parties if p is not h and p.place and p.place.level == "county"}
+        place = named.pop() if len(named) == 1 else None
+    if place is None:
+        return None
+    recipient = Party(cs, ce, place=place)
     return [h], [recipient], opened, ce
 
 
 def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
     if hi is None:
+        # 深圳龙岗区依托…优势，在对口帮扶的靖西市…: cue 的 R, the helper the sentence's subject
+        if text.startswith("的", ce):
+            ri = _starting_after(text, parties, ce + 1, 0)
+            opener = text[_clause_start(text, s, cs, rules):cs]
+            if ri is not None and opener in rules.paired_openers:
+                helper = _sentence_subject(text, parties, s, cs, rules)
+                if helper is not None and helper.start < parties[ri].start:
+                    return [helper], [parties[ri]], cs, parties[ri].end
         return None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
     ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
     if ri is None:
-        # 深圳牵头实施的对口广西扶贫协作: 对口 R cue
         r = parties[hi]
+        # 厦门市赴甘肃临夏回族自治州帮扶工作队: H 赴 R cue (a team named for both parties)
+        if r.end == cs and r.place and hi > 0 and text[parties[hi - 1].end:r.start] in rules.going_marks:
+            return [parties[hi - 1]], [r], parties[hi - 1].start, ce
+        # 广东第八批援藏工作队墨脱工作组…帮助当地脱贫攻坚: the team of H for R, and the sentence
+        # tells its work
+        label = next((x for x in rules.team_labels if text.startswith(x, ce)), None)
+        if label:
+            ti = _starting_after(text, parties, ce + len(label), 0)
+            if ti is not None and parties[ti].place and parties[ti].place.level == "county" \
+                    and (text.startswith(rules.team_labels, parties[ti].end)
+                         or text[parties[ti].start:parties[ti].end].endswith(rules.team_labels)) \
+                    and rules.team_work.search(text, parties[ti].end, e_of(text, parties[ti].end)):
+                return [r], [parties[ti]], r.start, parties[ti].end
+        # 山东援建的高标准智能温室…，仅喀什疏勒一个县就…: H 援建的 <thing>, then the place
+        if text.startswith("的", ce) and text[cs:ce] in rules.built_cues and r.end == cs:
+            after = [q for q in parties if q.start > ce and q.place and q.place.level == "county"]
+            if after:
+                return [r], [after[0]], r.start, after[0].end
+        # 深圳牵头实施的对口广西扶贫协作: 对口 R cue
         if len(helpers) == 1 and text.endswith("对口", 0, r.start) and r.end == cs:
             hj = _ending_before(text, parties, r.start - 2, rules.w["helper_gap"], rules, s)
             if hj is not None:
@@ -644,10 +772,18 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         return None
     recipients = _list_forward(text, parties, ri, rules.separators)
     if len(helpers) == 1 and text[ce:recipients[0].start] == "的" \
-            and text[helpers[0].end:cs] in rules.paired_joiners:
-        # 册亨县和对口帮扶的宁波市江北区: the party after 的 is the one that helps
-        return [recipients[0]], helpers, helpers[0].start, recipients[0].end
+            and text[helpers[0].end:cs].endswith(rules.paired_joiners):
+        # 册亨县和对口帮扶的宁波市江北区, 苍溪县还主动与扶贫协作的浙江省三门县: the party after
+        # 的 is the one that helps
+        givers = _list_forward(text, parties, parties.index(recipients[0]), rules.enumeration)
+        return givers, helpers, helpers[0].start, givers[-1].end
     return helpers, recipients, helpers[0].start, recipients[-1].end
+
+
+def e_of(text: str, s: int) -> int:
+    """The end of the sentence starting at ``s`` (its 。！？ or line break)."""
+    m = _SENTENCE_END.search(text, s)
+    return m.end() if m else len(text)
 
 
 def _at_lead(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -730,9 +866,13 @@ def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: P
     helpers, recipients, start, end = stmt
     if _quoted(text, s, start, rules):
         return True
-    if text.startswith(rules.labels, cue_end) or (
-            text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1)):
-        return True
+    labelled = text.startswith(rules.labels, cue_end) or (
+        text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1))
+    if labelled and not (recipients and recipients[-1].end <= cue_end - 1 and helpers
+                         and helpers[-1].end <= recipients[0].start) \
+            and not (recipients and recipients[0].start > cue_end):
+        return True   # 援藏干部, 援疆工作队; but 厦门市赴临夏州帮扶工作队 names both parties, and
+        # 广东援藏工作队墨脱工作组…帮助当地 names its recipient after the label (see _active)
     last = max(recipients[-1].end, cue_end) if recipients else cue_end
     if rules.programmes.search(text, last, min(e, last + rules.w["programme_gap"] + 2)):
         return True
@@ -867,6 +1007,64 @@ class Context:
         self.waiting: set = set()
         self.explicit_recipients: set[str] = set()
         self.sentence: Optional[tuple] = None
+        self._standalone: dict[str, int] = {}
+        self._inside: Optional[dict[str, Place]] = None
+
+    def county_before(self, pos: int) -> Optional[Place]:
+        """The last county named before ``pos`` in its paragraph or the one before (该院,
+        该县: the place just spoken of)."""
+        index = self.article.index
+        i = index.paragraph_index(pos)
+        floor = index.paragraphs[max(0, i - 1)][0]
+        best = None
+        for c in self._counties:
+            if not c.adcode:
+                continue
+            for m in c.mentions:
+                if floor <= m.span[0] < pos and (best is None or m.span[0] > best[0]):
+                    best = (m.span[0], c)
+        return Place(best[1].name, best[1].adcode, "county") if best else None
+
+    def inside_places(self, s: int, e: int) -> list[tuple[int, int, Place]]:
+        """Townships and villages named in text[s:e] that the article first wrote right after
+        their county (rules/pairings.yaml, places_inside), with that county."""
+        if self._inside is None:
+            names: dict[str, Place] = {}
+            text = self.article.text
+            for c in self._counties:
+                if not c.adcode:
+                    continue
+                for m in c.mentions:
+                    found = self.rules.places_inside.match(text, m.span[1])
+                    for name in (found.groups() if found else ()):
+                        if name:
+                            place = Place(c.name, c.adcode, "county")
+                            names.setdefault(name, place)
+                            stem = name[:-1] if name.endswith(("乡", "镇", "村")) else None
+                            if stem and len(stem) >= self.rules.w["inside_stem_min"]:
+                                names.setdefault(stem, place)
+            # longest first, so a township's full name wins over its stem (海则梁乡, 海则梁)
+            self._inside = dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+        text, found = self.article.text, []
+        for name, place in self._inside.items():     # a handful of names per article
+            j = text.find(name, s, e)
+            while j >= 0:
+                if all(j >= b or j + len(name) <= a for a, b, _ in found):
+                    found.append((j, j + len(name), place))
+                j = text.find(name, j + len(name), e)
+        return sorted(found, key=lambda f: f[0])
+
+    def standalone_count(self, name: str) -> int:
+        """How often the article writes ``name`` after a boundary (not inside a longer run)."""
+        found = self._standalone.get(name)
+        if found is None:
+            text, n, j = self.article.text, 0, self.article.text.find(name)
+            while j >= 0:
+                if j == 0 or not _HAN.match(text[j - 1]) or text[j - 1] in self.rules.org_boundaries:
+                    n += 1
+                j = text.find(name, j + len(name))
+            found = self._standalone[name] = n
+        return found
 
     @property
     def main_recipient(self) -> Optional[Place]:
@@ -882,6 +1080,13 @@ class Context:
             main = None
             if counts and counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
                 main = Place(counts[0][1].name, counts[0][1].adcode, "county")
+            elif not counts or counts[0][0] == 0:
+                # no county in a cue sentence: the county the article names most often
+                ranked = sorted(((len(c.mentions), c) for c in self._counties if c.adcode),
+                                key=lambda x: -x[0])
+                if ranked and ranked[0][0] >= self.rules.main_recipient_min_mentions \
+                        and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                    main = Place(ranked[0][1].name, ranked[0][1].adcode, "county")
             self._main = (main,)
         return self._main[0]
 
@@ -956,6 +1161,13 @@ def find_pairings(article: Article, rules: PairingRules,
     ctx = Context(article, rules, set(sentences), counties, abbreviations)
     out: dict[tuple[str, str], Pairing] = {}
 
+    epidemic: list[bool] = []
+
+    def epidemic_article() -> bool:
+        if not epidemic:
+            epidemic.append(bool(rules.epidemic_words.search(text)))
+        return epidemic[0]
+
     def add(h: Party, r_place: Place, kind: str, start: int, end: int, s: int, e: int) -> None:
         if h.deictic:
             return
@@ -966,8 +1178,13 @@ def find_pairings(article: Article, rules: PairingRules,
             name = abbreviations.full(name)
         if name == r_place.name or (h.place and h.place == r_place):
             return
-        if h.place and not h.org and _contains(r_place, h.place):
-            return   # a unit does not help its own parent (丹巴县 … 甘孜州)
+        if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
+            return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
+        if kind in rules.epidemic_plain_kinds:
+            ps, pe = article.index.paragraph_of(s)
+            hubei = bool(r_place.adcode) and r_place.adcode[:2] == rules.epidemic_province
+            if rules.epidemic_words.search(text, ps, pe) or (hubei and epidemic_article()):
+                return   # 派出医护人员支援湖北省 in the epidemic: relief, not a stated pairing
         if r_place.adcode and r_place.adcode[:2] == rules.epidemic_province \
                 and rules.epidemic_words.search(text, s, e):
             kind = rules.epidemic_kind
