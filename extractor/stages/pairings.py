@@ -152,6 +152,7 @@ class PairingRules:
         self.help_in = regex.compile(alternation(roles["help_in"]))
         self.help_in_not = tuple(roles["help_in_not"])
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
+        self.higher_level_funds = regex.compile(roles["higher_level_funds"])
         self.own_org_heads = tuple(roles["own_org_heads"])
         self.outsider_org_suffixes = tuple(roles["outsider_org_suffixes"])
         self.origin_marks = tuple(roles["origin_marks"])
@@ -1327,7 +1328,8 @@ class _HelpEvidence:
             sentence = self.text[s:e]
             for phrase in self.rules.help_in_not:
                 sentence = sentence.replace(phrase, "")
-            strong = bool(self.rules.help_in.search(sentence))
+            strong = bool(self.rules.help_in.search(sentence)
+                          or self.rules.higher_level_funds.search(sentence))
             weak = not strong and bool(self.rules.help_with_party.search(sentence))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
