@@ -205,7 +205,8 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
     recipient_after = first_pos(after, rules["recipient_after"])
     recipient_before = last_pos(before, rules["recipient_before"])
     helper_before = last_pos(before, rules["helper_before"])
-    if helper_before >= 0 and not any(w in text[sent[0]:sent[1]] for w in rules["helper_before_needs"]):
+    near = text[max(sent[0], start - 8 * window):min(sent[1], end + 8 * window)]
+    if helper_before >= 0 and not any(w in near for w in rules["helper_before_needs"]):
         helper_before = -1          # 从峨边县人民医院转入…: a patient, not a helper's origin
     if regex.search(rules["receiving"], before) and helper_after < 10 ** 6:
         return "recipient"          # 为华池县投入资金: the county receives what follows

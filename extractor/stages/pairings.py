@@ -163,6 +163,7 @@ class PairingRules:
         self.acting_breakers = regex.compile(alternation(roles["acting_breakers"]))
         self.cadre_origin_marks = tuple(roles["cadre_origin_marks"])
         self.help_in_paragraphs = roles["help_in_paragraphs"]
+        self.help_in_reach = roles["help_in_reach"]
         self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
         self.origin_tail_reach = roles["origin_tail_reach"]
@@ -1010,6 +1011,8 @@ class Context:
         self.sentence: Optional[tuple] = None
         self._standalone: dict[str, int] = {}
         self._inside: Optional[dict[str, Place]] = None
+        self._county_starts: Optional[list[tuple[int, int]]] = None
+        self._county_positions: list[int] = []
 
     def county_before(self, pos: int) -> Optional[Place]:
         """The last county named before ``pos`` in its paragraph or the one before (该院,
@@ -1017,14 +1020,15 @@ class Context:
         index = self.article.index
         i = index.paragraph_index(pos)
         floor = index.paragraphs[max(0, i - 1)][0]
-        best = None
-        for c in self._counties:
-            if not c.adcode:
-                continue
-            for m in c.mentions:
-                if floor <= m.span[0] < pos and (best is None or m.span[0] > best[0]):
-                    best = (m.span[0], c)
-        return Place(best[1].name, best[1].adcode, "county") if best else None
+        if self._county_starts is None:
+            self._county_starts = sorted((m.span[0], k) for k, c in enumerate(self._counties)
+                                         if c.adcode for m in c.mentions)
+            self._county_positions = [s for s, _ in self._county_starts]
+        k = bisect_left(self._county_positions, pos) - 1
+        if k < 0 or self._county_starts[k][0] < floor:
+            return None
+        c = self._counties[self._county_starts[k][1]]
+        return Place(c.name, c.adcode, "county")
 
     def inside_places(self, s: int, e: int) -> list[tuple[int, int, Place]]:
         """Townships and villages named in text[s:e] that the article first wrote right after
@@ -1148,7 +1152,11 @@ class Context:
 def find_pairings(article: Article, rules: PairingRules,
                   evidence: Optional[set] = None) -> list[Pairing]:
     """The article's pairings; ``evidence`` (when given) receives the adcodes of counties
-    named inside a helper organisation's name."""
+    named inside a helper organisation's name.
+
+    Long on purpose: ``add`` is a closure over the article (its text, paragraphs, the
+    epidemic check, the abbreviations and the output), and the two readings (explicit
+    statements first, then those that need the article's main helper) share all of it."""
     text = article.text
     counties: list[County] = article.facts.get("counties", [])
     county_at = {m.span[0]: c for c in counties for m in c.mentions}
@@ -1318,6 +1326,11 @@ class _HelpEvidence:
         self.starts = sorted((m.span[0], m.span[1], i) for i, c in enumerate(counties)
                              for m in c.mentions)
         self.positions = [s for s, _, _ in self.starts]
+        # run_end[k]: the first index after k whose mention is of another county than k's (a
+        # line repeating one county thousands of times must not be walked from each mention)
+        self.run_end = [len(self.starts)] * len(self.starts)
+        for k in range(len(self.starts) - 2, -1, -1):
+            self.run_end[k] = k + 1 if self.starts[k + 1][2] != self.starts[k][2] else self.run_end[k + 1]
         self.number = {id(c): i for i, c in enumerate(counties)}
         self.county_at = {m.span[0]: c for c in counties for m in c.mentions}
         self._cue: dict[tuple[int, int], bool] = {}
@@ -1355,13 +1368,10 @@ class _HelpEvidence:
 
     def _stop(self, c: County, pos: int, limit: int) -> int:
         """The start of the next mention of another county at or after ``pos``, else ``limit``."""
-        me = self.number[id(c)]
         i = bisect_left(self.positions, pos)
-        while i < len(self.starts) and self.starts[i][0] < limit:
-            if self.starts[i][2] != me:
-                return self.starts[i][0]
-            i += 1
-        return limit
+        if i < len(self.starts) and self.starts[i][2] == self.number[id(c)]:
+            i = self.run_end[i]
+        return min(limit, self.starts[i][0]) if i < len(self.starts) else limit
 
     def _places_inside(self, c: County) -> list[int]:
         """Where the article names a township or village that it first wrote after the county
@@ -1404,24 +1414,29 @@ class _HelpEvidence:
             if end is not None and self.acts(c, at, end):
                 acting = True
                 continue       # its stretch tells what it gives
-            s, e = index.sentence_of(at)
+            s, sentence_end = index.sentence_of(at)
+            # at most help_in_reach characters around the mention (a 500 KB line is one sentence)
+            reach = self.rules.help_in_reach
+            s, e = max(s, at - reach), min(sentence_end, at + reach)
             # a sentence that strings places with ；speaks of each in its own part (在新疆乌什县，
             # …驻村干部…；在山东胶州，…)
             s = max(s, self.text.rfind(self.rules.part_break, s, at) + 1)
-            part_end = self.text.find(self.rules.part_break, at, e)
+            part_end = self.text.find(self.rules.part_break, at, sentence_end)
             if part_end >= 0:
-                e = part_end
+                sentence_end = part_end
+                e = min(e, part_end)
             last = min(len(paragraphs) - 1, index.paragraph_index(at) + self.rules.help_in_paragraphs)
-            stop = self._stop(c, e, paragraphs[last][1])
+            stop = self._stop(c, e, min(paragraphs[last][1], at + 4 * reach))
+            end = sentence_end            # where the (part of the) sentence read last ends
             while True:
                 if self._has_cue(s, min(e, stop), c):
                     return "in"
-                if e >= stop:
+                if end >= stop:
                     break
-                s, nxt = index.sentence_of(e)
-                if nxt <= e or s >= stop:
+                s, nxt = index.sentence_of(end)
+                if nxt <= end or s >= stop:
                     break     # the last sentence of the text
-                e = nxt
+                end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
 
     def named_as_origin(self, c: County) -> bool:
@@ -1440,7 +1455,8 @@ class _HelpEvidence:
             if any(mark in before for mark in rules.cadre_origin_marks) \
                     and rules.origin_tail.match(self.text, m.span[1]):
                 s, e = index.sentence_of(m.span[0])
-                if rules.help_in.search(self.text, s, e):
+                reach = rules.help_in_reach
+                if rules.help_in.search(self.text, max(s, m.span[0] - reach), min(e, m.span[1] + reach)):
                     return True
         return False
 
