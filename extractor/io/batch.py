@@ -204,7 +204,7 @@ def connect_dask(scheduler: Optional[str], jobs: int):
     # The scheduler (in this process for a local cluster) and the client keep logs of
     # past transitions and of recent messages: kept short so they do not hold thousands
     # of batches' worth of inputs.
-    short_logs = {"distributed.admin.low-level-log-length": 100,
+    short_logs = {"distributed.admin.low-level-log-length": 10,
                   "distributed.admin.log-length": 100,
                   "distributed.admin.system-monitor.log-length": 120}
     try:
@@ -253,11 +253,11 @@ def _map_dask(inputs: Iterable[Input], client, *, jobs: int, reference_date: Opt
               batch_size: int = 0, window: int = 0) -> Iterator[dict]:
     """Records from the cluster in input order, with at most ``window`` batches of
     ``batch_size`` inputs in flight: the parent holds a bounded number of results,
-    whatever the corpus size. The window is 4 batches per worker thread of the cluster
-    (a remote one may have many more than ``jobs``)."""
+    whatever the corpus size. The window is 2 batches per worker thread of the cluster
+    (a remote one may have many more than ``jobs``): one running, one waiting."""
     from collections import deque
     batch_size = batch_size or DASK_BATCH
-    window = window or max(2, 4 * max(1, jobs, _cluster_threads(client)))
+    window = window or max(2, 2 * max(1, jobs, _cluster_threads(client)))
     pending: deque = deque()
     batch: list[Input] = []
     submitted = 0
