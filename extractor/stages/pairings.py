@@ -1338,12 +1338,17 @@ class _HelpEvidence:
     def _has_cue(self, s: int, e: int, c: County) -> bool:
         found = self._cue.get((s, e))
         if found is None:
-            sentence = self.text[s:e]
-            for phrase in self.rules.help_in_not:
-                sentence = sentence.replace(phrase, "")
-            strong = bool(self.rules.help_in.search(sentence)
-                          or self.rules.higher_level_funds.search(sentence))
-            weak = not strong and bool(self.rules.help_with_party.search(sentence))
+            rules, text = self.rules, self.text
+            strong = weak = False
+            # most stretches hold no cue at all: search the text in place, and copy the stretch
+            # (to drop the phrases that are no help) only when a cue is there
+            if rules.help_in.search(text, s, e) or rules.higher_level_funds.search(text, s, e) \
+                    or rules.help_with_party.search(text, s, e):
+                sentence = text[s:e]
+                for phrase in rules.help_in_not:
+                    sentence = sentence.replace(phrase, "")
+                strong = bool(rules.help_in.search(sentence) or rules.higher_level_funds.search(sentence))
+                weak = not strong and bool(rules.help_with_party.search(sentence))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
 
