@@ -205,9 +205,8 @@ class Gazetteer:
     def _is_false_hit(self, text: str, start: int, end: int, surface: str,
                       forms: tuple[Form, ...]) -> bool:
         for lefts, rights in self.false_hits.get(surface, ()):
-            if any(text.endswith(left, 0, start) for left in lefts):
-                return True
-            if any(text.startswith(right, end) for right in rights):
+            # str.endswith/startswith take the tuple whole: one call, no generator
+            if text.endswith(lefts, 0, start) or text.startswith(rights, end):
                 return True
         if _bare_guarded(surface, forms):
             if text.startswith(self.bare_right_stop, end):
