@@ -132,6 +132,7 @@ class PairingRules:
         self.listed_nouns = regex.compile(r["listed_nouns"])
         self.lead_gap = regex.compile(r["lead_gap"])
         self.bracket_open, self.bracket_close = r["enclosed_brackets"]
+        self.invested_place = regex.compile(r["invested_place"])
         self._load_context_rules(r)
 
     def _load_context_rules(self, r: dict) -> None:
@@ -834,6 +835,51 @@ def _enclosed(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     return helpers, recipients, min(cs, helpers[0].start), recipients[-1].end + 1
 
 
+def _labelled_subject(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """…，支援R with no earlier statement: the helpers are the list the sentence opens with,
+    when that opening clause names them by a cue used as a label (国家卫健委和北京、上海、广东等
+    7个对口支援省（市）指派医院，…，支援西藏自治区人民医院)."""
+    start = _clause_start(text, s, cs, rules)
+    if start == s or text[start:cs] not in rules.carry_over:
+        return None
+    ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
+    if ri is None or not parties[ri].place:
+        return None
+    first = _sentence_subject(text, parties, s, cs, rules)
+    if first is None:
+        return None
+    k = next(i for i, p in enumerate(parties) if p.start == first.start)
+    helpers = _list_forward(text, parties, k, rules.helper_separators)
+    opening = rules.clause_break.search(text, helpers[-1].end, cs)
+    if opening is None or not rules.cue_pattern.search(text, helpers[-1].end, opening.start()):
+        return None
+    recipients = _list_forward(text, parties, ri, rules.separators)
+    return helpers, recipients, cs, recipients[-1].end
+
+
+def _invested(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """H 注资/投入帮扶资金 N 在 R (建设): 珠海注资1226万元在云南省兰坪县…建设; the helper before
+    the cue, else the party the sentence opens with (a later clause: …；投入帮扶资金286万元在泸水市)."""
+    at = rules.invested_place.match(text, ce, min(e_of(text, ce), ce + rules.w["invested_gap"] + 1))
+    if at is None:
+        return None
+    ri = _starting_after(text, parties, at.end(), 0)
+    if ri is None or not parties[ri].place:
+        return None
+    hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
+    if hi is not None:
+        helpers = _list_back(text, parties, hi, rules.helper_separators)
+    else:
+        start = _clause_start(text, s, cs, rules)
+        first = next((p for p in parties if s <= p.start < cs), None)
+        if start == s or first is None or first.start - s > 2 or first.deictic:
+            return None
+        if any(start <= p.start < cs for p in parties):
+            return None
+        helpers = [first]
+    return helpers, [parties[ri]], min(cs, helpers[0].start), parties[ri].end
+
+
 def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
     """…，对口帮扶河源、汕尾: the clause has no subject; the previous statement's helpers."""
     breaks = [m.end() for m in rules.clause_break.finditer(text, s, cs)]
@@ -848,9 +894,9 @@ def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
 
 SHAPES = (("under", _under), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
-          ("paired", _paired), ("at_lead", _at_lead))
+          ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested))
 # shapes that may leave a party to the article (main recipient, main helper)
-WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed"})
+WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested"})
 
 
 # ---------------------------------------------------------------------------- exclusions
@@ -1244,6 +1290,8 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
                 stmt = fn(text, singles, m.start(), m.end(), s, rules)
             if stmt is None and shape == "active" and last_helpers:
                 stmt = _carried(text, singles, m.start(), m.end(), s, rules, last_helpers)
+            if stmt is None and shape == "active" and not last_helpers:
+                stmt = _labelled_subject(text, singles, m.start(), m.end(), s, rules)
             if stmt is None:
                 continue
             last_helpers = stmt[0]
