@@ -164,6 +164,7 @@ class PairingRules:
         self.acting_breakers = regex.compile(alternation(roles["acting_breakers"]))
         self.cadre_origin_marks = tuple(roles["cadre_origin_marks"])
         self.help_in_paragraphs = roles["help_in_paragraphs"]
+        self.help_in_next_sentences = roles["help_in_next_sentences"]
         self.help_in_reach = roles["help_in_reach"]
         self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
@@ -1478,17 +1479,29 @@ class _HelpEvidence:
             if part_end >= 0:
                 sentence_end = part_end
                 e = min(e, part_end)
-            last = min(len(paragraphs) - 1, index.paragraph_index(at) + self.rules.help_in_paragraphs)
-            stop = self._stop(c, e, min(paragraphs[last][1], at + 4 * reach))
+            own = index.paragraph_index(at)
+            last = min(len(paragraphs) - 1, own + self.rules.help_in_paragraphs)
+            limit = paragraphs[last][1]
+            if last > own:
+                # of the paragraphs after its own, only the first sentences: a new paragraph
+                # often turns to another place or to general talk
+                k = paragraphs[own + 1][0]
+                for _ in range(self.rules.help_in_next_sentences):
+                    k = index.sentence_of(k)[1]
+                limit = min(limit, max(k, paragraphs[own][1]))
+            stop = self._stop(c, e, min(limit, at + 4 * reach))
             end = sentence_end            # where the (part of the) sentence read last ends
             while True:
                 if self._has_cue(s, min(e, stop), c):
                     return "in"
                 if end >= stop:
                     break
-                s, nxt = index.sentence_of(end)
-                if nxt <= end or s >= stop:
-                    break     # the last sentence of the text
+                # the next sentence, past a paragraph's line break (sentence_of at the break
+                # is the sentence just read)
+                following = index.sentence_after(end)
+                if following is None or following[0] >= stop:
+                    break     # the last sentence of the text, or past the stop
+                s, nxt = following
                 end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
 

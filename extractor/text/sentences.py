@@ -64,6 +64,12 @@ class TextIndex:
         i = max(0, bisect_right(self._sentence_starts, pos) - 1)
         return self.sentences[i]
 
+    def sentence_after(self, pos: int) -> Optional[Bounds]:
+        """The first sentence starting at or after ``pos`` (past a paragraph's line break),
+        or None at the end of the text."""
+        i = bisect_left(self._sentence_starts, pos)
+        return self.sentences[i] if i < len(self.sentences) else None
+
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect_right(self._paragraph_starts, pos) - 1)
 
