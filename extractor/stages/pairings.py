@@ -165,6 +165,8 @@ class PairingRules:
         self.cadre_origin_marks = tuple(roles["cadre_origin_marks"])
         self.help_in_paragraphs = roles["help_in_paragraphs"]
         self.help_in_next_sentences = roles["help_in_next_sentences"]
+        self.heading_max, self.section_reach = roles["heading_max"], roles["section_reach"]
+        self.attribution = regex.compile(alternation(roles["attribution"]))
         self.help_in_reach = roles["help_in_reach"]
         self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
@@ -1357,7 +1359,9 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
             seen = evidence.help_comes_in(c)
             if local == "recipient" or seen == "in":
                 c.role = "recipient"
-            elif local == "helper" or (seen == "acts" and in_helper_area):
+            elif sum((local == "helper", seen == "acts", in_helper_area)) >= 2:
+                # two signs of giving (a giving cue at the name, the county seen giving, inside
+                # a helping place): one alone is too weak (西乡县杨河镇帮扶干部 are its own)
                 c.role = "helper"
             else:
                 c.role = "other"
@@ -1380,6 +1384,10 @@ class _HelpEvidence:
         self.run_end = [len(self.starts)] * len(self.starts)
         for k in range(len(self.starts) - 2, -1, -1):
             self.run_end[k] = k + 1 if self.starts[k + 1][2] != self.starts[k][2] else self.run_end[k + 1]
+        # run_start[k]: the last index before k whose mention is of another county than k's
+        self.run_start = [-1] * len(self.starts)
+        for k in range(1, len(self.starts)):
+            self.run_start[k] = k - 1 if self.starts[k - 1][2] != self.starts[k][2] else self.run_start[k - 1]
         self.number = {id(c): i for i, c in enumerate(counties)}
         self.county_at = {m.span[0]: c for c in counties for m in c.mentions}
         self._cue: dict[tuple[int, int], bool] = {}
@@ -1426,6 +1434,13 @@ class _HelpEvidence:
         if i < len(self.starts) and self.starts[i][2] == self.number[id(c)]:
             i = self.run_end[i]
         return min(limit, self.starts[i][0]) if i < len(self.starts) else limit
+
+    def _start(self, c: County, pos: int, limit: int) -> int:
+        """The end of the last mention of another county before ``pos``, else ``limit``."""
+        i = bisect_left(self.positions, pos) - 1
+        if i >= 0 and self.starts[i][2] == self.number[id(c)]:
+            i = self.run_start[i]
+        return max(limit, self.starts[i][1]) if i >= 0 else limit
 
     def _places_inside(self, c: County) -> list[int]:
         """Where the article names a township or village that it first wrote after the county
@@ -1481,15 +1496,27 @@ class _HelpEvidence:
                 e = min(e, part_end)
             own = index.paragraph_index(at)
             last = min(len(paragraphs) - 1, own + self.rules.help_in_paragraphs)
-            limit = paragraphs[last][1]
-            if last > own:
+            limit, far = paragraphs[last][1], at + 4 * reach
+            ps, pe = paragraphs[own]
+            if pe - ps <= self.rules.heading_max and self.text.find("。", ps, pe) < 0:
+                if self.rules.attribution.search(self.text, at, pe):
+                    # a speaker's attribution (…村村民王自学讲述) closes the section it signs:
+                    # read back to the last other county named
+                    lo = self._start(c, at, max(0, at - self.rules.section_reach))
+                    if lo < ps and self._has_cue(lo, ps, c):
+                        return "in"
+                    continue
+                # a heading that names the county (重庆江津·脱贫农民杨万良): its section follows,
+                # up to the next other county named
+                limit = far = at + self.rules.section_reach
+            elif last > own:
                 # of the paragraphs after its own, only the first sentences: a new paragraph
                 # often turns to another place or to general talk
                 k = paragraphs[own + 1][0]
                 for _ in range(self.rules.help_in_next_sentences):
                     k = index.sentence_of(k)[1]
                 limit = min(limit, max(k, paragraphs[own][1]))
-            stop = self._stop(c, e, min(limit, at + 4 * reach))
+            stop = self._stop(c, e, min(limit, far))
             end = sentence_end            # where the (part of the) sentence read last ends
             while True:
                 if self._has_cue(s, min(e, stop), c):
