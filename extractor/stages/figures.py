@@ -79,7 +79,7 @@ class FigureRules:
         self.households_after = regex.compile(
             rf"^(?:是|的)?(?:{_alt(r['household_nouns'])}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
         link = _alt(r["linking"])
-        year = r"(?:[0-9]{4}年\p{Han}{0,6}?的?|去年底的?|年初的?)?"
+        year = rf"(?:[0-9]{{4}}年\p{{Han}}{{0,6}}?的?|{_alt(r['stock_time_words'])})?"
         self.noun_before = regex.compile(
             rf"(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
             rf"(?:[0-9.]+万?户[、，,]?共?)?$")   # 贫困人口989户共5037人
@@ -150,6 +150,13 @@ class FigureRules:
         self.bracketed_restatement = regex.compile(r["bracketed_restatement"])
         self.delisting_other_subject = regex.compile(r["delisting_other_subject"])
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
+        self.change_word = regex.compile(_alt(r["change_to"]))
+        self.unit_stock_metrics = frozenset(r["unit_stock_metrics"])
+        self.per_unit_before = regex.compile(r["per_unit_before"])
+        self.copula_people_after = regex.compile(r["copula_people_after"])
+        self.group_partitive = regex.compile(r["group_partitive"])
+        self.lead_window = int(r["lead_window"])
+        self.household_part_after_exit = regex.compile(r["household_part_after_exit"])
         self.project = regex.compile("|".join(sorted(r["project_cues"], key=len, reverse=True)))
         self.rates = r["rates"]
         self.rate_noun = regex.compile(rf"{_alt(self.rates)}|\p{{Han}}率")
@@ -274,7 +281,8 @@ def _count_of_noun_before(rules: FigureRules, before: str, after: str) -> tuple[
         # 832个贫困县已摘帽436个: the part that exited, counted after its verb
         return True, ("counties_delisted" if "县" in part["noun"] else "villages_exited")
     noun_before = rules.unit_noun_before.search(before)
-    if noun_before and (not after or after[0] in "、，,。；;）)（("):   # 共有贫困村97个 / 贫困村80个（并村后68个）
+    if noun_before and (not after or after[0] in "、，,。；;）)（(" or rules.change_word.match(after)):
+        # 共有贫困村97个 / 贫困村80个（并村后68个） / 贫困村由120个减少到30个
         # the noun with the words right before it: 累计退出贫困村13个, 全国脱贫摘帽贫困县达436个
         phrase = before[max(0, noun_before.start() - rules.cue_before_noun):]
         county = "县" in noun_before["noun"]
@@ -373,6 +381,8 @@ def _people_noun(rules: FigureRules, after: str, households: bool) -> tuple[Opti
             people = rules.people_of_households.match(after[m.end():])
             if people:   # the people's cue is the households' too
                 after = after[:m.end()] + after[m.end() + people.end():]
+        elif rules.copula_people_after.match(after):
+            noun = True   # 其中300户为贫困户。
         elif chained:
             m2 = rules.people_after.match(chained["rest"])
             noun = bool(m2) and not m2["weak"]
@@ -382,12 +392,15 @@ def _people_noun(rules: FigureRules, after: str, households: bool) -> tuple[Opti
         return None, after   # 剩余贫困人口超过1万人的拟摘帽县: a threshold, not a count
     if rules.other_people_after.match(after):
         return None, after   # 43.5万名第一书记: people of another kind
+    if rules.copula_people_after.match(after):
+        return True, after   # 全村608人，428人为贫困人口。
     m = rules.people_after.match(after)
     return bool(m) and not m["weak"], after
 
 
 def _classify_people(rules: FigureRules, before: str, after: str, households: bool,
-                     previous: str = "", written: str = "", following: str = "") -> Optional[str]:
+                     previous: str = "", written: str = "", following: str = "",
+                     lead: str = "") -> Optional[str]:
     if (rules.threshold_before.search(before) or rules.threshold_word.match(written)) \
             and rules.threshold_tail.match(after):
         return None   # 贫困人口超过1000人和贫困发生率超过10%的共1113个贫困村: a threshold
@@ -395,6 +408,10 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return None   # 边缘户589户2019人、脱贫监测户738户: groups at risk (convention F3)
     if rules.named_group_before.search(before):
         return None   # 王某等5名脱贫户: a group of people named in the story
+    if rules.copula_people_after.match(after) and rules.group_partitive.search(lead):
+        return None   # 33名员工里25人是贫困户: a part of another group, not the area's poor
+    if households and rules.household_part_after_exit.match(after):
+        return "poor_households"   # 86户贫困户已脱贫80户: the households, then the part that exited
     noun, after = _people_noun(rules, after, households)
     if noun is None:
         return None
@@ -929,15 +946,17 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
         return _classify_count(rules, before, q.unit + after, q, following)
     previous = ctx.previous_clause(q.start) if before.startswith(rules.subset_words) else ""
+    # the text before the count back to the previous clause's start, for a partitive there
+    lead = ctx.text[max(ctx.previous_clause_start(q.start), q.start - rules.lead_window):q.start]
     if q.unit in rules.household_units:
-        return _classify_people(rules, before, after, True, previous, q.text, following)
+        return _classify_people(rules, before, after, True, previous, q.text, following, lead)
     if q.unit in rules.person_units:
-        return _classify_people(rules, before, after, False, previous, q.text, following)
+        return _classify_people(rules, before, after, False, previous, q.text, following, lead)
     if q.unit == "" and rules.households_after.match(after) and not rules.households_after.match(after)["weak"]:
-        return _classify_people(rules, before, after, True, previous, q.text, following)   # 475万贫困户
+        return _classify_people(rules, before, after, True, previous, q.text, following, lead)   # 475万贫困户
     if q.unit == "" and (rules.people_after.match(after) or rules.noun_before.search(before)
                          or rules.people_exit_before.search(before)):
-        return _classify_people(rules, before, after, False, previous, q.text, following)
+        return _classify_people(rules, before, after, False, previous, q.text, following, lead)
     return None
 
 
@@ -1056,6 +1075,8 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
         if _in_quoted_label(rules, text, q):
             continue   # “五县一区”: a number inside a short quoted name
         before, after = ctx.clause(q.start, q.end)
+        if rules.per_unit_before.search(before):
+            continue   # 每100人脱贫就有70人…: a ratio's unit, not a count
         if q.values == (Decimal(1),) and "一" in q.text:
             continue   # 一户/一人/一个: generic, and a named county gives its own record
         metric = _metric_of(rules, ctx, q, before, after)
@@ -1180,7 +1201,8 @@ def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: i
     between = text[last_end:q.start]
     if len(between) >= rules.chain_window:
         return None
-    if rules.unit_of[last_metric] != "%" and q.unit != "个" and rules.r_change_between.search(between):
+    if rules.unit_of[last_metric] != "%" and (q.unit != "个" or last_metric in rules.unit_stock_metrics) \
+            and rules.r_change_between.search(between):   # 贫困村由120个减少到30个: both stocks
         return _same_family(rules, last_metric, q.unit)   # 从25户230人降低到5户20人
     if q.unit == rules.unit_of[last_metric] and rules.bracketed_restatement.match(between):
         return last_metric
