@@ -38,6 +38,8 @@ _LIST_ITEM = regex.compile(r"[^，,；;：:、和及与（）()“”\s]+")
 _ENUM_COMMA = regex.compile(r"、")
 _DENG_OR_COMMA = regex.compile(r"等|、")
 _NOT_A_COUNTY_ITEM = regex.compile(r"[0-9贫个全各的是]")
+_BRACKET_CLOSE = regex.compile(r"[）)]")
+_UNCLOSED_BRACKET = regex.compile(r"[（(][^）)]*$")
 
 
 class FigureRules:
@@ -101,6 +103,7 @@ class FigureRules:
         self.people_exit_before = regex.compile(r["people_exit_before"])
         self.village_exit = regex.compile("|".join(r["village_exit"]))
         self.county_exit = regex.compile("|".join(r["county_exit"]))
+        self.named_county_exit = regex.compile(r["named_county_exit"])
         neg = _alt(r["negations"])
         self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,2}}$")
         self.remaining = regex.compile(_alt(r["remaining"]))
@@ -152,6 +155,10 @@ class FigureRules:
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
         self.change_word = regex.compile(_alt(r["change_to"]))
         self.unit_stock_metrics = frozenset(r["unit_stock_metrics"])
+        self.compare_between = regex.compile(r["compare_between"])
+        self.bracket_part_head = regex.compile(r["bracket_part_head"])
+        self.bracket_part_window = int(r["bracket_part_window"])
+        self.compare_metrics = frozenset(r["compare_metrics"])
         self.per_unit_before = regex.compile(r["per_unit_before"])
         self.copula_people_after = regex.compile(r["copula_people_after"])
         self.group_partitive = regex.compile(r["group_partitive"])
@@ -318,6 +325,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if "（" in before and "）" not in before[before.rindex("（"):] and "）" in rest:
         rest = rest[rest.index("）") + 1:]   # 41个贫困县（20个国定贫困县、21个…）脱贫摘帽
     rest = _BRACKETED.sub("", rest)
+    rest = _UNCLOSED_BRACKET.sub("", rest)   # 88个贫困县（已摘帽61个，…）: the breakdown's cues are its own
     other = _DIGIT.search(rest)
     if other and not rules.people_count_after_head.match(rest):
         rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
@@ -814,7 +822,12 @@ def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses
     sentence = ctx.text[ctx.s_start:ctx.s_end]
     found: list[tuple[str, int, int]] = []
     named_any = False
-    for k, cue in enumerate(_delisting_cues(rules, sentence)):
+    cues = list(_delisting_cues(rules, sentence))
+    named_cues = [c for c in _named_county_cues(rules, ctx, county_mentions)
+                  if not any(c.start() < d.end() and d.start() < c.end() for d in cues)]
+    if named_cues:   # 四川丹巴、石渠实现脱贫: 脱贫 with an adverb right after a county's name
+        cues = sorted(cues + named_cues, key=lambda c: c.start())
+    for k, cue in enumerate(cues):
         if k >= rules.cues_per_sentence:
             break
         named, more = _named_in_scope(rules, article, ctx, cue, seen, county_mentions)
@@ -823,6 +836,20 @@ def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses
         if k == 0 and not named_any:
             found += _subject_delisting(rules, article, ctx, cue, seen, scope)
     return found
+
+
+def _named_county_cues(rules: FigureRules, ctx: SentenceClauses,
+                       county_mentions: list[tuple[int, int, str]]):
+    """脱贫 with an adverb of completion right after a county mention of the sentence, in
+    whatever form the county is written (丹巴、石渠实现脱贫; 井冈山市率先脱贫): a delisting cue
+    (county_exit's own 脱贫 cue needs 县 written before it)."""
+    sentence = ctx.text[ctx.s_start:ctx.s_end]
+    starts = _starts_of(county_mentions)
+    for a, b, _ in county_mentions[bisect.bisect_left(starts, ctx.s_start):
+                                   bisect.bisect_left(starts, ctx.s_end)]:
+        m = rules.named_county_exit.match(sentence, b - ctx.s_start)
+        if m:
+            yield m
 
 
 def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, cue: regex.Match,
@@ -844,6 +871,8 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
     for a, b, name in county_mentions[bisect.bisect_left(starts, first):
                                       bisect.bisect_left(starts, limit)]:
         if b <= limit:
+            if rules.helper_after_place.match(ctx.text, b, limit):
+                continue   # 大兴区对口帮扶的正镶白旗…脱贫摘帽: the helper is not delisted
             named = True
             if name not in seen:
                 found.append((name, a, b))
@@ -942,7 +971,7 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
         m = rules.households_after.match(after)
         if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
             return _classify_people(rules, before, after, True, "", q.text, following)
-        return _classify_count(rules, before, after, q, following)
+        return _classify_count(rules, before, after, q, following) or _bracketed_part(rules, ctx, q)
     if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
         return _classify_count(rules, before, q.unit + after, q, following)
     previous = ctx.previous_clause(q.start) if before.startswith(rules.subset_words) else ""
@@ -957,6 +986,29 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     if q.unit == "" and (rules.people_after.match(after) or rules.noun_before.search(before)
                          or rules.people_exit_before.search(before)):
         return _classify_people(rules, before, after, False, previous, q.text, following, lead)
+    return None
+
+
+def _bracketed_part(rules: FigureRules, ctx: SentenceClauses, q: Quantity) -> Optional[str]:
+    """823个贫困县（已脱贫433个，未脱贫390个）: a count inside brackets that follow a count of
+    poor units is a part of them, by its own cue: an exit gives the exit metric, a negated
+    exit or a remaining cue the stock, no cue nothing. (A bounded look back: the bracket
+    opens at most ``bracket_part_window`` characters before the count.)"""
+    text = ctx.text
+    lo = max(ctx.s_start, q.start - rules.bracket_part_window)
+    opening = max(text.rfind("（", lo, q.start), text.rfind("(", lo, q.start))
+    if opening < 0 or _BRACKET_CLOSE.search(text, opening, q.start):
+        return None
+    head = rules.bracket_part_head.search(text, max(ctx.s_start, opening - rules.head_window), opening)
+    if not head:
+        return None
+    county = "县" in head["noun"]
+    inner = text[max(opening + 1, ctx.clause_bounds(q.start, q.end)[0]):q.start]
+    state = _exit_in(rules.village_exit, rules, inner)
+    if state:
+        return "counties_delisted" if county else "villages_exited"
+    if state is False or rules.remaining.search(inner):
+        return "poor_counties" if county else "poor_villages"
     return None
 
 
@@ -1204,6 +1256,8 @@ def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: i
     if rules.unit_of[last_metric] != "%" and (q.unit != "个" or last_metric in rules.unit_stock_metrics) \
             and rules.r_change_between.search(between):   # 贫困村由120个减少到30个: both stocks
         return _same_family(rules, last_metric, q.unit)   # 从25户230人降低到5户20人
+    if last_metric in rules.compare_metrics and rules.compare_between.match(between):
+        return _same_family(rules, last_metric, q.unit)   # 1660万人，较2012年末的9899万人
     if q.unit == rules.unit_of[last_metric] and rules.bracketed_restatement.match(between):
         return last_metric
     if not between and rules.unit_of[last_metric] == "户" and q.unit in rules.person_units:
