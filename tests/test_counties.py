@@ -22,7 +22,7 @@ def rows(*groups):
     return [pytest.param(c, id=f"{g}:{c['text'][:14]}") for g in groups for c in CASES[g]]
 
 
-@pytest.mark.parametrize("case", rows("short_forms", "renamed", "ambiguous", "false_hits", "nothing"))
+@pytest.mark.parametrize("case", rows("short_forms", "renamed", "ambiguous", "false_hits", "lists", "nothing"))
 def test_counties(case):
     counties, article = run(case["text"])
     got = sorted(f"{c.name} {c.adcode or 'null'}" for c in counties)
@@ -70,3 +70,11 @@ def test_provinces_and_prefectures_named_are_context_for_other_stages():
     assert [c.name for c in counties] == ["昭觉县"]
     assert [(p.text, p.name, p.level) for p in article.facts["places"]] == [
         ("四川省", "四川省", "province"), ("凉山州", "凉山彝族自治州", "prefecture")]
+
+
+@pytest.mark.parametrize("case", rows("place_false_hits"))
+def test_place_false_hits(case):
+    """Provinces and prefectures named, as the figures stage reads them: a short form inside
+    an ordinary word (和田间, 阿里的钉钉, 天山南北, 长治久安) is none."""
+    _, article = run(case["text"])
+    assert [[p.text, p.name] for p in article.facts["places"]] == case["places"]

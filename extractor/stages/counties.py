@@ -71,6 +71,7 @@ class _ArticleEvidence:
         self.context = context
         self.sentence_of = sentence_of
         self.named = {u.adcode for _, u in context}
+        self.listed: set[int] = set()   # bare short forms in a list of county names
         # counties written in full (or by alias) somewhere in the article
         self.written = {u.adcode for m in mentions if not m.hit.bare for u in m.units}
         # Where each province/prefecture is named (starts and ends, sorted), so "is the
@@ -107,7 +108,7 @@ class _ArticleEvidence:
         """A bare short form's unit is confirmed by its full name, its parent right before
         it, or (unless the form is an ordinary word) its parent named in the article or
         its province in the sentence."""
-        if u.adcode in self.written or self.parent_adjacent(m, u):
+        if u.adcode in self.written or self.parent_adjacent(m, u) or m.hit.start in self.listed:
             return True
         if weak:
             return False
@@ -133,12 +134,37 @@ def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
              context: list[tuple[Hit, Unit]], sentence_of, warnings: list[str] | None) -> None:
     evidence = _ArticleEvidence(gaz, mentions, context,
                                 sentence_of or (lambda pos: (0, len(text))))
+    evidence.listed = _listed_short_forms(text, mentions, gaz.rules["list_confirms"])
     _confirm_short_forms(evidence, mentions)
     mentions[:] = [m for m in mentions if m.units]
     for m in mentions:
         if len(m.units) == 1:
             m.unit = m.units[0]
     _resolve_shared_names(evidence, mentions, warnings)
+
+
+def _listed_short_forms(text: str, mentions: list[_Mention], rule: dict) -> set[int]:
+    """Positions of bare short forms that stand in a list of at least ``min_items`` bare short
+    forms of counties (巴东、宁陕、元阳等贫困地区): each item names one county only, none is an
+    ordinary word, and only a joiner stands between two items. A run of county names confirms
+    each of them, as a parent written before would."""
+    joiners = tuple(rule["joiners"])
+    listed: set[int] = set()
+    run: list[_Mention] = []
+
+    def close() -> None:
+        if len(run) >= rule["min_items"]:
+            listed.update(r.hit.start for r in run)
+
+    for m in mentions:
+        item = m.hit.bare and len(m.units) == 1 and not any(f.weak for f in m.hit.forms)
+        if item and run and text[run[-1].hit.end:m.hit.start] in joiners:
+            run.append(m)
+            continue
+        close()
+        run = [m] if item else []
+    close()
+    return listed
 
 
 def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -> None:
