@@ -104,6 +104,7 @@ class FigureRules:
         self.village_exit = regex.compile("|".join(r["village_exit"]))
         self.county_exit = regex.compile("|".join(r["county_exit"]))
         self.named_county_exit = regex.compile(r["named_county_exit"])
+        self.lower_unit_after_county = regex.compile(r["lower_unit_after_county"])
         neg = _alt(r["negations"])
         self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,2}}$")
         self.remaining = regex.compile(_alt(r["remaining"]))
@@ -873,6 +874,8 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
         if b <= limit:
             if rules.helper_after_place.match(ctx.text, b, limit):
                 continue   # 大兴区对口帮扶的正镶白旗…脱贫摘帽: the helper is not delisted
+            if rules.lower_unit_after_county.match(ctx.text, b, limit):
+                continue   # 兰考县张庄村去年脱贫摘帽: the village exits, not its county
             named = True
             if name not in seen:
                 found.append((name, a, b))
