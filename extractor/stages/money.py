@@ -53,6 +53,7 @@ class MoneyRules:
     subject_density: Decimal
     goods_unit: regex.Pattern
     price_words: regex.Pattern
+    rate_before: regex.Pattern
     price_before: int
     price_after: int
     window: int
@@ -112,6 +113,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         goods_unit=regex.compile(rel["unit_price"]["goods_unit"]),
         price_words=regex.compile(rel["unit_price"]["price_words"]),
+        rate_before=regex.compile(rel["unit_price"]["rate_before"]),
         price_before=int(rel["unit_price"]["before"]), price_after=int(rel["unit_price"]["after"]),
         window=int(rel["paragraph_window"]),
         negative_signs=frozenset(r["negative_signs"]),
@@ -226,9 +228,12 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
 
 def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """An amount that is the price of a unit of goods (convention M3): a price word and a
-    unit of goods within a few characters of it, inside its sentence."""
-    near = text[max(s_start, start - rules.price_before):start] + "|" + text[end:min(s_end, end + rules.price_after)]
-    return bool(rules.price_words.search(near) and rules.goods_unit.search(near))
+    unit of goods within a few characters of it, inside its sentence; or a unit of goods
+    (a price noun) right before its number or qualifier (每粒不到0.1元, 价格10元)."""
+    before = text[max(s_start, start - rules.price_before):start]
+    near = before + "|" + text[end:min(s_end, end + rules.price_after)]
+    return bool(rules.price_words.search(near) and rules.goods_unit.search(near)
+                or rules.rate_before.search(before))
 
 
 def _is_measure_word(q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
