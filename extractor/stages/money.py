@@ -51,6 +51,9 @@ class MoneyRules:
     subject: regex.Pattern
     subject_min: int
     subject_density: Decimal
+    subject_reach: int
+    subject_coverage: Decimal
+    part_paragraph_max: int
     goods_unit: regex.Pattern
     price_words: regex.Pattern
     rate_before: regex.Pattern
@@ -111,6 +114,9 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
+        subject_reach=int(rel["subject_reach"]),
+        subject_coverage=Decimal(str(rel["subject_min_coverage"])),
+        part_paragraph_max=int(rel["part_paragraph_max"]),
         goods_unit=regex.compile(rel["unit_price"]["goods_unit"]),
         price_words=regex.compile(rel["unit_price"]["price_words"]),
         rate_before=regex.compile(rel["unit_price"]["rate_before"]),
@@ -197,8 +203,8 @@ def _purpose(rules: MoneyRules, article: Article, sent_start: int, pos: int) -> 
 
 def about_poverty_work(rules: MoneyRules, article: Article) -> Optional[bool]:
     """What the article is about, from its subject cues (title included), counted once:
-    None with no cue at all, True when about poverty work, False for a passing mention.
-    The count stops as soon as it is enough (one pass at most)."""
+    None with no cue at all, True when about poverty work, False for a passing mention or
+    an article only partly about it (its cues leave much of the text far from any)."""
     texts = (article.title or "", article.text)
     length = sum(len(t) for t in texts)
     enough = max(rules.subject_min, math.ceil(rules.subject_density * length / 1000))
@@ -207,15 +213,37 @@ def about_poverty_work(rules: MoneyRules, article: Article) -> Optional[bool]:
         for _ in rules.subject.finditer(text):
             n += 1
             if n >= enough:
-                return True
+                return _spread_through(rules, article.text)
     return None if n == 0 else False
 
 
-def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: str) -> bool:
+def _spread_through(rules: MoneyRules, text: str) -> bool:
+    """Whether the subject cues reach most of the text: the share of characters within
+    ``subject_reach`` of a cue is at least ``subject_min_coverage``. A province's report
+    with one poverty section, a bank's report with one poverty paragraph, leave most of
+    the text out of reach (one pass over the cues)."""
+    if not text:
+        return True
+    reach = rules.subject_reach
+    covered = 0
+    end = 0          # the end of the stretch covered so far
+    for m in rules.subject.finditer(text):
+        lo, hi = max(m.start() - reach, end), min(len(text), m.end() + reach)
+        if hi > lo:
+            covered += hi - lo
+            end = hi
+    return Decimal(covered) >= rules.subject_coverage * len(text)
+
+
+def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: str,
+              paragraph: str) -> bool:
     if about is None:
         return False   # SPEC 4: an article not about poverty work has no relevant amounts
     if not about:
-        return bool(rules.subject.search(sentence))   # a passing mention elsewhere
+        # A passing mention, or an article partly about poverty work: only its poverty
+        # part counts, the amount's sentence or its (short) paragraph naming the work.
+        return bool(rules.subject.search(sentence) or (
+            len(paragraph) <= rules.part_paragraph_max and rules.subject.search(paragraph)))
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
         return False   # 期货 in 保险+期货 poverty pilots stays relevant
@@ -350,8 +378,10 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         key = (s_start, index.paragraph_index(q.start))
         relevant = relevance.get(key)
         if relevant is None:
+            p_start, p_end = index.paragraph_of(q.start)
             relevant = relevance[key] = _relevant(
-                rules, about, text[s_start:s_end], index.paragraph_window(q.start, rules.window))
+                rules, about, text[s_start:s_end], index.paragraph_window(q.start, rules.window),
+                text[p_start:p_end] if p_end - p_start <= rules.part_paragraph_max else "")
         if relevant and _unit_price(rules, text, start, sub.end, s_start, s_end):
             relevant = False   # 以每粒0.17元托底收购: a price of goods, not money for the poor
         purpose = _purpose(rules, article, s_start, q.start)
