@@ -211,20 +211,21 @@ def about_poverty_work(rules: MoneyRules, article: Article) -> Optional[bool]:
         for _ in rules.subject.finditer(text):
             n += 1
             if n >= enough:
-                return _spread_through(rules, article.text)
+                return _spread_through(rules, article.text, bool(rules.subject.search(texts[0])))
     return None if n == 0 else False
 
 
-def _spread_through(rules: MoneyRules, text: str) -> bool:
+def _spread_through(rules: MoneyRules, text: str, title_cue: bool) -> bool:
     """Whether the subject cues reach most of the text: the share of characters within
-    ``subject_reach`` of a cue is at least ``subject_min_coverage``. A province's report
-    with one poverty section, a bank's report with one poverty paragraph, leave most of
-    the text out of reach (one pass over the cues)."""
+    ``subject_reach`` of a cue is at least ``subject_min_coverage``; a cue in the title
+    reaches the text's first ``subject_reach`` characters (the lead it heads). A province's
+    report with one poverty section, a bank's report with one poverty paragraph, leave
+    most of the text out of reach (one pass over the cues)."""
     if not text:
         return True
     reach = rules.subject_reach
-    covered = 0
-    end = 0          # the end of the stretch covered so far
+    end = min(len(text), reach) if title_cue else 0   # the end of the stretch covered so far
+    covered = end
     for m in rules.subject.finditer(text):
         lo, hi = max(m.start() - reach, end), min(len(text), m.end() + reach)
         if hi > lo:
