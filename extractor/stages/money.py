@@ -9,6 +9,7 @@ from the article's subject and cue words in the sentence and its paragraph.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,6 +55,8 @@ class MoneyRules:
     subject_reach: int
     subject_coverage: Decimal
     part_paragraph_max: int
+    brief_dateline: regex.Pattern
+    brief_heading_max: int
     goods_unit: regex.Pattern
     price_words: regex.Pattern
     rate_before: regex.Pattern
@@ -115,12 +118,12 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
-        part_paragraph_max=int(rel["part_paragraph_max"]),
+        part_paragraph_max=int(rel["part_paragraph_max"]), brief_heading_max=int(rel["brief_heading_max"]),
+        brief_dateline=regex.compile(rel["brief_dateline"]),
         goods_unit=regex.compile(rel["unit_price"]["goods_unit"]),
         price_words=regex.compile(rel["unit_price"]["price_words"]), rate_before=regex.compile(rel["unit_price"]["rate_before"]),
         price_before=int(rel["unit_price"]["before"]), price_after=int(rel["unit_price"]["after"]),
-        window=int(rel["paragraph_window"]),
-        negative_signs=frozenset(r["negative_signs"]),
+        window=int(rel["paragraph_window"]), negative_signs=frozenset(r["negative_signs"]),
         unit_last_chars=frozenset(u[-1] for u in currencies),
         purpose=regex.compile(rf"\p{{Han}}{{0,{lead}}}?(?:{alternation(r['purpose_heads'])})"
                               rf"(?=[{link}]{{0,{link_max}}}$)"),
@@ -203,16 +206,47 @@ def about_poverty_work(rules: MoneyRules, article: Article) -> Optional[bool]:
     """What the article is about, from its subject cues (title included), counted once:
     None with no cue at all, True when about poverty work, False for a passing mention or
     an article only partly about it (its cues leave much of the text far from any)."""
-    texts = (article.title or "", article.text)
+    return _subject_of(rules, article.title or "", article.text)
+
+
+def _subject_of(rules: MoneyRules, title: str, text: str) -> Optional[bool]:
+    """about_poverty_work for one text under its title (the count stops as soon as it is
+    enough: one pass at most, and one more for the spread)."""
+    texts = (title, text)
     length = sum(len(t) for t in texts)
     enough = max(rules.subject_min, math.ceil(rules.subject_density * length / 1000))
     n = 0
-    for text in texts:
-        for _ in rules.subject.finditer(text):
+    for part in texts:
+        for _ in rules.subject.finditer(part):
             n += 1
             if n >= enough:
-                return _spread_through(rules, article.text, bool(rules.subject.search(texts[0])))
+                return _spread_through(rules, text, bool(rules.subject.search(title)))
     return None if n == 0 else False
+
+
+def brief_subjects(rules: MoneyRules, article: Article) -> list[tuple[int, Optional[bool]]]:
+    """A page of news briefs (资讯速递: a heading, then 本报电 and the item, twice or more)
+    is several articles: the start of each brief (its heading) and what it is about, in
+    order; [] for an ordinary article. One pass over the paragraphs."""
+    text = article.text
+    paragraphs = article.index.paragraphs
+    heads = [paragraphs[i - 1] for i in range(1, len(paragraphs))
+             if rules.brief_dateline.match(text, paragraphs[i][0], paragraphs[i][1])
+             and _is_heading(rules, text[paragraphs[i - 1][0]:paragraphs[i - 1][1]])]
+    if len(heads) < 2:
+        return []
+    ends = [h[0] for h in heads[1:]] + [len(text)]
+    return [(h_start if k else 0, _subject_of(rules, text[h_start:h_end], text[h_end:end]))
+            for k, ((h_start, h_end), end) in enumerate(zip(heads, ends))]
+
+
+#: A heading line has no sentence end (punctuation, not a rule).
+_SENTENCE_END = regex.compile("[。！？!?]")
+
+
+def _is_heading(rules: MoneyRules, line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= rules.brief_heading_max and not _SENTENCE_END.search(line)
 
 
 def _spread_through(rules: MoneyRules, text: str, title_cue: bool) -> bool:
@@ -339,14 +373,33 @@ def _scan_near_units(text: str, rules: MoneyRules):
         yield from scan(text, rules.pattern, lo, min(hi, len(text)))
 
 
+class _Subjects:
+    """What the article is about, or on a page of briefs what each brief is about: counted
+    on the first amount only (an article without amounts is never counted)."""
+
+    def __init__(self, rules: MoneyRules, article: Article) -> None:
+        self.rules, self.article = rules, article
+        self.whole: Optional[bool] = None
+        self.briefs: Optional[list[tuple[int, Optional[bool]]]] = None
+        self.starts: list[int] = []
+
+    def at(self, pos: int) -> Optional[bool]:
+        if self.briefs is None:
+            self.whole = about_poverty_work(self.rules, self.article)
+            self.briefs = brief_subjects(self.rules, self.article)
+            self.starts = [start for start, _ in self.briefs]
+        if self.briefs:
+            return self.briefs[max(0, bisect_right(self.starts, pos) - 1)][1]
+        return self.whole
+
+
 def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
     text = article.text
     index = article.index
     ref_year = article.reference_year
     amounts: list[Amount] = []
     relevance: dict[tuple[int, int], bool] = {}
-    about: Optional[bool] = None
-    about_known = False    # the subject is counted on the first amount only
+    subjects = _Subjects(rules, article)
     consumed = 0           # the end of the last amount, its 六角七分钱 included
     for q in heapq.merge(_scan_near_units(text, rules), _scan_signs(text, rules), key=lambda q: q.start):
         if q.start < consumed:
@@ -370,8 +423,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         if named and rules.currencies.get(q.unit, ("CNY",))[0] in ("CNY", named[0]) and factor == 1:
             currency, start = named[0], min(start, named[1])
         s_start, s_end = index.sentence_of(q.start)
-        if not about_known:
-            about, about_known = about_poverty_work(rules, article), True
+        about = subjects.at(q.start)
         # Once per sentence (and paragraph), not per amount: a long sentence with many
         # amounts must not be searched again for each.
         key = (s_start, index.paragraph_index(q.start))
