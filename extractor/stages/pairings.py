@@ -167,6 +167,7 @@ class PairingRules:
         self.help_in_next_sentences = roles["help_in_next_sentences"]
         self.heading_max, self.section_reach = roles["heading_max"], roles["section_reach"]
         self.attribution = regex.compile(alternation(roles["attribution"]))
+        self.sole_county_mentions = roles["sole_county_mentions"]
         self.help_in_reach = roles["help_in_reach"]
         self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
@@ -1337,6 +1338,7 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
     region_areas = tuple(region_areas)
     counties = list(counties)
     evidence = _HelpEvidence(article, counties, rules)
+    named = [c for c in counties if c.adcode]
     for c in counties:
         if not c.adcode:
             continue
@@ -1357,6 +1359,8 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
             c.role = "helper"
         else:
             seen = evidence.help_comes_in(c)
+            if seen == "" and len(named) == 1 and evidence.help_anywhere(c):
+                seen = "in"      # the article is about this county alone
             if local == "recipient" or seen == "in":
                 c.role = "recipient"
             elif sum((local == "helper", seen == "acts", in_helper_area)) >= 2:
@@ -1531,6 +1535,19 @@ class _HelpEvidence:
                 s, nxt = following
                 end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
+
+    def help_anywhere(self, c: County) -> bool:
+        """For the only county an article names, at least sole_county_mentions times: a help
+        cue anywhere in the article (奉节县 … 柳池村的驻村第一书记, the village named without
+        its county two paragraphs on)."""
+        if len(c.mentions) < self.rules.sole_county_mentions:
+            return False
+        text = self.text
+        if not self.rules.help_in.search(text):
+            return False
+        for phrase in self.rules.help_in_not:
+            text = text.replace(phrase, "")
+        return bool(self.rules.help_in.search(text))
 
     def named_as_origin(self, c: County) -> bool:
         """An origin tail right after a mention (宝安人民医院, 南山区桃源街道干部, 句容市副市长)."""
