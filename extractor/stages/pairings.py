@@ -1483,7 +1483,9 @@ class _HelpEvidence:
         paragraphs = index.paragraphs
         places = [(m.span[0], m.span[1]) for m in c.mentions] + [(p, None) for p in self._places_inside(c)]
         acting = False
+        covered = 0          # where the sections read from headings end
         for at, end in places:
+            section = False
             if end is not None and self.acts(c, at, end):
                 acting = True
                 continue       # its stretch tells what it gives
@@ -1511,8 +1513,12 @@ class _HelpEvidence:
                         return "in"
                     continue
                 # a heading that names the county (重庆江津·脱贫农民杨万良): its section follows,
-                # up to the next other county named
+                # up to the next other county named; read once (a run of headings naming the
+                # county must not read the same section from each of them)
+                if at < covered:
+                    continue
                 limit = far = at + self.rules.section_reach
+                section = True
             elif last > own:
                 # of the paragraphs after its own, only the first sentences: a new paragraph
                 # often turns to another place or to general talk
@@ -1521,6 +1527,8 @@ class _HelpEvidence:
                     k = index.sentence_of(k)[1]
                 limit = min(limit, max(k, paragraphs[own][1]))
             stop = self._stop(c, e, min(limit, far))
+            if section:
+                covered = max(covered, stop)
             end = sentence_end            # where the (part of the) sentence read last ends
             while True:
                 if self._has_cue(s, min(e, stop), c):
