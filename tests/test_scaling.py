@@ -29,6 +29,14 @@ FAMILIES = {
     "unclosed comment": "<p>正文</p><!--",
     "unclosed doctype": "<p>正文</p><!DOCTYPE",
     "mojibake triggers": "當?shù)",
+    # persons (issue 10): lists walked from each name, list ends read back, credit lines,
+    # names under title lines, headings, names before a seat word
+    "persons, name list": "张明、",
+    "persons, name list ends": "张明、李华、王强等",
+    "persons, credit lines": "朱 刚摄（人民视觉）\n",
+    "persons, layout": "第一书记\n孙中元\n",
+    "persons, headings": "村民端和平：\n",
+    "persons, seat words": "局长降初代表说，",
 }
 #: The bound: 10x for 10x the text, with slack for timer noise and O(n log n) parts.
 RATIO = 15

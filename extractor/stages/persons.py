@@ -68,6 +68,9 @@ class PersonRules:
     gazetteer: Gazetteer
     years: YearGrammar
     byline: regex.Pattern
+    credit: regex.Pattern                # credit lines (朱 某摄（人民视觉）, 杨某  胡某整理)
+    layout_name: regex.Pattern           # a name alone on its line under a title line
+    heading_name: regex.Pattern          # a name closing a heading with a colon
     cadre_titles: regex.Pattern          # a title word at the end of a phrase
     resident_before: regex.Pattern
     journalist_before: regex.Pattern
@@ -108,7 +111,8 @@ def _load_rules(folder: Folder) -> PersonRules:
     r = load_yaml("persons.yaml", folder)
     cues = ahocorasick.Automaton()
     cue_window: dict[str, list[tuple[str, int, int]]] = {}
-    for kind in ("before_name", "before_name_certain", "after_name", "after_name_certain", "byline"):
+    for kind in ("before_name", "before_name_certain", "before_name_heading", "after_name",
+                 "after_name_certain", "after_seat", "after_list", "byline"):
         for word in r["cues"][kind]:
             # a word in two lists (主席, 总理: 主席苏某 and 苏某主席) is a cue both ways
             cue_window.setdefault(word, []).append((kind, *r["cue_window"].get(kind, (0, 0))))
@@ -136,6 +140,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
+        credit=regex.compile(r["credit_pattern"]),
+        layout_name=regex.compile(r["layout_name"]),
+        heading_name=regex.compile(r["heading_name"]),
         cadre_titles=_suffix_pattern(r["cadre_titles"]),
         resident_before=_suffix_pattern(r["resident_before"]),
         journalist_before=regex.compile(f"(?:{alternation(r['journalist_before'])})"
@@ -223,15 +230,35 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 if text[start - 2:start - 1] in rules.surnames or text[start - 3:start - 2] in rules.surnames:
                     yield 0, 0, text[max(0, start - 4):start], None, start, kind
                 continue
+            if kind == "before_name_heading":           # 全国人大代表谢某：⏎
+                if rules.heading_name.match(text, end):
+                    yield 0, 0, text[end:end + 3], end, start, "heading"
+                continue
+            if kind == "after_list":                    # 陈某、李某、刘某某等
+                first = _list_before(text, start, rules)
+                if first is not None:
+                    s_start, _ = sentence_of(start)
+                    lo = max(s_start, first - int(rules.raw["han_name_max"]))
+                    yield lo, start, text[lo:start], None, start, kind
+                continue
+            if kind == "after_seat":                    # 某某代表说: only a name the rules tell
+                if rules.followers.match(text, end):
+                    yield 0, 0, text[max(0, start - 4):start], None, start, kind
+                continue
             if kind == "after_name":
                 if not any(text[start - k:start - k + 1] in rules.initials for k in (2, 3, 4)):
                     continue
                 anchor, k = text[max(0, start - 4):start], None
             else:
+                if text[end:end + 1] == "\n" and kind == "before_name":   # 第一书记⏎孙某
+                    yield 0, 0, text[end + 1:end + 4], end + 1, start, "layout"
+                    continue
                 k = end + 1 if text[end:end + 1].isspace() or text[end:end + 1] == "”" else end
                 if text[k:k + 1] not in rules.initials:
                     continue
                 anchor = text[k:k + 3]
+                if kind == "before_name" and rules.heading_name.match(text, k):
+                    kind = "heading"                            # 村民某某某讲述：⏎
             s_start, s_end = sentence_of(start)
             lo, hi = max(s_start, start - before), min(s_end, end + after)
             for _ in range(steps):
@@ -239,6 +266,32 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                     break
                 hi = min(s_end, hi + step)
             yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
+
+
+#: cue kinds whose names only the rules read (no tagger window)
+_RULE_KINDS = ("layout", "after_seat", "heading")
+
+
+def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
+    """Where a 、-list of at least ``list_min_items`` short items (2–4 Han characters, each
+    starting with a name initial) ending at ``end`` begins, read back at most
+    ``list_window`` characters (a bounded scan from each list end); None when there is
+    none."""
+    limit = max(0, end - int(rules.raw["list_window"]))
+    longest = int(rules.raw["han_name_max"])
+    items, pos, first = 0, end, None
+    while True:
+        j = pos
+        while j > limit and pos - j < longest and _HAN.match(text, j - 1):
+            j -= 1
+        if pos - j < 2 or text[j] not in rules.initials:
+            break
+        items, first = items + 1, j
+        if j - 1 > limit and text[j - 1] == "、":
+            pos = j - 1
+        else:
+            break
+    return first if items >= int(rules.raw["list_min_items"]) else None
 
 
 def _sentence_start_spans(text: str, sentences, rules: PersonRules):
@@ -303,6 +356,78 @@ def certain_name_before(text: str, end: int, rules: PersonRules) -> Optional[tup
     return fits[0] if len(fits) == 1 else None
 
 
+def _rule_name_ok(text: str, a: int, b: int, rules: PersonRules, whole_only: bool = False) -> bool:
+    """text[a:b] may be a name the rules take alone: it starts with a name initial, is no
+    place of the gazetteer and not in the negative table, and holds no ordinary word
+    (``whole_only``: is not one, 端和平 holds 和平)."""
+    name = text[a:b]
+    if not 2 <= len(name.replace(_DOT, "")) or text[a] not in rules.initials or \
+            name in rules.gazetteer.forms or name in rules.words["negative"]:
+        return False
+    plain = _plain_words()
+    if whole_only or _DOT in name:
+        return name not in plain
+    return not any(name[i:i + n] in plain for n in (2, 3, 4) for i in range(len(name) - n + 1))
+
+
+def layout_name(text: str, k: int, cue_start: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The name alone on the line starting at ``k`` under a short title line that ends with
+    the cue at ``cue_start`` (湖南省某村⏎第一书记⏎孙某某⏎): the whole line, when it has the
+    shape of a name (2–4 Han characters, or a transliterated name with a middle dot)."""
+    line_max = int(rules.raw["title_line_max"])
+    line_start = text.rfind("\n", max(0, cue_start - line_max - 1), cue_start)
+    if line_start < 0 and cue_start > line_max:
+        return None
+    m = rules.layout_name.match(text, k)
+    if not m or not _rule_name_ok(text, *m.span("name"), rules, whole_only=True):
+        return None
+    return m.span("name")
+
+
+def heading_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The name that closes a heading after a title or role noun (…村民端某某：⏎, 全国人大代表
+    谢某某：⏎, 村民吉某某某讲述：⏎)."""
+    m = rules.heading_name.match(text, k)
+    if not m or not _rule_name_ok(text, *m.span("name"), rules, whole_only=True):
+        return None
+    return m.span("name")
+
+
+def deputy_name(text: str, seat: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The name right before an assembly seat word at ``seat`` (局长|降某代表说, 副市长|高某
+    委员表示, ⏎杜某某代表（…）): 2–4 Han characters with a title, punctuation or the start of
+    the line before them (exactly one length fits), or a transliterated name with a middle
+    dot read back over transliteration characters."""
+    fits, titled = [], False
+    reach = 2 * int(rules.raw["translit_side_max"]) + 1
+    if text[seat - 1:seat] != _DOT and _DOT in text[max(0, seat - reach):seat]:
+        a, chars = seat, rules.words["translit_chars"]
+        while a > max(0, seat - reach) and (text[a - 1] in chars or text[a - 1] == _DOT):
+            a -= 1
+        if _DOT in text[a:seat].strip(_DOT):
+            fits.append((a, seat))
+    else:
+        for n in (2, 3, 4):
+            a = seat - n
+            if a < 0 or not _HAN_RUN.fullmatch(text, a, seat):
+                continue
+            title = rules.cadre_titles.search(text, max(0, a - int(rules.raw["title_max"])), a)
+            if a == 0 or text[a - 1] in rules.words["boundary_chars"] or title:
+                fits.append((a, seat))
+                titled = bool(title)
+    if len(fits) != 1:
+        return None
+    # after a title an ordinary word may be a name (副市长|高某委员), as for the tagger's
+    # names (clean_name); at the start of a line or clause it may not (⏎全国|人大代表)
+    a, b = fits[0]
+    if titled:
+        if text[a] not in rules.initials or text[a:b] in rules.gazetteer.forms:
+            return None
+    elif not _rule_name_ok(text, a, b, rules):
+        return None
+    return fits[0]
+
+
 def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
                 known: Iterable[str] = ()
                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -318,19 +443,26 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     cued, direct = [], []
     for lo, hi, anchor, k, cue_start, kind in (*_cue_spans(text, sentence_of, rules),
                                                *_sentence_start_spans(text, sentences, rules)):
-        key = (anchor, kind.endswith("_certain"))
+        key = (anchor, kind if kind in _RULE_KINDS else kind.endswith("_certain"))
         if key in seen:
             continue
         seen.add(key)
         if "、" in anchor:
             name = None
+        elif kind == "layout":
+            name = layout_name(text, k, cue_start, rules)
+        elif kind == "after_seat":
+            name = deputy_name(text, cue_start, rules)
+        elif kind == "heading" and (name := heading_name(text, k, rules)):
+            pass
         elif k is not None:
             name = certain_name(text, k, rules, strict=kind == "before_name_certain")
         else:
             name = certain_name_before(text, cue_start, rules)
         if name:
             direct.append(name)
-        elif kind not in ("after_name_certain", "before_name_certain"):
+        elif kind not in ("after_name_certain", "before_name_certain", "layout", "after_seat") \
+                and hi > lo:
             cued.append((lo, hi, anchor, k))
     names = tuple({*known, *(text[a:b] for a, b in direct)})
     spans = [(lo, hi) for lo, hi, anchor, k in cued
@@ -367,8 +499,20 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     """Name spans of bylines (本报记者 杨明方 阿尔达克, （记者 何 聪 王伟健整理）): the names
     are separated by spaces or 、; single characters between spaces are one name cut by
     typesetting (何 聪)."""
+    return _names_of_lines(text, rules.byline.finditer(text), rules)
+
+
+def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
+    """Name spans of credit lines (朱 某摄（人民视觉）, 杨某某  胡某某整理, （本报记者甲某、乙某
+    采访整理）): every name must start with a name initial (a heading such as 资料整理 is no
+    credit)."""
+    return [(a, b) for a, b in _names_of_lines(text, rules.credit.finditer(text), rules)
+            if text[a] in rules.initials]
+
+
+def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, int]]:
     out = []
-    for m in rules.byline.finditer(text):
+    for m in matches:
         base = m.start("names")
         tokens = []
         for t in _TOKEN.finditer(m.group("names")):
@@ -516,13 +660,12 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
 
 
 _LIST_ITEM = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
-_LIST_ITEM_BEFORE = regex.compile(r"\p{Han}+(?:·\p{Han}+)*$")
 
 
 def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """The item after the 、 at ``j - 1``: a whole run of Han characters (up to the next
     、 or punctuation), else the one 2–3-character name a follower closes (…、蔡某等人)."""
-    m = _LIST_ITEM.match(text, j)
+    m = _LIST_ITEM.match(text, j, min(len(text), j + int(rules.raw["title_max"])))
     if not m:
         return None
     if m.end() - j <= int(rules.raw["han_name_max"]) or _DOT in m.group():
@@ -534,11 +677,15 @@ def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[in
 def _list_item_before(text: str, i: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """The item before the 、 at ``i``: a whole run of Han characters back to punctuation,
     else the 2–4 characters after a title or role noun (外科医生|平某、…)."""
-    m = _LIST_ITEM_BEFORE.search(text, max(0, i - int(rules.raw["title_max"])), i)
-    if not m:
+    lo, k = max(0, i - int(rules.raw["title_max"])), i
+    while k > lo and (_HAN.match(text, k - 1) or text[k - 1] == _DOT):   # the Han run before
+        k -= 1
+    while k < i and not _HAN.match(text, k):
+        k += 1
+    if k == i or not _HAN.match(text, i - 1):
         return None
-    if i - m.start() <= int(rules.raw["han_name_max"]) or _DOT in m.group():
-        return m.start(), i
+    if i - k <= int(rules.raw["han_name_max"]) or _DOT in text[k:i]:
+        return k, i
     fits = [n for n in (2, 3, 4) if text[i - n] in rules.initials and _title_before(text, i - n, rules)]
     return (i - fits[0], i) if len(fits) == 1 else None
 
@@ -564,17 +711,34 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
     """Names in a list with a found name: the items joined to it by 、 (曹某、吉某、武某三位
     副委员长; 文某、李某、黄某……), each a name by :func:`_list_item_name`."""
     out = set()
+    steps = int(rules.raw["list_max_items"])
+    memo: dict[tuple[int, int], Optional[str]] = {}      # an item is reached from many names
+
+    def item_name(item):
+        if item not in memo:
+            memo[item] = _list_item_name(text, item, names, rules)
+        return memo[item]
+
+    # where a walk went on from (a later walk reaching one stops: the rest was walked)
+    went_on_after: set[int] = set()
+    went_on_before: set[int] = set()
     for name in names:
         for i in _occurrences(text, name):
             j = i + len(name)
-            while text[j:j + 1] == "、" and (item := _list_item_after(text, j + 1, rules)):
-                if not (found := _list_item_name(text, item, names, rules)):
+            for _ in range(steps):
+                if j in went_on_after or text[j:j + 1] != "、" or \
+                        not (item := _list_item_after(text, j + 1, rules)) or \
+                        not (found := item_name(item)):
                     break
+                went_on_after.add(j)
                 out.add(found)
                 j = item[1]
-            while text[i - 1:i] == "、" and (item := _list_item_before(text, i - 1, rules)):
-                if not (found := _list_item_name(text, item, names, rules)):
+            for _ in range(steps):
+                if i in went_on_before or text[i - 1:i] != "、" or \
+                        not (item := _list_item_before(text, i - 1, rules)) or \
+                        not (found := item_name(item)):
                     break
+                went_on_before.add(i)
                 out.add(found)
                 i = item[0]
     return out - names
@@ -587,10 +751,11 @@ def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> s
     return _drop_overlaps(text, names | list_names(text, names, rules))
 
 
-def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]]
-                  ) -> dict[str, list[tuple[int, int]]]:
-    """Every occurrence of each name (longest first, no overlaps), and bylines written with
-    spaces (记者 何 聪)."""
+def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]],
+                  ruled: frozenset[str] = frozenset()) -> dict[str, list[tuple[int, int]]]:
+    """Every occurrence of each name (the names the rules read alone first — 总经理|彭某某
+    代表说 is not the tagger's 理彭某 —, then longest first, no overlaps), and bylines
+    written with spaces (记者 何 聪)."""
     out: dict[str, list[tuple[int, int]]] = {n: [] for n in names}
     if not names:
         return out
@@ -599,7 +764,7 @@ def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]
         auto.add_word(n, n)
     auto.make_automaton()
     hits = sorted(((e + 1 - len(n), e + 1, n) for e, n in auto.iter(text)),
-                  key=lambda h: (-(h[1] - h[0]), h[0]))
+                  key=lambda h: (h[2] not in ruled, -(h[1] - h[0]), h[0]))
     taken = bytearray(len(text))
     for a, b, n in hits:
         if not any(taken[a:b]):
@@ -789,7 +954,9 @@ def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
 def _list_start(text: str, a: int, rules: PersonRules) -> int:
     """Where the 、-list a name is in begins (副委员长曹某、吉某、|武某 → 曹某): the title
     before the list is every item's."""
-    while text[a - 1:a] == "、" and (item := _list_item_before(text, a - 1, rules)):
+    for _ in range(int(rules.raw["list_max_items"])):
+        if text[a - 1:a] != "、" or not (item := _list_item_before(text, a - 1, rules)):
+            break
         a = item[0]
     return a
 
@@ -1231,11 +1398,23 @@ class PersonStats:
     tagger_missing: bool = False
 
 
+def _bounded_sentences(sentence_of, reach: int):
+    def bounded(a: int) -> tuple[int, int]:
+        s0, s1 = sentence_of(a)
+        return max(s0, a - reach), min(s1, a + reach)
+    return bounded
+
+
 def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
                  ref_year: Optional[int], rules: PersonRules,
                  stats: Optional[PersonStats] = None) -> list[FoundPerson]:
-    """Every named person of ``text`` with role, mentions and (cadres) what the text says."""
-    bylines = byline_names(text, rules)
+    """Every named person of ``text`` with role, mentions and (cadres) what the text says.
+    What the rules read as a mention's sentence is at most ``sentence_reach`` characters
+    either side of it: a line without punctuation is one sentence, and reading all of it
+    for each of its names is quadratic."""
+    sentence_of = _bounded_sentences(sentence_of, int(rules.raw["sentence_reach"]))
+    credits = credit_names(text, rules)
+    bylines = byline_names(text, rules) + credits
     windows, direct = cue_windows(text, sentence_of, sentences, rules,
                                   {_SPACE.sub("", text[a:b]) for a, b in bylines})
     if stats is not None:
@@ -1246,9 +1425,14 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     tagged = repair_tagged_edges(text, propose(text, windows, rules), rules)
     names = find_names(text, tagged + direct + bylines, rules)
     found = []
-    for name, mentions in find_mentions(text, names, bylines).items():
+    credited = set(bylines)
+    ruled = frozenset(text[a:b] for a, b in direct)
+    for name, mentions in find_mentions(text, names, bylines, ruled).items():
         if mentions:
-            found.append(FoundPerson(name, person_role(text, mentions, sentence_of, rules), mentions))
+            role = person_role(text, mentions, sentence_of, rules)
+            if role == "other" and any(span in credited for span in mentions):
+                role = "journalist"      # a credit only; in the story, the story's role (P4)
+            found.append(FoundPerson(name, role, mentions))
     found.sort(key=lambda p: p.spans[0][0])
     for p in found:
         if p.role == "cadre":
