@@ -112,7 +112,7 @@ def _load_rules(folder: Folder) -> PersonRules:
     cues = ahocorasick.Automaton()
     cue_window: dict[str, list[tuple[str, int, int]]] = {}
     for kind in ("before_name", "before_name_certain", "before_name_heading", "after_name",
-                 "after_name_certain", "after_seat", "after_list", "byline"):
+                 "after_name_certain", "after_seat", "after_list", "attribution", "byline"):
         for word in r["cues"][kind]:
             # a word in two lists (主席, 总理: 主席苏某 and 苏某主席) is a cue both ways
             cue_window.setdefault(word, []).append((kind, *r["cue_window"].get(kind, (0, 0))))
@@ -233,6 +233,14 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
             if kind == "before_name_heading":           # 全国人大代表谢某：⏎
                 if rules.heading_name.match(text, end):
                     yield 0, 0, text[end:end + 3], end, start, "heading"
+                continue
+            if kind == "attribution":                   # ⏎——国家一级导演王某某⏎
+                line_max = int(rules.raw["attribution_line_max"])
+                line_end = text.find("\n", end, end + line_max + 1)
+                line_end = len(text) if line_end < 0 and len(text) - end <= line_max else line_end
+                if (start == 0 or text[start - 1] == "\n") and line_end > end + 1 \
+                        and not any(c in "，。；！？" for c in text[end:line_end]):
+                    yield end, line_end, text[end:line_end], None, start, kind
                 continue
             if kind == "after_list":                    # 陈某、李某、刘某某等
                 first = _list_before(text, start, rules)
@@ -447,7 +455,7 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
         if key in seen:
             continue
         seen.add(key)
-        if "、" in anchor:
+        if "、" in anchor or kind == "attribution":
             name = None
         elif kind == "layout":
             name = layout_name(text, k, cue_start, rules)
