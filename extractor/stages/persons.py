@@ -69,6 +69,7 @@ class PersonRules:
     years: YearGrammar
     byline: regex.Pattern
     credit: regex.Pattern                # credit lines (朱 某摄（人民视觉）, 杨某  胡某整理)
+    credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
     layout_name: regex.Pattern           # a name alone on its line under a title line
     heading_name: regex.Pattern          # a name closing a heading with a colon
     cadre_titles: regex.Pattern          # a title word at the end of a phrase
@@ -111,8 +112,7 @@ def _load_rules(folder: Folder) -> PersonRules:
     r = load_yaml("persons.yaml", folder)
     cues = ahocorasick.Automaton()
     cue_window: dict[str, list[tuple[str, int, int]]] = {}
-    for kind in ("before_name", "before_name_certain", "before_name_heading", "after_name",
-                 "after_name_certain", "after_seat", "after_list", "attribution", "byline"):
+    for kind in r["cues"]:
         for word in r["cues"][kind]:
             # a word in two lists (主席, 总理: 主席苏某 and 苏某主席) is a cue both ways
             cue_window.setdefault(word, []).append((kind, *r["cue_window"].get(kind, (0, 0))))
@@ -140,9 +140,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
-        credit=regex.compile(r["credit_pattern"]),
-        layout_name=regex.compile(r["layout_name"]),
-        heading_name=regex.compile(r["heading_name"]),
+        credit=regex.compile(r["credit_pattern"]), credit_cue=regex.compile(r["credit_cue"]),
+        layout_name=regex.compile(r["layout_name"]), heading_name=regex.compile(r["heading_name"]),
         cadre_titles=_suffix_pattern(r["cadre_titles"]),
         resident_before=_suffix_pattern(r["resident_before"]),
         journalist_before=regex.compile(f"(?:{alternation(r['journalist_before'])})"
@@ -230,28 +229,8 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 if text[start - 2:start - 1] in rules.surnames or text[start - 3:start - 2] in rules.surnames:
                     yield 0, 0, text[max(0, start - 4):start], None, start, kind
                 continue
-            if kind == "before_name_heading":           # 全国人大代表谢某：⏎
-                if rules.heading_name.match(text, end):
-                    yield 0, 0, text[end:end + 3], end, start, "heading"
-                continue
-            if kind == "attribution":                   # ⏎——国家一级导演王某某⏎
-                line_max = int(rules.raw["attribution_line_max"])
-                line_end = text.find("\n", end, end + line_max + 1)
-                line_end = len(text) if line_end < 0 and len(text) - end <= line_max else line_end
-                if (start == 0 or text[start - 1] == "\n") and line_end > end + 1 \
-                        and not any(c in "，。；！？" for c in text[end:line_end]):
-                    yield end, line_end, text[end:line_end], None, start, kind
-                continue
-            if kind == "after_list":                    # 陈某、李某、刘某某等
-                first = _list_before(text, start, rules)
-                if first is not None:
-                    s_start, _ = sentence_of(start)
-                    lo = max(s_start, first - int(rules.raw["han_name_max"]))
-                    yield lo, start, text[lo:start], None, start, kind
-                continue
-            if kind == "after_seat":                    # 某某代表说: only a name the rules tell
-                if rules.followers.match(text, end):
-                    yield 0, 0, text[max(0, start - 4):start], None, start, kind
+            if kind in _LINE_KINDS:
+                yield from _line_cue(text, start, end, kind, sentence_of, rules)
                 continue
             if kind == "after_name":
                 if not any(text[start - k:start - k + 1] in rules.initials for k in (2, 3, 4)):
@@ -274,6 +253,32 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                     break
                 hi = min(s_end, hi + step)
             yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
+
+
+#: cue kinds read by _line_cue: headings, attribution lines, list ends, seat words
+_LINE_KINDS = ("before_name_heading", "attribution", "after_list", "after_seat")
+
+
+def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: PersonRules):
+    """The window or rule anchor of a cue of the issue-10 kinds (as :func:`_cue_spans`)."""
+    if kind == "before_name_heading":               # 全国人大代表谢某：⏎
+        if rules.heading_name.match(text, end):
+            yield 0, 0, text[end:end + 3], end, start, "heading"
+    elif kind == "attribution":                     # ⏎——国家一级导演王某某⏎
+        line_max = int(rules.raw["attribution_line_max"])
+        line_end = text.find("\n", end, end + line_max + 1)
+        line_end = len(text) if line_end < 0 and len(text) - end <= line_max else line_end
+        if (start == 0 or text[start - 1] == "\n") and line_end > end + 1 \
+                and not any(c in "，。；！？" for c in text[end:line_end]):
+            yield end, line_end, text[end:line_end], None, start, kind
+    elif kind == "after_list":                      # 陈某、李某、刘某某等
+        first = _list_before(text, start, rules)
+        if first is not None:
+            s_start, _ = sentence_of(start)
+            lo = max(s_start, first - int(rules.raw["han_name_max"]))
+            yield lo, start, text[lo:start], None, start, kind
+    elif rules.followers.match(text, end):          # after_seat, 某某代表说: the rules alone
+        yield 0, 0, text[max(0, start - 4):start], None, start, kind
 
 
 #: cue kinds whose names only the rules read (no tagger window)
@@ -514,8 +519,24 @@ def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     """Name spans of credit lines (朱 某摄（人民视觉）, 杨某某  胡某某整理, （本报记者甲某、乙某
     采访整理）): every name must start with a name initial (a heading such as 资料整理 is no
     credit)."""
-    return [(a, b) for a, b in _names_of_lines(text, rules.credit.finditer(text), rules)
+    return [(a, b) for a, b in _names_of_lines(text, _credit_matches(text, rules), rules)
             if text[a] in rules.initials]
+
+
+def _credit_matches(text: str, rules: PersonRules):
+    """The credit pattern's matches, tried only on the stretch of line (at most
+    ``credit_reach`` characters) before each credit word (摄, 整理, 采写), each line once."""
+    reach = int(rules.raw["credit_reach"])
+    done = -1
+    for hit in rules.credit_cue.finditer(text):
+        if hit.start() < done:
+            continue
+        start = text.rfind("\n", max(0, hit.start() - reach), hit.start()) + 1 or \
+            max(0, hit.start() - reach)
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end
+        done = end
+        yield from rules.credit.finditer(text, start, end)
 
 
 def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, int]]:
