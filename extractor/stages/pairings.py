@@ -1478,7 +1478,12 @@ class _HelpEvidence:
 
     def help_comes_in(self, c: County) -> str:
         """``in`` when help comes into the county near one of its mentions, ``acts`` when it
-        is only seen giving, else ``""``."""
+        is only seen giving, else ``""``.
+
+        Long on purpose: one walk over the county's mentions, where each mention's reading
+        window (its part of the sentence, a heading's section, the next paragraph's first
+        sentences) and the bookkeeping of sections already read (``covered``) depend on each
+        other; split up, the window's bounds would travel through four return values."""
         index = self.article.index
         paragraphs = index.paragraphs
         places = [(m.span[0], m.span[1]) for m in c.mentions] + [(p, None) for p in self._places_inside(c)]
