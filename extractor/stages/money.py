@@ -269,14 +269,15 @@ def _spread_through(rules: MoneyRules, text: str, title_cue: bool) -> bool:
 
 
 def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: str,
-              paragraph: str) -> bool:
+              short_paragraph: str) -> bool:
+    """``short_paragraph``: the amount's paragraph when it is at most ``part_paragraph_max``
+    characters long, else "" (the caller slices only such paragraphs)."""
     if about is None:
         return False   # SPEC 4: an article not about poverty work has no relevant amounts
     if not about:
         # A passing mention, or an article partly about poverty work: only its poverty
         # part counts, the amount's sentence or its (short) paragraph naming the work.
-        return bool(rules.subject.search(sentence) or (
-            len(paragraph) <= rules.part_paragraph_max and rules.subject.search(paragraph)))
+        return bool(rules.subject.search(sentence) or rules.subject.search(short_paragraph))
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
         return False   # 期货 in 保险+期货 poverty pilots stays relevant
