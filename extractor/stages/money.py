@@ -48,6 +48,8 @@ class MoneyRules:
     market: regex.Pattern
     other_cause: regex.Pattern
     commerce: regex.Pattern
+    macro_total: regex.Pattern
+    macro_reach: int
     poverty: regex.Pattern
     subject: regex.Pattern
     subject_min: int
@@ -92,8 +94,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
     units.append(rf"(?<=[{bigs}])(?=(?:{'|'.join(followers)}))")
     rel = r["relevance"]
     link = regex.escape(r["purpose_link_chars"])
-    link_max = int(r["purpose_link_max"])
-    lead = int(r["purpose_lead_max"])
+    link_max, lead = int(r["purpose_link_max"]), int(r["purpose_lead_max"])
     before = dict(r["currency_before_number"])
     return MoneyRules(
         pattern=quantity_pattern("|".join(units)),
@@ -115,6 +116,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         signs=_sign_pattern(r),
         market=words_pattern(rel["market_cues"]), other_cause=words_pattern(rel["other_cause_cues"]),
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
+        macro_total=words_pattern(rel["macro_total"]["cues"]), macro_reach=int(rel["macro_total"]["reach"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
@@ -260,11 +262,19 @@ def _spread_through(rules: MoneyRules, text: str, title_cue: bool) -> bool:
     reach = rules.subject_reach
     end = min(len(text), reach) if title_cue else 0   # the end of the stretch covered so far
     covered = end
+    first = last = -1
     for m in rules.subject.finditer(text):
+        if first < 0:
+            first = m.start()
+        last = m.end()
         lo, hi = max(m.start() - reach, end), min(len(text), m.end() + reach)
         if hi > lo:
             covered += hi - lo
             end = hi
+    if not title_cue and first >= 0 and "\n" not in text[first:last]:
+        # Every cue in one paragraph under a title about something else (a culture-fund
+        # brief with one sentence on poor areas): that paragraph is the poverty part.
+        return False
     return Decimal(covered) >= rules.subject_coverage * len(text)
 
 
@@ -296,6 +306,14 @@ def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int
     near = before + "|" + text[end:min(s_end, end + rules.price_after)]
     return bool(rules.price_words.search(near) and rules.goods_unit.search(near)
                 or rules.rate_before.search(before))
+
+
+def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int) -> bool:
+    """An amount that is a place's economic total (GDP, fiscal revenue, trade, tourism
+    revenue): its clause names such a total right before it and no poverty work."""
+    lo = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
+    clause = article.text[lo:start]
+    return bool(rules.macro_total.search(clause)) and not rules.poverty.search(clause)
 
 
 def _is_measure_word(q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
@@ -434,8 +452,9 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             relevant = relevance[key] = _relevant(
                 rules, about, text[s_start:s_end], index.paragraph_window(q.start, rules.window),
                 text[p_start:p_end] if p_end - p_start <= rules.part_paragraph_max else "")
-        if relevant and _unit_price(rules, text, start, sub.end, s_start, s_end):
-            relevant = False   # 以每粒0.17元托底收购: a price of goods, not money for the poor
+        if relevant and (_unit_price(rules, text, start, sub.end, s_start, s_end)
+                         or _macro_total(rules, article, s_start, start)):
+            relevant = False   # 以每粒0.17元托底收购, 全县旅游总收入: not money of poverty work
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
         spans = list(q.value_spans)
