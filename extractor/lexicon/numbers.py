@@ -367,8 +367,8 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
         if m["inf"] or had_infix:
             qualifier = qualifier or t.infix.get(m["inf"] or "余", "over")
         try:
-            if (m["pre"] or m["bare"]) and not m["first"] and body and all(ch in t.big for ch in body):
-                # 近万元, 上亿元, 过万亿元: the value of the multipliers alone (万亿 = 10^12)
+            if (m["pre"] or m["bare"] or m["post"]) and not m["first"] and body and all(ch in t.big for ch in body):
+                # 近万元, 上亿元, 过万亿元, 亿元以上: the value of the multipliers alone (万亿 = 10^12)
                 values = (tidy_decimal(math.prod((Decimal(t.big[ch]) for ch in body), start=Decimal(1))),)
             else:
                 values = parse_values(body)

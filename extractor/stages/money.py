@@ -44,6 +44,7 @@ class MoneyRules:
     subunit_window: int
     bare_tenth_after: frozenset[str]
     bare_tenth: regex.Pattern
+    per_unit: regex.Pattern
     signs: regex.Pattern
     market: regex.Pattern
     other_cause: regex.Pattern
@@ -62,6 +63,7 @@ class MoneyRules:
     goods_unit: regex.Pattern
     price_words: regex.Pattern
     rate_before: regex.Pattern
+    rate_after: regex.Pattern
     price_before: int
     price_after: int
     window: int
@@ -112,7 +114,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subunit_values={k: Decimal(str(v)) for k, v in r["subunits"].items()},
         subunit_window=int(r["subunit_window"]),
         bare_tenth_after=frozenset(r["bare_tenth_after"]),
-        bare_tenth=_bare_tenth_pattern(r),
+        bare_tenth=_bare_tenth_pattern(r), per_unit=regex.compile(r["price_per_unit_after_kuai"]),
         signs=_sign_pattern(r),
         market=words_pattern(rel["market_cues"]), other_cause=words_pattern(rel["other_cause_cues"]),
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
@@ -122,8 +124,8 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
         part_paragraph_max=int(rel["part_paragraph_max"]), brief_heading_max=int(rel["brief_heading_max"]),
         brief_dateline=regex.compile(rel["brief_dateline"]),
-        goods_unit=regex.compile(rel["unit_price"]["goods_unit"]),
-        price_words=regex.compile(rel["unit_price"]["price_words"]), rate_before=regex.compile(rel["unit_price"]["rate_before"]),
+        goods_unit=regex.compile(rel["unit_price"]["goods_unit"]), price_words=regex.compile(rel["unit_price"]["price_words"]),
+        rate_before=regex.compile(rel["unit_price"]["rate_before"]), rate_after=regex.compile(rel["unit_price"]["rate_after"]),
         price_before=int(rel["unit_price"]["before"]), price_after=int(rel["unit_price"]["after"]),
         window=int(rel["paragraph_window"]), negative_signs=frozenset(r["negative_signs"]),
         unit_last_chars=frozenset(u[-1] for u in currencies),
@@ -160,8 +162,9 @@ def _bare_tenth_pattern(r: dict) -> regex.Pattern:
     t = number_tables()
     digit = "[0-9" + regex.escape("".join(t.digits)) + "]"
     numeral = "0-9" + regex.escape(t.numerals)
-    return regex.compile(rf"(?P<digit>{digit})(?![{numeral}])(?:(?P<end>{alternation(r['subunit_end'])})"
-                         rf"|(?=[\p{{P}}\s]|$)|(?P<rest>.))", regex.S)
+    # 六块五一斤: a price per unit of goods after the digit ends the amount too.
+    return regex.compile(rf"(?P<digit>{digit})(?:(?={r['price_per_unit_after_kuai']})|(?![{numeral}])"
+                         rf"(?:(?P<end>{alternation(r['subunit_end'])})|(?=[\p{{P}}\s]|$)|(?P<rest>.)))", regex.S)
 
 
 def _sign_pattern(r: dict) -> regex.Pattern:
@@ -301,11 +304,13 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
 def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """An amount that is the price of a unit of goods (convention M3): a price word and a
     unit of goods within a few characters of it, inside its sentence; or a unit of goods
-    (a price noun) right before its number or qualifier (每粒不到0.1元, 价格10元)."""
+    (a price noun) right before its number or qualifier (每粒不到0.1元, 价格10元), or a unit
+    of goods right after it (三块一斤)."""
     before = text[max(s_start, start - rules.price_before):start]
-    near = before + "|" + text[end:min(s_end, end + rules.price_after)]
+    after = text[end:min(s_end, end + rules.price_after)]
+    near = before + "|" + after
     return bool(rules.price_words.search(near) and rules.goods_unit.search(near)
-                or rules.rate_before.search(before))
+                or rules.rate_before.search(before) or rules.rate_after.match(after))
 
 
 def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int) -> bool:
@@ -336,12 +341,15 @@ class _Subunits:
     end: int                 # where the amount ends, 整 and 钱 included
     add: Decimal             # in yuan
     unreadable: bool = False
+    priced: bool = False     # 三块一斤: a price per unit of goods follows, so 块 is money
 
 
 def _subunits(text: str, q: Quantity, rules: MoneyRules) -> _Subunits:
     """六角七分 after 135块 adds 0.67; 两块五 adds 0.5; 12块5斤 is unreadable."""
     if q.unit not in rules.subunit_after:
         return _Subunits(q.end, Decimal(0))
+    if q.unit in rules.bare_tenth_after and rules.per_unit.match(text, q.end):
+        return _Subunits(q.end, Decimal(0), priced=True)
     digits = number_tables().digits
     limit = min(len(text), q.end + rules.subunit_window)
     m = rules.subunit.match(text, q.end, limit)
@@ -430,7 +438,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         if sub.unreadable or (sub.add and len(q.values) > 1):
             article.warnings.append(f"money: skipped unreadable amount {text[q.start:q.end + 2]!r} at {q.start}")
             continue
-        if _is_measure_word(q, rules, sub.end > q.end):
+        if _is_measure_word(q, rules, sub.end > q.end or sub.priced):
             continue
         consumed = sub.end
         currency, factor = rules.currencies.get(q.unit, ("CNY", Decimal(1)))
