@@ -181,6 +181,7 @@ class FigureRules:
         self.nation_people_min = Decimal(r["nation_people_min"])
         self.people_metrics = frozenset(r["people_metrics"])
         self.helper_after_place = regex.compile(r["helper_after_place"])
+        self.counted_after_place = regex.compile(r["counted_after_place"])
         self.county_count_metrics = set(r["county_count_metrics"])
         self.village_context = regex.compile(r["village_context"])
         self.village_window = int(r["village_window"])
@@ -545,6 +546,8 @@ class PlaceScope:
         self.starts = [a.start for a in anchors]
         self.ends = sorted((a.end, k) for k, a in enumerate(anchors) if a.name)
         self.helper = [bool(a.name and rules.helper_after_place.match(text, a.end)) for a in anchors]
+        # 西吉县1个贫困县: the county is what the count counts, no place for the figures after it
+        self.counted = [a.level == "county" and bool(rules.counted_after_place.match(text, a.end)) for a in anchors]
         # 铜川市印台区: a prefecture written right before its county is part of its name
         self.prefix = [a.level != "county" and k + 1 < len(anchors) and anchors[k + 1].start == a.end
                        for k, a in enumerate(anchors)]
@@ -672,6 +675,9 @@ class PlaceScope:
             if self.helper[j]:
                 if self.starts[j] >= sentence_start:
                     return (None, None), skipped, None   # 深圳帮助190余万人脱贫: the helped, not the helper
+                continue
+            if self.counted[j]:
+                skipped = skipped or unit
                 continue
             if self.listed[j]:
                 return self.list_parent[j].unit(county_count), skipped, None   # the items' common parent, or none
