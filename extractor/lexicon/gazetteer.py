@@ -113,6 +113,7 @@ class Gazetteer:
             self.false_hits.setdefault(fh["surface"], []).append(
                 (tuple(fh.get("left", ())), tuple(fh.get("right", ()))))
         self.bare_right_stop = tuple(rules.get("bare_right_stop", []))
+        self.straddle_exempt = tuple(rules.get("straddle_exempt", []))
         self._build_matcher()
 
     def _add(self, surface: str, form: Form) -> None:
@@ -211,7 +212,8 @@ class Gazetteer:
         if _bare_guarded(surface, forms):
             if text.startswith(self.bare_right_stop, end):
                 return True
-            if straddles(text, start, end, self.rules.get("straddle_min_freq", 100)):
+            if not text.startswith(self.straddle_exempt, start) and \
+                    straddles(text, start, end, self.rules.get("straddle_min_freq", 100)):
                 return True
         return False
 
