@@ -58,6 +58,7 @@ class MoneyRules:
     subject_reach: int
     subject_coverage: Decimal
     part_paragraph_max: int
+    topic_max: int
     brief_dateline: regex.Pattern
     brief_heading_max: int
     goods_unit: regex.Pattern
@@ -123,7 +124,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
         part_paragraph_max=int(rel["part_paragraph_max"]), brief_heading_max=int(rel["brief_heading_max"]),
-        brief_dateline=regex.compile(rel["brief_dateline"]),
+        topic_max=int(rel["topic_sentence_max"]), brief_dateline=regex.compile(rel["brief_dateline"]),
         goods_unit=regex.compile(rel["unit_price"]["goods_unit"]), price_words=regex.compile(rel["unit_price"]["price_words"]),
         rate_before=regex.compile(rel["unit_price"]["rate_before"]), rate_after=regex.compile(rel["unit_price"]["rate_after"]),
         price_before=int(rel["unit_price"]["before"]), price_after=int(rel["unit_price"]["after"]),
@@ -281,6 +282,21 @@ def _spread_through(rules: MoneyRules, text: str, title_cue: bool) -> bool:
     return Decimal(covered) >= rules.subject_coverage * len(text)
 
 
+def _topic_start(rules: MoneyRules, article: Article, s_start: int, p_start: int) -> int:
+    """Where the amount's sentence starts, or its topic sentence right before it in its
+    paragraph (四是对口援疆力度不断加大。: short, no number), which names what it is about."""
+    if s_start <= p_start:
+        return s_start
+    lead = article.index.sentence_of(s_start - 1)[0]
+    if s_start - lead > rules.topic_max or _DIGIT.search(article.text, lead, s_start):
+        return s_start
+    return lead
+
+
+#: A topic sentence states no number (a sentence with one is itself a result).
+_DIGIT = regex.compile(r"\d")
+
+
 def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: str,
               short_paragraph: str) -> bool:
     """``short_paragraph``: the amount's paragraph when it is at most ``part_paragraph_max``
@@ -289,7 +305,8 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
         return False   # SPEC 4: an article not about poverty work has no relevant amounts
     if not about:
         # A passing mention, or an article partly about poverty work: only its poverty
-        # part counts, the amount's sentence or its (short) paragraph naming the work.
+        # part counts, the amount's sentence (with the sentence before it, its topic
+        # sentence) or its (short) paragraph naming the work.
         return bool(rules.subject.search(sentence) or rules.subject.search(short_paragraph))
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
@@ -457,8 +474,9 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         relevant = relevance.get(key)
         if relevant is None:
             p_start, p_end = index.paragraph_of(q.start)
+            lead = _topic_start(rules, article, s_start, p_start) if about is False else s_start
             relevant = relevance[key] = _relevant(
-                rules, about, text[s_start:s_end], index.paragraph_window(q.start, rules.window),
+                rules, about, text[lead:s_end], index.paragraph_window(q.start, rules.window),
                 text[p_start:p_end] if p_end - p_start <= rules.part_paragraph_max else "")
         if relevant and (_unit_price(rules, text, start, sub.end, s_start, s_end)
                          or _macro_total(rules, article, s_start, start)):
