@@ -21,6 +21,7 @@ the origin, posts (title, place, since, until), honours and every mention.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
@@ -62,6 +63,7 @@ class PersonRules:
     cues: ahocorasick.Automaton
     cue_window: dict[str, list[tuple[str, int, int]]]  # word → [(kind, before, after)]
     lead_cue: regex.Pattern                  # a title or role noun a name follows
+    lead_cue_end: regex.Pattern              # one of 2+ characters ending where a search ends
     initials: frozenset[str]                 # characters a name can start with
     surnames: frozenset[str]                 # Han surnames
     followers: regex.Pattern                 # what follows a name (黄斌|表示)
@@ -135,6 +137,7 @@ def _load_rules(folder: Folder) -> PersonRules:
     return PersonRules(
         raw=r, cues=cues, cue_window=cue_window,
         lead_cue=regex.compile(alternation(r["cues"]["before_name"])),
+        lead_cue_end=_suffix_pattern(w for w in r["cues"]["before_name"] if len(w) > 1),
         followers=regex.compile(alternation(r["name_followers"])),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
@@ -255,8 +258,8 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
             yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
 
 
-#: cue kinds read by _line_cue: headings, attribution lines, list ends, seat words
-_LINE_KINDS = ("before_name_heading", "attribution", "after_list", "after_seat")
+#: cue kinds read by _line_cue: headings, attribution lines, list ends, seat words, dots
+_LINE_KINDS = ("before_name_heading", "attribution", "after_list", "after_seat", "dot")
 
 
 def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: PersonRules):
@@ -277,8 +280,26 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
             s_start, _ = sentence_of(start)
             lo = max(s_start, first - int(rules.raw["han_name_max"]))
             yield lo, start, text[lo:start], None, start, kind
+    elif kind == "dot":                             # 齐某古丽·库尔班, 科林·布莱克莫尔
+        before, after = rules.cue_window["·"][0][1:]
+        if _HAN.match(text, start - 1) and _HAN.match(text, end) and \
+                not _inside_heading_marks(text, start, before, rules):
+            s_start, s_end = sentence_of(start)
+            yield max(s_start, start - before), min(s_end, end + after), \
+                text[max(0, start - 4):end + 4], None, start, kind
     elif rules.followers.match(text, end):          # after_seat, 某某代表说: the rules alone
         yield 0, 0, text[max(0, start - 4):start], None, start, kind
+
+
+def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -> bool:
+    """The dot at ``dot`` is inside brackets or quotes opened at most ``reach`` characters
+    before it (（小康路上·绿色力量）, 《印象·刘三姐》, “大联动·微治理”): a column or work
+    title, not a name."""
+    for opening, closing in rules.raw["dot_title_marks"]:
+        i = text.rfind(opening, max(0, dot - reach), dot)
+        if i >= 0 and closing not in text[i + 1:dot]:
+            return True
+    return False
 
 
 #: cue kinds whose names only the rules read (no tagger window)
@@ -441,8 +462,26 @@ def deputy_name(text: str, seat: int, rules: PersonRules) -> Optional[tuple[int,
     return fits[0]
 
 
+def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: PersonRules
+               ) -> Optional[tuple[int, int]]:
+    """The name the rules read alone at a cue of this kind, if any."""
+    if kind == "attribution":
+        return None
+    if kind == "layout":
+        return layout_name(text, k, cue_start, rules)
+    if kind == "after_seat":
+        return deputy_name(text, cue_start, rules)
+    if kind == "dot":
+        return dotted_name(text, cue_start, rules)
+    if kind == "heading" and (name := heading_name(text, k, rules)):
+        return name
+    if k is not None:
+        return certain_name(text, k, rules, strict=kind == "before_name_certain")
+    return certain_name_before(text, cue_start, rules)
+
+
 def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
-                known: Iterable[str] = ()
+                known: Iterable[str] = (), dot_windows: Optional[list[tuple[int, int]]] = None
                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(windows for the tagger, names the rules found alone). Windows surround the cues
     (``cue_window`` characters before and after, by the cue's kind, clipped to the
@@ -451,29 +490,22 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     found name is a mention. So is a window before a speech verb whose anchor ends with
     a name already known (``known``, the bylines', and the names the rules found alone):
     黄斌说 after 副县长黄斌表示. Cues of the kind ``after_name_certain`` (家) open no window:
-    only a name the rules can tell alone counts there."""
+    only a name the rules can tell alone counts there. ``dot_windows``, when given, gets
+    the windows around middle dots instead (kept apart: only a name at the dot counts
+    there, not 夏谱 in 六十载·塞上宁夏谱新篇)."""
     seen: set[str] = set()
-    cued, direct = [], []
+    cued, direct, dots = [], [], []
     for lo, hi, anchor, k, cue_start, kind in (*_cue_spans(text, sentence_of, rules),
                                                *_sentence_start_spans(text, sentences, rules)):
         key = (anchor, kind if kind in _RULE_KINDS else kind.endswith("_certain"))
         if key in seen:
             continue
         seen.add(key)
-        if "、" in anchor or kind == "attribution":
-            name = None
-        elif kind == "layout":
-            name = layout_name(text, k, cue_start, rules)
-        elif kind == "after_seat":
-            name = deputy_name(text, cue_start, rules)
-        elif kind == "heading" and (name := heading_name(text, k, rules)):
-            pass
-        elif k is not None:
-            name = certain_name(text, k, rules, strict=kind == "before_name_certain")
-        else:
-            name = certain_name_before(text, cue_start, rules)
+        name = None if "、" in anchor else _rule_name(text, kind, k, cue_start, rules)
         if name:
             direct.append(name)
+        elif kind == "dot" and dot_windows is not None:
+            dots.append((lo, hi, cue_start))
         elif kind not in ("after_name_certain", "before_name_certain", "layout", "after_seat") \
                 and hi > lo:
             cued.append((lo, hi, anchor, k))
@@ -496,16 +528,36 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
             out.append((a, a + size))
             a += size - overlap
         out.append((a, b))
+    if dots:
+        dot_windows.extend(_uncovered_dots(dots, out, int(rules.raw["dot_margin"])))
     return out, direct
+
+
+def _uncovered_dots(dots: list[tuple[int, int, int]], windows: list[tuple[int, int]],
+                    margin: int) -> list[tuple[int, int]]:
+    """The dot windows (lo, hi, dot) whose dot no other window holds with ``margin``
+    characters either side (the tagger sees that name there already)."""
+    starts = [a for a, _ in windows]
+    out = []
+    for lo, hi, dot in dots:
+        i = bisect.bisect_right(starts, dot - margin) - 1
+        if i < 0 or windows[i][1] < dot + 1 + margin:
+            out.append((lo, hi))
+    return out
 
 
 def propose(text: str, windows: list[tuple[int, int]], rules: PersonRules) -> list[tuple[int, int]]:
     """Candidate name spans: the tagger's PER spans in the windows."""
-    out = []
-    if rules.tagger is not None and windows:
-        for (a, _), ents in zip(windows, rules.tagger([text[a:b] for a, b in windows])):
-            out.extend((a + s, a + e) for s, e in ents)
-    return out
+    return [span for spans in _tag_windows(text, windows, rules) for span in spans]
+
+
+def _tag_windows(text: str, windows: list[tuple[int, int]], rules: PersonRules
+                 ) -> list[list[tuple[int, int]]]:
+    """The tagger's PER spans (text offsets) per window, all windows in one batch."""
+    if rules.tagger is None or not windows:
+        return [[] for _ in windows]
+    return [[(a + s, a + e) for s, e in ents]
+            for (a, _), ents in zip(windows, rules.tagger([text[a:b] for a, b in windows]))]
 
 
 def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
@@ -567,18 +619,42 @@ def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, i
 
 def _extend_translit(text: str, a: int, b: int, rules: PersonRules) -> tuple[int, int]:
     """A name joined by a middle dot, extended over transliteration characters on both
-    sides (图尼亚孜 + ·阿卜杜卡德尔)."""
+    sides (图尼亚孜 + ·阿卜杜卡德尔). Leftwards it stops where a cue word ends (丈夫|阿不都…:
+    夫 is a transliteration character too); rightwards, once the part after the last dot
+    has two characters, before a name follower (罗伯特·库恩|则指出)."""
     if _DOT not in text[a:b] and text[b:b + 1] != _DOT and text[a - 1:a] != _DOT:
         return a, b
     chars, side = rules.words["translit_chars"], int(rules.raw["translit_side_max"])
     lo, hi = a, b
     while lo > 0 and a - lo < side and (text[lo - 1] in chars or
-                                        (text[lo - 1] == _DOT and _HAN.match(text, lo - 2))):
+                                        (text[lo - 1] == _DOT and _HAN.match(text, lo - 2))) \
+            and not rules.lead_cue_end.search(text, max(0, lo - 6), lo):
         lo -= 1
-    while hi < len(text) and hi - b < side and (text[hi] in chars or
-                                                (text[hi] == _DOT and _HAN.match(text, hi + 1))):
-        hi += 1
+    part = hi - (text.rfind(_DOT, a, hi) + 1 if _DOT in text[a:hi] else hi)
+    while hi < len(text) and hi - b < side:
+        if text[hi] == _DOT and _HAN.match(text, hi + 1):
+            part = -1
+        elif text[hi] not in chars or part >= 2 and rules.followers.match(text, hi):
+            break
+        hi, part = hi + 1, part + 1
     return lo, hi
+
+
+def dotted_name(text: str, dot: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The transliterated name (Uyghur, Kazakh: 齐某古丽·库尔班) around the middle dot at
+    ``dot`` that the rules read alone: both parts at least two transliteration characters
+    (:func:`_extend_translit`); foreign names written with other characters (科林·布莱克莫尔)
+    are left to the tagger, which the dot opens a window for."""
+    a, b = _extend_translit(text, dot, dot + 1, rules)
+    if dot - a < 2 or b - dot - 1 < 2 or text[a:b].rfind(_DOT) > b - a - 3:
+        return None
+    # both edges must be where a name ends, not a character the list lacks (马|克西姆·德尚)
+    left_closed = a == 0 or not _HAN.match(text, a - 1) or \
+        text[a - 1] in rules.words["name_left_chars"] or rules.lead_cue_end.search(text, max(0, a - 6), a)
+    right_closed = b == len(text) or not _HAN.match(text, b) or \
+        rules.followers.match(text, b) or text[b:b + 2] in _plain_words() or \
+        text.startswith(tuple(rules.raw["dotted_right_end"]), b)
+    return (a, b) if left_closed and right_closed else None
 
 
 def _title_before(text: str, a: int, rules: PersonRules) -> bool:
@@ -666,9 +742,12 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
     out = []
     plain = _plain_words()
     stop = rules.words["extend_stop_chars"]
+    if _DOT in text:
+        spans = _join_dotted(text, spans)
     for a, b in spans:
         lead = rules.lead_cue.match(text, a, b)       # 果农|冯某: the role noun is not the name
-        if lead and b - lead.end() >= 2 and text[lead.end()] in rules.initials:
+        if lead and b - lead.end() >= 2 and text[lead.end()] in rules.initials \
+                and not (lead.end() - a == 1 and _DOT in text[a:b]):   # not 科|林·布莱克莫尔
             a = lead.end()
         if b - a == 2 and _HAN_RUN.fullmatch(text, a, b):
             name = text[a:b]
@@ -685,6 +764,17 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                     and _same_neighbour(text, name, 2):
                 b += 1
         out.append((a, b))
+    return out
+
+
+def _join_dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two tagged spans that only a middle dot separates are one name (奥列格|·|季莫费耶夫)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and out[-1][1] + 1 == a and text[a - 1] == _DOT:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 
@@ -1444,14 +1534,19 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     sentence_of = _bounded_sentences(sentence_of, int(rules.raw["sentence_reach"]))
     credits = credit_names(text, rules)
     bylines = byline_names(text, rules) + credits
+    dot_windows: list[tuple[int, int]] = []
     windows, direct = cue_windows(text, sentence_of, sentences, rules,
-                                  {_SPACE.sub("", text[a:b]) for a, b in bylines})
+                                  {_SPACE.sub("", text[a:b]) for a, b in bylines}, dot_windows)
     if stats is not None:
         stats.chars += len(text)
-        stats.tagged_chars += sum(b - a for a, b in windows) if rules.tagger else 0
-        stats.windows += len(windows)
+        stats.tagged_chars += sum(b - a for a, b in windows + dot_windows) if rules.tagger else 0
+        stats.windows += len(windows) + len(dot_windows)
         stats.tagger_missing = rules.tagger is None
-    tagged = repair_tagged_edges(text, propose(text, windows, rules), rules)
+    per_window = _tag_windows(text, windows + dot_windows, rules)
+    tagged = [span for spans in per_window[:len(windows)] for span in spans]
+    for spans in per_window[len(windows):]:     # at a dot only: 奥列格|·季莫费耶夫, not 夏谱
+        tagged.extend((a, b) for a, b in spans if _DOT in text[a - 1:b + 1])
+    tagged = repair_tagged_edges(text, tagged, rules)
     names = find_names(text, tagged + direct + bylines, rules)
     found = []
     credited = set(bylines)
