@@ -126,7 +126,7 @@ def _load_rules(folder: Folder) -> PersonRules:
                  "central_words", "origin_title_words", "origin_trim_prefix",
                  "short_ref_suffix", "short_ref_prefix", "not_post_titles", "non_public_units",
                  "company_titles", "private_companies", "state_prefixes", "state_markers",
-                 "state_organs", "private_company_words", "state_sentence_markers")
+                 "state_organs", "private_company_words", "state_sentence_markers", "known_cadres")
     # single characters, given as one string
     words = {k: frozenset(r[k]) for k in list_keys}
     words["translit_chars"] = frozenset(_SPACE.sub("", r["translit_chars"]))
@@ -259,7 +259,8 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
 
 
 #: cue kinds read by _line_cue: headings, attribution lines, list ends, seat words, dots
-_LINE_KINDS = ("before_name_heading", "attribution", "after_list", "after_seat", "dot")
+_LINE_KINDS = ("before_name_heading", "attribution", "after_list", "after_seat", "dot",
+               "known_cadre")
 
 
 def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: PersonRules):
@@ -280,6 +281,9 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
             s_start, _ = sentence_of(start)
             lo = max(s_start, first - int(rules.raw["han_name_max"]))
             yield lo, start, text[lo:start], None, start, kind
+    elif kind == "known_cadre":                     # 焦裕禄, 毛泽东: no title needed
+        if _known_cadre_at(text, start, end, rules):
+            yield 0, 0, text[start:end], start, start, kind
     elif kind == "dot":                             # 齐某古丽·库尔班, 科林·布莱克莫尔
         before, after = rules.cue_window["·"][0][1:]
         if _HAN.match(text, start - 1) and _HAN.match(text, end) and \
@@ -289,6 +293,19 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
                 text[max(0, start - 4):end + 4], None, start, kind
     elif rules.followers.match(text, end):          # after_seat, 某某代表说: the rules alone
         yield 0, 0, text[max(0, start - 4):start], None, start, kind
+
+
+def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules) -> bool:
+    """A name of ``known_cadres`` at text[start:end] stands for the person: not (a
+    2-character one) the end of a longer Han name, not a work's title (《焦某某》), not a doctrine or place named after
+    the person (某某思想, 某某故居)."""
+    if text[start - 1:start] == "《" or text[end:end + 1] == "》":
+        return False
+    if end - start == 2 and _HAN.match(text, start - 1) and \
+            text[start - 1] not in rules.words["name_left_chars"] and \
+            not rules.lead_cue_end.search(text, max(0, start - 6), start):
+        return False
+    return not text.startswith(tuple(rules.raw["known_cadre_not_before"]), end)
 
 
 def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -> bool:
@@ -303,7 +320,7 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
 
 
 #: cue kinds whose names only the rules read (no tagger window)
-_RULE_KINDS = ("layout", "after_seat", "heading")
+_RULE_KINDS = ("layout", "after_seat", "heading", "known_cadre")
 
 
 def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
@@ -473,6 +490,9 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
         return deputy_name(text, cue_start, rules)
     if kind == "dot":
         return dotted_name(text, cue_start, rules)
+    if kind == "known_cadre":
+        n = 3 if text[k:k + 3] in rules.words["known_cadres"] else 2
+        return k, k + n
     if kind == "heading" and (name := heading_name(text, k, rules)):
         return name
     if k is not None:
@@ -1554,6 +1574,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     for name, mentions in find_mentions(text, names, bylines, ruled).items():
         if mentions:
             role = person_role(text, mentions, sentence_of, rules)
+            if name in rules.words["known_cadres"] and role != "journalist":
+                role = "cadre"           # 1948年，毛某某在这里…: no title, still a cadre (P4)
             if role == "other" and any(span in credited for span in mentions):
                 role = "journalist"      # a credit only; in the story, the story's role (P4)
             found.append(FoundPerson(name, role, mentions))
