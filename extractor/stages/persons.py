@@ -126,13 +126,12 @@ def _load_rules(folder: Folder) -> PersonRules:
                  "central_words", "origin_title_words", "origin_trim_prefix",
                  "short_ref_suffix", "short_ref_prefix", "not_post_titles", "non_public_units",
                  "company_titles", "private_companies", "state_prefixes", "state_markers",
-                 "state_organs", "private_company_words", "state_sentence_markers", "known_cadres")
+                 "state_organs", "private_company_words", "state_sentence_markers",
+                 "known_cadres", "bounded_name_cues")
     # single characters, given as one string
     words = {k: frozenset(r[k]) for k in list_keys}
-    words["translit_chars"] = frozenset(_SPACE.sub("", r["translit_chars"]))
-    words["extend_stop_chars"] = frozenset(_SPACE.sub("", r["extend_stop_chars"]))
-    words["name_left_chars"] = frozenset(_SPACE.sub("", r["name_left_chars"]))
-    words["conjunction_chars"] = frozenset(_SPACE.sub("", r["conjunction_chars"]))
+    for key in ("translit_chars", "extend_stop_chars", "name_left_chars", "conjunction_chars"):
+        words[key] = frozenset(_SPACE.sub("", r[key]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
         raw=r, cues=cues, cue_window=cue_window,
@@ -297,8 +296,8 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
 
 def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules) -> bool:
     """A name of ``known_cadres`` at text[start:end] stands for the person: not (a
-    2-character one) the end of a longer Han name, not a work's title (《焦某某》), not a doctrine or place named after
-    the person (某某思想, 某某故居)."""
+    2-character one) the end of a longer Han name, not a work's title (《焦某某》), not a
+    doctrine or place named after the person (某某思想, 某某故居)."""
     if text[start - 1:start] == "《" or text[end:end + 1] == "》":
         return False
     if end - start == 2 and _HAN.match(text, start - 1) and \
@@ -500,8 +499,63 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
     return certain_name_before(text, cue_start, rules)
 
 
+def _bounded_cue(text: str, kind: str, k: Optional[int], cue_start: int, rules: PersonRules
+                 ) -> bool:
+    """The cue before ``k`` is one after which a name surely starts there (村民|余某某,
+    某某村的|庞某某): ``bounded_name_cues``, or 的 after a village or township."""
+    if k is None:
+        return False
+    if kind == "before_name_certain":
+        return text[cue_start - 1:cue_start] in rules.raw["bounded_name_before_de"]
+    return kind == "before_name" and text[cue_start:k].rstrip(" ”") in rules.words["bounded_name_cues"] \
+        and not text.endswith(tuple(rules.raw["bounded_name_not_after"]), 0, k)
+
+
+def bounded_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The 3-character name starting at ``k`` (after a strong cue) when it ends where a
+    word of jieba's dictionary or a name follower starts (权某某|眼里, 周某某|发现), its
+    last character forms no word with the next one (not 王某一|家人), and no 2-character
+    reading ends before a name follower; it starts with a Han surname and holds no
+    ordinary word. (Two characters before a dictionary word are too often a name's start:
+    石某|三清晰.)"""
+    if text[k:k + 1] not in rules.surnames:
+        return None
+    words, plain = _dictionary_words(), _plain_words()
+    fits = []
+    for n in (2, 3):
+        name = text[k:k + n]
+        if len(name) < n or not _HAN_RUN.fullmatch(name) or name[-1] in rules.raw["place_suffix_chars"] \
+                or any(rules.followers.match(text, k + i) for i in range(1, n)) \
+                or any(name[i:i + 2] in plain for i in range(n - 1)):
+            continue
+        if (rules.followers.match(text, k + n) or n == 3 and text[k + n:k + n + 2] in words) \
+                and text[k + n - 1:k + n + 1] not in words:
+            fits.append((k, k + n))
+    return fits[0] if len(fits) == 1 and fits[0][1] - k == 3 else None
+
+
+def _bounded_fallbacks(text: str, tagged: list[tuple[int, int]], starts: list[int],
+                       rules: PersonRules) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(the tagged spans, the names :func:`bounded_name` reads) at the strong cues'
+    name starts: where the tagger found nothing (贫困户|权某某眼里) or a span of another
+    length starting there (周训|先发现, 马云奎倍|受鼓舞), the rules' reading is taken."""
+    at = {a: (a, b) for a, b in tagged}
+    covered = {i for a, b in tagged for i in range(a, b)}
+    extra, replaced = [], set()
+    for k in dict.fromkeys(starts):
+        name = bounded_name(text, k, rules)
+        if name is None or (k in covered and k not in at) or at.get(k) == name or \
+                (k in at and at[k][1] < name[1]):       # 高某|算细账: the tagger's shorter name
+            continue
+        if k in at:
+            replaced.add(at[k])
+        extra.append(name)
+    return [span for span in tagged if span not in replaced], extra
+
+
 def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
-                known: Iterable[str] = (), dot_windows: Optional[list[tuple[int, int]]] = None
+                known: Iterable[str] = (), dot_windows: Optional[list[tuple[int, int]]] = None,
+                fallback_starts: Optional[list[int]] = None
                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(windows for the tagger, names the rules found alone). Windows surround the cues
     (``cue_window`` characters before and after, by the cue's kind, clipped to the
@@ -512,7 +566,9 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     黄斌说 after 副县长黄斌表示. Cues of the kind ``after_name_certain`` (家) open no window:
     only a name the rules can tell alone counts there. ``dot_windows``, when given, gets
     the windows around middle dots instead (kept apart: only a name at the dot counts
-    there, not 夏谱 in 六十载·塞上宁夏谱新篇)."""
+    there, not 夏谱 in 六十载·塞上宁夏谱新篇). ``fallback_starts``, when given, gets
+    where a name must start after a strong cue (村民|, 某某村的|): read by
+    :func:`bounded_name` when the tagger finds no name there or cuts it."""
     seen: set[str] = set()
     cued, direct, dots = [], [], []
     for lo, hi, anchor, k, cue_start, kind in (*_cue_spans(text, sentence_of, rules),
@@ -522,6 +578,8 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
             continue
         seen.add(key)
         name = None if "、" in anchor else _rule_name(text, kind, k, cue_start, rules)
+        if not name and fallback_starts is not None and _bounded_cue(text, kind, k, cue_start, rules):
+            fallback_starts.append(k)
         if name:
             direct.append(name)
         elif kind == "dot" and dot_windows is not None:
@@ -1085,7 +1143,7 @@ def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
     if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or rules.cadre_after.match(text, b) \
             or _post_spans(text, span, sent, rules) or _list_title_after(text, b, sent, rules):
         return "cadre"
-    if rules.resident_before.search(phrase):
+    if rules.resident_before.search(phrase.rstrip("的")):    # 某某村的|庞某某
         return "resident"
     return None
 
@@ -1555,8 +1613,10 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     credits = credit_names(text, rules)
     bylines = byline_names(text, rules) + credits
     dot_windows: list[tuple[int, int]] = []
+    fallback_starts: list[int] = []
     windows, direct = cue_windows(text, sentence_of, sentences, rules,
-                                  {_SPACE.sub("", text[a:b]) for a, b in bylines}, dot_windows)
+                                  {_SPACE.sub("", text[a:b]) for a, b in bylines}, dot_windows,
+                                  fallback_starts)
     if stats is not None:
         stats.chars += len(text)
         stats.tagged_chars += sum(b - a for a, b in windows + dot_windows) if rules.tagger else 0
@@ -1567,6 +1627,9 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     for spans in per_window[len(windows):]:     # at a dot only: 奥列格|·季莫费耶夫, not 夏谱
         tagged.extend((a, b) for a, b in spans if _DOT in text[a - 1:b + 1])
     tagged = repair_tagged_edges(text, tagged, rules)
+    if fallback_starts:
+        tagged, bounded = _bounded_fallbacks(text, tagged, fallback_starts, rules)
+        direct = direct + bounded
     names = find_names(text, tagged + direct + bylines, rules)
     found = []
     credited = set(bylines)
