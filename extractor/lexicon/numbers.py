@@ -14,10 +14,11 @@ text with :func:`scan`; malformed numbers (3..5万元, 25-digit runs) come back 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from typing import Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 import regex
 
@@ -104,10 +105,16 @@ def ungroup_spaces(body: str) -> str:
     """A number body with its spaces resolved: a space between digits becomes a thousands
     separator (validated by the Arabic grammar: 9 899 → 9,899 = 9899, but 2019 100 →
     2019,100 is rejected), any other space (177.1 亿) is dropped."""
-    if not any(space in body for space in tables().space_groups):
-        return body        # nearly every number: nothing to resolve, no regex run
+    if not _space_re().search(body):
+        return body        # nearly every number: nothing to resolve
     body = _space_group_re().sub(",", body)
-    return regex.sub(rf"[{regex.escape(tables().space_groups)}]", "", body)
+    return _space_re().sub("", body)
+
+
+@cache
+def _space_re() -> re.Pattern:
+    # the standard re: on a bare character class, quicker than regex
+    return re.compile(f"[{re.escape(tables().space_groups)}]")
 
 
 def tidy_decimal(value: Decimal) -> Decimal:
@@ -146,7 +153,11 @@ def parse_number(text: str) -> Decimal:
     t = tables()
     if not text:
         raise NumberError("empty number")
-    if t.chinese_point in text:
+    if text.isdigit() and text.isascii():   # plain digits (most numbers): no tokens to read
+        if len(text.lstrip("0") or "0") > t.max_digits:
+            raise NumberError(f"implausibly long number {text!r}")
+        value = Decimal(text)
+    elif t.chinese_point in text:
         value = _parse_chinese_point(text, t)
     else:
         value = _parse_integer_part(text, t)
@@ -263,6 +274,22 @@ class Rejected:
     reason: str
 
 
+def quantity_gate(units: Iterable[str]) -> re.Pattern:
+    """A necessary condition for a match of :func:`quantity_pattern` with these unit
+    strings (its unit alternatives without their guards): a numeral right before a unit,
+    an infix and one space allowed between (3户, 20余人, 5 %), or a multiplier anywhere
+    (万人, 近万, 3.5亿: every form with a multiplier, bare or not). A number run can only
+    end on a numeral, so a text where the gate finds nothing holds no quantity, and the
+    full grammar need not run there: most poverty-cue sentences hold no count at all
+    (2,920 of 2,927 such sentences without one on real news are skipped; the standard
+    ``re`` finds the gate's few characters at a fraction of the grammar's cost)."""
+    t = tables()
+    numerals = re.escape("0123456789" + t.numerals)
+    infix = "|".join(re.escape(w) for w in sorted(t.infix, key=len, reverse=True))
+    unit_re = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True) if u)
+    return re.compile(rf"[{numerals}](?:{infix})? ?(?:{unit_re})|[{re.escape(''.join(t.big))}]")
+
+
 def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     """Compile the quantity grammar for a unit alternation (a regex, e.g. ``元|美元``).
 
@@ -351,7 +378,9 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
     """Every quantity of ``pattern`` in ``text[start:end]``, in order."""
     t = tables()
     for m in pattern.finditer(text, start, len(text) if end is None else end):
-        sci = _SCIENTIFIC.search(text, max(0, m.start() - 3), m.start())
+        start = m.start()
+        # an exponent ends with e/E or its sign right before the number: look only then
+        sci = start and text[start - 1] in "eE+-" and _SCIENTIFIC.search(text, max(0, start - 3), start)
         if sci:   # 1e400万元: the 400 is an exponent; never read it as an amount
             yield Rejected(sci.start(), m.end(), text[sci.start():m.end()],
                            "scientific notation is not read")
@@ -396,8 +425,11 @@ def _percent_word_re() -> regex.Pattern:
 def scan_percent_words(text: str, start: int = 0,
                        end: Optional[int] = None) -> Iterator[Union[Quantity, Rejected]]:
     """百分之五, 百分之三十五点五 is not supported (rare): 百分之 + numerals → unit %."""
+    end = len(text) if end is None else end
+    if text.find("百分之", start, end) < 0:
+        return   # nearly every text: no pattern run
     t = tables()
-    for m in _percent_word_re().finditer(text, start, len(text) if end is None else end):
+    for m in _percent_word_re().finditer(text, start, end):
         try:
             value = parse_number(m["num"])
         except (NumberError, ArithmeticError) as err:   # Decimal overflow too

@@ -14,13 +14,13 @@ import bisect
 import re
 from decimal import Decimal
 from dataclasses import dataclass
-from functools import cache
-from typing import Optional
+from functools import cache, cached_property, lru_cache
+from typing import Callable, NamedTuple, Optional
 
 import regex
 
 from ..article import Article
-from ..lexicon.numbers import Quantity, Rejected, quantity_pattern, scan, scan_percent_words
+from ..lexicon.numbers import Quantity, Rejected, quantity_gate, quantity_pattern, scan, scan_percent_words
 from ..lexicon.years import year_grammar, year_of
 from ..record import PovertyFigure
 from ..rules import Folder, alternation as _alt, load_yaml
@@ -32,7 +32,10 @@ _DIGITS = regex.compile(r"[0-9]+")
 _DIGIT_OR_GE = regex.compile(r"[0-9]|个")
 _FROM_DIGIT = regex.compile(r"[0-9].*$")
 _BRACKETED = regex.compile(r"（[^）]*）|\([^)]*\)")
-_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
+# A clause ends at a comma, semicolon or colon, or at a sentence end or line break. The
+# standard ``re``: a bare character class, found in half the time ``regex`` takes.
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
+_SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;。]")
 _LIST_ITEM = regex.compile(r"[^，,；;：:、和及与（）()“”\s]+")
 _ENUM_COMMA = regex.compile(r"、")
@@ -74,6 +77,7 @@ class FigureRules:
         # 194.36万贫困人口 / 超千万: a bare 万/亿 is a person count (unit "").
         units_re += "|(?<=[万亿]|[万亿][余多])(?!人次|次)"
         self.pattern = quantity_pattern(units_re)
+        self.quantity_gate = quantity_gate(units)   # the bare 万/亿 unit: the gate's multipliers
         self.people = regex.compile(people)
         modifier = rf"\p{{Han}}{{0,{int(r['weak_noun_modifier_max'])}}}?"
         self.people_after = regex.compile(
@@ -205,20 +209,20 @@ def load_rules(folder: Folder = None) -> FigureRules:
     return FigureRules(folder)
 
 
-# The standard ``re``: a bare character class, found in half the time ``regex`` takes.
-_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
-
-
 class SentenceClauses:
     """One sentence of the text, for the clause around a number in it. The clause marks
-    are found once per sentence; each number's clause is then a bisection."""
+    are found once per sentence, when a number first asks (most cue sentences have
+    none); each number's clause is then a bisection."""
 
     def __init__(self, text: str, s_start: int, s_end: int, window: int = 10 ** 9) -> None:
         self.text = text
         self.window = window   # how much of a clause each side of a number is read
         self.s_start = s_start
         self.s_end = s_end
-        self.marks = [m.start() for m in _CLAUSE_MARK.finditer(text, s_start, s_end)]
+
+    @cached_property
+    def marks(self) -> list[int]:
+        return [m.start() for m in _CLAUSE_MARK.finditer(self.text, self.s_start, self.s_end)]
 
     def clause_bounds(self, start: int, end: int) -> tuple[int, int]:
         """[start of the clause holding ``start``, end of the clause holding ``end``)."""
@@ -495,10 +499,10 @@ def _share_exits(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: 
     return False
 
 
-@dataclass(frozen=True)
-class _Anchor:
+class _Anchor(NamedTuple):
     """A place the text names, in order: a unit (official name and level) or a scope
-    word (全省, 全县, 该州) whose unit is the last one of its level named before it."""
+    word (全省, 全县, 该州) whose unit is the last one of its level named before it. (A
+    named tuple: an article makes dozens, and a frozen dataclass takes 3× as long to build.)"""
 
     start: int
     end: int
@@ -762,14 +766,20 @@ def _in_list(text: str, anchors: list[_Anchor], k: int, joiners: str) -> bool:
         and text[a.end:after.start] in joiners
 
 
-def _fit_keys(a: _Anchor) -> set[str]:
+def _fit_keys(a: _Anchor) -> frozenset[str]:
     """What a unit can stand for: its level, and its level with its name's ending (全市
     is a prefecture or a county-level 市; 全区 a 市辖区 or an autonomous region)."""
-    keys = {a.level}
+    return _fit_keys_of(a.name, a.level)
+
+
+@lru_cache(maxsize=1024)
+def _fit_keys_of(name: Optional[str], level: str) -> frozenset[str]:
+    # remembered: an article names the same few units again and again
+    keys = {level}
     for ending in ("市", "区", "县", "旗", "州"):
-        if a.name and a.name.endswith(ending):
-            keys.add(f"{a.level}:{ending}")
-    return keys
+        if name and name.endswith(ending):
+            keys.add(f"{level}:{ending}")
+    return frozenset(keys)
 
 
 def _delisting_cues(rules: FigureRules, sentence: str):
@@ -821,7 +831,7 @@ def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int
 
 def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses,
                       seen: set[str], county_mentions: list[tuple[int, int, str]],
-                      scope: "PlaceScope") -> list[tuple[str, int, int]]:
+                      scope: Callable[[], "PlaceScope"]) -> list[tuple[str, int, int]]:
     """Counties named in a sentence with a county exit cue: [(name, start, end)], for each
     cue of the sentence (申请退出的85个贫困县…，平山县、桐梓县等85个贫困县实现脱贫摘帽);
     when the first cue's scope names none and nothing else is delisted there (2018年，通过
@@ -903,7 +913,7 @@ def _starts_of(county_mentions: list[tuple[int, int, str]]) -> list[int]:
 
 
 def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClauses,
-                       cue: regex.Match, seen: set[str], scope: "PlaceScope"
+                       cue: regex.Match, seen: set[str], scope: Callable[[], "PlaceScope"]
                        ) -> list[tuple[str, int, int]]:
     """2018年，通过国家评估验收，脱贫摘帽: the county the sentence is about, when the cue's
     clause (and the one before) says nothing else exits and states the delisting."""
@@ -914,10 +924,10 @@ def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClause
             or not rules.delisting_stated.search(lead + cue.group()) \
             or rules.delisting_generic_after.match(sentence, cue.end()):
         return []
-    place, level = scope.unit_at(limit, ctx.s_start, article.index.paragraph_of(limit)[0],
-                                 rules.place_lookback)
+    place, level = scope().unit_at(limit, ctx.s_start, article.index.paragraph_of(limit)[0],
+                                   rules.place_lookback)
     if level != "county":
-        place, level = scope.county_before(limit, rules.delisting_county_window)
+        place, level = scope().county_before(limit, rules.delisting_county_window)
     if level == "county" and place not in seen:
         seen.add(place)
         return [(place, limit, ctx.s_start + cue.end())]
@@ -1058,6 +1068,8 @@ def _unit_of(metric: str, q: Quantity) -> Optional[str]:
 
 def _rates_down_to_zero(rules: FigureRules, text: str, s_start: int, s_end: int):
     """由2012年的16.8%降至0: (rate metric, position of the 0) for each zero of a rate."""
+    if text.find("0", s_start, s_end) < 0:
+        return   # the zero pattern needs a 0: most sentences have none
     for m in rules.zero.finditer(text, s_start, s_end):
         rate = None
         for r in rules.rate_noun.finditer(text, max(s_start, m.start() - rules.rate_window), m.start()):
@@ -1076,10 +1088,17 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
                              for mn in getattr(c, "mentions", []))
     scope: Optional[PlaceScope] = None
 
+    def place_scope() -> PlaceScope:
+        # built on the first figure that needs a place: most cue sentences have none
+        nonlocal scope
+        if scope is None:
+            scope = PlaceScope(article, rules)
+        return scope
+
     def add(metric: str, value: Decimal, a: int, b: int, s_start: int, qualifier=None,
             place=None, unit=None):
         if place is None:
-            place = _place_of(rules, scope, article, metric, value, a, s_start)
+            place = _place_of(rules, place_scope(), article, metric, value, a, s_start)
         figures.append(PovertyFigure(
             metric=metric, value=value, unit=unit or rules.unit_of[metric], text=text[a:b],
             span=(a, b), source_span=article.source_span(a, b), place=place,
@@ -1089,8 +1108,6 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
     for s_start, s_end in article.sentences:
         if not rules.trigger.search(text, s_start, s_end):
             continue
-        if scope is None:   # built only for articles with a cue sentence
-            scope = PlaceScope(article, rules)
         ctx = SentenceClauses(text, s_start, s_end, rules.clause_window)
         for metric, q, unit in _counted_figures(rules, article, ctx):
             for value, (a, b) in zip(q.values, q.value_spans):
@@ -1099,13 +1116,13 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         listed = list(_apposition_list(rules, text, s_start, s_end))
         if listed:   # 2、26、40、125、283——这是…摘帽的贫困县: one place for the whole list
             metric0, a0 = listed[0][0], listed[0][2]
-            place = _place_of(rules, scope, article, metric0, max(v for _, v, _, _ in listed), a0, s_start)
+            place = _place_of(rules, place_scope(), article, metric0, max(v for _, v, _, _ in listed), a0, s_start)
             for metric, value, a, b in listed:
                 add(metric, value, a, b, s_start, place=place)
         for rate, a in _rates_down_to_zero(rules, text, s_start, s_end):
             add(rate, Decimal(0), a, a + 1, s_start)
         for name, a, b in _named_delistings(rules, article, ctx, seen_counties,
-                                            county_mentions, scope):
+                                            county_mentions, place_scope):
             add("counties_delisted", Decimal(1), a, b, s_start, place=name)
         if rules.list_heading.search(text, s_start, s_end) and _delisting_cue(rules, text[s_start:s_end]):
             names, counts = _delisting_list(rules, article, s_end, county_mentions, seen_counties)
@@ -1120,7 +1137,8 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
 def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses):
     """(metric, quantity, unit or None) for each number of one sentence that is a figure."""
     text = article.text
-    items = list(scan(text, rules.pattern, ctx.s_start, ctx.s_end))
+    items = list(scan(text, rules.pattern, ctx.s_start, ctx.s_end)) \
+        if rules.quantity_gate.search(text, ctx.s_start, ctx.s_end) else []
     items += list(scan_percent_words(text, ctx.s_start, ctx.s_end))
     items.sort(key=lambda q: q.start)
     last_metric: Optional[str] = None
@@ -1206,7 +1224,7 @@ def _paragraph_with_headings(rules: FigureRules, article: Article, pos: int) -> 
     for j in range(k - 1, max(-1, k - 1 - rules.headings_max), -1):
         a, b = paragraphs[j]
         line = article.text[a:b]
-        if len(line.strip()) > rules.heading_max_chars or regex.search(r"[。！？!?]", line):
+        if len(line.strip()) > rules.heading_max_chars or _SENTENCE_END.search(line):
             break
         start = a
     return start, end

@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -46,13 +47,14 @@ class MoneyRules:
     bare_tenth: regex.Pattern
     per_unit: regex.Pattern
     signs: regex.Pattern
-    market: regex.Pattern
-    other_cause: regex.Pattern
-    commerce: regex.Pattern
-    macro_total: regex.Pattern
+    sign_words: tuple[str, ...]   # the currency signs: a text with none has no signed amount
+    market: re.Pattern
+    other_cause: re.Pattern
+    commerce: re.Pattern
+    macro_total: re.Pattern
     macro_reach: int
-    poverty: regex.Pattern
-    subject: regex.Pattern
+    poverty: re.Pattern
+    subject: re.Pattern
     subject_min: int
     subject_density: Decimal
     subject_reach: int
@@ -71,7 +73,7 @@ class MoneyRules:
     negative_signs: frozenset[str]
     unit_last_chars: frozenset[str]
     purpose: regex.Pattern
-    trim: regex.Pattern
+    trim: re.Pattern
     purpose_max: int
     purpose_reach: int
     scan_before: int
@@ -116,7 +118,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subunit_window=int(r["subunit_window"]),
         bare_tenth_after=frozenset(r["bare_tenth_after"]),
         bare_tenth=_bare_tenth_pattern(r), per_unit=regex.compile(r["price_per_unit_after_kuai"]),
-        signs=_sign_pattern(r),
+        signs=_sign_pattern(r), sign_words=tuple(r["currency_signs"]),
         market=words_pattern(rel["market_cues"]), other_cause=words_pattern(rel["other_cause_cues"]),
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
         macro_total=words_pattern(rel["macro_total"]["cues"]), macro_reach=int(rel["macro_total"]["reach"]),
@@ -181,6 +183,8 @@ def _sign_pattern(r: dict) -> regex.Pattern:
 
 def _scan_signs(text: str, rules: MoneyRules):
     """Amounts written with a currency sign before the number (one linear pass)."""
+    if not any(sign in text for sign in rules.sign_words):
+        return   # nearly every text (a substring test, not the pattern tried at each position)
     prefix = number_tables().prefix
     for m in rules.signs.finditer(text):
         try:
@@ -216,18 +220,14 @@ def about_poverty_work(rules: MoneyRules, article: Article) -> Optional[bool]:
 
 
 def _subject_of(rules: MoneyRules, title: str, text: str) -> Optional[bool]:
-    """about_poverty_work for one text under its title (the count stops as soon as it is
-    enough: one pass at most, and one more for the spread)."""
-    texts = (title, text)
-    length = sum(len(t) for t in texts)
-    enough = max(rules.subject_min, math.ceil(rules.subject_density * length / 1000))
-    n = 0
-    for part in texts:
-        for _ in rules.subject.finditer(part):
-            n += 1
-            if n >= enough:
-                return _spread_through(rules, text, bool(rules.subject.search(title)))
-    return None if n == 0 else False
+    """about_poverty_work for one text under its title (one pass over the text: its cues
+    are counted, then spread)."""
+    enough = max(rules.subject_min, math.ceil(rules.subject_density * (len(title) + len(text)) / 1000))
+    in_title = len(rules.subject.findall(title))
+    cues = [m.span() for m in rules.subject.finditer(text)]   # read once, counted and spread
+    if in_title + len(cues) >= enough:
+        return _spread_through(rules, text, in_title > 0, cues)
+    return None if in_title + len(cues) == 0 else False
 
 
 def brief_subjects(rules: MoneyRules, article: Article) -> list[tuple[int, Optional[bool]]]:
@@ -255,27 +255,24 @@ def _is_heading(rules: MoneyRules, line: str) -> bool:
     return 0 < len(line) <= rules.brief_heading_max and not _SENTENCE_END.search(line)
 
 
-def _spread_through(rules: MoneyRules, text: str, title_cue: bool) -> bool:
+def _spread_through(rules: MoneyRules, text: str, title_cue: bool,
+                    cues: list[tuple[int, int]]) -> bool:
     """Whether the subject cues reach most of the text: the share of characters within
     ``subject_reach`` of a cue is at least ``subject_min_coverage``; a cue in the title
     reaches the text's first ``subject_reach`` characters (the lead it heads). A province's
     report with one poverty section, a bank's report with one poverty paragraph, leave
-    most of the text out of reach (one pass over the cues)."""
+    most of the text out of reach (one pass over the cues: ``cues``, their spans in order)."""
     if not text:
         return True
     reach = rules.subject_reach
     end = min(len(text), reach) if title_cue else 0   # the end of the stretch covered so far
     covered = end
-    first = last = -1
-    for m in rules.subject.finditer(text):
-        if first < 0:
-            first = m.start()
-        last = m.end()
-        lo, hi = max(m.start() - reach, end), min(len(text), m.end() + reach)
+    for start, stop in cues:
+        lo, hi = max(start - reach, end), min(len(text), stop + reach)
         if hi > lo:
             covered += hi - lo
             end = hi
-    if not title_cue and first >= 0 and "\n" not in text[first:last]:
+    if not title_cue and cues and "\n" not in text[cues[0][0]:cues[-1][1]]:
         # Every cue in one paragraph under a title about something else (a culture-fund
         # brief with one sentence on poor areas): that paragraph is the poverty part.
         return False

@@ -61,8 +61,8 @@ class TextIndex:
         whole text when there is none)."""
         if not self.sentences:
             return (0, len(self.text))
-        i = max(0, bisect_right(self._sentence_starts, pos) - 1)
-        return self.sentences[i]
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return self.sentences[i if i > 0 else 0]
 
     def sentence_after(self, pos: int) -> Optional[Bounds]:
         """The first sentence starting at or after ``pos`` (past a paragraph's line break),
@@ -71,7 +71,8 @@ class TextIndex:
         return self.sentences[i] if i < len(self.sentences) else None
 
     def paragraph_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._paragraph_starts, pos) - 1)
+        i = bisect_right(self._paragraph_starts, pos) - 1
+        return i if i > 0 else 0
 
     def paragraph_of(self, pos: int) -> Bounds:
         return self.paragraphs[self.paragraph_index(pos)]
