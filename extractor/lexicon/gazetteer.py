@@ -9,7 +9,7 @@ that surface family has), so 石渠县委 yields 石渠县 whatever a tokenizer 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Iterator, Optional
 
 import numpy as np
@@ -24,7 +24,7 @@ class Unit:
     province: str
     prefecture: Optional[str]   # None for provinces and counties directly under a province
 
-    @property
+    @cached_property   # a unit lives as long as the gazetteer; articles ask again and again
     def parents(self) -> tuple[str, ...]:
         """Adcodes of the prefecture (if any) and province."""
         out = []
@@ -52,7 +52,7 @@ class Hit:
     text: str
     forms: tuple[Form, ...]
 
-    @property
+    @cached_property   # asked several times of each hit
     def bare(self) -> bool:
         return all(f.bare for f in self.forms)
 

@@ -274,20 +274,44 @@ class Rejected:
     reason: str
 
 
-def quantity_gate(units: Iterable[str]) -> re.Pattern:
-    """A necessary condition for a match of :func:`quantity_pattern` with these unit
-    strings (its unit alternatives without their guards): a numeral right before a unit,
-    an infix and one space allowed between (3户, 20余人, 5 %), or a multiplier anywhere
-    (万人, 近万, 3.5亿: every form with a multiplier, bare or not). A number run can only
-    end on a numeral, so a text where the gate finds nothing holds no quantity, and the
-    full grammar need not run there: most poverty-cue sentences hold no count at all
-    (2,920 of 2,927 such sentences without one on real news are skipped; the standard
-    ``re`` finds the gate's few characters at a fraction of the grammar's cost)."""
-    t = tables()
-    numerals = re.escape("0123456789" + t.numerals)
-    infix = "|".join(re.escape(w) for w in sorted(t.infix, key=len, reverse=True))
-    unit_re = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True) if u)
-    return re.compile(rf"[{numerals}](?:{infix})? ?(?:{unit_re})|[{re.escape(''.join(t.big))}]")
+class QuantityGate:
+    """Where a quantity of :func:`quantity_pattern` with these unit strings can start in a
+    text, found without running the grammar.
+
+    The gate is a necessary condition for a match (its unit alternatives without their
+    guards): a numeral right before a unit, an infix and one space allowed between (3户,
+    20余人, 5 %), or a multiplier anywhere (万人, 近万, 3.5亿: every form with one, bare or
+    not). A number run can only end on a numeral, so every match holds a gate hit, and the
+    characters of the match before that hit are number characters (numerals, marks,
+    separators, spaces, infixes, 个), after at most a prefix word. So no match starts
+    before the run of number characters that ends at the first gate hit, less the longest
+    prefix; with no gate hit there is none at all. Most poverty-cue sentences hold no count
+    (on real news the gate finds nothing in 2,920 of the 2,927 that have none), and where
+    one does, the prose before it is not tried. The standard ``re`` finds the gate at a
+    fraction of the grammar's cost."""
+
+    def __init__(self, units: Iterable[str]) -> None:
+        t = tables()
+        numerals = re.escape("0123456789" + t.numerals)
+        infix = "|".join(re.escape(w) for w in sorted(t.infix, key=len, reverse=True))
+        unit_re = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True) if u)
+        self.pattern = re.compile(rf"[{numerals}](?:{infix})? ?(?:{unit_re})|[{re.escape(''.join(t.big))}]")
+        self.number_chars = frozenset(
+            "0123456789 " + t.numerals + t.decimal_points + t.thousands_separators + t.space_groups
+            + t.chinese_point + "个" + "".join(t.infix) + "".join(t.separators))
+        self.prefix_max = max(map(len, (*t.prefix, *t.bare_prefix)), default=0)
+
+    def first_start(self, text: str, start: int, end: int) -> Optional[int]:
+        """The first position of text[start:end] where a quantity can start; None when the
+        span holds none. (Linear: one search and a walk back over one run.)"""
+        hit = self.pattern.search(text, start, end)
+        if hit is None:
+            return None
+        i = hit.start()
+        chars = self.number_chars
+        while i > start and text[i - 1] in chars:
+            i -= 1
+        return max(start, i - self.prefix_max)
 
 
 def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:

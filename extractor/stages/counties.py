@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 import regex
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ..article import Article
@@ -234,7 +235,7 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
     near = text[max(sent[0], start - 8 * window):min(sent[1], end + 8 * window)]
     if helper_before >= 0 and not any(w in near for w in rules["helper_before_needs"]):
         helper_before = -1          # 从峨边县人民医院转入…: a patient, not a helper's origin
-    if regex.search(rules["receiving"], before) and helper_after < 10 ** 6:
+    if _compiled(rules["receiving"]).search(before) and helper_after < 10 ** 6:
         return "recipient"          # 为华池县投入资金: the county receives what follows
     # 成华区对口援助丹巴县: for 成华区 the verb follows (helper); for 丹巴县 it precedes
     if (helper_after < 10 ** 6 and helper_after <= recipient_after
@@ -248,6 +249,12 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
     if helper_after < 10 ** 6:
         return "helper"
     return "other"
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> regex.Pattern:
+    """A rule's pattern compiled once (regex's own cache costs a lookup per call)."""
+    return regex.compile(pattern)
 
 
 def _merge_role(roles: list[str]) -> str:

@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple, Optional
 import regex
 
 from ..article import Article
-from ..lexicon.numbers import Quantity, Rejected, quantity_gate, quantity_pattern, scan, scan_percent_words
+from ..lexicon.numbers import Quantity, QuantityGate, Rejected, quantity_pattern, scan, scan_percent_words
 from ..lexicon.years import year_grammar, year_of
 from ..record import PovertyFigure
 from ..rules import Folder, alternation as _alt, load_yaml
@@ -77,7 +77,7 @@ class FigureRules:
         # 194.36万贫困人口 / 超千万: a bare 万/亿 is a person count (unit "").
         units_re += "|(?<=[万亿]|[万亿][余多])(?!人次|次)"
         self.pattern = quantity_pattern(units_re)
-        self.quantity_gate = quantity_gate(units)   # the bare 万/亿 unit: the gate's multipliers
+        self.quantity_gate = QuantityGate(units)   # the bare 万/亿 unit: the gate's multipliers
         self.people = regex.compile(people)
         modifier = rf"\p{{Han}}{{0,{int(r['weak_noun_modifier_max'])}}}?"
         self.people_after = regex.compile(
@@ -549,7 +549,8 @@ class PlaceScope:
         anchors = _without_location_phrases(article, rules, anchors)
         self.starts = [a.start for a in anchors]
         self.ends = sorted((a.end, k) for k, a in enumerate(anchors) if a.name)
-        self.helper = [bool(a.name and rules.helper_after_place.match(text, a.end)) for a in anchors]
+        # which units are helpers (see helper): found when a figure first asks
+        self._text, self._helper_after, self._anchors, self._helper = text, rules.helper_after_place, anchors, {}
         # 西吉县1个贫困县: the county is what the count counts, no place for the figures after it
         self.counted = [a.level == "county" and bool(rules.counted_after_place.match(text, a.end)) for a in anchors]
         # 铜川市印台区: a prefecture written right before its county is part of its name
@@ -590,6 +591,15 @@ class PlaceScope:
         self.county_starts = [self.starts[i] for i in county_idx]
         self.county_units = [self.units[i] for i in county_idx]
 
+    def helper(self, k: int) -> bool:
+        """Whether anchor ``k`` is a unit named as a helper (深圳市对口帮扶…): asked only of
+        the few anchors a figure looks back at, so found on the first question."""
+        found = self._helper.get(k)
+        if found is None:
+            a = self._anchors[k]
+            found = self._helper[k] = bool(a.name and self._helper_after.match(self._text, a.end))
+        return found
+
     @staticmethod
     def _subject(article: Article, anchors: list[_Anchor], title_max: int) -> Optional[_Anchor]:
         paragraphs = article.index.paragraphs
@@ -628,7 +638,7 @@ class PlaceScope:
             if self.starts[j] >= end:
                 break
             unit = self.units[j]
-            if unit is None or self.helper[j] or unit[1] != "county" or self.listed[j]:
+            if unit is None or self.helper(j) or unit[1] != "county" or self.listed[j]:
                 continue
             return unit[:2]
         return None
@@ -676,7 +686,7 @@ class PlaceScope:
             unit = self.units[j]
             if unit is None:
                 continue
-            if self.helper[j]:
+            if self.helper(j):
                 if self.starts[j] >= sentence_start:
                     return (None, None), skipped, None   # 深圳帮助190余万人脱贫: the helped, not the helper
                 continue
@@ -860,10 +870,12 @@ def _named_county_cues(rules: FigureRules, ctx: SentenceClauses,
     """脱贫 with an adverb of completion right after a county mention of the sentence, in
     whatever form the county is written (丹巴、石渠实现脱贫; 井冈山市率先脱贫): a delisting cue
     (county_exit's own 脱贫 cue needs 县 written before it)."""
-    sentence = ctx.text[ctx.s_start:ctx.s_end]
     starts = _starts_of(county_mentions)
-    for a, b, _ in county_mentions[bisect.bisect_left(starts, ctx.s_start):
-                                   bisect.bisect_left(starts, ctx.s_end)]:
+    lo, hi = bisect.bisect_left(starts, ctx.s_start), bisect.bisect_left(starts, ctx.s_end)
+    if lo == hi:
+        return   # most sentences name no county
+    sentence = ctx.text[ctx.s_start:ctx.s_end]
+    for a, b, _ in county_mentions[lo:hi]:
         m = rules.named_county_exit.match(sentence, b - ctx.s_start)
         if m:
             yield m
@@ -1137,8 +1149,8 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
 def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses):
     """(metric, quantity, unit or None) for each number of one sentence that is a figure."""
     text = article.text
-    items = list(scan(text, rules.pattern, ctx.s_start, ctx.s_end)) \
-        if rules.quantity_gate.search(text, ctx.s_start, ctx.s_end) else []
+    first = rules.quantity_gate.first_start(text, ctx.s_start, ctx.s_end)
+    items = [] if first is None else list(scan(text, rules.pattern, first, ctx.s_end))
     items += list(scan_percent_words(text, ctx.s_start, ctx.s_end))
     items.sort(key=lambda q: q.start)
     last_metric: Optional[str] = None

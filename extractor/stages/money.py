@@ -20,7 +20,7 @@ from typing import Optional
 import regex
 
 from ..article import Article
-from ..lexicon.numbers import (NumberError, Quantity, Rejected, parse_values,
+from ..lexicon.numbers import (NumberError, Quantity, QuantityGate, Rejected, parse_values,
                                quantity_pattern, scan, space_group_run, tables as number_tables,
                                tidy_decimal, ungroup_spaces)
 from ..lexicon.years import YearGrammar, year_grammar, year_of
@@ -31,6 +31,7 @@ from ..rules import Folder, alternation, load_yaml, words_pattern
 @dataclass(frozen=True)
 class MoneyRules:
     pattern: regex.Pattern
+    quantity_gate: QuantityGate   # where an amount can start in a window (the bare 亿: its multiplier)
     anchor: regex.Pattern
     currencies: dict[str, tuple[str, Decimal]]
     kuai_strict: bool
@@ -102,7 +103,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
     link_max, lead = int(r["purpose_link_max"]), int(r["purpose_lead_max"])
     before = dict(r["currency_before_number"])
     return MoneyRules(
-        pattern=quantity_pattern("|".join(units)),
+        pattern=quantity_pattern("|".join(units)), quantity_gate=QuantityGate(currencies),
         anchor=regex.compile(alternation(currencies) + rf"|[{regex.escape(r['bare_multiplier_anchor'])}]"),
         currencies=currencies | signs,
         kuai_strict=bool(r["bare_kuai_needs_arabic_or_multiplier"]),
@@ -400,7 +401,8 @@ def _digit(ch: str, digits: dict[str, int]) -> Decimal:
 
 
 def _scan_near_units(text: str, rules: MoneyRules):
-    """Run the full grammar only in windows around currency units (cheap on long texts)."""
+    """Run the full grammar only in windows around currency units (cheap on long texts),
+    and in each window only from where the quantity gate says an amount can start."""
     lo = hi = -1
     for m in rules.anchor.finditer(text):
         a, b = max(0, m.start() - rules.scan_before), m.end() + rules.scan_after
@@ -408,10 +410,16 @@ def _scan_near_units(text: str, rules: MoneyRules):
             hi = b
             continue
         if hi >= 0:
-            yield from scan(text, rules.pattern, lo, min(hi, len(text)))
+            yield from _scan_window(text, rules, lo, min(hi, len(text)))
         lo, hi = a, b
     if hi >= 0:
-        yield from scan(text, rules.pattern, lo, min(hi, len(text)))
+        yield from _scan_window(text, rules, lo, min(hi, len(text)))
+
+
+def _scan_window(text: str, rules: MoneyRules, lo: int, hi: int):
+    first = rules.quantity_gate.first_start(text, lo, hi)
+    if first is not None:
+        yield from scan(text, rules.pattern, first, hi)
 
 
 class _Subjects:

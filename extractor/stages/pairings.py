@@ -154,6 +154,10 @@ class PairingRules:
         self.help_in_not = tuple(roles["help_in_not"])
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
         self.higher_level_funds = regex.compile(roles["higher_level_funds"])
+        # whether a stretch holds any of the three (one search instead of three: most
+        # stretches hold none)
+        self.any_help_cue = regex.compile("|".join(f"(?:{p.pattern})" for p in (
+            self.help_in, self.higher_level_funds, self.help_with_party)))
         self.own_org_heads = tuple(roles["own_org_heads"])
         self.outsider_org_suffixes = tuple(roles["outsider_org_suffixes"])
         self.origin_marks = tuple(roles["origin_marks"])
@@ -522,6 +526,10 @@ def _noun_after(text: str, pos: int, nouns: tuple[str, ...]) -> Optional[int]:
     return None
 
 
+#: Marks that end a clause or sentence between a party and its verb.
+_CLAUSE_STOP = regex.compile("[。；！？]")
+
+
 def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     noun_end = _noun_after(text, ce, rules.object_nouns)
     if noun_end is None:
@@ -535,7 +543,7 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     if verb is not None:
         vpos = text.rfind(verb, max(s, helpers[0].start - 3), helpers[0].start)
         before = [p for p in parties if p.end <= vpos and p.place
-                  and not regex.search("[。；！？]", text[p.end:vpos])]
+                  and not _CLAUSE_STOP.search(text, p.end, vpos)]
         if before:
             r = before[-1]
             return helpers, [r], r.start, noun_end
@@ -1403,8 +1411,7 @@ class _HelpEvidence:
             strong = weak = False
             # most stretches hold no cue at all: search the text in place, and copy the stretch
             # (to drop the phrases that are no help) only when a cue is there
-            if rules.help_in.search(text, s, e) or rules.higher_level_funds.search(text, s, e) \
-                    or rules.help_with_party.search(text, s, e):
+            if rules.any_help_cue.search(text, s, e):
                 sentence = text[s:e]
                 for phrase in rules.help_in_not:
                     sentence = sentence.replace(phrase, "")
