@@ -63,7 +63,8 @@ class FigureRules:
         self.delisting_item_lead = regex.compile(r["delisting_item_lead"])
         self.delisting_item_tail = regex.compile(r["delisting_item_tail"])
         self.delisting_list_end = regex.compile(r["delisting_list_end"])
-        self.trigger = regex.compile(r["trigger"])
+        # literal words: the standard re finds them in half regex's time (asked of every sentence)
+        self.trigger = re.compile(r["trigger"])
         self.person_units = set(r["person_units"])
         self.household_units = set(r["household_units"])
         self.count_units = set(r["count_units"])
@@ -911,17 +912,16 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
     return named, found
 
 
-_STARTS: dict[int, list[int]] = {}
+#: The current article's county mention list and its starts (the list itself is kept, so
+#: that its id cannot be reused by the next article's list while the entry stands).
+_STARTS: list[tuple[list, list[int]]] = []
 
 
 def _starts_of(county_mentions: list[tuple[int, int, str]]) -> list[int]:
     """The start offsets of an article's sorted county mentions, computed once per list."""
-    key = id(county_mentions)
-    cached = _STARTS.get(key)
-    if cached is None or len(cached) != len(county_mentions):
-        _STARTS.clear()   # one article at a time: keep only the current list
-        cached = _STARTS[key] = [m[0] for m in county_mentions]
-    return cached
+    if not _STARTS or _STARTS[0][0] is not county_mentions:
+        _STARTS[:] = [(county_mentions, [m[0] for m in county_mentions])]   # one article at a time
+    return _STARTS[0][1]
 
 
 def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClauses,

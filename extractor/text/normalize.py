@@ -454,23 +454,26 @@ def _join_lines(text: str, rules: _Rules) -> tuple[str, StepMap]:
     """Join line breaks that fall inside a sentence; keep paragraph breaks."""
     rw = Rewriter(text)
     line_start = 0
+    window = rules.word_window
     for m in rules.line_break.finditer(text):
-        if "\n" not in m.group():
+        found = m.group()
+        if "\n" not in found:
             continue
-        prev_line = text[line_start:m.start()]
-        next_char = text[m.end():m.end() + 1]
-        next_text = text[m.end():m.end() + rules.word_window]
-        line_start = m.end()
+        start, end = m.span()   # (read once: a text has a break every few dozen characters)
+        prev_line = text[line_start:start]
+        next_char = text[end:end + 1]
+        next_text = text[end:end + window]
+        line_start = end
         if not prev_line or not next_char:
             new = "\n" if prev_line and next_char else ""
         elif _is_inner_break(prev_line, next_text, rules):
-            rw.replace(m.start(), m.end(), "", "joined_lines")
-            line_start = m.start() - len(prev_line)  # the joined line continues
+            rw.replace(start, end, "", "joined_lines")
+            line_start = start - len(prev_line)  # the joined line continues
             continue
         else:
             new = "\n"
-        if m.group() != new:
-            rw.replace(m.start(), m.end(), new, "")
+        if found != new:
+            rw.replace(start, end, new, "")
     return rw.finish()
 
 
