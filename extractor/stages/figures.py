@@ -550,7 +550,6 @@ class PlaceScope:
         anchors = _without_location_phrases(article, rules, anchors)
         self.starts = [a.start for a in anchors]
         self.ends = sorted((a.end, k) for k, a in enumerate(anchors) if a.name)
-        # which units are helpers (see helper): found when a figure first asks
         self._text, self._helper_after, self._anchors, self._helper = text, rules.helper_after_place, anchors, {}
         # 西吉县1个贫困县: the county is what the count counts, no place for the figures after it
         self.counted = [a.level == "county" and bool(rules.counted_after_place.match(text, a.end)) for a in anchors]
