@@ -139,6 +139,10 @@ class PairingRules:
         """Article context: deictic words, title subjects, defined short names, regions."""
         self.deictic = regex.compile(alternation(r["deictic_places"] + r["deictic_near"]))
         self.deictic_near = frozenset(r["deictic_near"])
+        self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
+        self.object_count = regex.compile(r["object_count"])
+        self.speech_quotes = tuple(r["speech_quotes"])
+        self.speech_openers = tuple(r["speech_openers"])
         self.main_recipient_min_mentions = r["main_recipient_min_mentions"]
         self.paired_openers = frozenset(r["paired_openers"])
         self.going_marks = frozenset(r["going_marks"])
@@ -493,7 +497,7 @@ def _starting_after(text: str, parties: list[Party], pos: int, gap: int) -> Opti
 Statement = tuple[list[Party], list[Party], int, int]   # helpers, recipients, start, end
 
 
-def _under(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+def _under(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     close = text.find(rules.under_close, ce, ce + rules.w["under_gap"] + 1)
     if close < 0 or rules.breakers.search(text, ce, close):
         return None
@@ -515,8 +519,45 @@ def _under(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     else:
         recipient = after[0] if after else (before[-1] if before else None)
     if recipient is None:
-        return None
+        # 在福建等援藏队的帮助下，我们的产品…: the sentence names no place but the helpers; the
+        # recipient is the place the passage speaks of (the speaker's, the paragraph's)
+        place = _passage_place(parties, helpers, opened, ctx)
+        if place is None:
+            return None
+        recipient = Party(cs, ce, place=place)
     return helpers, [recipient], min(opened, recipient.start), max(close + 1, recipient.end)
+
+
+def _passage_place(parties, helpers, pos, ctx) -> Optional[Place]:
+    """The place a statement that names only its helpers speaks of: the last county named
+    before ``pos`` in its paragraph or the one before, else the article's main recipient;
+    none when the sentence names another place (it would be that place's statement)."""
+    if ctx is None or any(p.place and p not in helpers for p in parties):
+        return None
+    return ctx.county_before(pos) or ctx.main_recipient
+
+
+def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """来自 H 的 cue / 得到 H 的 cue: 检查设备来自于郑州商品交易所的捐赠 — the recipient is the
+    place the clause speaks of (a place before the mark in the sentence, else the passage's)."""
+    joiner = text.rfind("的", max(s, cs - 1 - rules.w["from_gap"]), cs)
+    if joiner < 0 or not _HAN_RUN.fullmatch(text, joiner, cs) and joiner != cs - 1:
+        return None   # H 的(意外保险)扶助: at most from_gap characters of one word between
+    hi = next((i for i, p in enumerate(parties) if p.end == joiner), None)
+    if hi is None:
+        return None
+    h = parties[hi]
+    mark = next((m for m in rules.from_marks if text.endswith(m, 0, h.start)), None)
+    if mark is None:
+        return None
+    at = h.start - len(mark)
+    before = [p for p in parties[:hi] if p.place and p.end <= at]
+    if before:
+        return [h], [before[-1]], before[-1].start, ce
+    place = _passage_place(parties, [h], at, ctx)
+    if place is None:
+        return None
+    return [h], [Party(cs, ce, place=place)], at, ce
 
 
 def _noun_after(text: str, pos: int, nouns: tuple[str, ...]) -> Optional[int]:
@@ -532,6 +573,12 @@ _CLAUSE_STOP = regex.compile("[。；！？]")
 
 def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     noun_end = _noun_after(text, ce, rules.object_nouns)
+    if noun_end is None:
+        # 正镶白旗是大兴区对口帮扶内蒙古3个贫困旗之一: the recipients' parent, a count
+        region = next((p for p in parties if p.start == ce and p.place), None)
+        count = rules.object_count.match(text, region.end if region else ce)
+        if count is not None:
+            noun_end = _noun_after(text, count.end(), rules.object_nouns)
     if noun_end is None:
         return None
     hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
@@ -904,11 +951,11 @@ def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
     return helpers, recipients, cs, recipients[-1].end
 
 
-SHAPES = (("under", _under), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
+SHAPES = (("under", _under), ("from", _from), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
           ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested))
 # shapes that may leave a party to the article (main recipient, main helper)
-WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested"})
+WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from"})
 
 
 # ---------------------------------------------------------------------------- exclusions
@@ -918,6 +965,8 @@ def _quoted(text: str, s: int, start: int, rules: PairingRules) -> bool:
     for open_, close in rules.quotes.items():
         o = text.rfind(open_, s, start)
         if o >= 0 and text.find(close, o, start) < 0:
+            if open_ in rules.speech_quotes and (o == s or text.endswith(rules.speech_openers, s, o)):
+                continue   # “在福建援藏队的帮助下，我们…” opening the sentence: speech, not a name
             return True
     return False
 
