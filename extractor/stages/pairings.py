@@ -139,10 +139,6 @@ class PairingRules:
         """Article context: deictic words, title subjects, defined short names, regions."""
         self.deictic = regex.compile(alternation(r["deictic_places"] + r["deictic_near"]))
         self.deictic_near = frozenset(r["deictic_near"])
-        self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
-        self.object_count = regex.compile(r["object_count"])
-        self.speech_quotes = tuple(r["speech_quotes"])
-        self.speech_openers = tuple(r["speech_openers"])
         self.main_recipient_min_mentions = r["main_recipient_min_mentions"]
         self.paired_openers = frozenset(r["paired_openers"])
         self.going_marks = frozenset(r["going_marks"])
@@ -192,6 +188,27 @@ class PairingRules:
             for surface in g["short"]:
                 self.region_short[surface] = g["name"]
         self.region_pattern = regex.compile(alternation(list(self.regions) + list(self.region_short)))
+        self._load_round6_rules(r)
+
+    def _load_round6_rules(self, r: dict) -> None:
+        """Shapes of issue 11's round 6: help received (from), speech, counts, teams named
+        for both parties, the article's subject, helper abbreviations, 兵团 divisions."""
+        self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
+        self.object_count = regex.compile(r["object_count"])
+        self.speech_quotes = tuple(r["speech_quotes"])
+        self.speech_openers = tuple(r["speech_openers"])
+        div = r["divisions"]
+        self.division_mark, self.division_name = div["mark"], div["name"]
+        self.division_pattern = regex.compile(div["pattern"])
+        self.helper_pairs = {k: tuple(v) for k, v in r["helper_pairs"].items()}
+        self.helper_pair_pattern = regex.compile("(?:%s)(?:%s)" % (
+            alternation(self.helper_pairs), alternation(r["pair_cues"])))
+        self.subject_cues = frozenset(r["article_subject_cues"])
+        self.team_cues = frozenset(r["team_cues"])
+        self.owned_nouns = tuple(sorted(r["owned_nouns"], key=len, reverse=True))
+        self.owned_gap = regex.compile(r["owned_gap"])
+        self.east_helpers = frozenset(r["east_helpers"])
+        self.west_recipients = frozenset(r["west_recipients"])
 
 
 @cache
@@ -330,7 +347,10 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
         if rules.generic_org.search(name) and not (
                 len(name) >= rules.w["named_org_min"] and name.endswith(rules.society_suffixes)
                 and _place_headed(name, rules)) and not _unit_of_named_org(name, rules):
-            continue   # 帮扶单位, 三级医院; but 香港各界扶贫促进会 is a name (its place heads it)
+            start = _after_role_label(name, start, rules)
+            if start is None:
+                continue   # 帮扶单位, 三级医院; but 香港各界扶贫促进会 is a name (its place heads it)
+            name = text[start:m.end()]
         if any(a == start and b >= m.end() for a, b in taken):
             continue   # a place with its institution: found with the place
         out.append((start, m.end(), name))
@@ -341,6 +361,25 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
         if all(o[1] <= k[0] or o[0] >= k[1] for k in kept):
             kept.append(o)
     return kept
+
+
+def _after_role_label(name: str, start: int, rules: PairingRules) -> Optional[int]:
+    """Where a name starts after a role label written before it (帮扶单位中国农业银行 →
+    中国农业银行): the generic words, then one of the owned nouns, then a name of at least
+    org_min + 1 characters with no generic word; else None."""
+    last = None
+    for last in rules.generic_org.finditer(name):
+        pass
+    noun = _noun_after(name, last.end(), rules.owned_nouns)
+    if noun is None and name.endswith(rules.owned_nouns, 0, last.end()):
+        noun = last.end()      # the generic word is the noun itself (帮扶单位)
+    if noun is None:
+        return None
+    rest = name[noun:]
+    if len(rest) <= rules.w["org_min"] or rules.generic_org.search(rest) \
+            or rest.startswith(rules.unnamed_org_heads):
+        return None
+    return start + noun
 
 
 def _unit_of_named_org(name: str, rules: PairingRules) -> bool:
@@ -365,9 +404,13 @@ def _place_headed(name: str, rules: PairingRules) -> bool:
 
 
 def _regions(text: str, s: int, e: int, rules: PairingRules,
-             written: set[str]) -> list[tuple[int, int, Place]]:
-    """Named regions (四川藏区; 藏区 when the article also writes 四川藏区)."""
+             written: set[str], divisions: bool = False) -> list[tuple[int, int, Place]]:
+    """Named regions (四川藏区; 藏区 when the article also writes 四川藏区); the 兵团's divisions
+    when the article names the 兵团 (``divisions``)."""
     out = []
+    if divisions:
+        for m in rules.division_pattern.finditer(text, s, e):
+            out.append((m.start(), m.end(), Place(rules.division_name.format(m.group(1)), None, "region")))
     for m in rules.region_pattern.finditer(text, s, e):
         place = rules.regions.get(m.group())
         if place is None and rules.region_short[m.group()] in written:
@@ -382,7 +425,7 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
     """Every party named in text[s:e], in order."""
     places = _places(text, s, e, rules, county_at, context.hits if context is not None else None)
     if context is not None:
-        regions = _regions(text, s, e, rules, context.regions_written)
+        regions = _regions(text, s, e, rules, context.regions_written, context.divisions)
         places = [p for p in places if all(p[1] <= a or p[0] >= b for a, b, _ in regions)]
         places += [(a, b, place, None) for a, b, place in regions]
         taken = [(p[0], p[1]) for p in places]
@@ -604,6 +647,30 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return None
 
 
+def _owned(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """R 的 cue 城市/单位 H: the recipient's helper named by its role (石渠县的对口帮扶城市深圳市;
+    作为色达县的结对帮扶单位，南山区…; 兰坪县的帮扶单位是珠海市); with no R before 的, the place
+    the passage speaks of (来自对口帮扶城市深圳市的专家 in an article about 石渠县)."""
+    noun_end = _noun_after(text, ce, rules.owned_nouns)
+    if noun_end is None:
+        return None
+    gap = rules.owned_gap.match(text, noun_end)
+    hi = _starting_after(text, parties, gap.end(), 0)
+    if hi is None:
+        return None
+    helper = parties[hi]
+    ri = next((i for i, p in enumerate(parties) if p.end == cs - 1), None) \
+        if text.startswith("的", cs - 1) else None
+    if ri is not None and parties[ri].place and ri != hi:
+        return [helper], [parties[ri]], parties[ri].start, helper.end
+    if text.startswith("的", cs - 1) or ri is not None:
+        return None
+    place = _passage_place(parties, [helper], cs, ctx)
+    if place is None:
+        return None
+    return [helper], [Party(cs, ce, place=place)], cs, helper.end
+
+
 def _owner(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     ri = _starting_after(text, parties, ce, 0)
     if ri is None:
@@ -627,7 +694,7 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     recipients = _list_back(text, parties, ri, rules.enumeration)
     first = recipients[0]
     conn = next((c for c in rules.toward + rules.mutual if text.endswith(c, 0, first.start)), None)
-    joint = text[cs:ce] in rules.mutual_cues
+    joint = text[cs:ce] in rules.mutual_cues or text[cs:ce] in rules.paired_cues
     if conn is None or (conn in rules.mutual and not joint
                         and not rules.mutual_verbs.search(text, recipients[-1].end, cs)):
         # 对贵州务川、正安、道真和四川古蔺: 和 joins a list that 对/向 opens
@@ -648,9 +715,30 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         helper = _unnamed_org(text, s, cpos, rules, ctx) or _sentence_subject(text, parties, s, cpos, rules)
         if helper is None and conn in rules.toward:
             helper = _subjectless(text, parties, cpos, cs, s, rules, ctx)
+        if helper is not None and conn in rules.mutual:
+            return _east_helps([helper], recipients, first.start, ce, rules)
         return ([helper], recipients, first.start, ce) if helper else None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
+    if conn in rules.mutual:
+        return _east_helps(helpers, recipients, helpers[0].start, ce, rules)
     return helpers, recipients, helpers[0].start, ce
+
+
+def _east(p: Party, rules: PairingRules, side: str = "helpers") -> bool:
+    """Whether a party is a place of the east–west programme's helping side (``helpers``) or
+    of its helped side (``recipients``)."""
+    codes = rules.east_helpers if side == "helpers" else rules.west_recipients
+    return not p.org and p.place is not None and bool(p.place.adcode) \
+        and p.place.adcode[:2] in codes
+
+
+def _east_helps(first: list[Party], second: list[Party], start: int, end: int,
+                rules: PairingRules) -> Statement:
+    """A joint action (A 与 B 结对, A 和 B 东西部扶贫协作) names the helper first unless the
+    first side lies in the west and the second in the east (石渠县与深圳市南山区结成帮扶对子)."""
+    if all(_east(p, rules) for p in second) and all(_east(p, rules, "recipients") for p in first):
+        return second, first, start, end
+    return first, second, start, end
 
 
 def _clause_start(text: str, s: int, pos: int, rules: PairingRules) -> int:
@@ -714,7 +802,7 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     r, h = parties[ri], parties[ri - 1]
     if text[h.end:r.start] not in rules.paired_joiners:
         return None
-    return [h], [r], h.start, ce
+    return _east_helps([h], [r], h.start, ce, rules)
 
 
 def _listed(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
@@ -760,6 +848,9 @@ def _at(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if hi is None:
         return None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
+    if any(h.place and not h.org and r.place and _contains(h.place, r.place)
+           for h in helpers for r in recipients):
+        return None   # 山西  在河曲县、五台县  保利集团定点扶贫项目: a heading, not the helper
     return helpers, recipients, helpers[0].start, ce
 
 
@@ -794,6 +885,13 @@ def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
 
 def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
+    if text[cs:ce] in rules.team_cues:
+        # 珠海市驻怒江州扶贫工作组: a team states a pairing only when named for both, H 驻/赴 R
+        r = parties[hi] if hi else None
+        if r is not None and r.end == cs and r.place \
+                and text[parties[hi - 1].end:r.start] in rules.going_marks:
+            return [parties[hi - 1]], [r], parties[hi - 1].start, ce
+        return None
     if hi is None:
         # 深圳龙岗区依托…优势，在对口帮扶的靖西市…: cue 的 R, the helper the sentence's subject
         if text.startswith("的", ce):
@@ -916,6 +1014,40 @@ def _labelled_subject(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return helpers, recipients, cs, recipients[-1].end
 
 
+def _article_subject(text, parties, cs, ce, s, rules, ctx) -> Optional[Statement]:
+    """cue R in a sentence that names no party before the cue (从1988年定点帮扶陕西省安康市，…):
+    the article's main helper (its title's subject, or the party named most often)."""
+    if cs - s > rules.w["subject_lead"] * 2 or any(p.start < cs for p in parties):
+        return None
+    ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
+    if ri is None or not parties[ri].place:
+        return None
+    helper = ctx.main_helper(cs)
+    if helper is None:
+        return None
+    recipients = [r for r in _list_forward(text, parties, ri, rules.helper_separators) if r.place]
+    return [helper], recipients, cs, recipients[-1].end
+
+
+def _helper_pairs(text, s, e, parties, rules, add) -> None:
+    """京津对口帮扶: an abbreviation of two helpers with a pair cue; the recipient is the place
+    the sentence opens with (河北省通过…，发挥京津对口帮扶作用)."""
+    for m in rules.helper_pair_pattern.finditer(text, s, e):
+        if _quoted(text, s, m.start(), rules):
+            continue
+        first = parties[0] if parties else None
+        if first is None or first.start - s > rules.w["subject_lead"] or not first.place \
+                or first.deictic or first.org or first.start >= m.start():
+            continue
+        abbreviation = next(a for a in rules.helper_pairs if text.startswith(a, m.start()))
+        cue = text[m.start() + len(abbreviation):m.end()]
+        for code in rules.helper_pairs[abbreviation]:
+            unit = rules.gaz.units[code]
+            helper = Party(m.start(), m.end(), place=Place(unit.name, code, unit.level))
+            add(helper, first.place, rules.cues[cue].kind if cue in rules.cues else cue,
+                m.start(), m.end(), s, e)
+
+
 def _invested(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     """H 注资/投入帮扶资金 N 在 R (建设): 珠海注资1226万元在云南省兰坪县…建设; the helper before
     the cue, else the party the sentence opens with (a later clause: …；投入帮扶资金286万元在泸水市)."""
@@ -951,11 +1083,12 @@ def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
     return helpers, recipients, cs, recipients[-1].end
 
 
-SHAPES = (("under", _under), ("from", _from), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
+SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
           ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested))
 # shapes that may leave a party to the article (main recipient, main helper)
-WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from"})
+WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
+                          "owned"})
 
 
 # ---------------------------------------------------------------------------- exclusions
@@ -1105,6 +1238,7 @@ class Context:
         self.article, self.rules, self.abbreviations = article, rules, abbreviations
         text = article.text
         self.regions_written = {p.name for surface, p in rules.regions.items() if surface in text}
+        self.divisions = rules.division_mark in text
         self._cue_sentences, self._counties = cue_sentences, counties
         self._main: Optional[tuple] = None
         hits = rules.gaz.find(text)          # the counties stage's scan of the same text
@@ -1339,6 +1473,7 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
             add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
                 p.start, p.end + len(cue), s, e)
     singles = [p for p in parties if p.pair is None]
+    _helper_pairs(text, s, e, singles, rules, add)
     last_helpers: list[Party] = []
     for m in cues:
         cue = rules.cues[m.group()]
@@ -1353,6 +1488,8 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
                 stmt = _carried(text, singles, m.start(), m.end(), s, rules, last_helpers)
             if stmt is None and shape == "active" and not last_helpers:
                 stmt = _labelled_subject(text, singles, m.start(), m.end(), s, rules)
+            if stmt is None and shape == "active" and not last_helpers and m.group() in rules.subject_cues:
+                stmt = _article_subject(text, singles, m.start(), m.end(), s, rules, ctx)
             if stmt is None:
                 continue
             last_helpers = stmt[0]
