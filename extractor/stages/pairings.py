@@ -208,6 +208,9 @@ class PairingRules:
         self.owned_nouns = tuple(sorted(r["owned_nouns"], key=len, reverse=True))
         self.owned_gap = regex.compile(r["owned_gap"])
         self.east_helpers = frozenset(r["east_helpers"])
+        self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
+        self.anaphor_pattern = regex.compile("(?:%s)(?=%s)" % (
+            alternation(self.anaphors), alternation(self.cues)))
         self.west_recipients = frozenset(r["west_recipients"])
 
 
@@ -458,6 +461,9 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
     if context is not None:
         orgs += [o for o in context.abbreviations.find(text, s, e)
                  if all(o[1] <= a or o[0] >= b for a, b, _ in orgs)]
+        if rules.anaphor_pattern.search(text, s, e):
+            taken = [(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs]
+            orgs += context.anaphors(s, e, taken)
     for start, end, name in orgs:
         # a place inside an organisation's name (复旦大学附属金山医院) is part of the name
         parties = [p for p in parties if p.end <= start or p.start >= end]
@@ -1224,6 +1230,16 @@ class _Abbreviations:
         return any(h.start == 0 and h.end == len(prefix) for h in rules.gaz.find(prefix))
 
 
+def _cut_at_kind(name: str, kinds: tuple[str, ...]) -> str:
+    """The organisation a unit's name starts with (浙江大学动物科学学院 → 浙江大学 for 学校):
+    cut after the first of ``kinds`` (longest first at each position) written in it."""
+    for i in range(len(name)):
+        for k in kinds:
+            if name.startswith(k, i):
+                return name[:i + len(k)]
+    return name
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
@@ -1299,6 +1315,24 @@ class Context:
                     found.append((j, j + len(name), place))
                 j = text.find(name, j + len(name), e)
         return sorted(found, key=lambda f: f[0])
+
+    def anaphors(self, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """学校/公司/该行 right before a cue (他来到学校定点帮扶的…县; 前往公司对口帮扶的…村): the
+        last organisation of that kind named before it, in its paragraph or the one before
+        (浙江大学动物科学学院副教授… → 浙江大学), cut after the kind's word."""
+        rules, text, out = self.rules, self.article.text, []
+        for m in rules.anaphor_pattern.finditer(text, s, e):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            index = self.article.index
+            lo = index.paragraphs[max(0, index.paragraph_index(m.start()) - 1)][0]
+            lo = max(lo, m.start() - rules.w["anaphor_reach"])
+            kinds = rules.anaphors[m.group()]
+            named = [n for _, _, n in _organisations(text, lo, m.start(), rules, [])
+                     if any(k in n for k in kinds)]
+            if named:
+                out.append((m.start(), m.end(), _cut_at_kind(named[-1], kinds)))
+        return out
 
     def standalone_count(self, name: str) -> int:
         """How often the article writes ``name`` after a boundary (not inside a longer run)."""
