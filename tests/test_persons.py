@@ -100,3 +100,28 @@ def test_spacy_component_labels_mentions_with_the_role() -> None:
     doc = nlp("援藏干部黄志明挂任丹巴县副县长。黄书记说，村民王秀英家脱贫了。")
     assert [(s.text, s.label_, s.kb_id_) for s in doc.spans["person"]] == [
         ("黄志明", "CADRE", "黄志明"), ("黄书记", "CADRE", "黄志明"), ("王秀英", "RESIDENT", "王秀英")]
+
+
+# A long list is walked at most list_max_items (12) items from each found name. Which names
+# a list yields must not depend on the order the found names are walked in (a set's order
+# changes with PYTHONHASHSEED): a walk that reaches a place an earlier walk passed with
+# fewer steps left goes on.
+_LONG_LIST = "、".join(["王立新", "赵晓东", "钱永福", "孙建国", "周海燕", "吴春生", "郑志强",
+                        "冯秋菊", "陈德胜", "褚卫民", "卫红梅", "蒋文斌", "沈玉兰", "韩雪松",
+                        "杨金凤", "朱士杰", "秦月娥", "尤振华", "许桂英", "何长林"])
+
+
+@pytest.mark.parametrize("order", [("王立新", "周海燕"), ("周海燕", "王立新")])
+def test_list_names_do_not_depend_on_walk_order(order):
+    from extractor.stages.persons import list_names
+
+    text = f"（本报记者{_LONG_LIST}报道）"
+    names = _LONG_LIST.split("、")
+
+    class Ordered(set):                      # a set iterated in the given order
+        def __iter__(self):
+            return iter(order)
+
+    found = list_names(text, Ordered(order), load_rules())
+    # from 王立新 (item 1) and 周海燕 (item 5): items 2–4 and 6–17 (5 + 12), never 18–20
+    assert sorted(found, key=names.index) == names[1:4] + names[5:17]

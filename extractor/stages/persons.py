@@ -916,26 +916,28 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
             memo[item] = _list_item_name(text, item, names, rules)
         return memo[item]
 
-    # where a walk went on from (a later walk reaching one stops: the rest was walked)
-    went_on_after: set[int] = set()
-    went_on_before: set[int] = set()
+    # where a walk went on from, with the steps it had left there: a later walk reaching
+    # one with no more steps left stops, the rest was walked; one with more steps goes on
+    # (so the names found do not depend on the order the names are walked in)
+    went_on_after: dict[int, int] = {}
+    went_on_before: dict[int, int] = {}
     for name in names:
         for i in _occurrences(text, name):
             j = i + len(name)
-            for _ in range(steps):
-                if j in went_on_after or text[j:j + 1] != "、" or \
+            for left in range(steps, 0, -1):
+                if went_on_after.get(j, 0) >= left or text[j:j + 1] != "、" or \
                         not (item := _list_item_after(text, j + 1, rules)) or \
                         not (found := item_name(item)):
                     break
-                went_on_after.add(j)
+                went_on_after[j] = left
                 out.add(found)
                 j = item[1]
-            for _ in range(steps):
-                if i in went_on_before or text[i - 1:i] != "、" or \
+            for left in range(steps, 0, -1):
+                if went_on_before.get(i, 0) >= left or text[i - 1:i] != "、" or \
                         not (item := _list_item_before(text, i - 1, rules)) or \
                         not (found := item_name(item)):
                     break
-                went_on_before.add(i)
+                went_on_before[i] = left
                 out.add(found)
                 i = item[0]
     return out - names
