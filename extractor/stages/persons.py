@@ -669,6 +669,29 @@ def _credit_matches(text: str, rules: PersonRules):
         yield from rules.credit.finditer(text, start, end)
 
 
+def _join_single_characters(tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of one-character tokens are names cut by typesetting, which pads a 2-character
+    name to the width of three (何 聪): a run of an even length of four or more is that many
+    2-character names (记者 黄 超 左 潇 → 黄超, 左潇), any other run one name."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j][1] - tokens[j][0] == 1:
+            j += 1
+        if j == i:                      # a token of two or more characters
+            out.append(tokens[i])
+            i += 1
+            continue
+        run = tokens[i:j]
+        if len(run) >= 4 and len(run) % 2 == 0:
+            out.extend((run[k][0], run[k + 1][1]) for k in range(0, len(run), 2))
+        else:
+            out.append((run[0][0], run[-1][1]))
+        i = j
+    return out
+
+
 def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, int]]:
     out = []
     for m in matches:
@@ -681,13 +704,7 @@ def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, i
                     b -= len(suffix)
                     break
             tokens.append((a, b))
-        merged: list[list[int]] = []
-        for a, b in tokens:
-            if merged and b - a == 1 and merged[-1][2] == 1:
-                merged[-1][1] = b
-            else:
-                merged.append([a, b, b - a])
-        for a, b, _ in merged:
+        for a, b in _join_single_characters(tokens):
             if 2 <= len(_SPACE.sub("", text[a:b])) <= int(rules.raw["translit_side_max"]):
                 out.append((a, b))
     return out
