@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import groupby
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 import ahocorasick
@@ -624,11 +625,6 @@ def _uncovered_dots(dots: list[tuple[int, int, int]], windows: list[tuple[int, i
     return out
 
 
-def propose(text: str, windows: list[tuple[int, int]], rules: PersonRules) -> list[tuple[int, int]]:
-    """Candidate name spans: the tagger's PER spans in the windows."""
-    return [span for spans in _tag_windows(text, windows, rules) for span in spans]
-
-
 def _tag_windows(text: str, windows: list[tuple[int, int]], rules: PersonRules
                  ) -> list[list[tuple[int, int]]]:
     """The tagger's PER spans (text offsets) per window, all windows in one batch."""
@@ -674,21 +670,14 @@ def _join_single_characters(tokens: list[tuple[int, int]]) -> list[tuple[int, in
     name to the width of three (何 聪): a run of an even length of four or more is that many
     2-character names (记者 黄 超 左 潇 → 黄超, 左潇), any other run one name."""
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and tokens[j][1] - tokens[j][0] == 1:
-            j += 1
-        if j == i:                      # a token of two or more characters
-            out.append(tokens[i])
-            i += 1
-            continue
-        run = tokens[i:j]
-        if len(run) >= 4 and len(run) % 2 == 0:
+    for single, group in groupby(tokens, key=lambda t: t[1] - t[0] == 1):
+        run = list(group)
+        if not single:
+            out.extend(run)
+        elif len(run) >= 4 and len(run) % 2 == 0:
             out.extend((run[k][0], run[k + 1][1]) for k in range(0, len(run), 2))
         else:
             out.append((run[0][0], run[-1][1]))
-        i = j
     return out
 
 
