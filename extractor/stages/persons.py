@@ -22,9 +22,11 @@ the origin, posts (title, place, since, until), honours and every mention.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import groupby
+from types import SimpleNamespace
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 import ahocorasick
@@ -61,7 +63,8 @@ _DOT = "·"
 @dataclass(frozen=True)
 class PersonRules:
     raw: dict
-    cues: ahocorasick.Automaton
+    cues: ahocorasick.Automaton              # the cue words but those of certain_cues
+    certain_cues: tuple[tuple[str, re.Pattern], ...]   # (word, where its check may pass)
     cue_window: dict[str, list[tuple[str, int, int]]]  # word → [(kind, before, after)]
     lead_cue: regex.Pattern                  # a title or role noun a name follows
     lead_cue_end: regex.Pattern              # one of 2+ characters ending where a search ends
@@ -97,7 +100,37 @@ class PersonRules:
     since_after: regex.Pattern
     until_after: regex.Pattern
     words: dict[str, frozenset[str]]     # the plain word lists of the YAML, as sets
+    limits: SimpleNamespace              # the YAML's integer settings by name (title_max, …)
+    unplaced_units: regex.Pattern        # units whose posts have no place (大学)
     tagger: Optional[Tagger] = None
+
+
+def _cue_finders(r: dict):
+    """(the automaton of cue words, each word's kinds and window, the certain cues' finders)."""
+    cues = ahocorasick.Automaton()
+    cue_window: dict[str, list[tuple[str, int, int]]] = {}
+    for kind in r["cues"]:
+        for word in r["cues"][kind]:
+            # a word in two lists (主席, 总理: 主席苏某 and 苏某主席) is a cue both ways
+            cue_window.setdefault(word, []).append((kind, *r["cue_window"].get(kind, (0, 0))))
+    # 的 and 家 are a third of all cue hits, and only a name the rules can tell alone counts
+    # there: they are found by a pattern that also checks the surname beside them
+    certain = [w for w, plan in cue_window.items() if all(k in _CERTAIN_KINDS for k, *_ in plan)]
+    for word in cue_window:
+        if word not in certain:
+            cues.add_word(word, word)
+    cues.make_automaton()
+    surname = "[" + "".join(re.escape(c) for c in sorted(_SPACE.sub("", r["name_initials"]))) + "]"
+    return cues, cue_window, tuple((w, _certain_finder(w, surname)) for w in certain)
+
+
+def _certain_finder(word: str, surname: str) -> re.Pattern:
+    """Where ``word`` has a surname right after it, or two or three characters before it
+    (all its occurrences, overlapping ones too). The standard ``re``: starting with the
+    word, it runs as a literal search (4× faster than ``regex`` here)."""
+    w = re.escape(word)
+    found = f"{w}(?:(?={surname})|(?<={surname}.{w})|(?<={surname}..{w}))"
+    return re.compile(found if len(word) == 1 else f"(?=({found}))", re.S)
 
 
 def _suffix_pattern(words) -> regex.Pattern:
@@ -113,15 +146,7 @@ def load_rules(folder: Folder = None) -> PersonRules:
 @cache
 def _load_rules(folder: Folder) -> PersonRules:
     r = load_yaml("persons.yaml", folder)
-    cues = ahocorasick.Automaton()
-    cue_window: dict[str, list[tuple[str, int, int]]] = {}
-    for kind in r["cues"]:
-        for word in r["cues"][kind]:
-            # a word in two lists (主席, 总理: 主席苏某 and 苏某主席) is a cue both ways
-            cue_window.setdefault(word, []).append((kind, *r["cue_window"].get(kind, (0, 0))))
-    for word in cue_window:
-        cues.add_word(word, word)
-    cues.make_automaton()
+    cues, cue_window, certain_cues = _cue_finders(r)
     list_keys = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_only_titles",
                  "posting_words", "resident_sentence", "company_words", "public_words",
                  "central_words", "origin_title_words", "origin_trim_prefix",
@@ -135,7 +160,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         words[key] = frozenset(_SPACE.sub("", r[key]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
-        raw=r, cues=cues, cue_window=cue_window,
+        raw=r, cues=cues, cue_window=cue_window, certain_cues=certain_cues,
         lead_cue=regex.compile(alternation(r["cues"]["before_name"])),
         lead_cue_end=_suffix_pattern(w for w in r["cues"]["before_name"] if len(w) > 1),
         followers=regex.compile(alternation(r["name_followers"])),
@@ -168,6 +193,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
         words=words,
+        # parsed once here: the hot functions read them per cue and per mention
+        limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
+        unplaced_units=regex.compile(r["unplaced_units"]),
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
     )
 
@@ -218,33 +246,38 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
     """(window start, end, anchor, name start, cue start, kind) for every cue next to a
     possible name start; the anchor is the text where the name would be (the 3 characters
     after a title, the 4 before 说); the name start is known after a title, None before a
-    speech verb."""
-    steps, step = int(rules.raw["list_steps"]), int(rules.raw["list_step"])
+    speech verb. Cues come in the automaton's order (by end, the longer first); the
+    certain cues' candidates are put in that order (cue_windows keeps the first of equal
+    anchors)."""
+    steps, step = rules.limits.list_steps, rules.limits.list_step
+    initials, plans = rules.initials, rules.cue_window
+    certain = _certain_candidates(text, rules)
+    c, certain_end = 0, certain[0][0] if certain else len(text) + 1
     for end_index, word in rules.cues.iter(text):
         end = end_index + 1
         start = end - len(word)
-        for kind, before, after in rules.cue_window[word]:
-            if kind == "before_name_certain":           # no window: only a certain name
-                if text[end:end + 1] in rules.surnames:
-                    yield 0, 0, text[end:end + 3], end, start, kind
-                continue
-            if kind == "after_name_certain":
-                if text[start - 2:start - 1] in rules.surnames or text[start - 3:start - 2] in rules.surnames:
-                    yield 0, 0, text[max(0, start - 4):start], None, start, kind
-                continue
-            if kind in _LINE_KINDS:
-                yield from _line_cue(text, start, end, kind, sentence_of, rules)
-                continue
+        while certain_end <= end and (certain_end < end or -certain[c][1] > len(word)):
+            yield from _certain_cue(text, certain[c][2], certain[c][3], rules)
+            c += 1
+            certain_end = certain[c][0] if c < len(certain) else len(text) + 1
+        for kind, before, after in plans[word]:
             if kind == "after_name":
-                if not any(text[start - k:start - k + 1] in rules.initials for k in (2, 3, 4)):
+                if not any(text[start - k:start - k + 1] in initials for k in (2, 3, 4)):
                     continue
                 anchor, k = text[max(0, start - 4):start], None
+            elif kind in _LINE_KINDS:
+                yield from _line_cue(text, start, end, kind, sentence_of, rules)
+                continue
+            elif kind in _CERTAIN_KINDS:
+                yield from _certain_cue(text, start, word, rules, kind)
+                continue
             else:
-                if text[end:end + 1] == "\n" and kind == "before_name":   # 第一书记⏎孙某
+                after_cue = text[end:end + 1]
+                if after_cue == "\n" and kind == "before_name":   # 第一书记⏎孙某
                     yield 0, 0, text[end + 1:end + 4], end + 1, start, "layout"
                     continue
-                k = end + 1 if text[end:end + 1].isspace() or text[end:end + 1] == "”" else end
-                if text[k:k + 1] not in rules.initials:
+                k = end + 1 if after_cue.isspace() or after_cue == "”" else end
+                if text[k:k + 1] not in initials:
                     continue
                 anchor = text[k:k + 3]
                 if kind == "before_name" and rules.heading_name.match(text, k):
@@ -256,8 +289,40 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                     break
                 hi = min(s_end, hi + step)
             yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
+    for _, _, start, word in certain[c:]:
+        yield from _certain_cue(text, start, word, rules)
 
 
+def _certain_candidates(text: str, rules: PersonRules) -> list[tuple[int, int, int, str]]:
+    """(end, -length, start, word) of the certain cues' occurrences whose check may pass (a
+    surname beside them, or the text's first two characters, where the check reads
+    before the text's start), in the automaton's order."""
+    out = []
+    for word, finder in rules.certain_cues:
+        starts = {m.start() for m in finder.finditer(text)}
+        starts.update(i for i in range(2) if text.startswith(word, i))
+        out.extend((i + len(word), -len(word), i, word) for i in starts)
+    out.sort()
+    return out
+
+
+def _certain_cue(text: str, start: int, word: str, rules: PersonRules, only: Optional[str] = None):
+    """The rule anchors of a cue after or before which only a name the rules can tell alone
+    counts (的|王某, 王某|家): no tagger window."""
+    end = start + len(word)
+    for kind, _, _ in rules.cue_window[word]:
+        if only is not None and kind != only:
+            continue
+        if kind == "before_name_certain":
+            if text[end:end + 1] in rules.surnames:
+                yield 0, 0, text[end:end + 3], end, start, kind
+        elif kind == "after_name_certain":
+            if text[start - 2:start - 1] in rules.surnames or text[start - 3:start - 2] in rules.surnames:
+                yield 0, 0, text[max(0, start - 4):start], None, start, kind
+
+
+#: cue kinds after or before which only a name the rules can tell alone counts (的, 家)
+_CERTAIN_KINDS = ("before_name_certain", "after_name_certain")
 #: cue kinds read by _line_cue: headings, attribution lines, list ends, seat words, dots
 _LINE_KINDS = ("before_name_heading", "attribution", "after_list", "after_seat", "dot",
                "known_cadre")
@@ -269,7 +334,7 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
         if rules.heading_name.match(text, end):
             yield 0, 0, text[end:end + 3], end, start, "heading"
     elif kind == "attribution":                     # ⏎——国家一级导演王某某⏎
-        line_max = int(rules.raw["attribution_line_max"])
+        line_max = rules.limits.attribution_line_max
         line_end = text.find("\n", end, end + line_max + 1)
         line_end = len(text) if line_end < 0 and len(text) - end <= line_max else line_end
         if (start == 0 or text[start - 1] == "\n") and line_end > end + 1 \
@@ -279,7 +344,7 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
         first = _list_before(text, start, rules)
         if first is not None:
             s_start, _ = sentence_of(start)
-            lo = max(s_start, first - int(rules.raw["han_name_max"]))
+            lo = max(s_start, first - rules.limits.han_name_max)
             yield lo, start, text[lo:start], None, start, kind
     elif kind == "known_cadre":                     # 焦裕禄, 毛泽东: no title needed
         if _known_cadre_at(text, start, end, rules):
@@ -328,8 +393,8 @@ def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
     starting with a name initial) ending at ``end`` begins, read back at most
     ``list_window`` characters (a bounded scan from each list end); None when there is
     none."""
-    limit = max(0, end - int(rules.raw["list_window"]))
-    longest = int(rules.raw["han_name_max"])
+    limit = max(0, end - rules.limits.list_window)
+    longest = rules.limits.han_name_max
     items, pos, first = 0, end, None
     while True:
         j = pos
@@ -342,13 +407,13 @@ def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
             pos = j - 1
         else:
             break
-    return first if items >= int(rules.raw["list_min_items"]) else None
+    return first if items >= rules.limits.list_min_items else None
 
 
 def _sentence_start_spans(text: str, sentences, rules: PersonRules):
     """The head of each sentence that starts with a name initial (李宇是…) but not with an
     ordinary word (同时, 今年, 林果业: jieba's dictionary, not a person name)."""
-    head = int(rules.raw["sentence_start_window"])
+    head = rules.limits.sentence_start_window
     plain = _plain_words()
     for s_start, s_end in sentences:
         k = s_start
@@ -425,7 +490,7 @@ def layout_name(text: str, k: int, cue_start: int, rules: PersonRules) -> Option
     """The name alone on the line starting at ``k`` under a short title line that ends with
     the cue at ``cue_start`` (湖南省某村⏎第一书记⏎孙某某⏎): the whole line, when it has the
     shape of a name (2–4 Han characters, or a transliterated name with a middle dot)."""
-    line_max = int(rules.raw["title_line_max"])
+    line_max = rules.limits.title_line_max
     line_start = text.rfind("\n", max(0, cue_start - line_max - 1), cue_start)
     if line_start < 0 and cue_start > line_max:
         return None
@@ -450,7 +515,7 @@ def deputy_name(text: str, seat: int, rules: PersonRules) -> Optional[tuple[int,
     the line before them (exactly one length fits), or a transliterated name with a middle
     dot read back over transliteration characters."""
     fits, titled = [], False
-    reach = 2 * int(rules.raw["translit_side_max"]) + 1
+    reach = 2 * rules.limits.translit_side_max + 1
     if text[seat - 1:seat] != _DOT and _DOT in text[max(0, seat - reach):seat]:
         a, chars = seat, rules.words["translit_chars"]
         while a > max(0, seat - reach) and (text[a - 1] in chars or text[a - 1] == _DOT):
@@ -462,7 +527,7 @@ def deputy_name(text: str, seat: int, rules: PersonRules) -> Optional[tuple[int,
             a = seat - n
             if a < 0 or not _HAN_RUN.fullmatch(text, a, seat):
                 continue
-            title = rules.cadre_titles.search(text, max(0, a - int(rules.raw["title_max"])), a)
+            title = rules.cadre_titles.search(text, max(0, a - rules.limits.title_max), a)
             if a == 0 or text[a - 1] in rules.words["boundary_chars"] or title:
                 fits.append((a, seat))
                 titled = bool(title)
@@ -593,7 +658,7 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
              if k is not None or "、" in anchor or not anchor.endswith(names)]
     # The tagger's cost grows with the longest window of a batch: windows are merged only up
     # to max_window characters, longer ones are cut into overlapping pieces.
-    size, overlap = int(rules.raw["max_window"]), int(rules.raw["window_overlap"])
+    size, overlap = rules.limits.max_window, rules.limits.window_overlap
     spans.sort()
     merged: list[list[int]] = []
     for a, b in spans:
@@ -608,7 +673,7 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
             a += size - overlap
         out.append((a, b))
     if dots:
-        dot_windows.extend(_uncovered_dots(dots, out, int(rules.raw["dot_margin"])))
+        dot_windows.extend(_uncovered_dots(dots, out, rules.limits.dot_margin))
     return out, direct
 
 
@@ -652,7 +717,7 @@ def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
 def _credit_matches(text: str, rules: PersonRules):
     """The credit pattern's matches, tried only on the stretch of line (at most
     ``credit_reach`` characters) before each credit word (摄, 整理, 采写), each line once."""
-    reach = int(rules.raw["credit_reach"])
+    reach = rules.limits.credit_reach
     done = -1
     for hit in rules.credit_cue.finditer(text):
         if hit.start() < done:
@@ -694,7 +759,7 @@ def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, i
                     break
             tokens.append((a, b))
         for a, b in _join_single_characters(tokens):
-            if 2 <= len(_SPACE.sub("", text[a:b])) <= int(rules.raw["translit_side_max"]):
+            if 2 <= len(_SPACE.sub("", text[a:b])) <= rules.limits.translit_side_max:
                 out.append((a, b))
     return out
 
@@ -708,7 +773,7 @@ def _extend_translit(text: str, a: int, b: int, rules: PersonRules) -> tuple[int
     has two characters, before a name follower (罗伯特·库恩|则指出)."""
     if _DOT not in text[a:b] and text[b:b + 1] != _DOT and text[a - 1:a] != _DOT:
         return a, b
-    chars, side = rules.words["translit_chars"], int(rules.raw["translit_side_max"])
+    chars, side = rules.words["translit_chars"], rules.limits.translit_side_max
     lo, hi = a, b
     while lo > 0 and a - lo < side and (text[lo - 1] in chars or
                                         (text[lo - 1] == _DOT and _HAN.match(text, lo - 2))) \
@@ -764,7 +829,7 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
             break
     if len(name) < 2 or not _NAME_SHAPE.fullmatch(name):
         return None
-    if _DOT not in name and len(name) > int(rules.raw["han_name_max"]):
+    if _DOT not in name and len(name) > rules.limits.han_name_max:
         return None
     if name[0] in w["familiar_prefix"] or name in w["negative"]:
         return None
@@ -835,7 +900,7 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
             a = lead.end()
         if b - a == 2 and _HAN_RUN.fullmatch(text, a, b):
             name = text[a:b]
-            left = text[max(0, a - 1 - int(rules.raw["title_max"])):a - 1]
+            left = text[max(0, a - 1 - rules.limits.title_max):a - 1]
             if a >= 1 and text[a - 1] in rules.surnames and name not in plain and \
                     (rules.cadre_titles.search(left) or rules.resident_before.search(left)) \
                     and text[a - 1:a + 1] not in plain and _same_neighbour(text, name, -1) \
@@ -868,10 +933,10 @@ _LIST_ITEM = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
 def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """The item after the 、 at ``j - 1``: a whole run of Han characters (up to the next
     、 or punctuation), else the one 2–3-character name a follower closes (…、蔡某等人)."""
-    m = _LIST_ITEM.match(text, j, min(len(text), j + int(rules.raw["title_max"])))
+    m = _LIST_ITEM.match(text, j, min(len(text), j + rules.limits.title_max))
     if not m:
         return None
-    if m.end() - j <= int(rules.raw["han_name_max"]) or _DOT in m.group():
+    if m.end() - j <= rules.limits.han_name_max or _DOT in m.group():
         return m.span()
     fits = [n for n in (2, 3) if rules.followers.match(text, j + n)]
     return (j, j + fits[0]) if len(fits) == 1 else None
@@ -880,14 +945,14 @@ def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[in
 def _list_item_before(text: str, i: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """The item before the 、 at ``i``: a whole run of Han characters back to punctuation,
     else the 2–4 characters after a title or role noun (外科医生|平某、…)."""
-    lo, k = max(0, i - int(rules.raw["title_max"])), i
+    lo, k = max(0, i - rules.limits.title_max), i
     while k > lo and (_HAN.match(text, k - 1) or text[k - 1] == _DOT):   # the Han run before
         k -= 1
     while k < i and not _HAN.match(text, k):
         k += 1
     if k == i or not _HAN.match(text, i - 1):
         return None
-    if i - k <= int(rules.raw["han_name_max"]) or _DOT in text[k:i]:
+    if i - k <= rules.limits.han_name_max or _DOT in text[k:i]:
         return k, i
     fits = [n for n in (2, 3, 4) if text[i - n] in rules.initials and _title_before(text, i - n, rules)]
     return (i - fits[0], i) if len(fits) == 1 else None
@@ -914,7 +979,7 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
     """Names in a list with a found name: the items joined to it by 、 (曹某、吉某、武某三位
     副委员长; 文某、李某、黄某……), each a name by :func:`_list_item_name`."""
     out = set()
-    steps = int(rules.raw["list_max_items"])
+    steps = rules.limits.list_max_items
     memo: dict[tuple[int, int], Optional[str]] = {}      # an item is reached from many names
 
     def item_name(item):
@@ -996,37 +1061,52 @@ def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple
         j -= 1
     if j > 0 and text[j - 1] == "\n":
         line_end = text.find("\n", a)
-        if 0 <= (line_end if line_end >= 0 else len(text)) - a <= int(rules.raw["name_line_max"]):
+        if 0 <= (line_end if line_end >= 0 else len(text)) - a <= rules.limits.name_line_max:
             j -= 1
             while j > 0 and text[j - 1] in " 　":
                 j -= 1
-            return j, max(text.rfind("\n", 0, j) + 1, j - int(rules.raw["title_max"])), True
+            return j, max(text.rfind("\n", 0, j) + 1, j - rules.limits.title_max), True
         else:
             return a, a, False
     if text[j - 1:j] == "”":
-        opening = text.rfind("“", max(0, j - int(rules.raw["title_bracket_max"]) - 4), j)
+        opening = text.rfind("“", max(0, j - rules.limits.title_bracket_max - 4), j)
         if opening >= 0:
             return j - 1, opening + 1, False
-    return j, max(sent_start, j - int(rules.raw["title_max"])), False
+    return j, max(sent_start, j - rules.limits.title_max), False
 
 
-def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, str]:
+class _Memo:
+    """What the rules ask more than once about one article, answered once and forgotten
+    with the article: a mention's title phrase (its role, its posts and its cadre record
+    ask it: 7,422 calls on the 200 real-news articles, 2,608 distinct), its posts (its
+    role, then its cadre record), a sentence's origin matches, a position's sentence."""
+    __slots__ = ("title_phrases", "post_spans", "origins", "sentences")
+
+    def __init__(self) -> None:
+        self.title_phrases: dict[tuple[int, int], tuple[int, str]] = {}
+        self.post_spans: dict[tuple, list[tuple[int, int]]] = {}
+        self.origins: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
+        self.sentences: dict[int, tuple[int, int]] = {}
+
+
+def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules,
+                 memo: Optional[_Memo] = None) -> tuple[int, str]:
     """The phrase before a name back to a boundary (punctuation other than 、, or a word
-    such as 担任/是/据): (its start, its text) — 石渠县委常委、副县长 in …，石渠县委常委、副县长黄斌.
-    Remembered for the last 256 (text, position) pairs: a mention's role, its posts and its
-    cadre record ask the same one (7,422 calls on the 200 real-news articles, 2,608
-    distinct; an article asks up to ~100, a batch cycles through thousands, so a repeated
-    benchmark round finds nothing left)."""
-    return _title_phrase_at(text, a, sent_start, _ByIdentity(rules))
+    such as 担任/是/据): (its start, its text) — 石渠县委常委、副县长 in …，石渠县委常委、副县长黄斌."""
+    if memo is None:
+        return _title_phrase_at(text, a, sent_start, rules)
+    key = (a, sent_start)
+    found = memo.title_phrases.get(key)
+    if found is None:
+        found = memo.title_phrases[key] = _title_phrase_at(text, a, sent_start, rules)
+    return found
 
 
-@lru_cache(maxsize=256)
-def _title_phrase_at(text: str, a: int, sent_start: int, key: "_ByIdentity") -> tuple[int, str]:
-    rules = key.rules
+def _title_phrase_at(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, str]:
     a, lo, on_lines = _title_edge(text, a, sent_start, rules)
     chars = rules.words["boundary_chars"]
     i = a
-    bracket = int(rules.raw["title_bracket_max"])
+    bracket = rules.limits.title_bracket_max
     while i > lo:
         if text[i - 1] in "）)":
             opening = max(text.rfind("（", lo, i), text.rfind("(", lo, i))
@@ -1047,7 +1127,7 @@ def _title_phrase_at(text: str, a: int, sent_start: int, key: "_ByIdentity") -> 
     if on_lines and i == lo and text[i - 1:i] == "\n":    # 湖南省某村⏎第一书记⏎孙某: the unit line
         prev = text.rfind("\n", 0, i - 1) + 1
         line = text[prev:i - 1].strip()
-        if line and len(line) <= int(rules.raw["title_line_max"]) and \
+        if line and len(line) <= rules.limits.title_line_max and \
                 not any(c in rules.words["boundary_chars"] for c in line.replace(" ", "")):
             i = text.index(line, prev)
     return i, text[i:a]
@@ -1140,16 +1220,16 @@ def _cadre_title_in(phrase: str, sentence: str, key: _ByIdentity) -> bool:
 
 
 def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
-                 rules: PersonRules) -> Optional[str]:
+                 rules: PersonRules, memo: Optional[_Memo] = None) -> Optional[str]:
     """The role the words around one mention give, or None."""
     a, b = span
-    left = text[max(sent[0], a - int(rules.raw["role_window"])):a]
+    left = text[max(sent[0], a - rules.limits.role_window):a]
     journalist = rules.journalist_before.search(left) or rules.journalist_after.match(text, b)
     if journalist and not _post_after(text, b, sent[1], rules, gap=sent[1] - b):  # 编辑某某…担任第一书记
         return "journalist"
-    _, phrase = title_phrase(text, _list_start(text, a, rules), sent[0], rules)
+    _, phrase = title_phrase(text, _list_start(text, a, rules), sent[0], rules, memo)
     if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or rules.cadre_after.match(text, b) \
-            or _post_spans(text, span, sent, rules) or _list_title_after(text, b, sent, rules):
+            or _post_spans(text, span, sent, rules, memo) or _list_title_after(text, b, sent, rules):
         return "cadre"
     if rules.resident_before.search(phrase.rstrip("的")):    # 某某村的|庞某某
         return "resident"
@@ -1159,7 +1239,7 @@ def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
 def _list_start(text: str, a: int, rules: PersonRules) -> int:
     """Where the 、-list a name is in begins (副委员长曹某、吉某、|武某 → 曹某): the title
     before the list is every item's."""
-    for _ in range(int(rules.raw["list_max_items"])):
+    for _ in range(rules.limits.list_max_items):
         if text[a - 1:a] != "、" or not (item := _list_item_before(text, a - 1, rules)):
             break
         a = item[0]
@@ -1172,8 +1252,9 @@ def _list_title_after(text: str, b: int, sent: tuple[int, int], rules: PersonRul
     return bool(m) and _is_cadre_title(m.group("title"), text[sent[0]:sent[1]], rules)
 
 
-def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: PersonRules) -> str:
-    roles = {mention_role(text, s, sentence_of(s[0]), rules) for s in spans}
+def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: PersonRules,
+                memo: Optional[_Memo] = None) -> str:
+    roles = {mention_role(text, s, sentence_of(s[0]), rules, memo) for s in spans}
     for role in ("journalist", "cadre", "resident"):
         if role in roles:
             return role
@@ -1274,7 +1355,7 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     name = (name_start, name_start)
     w = rules.words
     if any(c in title for c in w["company_words"]) and not any(p in title for p in w["public_words"]) \
-            or regex.search(rules.raw["unplaced_units"], title):
+            or rules.unplaced_units.search(title):
         return None
     marker = rules.team_marker.search(text, ts, te)
     if marker and not any(x in title for x in rules.raw["team_marker_not"]):
@@ -1320,14 +1401,14 @@ def _post_after(text: str, b: int, sent_end: int, rules: PersonRules, gap: Optio
                 ) -> Optional[tuple[int, int]]:
     """A post written after the name: 李宇挂任昭通学院附属中学副校长 (the verb at most ``gap``
     characters after the name, by default ``post_after_gap``)."""
-    gap_end = min(sent_end, b + (int(rules.raw["post_after_gap"]) if gap is None else gap))
+    gap_end = min(sent_end, b + (rules.limits.post_after_gap if gap is None else gap))
     m = rules.post_after.search(text, b, gap_end)
     copula = None
     if not m or (m.start() > b and any(text[i] in "。！？" for i in range(b, m.start()))):
         m = copula = rules.post_copula.match(text, b, sent_end)   # 王某是…村第一书记，
         if not m:
             return None
-    stop = min(sent_end, m.end() + int(rules.raw["post_after_max"]))
+    stop = min(sent_end, m.end() + rules.limits.post_after_max)
     chars = rules.words["boundary_chars"]
     for i in range(m.end(), stop):
         if text[i] in chars:
@@ -1339,21 +1420,29 @@ def _post_after(text: str, b: int, sent_end: int, rules: PersonRules, gap: Optio
     return (m.end(), end) if end else None
 
 
+_BATCH_SUFFIX = regex.compile(r"第[一二三四五六七八九十0-9]+批.*$")
+
+
 def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
     origin = origin.strip("的")
     while origin and origin[0] in rules.words["origin_trim_prefix"]:
         origin = origin[1:]
-    origin = regex.sub(r"第[一二三四五六七八九十0-9]+批.*$", "", origin)
+    origin = _BATCH_SUFFIX.sub("", origin)
     return origin if len(origin) >= 2 else None
 
 
 def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: str,
-              rules: PersonRules) -> Optional[str]:
+              rules: PersonRules, memo: Optional[_Memo] = None) -> Optional[str]:
     """The sending unit: 来自X的 / X选派 near the name, else the unit before a posting word in
     the title (成华区|援藏工作队), else X in X干部."""
     a, b = span
     best = None
-    for start, end, origin in _origin_matches(text, sent, rules.origin_patterns):
+    matches = memo.origins.get(sent) if memo is not None else None
+    if matches is None:
+        matches = _origin_matches(text, sent, rules.origin_patterns)
+        if memo is not None:
+            memo.origins[sent] = matches
+    for start, end, origin in matches:
         dist = a - end if end <= a else (start - b if start >= b else None)
         if dist is not None and dist <= 30 and (best is None or dist < best[0]):
             best = (dist, origin)
@@ -1368,11 +1457,10 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
     return None
 
 
-@lru_cache(maxsize=64)
 def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Pattern, ...]
                     ) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, origin) of every origin pattern's match in the sentence: computed once
-    per sentence, however many mentions it holds."""
+    """(start, end, origin) of every origin pattern's match in the sentence (remembered per
+    sentence by the article's memo, however many mentions it holds)."""
     return tuple((m.start(), m.end(), m.group("origin")) for pattern in patterns
                  for m in _anchored_finditer(pattern, text, sent[0], sent[1]))
 
@@ -1446,11 +1534,23 @@ def _dates(text: str, sent: tuple[int, int], ref_year: Optional[int],
 
 
 def _post_spans(text: str, span: tuple[int, int], sent: tuple[int, int],
-                rules: PersonRules) -> list[tuple[int, int]]:
+                rules: PersonRules, memo: Optional[_Memo] = None) -> list[tuple[int, int]]:
     """Title spans of the posts one mention gives: before the name (县委常委、副县长|黄斌),
-    right after it (习近平|总书记), or after a posting verb (挂任…副校长)."""
+    right after it (习近平|总书记), or after a posting verb (挂任…副校长). A mention's role
+    asks them, then its cadre record: the memo answers the second time."""
+    if memo is None:
+        return _posts_of(text, span, sent, rules)
+    key = (span, sent)
+    found = memo.post_spans.get(key)
+    if found is None:
+        found = memo.post_spans[key] = _posts_of(text, span, sent, rules, memo)
+    return found
+
+
+def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
+              rules: PersonRules, memo: Optional[_Memo] = None) -> list[tuple[int, int]]:
     a, b = span
-    ts, phrase = title_phrase(text, _list_start(text, a, rules), sent[0], rules)
+    ts, phrase = title_phrase(text, _list_start(text, a, rules), sent[0], rules, memo)
     out = []
     if phrase.startswith("来自") and "的" in phrase:      # 来自X的|援藏队员: X is the origin
         ts += phrase.rfind("的") + 1
@@ -1506,18 +1606,19 @@ def _home_origin(text: str, cadre: Cadre, sentences: list[tuple[int, int]],
 
 
 def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
-                counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules) -> Cadre:
+                counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules,
+                memo: Optional[_Memo] = None) -> Cadre:
     cadre = Cadre(name=name)
     seen: set[str] = set()
     sentences = []
     for a, b in spans:
         sent = sentence_of(a)
         sentences.append(sent)
-        _, phrase = title_phrase(text, a, sent[0], rules)
-        origin = origin_of(text, (a, b), sent, phrase, rules)
+        _, phrase = title_phrase(text, a, sent[0], rules, memo)
+        origin = origin_of(text, (a, b), sent, phrase, rules, memo)
         if origin and cadre.origin is None:
             cadre.origin = origin
-        for ts, te in _post_spans(text, (a, b), sent, rules):
+        for ts, te in _post_spans(text, (a, b), sent, rules, memo):
             title = text[ts:te].replace("\n", "").strip("的“”")
             if title and title not in seen:
                 seen.add(title)
@@ -1603,10 +1704,15 @@ class PersonStats:
     tagger_missing: bool = False
 
 
-def _bounded_sentences(sentence_of, reach: int):
+def _bounded_sentences(sentence_of, reach: int, memo: _Memo):
+    known = memo.sentences
+
     def bounded(a: int) -> tuple[int, int]:
-        s0, s1 = sentence_of(a)
-        return max(s0, a - reach), min(s1, a + reach)
+        found = known.get(a)
+        if found is None:
+            s0, s1 = sentence_of(a)
+            found = known[a] = (max(s0, a - reach), min(s1, a + reach))
+        return found
     return bounded
 
 
@@ -1617,7 +1723,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     What the rules read as a mention's sentence is at most ``sentence_reach`` characters
     either side of it: a line without punctuation is one sentence, and reading all of it
     for each of its names is quadratic."""
-    sentence_of = _bounded_sentences(sentence_of, int(rules.raw["sentence_reach"]))
+    memo = _Memo()
+    sentence_of = _bounded_sentences(sentence_of, rules.limits.sentence_reach, memo)
     credits = credit_names(text, rules)
     bylines = byline_names(text, rules) + credits
     dot_windows: list[tuple[int, int]] = []
@@ -1644,7 +1751,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     ruled = frozenset(text[a:b] for a, b in direct)
     for name, mentions in find_mentions(text, names, bylines, ruled).items():
         if mentions:
-            role = person_role(text, mentions, sentence_of, rules)
+            role = person_role(text, mentions, sentence_of, rules, memo)
             if name in rules.words["known_cadres"] and role != "journalist":
                 role = "cadre"           # 1948年，毛某某在这里…: no title, still a cadre (P4)
             if role == "other" and any(span in credited for span in mentions):
@@ -1653,7 +1760,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     found.sort(key=lambda p: p.spans[0][0])
     for p in found:
         if p.role == "cadre":
-            p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules)
+            p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo)
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
