@@ -415,11 +415,13 @@ def _sentence_start_spans(text: str, sentences, rules: PersonRules):
     ordinary word (同时, 今年, 林果业: jieba's dictionary, not a person name)."""
     head = rules.limits.sentence_start_window
     plain = _plain_words()
+    initials = rules.initials
     for s_start, s_end in sentences:
         k = s_start
-        while k < s_end and text[k].isspace():
-            k += 1
-        if head and text[k:k + 1] in rules.initials and \
+        if text[k:k + 1] not in initials:       # most sentences: neither a name nor a space
+            while k < s_end and text[k].isspace():
+                k += 1
+        if head and text[k:k + 1] in initials and \
                 not any(text[k:k + n] in plain for n in (2, 3, 4)):
             yield k, min(s_end, k + head), text[k:k + 3], k, k, "sentence_start"
 
@@ -814,8 +816,11 @@ def _title_before(text: str, a: int, rules: PersonRules) -> bool:
 
 
 @cache
-def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
+def _by_length(words: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The words grouped by length, the longest first (a name's end is looked up once per
+    length, not compared with every word)."""
+    lengths = sorted({len(w) for w in words if w}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
 def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
@@ -823,9 +828,9 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
     a, b = _extend_translit(text, a, b, rules)
     name = _SPACE.sub("", text[a:b]).strip(_DOT)
     w = rules.words
-    for suffix in _longest_first(w["not_full_name_suffix"]):
-        if name.endswith(suffix):
-            name = name[:-len(suffix)]
+    for n, suffixes in _by_length(w["not_full_name_suffix"]):   # the longest first
+        if name[-n:] in suffixes and len(name) >= n:
+            name = name[:-n]
             break
     if len(name) < 2 or not _NAME_SHAPE.fullmatch(name):
         return None
@@ -1222,18 +1227,35 @@ def _cadre_title_in(phrase: str, sentence: str, key: _ByIdentity) -> bool:
 def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
                  rules: PersonRules, memo: Optional[_Memo] = None) -> Optional[str]:
     """The role the words around one mention give, or None."""
+    if _journalist_mention(text, span, sent, rules):
+        return "journalist"
+    if _cadre_mention(text, span, sent, rules, memo):
+        return "cadre"
+    if rules.resident_before.search(_mention_phrase(text, span[0], sent, rules, memo).rstrip("的")):  # 某某村的|庞某某
+        return "resident"
+    return None
+
+
+def _journalist_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
+                        rules: PersonRules) -> bool:
     a, b = span
     left = text[max(sent[0], a - rules.limits.role_window):a]
     journalist = rules.journalist_before.search(left) or rules.journalist_after.match(text, b)
-    if journalist and not _post_after(text, b, sent[1], rules, gap=sent[1] - b):  # 编辑某某…担任第一书记
-        return "journalist"
-    _, phrase = title_phrase(text, _list_start(text, a, rules), sent[0], rules, memo)
-    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or rules.cadre_after.match(text, b) \
-            or _post_spans(text, span, sent, rules, memo) or _list_title_after(text, b, sent, rules):
-        return "cadre"
-    if rules.resident_before.search(phrase.rstrip("的")):    # 某某村的|庞某某
-        return "resident"
-    return None
+    return bool(journalist) and not _post_after(text, b, sent[1], rules, gap=sent[1] - b)  # 编辑某某…担任第一书记
+
+
+def _mention_phrase(text: str, a: int, sent: tuple[int, int], rules: PersonRules,
+                    memo: Optional[_Memo]) -> str:
+    """The title phrase before the list the mention is in (or before the mention)."""
+    return title_phrase(text, _list_start(text, a, rules), sent[0], rules, memo)[1]
+
+
+def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
+                   rules: PersonRules, memo: Optional[_Memo]) -> bool:
+    a, b = span
+    phrase = _mention_phrase(text, a, sent, rules, memo)
+    return bool(_is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or rules.cadre_after.match(text, b)
+                or _post_spans(text, span, sent, rules, memo) or _list_title_after(text, b, sent, rules))
 
 
 def _list_start(text: str, a: int, rules: PersonRules) -> int:
@@ -1254,10 +1276,17 @@ def _list_title_after(text: str, b: int, sent: tuple[int, int], rules: PersonRul
 
 def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: PersonRules,
                 memo: Optional[_Memo] = None) -> str:
-    roles = {mention_role(text, s, sentence_of(s[0]), rules, memo) for s in spans}
-    for role in ("journalist", "cadre", "resident"):
-        if role in roles:
-            return role
+    """The highest role any mention gives (journalist > cadre > resident, as
+    :func:`mention_role` ranks one mention's), read rank by rank: once a mention gives a
+    rank, the other mentions are not read for it (a cadre named 10 times is read once)."""
+    mentions = [(span, sentence_of(span[0])) for span in spans]
+    if any(_journalist_mention(text, span, sent, rules) for span, sent in mentions):
+        return "journalist"
+    if any(_cadre_mention(text, span, sent, rules, memo) for span, sent in mentions):
+        return "cadre"
+    if any(rules.resident_before.search(_mention_phrase(text, span[0], sent, rules, memo).rstrip("的"))
+           for span, sent in mentions):
+        return "resident"
     for a, _ in spans:
         s0, s1 = sentence_of(a)
         if _has_any(text[s0:s1], rules.words["resident_sentence"]):
