@@ -60,7 +60,7 @@ _TOKEN = regex.compile(r"[^\s、]+")
 _DOT = "·"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)     # hashed and compared by identity: a cache key as it is
 class PersonRules:
     raw: dict
     cues: ahocorasick.Automaton              # the cue words but those of certain_cues
@@ -1192,33 +1192,13 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     return True
 
 
-class _ByIdentity:
-    """A rules object as part of a cache key, hashed and compared by identity (PersonRules
-    holds dicts, so it has no hash of its own)."""
-    __slots__ = ("rules",)
-
-    def __init__(self, rules: PersonRules):
-        self.rules = rules
-
-    def __hash__(self) -> int:
-        return id(self.rules)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _ByIdentity) and self.rules is other.rules
-
-
+@lru_cache(maxsize=256)
 def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
     """The title phrase ends in a title word and any of its parts is a public post
     (驻村第一书记、某银行业务经理: the first; not 总领队、驻村工作队队长朱某声音|洪亮).
     Remembered for the last 256 phrases (an article asks up to ~100 on real news; a batch
     of articles cycles through, so a repeated benchmark round finds nothing left): a
     mention's role and its posts ask the same phrase in the same sentence."""
-    return _cadre_title_in(phrase, sentence, _ByIdentity(rules))
-
-
-@lru_cache(maxsize=256)
-def _cadre_title_in(phrase: str, sentence: str, key: _ByIdentity) -> bool:
-    rules = key.rules
     parts = [p for p in phrase.rstrip("的").strip("“”").split("、") if p]
     return bool(parts) and bool(rules.cadre_titles.search(parts[-1])) and \
         any(_public_post(part, sentence, rules) for part in parts)
@@ -1261,6 +1241,8 @@ def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
 def _list_start(text: str, a: int, rules: PersonRules) -> int:
     """Where the 、-list a name is in begins (副委员长曹某、吉某、|武某 → 曹某): the title
     before the list is every item's."""
+    if text[a - 1:a] != "、":                   # most names: in no list
+        return a
     for _ in range(rules.limits.list_max_items):
         if text[a - 1:a] != "、" or not (item := _list_item_before(text, a - 1, rules)):
             break
@@ -1296,9 +1278,27 @@ def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: Per
 
 # ---------------------------------------------------------------------------- cadres
 
-def _as_places(units) -> list[PlaceSpan]:
-    return [u if isinstance(u, PlaceSpan) else PlaceSpan(u[0], u[1], u[2], "county", None)
-            for u in units]
+class _Places(list):
+    """An article's units as PlaceSpans (made once per article, not once per post), with
+    each level's units apart, in the same order."""
+
+    def __init__(self, units) -> None:
+        super().__init__(u if isinstance(u, PlaceSpan) else PlaceSpan(u[0], u[1], u[2], "county", None)
+                         for u in units)
+        self.by_level: dict[str, list[PlaceSpan]] = {}
+        for u in self:
+            self.by_level.setdefault(u.level, []).append(u)
+
+    def of_level(self, level: str) -> list[PlaceSpan]:
+        return self.by_level.get(level, [])
+
+
+def _as_places(units) -> _Places:
+    return units if isinstance(units, _Places) else _Places(units)
+
+
+def _of_level(units, level: str) -> list[PlaceSpan]:
+    return units.of_level(level) if isinstance(units, _Places) else [u for u in units if u.level == level]
 
 
 def _unit_hits(title: str, rules: PersonRules) -> list:
@@ -1330,7 +1330,7 @@ def _unit_in(text: str, ts: int, te: int, units: list[PlaceSpan], rules: PersonR
              ) -> Optional[tuple[str, Optional[str]]]:
     """(name, province) of the unit text[ts:te] names: its last county, else the
     prefecture/province the gazetteer reads in it."""
-    inside = [u for u in units if ts <= u.start and u.end <= te and u.level == "county"]
+    inside = [u for u in _of_level(units, "county") if ts <= u.start and u.end <= te]
     if inside:
         return inside[-1].name, inside[-1].province
     higher = _higher_unit(text[ts:te], rules)
@@ -1345,7 +1345,7 @@ def _context_unit(text: str, units: list[PlaceSpan], level: str, name: tuple[int
     name in its sentence (第一书记魏某，河北省临城县…), else the one named nearest before it in
     its line, else for a name in a heading (a line without 。) the first named after it,
     else the one named nearest before, else the article's main one."""
-    kept = [u for u in units if u.level == level and u.name not in exclude
+    kept = [u for u in _of_level(units, level) if u.name not in exclude
             and u.prefecture not in exclude and not (name[0] <= u.start < name[1])]
     in_sentence = [u for u in kept if sent[0] <= u.start < sent[1]]
     if in_sentence:
@@ -1638,6 +1638,7 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules,
                 memo: Optional[_Memo] = None) -> Cadre:
     cadre = Cadre(name=name)
+    counties = _as_places(counties)
     seen: set[str] = set()
     sentences = []
     for a, b in spans:
@@ -1787,6 +1788,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
                 role = "journalist"      # a credit only; in the story, the story's role (P4)
             found.append(FoundPerson(name, role, mentions))
     found.sort(key=lambda p: p.spans[0][0])
+    counties = _as_places(counties)
     for p in found:
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo)
