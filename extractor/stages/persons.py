@@ -631,8 +631,11 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     the name there, if any, was found at its first occurrence, and every occurrence of a
     found name is a mention. So is a window before a speech verb whose anchor ends with
     a name already known (``known``, the bylines', and the names the rules found alone):
-    黄斌说 after 副县长黄斌表示. Cues of the kind ``after_name_certain`` (家) open no window:
-    only a name the rules can tell alone counts there. ``dot_windows``, when given, gets
+    黄斌说 after 副县长黄斌表示; and a window after a title whose name start begins such a
+    name (no middle dot in it; no 、-list in the window): 村民|李某某 where 李某某 was read
+    alone (the tagger ran on into 李某某笑笑 there). Cues of the kind
+    ``after_name_certain`` (家) open no window: only a name the rules can tell alone
+    counts there. ``dot_windows``, when given, gets
     the windows around middle dots instead (kept apart: only a name at the dot counts
     there, not 夏谱 in 六十载·塞上宁夏谱新篇). ``fallback_starts``, when given, gets
     where a name must start after a strong cue (村民|, 某某村的|): read by
@@ -655,9 +658,7 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
         elif kind not in ("after_name_certain", "before_name_certain", "layout", "after_seat") \
                 and hi > lo:
             cued.append((lo, hi, anchor, k))
-    names = tuple({*known, *(text[a:b] for a, b in direct)})
-    spans = [(lo, hi) for lo, hi, anchor, k in cued
-             if k is not None or "、" in anchor or not anchor.endswith(names)]
+    spans = _unread_windows(text, cued, (*known, *(text[a:b] for a, b in direct)))
     # The tagger's cost grows with the longest window of a batch: windows are merged only up
     # to max_window characters, longer ones are cut into overlapping pieces.
     size, overlap = rules.limits.max_window, rules.limits.window_overlap
@@ -677,6 +678,20 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     if dots:
         dot_windows.extend(_uncovered_dots(dots, out, rules.limits.dot_margin))
     return out, direct
+
+
+def _unread_windows(text: str, cued: list[tuple[int, int, str, Optional[int]]],
+                    read: Iterable[str]) -> list[tuple[int, int]]:
+    """The cue windows whose name is not already read (:func:`cue_windows`): before a
+    speech verb, an anchor that ends with a read name; after a title, a name start that
+    begins one (a list in the window is always tagged)."""
+    names = tuple(set(read))
+    # the rules' dotted readings may stop short (阿孜古丽·阿布|都热西提): the tagger still
+    # sees what follows a title there
+    whole = tuple(name for name in names if _DOT not in name)
+    return [(lo, hi) for lo, hi, anchor, k in cued
+            if "、" in anchor or (not anchor.endswith(names) if k is None
+                                  else not whole or not text.startswith(whole, k))]
 
 
 def _uncovered_dots(dots: list[tuple[int, int, int]], windows: list[tuple[int, int]],
