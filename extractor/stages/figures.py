@@ -88,12 +88,13 @@ class FigureRules:
         link = _alt(r["linking"])
         year = rf"(?:[0-9]{{4}}年\p{{Han}}{{0,6}}?的?|{_alt(r['stock_time_words'])})?"
         self.noun_before = regex.compile(
-            rf"(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
+            rf"(?<!{r['non_poor']})(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
             rf"(?:[0-9.]+万?户[、，,]?共?)?$")   # 贫困人口989户共5037人
         self.person_then = regex.compile(r"^、?[0-9.]+万?(?:人|名)(?P<rest>.*)$")
         self.county_head = regex.compile(_alt(r["county_heads"]))
         self.village_head = regex.compile(_alt(r["village_heads"]))
         self.poor_marker = regex.compile(_alt(r["poor_markers"]))
+        self.non_poor_unit = regex.compile(rf"{r['non_poor']}(?:{_alt(r['poor_markers'])})")
         self.head_window = int(r["head_window"])
         self.people_count_after_head = regex.compile(r["people_count_after_head"])
         self.people_exit = regex.compile("|".join(r["people_exit"]))
@@ -175,7 +176,7 @@ class FigureRules:
         self.rate_noun = regex.compile(rf"{_alt(self.rates)}|\p{{Han}}率")
         self.rate_breakers = regex.compile(_alt(r["rate_breakers"]))
         self.rate_window = int(r["rate_window"])
-        self.zero = regex.compile(rf"(?:{_alt(r['zero_after'])})0(?![0-9.%])")
+        self.zero = regex.compile(rf"(?:{_alt(r['zero_after'])}){r['zero_numeral']}")
         self.suffix = regex.compile(rf"(?:{_alt(r['county_suffixes'])})$")
         self.scope_levels = dict(r["scope_words"])
         self.scope_fits = {k: tuple(v) for k, v in r["scope_fits"].items()}
@@ -280,15 +281,20 @@ def _cue_before(pattern: regex.Pattern, rules: FigureRules, before: str) -> Opti
     return found
 
 
-def _count_of_noun_before(rules: FigureRules, before: str, after: str) -> tuple[bool, Optional[str]]:
-    """A count whose noun comes before it: (decided, metric)."""
-    part = rules.partitive_before.search(before)
+def _count_of_noun_before(rules: FigureRules, before: str, after: str,
+                          lead: str = "") -> tuple[bool, Optional[str]]:
+    """A count whose noun comes before it: (decided, metric). ``lead``: the text before
+    the count back into the clause before (a partitive across a comma)."""
+    part = rules.partitive_before.search(lead or before)
     if part and not rules.county_head.match(after) and not rules.village_head.match(after):
-        # 75个贫困县中36个实现脱贫摘帽: a part of the units just counted, by its exit cue
+        # 75个贫困县中36个实现脱贫摘帽: a part of the units just counted, by its exit cue;
+        # 832个贫困县中，还有52个未摘帽: a part not yet exited is a stock of them
         county = "县" in part["noun"]
         state = _exit_in(rules.county_exit if county else rules.village_exit, rules, after)
         if state:
             return True, ("counties_delisted" if county else "villages_exited")
+        if state is False:
+            return True, ("poor_counties" if county else "poor_villages")
         return True, None
     part = rules.part_exit_before.search(before)
     if part and not rules.county_head.match(after) and not rules.village_head.match(after):
@@ -308,8 +314,8 @@ def _count_of_noun_before(rules: FigureRules, before: str, after: str) -> tuple[
 
 
 def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
-                    following: str = "") -> Optional[str]:
-    decided, metric = _count_of_noun_before(rules, before, after)
+                    following: str = "", lead: str = "") -> Optional[str]:
+    decided, metric = _count_of_noun_before(rules, before, after, lead)
     if decided:
         return metric
     window = rules.head_modifiers.sub(lambda m: "#" * len(m.group()), after[:rules.head_window])
@@ -328,6 +334,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     phrase = window[:head.end()]
     if county and rules.county_blockers.search(phrase):
         return None   # 8个省市的贫困县: provinces
+    if rules.non_poor_unit.search(phrase):
+        return None   # 7个非贫困县: the units that are not poor
     rest = after[head.end():]
     if "（" in before and "）" not in before[before.rindex("（"):] and "）" in rest:
         rest = rest[rest.index("）") + 1:]   # 41个贫困县（20个国定贫困县、21个…）脱贫摘帽
@@ -1001,7 +1009,8 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
         m = rules.households_after.match(after)
         if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
             return _classify_people(rules, before, after, True, "", q.text, following)
-        return _classify_count(rules, before, after, q, following) or _bracketed_part(rules, ctx, q)
+        lead = ctx.text[max(ctx.previous_clause_start(q.start), q.start - rules.lead_window):q.start]
+        return _classify_count(rules, before, after, q, following, lead) or _bracketed_part(rules, ctx, q)
     if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
         return _classify_count(rules, before, q.unit + after, q, following)
     previous = ctx.previous_clause(q.start) if before.startswith(rules.subset_words) else ""
@@ -1078,9 +1087,9 @@ def _unit_of(metric: str, q: Quantity) -> Optional[str]:
 
 
 def _rates_down_to_zero(rules: FigureRules, text: str, s_start: int, s_end: int):
-    """由2012年的16.8%降至0: (rate metric, position of the 0) for each zero of a rate."""
-    if text.find("0", s_start, s_end) < 0:
-        return   # the zero pattern needs a 0: most sentences have none
+    """由2012年的16.8%降至0 / 降为零: (rate metric, position of the zero) for each zero of a rate."""
+    if text.find("0", s_start, s_end) < 0 and text.find("零", s_start, s_end) < 0:
+        return   # the zero pattern needs a 0 or 零: most sentences have neither
     for m in rules.zero.finditer(text, s_start, s_end):
         rate = None
         for r in rules.rate_noun.finditer(text, max(s_start, m.start() - rules.rate_window), m.start()):
