@@ -145,6 +145,7 @@ class FigureRules:
         self.approved_exit_before = regex.compile(rf"(?:{_alt(r['approved_exit_before'])})$")
         self.approved_exit_after = regex.compile(r["approved_exit_after"])
         self.exit_credited_before = regex.compile(r["exit_credited_before"])
+        self.exit_credited_after = regex.compile(r["exit_credited_after"])
         self.at_risk = regex.compile(r["at_risk_nouns"])
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
@@ -461,9 +462,9 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
     if state == "remaining":
         return "remaining_poor"
     if state == "exit":
-        if rules.exit_credited_before.search(before) or (
+        if rules.exit_credited_before.search(before) or rules.exit_credited_after.match(after) or (
                 before.startswith(rules.subset_words) and rules.project.search(previous)):
-            return None   # 带动776户2780人脱贫; 纳入低保…其中1693万人脱贫 (convention F2)
+            return None   # 带动776户2780人脱贫; 1.1万人依靠芒果产业告别贫困; 纳入低保…其中1693万人脱贫 (F2)
         return "households_lifted" if households else "people_lifted"
     if not noun or rules.project.search(before + after):
         return None
