@@ -89,6 +89,7 @@ class PersonRules:
     bracket_post: regex.Pattern
     apposition_post: regex.Pattern
     list_title: regex.Pattern
+    titled_name_part: regex.Pattern          # 省委书记甲某| before 、 in a list of titled names
     seat_titles: regex.Pattern
     academic_unit: regex.Pattern
     team_marker: regex.Pattern
@@ -153,9 +154,10 @@ def _load_rules(folder: Folder) -> PersonRules:
                  "short_ref_suffix", "short_ref_prefix", "not_post_titles", "non_public_units",
                  "company_titles", "private_companies", "state_prefixes", "state_markers",
                  "state_organs", "private_company_words", "state_sentence_markers",
-                 "known_cadres", "bounded_name_cues")
+                 "known_cadres", "bounded_name_cues", "foreign_units")
     # single characters, given as one string
     words = {k: frozenset(r[k]) for k in list_keys}
+    words["non_public_units"] |= words["foreign_units"]      # foreign posts are not ours (P4)
     for key in ("translit_chars", "extend_stop_chars", "name_left_chars", "conjunction_chars"):
         words[key] = frozenset(_SPACE.sub("", r[key]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
@@ -182,6 +184,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         bracket_post=regex.compile(r["bracket_post"]),
         apposition_post=regex.compile(r["apposition_post"]),
         list_title=regex.compile(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
+        titled_name_part=regex.compile(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
         seat_titles=_suffix_pattern(r["seat_titles"]),
         academic_unit=regex.compile(r["academic_unit"]),
         cadre_after=regex.compile(alternation(r["cadre_after"])),
@@ -369,6 +372,13 @@ def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules) -> bool
     if end - start == 2 and _HAN.match(text, start - 1) and \
             text[start - 1] not in rules.words["name_left_chars"] and \
             not rules.lead_cue_end.search(text, max(0, start - 6), start):
+        return False
+    # nor (2 characters) the start of a longer name: what follows ends it (韩正|出席, 汪洋|、);
+    # a name that is also a word (汪洋|无边) needs a name follower or a title after it
+    if end - start == 2 and _HAN.match(text, end) and not rules.followers.match(text, end) \
+            and not rules.cadre_after.match(text, end) and \
+            (text[end:end + 2] not in _dictionary_words() or
+             text[start:end] in rules.raw["known_cadre_word_names"]):
         return False
     return not text.startswith(tuple(rules.raw["known_cadre_not_before"]), end)
 
@@ -855,7 +865,7 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
         return None
     if name in rules.gazetteer.forms:
         return None
-    if name in _plain_words() and not _title_before(text, a, rules):
+    if name in _plain_words() and name not in w["known_cadres"] and not _title_before(text, a, rules):
         return None
     return name
 
@@ -1141,6 +1151,13 @@ def _title_phrase_at(text: str, a: int, sent_start: int, rules: PersonRules) -> 
         last = m
     if last is not None:
         i = last.end()
+    comma = text.rfind("、", i, a)
+    while comma > i:                     # 福建省委书记甲某、|宁夏回族自治区党委书记乙某
+        if rules.titled_name_part.search(text, i, comma) and \
+                not rules.cadre_titles.search(text, i, comma):
+            i = comma + 1
+            break
+        comma = text.rfind("、", i, comma)
     trim = rules.trim_prefix.match(text, i, a)
     if trim:
         i = trim.end()
@@ -1215,8 +1232,23 @@ def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
     of articles cycles through, so a repeated benchmark round finds nothing left): a
     mention's role and its posts ask the same phrase in the same sentence."""
     parts = [p for p in phrase.rstrip("的").strip("“”").split("、") if p]
-    return bool(parts) and bool(rules.cadre_titles.search(parts[-1])) and \
-        any(_public_post(part, sentence, rules) for part in parts)
+    if not parts or not rules.cadre_titles.search(parts[-1]):
+        return False
+    foreign = False
+    for part in parts:
+        if foreign and not _names_own_unit(part, rules):
+            continue                    # 老挝…总书记、|国家主席: the unit before it
+        if _public_post(part, sentence, rules):
+            return True
+        foreign = _has_any(part, rules.words["foreign_units"])
+    return False
+
+
+def _names_own_unit(part: str, rules: PersonRules) -> bool:
+    """A part of a title phrase names a unit of its own: a place of the gazetteer, a state
+    organ, or a character of ``own_unit_chars`` (县委书记; not 国家主席)."""
+    return any(c in rules.raw["own_unit_chars"] for c in part) or \
+        part.startswith(tuple(rules.words["state_organs"])) or bool(_unit_hits(part, rules))
 
 
 def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
@@ -1468,11 +1500,17 @@ _BATCH_SUFFIX = regex.compile(r"第[一二三四五六七八九十0-9]+批.*$")
 
 
 def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
-    origin = origin.strip("的")
+    origin = origin.strip("的、")
+    origin = origin[origin.rfind("、") + 1:]        # 连平县委常委、|深圳市南山区|驻…
     while origin and origin[0] in rules.words["origin_trim_prefix"]:
         origin = origin[1:]
     origin = _BATCH_SUFFIX.sub("", origin)
-    return origin if len(origin) >= 2 else None
+    if len(origin) < 2:
+        return None
+    if origin.endswith(tuple(rules.raw["origin_unit_ends"])) or \
+            any(hit.end == len(origin) for hit in rules.gazetteer.find(origin)):
+        return origin
+    return None                                     # 全国累计|选派, 从|北京飞|到
 
 
 def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: str,
@@ -1492,7 +1530,9 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
             best = (dist, origin)
     if best:
         return _clean_origin(best[1], rules)
-    m = rules.origin_marker.search(phrase)
+    not_markers = tuple(rules.raw["origin_marker_not"])
+    m = next((m for m in rules.origin_marker.finditer(phrase)
+              if not phrase.startswith(not_markers, m.start())), None)
     if m and m.start() >= 2:
         return _clean_origin(phrase[:m.start()], rules)
     if _origin_only(phrase, rules, text[sent[0]:sent[1]]):
