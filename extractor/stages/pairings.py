@@ -189,6 +189,7 @@ class PairingRules:
                 self.region_short[surface] = g["name"]
         self.region_pattern = regex.compile(alternation(list(self.regions) + list(self.region_short)))
         self._load_round6_rules(r)
+        self._load_round7_rules(r)
 
     def _load_round6_rules(self, r: dict) -> None:
         """Shapes of issue 11's round 6: help received (from), speech, counts, teams named
@@ -212,6 +213,15 @@ class PairingRules:
         self.anaphor_pattern = regex.compile("(?:%s)(?=%s)" % (
             alternation(self.anaphors), alternation(self.cues)))
         self.west_recipients = frozenset(r["west_recipients"])
+
+
+    def _load_round7_rules(self, r: dict) -> None:
+        """Round 7 (issue 11): counts of organisations, a joint relation named as such, the
+        two sides of a pair listed with 、."""
+        self.org_count_head = regex.compile(r["org_count_head"])
+        self.paired_relation_links = tuple(r["paired_relation"]["links"])
+        self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
+        self.paired_list_joiners = tuple(r["paired_list_joiners"])
 
 
 @cache
@@ -296,7 +306,7 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
             or rules.generic_org.search(tail) \
             or any(end < p < m.end() for p in starts):
         return end, None
-    for cls in ("organisation", "team", "recipient"):
+    for cls in ("association", "organisation", "team", "recipient"):
         if tail.endswith(rules.tail_classes[cls]):
             return m.end(), cls
     return end, None
@@ -344,6 +354,9 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
             start, name = inner[0], text[inner[0]:m.end()]
         if len(name) < rules.w["org_min"] or m.start() == start:
             continue
+        count = rules.org_count_head.match(text, start, m.start())
+        if count is not None and (count.end() - start > 1 or (start > 0 and text[start - 1].isdigit())):
+            continue   # 天津市10家医院, 三所大学: a count of a place's institutions, no name
         if name.startswith(rules.unnamed_org_heads) or (
                 m.group() in rules.department_suffixes and m.start() - start <= 2):
             continue   # 区教育局, 卫生局: a department of a place the name does not say
@@ -455,6 +468,10 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             parties.append(Party(start, end, pair=pair))
             continue
         new_end, cls = _tail(text, end, e, rules, starts)
+        if cls == "association":
+            # 湖南作协: a society of the place's people, never the place helped
+            parties.append(Party(start, new_end, org=text[start:new_end]))
+            continue
         org = text[start:new_end] if cls == "organisation" else None
         parties.append(Party(start, new_end, place=place, org=org))
     orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties])
@@ -799,14 +816,29 @@ def _unnamed_org(text, s, pos, rules, ctx) -> Optional[Party]:
 
 
 def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
-    """H 和/与 R + east–west cue: 自杭州和恩施东西部协作以来 (the east named first)."""
+    """H 和/与 R + east–west cue: 自杭州和恩施东西部协作以来 (the east named first); H 和 R 是 cue
+    关系 (厦门市思明区和临夏州东乡县是对口帮扶关系: the relation named, any pairing cue); H、R
+    east–west cue with one side in the east and the other in the west (福建、宁夏扶贫对口协作)."""
+    end = cs
     if text[cs:ce] not in rules.paired_cues:
-        return None
-    ri = _ending_before(text, parties, cs, rules.w["recipient_gap"], rules, s)
+        if not text.startswith(rules.paired_relation_nouns, ce):
+            return None
+        end = next((cs - len(w) for w in rules.paired_relation_links if text.endswith(w, 0, cs)), None)
+        if end is None:
+            return None
+    ri = _ending_before(text, parties, end, rules.w["recipient_gap"], rules, s)
     if ri is None or ri == 0:
         return None
     r, h = parties[ri], parties[ri - 1]
-    if text[h.end:r.start] not in rules.paired_joiners:
+    joiner = text[h.end:r.start]
+    if joiner in rules.paired_list_joiners and end == cs:
+        # a bare list: only two places on the two sides of the east–west programme
+        if ri >= 2 and text[parties[ri - 2].end:h.start] in rules.paired_list_joiners:
+            return None
+        if not ((_east(h, rules) and _east(r, rules, "recipients"))
+                or (_east(r, rules) and _east(h, rules, "recipients"))):
+            return None
+    elif joiner not in rules.paired_joiners:
         return None
     return _east_helps([h], [r], h.start, ce, rules)
 
