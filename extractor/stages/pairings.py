@@ -154,10 +154,15 @@ class PairingRules:
         self.help_in_not = tuple(roles["help_in_not"])
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
         self.higher_level_funds = regex.compile(roles["higher_level_funds"])
-        # whether a stretch holds any of the three (one search instead of three: most
-        # stretches hold none)
+        # help told in a phrase rather than a word (invited experts, a province pair's
+        # programme); {pairs} stands for the province-pair abbreviations of the gazetteer
+        pairs = alternation(s for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms))
+        self.help_in_phrases = regex.compile("|".join(
+            f"(?:{x['pattern'].replace('{pairs}', f'(?:{pairs})')})" for x in roles["help_in_phrases"]))
+        # whether a stretch holds any of them (one search instead of four: most stretches
+        # hold none)
         self.any_help_cue = regex.compile("|".join(f"(?:{p.pattern})" for p in (
-            self.help_in, self.higher_level_funds, self.help_with_party)))
+            self.help_in, self.higher_level_funds, self.help_with_party, self.help_in_phrases)))
         self.own_org_heads = tuple(roles["own_org_heads"])
         self.outsider_org_suffixes = tuple(roles["outsider_org_suffixes"])
         self.origin_marks = tuple(roles["origin_marks"])
@@ -222,6 +227,8 @@ class PairingRules:
         self.paired_relation_links = tuple(r["paired_relation"]["links"])
         self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
         self.paired_list_joiners = tuple(r["paired_list_joiners"])
+        self.at_means = tuple(r["at_means"])
+        self.places_located = regex.compile(r["places_located"])
 
 
 @cache
@@ -688,6 +695,13 @@ def _owned(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         return [helper], [parties[ri]], parties[ri].start, helper.end
     if text.startswith("的", cs - 1) or ri is not None:
         return None
+    if text.startswith(rules.under_open, cs - len(rules.under_open)):
+        # 在对口帮扶城市广州的支持下，黔南州荔波县…: the place after 下, as in the under shape
+        close = text.find(rules.under_close, helper.end, helper.end + rules.w["owned_under_gap"] + 1)
+        if close >= 0 and not rules.breakers.search(text, helper.end, close):
+            after = [p for p in parties if close < p.start <= close + rules.w["under_recipient"] and p.place]
+            if after:
+                return [helper], [after[0]], cs, after[0].end
     place = _passage_place(parties, [helper], cs, ctx)
     if place is None:
         return None
@@ -874,13 +888,18 @@ def _at(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         return None   # 在 H 的帮扶下 is the under shape
     start = _clause_start(text, s, cs, rules)
     opened = text.rfind(rules.at_open, max(start, cs - rules.w["at_window"]), cs)
+    means = opened < 0 and start > s and text.startswith(rules.at_means, start)
+    if means:
+        # 复旦大学在云南省永平县，通过支援设备…: the place opens the clause before one of means
+        opened = text.rfind(rules.at_open, max(_clause_start(text, s, start - 1, rules),
+                                               start - rules.w["at_window"]), start - 1)
     if opened < 0:
         return None
     ri = _starting_after(text, parties, opened + len(rules.at_open), 0)
     if ri is None:
         return None
     recipients = _list_forward(text, parties, ri, rules.helper_separators)
-    if recipients[-1].end > cs:
+    if recipients[-1].end > cs or (means and recipients[-1].end != start - 1):
         return None
     hi = _ending_before(text, parties, opened, rules.w["helper_gap"], rules, s)
     if hi is None:
@@ -909,6 +928,12 @@ def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     filler = text[opened + len(rules.by_open):h.start]
     if filler and not (filler.endswith("的") and rules.cue_pattern.fullmatch(filler[:-1])):
         return None
+    # 果洛州的学校由上海市对口援建: the place the clause opens with (before 由, no clause break)
+    start = _clause_start(text, s, opened, rules)
+    opening = next((p for p in parties if start <= p.start and p.end <= opened and p.place and not p.org
+                    and p is not h), None)
+    if opening is not None and opening.start - start <= rules.w["subject_lead"]:
+        return [h], [opening], opening.start, ce
     place = ctx.main_recipient
     if place is None:
         # no main recipient: the one county the sentence names besides the helper (蚕房由对口
@@ -1330,7 +1355,9 @@ class Context:
                     continue
                 for m in c.mentions:
                     found = self.rules.places_inside.match(text, m.span[1])
-                    for name in (found.groups() if found else ()):
+                    located = self.rules.places_located.search(
+                        text, max(0, m.span[0] - self.rules.w["located_reach"]), m.span[0])
+                    for name in (found.groups() if found else ()) + ((located.group(1),) if located else ()):
                         if name:
                             place = Place(c.name, c.adcode, "county")
                             names.setdefault(name, place)
@@ -1667,7 +1694,8 @@ class _HelpEvidence:
                 sentence = text[s:e]
                 for phrase in rules.help_in_not:
                     sentence = sentence.replace(phrase, "")
-                strong = bool(rules.help_in.search(sentence) or rules.higher_level_funds.search(sentence))
+                strong = bool(rules.help_in.search(sentence) or rules.higher_level_funds.search(sentence)
+                              or rules.help_in_phrases.search(sentence))
                 weak = not strong and bool(rules.help_with_party.search(sentence))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
