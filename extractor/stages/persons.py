@@ -552,7 +552,12 @@ def deputy_name(text: str, seat: int, rules: PersonRules) -> Optional[tuple[int,
         if text[a] not in rules.initials or text[a:b] in rules.gazetteer.forms:
             return None
     elif not _rule_name_ok(text, a, b, rules):
-        return None
+        # ⏎王某生代表（某省委书记…）: the post in brackets is the title, so a name holding
+        # a word (王国) may stand, as after a title; not one that is a word
+        bracket = rules.bracket_post.match(text, seat)
+        if not (bracket and _is_cadre_title(bracket.group("title"), bracket.group("title"), rules)
+                and _rule_name_ok(text, a, b, rules, whole_only=True)):
+            return None
     return fits[0]
 
 
@@ -853,15 +858,24 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
     a, b = _extend_translit(text, a, b, rules)
     name = _SPACE.sub("", text[a:b]).strip(_DOT)
     w = rules.words
-    for n, suffixes in _by_length(w["not_full_name_suffix"]):   # the longest first
-        if name[-n:] in suffixes and len(name) >= n:
-            name = name[:-n]
-            break
+    stripped = True
+    while stripped:                        # 习总书记 → 习总 → 习
+        stripped = False
+        for n, suffixes in _by_length(w["not_full_name_suffix"]):   # the longest first
+            if name[-n:] in suffixes and len(name) >= n:
+                name, stripped = name[:-n], True
+                break
     if len(name) < 2 or not _NAME_SHAPE.fullmatch(name):
         return None
     if _DOT not in name and len(name) > rules.limits.han_name_max:
         return None
     if name[0] in w["familiar_prefix"] or name in w["negative"]:
+        return None
+    if name[-1] in rules.raw["place_end_chars"] and _HAN.match(text, a - 1):   # 桥|头村
+        return None
+    if any(c in rules.raw["pseudonym_chars"] for c in name):     # 安某冲: no full name
+        return None
+    if name[0] in w["conjunction_chars"] and name[1:] in _dictionary_words():   # 和|谈判
         return None
     if name in rules.gazetteer.forms:
         return None
@@ -1354,6 +1368,9 @@ def _unit_hits(title: str, rules: PersonRules) -> list:
     (阿|拉萨|依村 is a village)."""
     out, last_end = [], 0
     for hit in rules.gazetteer.find(title):
+        if title[hit.end:hit.end + 1] in rules.raw["place_end_chars"] and \
+                title[hit.end - 1] not in rules.raw["unit_suffix_chars"]:
+            continue                    # 重庆市|长沙村, 荆州乡: a village named like a city
         if hit.start == 0 or hit.start == last_end or not _HAN.match(title, hit.start - 1) \
                 or title[hit.start - 1] in rules.raw["unit_suffix_chars"]:
             out.append(hit)
@@ -1430,14 +1447,15 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     sent = sent or (ts, te)
     name = (name_start, name_start)
     w = rules.words
+    marker = rules.team_marker.search(text, ts, te)
+    team = marker is not None and not any(x in title for x in rules.raw["team_marker_not"])
+    after = _unit_in(text, marker.end(), te, units, rules) if team else None
+    if after:           # a company's or university's team post is where the team works (P1)
+        return after[0]     # 北京某大学驻甘肃省秦安县…村第一书记 → 秦安县
     if any(c in title for c in w["company_words"]) and not any(p in title for p in w["public_words"]) \
             or rules.unplaced_units.search(title):
         return None
-    marker = rules.team_marker.search(text, ts, te)
-    if marker and not any(x in title for x in rules.raw["team_marker_not"]):
-        after = _unit_in(text, marker.end(), te, units, rules)
-        if after:
-            return after[0]
+    if team:
         sender = _unit_in(text, ts, marker.start(), units, rules)
         exclude = frozenset(sender[:1]) if sender else frozenset()
         for level in ("county", "prefecture"):
