@@ -125,3 +125,15 @@ def test_list_names_do_not_depend_on_walk_order(order):
     found = list_names(text, Ordered(order), load_rules())
     # from 王立新 (item 1) and 周海燕 (item 5): items 2–4 and 6–17 (5 + 12), never 18–20
     assert sorted(found, key=names.index) == names[1:4] + names[5:17]
+
+
+@pytest.mark.parametrize("text,cue_start,expected", [
+    ("新华村的张明远说", 3, True),      # 的 after a village: a name surely starts after it
+    ("他们的张明远说", 2, False),       # 的 after anything else: no
+    ("的张明远说", 0, False),           # 的 opening the text: nothing before it, no village
+])
+def test_bounded_name_start_after_de(text: str, cue_start: int, expected: bool) -> None:
+    from extractor.stages.persons import _bounded_cue
+
+    k = cue_start + 1
+    assert _bounded_cue(text, "before_name_certain", k, cue_start, load_rules()) is expected

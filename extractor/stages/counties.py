@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 import regex
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Optional
 
 from ..article import Article
@@ -212,14 +212,40 @@ def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
 
 # ---------------------------------------------------------------------------- roles
 
-def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
+@dataclass(frozen=True)
+class _RoleRules:
+    """rules/counties.yaml's roles, read once per gazetteer (:func:`_role_rules`)."""
+    window: int
+    not_help: tuple[str, ...]
+    helper_after: tuple[str, ...]
+    recipient_after: tuple[str, ...]
+    recipient_before: tuple[str, ...]
+    helper_before: tuple[str, ...]
+    helper_before_needs: tuple[str, ...]
+    receiving: regex.Pattern
+    helper_after_max_gap: int
+    helper_before_max_gap: int
+
+
+@cache
+def _role_rules(gaz: Gazetteer) -> _RoleRules:
+    r = gaz.rules["roles"]
+    return _RoleRules(
+        window=r["window"], not_help=tuple(r["not_help"]), helper_after=tuple(r["helper_after"]),
+        recipient_after=tuple(r["recipient_after"]), recipient_before=tuple(r["recipient_before"]),
+        helper_before=tuple(r["helper_before"]), helper_before_needs=tuple(r["helper_before_needs"]),
+        receiving=regex.compile(r["receiving"]), helper_after_max_gap=r["helper_after_max_gap"],
+        helper_before_max_gap=r["helper_before_max_gap"])
+
+
+def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> str:
     """The role cues right around one mention (rules/counties.yaml, roles); the pairings
     stage decides the county's role from the whole article (gold/README, County roles)."""
     start, end = m.hit.start, m.hit.end
-    window = rules["window"]
+    window = rules.window
     before = text[max(sent[0], start - window):start]
     after = text[end:min(sent[1], end + window)]
-    for phrase in rules["not_help"]:
+    for phrase in rules.not_help:
         before = before.replace(phrase, "")      # 在精准扶贫政策的帮扶下: a policy, no giver
     # cues directly around the name decide; nearest wins
     def last_pos(segment: str, cues) -> int:
@@ -228,33 +254,27 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: dict) -> str:
     def first_pos(segment: str, cues) -> int:
         return min((segment.find(c) for c in cues if c in segment), default=10 ** 6)
 
-    helper_after = first_pos(after, rules["helper_after"])
-    recipient_after = first_pos(after, rules["recipient_after"])
-    recipient_before = last_pos(before, rules["recipient_before"])
-    helper_before = last_pos(before, rules["helper_before"])
+    helper_after = first_pos(after, rules.helper_after)
+    recipient_after = first_pos(after, rules.recipient_after)
+    recipient_before = last_pos(before, rules.recipient_before)
+    helper_before = last_pos(before, rules.helper_before)
     near = text[max(sent[0], start - 8 * window):min(sent[1], end + 8 * window)]
-    if helper_before >= 0 and not any(w in near for w in rules["helper_before_needs"]):
+    if helper_before >= 0 and not any(w in near for w in rules.helper_before_needs):
         helper_before = -1          # 从峨边县人民医院转入…: a patient, not a helper's origin
-    if _compiled(rules["receiving"]).search(before) and helper_after < 10 ** 6:
+    if rules.receiving.search(before) and helper_after < 10 ** 6:
         return "recipient"          # 为华池县投入资金: the county receives what follows
     # 成华区对口援助丹巴县: for 成华区 the verb follows (helper); for 丹巴县 it precedes
     if (helper_after < 10 ** 6 and helper_after <= recipient_after
-            and helper_after <= rules["helper_after_max_gap"]):
+            and helper_after <= rules.helper_after_max_gap):
         return "helper"
     if (helper_before >= 0 and helper_before >= recipient_before
-            and len(before) - helper_before <= rules["helper_before_max_gap"]):
+            and len(before) - helper_before <= rules.helper_before_max_gap):
         return "helper"
     if recipient_before >= 0 or recipient_after < 10 ** 6:
         return "recipient"
     if helper_after < 10 ** 6:
         return "helper"
     return "other"
-
-
-@lru_cache(maxsize=16)
-def _compiled(pattern: str) -> regex.Pattern:
-    """A rule's pattern compiled once (regex's own cache costs a lookup per call)."""
-    return regex.compile(pattern)
 
 
 def _merge_role(roles: list[str]) -> str:
@@ -280,7 +300,7 @@ def counties_of(article: Article, gaz: Gazetteer) -> list[County]:
     article.facts["places"] = [NamedPlace(h.start, h.end, h.text, u.name, u.adcode, u.level,
                                           u.province if u.level != "province" else None)
                                for h, u in context]
-    role_rules = gaz.rules["roles"]
+    role_rules = _role_rules(gaz)
     by_key: dict[str, tuple[County, list[str]]] = {}
     for m in mentions:
         m.role = _role(text, m, sentence_of(m.hit.start), role_rules)

@@ -102,6 +102,7 @@ class PersonRules:
     until_after: regex.Pattern
     words: dict[str, frozenset[str]]     # the plain word lists of the YAML, as sets
     limits: SimpleNamespace              # the YAML's integer settings by name (title_max, …)
+    affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
     tagger: Optional[Tagger] = None
 
@@ -158,7 +159,8 @@ def _load_rules(folder: Folder) -> PersonRules:
     # single characters, given as one string
     words = {k: frozenset(r[k]) for k in list_keys}
     words["non_public_units"] |= words["foreign_units"]      # foreign posts are not ours (P4)
-    for key in ("translit_chars", "extend_stop_chars", "name_left_chars", "conjunction_chars"):
+    for key in ("translit_chars", "extend_stop_chars", "name_left_chars", "conjunction_chars",
+                "bounded_name_before_de"):
         words[key] = frozenset(_SPACE.sub("", r[key]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
@@ -198,6 +200,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         words=words,
         # parsed once here: the hot functions read them per cue and per mention
         limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
+        affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
+            "known_cadre_not_before", "dotted_right_end", "bounded_name_not_after",
+            "origin_unit_ends", "origin_marker_not")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
     )
@@ -380,7 +385,7 @@ def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules) -> bool
             (text[end:end + 2] not in _dictionary_words() or
              text[start:end] in rules.raw["known_cadre_word_names"]):
         return False
-    return not text.startswith(tuple(rules.raw["known_cadre_not_before"]), end)
+    return not text.startswith(rules.affixes.known_cadre_not_before, end)
 
 
 def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -> bool:
@@ -589,9 +594,9 @@ def _bounded_cue(text: str, kind: str, k: Optional[int], cue_start: int, rules: 
     if k is None:
         return False
     if kind == "before_name_certain":
-        return text[cue_start - 1:cue_start] in rules.raw["bounded_name_before_de"]
+        return text[cue_start - 1:cue_start] in rules.words["bounded_name_before_de"]
     return kind == "before_name" and text[cue_start:k].rstrip(" ”") in rules.words["bounded_name_cues"] \
-        and not text.endswith(tuple(rules.raw["bounded_name_not_after"]), 0, k)
+        and not text.endswith(rules.affixes.bounded_name_not_after, 0, k)
 
 
 def bounded_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
@@ -834,7 +839,7 @@ def dotted_name(text: str, dot: int, rules: PersonRules) -> Optional[tuple[int, 
         text[a - 1] in rules.words["name_left_chars"] or rules.lead_cue_end.search(text, max(0, a - 6), a)
     right_closed = b == len(text) or not _HAN.match(text, b) or \
         rules.followers.match(text, b) or text[b:b + 2] in _plain_words() or \
-        text.startswith(tuple(rules.raw["dotted_right_end"]), b)
+        text.startswith(rules.affixes.dotted_right_end, b)
     return (a, b) if left_closed and right_closed else None
 
 
@@ -1525,7 +1530,7 @@ def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
     origin = _BATCH_SUFFIX.sub("", origin)
     if len(origin) < 2:
         return None
-    if origin.endswith(tuple(rules.raw["origin_unit_ends"])) or \
+    if origin.endswith(rules.affixes.origin_unit_ends) or \
             any(hit.end == len(origin) for hit in rules.gazetteer.find(origin)):
         return origin
     return None                                     # 全国累计|选派, 从|北京飞|到
@@ -1548,7 +1553,7 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
             best = (dist, origin)
     if best:
         return _clean_origin(best[1], rules)
-    not_markers = tuple(rules.raw["origin_marker_not"])
+    not_markers = rules.affixes.origin_marker_not
     m = next((m for m in rules.origin_marker.finditer(phrase)
               if not phrase.startswith(not_markers, m.start())), None)
     if m and m.start() >= 2:
