@@ -676,7 +676,8 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
         elif kind == "dot" and dot_windows is not None:
             dots.append((lo, hi, cue_start))
         elif kind not in ("after_name_certain", "before_name_certain", "layout", "after_seat") \
-                and hi > lo:
+                and hi > lo and not (kind == "before_name" and     # 总书记|关心: no name follows
+                                     text.endswith(rules.affixes.bounded_name_not_after, 0, k)):
             cued.append((lo, hi, anchor, k))
     spans = _unread_windows(text, cued, (*known, *(text[a:b] for a, b in direct)))
     # The tagger's cost grows with the longest window of a batch: windows are merged only up
