@@ -229,6 +229,8 @@ class PairingRules:
         self.paired_list_joiners = tuple(r["paired_list_joiners"])
         self.at_means = tuple(r["at_means"])
         self.places_located = regex.compile(r["places_located"])
+        self.own_posting = r["roles"]["own_posting"]
+        self.carry_over_lead = regex.compile(r["carry_over_lead"])
 
 
 @cache
@@ -1137,7 +1139,8 @@ def _invested(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
 def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
     """…，对口帮扶河源、汕尾: the clause has no subject; the previous statement's helpers."""
     breaks = [m.end() for m in rules.clause_break.finditer(text, s, cs)]
-    if not breaks or text[breaks[-1]:cs] not in rules.carry_over:
+    if not breaks or (text[breaks[-1]:cs] not in rules.carry_over
+                      and not rules.carry_over_lead.fullmatch(text, breaks[-1], cs)):
         return None
     ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
     if ri is None:
@@ -1682,6 +1685,7 @@ class _HelpEvidence:
         self.number = {id(c): i for i, c in enumerate(counties)}
         self.county_at = {m.span[0]: c for c in counties for m in c.mentions}
         self._cue: dict[tuple[int, int], bool] = {}
+        self._own: dict[int, regex.Pattern] = {}     # a county's own-posting pattern
 
     def _has_cue(self, s: int, e: int, c: County) -> bool:
         found = self._cue.get((s, e))
@@ -1698,7 +1702,29 @@ class _HelpEvidence:
                               or rules.help_in_phrases.search(sentence))
                 weak = not strong and bool(rules.help_with_party.search(sentence))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
+        if found == "strong" and self._own_posting_only(s, e, c):
+            return False
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
+
+    def _own_posting_only(self, s: int, e: int, c: County) -> bool:
+        """Whether the stretch's help cues are all the county's own postings: its own units
+        sending cadres or teams to its own villages (环江县教育局驻山岗村第一书记, 渠县陆续派出…
+        干部驻村扶贫; gold/README: work teams a county sends to its own villages are its own
+        work)."""
+        rules, text = self.rules, self.text
+        stems = {c.name, c.name[:2], *c.aliases_seen}
+        if not any(text.find(x, s, e) >= 0 for x in stems):
+            return False
+        own = self._own.get(id(c))
+        if own is None:
+            own = self._own[id(c)] = regex.compile(rules.own_posting.replace("{county}", alternation(stems)))
+        if not own.search(text, s, e):
+            return False
+        sentence = own.sub("", text[s:e])
+        for phrase in rules.help_in_not:
+            sentence = sentence.replace(phrase, "")
+        return not (rules.help_in.search(sentence) or rules.higher_level_funds.search(sentence)
+                    or rules.help_in_phrases.search(sentence))
 
     def _outsider_named(self, s: int, e: int, c: County) -> bool:
         """Whether text[s:e] names a party from outside county ``c``: an organisation, or a
