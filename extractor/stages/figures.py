@@ -43,6 +43,8 @@ _DENG_OR_COMMA = regex.compile(r"等|、")
 _NOT_A_COUNTY_ITEM = regex.compile(r"[0-9贫个全各的是]")
 _BRACKET_CLOSE = regex.compile(r"[）)]")
 _UNCLOSED_BRACKET = regex.compile(r"[（(][^）)]*$")
+# The words a quantity's text starts with before its digits (超过60% → 超过): its qualifier.
+_QUALIFIER_WORDS = regex.compile(r"^[^0-9]*")
 
 
 class FigureRules:
@@ -177,6 +179,7 @@ class FigureRules:
         self.rate_noun = regex.compile(rf"{_alt(self.rates)}|\p{{Han}}率")
         self.rate_breakers = regex.compile(_alt(r["rate_breakers"]))
         self.rate_window = int(r["rate_window"])
+        self.rate_parallel_between = regex.compile(r["rate_parallel_between"])
         self.zero = regex.compile(rf"(?:{_alt(r['zero_after'])}){r['zero_numeral']}")
         self.suffix = regex.compile(rf"(?:{_alt(r['county_suffixes'])})$")
         self.scope_levels = dict(r["scope_words"])
@@ -490,7 +493,8 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
         between = head[last.end():]
         if not metric or rules.rate_breakers.search(between):
             return None
-        if _CLAUSE_MARK.search(between) and not rules.change_to.search(before):
+        if _CLAUSE_MARK.search(between) and not rules.change_to.search(before) \
+                and not rules.rate_parallel_between.match(between + _QUALIFIER_WORDS.match(q.text).group()):
             return None   # 贫困发生率高，当地有5.6%的居民患有包虫病: another clause's number
         return metric
     if rules.people.match(after) and _remaining(rules, before, after):
