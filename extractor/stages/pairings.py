@@ -1661,6 +1661,20 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
                 c.role = "other"
 
 
+def _without_no_help(sentence: str, rules: PairingRules) -> str:
+    """The stretch without the phrases that name no help (roles.help_in_not)."""
+    for phrase in rules.help_in_not:
+        sentence = sentence.replace(phrase, "")
+    return sentence
+
+
+def _strong_help_cue(sentence: str, rules: PairingRules) -> bool:
+    """Whether the stretch says help comes in on its own: a help word, higher-level funds,
+    or a phrase of help (invited experts, a province pair's programme)."""
+    return bool(rules.help_in.search(sentence) or rules.higher_level_funds.search(sentence)
+                or rules.help_in_phrases.search(sentence))
+
+
 class _HelpEvidence:
     """Where an article says that help comes into a county: a help cue (rules/pairings.yaml,
     roles: help_in) in the sentence of one of its mentions or in the sentences after it, up
@@ -1695,11 +1709,8 @@ class _HelpEvidence:
             # most stretches hold no cue at all: search the text in place, and copy the stretch
             # (to drop the phrases that are no help) only when a cue is there
             if rules.any_help_cue.search(text, s, e):
-                sentence = text[s:e]
-                for phrase in rules.help_in_not:
-                    sentence = sentence.replace(phrase, "")
-                strong = bool(rules.help_in.search(sentence) or rules.higher_level_funds.search(sentence)
-                              or rules.help_in_phrases.search(sentence))
+                sentence = _without_no_help(text[s:e], rules)
+                strong = _strong_help_cue(sentence, rules)
                 weak = not strong and bool(rules.help_with_party.search(sentence))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
         if found == "strong" and self._own_posting_only(s, e, c):
@@ -1720,11 +1731,7 @@ class _HelpEvidence:
             own = self._own[id(c)] = regex.compile(rules.own_posting.replace("{county}", alternation(stems)))
         if not own.search(text, s, e):
             return False
-        sentence = own.sub("", text[s:e])
-        for phrase in rules.help_in_not:
-            sentence = sentence.replace(phrase, "")
-        return not (rules.help_in.search(sentence) or rules.higher_level_funds.search(sentence)
-                    or rules.help_in_phrases.search(sentence))
+        return not _strong_help_cue(_without_no_help(own.sub("", text[s:e]), rules), rules)
 
     def _outsider_named(self, s: int, e: int, c: County) -> bool:
         """Whether text[s:e] names a party from outside county ``c``: an organisation, or a
@@ -1871,9 +1878,7 @@ class _HelpEvidence:
         text = self.text
         if not self.rules.help_in.search(text):
             return False
-        for phrase in self.rules.help_in_not:
-            text = text.replace(phrase, "")
-        return bool(self.rules.help_in.search(text))
+        return bool(self.rules.help_in.search(_without_no_help(text, self.rules)))
 
     def named_as_origin(self, c: County) -> bool:
         """An origin tail right after a mention (宝安人民医院, 南山区桃源街道干部, 句容市副市长)."""

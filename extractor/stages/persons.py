@@ -202,7 +202,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
             "known_cadre_not_before", "dotted_right_end", "bounded_name_not_after",
-            "origin_unit_ends", "origin_marker_not")}),
+            "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
     )
@@ -1195,7 +1195,7 @@ def _state_owned(part: str, rules: PersonRules) -> bool:
     (深圳巴士集团, 北京大兴机场) rather than by a brand (复星) or as a limited or technology
     company (广西某某供应链管理有限公司): state-owned, its heads are cadres."""
     part = part[part.rfind("的") + 1:]                   # 参与对口帮扶的|深圳巴士集团总经理
-    if part.startswith(tuple(rules.words["state_prefixes"])) or \
+    if part.startswith(rules.affixes.state_prefixes) or \
             any(w in part for w in rules.words["state_markers"]):
         return True
     if any(w in part for w in rules.words["private_company_words"]):
@@ -1268,7 +1268,7 @@ def _names_own_unit(part: str, rules: PersonRules) -> bool:
     """A part of a title phrase names a unit of its own: a place of the gazetteer, a state
     organ, or a character of ``own_unit_chars`` (县委书记; not 国家主席)."""
     return any(c in rules.raw["own_unit_chars"] for c in part) or \
-        part.startswith(tuple(rules.words["state_organs"])) or bool(_unit_hits(part, rules))
+        part.startswith(rules.affixes.state_organs) or bool(_unit_hits(part, rules))
 
 
 def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
