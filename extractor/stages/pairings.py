@@ -1821,7 +1821,10 @@ class _HelpEvidence:
             # a sentence that strings places with ；speaks of each in its own part (在新疆乌什县，
             # …驻村干部…；在山东胶州，…)
             s = max(s, self.text.rfind(self.rules.part_break, s, at) + 1)
-            part_end = self.text.find(self.rules.part_break, at, sentence_end)
+            # a break past the farthest the reading can stop changes nothing; searching only
+            # that far keeps a 500 KB one-sentence line linear
+            farthest = at + max(4 * reach, self.rules.section_reach)
+            part_end = self.text.find(self.rules.part_break, at, min(sentence_end, farthest))
             if part_end >= 0:
                 sentence_end = part_end
                 e = min(e, part_end)
