@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from typing import Iterable, Iterator, Optional, Union
+from operator import itemgetter
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 import regex
 
@@ -358,8 +359,11 @@ def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     return regex.compile(pattern)
 
 
+@lru_cache(maxsize=256)
 def _strip_body(body: str) -> tuple[str, bool]:
-    """Remove 余/多 and the 个 of 两个亿 from a body; say whether an infix was there."""
+    """Remove 余/多 and the 个 of 两个亿 from a body; say whether an infix was there.
+    Remembered for the last 256 bodies, as :func:`parse_values` (money and figures strip
+    the same numbers)."""
     t = tables()
     had = False
     for w in t.infix:
@@ -397,10 +401,23 @@ def _range_start(first_body: str, end_body: str) -> tuple[Decimal, ...]:
 _SCIENTIFIC = regex.compile(r"[0-9][eE][+\-]?$")
 
 
+#: The groups :func:`scan` reads, in this order.
+_SCAN_GROUPS = ("pre", "bare", "post", "num", "inf", "first", "unit")
+
+
+@lru_cache(maxsize=32)
+def _scan_groups(pattern: regex.Pattern) -> Callable[[tuple], tuple]:
+    """The getter of ``_SCAN_GROUPS`` from a quantity pattern's ``m.groups()``: read by
+    number at once, not by name one lookup each (a named lookup costs as much as the rest
+    of a match's bookkeeping)."""
+    return itemgetter(*(pattern.groupindex[name] - 1 for name in _SCAN_GROUPS))
+
+
 def scan(text: str, pattern: regex.Pattern, start: int = 0,
          end: Optional[int] = None) -> Iterator[Union[Quantity, Rejected]]:
     """Every quantity of ``pattern`` in ``text[start:end]``, in order."""
     t = tables()
+    groups_of = _scan_groups(pattern)
     for m in pattern.finditer(text, start, len(text) if end is None else end):
         start = m.start()
         # an exponent ends with e/E or its sign right before the number: look only then
@@ -409,18 +426,19 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
             yield Rejected(sci.start(), m.end(), text[sci.start():m.end()],
                            "scientific notation is not read")
             continue
+        pre, bare, post, num, inf, first, unit = groups_of(m.groups())
         qualifier = None
-        if m["pre"]:
-            qualifier = t.prefix[m["pre"]]
-        elif m["bare"]:
-            qualifier = t.bare_prefix[m["bare"]]
-        elif m["post"]:
-            qualifier = t.suffix[m["post"]]
-        body, had_infix = _strip_body(m["num"])
-        if m["inf"] or had_infix:
-            qualifier = qualifier or t.infix.get(m["inf"] or "余", "over")
+        if pre:
+            qualifier = t.prefix[pre]
+        elif bare:
+            qualifier = t.bare_prefix[bare]
+        elif post:
+            qualifier = t.suffix[post]
+        body, had_infix = _strip_body(num)
+        if inf or had_infix:
+            qualifier = qualifier or t.infix.get(inf or "余", "over")
         try:
-            if (m["pre"] or m["bare"] or m["post"]) and not m["first"] and body and all(ch in t.big for ch in body):
+            if (pre or bare or post) and not first and body and all(ch in t.big for ch in body):
                 # 近万元, 上亿元, 过万亿元, 亿元以上: the value of the multipliers alone (万亿 = 10^12)
                 values = (tidy_decimal(math.prod((Decimal(t.big[ch]) for ch in body), start=Decimal(1))),)
             else:
@@ -428,15 +446,14 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
             if len(values) == 2 and qualifier is None:
                 qualifier = "approx"   # 二三十万: "twenty or thirty ten-thousands"
             spans = [(m.start("num"), m.end())] * len(values)
-            if m["first"]:
-                first = _range_start(_strip_body(m["first"])[0], body)
-                values = first + values
-                spans = [(m.start("first"), m.end("first"))] * len(first) + spans
+            if first:
+                first_values = _range_start(_strip_body(first)[0], body)
+                values = first_values + values
+                spans = [(m.start("first"), m.end("first"))] * len(first_values) + spans
         except (NumberError, ArithmeticError) as err:   # Decimal overflow too
-            yield Rejected(m.start(), m.end(), m.group(), str(err))
+            yield Rejected(start, m.end(), m.group(), str(err))
             continue
-        yield Quantity(m.start(), m.end(), m.group(), tuple(values), qualifier, m["unit"],
-                       tuple(spans))
+        yield Quantity(start, m.end(), m.group(), tuple(values), qualifier, unit, tuple(spans))
 
 
 @cache
