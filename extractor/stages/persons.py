@@ -859,8 +859,12 @@ def _by_length(words: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
-def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
-    """The full name a candidate span stands for, or None when it is not one."""
+def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = False,
+               credited: bool = False) -> Optional[str]:
+    """The full name a candidate span stands for, or None when it is not one. ``titled``:
+    a title stands before the list the span is an item of (an ordinary word may be a name
+    there, as right after a title); ``credited``: the list is a reporters' list (（本报记者
+    甲、于洋、江南报道）), whose items are names even when they are places."""
     a, b = _extend_translit(text, a, b, rules)
     name = _SPACE.sub("", text[a:b]).strip(_DOT)
     w = rules.words
@@ -883,9 +887,10 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules) -> Optional[str]:
         return None
     if name[0] in w["conjunction_chars"] and name[1:] in _dictionary_words():   # 和|谈判
         return None
-    if name in rules.gazetteer.forms:
+    if name in rules.gazetteer.forms and not credited:
         return None
-    if name in _plain_words() and name not in w["known_cadres"] and not _title_before(text, a, rules):
+    if name in _plain_words() and name not in w["known_cadres"] and not titled \
+            and not _title_before(text, a, rules):
         return None
     return name
 
@@ -988,6 +993,9 @@ def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[in
         return None
     if m.end() - j <= rules.limits.han_name_max or _DOT in m.group():
         return m.span()
+    for suffix in rules.raw["byline_suffix"]:        # the last reporter: …、刘某某报道）
+        if m.group().endswith(suffix) and 2 <= m.end() - len(suffix) - j <= rules.limits.han_name_max:
+            return j, m.end() - len(suffix)
     fits = [n for n in (2, 3) if rules.followers.match(text, j + n)]
     return (j, j + fits[0]) if len(fits) == 1 else None
 
@@ -1008,14 +1016,14 @@ def _list_item_before(text: str, i: int, rules: PersonRules) -> Optional[tuple[i
     return (i - fits[0], i) if len(fits) == 1 else None
 
 
-def _list_item_name(text: str, item: tuple[int, int], names: set[str], rules: PersonRules
-                    ) -> Optional[str]:
+def _list_item_name(text: str, item: tuple[int, int], names: set[str], rules: PersonRules,
+                    head: tuple[bool, bool] = (False, False)) -> Optional[str]:
     """A list item that is a name: valid by :func:`clean_name`, starting with a name
-    initial, no ordinary word inside a 4-character Han name (文明|交通; shorter ones may hold
+    initial (any character in a reporters' list: 鲜某), no ordinary word inside a 4-character Han name (文明|交通; shorter ones may hold
     one: 李|保国), no found name inside it (上|夏某:
     the tagger's edges are better than the list's)."""
-    found = clean_name(text, *item, rules)
-    if not found or text[item[0]] not in rules.initials or \
+    found = clean_name(text, *item, rules, *head)
+    if not found or (text[item[0]] not in rules.initials and not head[1]) or \
             any(n in found for n in names if n != found):
         return None
     plain = _plain_words()
@@ -1023,6 +1031,14 @@ def _list_item_name(text: str, item: tuple[int, int], names: set[str], rules: Pe
             any(found[i:i + 2] in plain for i in range(len(found) - 1)):
         return None
     return found
+
+
+def _list_head(text: str, a: int, rules: PersonRules) -> tuple[bool, bool]:
+    """(a title or role noun stands before the list the item at ``a`` is in, that word is a
+    reporter's: 本报记者|甲、乙、…)."""
+    start = _list_start(text, a, rules)
+    left = text[max(0, start - 8):start]
+    return _title_before(text, start, rules), bool(rules.journalist_before.search(left))
 
 
 def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
@@ -1034,7 +1050,7 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
 
     def item_name(item):
         if item not in memo:
-            memo[item] = _list_item_name(text, item, names, rules)
+            memo[item] = _list_item_name(text, item, names, rules, _list_head(text, item[0], rules))
         return memo[item]
 
     # where a walk went on from, with the steps it had left there: a later walk reaching
@@ -1286,7 +1302,8 @@ def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
 def _journalist_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
                         rules: PersonRules) -> bool:
     a, b = span
-    left = text[max(sent[0], a - rules.limits.role_window):a]
+    # in a reporters' list (本报记者甲、乙、…、丙), 记者 before the list is every item's
+    left = text[max(sent[0], _list_start(text, a, rules) - rules.limits.role_window):a]
     journalist = rules.journalist_before.search(left) or rules.journalist_after.match(text, b)
     return bool(journalist) and not _post_after(text, b, sent[1], rules, gap=sent[1] - b)  # 编辑某某…担任第一书记
 
