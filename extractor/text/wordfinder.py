@@ -1,0 +1,76 @@
+"""Every occurrence of a set of words in a text, by the characters that open them.
+
+An Aho-Corasick automaton over Chinese text (pyahocorasick) walks every character and, at
+its root, searches a child list as long as the number of distinct opening characters (167
+for the persons stage's cues): about 120 ns a character, the persons stage's biggest rule
+cost on real news. :class:`WordFinder` gives the same occurrences, in the same order, by
+the counties matcher's method: the words of two or more characters are found where their
+first two characters stand (every character pair of the text looked up at once with numpy
+in a hashed table, then the few hits checked exactly), the one-character words by a
+character class (the standard ``re``). For a handful of words (an article's names) the
+automaton stays quicker: its root has only a few children to search.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+import numpy as np
+
+#: Slots of the table of opening character pairs (a few hundred pairs: few collisions).
+_PAIR_TABLE_SIZE = 1 << 16
+
+#: Texts shorter than this look their pairs up in a loop (numpy's set-up costs more there).
+_VECTOR_MIN_CHARS = 256
+
+
+def _pair_hash(first, second):
+    """Two arrays of code points (numpy uint32, wrapping on overflow) → slots of the table."""
+    return ((first * np.uint32(40503)) ^ second) & np.uint32(_PAIR_TABLE_SIZE - 1)
+
+
+class WordFinder:
+    """All occurrences of ``words`` in a text (overlapping ones too) as ``(end index, word)``
+    pairs — the end index is the word's last character, as pyahocorasick's ``iter`` gives
+    it — ordered by end, the longer word first at the same end (the automaton's order)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = set(words)
+        if "" in words:
+            raise ValueError("an empty word would match everywhere")
+        self.words = frozenset(words)
+        singles = sorted(w for w in words if len(w) == 1)
+        self._singles = re.compile("[" + re.escape("".join(singles)) + "]") if singles else None
+        # opening pair → [(length, word)] of the longer words, longest first
+        by_pair: dict[str, list[tuple[int, str]]] = {}
+        for w in words:
+            if len(w) > 1:
+                by_pair.setdefault(w[:2], []).append((len(w), w))
+        self._by_pair = {pair: tuple(sorted(ws, reverse=True)) for pair, ws in by_pair.items()}
+        self._pair_seen = np.zeros(_PAIR_TABLE_SIZE, dtype=bool)
+        if by_pair:
+            firsts, seconds = (np.array([ord(p[i]) for p in by_pair], dtype=np.uint32) for i in (0, 1))
+            self._pair_seen[_pair_hash(firsts, seconds)] = True
+
+    def _openings(self, text: str) -> list[int]:
+        """Positions where the first two characters of some longer word stand."""
+        pairs = self._by_pair
+        if len(text) < _VECTOR_MIN_CHARS:
+            return [i for i in range(len(text) - 1) if text[i:i + 2] in pairs]
+        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        maybe = np.flatnonzero(self._pair_seen[_pair_hash(chars[:-1], chars[1:])]).tolist()
+        return [i for i in maybe if text[i:i + 2] in pairs]   # a hash can collide
+
+    def iter(self, text: str) -> Iterator[tuple[int, str]]:
+        found = []   # (end, -length, word): sorted, the automaton's order
+        n = len(text)
+        by_pair = self._by_pair
+        for i in self._openings(text):
+            for length, word in by_pair[text[i:i + 2]]:
+                end = i + length
+                if end <= n and text.startswith(word, i):
+                    found.append((end, -length, word))
+        if self._singles is not None:
+            found.extend((m.end(), -1, m.group()) for m in self._singles.finditer(text))
+        found.sort()
+        return ((end - 1, word) for end, _, word in found)
