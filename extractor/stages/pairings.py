@@ -77,24 +77,85 @@ class PairingRules:
     def __init__(self, folder: Folder = None) -> None:
         r = load_yaml("pairings.yaml", folder)
         self.gaz: Gazetteer = gazetteer(folder)
+        self._load_cues(r)
+        self._load_lists(r)
+        self._load_shapes(r)
+        self._load_organisations(r)
+        self._load_context(r)
+        self._load_regions(r)
+        self._load_roles(r["roles"])
+
+    def _load_cues(self, r: dict) -> None:
+        """The cue words and what keeps a cue from stating a pairing: windows, labels,
+        programme names, quoted names, the epidemic's relief."""
         self.cues = {c["cue"]: Cue(c["kind"], frozenset(c["shapes"])) for c in r["cues"]}
         self.cue_pattern = regex.compile(alternation(self.cues))
         self.w = dict(r["windows"])
+        self.breakers = regex.compile(alternation(r["gap_breakers"]))
+        self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
+        self.programmes = regex.compile(alternation(r["programmes"]))
+        self.quotes = dict(r["name_quotes"])
+        self.speech_quotes = tuple(r["speech_quotes"])
+        self.speech_openers = tuple(r["speech_openers"])
+        self.pair_cues = tuple(r["pair_cues"])
+        self.pair_cue_gap = r["pair_cue_gap"]
+        ep = r["epidemic"]
+        self.epidemic_province = ep["province"][:2]
+        self.epidemic_words = regex.compile(alternation(ep["words"]))
+        self.epidemic_kind = ep["kind"]
+        self.epidemic_plain_kinds = frozenset(ep["plain_kinds"])
+
+    def _load_lists(self, r: dict) -> None:
+        """Lists of parties: separators, 分别, clause breaks and the openers of a later
+        clause that keeps the sentence's helper."""
         self.separators = tuple(sorted(r["list_separators"], key=len, reverse=True))
         self.enumeration = tuple(x for x in self.separators if x not in r["mutual_connectors"]
                                  and x not in ("和", "及", "以及"))
         self.helper_separators = tuple(sorted(r["helper_list_separators"], key=len, reverse=True))
-        self.breakers = regex.compile(alternation(r["gap_breakers"]))
+        self.respectively = r["respectively"]
+        self.clause_break = regex.compile(r"[，,；;：:]")
+        self.carry_over = tuple(r["carry_over_openers"])
+        self.carry_over_lead = regex.compile(r["carry_over_lead"])
+
+    def _load_shapes(self, r: dict) -> None:
+        """The words each statement shape reads around its cue (object, toward, mutual,
+        owned, under, at, by, listed, enclosed, invested, from, paired, teams)."""
         self.object_verbs = tuple(r["object_verbs"])
         self.object_nouns = tuple(sorted(r["object_nouns"], key=len, reverse=True))
+        self.object_count = regex.compile(r["object_count"])
         self.target_nouns = tuple(sorted(r["target_nouns"], key=len, reverse=True))
         self.toward = tuple(r["toward_connectors"])
         self.mutual = tuple(r["mutual_connectors"])
         self.mutual_verbs = regex.compile(alternation(r["mutual_verbs"]))
         self.mutual_cues = frozenset(r["mutual_cues"])
         self.owner_joiner = r["owner_joiner"]
+        self.owned_nouns = tuple(sorted(r["owned_nouns"], key=len, reverse=True))
+        self.owned_gap = regex.compile(r["owned_gap"])
         self.under_open, self.under_close = r["under_open"], r["under_close"]
-        self.respectively = r["respectively"]
+        self.paired_cues = frozenset(r["paired_cues"])
+        self.paired_joiners = tuple(r["paired_joiners"])
+        self.paired_openers = frozenset(r["paired_openers"])
+        self.paired_relation_links = tuple(r["paired_relation"]["links"])
+        self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
+        self.paired_list_joiners = tuple(r["paired_list_joiners"])
+        self.at_open, self.by_open = r["at_open"], r["by_open"]
+        self.at_means = tuple(r["at_means"])
+        self.listed_gap = regex.compile(r["listed_gap"])
+        self.listed_nouns = regex.compile(r["listed_nouns"])
+        self.lead_gap = regex.compile(r["lead_gap"])
+        self.bracket_open, self.bracket_close = r["enclosed_brackets"]
+        self.invested_place = regex.compile(r["invested_place"])
+        self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
+        self.going_marks = frozenset(r["going_marks"])
+        self.built_cues = frozenset(r["built_cues"])
+        self.team_cues = frozenset(r["team_cues"])
+        self.team_labels = tuple(r["team_labels"])
+        self.team_work = regex.compile(alternation(r["team_work"]))
+        self.subject_cues = frozenset(r["article_subject_cues"])
+
+    def _load_organisations(self, r: dict) -> None:
+        """Names of places' units and of organisations: tails after a place, suffixes,
+        prefixes, generic words, counts before a kind, anaphors (学校, 该行)."""
         tails = r["place_tails"]
         self.tail_classes = {k: tuple(v) for k, v in tails.items()}
         # an organisation suffix after a place also makes an institution (…自治区政协办公厅)
@@ -113,43 +174,48 @@ class PairingRules:
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
         self.generic_org = regex.compile(alternation(r["generic_org_words"]))
-        self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
-        self.carry_over = tuple(r["carry_over_openers"])
-        self.clause_break = regex.compile(r"[，,；;：:]")
-        self.programmes = regex.compile(alternation(r["programmes"]))
-        self.quotes = dict(r["name_quotes"])
-        self.pair_cues = tuple(r["pair_cues"])
-        self.pair_cue_gap = r["pair_cue_gap"]
-        ep = r["epidemic"]
-        self.epidemic_province = ep["province"][:2]
-        self.epidemic_words = regex.compile(alternation(ep["words"]))
-        self.epidemic_kind = ep["kind"]
-        self.epidemic_plain_kinds = frozenset(ep["plain_kinds"])
-        self.paired_cues = frozenset(r["paired_cues"])
-        self.paired_joiners = tuple(r["paired_joiners"])
-        self.at_open, self.by_open = r["at_open"], r["by_open"]
-        self.listed_gap = regex.compile(r["listed_gap"])
-        self.listed_nouns = regex.compile(r["listed_nouns"])
-        self.lead_gap = regex.compile(r["lead_gap"])
-        self.bracket_open, self.bracket_close = r["enclosed_brackets"]
-        self.invested_place = regex.compile(r["invested_place"])
-        self._load_context_rules(r)
+        self.org_count_head = regex.compile(r["org_count_head"])
+        self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
+        self.anaphor_pattern = regex.compile("(?:%s)(?=%s)" % (
+            alternation(self.anaphors), alternation(self.cues)))
 
-    def _load_context_rules(self, r: dict) -> None:
-        """Article context: deictic words, title subjects, defined short names, regions."""
+    def _load_context(self, r: dict) -> None:
+        """Article context: deictic words, title subjects, defined short names, the main
+        recipient and helper, a village written before its county."""
         self.deictic = regex.compile(alternation(r["deictic_places"] + r["deictic_near"]))
         self.deictic_near = frozenset(r["deictic_near"])
         self.main_recipient_min_mentions = r["main_recipient_min_mentions"]
-        self.paired_openers = frozenset(r["paired_openers"])
-        self.going_marks = frozenset(r["going_marks"])
-        self.built_cues = frozenset(r["built_cues"])
-        self.team_labels = tuple(r["team_labels"])
-        self.team_work = regex.compile(alternation(r["team_work"]))
         self.title_marks = tuple(r["title_subject_marks"])
         self.main_helper_min = r["main_helper_min_mentions"]
         self.abbreviation_marker = r["abbreviation_marker"]
         self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
-        roles = r["roles"]
+        self.places_located = regex.compile(r["places_located"])
+
+    def _load_regions(self, r: dict) -> None:
+        """Places that are no county of the code list or that stand for two: named regions
+        (四川藏区), 兵团 divisions, helper pairs (京津), the east–west lists."""
+        self.regions: dict[str, Place] = {}
+        self.region_areas: dict[str, tuple[str, ...]] = {}
+        self.region_short: dict[str, str] = {}
+        for g in r["regions"]:
+            place = Place(g["name"], None, "region")
+            self.region_areas[g["name"]] = tuple(g["areas"])
+            for surface in g["surfaces"]:
+                self.regions[surface] = place
+            for surface in g["short"]:
+                self.region_short[surface] = g["name"]
+        self.region_pattern = regex.compile(alternation(list(self.regions) + list(self.region_short)))
+        div = r["divisions"]
+        self.division_mark, self.division_name = div["mark"], div["name"]
+        self.division_pattern = regex.compile(div["pattern"])
+        self.helper_pairs = {k: tuple(v) for k, v in r["helper_pairs"].items()}
+        self.helper_pair_pattern = regex.compile("(?:%s)(?:%s)" % (
+            alternation(self.helper_pairs), alternation(r["pair_cues"])))
+        self.east_helpers = frozenset(r["east_helpers"])
+        self.west_recipients = frozenset(r["west_recipients"])
+
+    def _load_roles(self, roles: dict) -> None:
+        """County roles: the help-in evidence, its reach, and what is no help."""
         self.help_in = regex.compile(alternation(roles["help_in"]))
         self.help_in_not = tuple(roles["help_in_not"])
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
@@ -182,55 +248,7 @@ class PairingRules:
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
         self.origin_tail_reach = roles["origin_tail_reach"]
         self.places_inside = regex.compile(roles["places_inside"])
-        self.regions: dict[str, Place] = {}
-        self.region_areas: dict[str, tuple[str, ...]] = {}
-        self.region_short: dict[str, str] = {}
-        for g in r["regions"]:
-            place = Place(g["name"], None, "region")
-            self.region_areas[g["name"]] = tuple(g["areas"])
-            for surface in g["surfaces"]:
-                self.regions[surface] = place
-            for surface in g["short"]:
-                self.region_short[surface] = g["name"]
-        self.region_pattern = regex.compile(alternation(list(self.regions) + list(self.region_short)))
-        self._load_round6_rules(r)
-        self._load_round7_rules(r)
-
-    def _load_round6_rules(self, r: dict) -> None:
-        """Shapes of issue 11's round 6: help received (from), speech, counts, teams named
-        for both parties, the article's subject, helper abbreviations, 兵团 divisions."""
-        self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
-        self.object_count = regex.compile(r["object_count"])
-        self.speech_quotes = tuple(r["speech_quotes"])
-        self.speech_openers = tuple(r["speech_openers"])
-        div = r["divisions"]
-        self.division_mark, self.division_name = div["mark"], div["name"]
-        self.division_pattern = regex.compile(div["pattern"])
-        self.helper_pairs = {k: tuple(v) for k, v in r["helper_pairs"].items()}
-        self.helper_pair_pattern = regex.compile("(?:%s)(?:%s)" % (
-            alternation(self.helper_pairs), alternation(r["pair_cues"])))
-        self.subject_cues = frozenset(r["article_subject_cues"])
-        self.team_cues = frozenset(r["team_cues"])
-        self.owned_nouns = tuple(sorted(r["owned_nouns"], key=len, reverse=True))
-        self.owned_gap = regex.compile(r["owned_gap"])
-        self.east_helpers = frozenset(r["east_helpers"])
-        self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
-        self.anaphor_pattern = regex.compile("(?:%s)(?=%s)" % (
-            alternation(self.anaphors), alternation(self.cues)))
-        self.west_recipients = frozenset(r["west_recipients"])
-
-
-    def _load_round7_rules(self, r: dict) -> None:
-        """Round 7 (issue 11): counts of organisations, a joint relation named as such, the
-        two sides of a pair listed with 、."""
-        self.org_count_head = regex.compile(r["org_count_head"])
-        self.paired_relation_links = tuple(r["paired_relation"]["links"])
-        self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
-        self.paired_list_joiners = tuple(r["paired_list_joiners"])
-        self.at_means = tuple(r["at_means"])
-        self.places_located = regex.compile(r["places_located"])
-        self.own_posting = r["roles"]["own_posting"]
-        self.carry_over_lead = regex.compile(r["carry_over_lead"])
+        self.own_posting = roles["own_posting"]
 
 
 @cache
