@@ -131,6 +131,13 @@ class PairingRules:
         self.owner_joiner = r["owner_joiner"]
         self.owned_nouns = tuple(sorted(r["owned_nouns"], key=len, reverse=True))
         self.owned_gap = regex.compile(r["owned_gap"])
+        sub = r["owned_subject"]
+        self.owned_subject_nouns = tuple(sorted(sub["nouns"], key=len, reverse=True))
+        self.owned_subject_cues = frozenset(sub["cues"])
+        self.owned_subject_cue_nouns = tuple(sub["cue_nouns"])
+        self.owned_subject_noun_gap = regex.compile(sub["noun_gap"])
+        self.owned_subject_unit_gap = regex.compile(sub["unit_gap"])
+        self.owned_subject_verbs = tuple(sorted(sub["verbs"], key=len, reverse=True))
         self.under_open, self.under_close = r["under_open"], r["under_close"]
         self.paired_cues = frozenset(r["paired_cues"])
         self.paired_joiners = tuple(r["paired_joiners"])
@@ -190,6 +197,7 @@ class PairingRules:
         self.abbreviation_marker = r["abbreviation_marker"]
         self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
         self.places_located = regex.compile(r["places_located"])
+        self.township_after = regex.compile(r["township_after"])
 
     def _load_regions(self, r: dict) -> None:
         """Places that are no county of the code list or that stand for two: named regions
@@ -627,7 +635,7 @@ def _passage_place(parties, helpers, pos, ctx) -> Optional[Place]:
     none when the sentence names another place (it would be that place's statement)."""
     if ctx is None or any(p.place and p not in helpers for p in parties):
         return None
-    return ctx.county_before(pos) or ctx.main_recipient
+    return ctx.county_before(pos) or ctx.prefecture_before(pos, helpers) or ctx.main_recipient
 
 
 def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
@@ -701,13 +709,15 @@ def _owned(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     """R 的 cue 城市/单位 H: the recipient's helper named by its role (石渠县的对口帮扶城市深圳市;
     作为色达县的结对帮扶单位，南山区…; 兰坪县的帮扶单位是珠海市); with no R before 的, the place
     the passage speaks of (来自对口帮扶城市深圳市的专家 in an article about 石渠县)."""
+    if text[cs:ce] in rules.owned_subject_cues:
+        return _owned_by_subject(text, parties, cs, ce, s, rules)
     noun_end = _noun_after(text, ce, rules.owned_nouns)
     if noun_end is None:
         return None
     gap = rules.owned_gap.match(text, noun_end)
     hi = _starting_after(text, parties, gap.end(), 0)
     if hi is None:
-        return None
+        return _owned_by_subject(text, parties, cs, ce, s, rules)
     helper = parties[hi]
     ri = next((i for i, p in enumerate(parties) if p.end == cs - 1), None) \
         if text.startswith("的", cs - 1) else None
@@ -726,6 +736,32 @@ def _owned(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if place is None:
         return None
     return [helper], [Party(cs, ce, place=place)], cs, helper.end
+
+
+def _owned_by_subject(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """H 是 R 的 cue 城市/单位: the helper is the subject, named by its role for the recipient
+    (深圳市是石渠县的对口帮扶城市; 北京妇产医院是拉萨市人民医院妇产科的“院包科”医院)."""
+    gap = rules.owned_subject_noun_gap.match(text, ce)
+    nouns = rules.owned_subject_cue_nouns if text[cs:ce] in rules.owned_subject_cues \
+        else rules.owned_subject_nouns
+    noun_end = _noun_after(text, gap.end(), nouns)
+    opener = cs - 1 if text[cs - 1:cs] in rules.quotes else cs
+    if noun_end is None or not text.startswith("的", opener - 1):
+        return None
+    # R (or a unit of R's institution: 拉萨市人民医院妇产科) right before 的
+    ri = next((i for i in range(len(parties) - 1, -1, -1)
+               if parties[i].end <= opener - 1 and parties[i].place
+               and rules.owned_subject_unit_gap.fullmatch(text, parties[i].end, opener - 1)), None)
+    if ri is None:
+        return None
+    r = parties[ri]
+    verb = next((v for v in rules.owned_subject_verbs if text.endswith(v, s, r.start)), None)
+    if verb is None:
+        return None
+    hi = next((i for i in range(ri - 1, -1, -1) if parties[i].end == r.start - len(verb)), None)
+    if hi is None:
+        return None
+    return [parties[hi]], [r], parties[hi].start, noun_end
 
 
 def _owner(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -1365,6 +1401,33 @@ class Context:
         c = self._counties[self._county_starts[k][1]]
         return Place(c.name, c.adcode, "county")
 
+    def prefecture_before(self, pos: int, helpers: list[Party]) -> Optional[Place]:
+        """The last prefecture named before ``pos`` in its paragraph or the one before, when
+        no county is (在广州专家的援助下，康复科… in a passage about 林芝市人民医院): neither a
+        helper's place nor one that holds it or lies in it; none when the passage writes it
+        right before a township or village (南阳市黄岗镇: the place is that township's county,
+        unwritten). At most passage_hits names are looked at."""
+        index, text = self.article.index, self.article.text
+        floor = index.paragraphs[max(0, index.paragraph_index(pos) - 1)][0]
+        hits, starts = self.hits
+        own = [h.place for h in helpers if h.place is not None]
+        found: Optional[Place] = None
+        k = bisect_left(starts, pos) - 1
+        for _ in range(self.rules.w["passage_hits"]):
+            if k < 0 or starts[k] < floor:
+                break
+            hit = hits[k]
+            k -= 1
+            place = _higher_place(hit)
+            if place is None or place.level != "prefecture" or (found and place != found):
+                continue
+            if any(o == place or _contains(o, place) or _contains(place, o) for o in own):
+                continue
+            if self.rules.township_after.match(text, hit.end):
+                return None
+            found = place
+        return found
+
     def inside_places(self, s: int, e: int) -> list[tuple[int, int, Place]]:
         """Townships and villages named in text[s:e] that the article first wrote right after
         their county (rules/pairings.yaml, places_inside), with that county."""
@@ -1855,6 +1918,7 @@ class _HelpEvidence:
                     # a speaker's attribution (…村村民王自学讲述) closes the section it signs:
                     # read back to the last other county named
                     lo = self._start(c, at, max(0, at - self.rules.section_reach))
+                    lo = self._after_attribution(lo, ps)
                     if lo < ps and self._has_cue(lo, ps, c):
                         return "in"
                     continue
@@ -1889,6 +1953,17 @@ class _HelpEvidence:
                 s, nxt = following
                 end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
+
+    def _after_attribution(self, lo: int, ps: int) -> int:
+        """Where the section an attribution at ``ps`` signs begins, reading back from ``lo``:
+        after the last attribution heading in between (…村第一书记孔青山讲述 signs the story
+        before it, not the next speaker's)."""
+        index, rules = self.article.index, self.rules
+        for m in rules.attribution.finditer(self.text, lo, ps):
+            a, b = index.paragraphs[index.paragraph_index(m.start())]
+            if b - a <= rules.heading_max and self.text.find("。", a, b) < 0:
+                lo = max(lo, b)
+        return lo
 
     def help_anywhere(self, c: County) -> bool:
         """For the only county an article names, at least sole_county_mentions times: a help
