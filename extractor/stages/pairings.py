@@ -28,6 +28,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+import re
 from typing import Iterable, Optional
 
 import regex
@@ -35,7 +36,7 @@ import regex
 from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
 from ..record import County, Pairing
-from ..rules import Folder, alternation, load_yaml
+from ..rules import Folder, alternation, load_yaml, trie_alternation
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,9 @@ class PairingRules:
         self.object_verbs = tuple(r["object_verbs"])
         self.object_nouns = tuple(sorted(r["object_nouns"], key=len, reverse=True))
         self.object_count = regex.compile(r["object_count"])
+        self.target_lead = regex.compile(r["target_lead"])
+        self.object_as_verb = r["object_as"]["verb"]
+        self.object_as_gap = regex.compile(r["object_as"]["gap"])
         self.target_nouns = tuple(sorted(r["target_nouns"], key=len, reverse=True))
         self.toward = tuple(r["toward_connectors"])
         self.mutual = tuple(r["mutual_connectors"])
@@ -182,6 +186,7 @@ class PairingRules:
         self.org_keep = tuple(r["org_keep_inside"])
         self.generic_org = regex.compile(alternation(r["generic_org_words"]))
         self.org_count_head = regex.compile(r["org_count_head"])
+        self.central_units = re.compile(trie_alternation(r["central_units"]))
         self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
         self.anaphor_pattern = regex.compile("(?:%s)(?=%s)" % (
             alternation(self.anaphors), alternation(self.cues)))
@@ -374,9 +379,12 @@ def _kept_inside(text: str, pos: int, words: tuple[str, ...]) -> bool:
 
 
 def _organisations(text: str, s: int, e: int, rules: PairingRules,
-                   taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Organisations named without a place before them: (start, end, name)."""
-    out: list[tuple[int, int, str]] = []
+                   taken: list[tuple[int, int]], central: bool = False) -> list[tuple[int, int, str]]:
+    """Organisations named without a place before them: (start, end, name); with
+    ``central``, also the central organs named as such (教育部, 国务院扶贫办, 共青团中央: no
+    place heads them), read where a statement's parties are (a cue sentence, the title)."""
+    out: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group())
+                                       for m in rules.central_units.finditer(text, s, e)] if central else []
     for m in rules.org_suffix.finditer(text, s, e):
         if text.startswith(rules.org_suffix_not_before, m.end()):
             continue   # 部门, 部分: the suffix is part of a longer word
@@ -509,7 +517,7 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             continue
         org = text[start:new_end] if cls == "organisation" else None
         parties.append(Party(start, new_end, place=place, org=org))
-    orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties])
+    orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties], context is not None)
     if context is not None:
         orgs += [o for o in context.abbreviations.find(text, s, e)
                  if all(o[1] <= a or o[0] >= b for a, b, _ in orgs)]
@@ -673,23 +681,43 @@ _CLAUSE_STOP = regex.compile("[。；！？]")
 
 
 def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
-    noun_end = _noun_after(text, ce, rules.object_nouns)
+    # 的 may stand between the cue and its noun (威信县是教育部定点扶贫的县; 承德市是北京市对口帮扶的
+    # 地区之一)
+    after = ce + 1 if text.startswith("的", ce) else ce
+    noun_end = _noun_after(text, after, rules.object_nouns)
     if noun_end is None:
         # 正镶白旗是大兴区对口帮扶内蒙古3个贫困旗之一: the recipients' parent, a count
-        region = next((p for p in parties if p.start == ce and p.place), None)
-        count = rules.object_count.match(text, region.end if region else ce)
+        region = next((p for p in parties if p.start == after and p.place), None)
+        count = rules.object_count.match(text, region.end if region else after)
         if count is not None:
             noun_end = _noun_after(text, count.end(), rules.object_nouns)
-    if noun_end is None:
+    # (target_lead opens with 的: no match without it)
+    lead = rules.target_lead.match(text, ce) if after > ce else None
+    if noun_end is None and lead is None:
         return None
     hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
     if hi is None:
         return None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
+    if lead is not None:
+        # H cue 的(N个县)(分别)是 R…: 厦门大学定点扶贫的是屏边县; 国家开发银行定点帮扶的4个县分别是…
+        ri = _starting_after(text, parties, lead.end(), rules.w["recipient_gap"])
+        if ri is not None and parties[ri].place:
+            recipients = _list_forward(text, parties, ri, rules.separators)
+            return helpers, recipients, helpers[0].start, recipients[-1].end
+        if noun_end is None:
+            return None
     head = text[max(s, helpers[0].start - 3):helpers[0].start]
     verb = next((v for v in rules.object_verbs if v in head), None)
     if verb is not None:
         vpos = text.rfind(verb, max(s, helpers[0].start - 3), helpers[0].start)
+        if text.startswith(rules.object_as_verb, vpos - len(rules.object_as_verb) + len(verb)):
+            # 作为北京市对口帮扶的地区，承德市…: the recipient opens the next clause
+            gap = rules.object_as_gap.match(text, noun_end)
+            ri = _starting_after(text, parties, gap.end(), 0) if gap else None
+            if ri is not None and parties[ri].place:
+                return helpers, [parties[ri]], helpers[0].start, parties[ri].end
+            return None
         before = [p for p in parties if p.end <= vpos and p.place
                   and not _CLAUSE_STOP.search(text, p.end, vpos)]
         if before:
@@ -859,9 +887,12 @@ def _sentence_subject(text, parties, s, pos, rules) -> Optional[Party]:
     # the first clause of the sentence that opens with a party (after a time or 在…下 clause:
     # 在国务院扶贫办推动下，香港各界扶贫促进会与…)
     opens = [s] + [m.end() for m in rules.clause_break.finditer(text, s, start)]
-    for o in opens:
+    for k, o in enumerate(opens):
         if o - s > rules.w["subject_lead"] * 2:
             break
+        close = opens[k + 1] - 1 if k + 1 < len(opens) else start - 1
+        if text.startswith(rules.under_open, o) and text.endswith(rules.under_close, o, close):
+            continue   # 在国务院扶贫办推动下，: the party that pushed is not the subject
         first = next((p for p in parties if o <= p.start < start), None)
         if first is not None and first.start - o <= 2 and not first.deictic and not first.pair:
             return Party(first.start, first.end, place=first.place, org=first.org)
@@ -1533,7 +1564,7 @@ class Context:
                 hits = [h for h in rules.gaz.find(head) if h.start == 0 and h.end == len(head)]
                 place = _higher_place(hits[0]) if hits else None
                 return Party(0, 0, place=place) if place else Party(0, 0, org=head)
-        orgs = _organisations(title, 0, len(title), rules, []) + self.abbreviations.find(title, 0, len(title))
+        orgs = _organisations(title, 0, len(title), rules, [], True) + self.abbreviations.find(title, 0, len(title))
         if orgs:
             first = min(orgs, key=lambda o: o[0])
             return Party(0, 0, org=self.abbreviations.full(first[2]))
