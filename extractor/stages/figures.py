@@ -180,7 +180,9 @@ class FigureRules:
         self.rate_breakers = regex.compile(_alt(r["rate_breakers"]))
         self.rate_window = int(r["rate_window"])
         self.rate_parallel_between = regex.compile(r["rate_parallel_between"])
-        self.zero = regex.compile(rf"(?:{_alt(r['zero_after'])}){r['zero_numeral']}")
+        self.zero_chars = tuple(r["zero_numerals"])
+        zero_numeral = "|".join(regex.escape(z) + not_after for z, not_after in r["zero_numerals"].items())
+        self.zero = regex.compile(rf"(?:{_alt(r['zero_after'])})(?:{zero_numeral})")
         self.suffix = regex.compile(rf"(?:{_alt(r['county_suffixes'])})$")
         self.scope_levels = dict(r["scope_words"])
         self.scope_fits = {k: tuple(v) for k, v in r["scope_fits"].items()}
@@ -1093,8 +1095,8 @@ def _unit_of(metric: str, q: Quantity) -> Optional[str]:
 
 def _rates_down_to_zero(rules: FigureRules, text: str, s_start: int, s_end: int):
     """由2012年的16.8%降至0 / 降为零: (rate metric, position of the zero) for each zero of a rate."""
-    if text.find("0", s_start, s_end) < 0 and text.find("零", s_start, s_end) < 0:
-        return   # the zero pattern needs a 0 or 零: most sentences have neither
+    if all(text.find(z, s_start, s_end) < 0 for z in rules.zero_chars):
+        return   # the zero pattern needs one of its zeros: most sentences have none
     for m in rules.zero.finditer(text, s_start, s_end):
         rate = None
         for r in rules.rate_noun.finditer(text, max(s_start, m.start() - rules.rate_window), m.start()):
