@@ -148,6 +148,7 @@ class FigureRules:
         self.approved_exit_after = regex.compile(r["approved_exit_after"])
         self.exit_credited_before = regex.compile(r["exit_credited_before"])
         self.exit_credited_after = regex.compile(r["exit_credited_after"])
+        self.exit_credited_helper = regex.compile(r["exit_credited_helper"])
         self.at_risk = regex.compile(r["at_risk_nouns"])
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
@@ -162,6 +163,8 @@ class FigureRules:
         self.threshold_word = regex.compile(r["threshold_word"])
         self.bracketed_restatement = regex.compile(r["bracketed_restatement"])
         self.delisting_other_subject = regex.compile(r["delisting_other_subject"])
+        self.delisting_person_subject = regex.compile(r["delisting_person_subject"])
+        self.county_exit_lower_unit_after = regex.compile(r["county_exit_lower_unit_after"])
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
         self.change_word = regex.compile(_alt(r["change_to"]))
         self.unit_stock_metrics = frozenset(r["unit_stock_metrics"])
@@ -467,7 +470,8 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
     if state == "remaining":
         return "remaining_poor"
     if state == "exit":
-        if rules.exit_credited_before.search(before) or rules.exit_credited_after.match(after) or (
+        if rules.exit_credited_before.search(before) or rules.exit_credited_after.match(after) \
+                or rules.exit_credited_helper.search(before) or (
                 before.startswith(rules.subset_words) and rules.project.search(previous)):
             return None   # 带动776户2780人脱贫; 1.1万人依靠芒果产业告别贫困; 纳入低保…其中1693万人脱贫 (F2)
         return "households_lifted" if households else "people_lifted"
@@ -813,6 +817,8 @@ def _delisting_cues(rules: FigureRules, sentence: str):
     for m in rules.county_exit.finditer(sentence):
         if rules.negated.search(sentence[:m.start()]):
             continue
+        if m.group() == "退出" and rules.county_exit_lower_unit_after.match(sentence, m.end()):
+            continue   # 退出贫困村8个: villages leave the register, not the county
         if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6] \
                 and not (rules.approved_exit_before.search(sentence, 0, m.start())
                          and rules.approved_exit_after.match(sentence, m.end())):
@@ -946,7 +952,7 @@ def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClause
     text, sentence = ctx.text, ctx.text[ctx.s_start:ctx.s_end]
     limit = ctx.s_start + cue.start()
     lead = text[ctx.clause_bounds(ctx.previous_clause_start(limit), limit)[0]:limit]
-    if rules.delisting_other_subject.search(lead) \
+    if rules.delisting_other_subject.search(lead) or rules.delisting_person_subject.search(lead) \
             or not rules.delisting_stated.search(lead + cue.group()) \
             or rules.delisting_generic_after.match(sentence, cue.end()):
         return []
@@ -1095,7 +1101,10 @@ def _unit_of(metric: str, q: Quantity) -> Optional[str]:
 
 def _rates_down_to_zero(rules: FigureRules, text: str, s_start: int, s_end: int):
     """由2012年的16.8%降至0 / 降为零: (rate metric, position of the zero) for each zero of a rate."""
-    if all(text.find(z, s_start, s_end) < 0 for z in rules.zero_chars):
+    for zero in rules.zero_chars:
+        if text.find(zero, s_start, s_end) >= 0:
+            break
+    else:
         return   # the zero pattern needs one of its zeros: most sentences have none
     for m in rules.zero.finditer(text, s_start, s_end):
         rate = None

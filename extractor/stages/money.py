@@ -54,6 +54,9 @@ class MoneyRules:
     commerce: re.Pattern
     macro_total: re.Pattern
     macro_reach: int
+    industry_total: frozenset[str]
+    industry_reach: int
+    any_total: re.Pattern   # macro and industry cues in one pattern: one search per amount
     poverty: re.Pattern
     subject: re.Pattern
     subject_min: int
@@ -84,6 +87,7 @@ class MoneyRules:
 
 @cache
 def load_rules(folder: Folder = None) -> MoneyRules:
+    # Long on purpose: one keyword per rule of money.yaml, a table rather than logic.
     r = load_yaml("money.yaml", folder)
     currencies = {k: (v[0], Decimal(str(v[1]))) for k, v in r["currencies"].items()}
     signs = {sign: (code, Decimal(1)) for sign, code in r["currency_signs"].items()}
@@ -123,6 +127,9 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         market=words_pattern(rel["market_cues"]), other_cause=words_pattern(rel["other_cause_cues"]),
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
         macro_total=words_pattern(rel["macro_total"]["cues"]), macro_reach=int(rel["macro_total"]["reach"]),
+        industry_total=frozenset(rel["macro_total"]["industry_cues"]),
+        industry_reach=int(rel["macro_total"]["industry_reach"]),
+        any_total=words_pattern(rel["macro_total"]["cues"] + rel["macro_total"]["industry_cues"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
@@ -304,7 +311,11 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
     if not about:
         # A passing mention, or an article partly about poverty work: only its poverty
         # part counts, the amount's sentence (with the sentence before it, its topic
-        # sentence) or its (short) paragraph naming the work.
+        # sentence) or its (short) paragraph naming the work; money for another cause in a
+        # sentence that names no poverty work is not (为国家挽回经济损失 beside a paragraph on
+        # the poor the official helped).
+        if rules.other_cause.search(sentence) and not rules.poverty.search(sentence):
+            return False
         return bool(rules.subject.search(sentence) or rules.subject.search(short_paragraph))
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
@@ -328,12 +339,19 @@ def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int
                 or rules.rate_before.search(before) or rules.rate_after.match(after))
 
 
-def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int) -> bool:
-    """An amount that is a place's economic total (GDP, fiscal revenue, trade, tourism
-    revenue): its clause names such a total right before it and no poverty work."""
+def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int, s_end: int) -> bool:
+    """An amount that is a place's economic total (GDP, fiscal revenue, trade): its clause
+    names such a total right before it and no poverty work; or an industry's total (tourism)
+    in a sentence that names no poverty work."""
     lo = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
     clause = article.text[lo:start]
-    return bool(rules.macro_total.search(clause)) and not rules.poverty.search(clause)
+    total = rules.any_total.search(clause)
+    if total is None:
+        return False   # most amounts: one search
+    if total.group() not in rules.industry_total or rules.macro_total.search(clause):
+        return not rules.poverty.search(clause)
+    return not rules.poverty.search(article.text, max(s_start, start - rules.industry_reach),
+                                    min(s_end, start + rules.industry_reach))
 
 
 def _is_measure_word(q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
@@ -484,7 +502,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
                 rules, about, text[lead:s_end], index.paragraph_window(q.start, rules.window),
                 text[p_start:p_end] if p_end - p_start <= rules.part_paragraph_max else "")
         if relevant and (_unit_price(rules, text, start, sub.end, s_start, s_end)
-                         or _macro_total(rules, article, s_start, start)):
+                         or _macro_total(rules, article, s_start, start, s_end)):
             relevant = False   # 以每粒0.17元托底收购, 全县旅游总收入: not money of poverty work
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
