@@ -113,6 +113,7 @@ class Gazetteer:
             self.false_hits.setdefault(fh["surface"], []).append(
                 (tuple(fh.get("left", ())), tuple(fh.get("right", ()))))
         self.bare_right_stop = tuple(rules.get("bare_right_stop", []))
+        self.bare_right_confirms = tuple(rules.get("bare_right_confirms", []))
         self.straddle_exempt = tuple(rules.get("straddle_exempt", []))
         self._build_matcher()
 

@@ -73,6 +73,7 @@ class _ArticleEvidence:
         self.sentence_of = sentence_of
         self.named = {u.adcode for _, u in context}
         self.listed: set[int] = set()   # bare short forms in a list of county names
+        self.named_events: set[int] = set()   # bare short forms naming an event (汶川地震)
         # counties written in full (or by alias) somewhere in the article
         self.written = {u.adcode for m in mentions if not m.hit.bare for u in m.units}
         # Where each province/prefecture is named (starts and ends, sorted), so "is the
@@ -109,7 +110,8 @@ class _ArticleEvidence:
         """A bare short form's unit is confirmed by its full name, its parent right before
         it, or (unless the form is an ordinary word) its parent named in the article or
         its province in the sentence."""
-        if u.adcode in self.written or self.parent_adjacent(m, u) or m.hit.start in self.listed:
+        if u.adcode in self.written or self.parent_adjacent(m, u) or m.hit.start in self.listed \
+                or m.hit.start in self.named_events:
             return True
         if weak:
             return False
@@ -136,6 +138,8 @@ def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
     evidence = _ArticleEvidence(gaz, mentions, context,
                                 sentence_of or (lambda pos: (0, len(text))))
     evidence.listed = _listed_short_forms(text, mentions, gaz.rules["list_confirms"])
+    evidence.named_events = {m.hit.start for m in mentions
+                             if m.hit.bare and text.startswith(gaz.bare_right_confirms, m.hit.end)}
     _confirm_short_forms(evidence, mentions)
     mentions[:] = [m for m in mentions if m.units]
     for m in mentions:
