@@ -154,12 +154,12 @@ def _load_rules(folder: Folder) -> PersonRules:
                  "short_ref_suffix", "short_ref_prefix", "not_post_titles", "non_public_units",
                  "company_titles", "private_companies", "state_prefixes", "state_markers",
                  "state_organs", "private_company_words", "state_sentence_markers",
-                 "known_cadres", "bounded_name_cues", "foreign_units")
+                 "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names")
     # single characters, given as one string
     words = {k: frozenset(r[k]) for k in list_keys}
     words["non_public_units"] |= words["foreign_units"]      # foreign posts are not ours (P4)
     for key in ("translit_chars", "extend_stop_chars", "name_left_chars", "conjunction_chars",
-                "bounded_name_before_de"):
+                "bounded_name_before_de", "state_pair_chars"):
         words[key] = frozenset(_SPACE.sub("", r[key]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
@@ -284,7 +284,11 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                     yield 0, 0, text[end + 1:end + 4], end + 1, start, "layout"
                     continue
                 k = end + 1 if after_cue.isspace() or after_cue == "”" else end
-                if text[k:k + 1] not in initials:
+                if kind == "before_foreign_name":       # 总统|泽某, not 总统|一道, 大使|馆
+                    if not _HAN.match(text, k) or text[k:k + 2] in _plain_words() or \
+                            text[start:k + 1] in _dictionary_words():
+                        continue
+                elif text[k:k + 1] not in initials:
                     continue
                 anchor = text[k:k + 3]
                 if kind == "before_name" and rules.heading_name.match(text, k):
@@ -886,12 +890,26 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
         return None
     if name[0] in w["conjunction_chars"] and name[1:] in _dictionary_words():   # 和|谈判
         return None
-    if name in rules.gazetteer.forms and not credited:
+    if name[1] in w["state_pair_chars"] and name[0] not in rules.surnames \
+            and _DOT not in name:                                   # 埃中, 塞方; not 阿方索·…
         return None
-    if name in _plain_words() and name not in w["known_cadres"] and not titled \
-            and not _title_before(text, a, rules):
+    if (name in rules.gazetteer.forms or _in_foreign_unit(text, a, b, rules)) and not credited:
+        return None
+    if (name in _plain_words() or name in w["words_tagged_as_names"]) and \
+            name not in w["known_cadres"] and not titled and not _title_before(text, a, rules):
         return None
     return name
+
+
+def _in_foreign_unit(text: str, a: int, b: int, rules: PersonRules) -> bool:
+    """text[a:b] overlaps the name of a foreign state or body written there (布隆迪, 吉尔吉|斯
+    斯坦, 布|隆迪): the tagger took it for a name in a list of heads of state."""
+    reach = rules.limits.han_name_max
+    lo = max(0, a - reach)
+    for end, word in _word_finder(rules.words["foreign_units"]).iter(text, lo, b + reach):
+        if end + 1 > a and end + 1 - len(word) < b:
+            return True
+    return False
 
 
 def _occurrences(text: str, name: str) -> list[int]:
