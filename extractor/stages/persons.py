@@ -144,22 +144,28 @@ def load_rules(folder: Folder = None) -> PersonRules:
     return _load_rules(folder)
 
 
+#: the YAML's word lists read as sets (rules.words)
+_WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_only_titles",
+               "posting_words", "resident_sentence", "company_words", "public_words",
+               "central_words", "origin_title_words", "origin_trim_prefix",
+               "short_ref_suffix", "short_ref_prefix", "not_post_titles", "non_public_units",
+               "company_titles", "private_companies", "state_prefixes", "state_markers",
+               "state_organs", "private_company_words", "state_sentence_markers",
+               "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
+               "tibetan_name_parts")
+#: the YAML's single characters, each list given as one string, read as sets (rules.words)
+_CHARACTER_SETS = ("translit_chars", "extend_stop_chars", "name_left_chars", "conjunction_chars",
+                   "bounded_name_before_de", "state_pair_chars", "place_suffix_chars",
+                   "place_end_chars", "pseudonym_chars", "own_unit_chars", "unit_suffix_chars")
+
+
 @cache
 def _load_rules(folder: Folder) -> PersonRules:
     r = load_yaml("persons.yaml", folder)
     cues, cue_window, certain_cues = _cue_finders(r)
-    list_keys = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_only_titles",
-                 "posting_words", "resident_sentence", "company_words", "public_words",
-                 "central_words", "origin_title_words", "origin_trim_prefix",
-                 "short_ref_suffix", "short_ref_prefix", "not_post_titles", "non_public_units",
-                 "company_titles", "private_companies", "state_prefixes", "state_markers",
-                 "state_organs", "private_company_words", "state_sentence_markers",
-                 "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names")
-    # single characters, given as one string
-    words = {k: frozenset(r[k]) for k in list_keys}
+    words = {k: frozenset(r[k]) for k in _WORD_LISTS}
     words["non_public_units"] |= words["foreign_units"]      # foreign posts are not ours (P4)
-    for key in ("translit_chars", "extend_stop_chars", "name_left_chars", "conjunction_chars",
-                "bounded_name_before_de", "state_pair_chars"):
+    for key in _CHARACTER_SETS:
         words[key] = frozenset(_SPACE.sub("", r[key]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
@@ -336,7 +342,7 @@ def _certain_cue(text: str, start: int, word: str, rules: PersonRules, only: Opt
 _CERTAIN_KINDS = ("before_name_certain", "after_name_certain")
 #: cue kinds read by _line_cue: headings, attribution lines, list ends, seat words, dots
 _LINE_KINDS = ("before_name_heading", "attribution", "after_list", "after_seat", "dot",
-               "known_cadre")
+               "known_cadre", "tibetan_part")
 
 
 def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: PersonRules):
@@ -357,6 +363,9 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
             s_start, _ = sentence_of(start)
             lo = max(s_start, first - rules.limits.han_name_max)
             yield lo, start, text[lo:start], None, start, kind
+    elif kind == "tibetan_part":                    # 次仁|顿珠: two parts in a row
+        if text[end:end + 2] in rules.words["tibetan_name_parts"]:
+            yield 0, 0, text[start:end + 2], start, start, kind
     elif kind == "known_cadre":                     # 焦裕禄, 毛泽东: no title needed
         if _known_cadre_at(text, start, end, rules):
             yield 0, 0, text[start:end], start, start, kind
@@ -403,7 +412,7 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
 
 
 #: cue kinds whose names only the rules read (no tagger window)
-_RULE_KINDS = ("layout", "after_seat", "heading", "known_cadre")
+_RULE_KINDS = ("layout", "after_seat", "heading", "known_cadre", "tibetan_part")
 
 
 def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
@@ -461,7 +470,7 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False
         return None
     name = text[k:k + fits[0] + 1]          # with the next character: 齐|助力
     plain = _dictionary_words() if strict else _plain_words()
-    if name[-2] in rules.raw["place_suffix_chars"] or \
+    if name[-2] in rules.words["place_suffix_chars"] or \
             any(name[i:i + 2] in plain for i in range(len(name) - 1)):
         return None
     return k, k + fits[0]
@@ -482,7 +491,7 @@ def certain_name_before(text: str, end: int, rules: PersonRules) -> Optional[tup
         name = text[k:end + 1]
         if k < 0 or text[k] not in rules.surnames or not _HAN_RUN.fullmatch(name[:-1]) \
                 or any(rules.followers.match(text, k + i) for i in range(1, n)) \
-                or name[-2] in rules.raw["place_suffix_chars"] \
+                or name[-2] in rules.words["place_suffix_chars"] \
                 or any(name[i:i + 2] in plain for i in range(n - 1)) \
                 or (name[-2:] in plain and name[-2] not in rules.surnames):
             continue
@@ -585,9 +594,20 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
         return k, k + n
     if kind == "heading" and (name := heading_name(text, k, rules)):
         return name
+    if k is not None and (name := tibetan_name(text, k, rules)):
+        return name
     if k is not None:
         return certain_name(text, k, rules, strict=kind == "before_name_certain")
     return certain_name_before(text, cue_start, rules)
+
+
+def tibetan_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """Two parts of ``tibetan_name_parts`` in a row at ``k`` (次仁|顿珠, 扎西|顿玉): a Tibetan
+    name of 4 characters (a third part would pass the longest Han name)."""
+    parts = rules.words["tibetan_name_parts"]
+    if text[k:k + 2] in parts and text[k + 2:k + 4] in parts:
+        return k, k + 4
+    return None
 
 
 def _bounded_cue(text: str, kind: str, k: Optional[int], cue_start: int, rules: PersonRules
@@ -615,7 +635,7 @@ def bounded_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, i
     fits = []
     for n in (2, 3):
         name = text[k:k + n]
-        if len(name) < n or not _HAN_RUN.fullmatch(name) or name[-1] in rules.raw["place_suffix_chars"] \
+        if len(name) < n or not _HAN_RUN.fullmatch(name) or name[-1] in rules.words["place_suffix_chars"] \
                 or any(rules.followers.match(text, k + i) for i in range(1, n)) \
                 or any(name[i:i + 2] in plain for i in range(n - 1)):
             continue
@@ -884,9 +904,9 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
         return None
     if name[0] in w["familiar_prefix"] or name in w["negative"]:
         return None
-    if name[-1] in rules.raw["place_end_chars"] and _HAN.match(text, a - 1):   # 桥|头村
+    if name[-1] in w["place_end_chars"] and _HAN.match(text, a - 1):   # 桥|头村
         return None
-    if any(c in rules.raw["pseudonym_chars"] for c in name):     # 安某冲: no full name
+    if not w["pseudonym_chars"].isdisjoint(name):     # 安某冲: no full name
         return None
     if name[0] in w["conjunction_chars"] and name[1:] in _dictionary_words():   # 和|谈判
         return None
@@ -970,7 +990,10 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
         if lead and b - lead.end() >= 2 and text[lead.end()] in rules.initials \
                 and not (lead.end() - a == 1 and _DOT in text[a:b]):   # not 科|林·布莱克莫尔
             a = lead.end()
-        if b - a == 2 and _HAN_RUN.fullmatch(text, a, b):
+        if b - a == 2 and text[a:b] in rules.words["tibetan_name_parts"] and \
+                text[b:b + 2] in rules.words["tibetan_name_parts"]:
+            b += 2                                      # 久美|彭措: the second part
+        elif b - a == 2 and _HAN_RUN.fullmatch(text, a, b):
             name = text[a:b]
             left = text[max(0, a - 1 - rules.limits.title_max):a - 1]
             if a >= 1 and text[a - 1] in rules.surnames and name not in plain and \
@@ -1300,7 +1323,7 @@ def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
 def _names_own_unit(part: str, rules: PersonRules) -> bool:
     """A part of a title phrase names a unit of its own: a place of the gazetteer, a state
     organ, or a character of ``own_unit_chars`` (县委书记; not 国家主席)."""
-    return any(c in rules.raw["own_unit_chars"] for c in part) or \
+    return not rules.words["own_unit_chars"].isdisjoint(part) or \
         part.startswith(rules.affixes.state_organs) or bool(_unit_hits(part, rules))
 
 
@@ -1407,12 +1430,15 @@ def _unit_hits(title: str, rules: PersonRules) -> list:
     after a non-Han character, a unit suffix or another hit (四川|巴中市), not inside a word
     (阿|拉萨|依村 is a village)."""
     out, last_end = [], 0
+    place_end, unit_suffix = rules.words["place_end_chars"], rules.words["unit_suffix_chars"]
     for hit in rules.gazetteer.find(title):
-        if title[hit.end:hit.end + 1] in rules.raw["place_end_chars"] and \
-                title[hit.end - 1] not in rules.raw["unit_suffix_chars"]:
+        # (a hit at the title's end counts as one before 村 too: so it did when the rule read
+        # the YAML string, where the empty slice is "in" it; kept, records unchanged)
+        if (hit.end == len(title) or title[hit.end] in place_end) and \
+                title[hit.end - 1] not in unit_suffix:
             continue                    # 重庆市|长沙村, 荆州乡: a village named like a city
         if hit.start == 0 or hit.start == last_end or not _HAN.match(title, hit.start - 1) \
-                or title[hit.start - 1] in rules.raw["unit_suffix_chars"]:
+                or title[hit.start - 1] in unit_suffix:
             out.append(hit)
             last_end = hit.end
     return out
