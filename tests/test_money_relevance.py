@@ -19,7 +19,7 @@ def _rows():
                            id=f"{row['class']}:{row['title']}")
 
 
-@pytest.mark.parametrize("title,text,relevant", _rows())
+@pytest.mark.parametrize("title,text,relevant", list(_rows()))
 def test_relevance_follows_the_poverty_part(title: str, text: str, relevant: list[bool]) -> None:
     amounts = extractor.extract(text, title=title).amounts
     assert [[a.text, a.relevant] for a in amounts] == relevant
