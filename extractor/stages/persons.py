@@ -926,8 +926,11 @@ def _in_foreign_unit(text: str, a: int, b: int, rules: PersonRules) -> bool:
     斯坦, 布|隆迪): the tagger took it for a name in a list of heads of state."""
     reach = rules.limits.han_name_max
     lo = max(0, a - reach)
-    for end, word in _word_finder(rules.words["foreign_units"]).iter(text, lo, b + reach):
-        if end + 1 > a and end + 1 - len(word) < b:
+    # the automaton is given the window as its own string: given the whole text with bounds,
+    # pyahocorasick copies the whole text on every call (quadratic on a 500 KB line)
+    window = text[lo:b + reach]
+    for end, word in _word_finder(rules.words["foreign_units"]).iter(window):
+        if lo + end + 1 > a and lo + end + 1 - len(word) < b:
             return True
     return False
 
