@@ -929,7 +929,7 @@ def _in_foreign_unit(text: str, a: int, b: int, rules: PersonRules) -> bool:
     # the automaton is given the window as its own string: given the whole text with bounds,
     # pyahocorasick copies the whole text on every call (quadratic on a 500 KB line)
     window = text[lo:b + reach]
-    for end, word in _word_finder(rules.words["foreign_units"]).iter(window):
+    for end, word in _automaton_of(rules.words["foreign_units"]).iter(window):
         if lo + end + 1 > a and lo + end + 1 - len(word) < b:
             return True
     return False
@@ -1263,7 +1263,9 @@ def _state_owned(part: str, rules: PersonRules) -> bool:
 
 
 @cache
-def _word_finder(words: frozenset[str]) -> ahocorasick.Automaton:
+def _automaton_of(words: frozenset[str]) -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton per word list (built once): for short texts and windows;
+    the cue words of a whole article go through WordFinder instead."""
     finder = ahocorasick.Automaton()
     for word in words:
         finder.add_word(word, word)
@@ -1277,7 +1279,7 @@ def _has_any(text: str, words: frozenset[str]) -> bool:
     part of every title phrase was this stage's biggest rule cost."""
     if "" in words:
         return True
-    return bool(words) and next(_word_finder(words).iter(text), None) is not None
+    return bool(words) and next(_automaton_of(words).iter(text), None) is not None
 
 
 def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
