@@ -950,8 +950,9 @@ def _repair_cut_names(text: str, names: set[str], rules: PersonRules) -> set[str
     out = set()
     for name in names:
         if len(name) == 2 and _DOT not in name:
-            nexts = {text[i + 2:i + 3] for i in _occurrences(text, name)}
-            if len(_occurrences(text, name)) >= 2 and len(nexts) == 1:
+            found = _occurrences(text, name)
+            nexts = {text[i + 2:i + 3] for i in found}
+            if len(found) >= 2 and len(nexts) == 1:
                 c = nexts.pop()
                 if _HAN.match(c) and c not in stop:
                     name += c
