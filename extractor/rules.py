@@ -40,10 +40,16 @@ def rule_file(name: str, folder: Folder = None):
     return rules_dir() / name
 
 
+#: libyaml's safe loader where PyYAML was built with it: the same objects as
+#: ``yaml.safe_load`` on every file of rules/ (checked), in a tenth of the time (the rules
+#: took about 1 s of the pipeline's 1.5 s load in pure Python).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def load_yaml(name: str, folder: Folder = None) -> dict:
     with rule_file(name, folder).open("r", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=_YAML_LOADER)
 
 
 @cache
