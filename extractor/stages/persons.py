@@ -207,7 +207,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
             "known_cadre_not_before", "dotted_right_end", "bounded_name_not_after",
-            "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes")}),
+            "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
+            "name_end_not_tags")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
     )
@@ -245,6 +246,12 @@ def _plain_words() -> frozenset[str]:
     """2–4-character words of jieba's dictionary whose POS is not a person name (nr*)."""
     return frozenset(w for w, _, tag in jieba_dictionary()
                      if tag is not None and 2 <= len(w) <= 4 and not tag.startswith("nr"))
+
+
+@cache
+def _single_character_tags() -> dict[str, str]:
+    """The POS tag of every one-character word of jieba's dictionary."""
+    return {w: tag for w, _, tag in jieba_dictionary() if len(w) == 1 and tag is not None}
 
 
 @cache
@@ -1011,8 +1018,29 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                     and text[b - 1:b + 1] not in plain and text[b:b + 2] not in plain \
                     and _same_neighbour(text, name, 2):
                 b += 1
+            elif _cut_after_title(text, a, b, rules):
+                b += 1
         out.append((a, b))
     return out
+
+
+def _cut_after_title(text: str, a: int, b: int, rules: PersonRules) -> bool:
+    """A 2-character tagged name right after a title or role noun is the head of a
+    3-character one (镇长韩某|乾下村, 贫困户某某|边，) when the character after it cannot end
+    the sentence's word there: no stop character, not an adverb, verb or other function
+    word by jieba's dictionary (才, 常, 发: 某某才认为 stays ambiguous), beginning no word of
+    the dictionary, and followed by a name follower or a word; every occurrence of the
+    span has that character after it."""
+    c = text[b:b + 1]
+    if not c or not _HAN.match(c) or c in rules.words["extend_stop_chars"] or \
+            text[a] not in rules.surnames or text[a:b] in _plain_words() or \
+            _single_character_tags().get(c, "").startswith(rules.affixes.name_end_not_tags) or \
+            any(text[b:b + n] in _dictionary_words() for n in (2, 3, 4)) or \
+            text[b - 1:b + 1] in _plain_words() or \
+            not _title_before(text, a, rules):
+        return False
+    return bool(rules.followers.match(text, b + 1) or text[b + 1:b + 3] in _dictionary_words()) \
+        and _same_neighbour(text, text[a:b], 2)
 
 
 def _join_dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
