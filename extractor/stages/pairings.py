@@ -262,6 +262,7 @@ class PairingRules:
         self.origin_tail_reach = roles["origin_tail_reach"]
         self.places_inside = regex.compile(roles["places_inside"])
         self.own_posting = roles["own_posting"]
+        self.event_words = tuple(roles["event_words"])
 
 
 @cache
@@ -884,15 +885,14 @@ def _sentence_subject(text, parties, s, pos, rules) -> Optional[Party]:
     start = _clause_start(text, s, pos, rules)
     if start == s or any(start <= p.start < pos for p in parties):
         return None
-    # the first clause of the sentence that opens with a party (after a time or 在…下 clause:
-    # 在国务院扶贫办推动下，香港各界扶贫促进会与…)
+    # the first clause of the sentence that opens with a party (after a time or a 在 clause:
+    # 在国务院扶贫办推动下，香港各界扶贫促进会与…; 在广西百色靖西市，深圳龙岗区依托…)
     opens = [s] + [m.end() for m in rules.clause_break.finditer(text, s, start)]
     for k, o in enumerate(opens):
         if o - s > rules.w["subject_lead"] * 2:
             break
-        close = opens[k + 1] - 1 if k + 1 < len(opens) else start - 1
-        if text.startswith(rules.under_open, o) and text.endswith(rules.under_close, o, close):
-            continue   # 在国务院扶贫办推动下，: the party that pushed is not the subject
+        if text.startswith(rules.under_open, o):
+            continue   # 在…下 or 在 + a place: a frame (who pushed, where), not the subject
         first = next((p for p in parties if o <= p.start < start), None)
         if first is not None and first.start - o <= 2 and not first.deictic and not first.pair:
             return Party(first.start, first.end, place=first.place, org=first.org)
@@ -1918,7 +1918,8 @@ class _HelpEvidence:
         other; split up, the window's bounds would travel through four return values."""
         index = self.article.index
         paragraphs = index.paragraphs
-        places = [(m.span[0], m.span[1]) for m in c.mentions] + [(p, None) for p in self._places_inside(c)]
+        places = [(m.span[0], m.span[1]) for m in c.mentions if not self.names_event(m.span[1])] \
+            + [(p, None) for p in self._places_inside(c)]
         acting = False
         covered = 0          # where the sections read from headings end
         for at, end in places:
@@ -1996,11 +1997,15 @@ class _HelpEvidence:
                 lo = max(lo, b)
         return lo
 
+    def names_event(self, end: int) -> bool:
+        """Whether the mention ending at ``end`` names an event (汶川地震), not the county."""
+        return self.text.startswith(self.rules.event_words, end)
+
     def help_anywhere(self, c: County) -> bool:
         """For the only county an article names, at least sole_county_mentions times: a help
         cue anywhere in the article (奉节县 … 柳池村的驻村第一书记, the village named without
         its county two paragraphs on)."""
-        if len(c.mentions) < self.rules.sole_county_mentions:
+        if sum(not self.names_event(m.span[1]) for m in c.mentions) < self.rules.sole_county_mentions:
             return False
         text = self.text
         if not self.rules.help_in.search(text):
