@@ -110,6 +110,7 @@ class PairingRules:
         """Lists of parties: separators, 分别, clause breaks and the openers of a later
         clause that keeps the sentence's helper."""
         self.separators = tuple(sorted(r["list_separators"], key=len, reverse=True))
+        self.chain_joiners = frozenset(r["chain_joiners"])
         self.enumeration = tuple(x for x in self.separators if x not in r["mutual_connectors"]
                                  and x not in ("和", "及", "以及"))
         self.helper_separators = tuple(sorted(r["helper_list_separators"], key=len, reverse=True))
@@ -231,6 +232,7 @@ class PairingRules:
         """County roles: the help-in evidence, its reach, and what is no help."""
         self.help_in = regex.compile(alternation(roles["help_in"]))
         self.help_in_not = tuple(roles["help_in_not"])
+        self.nationwide_cadres = regex.compile(roles["nationwide_cadres"])
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
         self.higher_level_funds = regex.compile(roles["higher_level_funds"])
         # help told in a phrase rather than a word (invited experts, a province pair's
@@ -329,7 +331,8 @@ def _places(text: str, s: int, e: int, rules: PairingRules,
     chained: list = []
     for item in found:
         if (chained and item[2] is not None and chained[-1][2] is not None
-                and chained[-1][1] == item[0] and _contains(chained[-1][2], item[2])):
+                and text[chained[-1][1]:item[0]] in rules.chain_joiners
+                and _contains(chained[-1][2], item[2])):
             chained[-1] = (chained[-1][0], item[1], item[2], None)
         else:
             chained.append(item)
@@ -1777,7 +1780,7 @@ def _without_no_help(sentence: str, rules: PairingRules) -> str:
     """The stretch without the phrases that name no help (roles.help_in_not)."""
     for phrase in rules.help_in_not:
         sentence = sentence.replace(phrase, "")
-    return sentence
+    return rules.nationwide_cadres.sub("", sentence)
 
 
 def _strong_help_cue(sentence: str, rules: PairingRules) -> bool:
