@@ -638,6 +638,12 @@ def _under(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         if place is None:
             return None
         recipient = Party(cs, ce, place=place)
+    elif ctx is not None and recipient.place.level == "prefecture":
+        # 察布查尔县…。在江苏援疆工作组的帮助下，蟹苗在伊犁成功培育: the prefecture is where; the
+        # passage's county inside it is the place helped
+        county = ctx.county_before(opened)
+        if county is not None and _contains(recipient.place, county):
+            recipient = Party(recipient.start, recipient.end, place=county)
     return helpers, [recipient], min(opened, recipient.start), max(close + 1, recipient.end)
 
 
