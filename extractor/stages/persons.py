@@ -93,6 +93,7 @@ class PersonRules:
     titled_name_part: regex.Pattern          # 省委书记甲某| before 、 in a list of titled names
     seat_titles: regex.Pattern
     academic_unit: regex.Pattern
+    post_abroad: regex.Pattern               # China's envoy abroad (中国驻某国大使)
     team_marker: regex.Pattern
     cadre_after: regex.Pattern
     home_unit: regex.Pattern
@@ -152,7 +153,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "company_titles", "private_companies", "state_prefixes", "state_markers",
                "state_organs", "private_company_words", "state_sentence_markers",
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
-               "tibetan_name_parts")
+               "tibetan_name_parts", "abroad_only_titles")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("translit_chars", "extend_stop_chars", "name_left_chars", "conjunction_chars",
                    "bounded_name_before_de", "state_pair_chars", "place_suffix_chars",
@@ -194,6 +195,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         titled_name_part=regex.compile(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
         seat_titles=_suffix_pattern(r["seat_titles"]),
         academic_unit=regex.compile(r["academic_unit"]),
+        post_abroad=regex.compile(r["post_abroad"]),
         cadre_after=regex.compile(alternation(r["cadre_after"])),
         home_unit=regex.compile(r["home_unit"]),
         team_marker=regex.compile(r["team_marker"]),
@@ -1340,6 +1342,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     if not m or rules.resident_before.search(part) or m.group() in rules.words["not_post_titles"]:
         return False
     w = rules.words
+    if m.group() in w["abroad_only_titles"]:
+        return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
     if (_has_any(part, w["non_public_units"]) and not part.startswith(tuple(w["state_organs"]))) \
             or rules.seat_titles.search(part) or rules.academic_unit.search(part) \
             or ("政协" in part and m.group() in ("委员", "常委")):
