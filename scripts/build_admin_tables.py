@@ -49,7 +49,10 @@ def strip_nationalities(stem: str) -> str:
     names = NATIONALITIES + ["各"]
     while True:
         for eth in names:
-            tail = next((t for t in (eth + "族", eth) if stem.endswith(t) and len(stem) > len(t)), None)
+            # a one-character nationality only with 族 (as _nationality_tail): 彭水苗族土家族 ends
+            # in 水 (the 水 people) once 苗族土家族 is gone, but 彭水 is the place (彭县 is wrong)
+            forms = (eth + "族",) if len(eth) == 1 else (eth + "族", eth)
+            tail = next((t for t in forms if stem.endswith(t) and len(stem) > len(t)), None)
             if tail:
                 stem = stem[: -len(tail)]
                 break

@@ -148,18 +148,26 @@ def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
     _resolve_shared_names(evidence, mentions, warnings)
 
 
+@cache
+def _count_after(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern)
+
+
 def _listed_short_forms(text: str, mentions: list[_Mention], rule: dict) -> set[int]:
     """Positions of bare short forms that stand in a list of at least ``min_items`` bare short
     forms of counties (巴东、宁陕、元阳等贫困地区): each item names one county only, none is an
     ordinary word, and only a joiner stands between two items. A run of county names confirms
     each of them, as a parent written before would."""
     joiners = tuple(rule["joiners"])
+    count_after = _count_after(rule["count_after"])
     listed: set[int] = set()
     run: list[_Mention] = []
 
     def close() -> None:
-        if len(run) >= rule["min_items"]:
-            listed.update(r.hit.start for r in run)
+        if len(run) >= rule["min_items"] or (
+                len(run) >= rule["count_after_min_items"]
+                and count_after.match(text[run[-1].hit.end:run[-1].hit.end + rule["count_after_window"]])):
+            listed.update(r.hit.start for r in run)   # 城口、巫溪两县: the count says they are counties
 
     for m in mentions:
         item = m.hit.bare and len(m.units) == 1 and not any(f.weak for f in m.hit.forms)

@@ -122,6 +122,8 @@ class FigureRules:
         self.partitive_before = regex.compile(r["partitive_before"])
         self.part_after_exit = regex.compile(r["part_after_exit"])
         self.part_exit_before = regex.compile(r["part_exit_before"])
+        self.listed_after_cue = regex.compile(r["listed_after_cue"])
+        self.listed_before_count_window = int(r["listed_before_count_window"])
         self.share_of_poor_after = regex.compile(r["share_of_poor_after"])
         self.share_of_poor_before = regex.compile(r["share_of_poor_before"])
         self.apposition_after = regex.compile(r["apposition_after"])
@@ -290,6 +292,18 @@ def _cue_before(pattern: regex.Pattern, rules: FigureRules, before: str) -> Opti
     return found
 
 
+def _cue_before_list(pattern: regex.Pattern, rules: FigureRules, before: str) -> Optional[bool]:
+    """An exit cue joined by 的 to a list of names that ends right before the count (此次退出的
+    赫章县、望谟县等9个): the cue is the count's (False when negated: 尚未摘帽的…等6个)."""
+    tail = before[-rules.listed_before_count_window:]
+    last = None
+    for m in pattern.finditer(tail):
+        last = m
+    if last is None or not rules.listed_after_cue.match(tail, last.end()):
+        return None
+    return not rules.negated.search(before[:len(before) - len(tail) + last.start()])
+
+
 def _count_of_noun_before(rules: FigureRules, before: str, after: str,
                           lead: str = "") -> tuple[bool, Optional[str]]:
     """A count whose noun comes before it: (decided, metric). ``lead``: the text before
@@ -360,6 +374,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     state = _exit_in(exit_pattern, rules, phrase + rest)
     if state is None:
         state = _cue_before(exit_pattern, rules, before)
+    if state is None and county and before.endswith("等"):
+        state = _cue_before_list(exit_pattern, rules, before)
     if state is None and county and not _DIGIT.search(following) \
             and not rules.exclusion_before.search(before):
         # 283个贫困县通过省级评估检查，由省级人民政府宣布脱贫摘帽: the next clause's cue
