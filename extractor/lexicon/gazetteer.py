@@ -58,12 +58,13 @@ class Hit:
 
     @property
     def priority(self) -> float:
-        """Overlaps go to full names and aliases, then suffixed forms, then bare forms
-        (places above counties: 从江苏 is 江苏), weak forms last."""
+        """Overlaps go to full names, aliases and suffixed forms (the longer first: 威宁县 is
+        威宁, not the 宁县 written inside it), then bare forms (places above counties: 从江苏
+        is 江苏), weak forms last."""
         best = 0.0
         for f in self.forms:
             if not f.bare:
-                p = 3.0 if f.kind in ("full", "alias", "pair") else 2.0
+                p = 3.0
             elif f.weak:
                 p = 0.5
             else:
@@ -132,6 +133,10 @@ class Gazetteer:
         self._surface_forms: dict[str, tuple[Form, ...]] = {}
         self._guarded: set[str] = set()
         self._priority: dict[str, float] = {}
+        # surfaces naming a province or prefecture, and surfaces that name only counties and
+        # are no bare short form (full names, aliases, suffixed forms): for straddled names
+        self._higher_surfaces: set[str] = set()
+        self._county_named: set[str] = set()
         for surface, forms in self.forms.items():
             if len(surface) < 2:
                 raise ValueError(f"gazetteer surface {surface!r}: one character would match "
@@ -140,8 +145,21 @@ class Gazetteer:
             hit = Hit(0, len(surface), surface, tuple(forms))
             self._surface_forms[surface] = hit.forms
             self._priority[surface] = hit.priority
+            if any(f.unit.level != "county" for f in forms):
+                self._higher_surfaces.add(surface)
+            elif all(not f.bare for f in forms):
+                self._county_named.add(surface)
             if surface in self.false_hits or _bare_guarded(surface, hit.forms):
                 self._guarded.add(surface)
+        # county names that split into the tail of a higher name and another county name
+        # (肃宁县 = …肃 + 宁县): surface → the cuts where that can happen
+        tails = {h[-k:] for h in self._higher_surfaces for k in range(1, min(len(h), 4))}
+        self._straddle_prone: dict[str, tuple[int, ...]] = {}
+        for surface in self._county_named:
+            cuts = tuple(c for c in range(1, len(surface) - 1)
+                         if surface[:c] in tails and surface[c:] in self._county_named)
+            if cuts:
+                self._straddle_prone[surface] = cuts
         self._lengths = {pair: tuple(sorted(ns, reverse=True)) for pair, ns in lengths.items()}
         self._pair_seen = np.zeros(_PAIR_TABLE_SIZE, dtype=bool)
         firsts, seconds = (np.array([ord(p[i]) for p in self._lengths], dtype=np.uint32)
@@ -194,7 +212,7 @@ class Gazetteer:
 
     def _find(self, text: str) -> list[Hit]:
         priority = self._priority
-        hits = sorted(self.candidates(text),
+        hits = sorted(self._without_straddled_names(list(self.candidates(text))),
                       key=lambda h: (-priority[h.text], h.start - h.end, h.start))
         taken: list[Hit] = []
         occupied = bytearray(len(text))  # hits are short: checking their characters is O(1)
@@ -203,6 +221,25 @@ class Gazetteer:
                 taken.append(h)
                 occupied[h.start:h.end] = b"\x01" * (h.end - h.start)
         return sorted(taken, key=lambda h: h.start)
+
+    def _without_straddled_names(self, hits: list[Hit]) -> list[Hit]:
+        """Drop a county's name that starts inside a province's or prefecture's name when
+        what follows that name is a county's name too: 甘肃宁县 is 甘肃 + 宁县, not 肃宁县 (a
+        county of 河北). Only the few names that can be read so (``_straddle_prone``, built
+        once) are looked at; most texts have none."""
+        prone = self._straddle_prone
+        suspects = [h for h in hits if h.text in prone]
+        if not suspects:
+            return hits
+        higher = self._higher_surfaces
+        ends = {(h.start, h.end) for h in hits if h.text in higher}
+        dropped = set()
+        for h in suspects:
+            for cut in prone[h.text]:
+                if any((h.start + cut - n, h.start + cut) in ends for n in range(cut + 1, 9)):
+                    dropped.add(id(h))   # 甘肃|宁县: a higher name ends at the cut
+                    break
+        return [h for h in hits if id(h) not in dropped]
 
     def _is_false_hit(self, text: str, start: int, end: int, surface: str,
                       forms: tuple[Form, ...]) -> bool:

@@ -360,15 +360,15 @@ def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
 
 
 @lru_cache(maxsize=256)
-def _strip_body(body: str) -> tuple[str, bool]:
-    """Remove 余/多 and the 个 of 两个亿 from a body; say whether an infix was there.
-    Remembered for the last 256 bodies, as :func:`parse_values` (money and figures strip
-    the same numbers)."""
+def _strip_body(body: str) -> tuple[str, str]:
+    """Remove 余/多 (and the other infixes) and the 个 of 两个亿 from a body; say which infix
+    was there ("" for none: 十来万 → 来, approx; 490余万 → 余, over). Remembered for the last
+    256 bodies, as :func:`parse_values` (money and figures strip the same numbers)."""
     t = tables()
-    had = False
+    had = ""
     for w in t.infix:
         if w in body:
-            had = True
+            had = had or w
             body = body.replace(w, "")
     return ungroup_spaces(body.replace("个", "")), had
 
@@ -436,10 +436,10 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
             qualifier = t.suffix[post]
         body, had_infix = _strip_body(num)
         if inf or had_infix:
-            qualifier = qualifier or t.infix.get(inf or "余", "over")
+            qualifier = qualifier or t.infix.get(inf or had_infix, "over")
         try:
-            if (pre or bare or post) and not first and body and all(ch in t.big for ch in body):
-                # 近万元, 上亿元, 过万亿元, 亿元以上: the value of the multipliers alone (万亿 = 10^12)
+            if (pre or bare or post or inf) and not first and body and all(ch in t.big for ch in body):
+                # 近万元, 上亿元, 过万亿元, 亿元以上, 万把块钱: the value of the multipliers alone (万亿 = 10^12)
                 values = (tidy_decimal(math.prod((Decimal(t.big[ch]) for ch in body), start=Decimal(1))),)
             else:
                 values = parse_values(body)

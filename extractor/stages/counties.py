@@ -138,8 +138,12 @@ def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
     evidence = _ArticleEvidence(gaz, mentions, context,
                                 sentence_of or (lambda pos: (0, len(text))))
     evidence.listed = _listed_short_forms(text, mentions, gaz.rules["list_confirms"])
+    said = gaz.rules.get("bare_said_county")
+    said_re = _count_after(said["pattern"]) if said else None
     evidence.named_events = {m.hit.start for m in mentions
-                             if m.hit.bare and text.startswith(gaz.bare_right_confirms, m.hit.end)}
+                             if m.hit.bare and (text.startswith(gaz.bare_right_confirms, m.hit.end) or (
+                                 said_re is not None and len(m.units) == 1
+                                 and said_re.match(text[m.hit.end:m.hit.end + said["window"]])))}
     _confirm_short_forms(evidence, mentions)
     mentions[:] = [m for m in mentions if m.units]
     for m in mentions:

@@ -92,7 +92,7 @@ class FigureRules:
         self.noun_before = regex.compile(
             rf"(?<!{r['non_poor']})(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
             rf"(?:[0-9.]+万?户[、，,]?共?)?$")   # 贫困人口989户共5037人
-        self.person_then = regex.compile(r"^、?[0-9.]+万?(?:人|名)(?P<rest>.*)$")
+        self.person_then = regex.compile(r["household_then_people"])
         self.county_head = regex.compile(_alt(r["county_heads"]))
         self.village_head = regex.compile(_alt(r["village_heads"]))
         self.poor_marker = regex.compile(_alt(r["poor_markers"]))
