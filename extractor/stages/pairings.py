@@ -264,7 +264,6 @@ class PairingRules:
         self.origin_tail_reach = roles["origin_tail_reach"]
         self.places_inside = regex.compile(roles["places_inside"])
         self.own_posting = roles["own_posting"]
-        self.event_words = tuple(roles["event_words"])
 
 
 @cache
@@ -2008,7 +2007,7 @@ class _HelpEvidence:
 
     def names_event(self, end: int) -> bool:
         """Whether the mention ending at ``end`` names an event (汶川地震), not the county."""
-        return self.text.startswith(self.rules.event_words, end)
+        return self.text.startswith(self.rules.gaz.bare_right_confirms, end)
 
     def help_anywhere(self, c: County) -> bool:
         """For the only county an article names, at least sole_county_mentions times: a help
