@@ -1117,10 +1117,7 @@ def _unit_of(metric: str, q: Quantity) -> Optional[str]:
 
 def _rates_down_to_zero(rules: FigureRules, text: str, s_start: int, s_end: int):
     """由2012年的16.8%降至0 / 降为零: (rate metric, position of the zero) for each zero of a rate."""
-    for zero in rules.zero_chars:
-        if text.find(zero, s_start, s_end) >= 0:
-            break
-    else:
+    if not any(text.find(zero, s_start, s_end) >= 0 for zero in rules.zero_chars):
         return   # the zero pattern needs one of its zeros: most sentences have none
     for m in rules.zero.finditer(text, s_start, s_end):
         rate = None
