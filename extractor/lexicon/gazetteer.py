@@ -132,6 +132,10 @@ class Gazetteer:
         lengths: dict[str, set[int]] = {}
         self._surface_forms: dict[str, tuple[Form, ...]] = {}
         self._guarded: set[str] = set()
+        self._bare_guarded: set[str] = set()   # surfaces _bare_guarded holds for, found once
+        # the common words a bare form must not straddle (read on the first check: loading
+        # jieba's dictionary is left out of the gazetteer's load)
+        self._straddle_words: Optional[frozenset[str]] = None
         self._priority: dict[str, float] = {}
         # surfaces naming a province or prefecture, and surfaces that name only counties and
         # are no bare short form (full names, aliases, suffixed forms): for straddled names
@@ -151,6 +155,8 @@ class Gazetteer:
                 self._county_named.add(surface)
             if surface in self.false_hits or _bare_guarded(surface, hit.forms):
                 self._guarded.add(surface)
+            if _bare_guarded(surface, hit.forms):
+                self._bare_guarded.add(surface)
         # county names that split into the tail of a higher name and another county name
         # (肃宁县 = …肃 + 宁县): surface → the cuts where that can happen
         tails = {h[-k:] for h in self._higher_surfaces for k in range(1, min(len(h), 4))}
@@ -247,12 +253,15 @@ class Gazetteer:
             # str.endswith/startswith take the tuple whole: one call, no generator
             if text.endswith(lefts, 0, start) or text.startswith(rights, end):
                 return True
-        if _bare_guarded(surface, forms):
+        if surface in self._bare_guarded:
             if text.startswith(self.bare_right_stop, end):
                 return True
-            if not text.startswith(self.straddle_exempt, start) and \
-                    straddles(text, start, end, self.rules.get("straddle_min_freq", 100)):
-                return True
+            if not text.startswith(self.straddle_exempt, start):
+                words = self._straddle_words
+                if words is None:
+                    words = self._straddle_words = common_words(self.rules.get("straddle_min_freq", 100))
+                if _straddles(text, start, end, words):
+                    return True
         return False
 
 
@@ -275,7 +284,10 @@ def _pair_hash(first, second):
 
 def straddles(text: str, start: int, end: int, min_freq: int) -> Optional[str]:
     """A common word that crosses an edge of text[start:end] (搬迁 in 搬迁安置 for 迁安)."""
-    words = common_words(min_freq)
+    return _straddles(text, start, end, common_words(min_freq))
+
+
+def _straddles(text: str, start: int, end: int, words: frozenset[str]) -> Optional[str]:
     n = end - start
     for k in (1, 2, 3):
         if start - k >= 0:
