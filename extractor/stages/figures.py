@@ -23,7 +23,7 @@ from ..article import Article
 from ..lexicon.numbers import Quantity, QuantityGate, Rejected, quantity_pattern, scan, scan_percent_words
 from ..lexicon.years import year_grammar, year_of
 from ..record import PovertyFigure
-from ..rules import Folder, alternation as _alt, load_yaml
+from ..rules import Folder, alternation as _alt, load_yaml, plain_pattern
 
 # The fixed patterns the scans below use, compiled once: ``regex.search(string, …)`` looks
 # its pattern up in regex's cache on every call, a measurable share of this stage.
@@ -101,7 +101,7 @@ class FigureRules:
         self.people_count_after_head = regex.compile(r["people_count_after_head"])
         self.people_exit = regex.compile("|".join(r["people_exit"]))
         self.county_blockers = regex.compile(r["county_blockers"])
-        self.head_modifiers = regex.compile(r["head_modifiers"])
+        self.head_modifiers = plain_pattern(r["head_modifiers"])
         self.rate_range_rest = regex.compile(r["rate_range_rest"])
         self.share_exit_before = regex.compile(r["share_exit_before"])
         self.named_group_before = regex.compile(r["named_group_before"])
@@ -128,7 +128,7 @@ class FigureRules:
         self.share_of_poor_before = regex.compile(r["share_of_poor_before"])
         self.apposition_after = regex.compile(r["apposition_after"])
         self.apposition_window = int(r["apposition_window"])
-        self.apposition_list = regex.compile(r["apposition_list"])
+        self.apposition_list = plain_pattern(r["apposition_list"])
         self.apposition_metrics = [(regex.compile(p), m) for p, m in r["apposition_metrics"]]
         self.lifted_noun_before = regex.compile(r["lifted_noun_before"])
         self.counts_owned_after = regex.compile(r["counts_owned_after"])
@@ -157,7 +157,7 @@ class FigureRules:
         self.quoted_label_max = int(r["quoted_label_max"])
         self.cue_as_attribute = regex.compile(r["cue_as_attribute"])
         self.damaged_before = tuple(r["damaged_before"])
-        self.list_heading = regex.compile(r["delisting_list_heading"])
+        self.list_heading = plain_pattern(r["delisting_list_heading"])
         self.list_paragraphs = int(r["delisting_list_paragraphs"])
         self.list_count = regex.compile(r["delisting_list_count"])
         self.delisting_stated = regex.compile(r["delisting_stated"])
@@ -174,7 +174,7 @@ class FigureRules:
         self.bracket_part_head = regex.compile(r["bracket_part_head"])
         self.bracket_part_window = int(r["bracket_part_window"])
         self.compare_metrics = frozenset(r["compare_metrics"])
-        self.per_unit_before = regex.compile(r["per_unit_before"])
+        self.per_unit_before = plain_pattern(r["per_unit_before"])
         self.copula_people_after = regex.compile(r["copula_people_after"])
         self.group_partitive = regex.compile(r["group_partitive"])
         self.lead_window = int(r["lead_window"])
@@ -187,18 +187,18 @@ class FigureRules:
         self.rate_parallel_between = regex.compile(r["rate_parallel_between"])
         self.zero_chars = tuple(r["zero_numerals"])
         zero_numeral = "|".join(regex.escape(z) + not_after for z, not_after in r["zero_numerals"].items())
-        self.zero = regex.compile(rf"(?:{_alt(r['zero_after'])})(?:{zero_numeral})")
+        self.zero = plain_pattern(rf"(?:{_alt(r['zero_after'])})(?:{zero_numeral})")
         self.suffix = regex.compile(rf"(?:{_alt(r['county_suffixes'])})$")
         self.scope_levels = dict(r["scope_words"])
         self.scope_fits = {k: tuple(v) for k, v in r["scope_fits"].items()}
-        self.scope_word = regex.compile(rf"(?:{_alt(self.scope_levels)})(?!{_alt(r['scope_word_not_before'])})")
+        self.scope_word = plain_pattern(rf"(?:{_alt(self.scope_levels)})(?!{_alt(r['scope_word_not_before'])})")
         self.title_max_chars = int(r["title_max_chars"])
         self.nation_in_context = regex.compile(r["nation_in_context"])
-        self.named_regions = regex.compile(rf"(?:{_alt(r['named_regions'])})(?={r['named_region_owns']})")
+        self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])})(?={r['named_region_owns']})")
         self.nation_people_min = Decimal(r["nation_people_min"])
         self.people_metrics = frozenset(r["people_metrics"])
         self.helper_after_place = regex.compile(r["helper_after_place"])
-        self.counted_after_place = regex.compile(r["counted_after_place"])
+        self.counted_after_place = plain_pattern(r["counted_after_place"])
         self.county_count_metrics = set(r["county_count_metrics"])
         self.village_context = regex.compile(r["village_context"])
         self.village_window = int(r["village_window"])
@@ -207,7 +207,7 @@ class FigureRules:
         self.heading_max_chars = int(r["heading_max_chars"])
         self.headings_max = int(r["headings_max"])
         self.place_list_joiners = "".join(r["place_list_joiners"])
-        self.location_before = regex.compile(r["location_before"])
+        self.location_before = plain_pattern(r["location_before"])
         self.several_provinces = regex.compile(r["several_provinces"])
         self.province_county_count_max = int(r["province_county_count_max"])
         self.place_lookback = int(r["place_lookback"])

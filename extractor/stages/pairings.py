@@ -36,7 +36,7 @@ import regex
 from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
 from ..record import County, Pairing
-from ..rules import Folder, alternation, load_yaml, trie_alternation
+from ..rules import Folder, alternation, load_yaml, plain_pattern, trie_alternation, words_pattern
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class PairingRules:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
         programme names, quoted names, the epidemic's relief."""
         self.cues = {c["cue"]: Cue(c["kind"], frozenset(c["shapes"])) for c in r["cues"]}
-        self.cue_pattern = regex.compile(alternation(self.cues))
+        self.cue_pattern = words_pattern(self.cues)
         self.w = dict(r["windows"])
         self.breakers = regex.compile(alternation(r["gap_breakers"]))
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
@@ -115,7 +115,7 @@ class PairingRules:
                                  and x not in ("和", "及", "以及"))
         self.helper_separators = tuple(sorted(r["helper_list_separators"], key=len, reverse=True))
         self.respectively = r["respectively"]
-        self.clause_break = regex.compile(r"[，,；;：:]")
+        self.clause_break = re.compile(r"[，,；;：:]")
         self.carry_over = tuple(r["carry_over_openers"])
         self.carry_over_lead = regex.compile(r["carry_over_lead"])
 
@@ -175,7 +175,7 @@ class PairingRules:
         all_tails = {s for v in self.tail_classes.values() for s in v}
         self.tail_pattern = regex.compile(
             r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], alternation(all_tails)))
-        self.org_suffix = regex.compile(alternation(r["org_suffixes"]))
+        self.org_suffix = words_pattern(r["org_suffixes"])
         self.org_suffix_list = tuple(r["org_suffixes"])
         self.org_suffix_not_before = tuple(r["org_suffix_not_before"])
         self.org_parent_prefixes = frozenset(r["org_parent_prefixes"])
@@ -185,17 +185,17 @@ class PairingRules:
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
-        self.generic_org = regex.compile(alternation(r["generic_org_words"]))
+        self.generic_org = words_pattern(r["generic_org_words"])
         self.org_count_head = regex.compile(r["org_count_head"])
         self.central_units = re.compile(trie_alternation(r["central_units"]))
         self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
-        self.anaphor_pattern = regex.compile("(?:%s)(?=%s)" % (
+        self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
             alternation(self.anaphors), alternation(self.cues)))
 
     def _load_context(self, r: dict) -> None:
         """Article context: deictic words, title subjects, defined short names, the main
         recipient and helper, a village written before its county."""
-        self.deictic = regex.compile(alternation(r["deictic_places"] + r["deictic_near"]))
+        self.deictic = words_pattern(r["deictic_places"] + r["deictic_near"])
         self.deictic_near = frozenset(r["deictic_near"])
         self.main_recipient_min_mentions = r["main_recipient_min_mentions"]
         self.title_marks = tuple(r["title_subject_marks"])
@@ -218,7 +218,7 @@ class PairingRules:
                 self.regions[surface] = place
             for surface in g["short"]:
                 self.region_short[surface] = g["name"]
-        self.region_pattern = regex.compile(alternation(list(self.regions) + list(self.region_short)))
+        self.region_pattern = words_pattern(list(self.regions) + list(self.region_short))
         div = r["divisions"]
         self.division_mark, self.division_name = div["mark"], div["name"]
         self.division_pattern = regex.compile(div["pattern"])
@@ -230,7 +230,7 @@ class PairingRules:
 
     def _load_roles(self, roles: dict) -> None:
         """County roles: the help-in evidence, its reach, and what is no help."""
-        self.help_in = regex.compile(alternation(roles["help_in"]))
+        self.help_in = words_pattern(roles["help_in"])
         self.help_in_not = tuple(roles["help_in_not"])
         self.nationwide_cadres = regex.compile(roles["nationwide_cadres"])
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
