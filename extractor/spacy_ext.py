@@ -88,22 +88,22 @@ class CountiesComponent:
     def __init__(self, spans_key: str = "county", rules_dir: Optional[str] = None) -> None:
         self.spans_key = spans_key
         self.rules_dir = rules_dir
-        self.gazetteer = None
+        self.county_rules = None
 
     def initialize(self, get_examples=None, *, nlp=None, rules_dir: Optional[str] = None) -> None:
-        """Load the gazetteer and county rules (from ``rules_dir`` when given)."""
+        """Load the county rules and gazetteer (from ``rules_dir`` when given)."""
         self.rules_dir = rules_dir or self.rules_dir
-        self.gazetteer = load_county_rules(self.rules_dir)
+        self.county_rules = load_county_rules(self.rules_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.gazetteer is None:
+        if self.county_rules is None:
             self.initialize()
         if doc.has_annotation("SENT_START"):
             index = TextIndex(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
         else:
             index = TextIndex(doc.text, [(0, len(doc.text))])
         spans = []
-        for m in find_counties(doc.text, self.gazetteer, sentence_of=index.sentence_of):
+        for m in find_counties(doc.text, self.county_rules, sentence_of=index.sentence_of):
             span = doc.char_span(m.hit.start, m.hit.end, label="COUNTY",
                                  kb_id=m.unit.adcode if m.unit else "", alignment_mode="expand")
             if span is not None:
@@ -186,20 +186,20 @@ class PersonsComponent:
         self.rules_dir = rules_dir
         self.reference_year = reference_year
         self.rules = None
-        self.gazetteer = None
+        self.county_rules = None
 
     def initialize(self, get_examples=None, *, nlp=None, rules_dir: Optional[str] = None) -> None:
-        """Load the person rules, the tagger and the gazetteer."""
+        """Load the person rules, the tagger and the county rules (with the gazetteer)."""
         self.rules_dir = rules_dir or self.rules_dir
         self.rules = load_person_rules(self.rules_dir)
-        self.gazetteer = load_county_rules(self.rules_dir)
+        self.county_rules = load_county_rules(self.rules_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.rules is None:
             self.initialize()
         index = _doc_index(doc)
         counties = [(m.hit.start, m.hit.end, m.unit.name)
-                    for m in find_counties(doc.text, self.gazetteer, sentence_of=index.sentence_of)
+                    for m in find_counties(doc.text, self.county_rules, sentence_of=index.sentence_of)
                     if m.unit is not None]
         spans = []
         for person in find_persons(doc.text, index.sentence_of, index.sentences, counties,

@@ -16,7 +16,7 @@ from bisect import bisect_left
 import regex
 from dataclasses import dataclass
 from functools import cache
-from typing import Optional
+from typing import Mapping, Optional
 
 from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, Unit, gazetteer
@@ -33,12 +33,13 @@ class _Mention:
     role: str = "other"
 
 
-def find_counties(text: str, gaz: Gazetteer | None = None,
+def find_counties(text: str, rules: CountyRules | None = None,
                   sentence_of=None, warnings: list[str] | None = None,
                   context: list[tuple[Hit, Unit]] | None = None) -> list[_Mention]:
     """County mentions of ``text`` with their resolved unit (or None when ambiguous).
     ``context``, when given, receives the provinces and prefectures named."""
-    gaz = gaz or gazetteer()
+    rules = rules or load_rules()
+    gaz = rules.gazetteer
     if context is None:
         context = []                              # provinces/prefectures named
     mentions: list[_Mention] = []
@@ -57,7 +58,7 @@ def find_counties(text: str, gaz: Gazetteer | None = None,
                 continue
         if counties:
             mentions.append(_Mention(h, counties))
-    _resolve(text, gaz, mentions, context, sentence_of, warnings)
+    _resolve(text, rules, mentions, context, sentence_of, warnings)
     return mentions
 
 
@@ -65,10 +66,10 @@ class _ArticleEvidence:
     """What the article says about where its county names are: the provinces and
     prefectures it names, and the counties it writes in full."""
 
-    def __init__(self, gaz: Gazetteer, mentions: list[_Mention],
+    def __init__(self, rules: CountyRules, mentions: list[_Mention],
                  context: list[tuple[Hit, Unit]], sentence_of) -> None:
-        self.gaz = gaz
-        self.weights = gaz.rules["evidence"]
+        self.rules = rules
+        self.weights = rules.evidence
         self.context = context
         self.sentence_of = sentence_of
         self.named = {u.adcode for _, u in context}
@@ -133,17 +134,17 @@ class _ArticleEvidence:
         return score
 
 
-def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
+def _resolve(text: str, rules: CountyRules, mentions: list[_Mention],
              context: list[tuple[Hit, Unit]], sentence_of, warnings: list[str] | None) -> None:
-    evidence = _ArticleEvidence(gaz, mentions, context,
+    evidence = _ArticleEvidence(rules, mentions, context,
                                 sentence_of or (lambda pos: (0, len(text))))
-    evidence.listed = _listed_short_forms(text, mentions, gaz.rules["list_confirms"])
-    said = gaz.rules.get("bare_said_county")
-    said_re = _count_after(said["pattern"]) if said else None
+    evidence.listed = _listed_short_forms(text, mentions, rules.lists)
+    said_re, said_window = rules.said_county, rules.said_county_window
+    right_confirms = rules.gazetteer.bare_right_confirms
     evidence.named_events = {m.hit.start for m in mentions
-                             if m.hit.bare and (text.startswith(gaz.bare_right_confirms, m.hit.end) or (
+                             if m.hit.bare and (text.startswith(right_confirms, m.hit.end) or (
                                  said_re is not None and len(m.units) == 1
-                                 and said_re.match(text[m.hit.end:m.hit.end + said["window"]])))}
+                                 and said_re.match(text[m.hit.end:m.hit.end + said_window])))}
     _confirm_short_forms(evidence, mentions)
     mentions[:] = [m for m in mentions if m.units]
     for m in mentions:
@@ -152,25 +153,20 @@ def _resolve(text: str, gaz: Gazetteer, mentions: list[_Mention],
     _resolve_shared_names(evidence, mentions, warnings)
 
 
-@cache
-def _count_after(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern)
-
-
-def _listed_short_forms(text: str, mentions: list[_Mention], rule: dict) -> set[int]:
+def _listed_short_forms(text: str, mentions: list[_Mention], rule: _ListRules) -> set[int]:
     """Positions of bare short forms that stand in a list of at least ``min_items`` bare short
     forms of counties (巴东、宁陕、元阳等贫困地区): each item names one county only, none is an
     ordinary word, and only a joiner stands between two items. A run of county names confirms
     each of them, as a parent written before would."""
-    joiners = tuple(rule["joiners"])
-    count_after = _count_after(rule["count_after"])
+    joiners = rule.joiners
+    count_after = rule.count_after
     listed: set[int] = set()
     run: list[_Mention] = []
 
     def close() -> None:
-        if len(run) >= rule["min_items"] or (
-                len(run) >= rule["count_after_min_items"]
-                and count_after.match(text[run[-1].hit.end:run[-1].hit.end + rule["count_after_window"]])):
+        if len(run) >= rule.min_items or (
+                len(run) >= rule.count_after_min_items
+                and count_after.match(text[run[-1].hit.end:run[-1].hit.end + rule.count_after_window])):
             listed.update(r.hit.start for r in run)   # 城口、巫溪两县: the count says they are counties
 
     for m in mentions:
@@ -187,7 +183,7 @@ def _listed_short_forms(text: str, mentions: list[_Mention], rule: dict) -> set[
 def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -> None:
     """Bare short forms count only when the article confirms them (SPEC 2: a short form
     counts when it is unambiguous in the article)."""
-    gaz = evidence.gaz
+    rules = evidence.rules
     for m in mentions:
         if m.hit.bare:
             weak = all(f.weak for f in m.hit.forms)
@@ -196,11 +192,11 @@ def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -
                 full = [u for u in m.units if u.adcode in evidence.written]
                 if full:
                     m.units = full
-            if len(m.units) > 1 and gaz.rules.get("bare_prefers_city"):
+            if len(m.units) > 1 and rules.bare_prefers_city:
                 cities = [u for u in m.units if u.name == m.hit.text + "市"]
                 if len(cities) == 1:
                     m.units = cities
-        elif m.hit.text in gaz.needs_parent:
+        elif m.hit.text in rules.gazetteer.needs_parent:
             m.units = [u for u in m.units if evidence.parent_adjacent(m, u)]
 
 
@@ -230,7 +226,7 @@ def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
 
 @dataclass(frozen=True)
 class _RoleRules:
-    """rules/counties.yaml's roles, read once per gazetteer (:func:`_role_rules`)."""
+    """rules/counties.yaml's roles."""
     window: int
     not_help: tuple[str, ...]
     helper_after: tuple[str, ...]
@@ -238,20 +234,20 @@ class _RoleRules:
     recipient_before: tuple[str, ...]
     helper_before: tuple[str, ...]
     helper_before_needs: tuple[str, ...]
+    helper_before_needs_windows: int
     receiving: regex.Pattern
     helper_after_max_gap: int
     helper_before_max_gap: int
 
-
-@cache
-def _role_rules(gaz: Gazetteer) -> _RoleRules:
-    r = gaz.rules["roles"]
-    return _RoleRules(
-        window=r["window"], not_help=tuple(r["not_help"]), helper_after=tuple(r["helper_after"]),
-        recipient_after=tuple(r["recipient_after"]), recipient_before=tuple(r["recipient_before"]),
-        helper_before=tuple(r["helper_before"]), helper_before_needs=tuple(r["helper_before_needs"]),
-        receiving=regex.compile(r["receiving"]), helper_after_max_gap=r["helper_after_max_gap"],
-        helper_before_max_gap=r["helper_before_max_gap"])
+    @classmethod
+    def of(cls, r: dict) -> _RoleRules:
+        return cls(
+            window=r["window"], not_help=tuple(r["not_help"]), helper_after=tuple(r["helper_after"]),
+            recipient_after=tuple(r["recipient_after"]), recipient_before=tuple(r["recipient_before"]),
+            helper_before=tuple(r["helper_before"]), helper_before_needs=tuple(r["helper_before_needs"]),
+            helper_before_needs_windows=r["helper_before_needs_windows"],
+            receiving=regex.compile(r["receiving"]), helper_after_max_gap=r["helper_after_max_gap"],
+            helper_before_max_gap=r["helper_before_max_gap"])
 
 
 def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> str:
@@ -274,7 +270,8 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> s
     recipient_after = first_pos(after, rules.recipient_after)
     recipient_before = last_pos(before, rules.recipient_before)
     helper_before = last_pos(before, rules.helper_before)
-    near = text[max(sent[0], start - 8 * window):min(sent[1], end + 8 * window)]
+    reach = rules.helper_before_needs_windows * window
+    near = text[max(sent[0], start - reach):min(sent[1], end + reach)]
     if helper_before >= 0 and not any(w in near for w in rules.helper_before_needs):
         helper_before = -1          # 从峨边县人民医院转入…: a patient, not a helper's origin
     if rules.receiving.search(before) and helper_after < 10 ** 6:
@@ -303,20 +300,54 @@ def _merge_role(roles: list[str]) -> str:
 
 # ---------------------------------------------------------------------------- the stage
 
-def load_rules(folder: Folder = None) -> Gazetteer:
-    """The counties stage's rules are the gazetteer (with ``rules/counties.yaml``)."""
-    return gazetteer(folder)
+@dataclass(frozen=True)
+class _ListRules:
+    """rules/counties.yaml's list_confirms: a list of bare short forms confirms them."""
+    joiners: tuple[str, ...]
+    min_items: int
+    count_after: regex.Pattern
+    count_after_min_items: int
+    count_after_window: int
 
 
-def counties_of(article: Article, gaz: Gazetteer) -> list[County]:
+@dataclass(frozen=True)
+class CountyRules:
+    """The counties stage's rules: the gazetteer (which reads ``rules/counties.yaml``) and
+    that file's resolution and role rules, compiled once."""
+    gazetteer: Gazetteer
+    evidence: Mapping[str, int]           # weights of the evidence for a shared name
+    lists: _ListRules
+    said_county: Optional[regex.Pattern]  # a bare short form the sentence says is a county
+    said_county_window: int
+    bare_prefers_city: bool
+    roles: _RoleRules
+
+
+@cache
+def load_rules(folder: Folder = None) -> CountyRules:
+    gaz = gazetteer(folder)
+    r = gaz.rules
+    lists, said = r["list_confirms"], r.get("bare_said_county")
+    return CountyRules(
+        gazetteer=gaz, evidence=r["evidence"],
+        lists=_ListRules(joiners=tuple(lists["joiners"]), min_items=lists["min_items"],
+                         count_after=regex.compile(lists["count_after"]),
+                         count_after_min_items=lists["count_after_min_items"],
+                         count_after_window=lists["count_after_window"]),
+        said_county=regex.compile(said["pattern"]) if said else None,
+        said_county_window=said["window"] if said else 0,
+        bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"]))
+
+
+def counties_of(article: Article, rules: CountyRules) -> list[County]:
     text = article.text
     sentence_of = article.sentence_of
     context: list[tuple[Hit, Unit]] = []
-    mentions = find_counties(text, gaz, sentence_of, article.warnings, context)
+    mentions = find_counties(text, rules, sentence_of, article.warnings, context)
     article.facts["places"] = [NamedPlace(h.start, h.end, h.text, u.name, u.adcode, u.level,
                                           u.province if u.level != "province" else None)
                                for h, u in context]
-    role_rules = _role_rules(gaz)
+    role_rules = rules.roles
     by_key: dict[str, tuple[County, list[str]]] = {}
     for m in mentions:
         m.role = _role(text, m, sentence_of(m.hit.start), role_rules)
@@ -345,5 +376,5 @@ def counties_of(article: Article, gaz: Gazetteer) -> list[County]:
     return out
 
 
-def run(article: Article, gaz: Gazetteer) -> None:
-    article.facts["counties"] = counties_of(article, gaz)
+def run(article: Article, rules: CountyRules) -> None:
+    article.facts["counties"] = counties_of(article, rules)
