@@ -442,14 +442,7 @@ def _viterbi_between(np, emissions, transitions, left, right):
         score = np.take_along_axis(total, back[t][:, :, None], axis=2)[:, :, 0] + emissions[:, t, :]
     has = right >= 0
     score[has] += transitions[:, right[has]].T                          # T[y, right]
-    paths = np.zeros((runs, n), dtype=np.int64)
-    last = score.argmax(axis=1)
-    every = np.arange(runs)
-    for t in range(n - 1, -1, -1):
-        paths[:, t] = last
-        if t:
-            last = back[t][every, last]
-    return paths
+    return _backtrace(np, score, back)
 
 
 def _viterbi_batch(np, emissions, transitions, lengths):
@@ -467,6 +460,13 @@ def _viterbi_batch(np, emissions, transitions, lengths):
         live = (t < lengths)[:, None]
         score = np.where(live, new, score)
         back[t] = np.where(live, best_prev, stay)
+    return _backtrace(np, score, back)
+
+
+def _backtrace(np, score, back):
+    """The best paths (B, T) from the last step's scores (B, K) and the back pointers
+    (T, B, K) of a Viterbi pass."""
+    width, batch, _ = back.shape
     paths = np.zeros((batch, width), dtype=np.int64)
     last = score.argmax(axis=1)
     rows = np.arange(batch)
