@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Iterator, Optional
 
-import numpy as np
-
 from ..rules import Folder, jieba_dictionary, load_tsv, load_yaml
+from ..text.wordfinder import PairOpenings
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -71,12 +71,6 @@ class Hit:
                 p = 1.5 if f.unit.level != "county" else 1.0
             best = max(best, p)
         return best
-
-
-#: Texts at least this long find the positions that open a surface with numpy (one
-#: vectorised lookup of every character pair); shorter ones (titles, sentences) in a loop,
-#: which costs less than numpy's set-up there.
-_VECTOR_MIN_CHARS = 256
 
 
 class Gazetteer:
@@ -167,21 +161,8 @@ class Gazetteer:
             if cuts:
                 self._straddle_prone[surface] = cuts
         self._lengths = {pair: tuple(sorted(ns, reverse=True)) for pair, ns in lengths.items()}
-        self._pair_seen = np.zeros(_PAIR_TABLE_SIZE, dtype=bool)
-        firsts, seconds = (np.array([ord(p[i]) for p in self._lengths], dtype=np.uint32)
-                           for i in (0, 1))
-        self._pair_seen[_pair_hash(firsts, seconds)] = True
-
-    def _openings(self, text: str) -> list[int]:
-        """Positions where two characters that open some surface stand (long texts: every
-        pair looked up at once in a hashed table, then the few hits checked exactly)."""
-        if len(text) < _VECTOR_MIN_CHARS:
-            pairs = self._lengths
-            return [i for i in range(len(text) - 1) if text[i:i + 2] in pairs]
-        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        maybe = np.flatnonzero(self._pair_seen[_pair_hash(chars[:-1], chars[1:])]).tolist()
-        pairs = self._lengths
-        return [i for i in maybe if text[i:i + 2] in pairs]   # a hash can collide
+        # positions where two characters that open some surface stand
+        self._openings = PairOpenings(self._lengths, _PAIR_TABLE_SIZE)
 
     def candidates(self, text: str) -> Iterator[Hit]:
         """Every surface occurrence that passes the false-hit guards (may overlap), by end
@@ -275,11 +256,6 @@ def _bare_guarded(surface: str, forms: tuple[Form, ...]) -> bool:
 #: Slots of the table of character pairs that open a surface (~3,000 pairs: 0.3% full, so
 #: few positions of a text need the exact check).
 _PAIR_TABLE_SIZE = 1 << 20
-
-
-def _pair_hash(first, second):
-    """Two arrays of code points (numpy uint32, wrapping on overflow) → slots of the table."""
-    return ((first * np.uint32(40503)) ^ second) & np.uint32(_PAIR_TABLE_SIZE - 1)
 
 
 def straddles(text: str, start: int, end: int, min_freq: int) -> Optional[str]:

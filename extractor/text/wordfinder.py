@@ -4,29 +4,53 @@ An Aho-Corasick automaton over Chinese text (pyahocorasick) walks every characte
 its root, searches a child list as long as the number of distinct opening characters (167
 for the persons stage's cues): about 120 ns a character, the persons stage's biggest rule
 cost on real news. :class:`WordFinder` gives the same occurrences, in the same order, by
-the counties matcher's method: the words of two or more characters are found where their
-first two characters stand (every character pair of the text looked up at once with numpy
-in a hashed table, then the few hits checked exactly), the one-character words by a
-character class (the standard ``re``). For a handful of words (an article's names) the
+the gazetteer matcher's method (:class:`PairOpenings`, which both use): the words of two or
+more characters are found where their first two characters stand (every character pair of
+the text looked up at once with numpy in a hashed table, then the few hits checked
+exactly), the one-character words by a character class (the standard ``re``). For a handful of words (an article's names) the
 automaton stays quicker: its root has only a few children to search.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 import numpy as np
-
-#: Slots of the table of opening character pairs (a few hundred pairs: few collisions).
-_PAIR_TABLE_SIZE = 1 << 16
 
 #: Texts shorter than this look their pairs up in a loop (numpy's set-up costs more there).
 _VECTOR_MIN_CHARS = 256
 
 
-def _pair_hash(first, second):
-    """Two arrays of code points (numpy uint32, wrapping on overflow) → slots of the table."""
-    return ((first * np.uint32(40503)) ^ second) & np.uint32(_PAIR_TABLE_SIZE - 1)
+class PairOpenings:
+    """The positions of a text where one of ``pairs`` (two-character strings) stands. Long
+    texts: every character pair looked up at once with numpy in a hashed table of
+    ``table_size`` slots (a power of two, several times the number of pairs so that few
+    slots collide), then the few hits checked exactly; short ones in a loop. Serves
+    :class:`WordFinder` and the gazetteer's matcher."""
+
+    def __init__(self, pairs: Collection[str], table_size: int) -> None:
+        self.pairs = pairs            # kept as given: a dict's keys are looked up as fast
+        self._mask = np.uint32(table_size - 1)
+        self._seen = np.zeros(table_size, dtype=bool)
+        if pairs:
+            firsts, seconds = (np.array([ord(p[i]) for p in pairs], dtype=np.uint32) for i in (0, 1))
+            self._seen[self._hash(firsts, seconds)] = True
+
+    def _hash(self, first, second):
+        """Two arrays of code points (numpy uint32, wrapping on overflow) → slots of the table."""
+        return ((first * np.uint32(40503)) ^ second) & self._mask
+
+    def __call__(self, text: str) -> list[int]:
+        pairs = self.pairs
+        if len(text) < _VECTOR_MIN_CHARS:
+            return [i for i in range(len(text) - 1) if text[i:i + 2] in pairs]
+        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        maybe = np.flatnonzero(self._seen[self._hash(chars[:-1], chars[1:])]).tolist()
+        return [i for i in maybe if text[i:i + 2] in pairs]   # a hash can collide
+
+
+#: Slots of WordFinder's table of opening character pairs (a few hundred pairs: few collisions).
+_WORD_PAIR_TABLE_SIZE = 1 << 16
 
 
 class WordFinder:
@@ -47,19 +71,8 @@ class WordFinder:
             if len(w) > 1:
                 by_pair.setdefault(w[:2], []).append((len(w), w))
         self._by_pair = {pair: tuple(sorted(ws, reverse=True)) for pair, ws in by_pair.items()}
-        self._pair_seen = np.zeros(_PAIR_TABLE_SIZE, dtype=bool)
-        if by_pair:
-            firsts, seconds = (np.array([ord(p[i]) for p in by_pair], dtype=np.uint32) for i in (0, 1))
-            self._pair_seen[_pair_hash(firsts, seconds)] = True
-
-    def _openings(self, text: str) -> list[int]:
-        """Positions where the first two characters of some longer word stand."""
-        pairs = self._by_pair
-        if len(text) < _VECTOR_MIN_CHARS:
-            return [i for i in range(len(text) - 1) if text[i:i + 2] in pairs]
-        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        maybe = np.flatnonzero(self._pair_seen[_pair_hash(chars[:-1], chars[1:])]).tolist()
-        return [i for i in maybe if text[i:i + 2] in pairs]   # a hash can collide
+        # positions where the first two characters of some longer word stand
+        self._openings = PairOpenings(self._by_pair, _WORD_PAIR_TABLE_SIZE)
 
     def iter(self, text: str) -> Iterator[tuple[int, str]]:
         found = []   # (end, -length, word): sorted, the automaton's order
