@@ -130,6 +130,7 @@ class PairingRules:
         self.object_as_gap = regex.compile(r["object_as"]["gap"])
         self.target_nouns = tuple(sorted(r["target_nouns"], key=len, reverse=True))
         self.toward = tuple(r["toward_connectors"])
+        self.toward_not_words = tuple(r["toward_not_words"])
         self.mutual = tuple(r["mutual_connectors"])
         self.mutual_verbs = regex.compile(alternation(r["mutual_verbs"]))
         self.mutual_cues = frozenset(r["mutual_cues"])
@@ -164,6 +165,8 @@ class PairingRules:
         self.team_labels = tuple(r["team_labels"])
         self.team_work = regex.compile(alternation(r["team_work"]))
         self.subject_cues = frozenset(r["article_subject_cues"])
+        self.means_openers = tuple(r["means"]["openers"])
+        self.means_tail = regex.compile(r["means"]["tail"])
 
     def _load_organisations(self, r: dict) -> None:
         """Names of places' units and of organisations: tails after a place, suffixes,
@@ -200,6 +203,10 @@ class PairingRules:
         self.main_recipient_min_mentions = r["main_recipient_min_mentions"]
         self.title_marks = tuple(r["title_subject_marks"])
         self.main_helper_min = r["main_helper_min_mentions"]
+        self.bare_levels = tuple(r["bare_levels"])
+        self.bare_level_pattern = regex.compile(r"(?<!%s)(?:%s)(?!%s)" % (
+            alternation(r["bare_level_not_after"]), alternation(self.bare_levels),
+            alternation(r["bare_level_not_before"])))
         self.abbreviation_marker = r["abbreviation_marker"]
         self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
         self.places_located = regex.compile(r["places_located"])
@@ -505,6 +512,12 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
                 continue
             if all(m.end() <= a or m.start() >= b for a, b in taken):
                 places.append((m.start(), m.end(), place, "deictic"))
+        # a level word alone (支持自治区人民医院) for the one such province the article names
+        if rules.bare_level_pattern.search(text, s, e):
+            for m in rules.bare_level_pattern.finditer(text, s, e):
+                place = context.bare_level(m.group())
+                if place is not None and all(m.end() <= a or m.start() >= b for a, b in taken):
+                    places.append((m.start(), m.end(), place, None))
         # a township or village first written after its county, named alone (海则梁乡 …
         # 对海则梁…实施精准帮扶): the county
         for a, b, place in context.inside_places(s, e):
@@ -733,7 +746,7 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             ri = _starting_after(text, parties, gap.end(), 0) if gap else None
             if ri is not None and parties[ri].place:
                 return helpers, [parties[ri]], helpers[0].start, parties[ri].end
-            return None
+            # else R 作为 H 的 cue noun (纳雍县作为越秀区的对口帮扶县，…): the place before 作为
         before = [p for p in parties if p.end <= vpos and p.place
                   and not _CLAUSE_STOP.search(text, p.end, vpos)]
         if before:
@@ -831,6 +844,8 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     recipients = _list_back(text, parties, ri, rules.enumeration)
     first = recipients[0]
     conn = next((c for c in rules.toward + rules.mutual if text.endswith(c, 0, first.start)), None)
+    if conn is not None and text.endswith(rules.toward_not_words, 0, first.start):
+        conn = None   # 作为, 成为: the 为 of a verb, no connector (纳雍县作为越秀区的帮扶县)
     joint = text[cs:ce] in rules.mutual_cues or text[cs:ce] in rules.paired_cues
     if conn is None or (conn in rules.mutual and not joint
                         and not rules.mutual_verbs.search(text, recipients[-1].end, cs)):
@@ -838,7 +853,7 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         recipients = _list_back(text, parties, ri, rules.helper_separators)
         first = recipients[0]
         conn = next((c for c in rules.toward if text.endswith(c, 0, first.start)), None)
-    if conn is None:
+    if conn is None or text.endswith(rules.toward_not_words, 0, first.start):
         return None
     if conn in rules.mutual and not joint \
             and not rules.mutual_verbs.search(text, recipients[-1].end, cs):
@@ -1249,9 +1264,30 @@ def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
     return helpers, recipients, cs, recipients[-1].end
 
 
+def _means(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """H 通过“院包科”的形式，支持 R: the cue names the means, the verb after it the help
+    (the helper before 通过/以, the recipient right after the verb)."""
+    lead = cs - 1 if text[cs - 1:cs] in rules.quotes else cs
+    opener = next((o for o in rules.means_openers if text.endswith(o, s, lead)), None)
+    if opener is None:
+        return None
+    m = rules.means_tail.match(text, ce)
+    if m is None:
+        return None
+    ri = _starting_after(text, parties, m.end(), rules.w["recipient_gap"])
+    if ri is None or parties[ri].place is None:
+        return None
+    hi = _ending_before(text, parties, lead - len(opener), rules.w["helper_gap"], rules, s)
+    if hi is None:
+        return None
+    helpers = _list_back(text, parties, hi, rules.helper_separators)
+    recipients = _list_forward(text, parties, ri, rules.separators)
+    return helpers, recipients, helpers[0].start, recipients[-1].end
+
+
 SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
-          ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested))
+          ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means))
 # shapes that may leave a party to the article (main recipient, main helper)
 WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
                           "owned"})
@@ -1415,6 +1451,7 @@ class Context:
         text = article.text
         self.regions_written = {p.name for surface, p in rules.regions.items() if surface in text}
         self.divisions = rules.division_mark in text
+        self._bare: Optional[dict[str, Optional[Place]]] = None
         self._cue_sentences, self._counties = cue_sentences, counties
         self._main: Optional[tuple] = None
         hits = rules.gaz.find(text)          # the counties stage's scan of the same text
@@ -1430,6 +1467,17 @@ class Context:
         self._inside: Optional[dict[str, Place]] = None
         self._county_starts: Optional[list[tuple[int, int]]] = None
         self._county_positions: list[int] = []
+
+    def bare_level(self, word: str) -> Optional[Place]:
+        """The one province the article names whose name ends in ``word`` (自治区 → 西藏自治区
+        in an article naming no other autonomous region), else None."""
+        if self._bare is None:
+            self._bare = {}
+            for w in self.rules.bare_levels:
+                named = {p.name: p for p in (_higher_place(h) for h in self.hits[0])
+                         if p is not None and p.level == "province" and p.name.endswith(w)}
+                self._bare[w] = next(iter(named.values())) if len(named) == 1 else None
+        return self._bare.get(word)
 
     def county_before(self, pos: int) -> Optional[Place]:
         """The last county named before ``pos`` in its paragraph or the one before (该院,
