@@ -159,6 +159,8 @@ class PairingRules:
         self.bracket_open, self.bracket_close = r["enclosed_brackets"]
         self.invested_place = regex.compile(r["invested_place"])
         self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
+        self.thanks_mark = r["thanks"]["mark"]
+        self.thanks_after = regex.compile(r["thanks"]["after"])
         self.going_marks = frozenset(r["going_marks"])
         self.built_cues = frozenset(r["built_cues"])
         self.team_cues = frozenset(r["team_cues"])
@@ -686,10 +688,16 @@ def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         return None
     h = parties[hi]
     mark = next((m for m in rules.from_marks if text.endswith(m, 0, h.start)), None)
+    if mark is None and text.endswith(rules.thanks_mark, 0, h.start) \
+            and rules.thanks_after.match(text, ce):
+        mark = rules.thanks_mark   # 谢明光对深圳的帮扶十分感激: thanks for help received
     if mark is None:
         return None
     at = h.start - len(mark)
     before = [p for p in parties[:hi] if p.place and p.end <= at]
+    # a place named beats a word standing for the article's place (连平县…合作社理事长、当地致富带头人
+    # 谢明光对深圳的帮扶十分感激: 当地 is 连平县 here)
+    before = [p for p in before if not p.deictic] or before
     if before:
         return [h], [before[-1]], before[-1].start, ce
     place = _passage_place(parties, [h], at, ctx)
