@@ -190,6 +190,7 @@ class PairingRules:
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
+        self.unit_joiners = tuple(r["unit_joiners"])
         self.generic_org = words_pattern(r["generic_org_words"])
         self.org_count_head = regex.compile(r["org_count_head"])
         self.central_units = re.compile(trie_alternation(r["central_units"]))
@@ -280,6 +281,7 @@ class PairingRules:
             raise ValueError("pairings.yaml roles.own_posting must open with (?:{county}) and "
                              "name {county} only there")
         self.own_posting_tail = regex.compile(own[len("(?:{county})"):])
+        self.sends_team = regex.compile(roles["sends_team"])
 
 
 @cache
@@ -1828,7 +1830,7 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
             c.role = "helper"
         elif region_areas and c.adcode.startswith(region_areas):
             c.role = "recipient"
-        elif evidence.cadre_origin(c):
+        elif evidence.cadre_origin(c) or evidence.sends_team(c):
             c.role = "helper"
         else:
             seen = evidence.help_comes_in(c)
@@ -2115,6 +2117,21 @@ class _HelpEvidence:
         return any(self.rules.origin_tail.search(self.text, m.span[1], m.span[1] + reach)
                    for m in c.mentions)
 
+    def sends_team(self, c: County) -> bool:
+        """A county whose team is posted in another county (长沙市天心区驻湘西自治州龙山县洛塔乡
+        工作队: 天心区 sends it, gold/README `helper`): the posting right after a mention names
+        another county."""
+        for m in c.mentions:
+            found = self.rules.sends_team.match(self.text, m.span[1])
+            if found is None:
+                continue
+            k = bisect_left(self.positions, found.start(1))
+            while k < len(self.starts) and self.starts[k][1] <= found.end(1):
+                if self.county_at[self.starts[k][0]] is not c:
+                    return True
+                k += 1
+        return False
+
     def cadre_origin(self, c: County) -> bool:
         """A county named as where an assistance cadre comes from or served before (时任江苏镇江
         句容市副市长的王华申请援疆): an origin mark shortly before it, an origin tail after it,
@@ -2138,6 +2155,28 @@ def _place_of(name: str, code: Optional[str], rules: PairingRules) -> Optional[P
     return Place(name, code, unit.level if unit else "county")
 
 
+def _units_of_helper_orgs(article: Article, names: set[str], rules: PairingRules) -> set[str]:
+    """Adcodes of counties named inside a unit of a helper organisation (复旦大学附属金山医院,
+    a unit of the helper 复旦大学 → 金山区; gold/README: a county inside the name of a helper
+    organisation is `helper`): the organisation's name and a unit joiner right before the
+    county's mention, an organisation tail right after it."""
+    if not names:
+        return set()
+    text, out = article.text, set()
+    heads = tuple(n + j for n in names for j in rules.unit_joiners)
+    longest = max(map(len, heads))
+    for c in article.facts.get("counties", []):
+        if not c.adcode:
+            continue
+        for m in c.mentions:
+            a, b = m.span
+            if text.endswith(heads, max(0, a - longest), a) \
+                    and text.startswith(rules.tail_classes["organisation"], b):
+                out.add(c.adcode)
+                break
+    return out
+
+
 def run(article: Article, rules: PairingRules) -> None:
     org_helpers: set[str] = set()
     pairings = find_pairings(article, rules, org_helpers)
@@ -2145,5 +2184,7 @@ def run(article: Article, rules: PairingRules) -> None:
     helpers = [p for p in (_place_of(x.helper, x.helper_adcode, rules) for x in pairings) if p]
     recipients = [p for p in (_place_of(x.recipient, x.recipient_adcode, rules) for x in pairings) if p]
     regions = [a for x in pairings for a in rules.region_areas.get(x.recipient, ())]
+    org_helpers |= _units_of_helper_orgs(article, {x.helper for x in pairings if x.helper_adcode is None},
+                                         rules)
     assign_roles(article, article.facts.get("counties", []), helpers, recipients, rules,
                  regions, org_helpers)
