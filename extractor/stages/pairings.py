@@ -167,6 +167,7 @@ class PairingRules:
         self.team_labels = tuple(r["team_labels"])
         self.team_work = regex.compile(alternation(r["team_work"]))
         self.subject_cues = frozenset(r["article_subject_cues"])
+        self.bare_cues = frozenset(r["bare_cues"])
         self.means_openers = tuple(r["means"]["openers"])
         self.means_tail = regex.compile(r["means"]["tail"])
 
@@ -1121,6 +1122,8 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
                 return [parties[hj]], [r], parties[hj].start, ce
         return None
     recipients = _list_forward(text, parties, ri, rules.separators)
+    if text[cs:ce] in rules.bare_cues and rules.cue_pattern.match(text, recipients[-1].end):
+        return None   # 深圳对口广西扶贫协作, 对口河池扶贫协作五年规划: the cue after the place speaks
     if len(helpers) == 1 and text[ce:recipients[0].start] == "的" \
             and text[helpers[0].end:cs].endswith(rules.paired_joiners):
         # 册亨县和对口帮扶的宁波市江北区, 苍溪县还主动与扶贫协作的浙江省三门县: the party after
@@ -1384,6 +1387,8 @@ class _Abbreviations:
         if name in self.defined:
             return self.defined[name]
         text, rules = self.text, self.rules
+        if rules.central_units.fullmatch(name):
+            return name   # 中央和国家机关工委 is one organ: not cut to 国家机关工委 after 和
         # overlong: what precedes a name the article writes alone is not a parent
         for i in range(1, len(name) - rules.w["org_min"] + 1):
             cand = name[i:]
