@@ -38,6 +38,8 @@ FAMILIES = {
     "persons, layout": "第一书记\n孙中元\n",
     "persons, headings": "村民端和平：\n",
     "persons, seat words": "局长降初代表说，",
+    # clause heads read by the rules (issue 10 round 6): one anchor per comma
+    "persons, clause heads": "在村里，周子明便去，",
 }
 #: The bound: 10x for 10x the text, with slack for timer noise and O(n log n) parts.
 RATIO = 15
