@@ -106,6 +106,16 @@ class PersonRules:
     limits: SimpleNamespace              # the YAML's integer settings by name (title_max, …)
     affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
+    # small tables of the YAML that hot code reads, typed once here
+    idiom_lengths: tuple[int, ...]       # lengths of the set phrases a tagged name may run into
+    byline_suffixes: tuple[str, ...]     # 整理, 报道… ending a byline, tried in the YAML's order
+    dot_title_marks: tuple[tuple[str, str], ...]   # (opening, closing) around a column title
+    known_cadre_word_names: frozenset[str]         # known cadres' names that are words (汪洋)
+    team_marker_not: tuple[str, ...]     # a team marker in these is the sender's own unit
+    level_words: tuple[tuple[str, tuple[str, ...]], ...]   # (level, its words), smallest first
+    level_word_noise: tuple[str, ...]    # removed from a title before level_words, in order
+    home_unit_posting: tuple[str, ...]   # posting words: a unit + 干部 is where one comes from
+    honour_strip: str                    # quote marks stripped from an honour
     tagger: Optional[Tagger] = None
 
 
@@ -163,6 +173,7 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
 
 @cache
 def _load_rules(folder: Folder) -> PersonRules:
+    # Long on purpose: one keyword per rule of persons.yaml, a table rather than logic.
     r = load_yaml("persons.yaml", folder)
     cues, cue_window, certain_cues = _cue_finders(r)
     words = {k: frozenset(r[k]) for k in _WORD_LISTS}
@@ -213,6 +224,15 @@ def _load_rules(folder: Folder) -> PersonRules:
             "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
             "name_end_not_tags")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
+        idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
+        byline_suffixes=tuple(r["byline_suffix"]),
+        dot_title_marks=tuple((opening, closing) for opening, closing in r["dot_title_marks"]),
+        known_cadre_word_names=frozenset(r["known_cadre_word_names"]),
+        team_marker_not=tuple(r["team_marker_not"]),
+        level_words=tuple((level, tuple(words)) for level, words in r["level_words"].items()),
+        level_word_noise=tuple(r["level_word_noise"]),
+        home_unit_posting=tuple(r["home_unit_posting"]),
+        honour_strip=r["honour_strip"],
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
     )
 
@@ -405,7 +425,7 @@ def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules) -> bool
     if end - start == 2 and _HAN.match(text, end) and not rules.followers.match(text, end) \
             and not rules.cadre_after.match(text, end) and \
             (text[end:end + 2] not in _dictionary_words() or
-             text[start:end] in rules.raw["known_cadre_word_names"]):
+             text[start:end] in rules.known_cadre_word_names):
         return False
     return not text.startswith(rules.affixes.known_cadre_not_before, end)
 
@@ -414,7 +434,7 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
     """The dot at ``dot`` is inside brackets or quotes opened at most ``reach`` characters
     before it (（小康路上·绿色力量）, 《印象·刘三姐》, “大联动·微治理”): a column or work
     title, not a name."""
-    for opening, closing in rules.raw["dot_title_marks"]:
+    for opening, closing in rules.dot_title_marks:
         i = text.rfind(opening, max(0, dot - reach), dot)
         if i >= 0 and closing not in text[i + 1:dot]:
             return True
@@ -845,7 +865,7 @@ def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, i
         tokens = []
         for t in _TOKEN.finditer(m.group("names")):
             a, b = t.start() + base, t.end() + base
-            for suffix in rules.raw["byline_suffix"]:      # 文|整理 in 张 文整理
+            for suffix in rules.byline_suffixes:      # 文|整理 in 张 文整理
                 if text.endswith(suffix, a, b) and b - a - len(suffix) >= 1:
                     b -= len(suffix)
                     break
@@ -1062,7 +1082,7 @@ def _idiom_cut(text: str, a: int, b: int, rules: PersonRules) -> int:
     words = _dictionary_words()
     for k in (a + 2, a + 3):
         if k < b and text[k] not in rules.words["place_suffix_chars"] and \
-                any(k + n >= b and text[k:k + n] in words for n in rules.raw["idiom_lengths"]):
+                any(k + n >= b and text[k:k + n] in words for n in rules.idiom_lengths):
             return k
     return b
 
@@ -1108,7 +1128,7 @@ def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[in
         return None
     if m.end() - j <= rules.limits.han_name_max or _DOT in m.group():
         return m.span()
-    for suffix in rules.raw["byline_suffix"]:        # the last reporter: …、刘某某报道）
+    for suffix in rules.byline_suffixes:        # the last reporter: …、刘某某报道）
         if m.group().endswith(suffix) and 2 <= m.end() - len(suffix) - j <= rules.limits.han_name_max:
             return j, m.end() - len(suffix)
     fits = [n for n in (2, 3) if rules.followers.match(text, j + n)]
@@ -1366,7 +1386,7 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     w = rules.words
     if m.group() in w["abroad_only_titles"]:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
-    if (_has_any(part, w["non_public_units"]) and not part.startswith(tuple(w["state_organs"]))) \
+    if (_has_any(part, w["non_public_units"]) and not part.startswith(rules.affixes.state_organs)) \
             or rules.seat_titles.search(part) or rules.academic_unit.search(part) \
             or ("政协" in part and m.group() in ("委员", "常委")):
         return False
@@ -1593,7 +1613,7 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     name = (name_start, name_start)
     w = rules.words
     marker = rules.team_marker.search(text, ts, te)
-    team = marker is not None and not any(x in title for x in rules.raw["team_marker_not"])
+    team = marker is not None and not any(x in title for x in rules.team_marker_not)
     after = _unit_in(text, marker.end(), te, units, rules) if team else None
     if after:           # a company's or university's team post is where the team works (P1)
         return after[0]     # 北京某大学驻甘肃省秦安县…村第一书记 → 秦安县
@@ -1614,10 +1634,10 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
         return named[0]
     if any(c in title for c in w["central_words"]):
         return None
-    for noise in rules.raw["level_word_noise"]:                 # 农村 is no village
+    for noise in rules.level_word_noise:                 # 农村 is no village
         title = title.replace(noise, "")
-    levels = list(rules.raw["level_words"])
-    for k, (level, words) in enumerate(rules.raw["level_words"].items()):   # smallest first
+    levels = [level for level, _ in rules.level_words]
+    for k, (level, words) in enumerate(rules.level_words):   # smallest first
         if any(x in title for x in words):
             for up in levels[k:]:        # P2: else the smallest unit the article gives
                 found = _context_unit(text, units, up, name, sent)
@@ -1755,7 +1775,7 @@ def _origin_only(phrase: str, rules: PersonRules, sentence: str) -> bool:
     """成华区司法局干部 of a person on a posting (援藏, 挂职… in the sentence): a unit + 干部
     says where the person comes from, not a post; without a posting (汉中市扶贫办某科干部)
     it is the person's post."""
-    if not any(w in sentence for w in rules.raw["home_unit_posting"]):
+    if not any(w in sentence for w in rules.home_unit_posting):
         return False
     for word in rules.words["origin_title_words"]:
         if phrase.endswith(word):
@@ -1846,7 +1866,7 @@ def _home_origin(text: str, cadre: Cadre, sentences: list[tuple[int, int]],
                  rules: PersonRules) -> Optional[str]:
     """A person on a posting whose first title starts with a unit comes from that unit."""
     if not cadre.posts or not any(w in text[s0:s1] for s0, s1 in sentences
-                                  for w in rules.raw["home_unit_posting"]):
+                                  for w in rules.home_unit_posting):
         return None
     m = rules.home_unit.match(cadre.posts[0].title)
     return m.group("unit") if m else None
@@ -1880,7 +1900,7 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
 
 def add_honours(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRules) -> None:
     """荣获/被评为…: the honour goes to the person named last before it in its sentence."""
-    strip = rules.raw["honour_strip"]
+    strip = rules.honour_strip
     by_sentence: dict[tuple[int, int], list[tuple[int, FoundPerson]]] = {}
     for p in found:
         if p.cadre is not None:
