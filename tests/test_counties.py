@@ -22,7 +22,8 @@ def rows(*groups):
     return [pytest.param(c, id=f"{g}:{c['text'][:14]}") for g in groups for c in CASES[g]]
 
 
-@pytest.mark.parametrize("case", rows("short_forms", "renamed", "ambiguous", "false_hits", "lists", "nothing"))
+@pytest.mark.parametrize("case", rows("short_forms", "renamed", "ambiguous", "standalone", "false_hits", "lists",
+                                 "nothing"))
 def test_counties(case):
     counties, article = run(case["text"])
     got = sorted(f"{c.name} {c.adcode or 'null'}" for c in counties)

@@ -82,7 +82,8 @@ class Gazetteer:
         self.rules = rules
         self.units: dict[str, Unit] = {}
         self.forms: dict[str, list[Form]] = {}
-        extra_weak = set(rules.get("weak_short_forms", []))
+        extra_weak = set(rules.get("weak_short_forms", [])) | \
+            set(rules.get("weak_landmark_short_forms", []))
         suffixed_units = tuple(rules["suffixed_short_form_units"])
         self.needs_parent = set(rules.get("needs_parent", []))
         for row in load_tsv("gazetteer.tsv", folder):
@@ -110,6 +111,20 @@ class Gazetteer:
         self.bare_right_stop = tuple(rules.get("bare_right_stop", []))
         self.bare_right_confirms = tuple(rules.get("bare_right_confirms", []))
         self.straddle_exempt = tuple(rules.get("straddle_exempt", []))
+        self.straddle_exempt_after = tuple(rules.get("straddle_exempt_after", []))
+        self.bare_right_facility = {f["surface"]: tuple(f["right"])
+                                    for f in rules.get("bare_right_facility", [])}
+        self.standalone = frozenset(rules.get("standalone_short_forms", []))
+        self.own_office = tuple(rules.get("needs_parent_own_office", []))
+        # the names of each province and prefecture (full, short, alias), for "its parent is
+        # written right before it"
+        self.names_of: dict[str, tuple[str, ...]] = {}
+        self._parent_names: dict[str, tuple[str, ...]] = {}   # per surface, filled on first use
+        self._longest_name = max(len(s) for s in self.forms)   # a bound for reading back
+        for surface, forms in self.forms.items():
+            for f in forms:
+                if f.unit.level != "county":
+                    self.names_of[f.unit.adcode] = self.names_of.get(f.unit.adcode, ()) + (surface,)
         self._build_matcher()
 
     def _add(self, surface: str, form: Form) -> None:
@@ -242,8 +257,26 @@ class Gazetteer:
                 if words is None:
                     words = self._straddle_words = common_words(self.rules.get("straddle_min_freq", 100))
                 if _straddles(text, start, end, words):
-                    return True
+                    # a straddled form: is the straddle a misreading after all?
+                    if text.startswith(self.straddle_exempt_after, end) and \
+                            not straddles_left(text, start, end, words):
+                        return False     # 北川|东部: no word across its left edge
+                    return not self._parent_right_before(text, start, surface, forms)
         return False
+
+
+    def _parent_right_before(self, text: str, start: int, surface: str,
+                             forms: tuple[Form, ...]) -> bool:
+        """A county's prefecture or province is written right before ``start`` (江西井冈山神山村:
+        the place-name word 山神 across its end is no reason to drop it; 武汉汉南通用机场: nor is
+        南通). Asked of the bare forms a common word straddles; the names are cached per surface."""
+        names = self._parent_names.get(surface)
+        if names is None:
+            # a weak form (a word, a lake: 杭州西湖边) keeps the straddle test: no names
+            names = () if all(f.weak for f in forms) else tuple(
+                name for f in forms for p in f.unit.parents for name in self.names_of.get(p, ()))
+            self._parent_names[surface] = names
+        return bool(names) and text.endswith(names, max(0, start - self._longest_name), start)
 
 
 def _bare_guarded(surface: str, forms: tuple[Form, ...]) -> bool:
@@ -274,6 +307,18 @@ def _straddles(text: str, start: int, end: int, words: frozenset[str]) -> Option
         if end + k <= len(text):
             for j in range(1, n + 1):
                 w = text[end - j:end + k]
+                if w in words:
+                    return w
+    return None
+
+
+def straddles_left(text: str, start: int, end: int, words: frozenset[str]) -> Optional[str]:
+    """A common word of ``words`` that crosses the left edge of text[start:end] (asked of the
+    few forms that a word straddles, when the right one is no reason: 北川|东部)."""
+    for k in (1, 2, 3):
+        if start - k >= 0:
+            for j in range(1, end - start + 1):
+                w = text[start - k:start + j]
                 if w in words:
                     return w
     return None

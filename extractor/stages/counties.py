@@ -45,6 +45,10 @@ def find_counties(text: str, rules: CountyRules | None = None,
     mentions: list[_Mention] = []
     for h in gaz.find(text):
         counties = [f.unit for f in h.forms if f.unit.level == "county"]
+        if len(counties) > 1:
+            # one unit once, though two of its forms share the surface (赣县: short form of
+            # 赣县区 and the renamed county's alias; twice it read as two candidates, "ambiguous")
+            counties = list({u.adcode: u for u in counties}.values())
         higher = [f.unit for f in h.forms if f.unit.level != "county"]
         if higher:
             # a bare form or full name shared with a prefecture/province is the prefecture
@@ -66,9 +70,10 @@ class _ArticleEvidence:
     """What the article says about where its county names are: the provinces and
     prefectures it names, and the counties it writes in full."""
 
-    def __init__(self, rules: CountyRules, mentions: list[_Mention],
+    def __init__(self, text: str, rules: CountyRules, mentions: list[_Mention],
                  context: list[tuple[Hit, Unit]], sentence_of) -> None:
         self.rules = rules
+        self.text = text
         self.weights = rules.evidence
         self.context = context
         self.sentence_of = sentence_of
@@ -76,7 +81,10 @@ class _ArticleEvidence:
         self.listed: set[int] = set()   # bare short forms in a list of county names
         self.named_events: set[int] = set()   # bare short forms naming an event (汶川地震)
         # counties written in full (or by alias) somewhere in the article
-        self.written = {u.adcode for m in mentions if not m.hit.bare for u in m.units}
+        # (not names that are ordinary words without their parent: 解放区 is the liberated areas)
+        needs_parent = rules.gazetteer.needs_parent
+        self.written = {u.adcode for m in mentions
+                        if not m.hit.bare and m.hit.text not in needs_parent for u in m.units}
         # Where each province/prefecture is named (starts and ends, sorted), so "is the
         # parent right before / in this sentence" is a bisection, not a scan of every
         # context hit for every mention (quadratic in an article naming both many times).
@@ -114,11 +122,20 @@ class _ArticleEvidence:
         if u.adcode in self.written or self.parent_adjacent(m, u) or m.hit.start in self.listed \
                 or m.hit.start in self.named_events:
             return True
+        if m.hit.text in self.rules.gazetteer.standalone and len(m.units) == 1 \
+                and not self.in_title(m):
+            return True       # 搬迁到格尔木: known by the name alone (rules standalone_short_forms)
         if weak:
             return False
         if u.parents[0] in self.named:   # prefecture, or the province for 直辖 units
             return True
         return self.parent_in_sentence(m, u, (u.adcode[:2] + "0000",))
+
+    def in_title(self, m: _Mention) -> bool:
+        """The mention stands inside a work's title (沪剧《敦煌女儿》: an opera, not the city),
+        read back a bounded window."""
+        lo = max(0, m.hit.start - self.rules.gazetteer.rules["title_window"])
+        return self.text.rfind("《", lo, m.hit.start) > self.text.rfind("》", lo, m.hit.start)
 
     def score(self, m: _Mention, u: Unit, siblings: dict[str, set[str]]) -> int:
         ev = self.weights
@@ -136,13 +153,15 @@ class _ArticleEvidence:
 
 def _resolve(text: str, rules: CountyRules, mentions: list[_Mention],
              context: list[tuple[Hit, Unit]], sentence_of, warnings: list[str] | None) -> None:
-    evidence = _ArticleEvidence(rules, mentions, context,
+    evidence = _ArticleEvidence(text, rules, mentions, context,
                                 sentence_of or (lambda pos: (0, len(text))))
     evidence.listed = _listed_short_forms(text, mentions, rules.lists)
     said_re, said_window = rules.said_county, rules.said_county_window
     right_confirms = rules.gazetteer.bare_right_confirms
+    facility = rules.gazetteer.bare_right_facility
     evidence.named_events = {m.hit.start for m in mentions
-                             if m.hit.bare and (text.startswith(right_confirms, m.hit.end) or (
+                             if m.hit.bare and (text.startswith(right_confirms, m.hit.end)
+                                                or text.startswith(facility.get(m.hit.text, ()), m.hit.end) or (
                                  said_re is not None and len(m.units) == 1
                                  and said_re.match(text[m.hit.end:m.hit.end + said_window])))}
     _confirm_short_forms(evidence, mentions)
@@ -184,6 +203,11 @@ def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -
     """Bare short forms count only when the article confirms them (SPEC 2: a short form
     counts when it is unambiguous in the article)."""
     rules = evidence.rules
+    gaz, text = rules.gazetteer, evidence.text
+    # 和县县委书记: a name that needs its parent is confirmed in the whole article by its own
+    # office written right after it (rules needs_parent_own_office)
+    own_office = {m.hit.text for m in mentions if m.hit.text in gaz.needs_parent
+                  and text.startswith(gaz.own_office, m.hit.end)}
     for m in mentions:
         if m.hit.bare:
             weak = all(f.weak for f in m.hit.forms)
@@ -196,7 +220,7 @@ def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -
                 cities = [u for u in m.units if u.name == m.hit.text + "市"]
                 if len(cities) == 1:
                     m.units = cities
-        elif m.hit.text in rules.gazetteer.needs_parent:
+        elif m.hit.text in gaz.needs_parent and m.hit.text not in own_office:
             m.units = [u for u in m.units if evidence.parent_adjacent(m, u)]
 
 
