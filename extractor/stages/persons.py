@@ -36,7 +36,7 @@ from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, gazetteer
 from ..lexicon.years import YearGrammar, dates_in, year_grammar
 from ..record import Cadre, Mention, Person, Post
-from ..rules import Folder, alternation, jieba_dictionary, load_yaml
+from ..rules import Folder, alternation, jieba_dictionary, load_yaml, plain_pattern, words_pattern
 from ..text.wordfinder import WordFinder
 
 class PlaceSpan(NamedTuple):
@@ -185,30 +185,30 @@ def _load_rules(folder: Folder) -> PersonRules:
         raw=r, cues=cues, cue_window=cue_window, certain_cues=certain_cues,
         lead_cue=regex.compile(alternation(r["cues"]["before_name"])),
         lead_cue_end=_suffix_pattern(w for w in r["cues"]["before_name"] if len(w) > 1),
-        followers=regex.compile(alternation(r["name_followers"])),
+        followers=words_pattern(r["name_followers"]),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
-        credit=regex.compile(r["credit_pattern"]), credit_cue=regex.compile(r["credit_cue"]),
+        credit=regex.compile(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
         layout_name=regex.compile(r["layout_name"]), heading_name=regex.compile(r["heading_name"]),
-        cadre_titles=_suffix_pattern(r["cadre_titles"]),
+        cadre_titles=plain_pattern(f"(?:{alternation(r['cadre_titles'])})$"),
         resident_before=_suffix_pattern(r["resident_before"]),
         journalist_before=regex.compile(f"(?:{alternation(r['journalist_before'])})"
                                         r"[\s、]*(?:\p{Han}{1,4}[\s、]+)*$"),
-        journalist_after=regex.compile(rf"[ 　]*(?:{alternation(r['journalist_after'])})"),
-        boundary_words=regex.compile(alternation(r["title_boundary_words"])),
-        trim_prefix=regex.compile(f"^(?:{alternation(r['title_trim_prefix'])})+"),
-        post_after=regex.compile(alternation(r["post_after_verbs"])),
-        post_copula=regex.compile(alternation(r["post_copula"])),
-        bracket_post=regex.compile(r["bracket_post"]),
-        apposition_post=regex.compile(r["apposition_post"]),
+        journalist_after=plain_pattern(rf"[ 　]*(?:{alternation(r['journalist_after'])})"),
+        boundary_words=words_pattern(r["title_boundary_words"]),
+        trim_prefix=plain_pattern(f"^(?:{alternation(r['title_trim_prefix'])})+"),
+        post_after=words_pattern(r["post_after_verbs"]),
+        post_copula=words_pattern(r["post_copula"]),
+        bracket_post=plain_pattern(r["bracket_post"]),
+        apposition_post=plain_pattern(r["apposition_post"]),
         list_title=regex.compile(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
         titled_name_part=regex.compile(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
         seat_titles=_suffix_pattern(r["seat_titles"]),
         academic_unit=regex.compile(r["academic_unit"]),
         post_abroad=regex.compile(r["post_abroad"]),
-        cadre_after=regex.compile(alternation(r["cadre_after"])),
+        cadre_after=words_pattern(r["cadre_after"]),
         home_unit=regex.compile(r["home_unit"]),
         team_marker=regex.compile(r["team_marker"]),
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
