@@ -33,10 +33,22 @@ def paragraph_bounds(text: str) -> list[Bounds]:
 
 
 def _runs(text: str, breaks: regex.Pattern, keep_break: bool) -> list[Bounds]:
+    """The runs between breaks (with their break when ``keep_break``) that hold more than
+    whitespace."""
+    if keep_break:
+        # each run ends where its break ends and the next starts there: the ends are read
+        # in one comprehension, the runs paired and filtered in another
+        ends = [m.end() for m in breaks.finditer(text)]
+        starts = [0, *ends]
+        if (ends[-1] if ends else 0) < len(text):
+            ends.append(len(text))
+        else:
+            starts.pop()
+        return [(s, e) for s, e in zip(starts, ends) if not text[s:e].isspace()]
     bounds = []
     start = 0
     for m in breaks.finditer(text):
-        end = m.end() if keep_break else m.start()
+        end = m.start()
         if text[start:end].strip():
             bounds.append((start, end))
         start = m.end()
