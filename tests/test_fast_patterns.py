@@ -1,0 +1,48 @@
+"""Speed rewrites that must find what the plain regex finds: rule patterns compiled by the
+standard re where it reads them (rules.plain_pattern), and a county's own postings found by
+its names and one compiled tail (pairings) instead of a pattern compiled per county."""
+import re
+
+import pytest
+import regex
+
+from extractor.rules import alternation, plain_pattern
+from extractor.stages.pairings import _own_postings, load_rules
+
+PLAIN_ROWS = [
+    # re reads it: compiled by re, same matches
+    (r"[，,；;：:]", re.Pattern, "一，二；三", ["，", "；"]),
+    (r"(?:全县|全省)(?!第一)", re.Pattern, "全县第一，全省", ["全省"]),
+    # \p{Han} and a variable-width lookbehind are regex's only
+    (r"\p{Han}{2}县", regex.Pattern, "在石渠县", ["石渠县"]),
+    (r"(?<=[村乡]|镇上)人", regex.Pattern, "镇上人和村人", ["人", "人"]),
+]
+
+
+@pytest.mark.parametrize("pattern, engine, text, expected", PLAIN_ROWS)
+def test_plain_pattern_takes_re_where_it_can(pattern, engine, text, expected):
+    compiled = plain_pattern(pattern)
+    assert isinstance(compiled, engine)
+    assert [m.group() for m in compiled.finditer(text)] == expected
+    assert [m.group() for m in regex.compile(pattern).finditer(text)] == expected
+
+
+OWN_ROWS = [
+    # a unit of the county sends its own cadre: the whole posting
+    ({"渠县", "渠"}, "渠县教育局驻石村第一书记说", ["渠县教育局驻石村第一书记"]),
+    # two postings, the second where a longer name holds the county's name (as regex reads it)
+    ({"渠县", "渠"}, "渠县选派干部驻村，石渠县派出工作队", ["渠县选派干部驻村", "渠县派出工作队"]),
+    # the name is there, no posting verb after it
+    ({"渠县", "渠"}, "渠县的干部去了成都", []),
+    # the longer name is tried first at a position
+    ({"平昌", "平昌县"}, "平昌县派驻工作组", ["平昌县派驻工作组"]),
+]
+
+
+@pytest.mark.parametrize("stems, stretch, expected", OWN_ROWS)
+def test_own_postings_are_the_compiled_patterns_matches(stems, stretch, expected):
+    rules = load_rules()
+    found = _own_postings(stretch, stems, rules.own_posting_tail)
+    assert [stretch[a:b] for a, b in found] == expected
+    whole = regex.compile(f"(?:{alternation(stems)}){rules.own_posting_tail.pattern}")
+    assert [m.group() for m in whole.finditer(stretch)] == expected
