@@ -40,6 +40,10 @@ FAMILIES = {
     "persons, seat words": "局长降初代表说，",
     # clause heads read by the rules (issue 10 round 6): one anchor per comma
     "persons, clause heads": "在村里，周子明便去，",
+    # pairings: every shape is tried at each cue, and a line is one sentence: the parties
+    # and marks around a cue are looked up, never walked (an invested statement repeated
+    # took 0.47 s at 30 KB and 46 s at 300 KB)
+    "pairings, invested statements": "珠海市投入帮扶资金286万元，",
 }
 #: The bound: 10x for 10x the text, with slack for timer noise and O(n log n) parts.
 RATIO = 15

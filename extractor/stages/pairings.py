@@ -24,10 +24,10 @@ helper's territory and outside every recipient's, is ``helper``.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import product
+from itertools import accumulate, chain, islice, product
 import re
 from typing import Iterable, Optional
 
@@ -143,6 +143,9 @@ class PairingRules:
         self.owned_subject_cue_nouns = tuple(sub["cue_nouns"])
         self.owned_subject_noun_gap = regex.compile(sub["noun_gap"])
         self.owned_subject_unit_gap = regex.compile(sub["unit_gap"])
+        self.owned_subject_unit_gap_max = sub["unit_gap_max"]
+        if self.owned_subject_unit_gap.fullmatch("中" * (self.owned_subject_unit_gap_max + 1)):
+            raise ValueError("rules/pairings.yaml: owned_subject.unit_gap matches more than unit_gap_max characters")
         self.owned_subject_verbs = tuple(sorted(sub["verbs"], key=len, reverse=True))
         self.under_open, self.under_close = r["under_open"], r["under_close"]
         self.paired_cues = frozenset(r["paired_cues"])
@@ -573,18 +576,221 @@ def _join_adjacent_organisations(text: str, parties: list[Party]) -> list[Party]
     return out
 
 
+class SentenceParties(list):
+    """A cue sentence's parties (pairs apart), in order of their starts, with the lookups
+    the statement shapes make around each cue: by position (bisect over starts, and a
+    prefix maximum of ends for "the last party ending before"), and the sentence's clause
+    breaks, quotation marks and 分别, found once. A 300 KB line is one sentence, and each
+    shape runs once per cue: a walk over all its parties or characters per cue would make
+    the stage quadratic. Ends are not strictly in order (a place's tail may run over the
+    next place), hence the prefix maximum."""
+
+    def __init__(self, parties: Iterable[Party], text: str, s: int, e: int,
+                 rules: PairingRules) -> None:
+        super().__init__(parties)
+        self.text, self.s, self.e, self.rules = text, s, e, rules
+        self.starts = [p.start for p in self]
+        self.reach = list(accumulate((p.end for p in self), max))
+        self._placed: Optional[tuple[list[int], list[int], list[int]]] = None
+        self._counties: Optional[tuple[list[int], list[int]]] = None
+        self._county_places: Optional[dict[Place, int]] = None
+        self._places: Optional[set[Party]] = None
+        self._by_end: Optional[list[tuple[int, int]]] = None
+        self._breaks: Optional[list[int]] = None
+        self._marks: dict[str, list[int]] = {}
+        self._cue_in: dict[tuple[int, int], bool] = {}
+        self._team_work: Optional[list[int]] = None
+
+    # -- parties by position
+
+    def first_from(self, pos: int) -> int:
+        """Index of the first party starting at or after ``pos`` (len when none)."""
+        return bisect_left(self.starts, pos)
+
+    def any_starting(self, lo: int, hi: int) -> bool:
+        """Whether a party starts in [lo, hi)."""
+        i = bisect_left(self.starts, lo)
+        return i < len(self) and self.starts[i] < hi
+
+    def last_ending(self, lo: int, hi: int) -> Optional[int]:
+        """Index of the last party (in order) whose end lies in [lo, hi], else None."""
+        k = bisect_right(self.starts, hi) - 1
+        while k >= 0 and self.reach[k] >= lo:
+            if lo <= self[k].end <= hi:
+                return k
+            k -= 1
+        return None
+
+    def last_placed_ending(self, lo: int, hi: int, below: Optional[int] = None) -> Optional[int]:
+        """Index of the last party with a place (before index ``below``) whose end lies in
+        [lo, hi], else None."""
+        if self._placed is None:
+            idx = [i for i, p in enumerate(self) if p.place]
+            self._placed = (idx, [self[i].start for i in idx],
+                            list(accumulate((self[i].end for i in idx), max)))
+        idx, starts, reach = self._placed
+        k = bisect_right(starts, hi) - 1
+        if below is not None:
+            k = min(k, bisect_left(idx, below) - 1)
+        while k >= 0 and reach[k] >= lo:
+            if lo <= self[idx[k]].end <= hi:
+                return idx[k]
+            k -= 1
+        return None
+
+    def first_placed_starting(self, lo: int, hi: int) -> Optional[Party]:
+        """The first party with a place starting in [lo, hi), else None."""
+        if self._placed is None:
+            self.last_placed_ending(0, -1)
+        idx, starts, _ = self._placed
+        k = bisect_left(starts, lo)
+        return self[idx[k]] if k < len(idx) and starts[k] < hi else None
+
+    def first_county_after(self, pos: int) -> Optional[Party]:
+        """The first party whose place is a county starting after ``pos``, else None."""
+        if self._counties is None:
+            idx = [i for i, p in enumerate(self) if p.place and p.place.level == "county"]
+            self._counties = (idx, [self[i].start for i in idx])
+        idx, starts = self._counties
+        k = bisect_right(starts, pos)
+        return self[idx[k]] if k < len(idx) else None
+
+    def first_ending_at(self, pos: int) -> Optional[int]:
+        """Index of the first party (in order) ending at ``pos``, else None."""
+        if self._by_end is None:
+            self._by_end = sorted((p.end, i) for i, p in enumerate(self))
+        k = bisect_left(self._by_end, (pos, -1))
+        if k < len(self._by_end) and self._by_end[k][0] == pos:
+            return self._by_end[k][1]
+        return None
+
+    def position(self, party: Party) -> int:
+        """``list.index``: the first party equal to ``party`` (equal parties start alike)."""
+        i = bisect_left(self.starts, party.start)
+        while i < len(self) and self.starts[i] == party.start:
+            if self[i] == party:
+                return i
+            i += 1
+        raise ValueError(f"{party!r} is not in the sentence's parties")
+
+    def names_other_place(self, helpers: list[Party]) -> bool:
+        """``any(p.place and p not in helpers for p in self)``, by a set of the parties with a
+        place, made once per sentence."""
+        if self._places is None:
+            self._places = {p for p in self if p.place}
+        return len(self._places) > len({h for h in helpers if h in self._places})
+
+    def sole_county_besides(self, h: Party) -> Optional[Place]:
+        """The one county the sentence names besides party ``h`` (one of its parties), else
+        None: ``{p.place for p in self if p is not h and p.place.level == "county"}`` when it
+        holds one place, from a count of the sentence's county places made once."""
+        if self._county_places is None:
+            self._county_places = {}
+            for p in self:
+                if p.place and p.place.level == "county":
+                    self._county_places[p.place] = self._county_places.get(p.place, 0) + 1
+        counts = self._county_places
+        alone = h.place if h.place in counts and counts[h.place] == 1 \
+            and any(p is h for p in self.around(h)) else None
+        if len(counts) - (alone is not None) != 1:
+            return None
+        return next(place for place in counts if place != alone)
+
+    def around(self, party: Party) -> list[Party]:
+        """The parties starting where ``party`` starts."""
+        return self[bisect_left(self.starts, party.start):bisect_right(self.starts, party.start)]
+
+    # -- the sentence's marks
+
+    def team_work_after(self, pos: int) -> bool:
+        """``rules.team_work.search(text, pos, <end of the sentence>)``: whether the sentence
+        tells a team's work after ``pos`` (the starts of its words found once, overlaps
+        included; the words hold no sentence end)."""
+        if self._team_work is None:
+            self._team_work = [m.start() for m in self.rules.team_work.finditer(
+                self.text, self.s, self.e, overlapped=True)]
+        end = e_of(self.text, pos, self.e)
+        k = bisect_left(self._team_work, pos)
+        return k < len(self._team_work) and self._team_work[k] < end
+
+    def clause_breaks(self) -> list[int]:
+        """Ends of the sentence's clause breaks (，；：), in order."""
+        if self._breaks is None:
+            self._breaks = [m.end() for m in self.rules.clause_break.finditer(self.text, self.s, self.e)]
+        return self._breaks
+
+    def clause_start(self, pos: int) -> int:
+        """The end of the last clause break before ``pos`` in the sentence, else its start."""
+        if pos > self.e:
+            return _clause_start(self.text, self.s, pos, self.rules)
+        breaks = self.clause_breaks()
+        k = bisect_right(breaks, pos) - 1
+        return breaks[k] if k >= 0 else self.s
+
+    def first_break_after(self, pos: int, limit: int) -> Optional[int]:
+        """Start of the first clause break in [pos, limit), else None."""
+        breaks = self.clause_breaks()
+        k = bisect_right(breaks, pos)     # a break at ``pos`` ends at pos + 1
+        return breaks[k] - 1 if k < len(breaks) and breaks[k] <= limit else None
+
+    def occurrences(self, word: str) -> list[int]:
+        """Where ``word`` starts in the sentence, in order (overlaps included)."""
+        found = self._marks.get(word)
+        if found is None:
+            found, j = [], self.text.find(word, self.s, self.e)
+            while j >= 0:
+                found.append(j)
+                j = self.text.find(word, j + 1, self.e)
+            self._marks[word] = found
+        return found
+
+    def holds(self, word: str, lo: int, hi: int) -> bool:
+        """``text.find(word, lo, hi) >= 0``."""
+        if lo < self.s or hi > self.e:
+            return self.text.find(word, lo, hi) >= 0
+        found = self.occurrences(word)
+        k = bisect_left(found, lo)
+        return k < len(found) and found[k] + len(word) <= hi
+
+    def last_at(self, word: str, lo: int, hi: int) -> int:
+        """``text.rfind(word, lo, hi)``."""
+        if lo < self.s or hi > self.e:
+            return self.text.rfind(word, lo, hi)
+        found = self.occurrences(word)
+        k = bisect_right(found, hi - len(word)) - 1
+        return found[k] if k >= 0 and found[k] >= lo else -1
+
+    def cue_in(self, lo: int, hi: int) -> bool:
+        """Whether a cue lies in text[lo:hi] (remembered: each cue asks of the same clause)."""
+        found = self._cue_in.get((lo, hi))
+        if found is None:
+            found = self._cue_in[(lo, hi)] = bool(self.rules.cue_pattern.search(self.text, lo, hi))
+        return found
+
+
 # ---------------------------------------------------------------------------- lists
 
 def _between(text: str, a: int, b: int) -> str:
     return text[a:b] if a <= b else ""
 
 
+@cache
+def _longest(words: Iterable[str]) -> int:
+    return max(map(len, words), default=0)
+
+
+def _one_of(text: str, a: int, b: int, words: Iterable[str]) -> bool:
+    """``text[a:b] in words``, without copying a long stretch (once per cue, a stretch may
+    be most of a line)."""
+    return b - a <= _longest(words) and text[a:b] in words
+
+
 def _list_back(text: str, parties: list[Party], i: int, seps: tuple[str, ...]) -> list[Party]:
     """parties[i] and the list items before it (A、B和C → [A, B, C])."""
     items = [parties[i]]
     while i > 0:
-        gap = _between(text, parties[i - 1].end, parties[i].start)
-        if gap in seps or gap == "":
+        a, b = parties[i - 1].end, parties[i].start
+        if a >= b or _one_of(text, a, b, seps):
             i -= 1
             items.insert(0, parties[i])
         else:
@@ -595,8 +801,8 @@ def _list_back(text: str, parties: list[Party], i: int, seps: tuple[str, ...]) -
 def _list_forward(text: str, parties: list[Party], i: int, seps: tuple[str, ...]) -> list[Party]:
     items = [parties[i]]
     while i + 1 < len(parties):
-        gap = _between(text, parties[i].end, parties[i + 1].start)
-        if gap in seps or gap == "":
+        a, b = parties[i].end, parties[i + 1].start
+        if a >= b or _one_of(text, a, b, seps):
             i += 1
             items.append(parties[i])
         else:
@@ -604,28 +810,29 @@ def _list_forward(text: str, parties: list[Party], i: int, seps: tuple[str, ...]
     return items
 
 
-def _ending_before(text: str, parties: list[Party], pos: int, gap: int, rules: PairingRules,
+def _ending_before(text: str, parties: SentenceParties, pos: int, gap: int, rules: PairingRules,
                    floor: int) -> Optional[int]:
     """Index of the last party ending at most ``gap`` before ``pos`` with no breaker between."""
-    for i in range(len(parties) - 1, -1, -1):
-        p = parties[i]
-        if p.end > pos:
-            continue
-        if pos - p.end > gap or p.start < floor:
-            return None
-        if rules.breakers.search(text, p.end, pos):
-            return None
+    i = parties.last_ending(-1, pos)
+    if i is None:
+        return None
+    p = parties[i]
+    if pos - p.end > gap or p.start < floor:
+        return None
+    if rules.breakers.search(text, p.end, pos):
+        return None
+    return i
+
+
+def _starting_after(text: str, parties: SentenceParties, pos: int, gap: int) -> Optional[int]:
+    """Index of the first party starting at or after ``pos``, when it starts at most ``gap``
+    after it with only 了的过 between, else None."""
+    i = parties.first_from(pos)
+    if i == len(parties):
+        return None
+    p = parties[i]
+    if p.start - pos <= gap and all(ch in "了的过" for ch in text[pos:p.start]):
         return i
-    return None
-
-
-def _starting_after(text: str, parties: list[Party], pos: int, gap: int) -> Optional[int]:
-    for i, p in enumerate(parties):
-        if p.start >= pos:
-            filler = text[pos:p.start]
-            if p.start - pos <= gap and all(ch in "了的过" for ch in filler):
-                return i
-            return None
     return None
 
 
@@ -641,20 +848,23 @@ def _under(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     opened = text.rfind(rules.under_open, max(s, cs - rules.w["helper_gap"] - 8), cs)
     if opened < 0:
         return None
-    inside = [i for i, p in enumerate(parties) if p.start > opened and p.end <= cs]
-    if not inside:
+    # the last party inside 在…cue (opened is at most helper_gap + 8 before the cue)
+    last = next((i for i in range(bisect_right(parties.starts, cs) - 1, -1, -1) if parties[i].start <= opened
+                 or parties[i].end <= cs), None)
+    if last is None or parties[last].start <= opened:
         return None
-    helpers = _list_back(text, parties, inside[-1], rules.helper_separators)
+    helpers = _list_back(text, parties, last, rules.helper_separators)
     helpers = [h for h in helpers if h.start > opened]
     limit = rules.w["under_recipient"]
-    after = [p for p in parties if p.start > close and p.start - close <= limit and p.place]
-    before = [p for p in parties if p.end <= opened and opened - p.end <= limit and p.place]
+    after = parties.first_placed_starting(close + 1, close + limit + 1)
+    bi = parties.last_placed_ending(opened - limit, opened)
+    before = parties[bi] if bi is not None else None
     # the subject of the clause (喀什市人民医院新生儿科在…对口援助下), else what follows
     # (在深圳南山区的帮扶下，连平县…)
-    if before and not rules.clause_break.search(text, before[-1].end, opened):
-        recipient = before[-1]
+    if before and not rules.clause_break.search(text, before.end, opened):
+        recipient = before
     else:
-        recipient = after[0] if after else (before[-1] if before else None)
+        recipient = after if after else before
     if recipient is None:
         # 在福建等援藏队的帮助下，我们的产品…: the sentence names no place but the helpers; the
         # recipient is the place the passage speaks of (the speaker's, the paragraph's)
@@ -675,7 +885,7 @@ def _passage_place(parties, helpers, pos, ctx) -> Optional[Place]:
     """The place a statement that names only its helpers speaks of: the last county named
     before ``pos`` in its paragraph or the one before, else the article's main recipient;
     none when the sentence names another place (it would be that place's statement)."""
-    if ctx is None or any(p.place and p not in helpers for p in parties):
+    if ctx is None or parties.names_other_place(helpers):
         return None
     return ctx.county_before(pos) or ctx.prefecture_before(pos, helpers) or ctx.main_recipient
 
@@ -686,7 +896,7 @@ def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     joiner = text.rfind("的", max(s, cs - 1 - rules.w["from_gap"]), cs)
     if joiner < 0 or not _HAN_RUN.fullmatch(text, joiner, cs) and joiner != cs - 1:
         return None   # H 的(意外保险)扶助: at most from_gap characters of one word between
-    hi = next((i for i, p in enumerate(parties) if p.end == joiner), None)
+    hi = parties.first_ending_at(joiner)
     if hi is None:
         return None
     h = parties[hi]
@@ -697,12 +907,15 @@ def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if mark is None:
         return None
     at = h.start - len(mark)
-    before = [p for p in parties[:hi] if p.place and p.end <= at]
     # a place named beats a word standing for the article's place (连平县…合作社理事长、当地致富带头人
     # 谢明光对深圳的帮扶十分感激: 当地 is 连平县 here)
-    before = [p for p in before if not p.deictic] or before
-    if before:
-        return [h], [before[-1]], before[-1].start, ce
+    bi = parties.last_placed_ending(-1, at, below=hi)
+    named = bi
+    while named is not None and parties[named].deictic:
+        named = parties.last_placed_ending(-1, at, below=named)
+    bi = named if named is not None else bi
+    if bi is not None:
+        return [h], [parties[bi]], parties[bi].start, ce
     place = _passage_place(parties, [h], at, ctx)
     if place is None:
         return None
@@ -717,7 +930,7 @@ def _noun_after(text: str, pos: int, nouns: tuple[str, ...]) -> Optional[int]:
 
 
 #: Marks that end a clause or sentence between a party and its verb.
-_CLAUSE_STOP = regex.compile("[。；！？]")
+_CLAUSE_STOPS = ("。", "；", "！", "？")
 
 
 def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -727,7 +940,7 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     noun_end = _noun_after(text, after, rules.object_nouns)
     if noun_end is None:
         # 正镶白旗是大兴区对口帮扶内蒙古3个贫困旗之一: the recipients' parent, a count
-        region = next((p for p in parties if p.start == after and p.place), None)
+        region = parties.first_placed_starting(after, after + 1)
         count = rules.object_count.match(text, region.end if region else after)
         if count is not None:
             noun_end = _noun_after(text, count.end(), rules.object_nouns)
@@ -758,10 +971,11 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             if ri is not None and parties[ri].place:
                 return helpers, [parties[ri]], helpers[0].start, parties[ri].end
             # else R 作为 H 的 cue noun (纳雍县作为越秀区的对口帮扶县，…): the place before 作为
-        before = [p for p in parties if p.end <= vpos and p.place
-                  and not _CLAUSE_STOP.search(text, p.end, vpos)]
-        if before:
-            r = before[-1]
+        # the last place before the verb with no clause stop between
+        stop = max((parties.last_at(mark, parties.s, vpos) for mark in _CLAUSE_STOPS), default=-1)
+        bi = parties.last_placed_ending(stop + 1, vpos)
+        if bi is not None:
+            r = parties[bi]
             return helpers, [r], r.start, noun_end
         return None
     # target: 三个定点扶贫县甘肃天祝、四川理塘
@@ -787,8 +1001,7 @@ def _owned(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if hi is None:
         return _owned_by_subject(text, parties, cs, ce, s, rules)
     helper = parties[hi]
-    ri = next((i for i, p in enumerate(parties) if p.end == cs - 1), None) \
-        if text.startswith("的", cs - 1) else None
+    ri = parties.first_ending_at(cs - 1) if text.startswith("的", cs - 1) else None
     if ri is not None and parties[ri].place and ri != hi:
         return [helper], [parties[ri]], parties[ri].start, helper.end
     if text.startswith("的", cs - 1) or ri is not None:
@@ -797,9 +1010,9 @@ def _owned(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         # 在对口帮扶城市广州的支持下，黔南州荔波县…: the place after 下, as in the under shape
         close = text.find(rules.under_close, helper.end, helper.end + rules.w["owned_under_gap"] + 1)
         if close >= 0 and not rules.breakers.search(text, helper.end, close):
-            after = [p for p in parties if close < p.start <= close + rules.w["under_recipient"] and p.place]
+            after = parties.first_placed_starting(close + 1, close + rules.w["under_recipient"] + 1)
             if after:
-                return [helper], [after[0]], cs, after[0].end
+                return [helper], [after], cs, after.end
     place = _passage_place(parties, [helper], cs, ctx)
     if place is None:
         return None
@@ -817,19 +1030,31 @@ def _owned_by_subject(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     if noun_end is None or not text.startswith("的", opener - 1):
         return None
     # R (or a unit of R's institution: 拉萨市人民医院妇产科) right before 的
-    ri = next((i for i in range(len(parties) - 1, -1, -1)
-               if parties[i].end <= opener - 1 and parties[i].place
-               and rules.owned_subject_unit_gap.fullmatch(text, parties[i].end, opener - 1)), None)
+    ri = _last_placed_before(text, parties, opener - 1, rules.owned_subject_unit_gap,
+                             rules.owned_subject_unit_gap_max)
     if ri is None:
         return None
     r = parties[ri]
     verb = next((v for v in rules.owned_subject_verbs if text.endswith(v, s, r.start)), None)
     if verb is None:
         return None
-    hi = next((i for i in range(ri - 1, -1, -1) if parties[i].end == r.start - len(verb)), None)
+    # (a party ending before R starts before it: its index is below R's)
+    hi = parties.last_ending(r.start - len(verb), r.start - len(verb))
     if hi is None:
         return None
     return [parties[hi]], [r], parties[hi].start, noun_end
+
+
+def _last_placed_before(text, parties, pos, gap, gap_max) -> Optional[int]:
+    """Index of the last party with a place ending at most ``pos`` whose gap to ``pos``
+    ``gap`` matches in full; ``gap`` matches at most ``gap_max`` characters, so only the
+    parties ending that far back are tried."""
+    k = parties.last_placed_ending(pos - gap_max, pos)
+    while k is not None:
+        if gap.fullmatch(text, parties[k].end, pos):
+            return k
+        k = parties.last_placed_ending(pos - gap_max, pos, below=k)
+    return None
 
 
 def _owner(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -875,7 +1100,7 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         # 华夏幸福与涞源县…签订了对口帮扶…: an organisation the article names without a name
         # ending; …，对巴中市南江县开展定点帮扶: the sentence's subject; 不断加大对贵州务川…的帮扶:
         # the article's main helper
-        helper = _unnamed_org(text, s, cpos, rules, ctx) or _sentence_subject(text, parties, s, cpos, rules)
+        helper = _unnamed_org(text, parties, s, cpos, rules, ctx) or _sentence_subject(text, parties, s, cpos, rules)
         if helper is None and conn in rules.toward:
             helper = _subjectless(text, parties, cpos, cs, s, rules, ctx)
         if helper is not None and conn in rules.mutual:
@@ -913,8 +1138,8 @@ def _subjectless(text, parties, pos, cs, s, rules, ctx) -> Optional[Party]:
     """The article's main helper for a clause that names no party before ``pos``."""
     if ctx is None:
         return None
-    start = _clause_start(text, s, pos, rules)
-    if any(start <= p.start < pos for p in parties):
+    start = parties.clause_start(pos)
+    if parties.any_starting(start, pos):
         return None
     return ctx.main_helper(cs)
 
@@ -923,30 +1148,32 @@ def _sentence_subject(text, parties, s, pos, rules) -> Optional[Party]:
     """The party a sentence opens with, for a later clause that names none (香港各界扶贫促进会与…
     签署…备忘录，…，对巴中市南江县开展定点帮扶): the first party, at most subject_lead characters
     after the sentence start, when the clause before ``pos`` names no party."""
-    start = _clause_start(text, s, pos, rules)
-    if start == s or any(start <= p.start < pos for p in parties):
+    start = parties.clause_start(pos)
+    if start == s or parties.any_starting(start, pos):
         return None
     # the first clause of the sentence that opens with a party (after a time or a 在 clause:
     # 在国务院扶贫办推动下，香港各界扶贫促进会与…; 在广西百色靖西市，深圳龙岗区依托…)
-    opens = [s] + [m.end() for m in rules.clause_break.finditer(text, s, start)]
-    for k, o in enumerate(opens):
+    breaks = parties.clause_breaks()
+    opens = chain([s], islice(breaks, bisect_right(breaks, start)))
+    for o in opens:
         if o - s > rules.w["subject_lead"] * 2:
             break
         if text.startswith(rules.under_open, o):
             continue   # 在…下 or 在 + a place: a frame (who pushed, where), not the subject
-        first = next((p for p in parties if o <= p.start < start), None)
+        i = parties.first_from(o)
+        first = parties[i] if i < len(parties) and parties[i].start < start else None
         if first is not None and first.start - o <= 2 and not first.deictic and not first.pair:
             return Party(first.start, first.end, place=first.place, org=first.org)
     return None
 
 
-def _unnamed_org(text, s, pos, rules, ctx) -> Optional[Party]:
+def _unnamed_org(text, parties, s, pos, rules, ctx) -> Optional[Party]:
     """An organisation written without a name ending (华夏幸福, 北大医学部): the run of 2 to
     unnamed_org_max Han characters that opens the clause right before the connector at ``pos``,
     when the article writes it at least unnamed_org_repeats times, each time after a boundary."""
     if ctx is None:
         return None
-    start = _clause_start(text, s, pos, rules)
+    start = parties.clause_start(pos)
     name = text[start:pos]
     if not (2 <= len(name) <= rules.w["unnamed_org_max"]) or not _HAN_RUN.fullmatch(name) \
             or rules.generic_org.search(name) or rules.cue_pattern.search(name) \
@@ -975,7 +1202,7 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     joiner = text[h.end:r.start]
     if joiner in rules.paired_list_joiners and end == cs:
         # a bare list: only two places on the two sides of the east–west programme
-        if ri >= 2 and text[parties[ri - 2].end:h.start] in rules.paired_list_joiners:
+        if ri >= 2 and _one_of(text, parties[ri - 2].end, h.start, rules.paired_list_joiners):
             return None
         if not ((_east(h, rules) and _east(r, rules, "recipients"))
                 or (_east(r, rules) and _east(h, rules, "recipients"))):
@@ -1014,12 +1241,12 @@ def _at(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     """H … 在 R … cue: 上海、广州……等7个东部对口帮扶城市已在贵州开展了帮扶项目."""
     if text.find(rules.under_close, ce, ce + rules.w["under_gap"] + 1) >= 0:
         return None   # 在 H 的帮扶下 is the under shape
-    start = _clause_start(text, s, cs, rules)
+    start = parties.clause_start(cs)
     opened = text.rfind(rules.at_open, max(start, cs - rules.w["at_window"]), cs)
     means = opened < 0 and start > s and text.startswith(rules.at_means, start)
     if means:
         # 复旦大学在云南省永平县，通过支援设备…: the place opens the clause before one of means
-        opened = text.rfind(rules.at_open, max(_clause_start(text, s, start - 1, rules),
+        opened = text.rfind(rules.at_open, max(parties.clause_start(start - 1),
                                                start - rules.w["at_window"]), start - 1)
     if opened < 0:
         return None
@@ -1057,17 +1284,24 @@ def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if filler and not (filler.endswith("的") and rules.cue_pattern.fullmatch(filler[:-1])):
         return None
     # 果洛州的学校由上海市对口援建: the place the clause opens with (before 由, no clause break)
-    start = _clause_start(text, s, opened, rules)
-    opening = next((p for p in parties if start <= p.start and p.end <= opened and p.place and not p.org
-                    and p is not h), None)
-    if opening is not None and opening.start - start <= rules.w["subject_lead"]:
+    start = parties.clause_start(opened)
+    # the first such place, read only within subject_lead of the clause's start (a later one
+    # is no opening either)
+    opening = None
+    for i in range(parties.first_from(start), len(parties)):
+        p = parties[i]
+        if p.start - start > rules.w["subject_lead"]:
+            break
+        if p.end <= opened and p.place and not p.org and p is not h:
+            opening = p
+            break
+    if opening is not None:
         return [h], [opening], opening.start, ce
     place = ctx.main_recipient
     if place is None:
         # no main recipient: the one county the sentence names besides the helper (蚕房由对口
         # 帮扶的深圳市无偿援建，收购则由农行那坡县支行…)
-        named = {p.place for p in parties if p is not h and p.place and p.place.level == "county"}
-        place = named.pop() if len(named) == 1 else None
+        place = parties.sole_county_besides(h)
     if place is None:
         return None
     recipient = Party(cs, ce, place=place)
@@ -1080,15 +1314,14 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         # 珠海市驻怒江州扶贫工作组: a team states a pairing only when named for both, H 驻/赴 R
         r = parties[hi] if hi else None
         if r is not None and r.end == cs and r.place \
-                and text[parties[hi - 1].end:r.start] in rules.going_marks:
+                and _one_of(text, parties[hi - 1].end, r.start, rules.going_marks):
             return [parties[hi - 1]], [r], parties[hi - 1].start, ce
         return None
     if hi is None:
         # 深圳龙岗区依托…优势，在对口帮扶的靖西市…: cue 的 R, the helper the sentence's subject
         if text.startswith("的", ce):
             ri = _starting_after(text, parties, ce + 1, 0)
-            opener = text[_clause_start(text, s, cs, rules):cs]
-            if ri is not None and opener in rules.paired_openers:
+            if ri is not None and _one_of(text, parties.clause_start(cs), cs, rules.paired_openers):
                 helper = _sentence_subject(text, parties, s, cs, rules)
                 if helper is not None and helper.start < parties[ri].start:
                     return [helper], [parties[ri]], cs, parties[ri].end
@@ -1098,7 +1331,7 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     if ri is None:
         r = parties[hi]
         # 厦门市赴甘肃临夏回族自治州帮扶工作队: H 赴 R cue (a team named for both parties)
-        if r.end == cs and r.place and hi > 0 and text[parties[hi - 1].end:r.start] in rules.going_marks:
+        if r.end == cs and r.place and hi > 0 and _one_of(text, parties[hi - 1].end, r.start, rules.going_marks):
             return [parties[hi - 1]], [r], parties[hi - 1].start, ce
         # 广东第八批援藏工作队墨脱工作组…帮助当地脱贫攻坚: the team of H for R, and the sentence
         # tells its work
@@ -1108,13 +1341,13 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             if ti is not None and parties[ti].place and parties[ti].place.level == "county" \
                     and (text.startswith(rules.team_labels, parties[ti].end)
                          or text[parties[ti].start:parties[ti].end].endswith(rules.team_labels)) \
-                    and rules.team_work.search(text, parties[ti].end, e_of(text, parties[ti].end)):
+                    and parties.team_work_after(parties[ti].end):
                 return [r], [parties[ti]], r.start, parties[ti].end
         # 山东援建的高标准智能温室…，仅喀什疏勒一个县就…: H 援建的 <thing>, then the place
         if text.startswith("的", ce) and text[cs:ce] in rules.built_cues and r.end == cs:
-            after = [q for q in parties if q.start > ce and q.place and q.place.level == "county"]
+            after = parties.first_county_after(ce)
             if after:
-                return [r], [after[0]], r.start, after[0].end
+                return [r], [after], r.start, after.end
         # 深圳牵头实施的对口广西扶贫协作: 对口 R cue
         if len(helpers) == 1 and text.endswith("对口", 0, r.start) and r.end == cs:
             hj = _ending_before(text, parties, r.start - 2, rules.w["helper_gap"], rules, s)
@@ -1125,18 +1358,19 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     if text[cs:ce] in rules.bare_cues and rules.cue_pattern.match(text, recipients[-1].end):
         return None   # 深圳对口广西扶贫协作, 对口河池扶贫协作五年规划: the cue after the place speaks
     if len(helpers) == 1 and text[ce:recipients[0].start] == "的" \
-            and text[helpers[0].end:cs].endswith(rules.paired_joiners):
+            and text.endswith(rules.paired_joiners, helpers[0].end, cs):
         # 册亨县和对口帮扶的宁波市江北区, 苍溪县还主动与扶贫协作的浙江省三门县: the party after
         # 的 is the one that helps
-        givers = _list_forward(text, parties, parties.index(recipients[0]), rules.enumeration)
+        givers = _list_forward(text, parties, parties.position(recipients[0]), rules.enumeration)
         return givers, helpers, helpers[0].start, givers[-1].end
     return helpers, recipients, helpers[0].start, recipients[-1].end
 
 
-def e_of(text: str, s: int) -> int:
-    """The end of the sentence starting at ``s`` (its 。！？ or line break)."""
-    m = _SENTENCE_END.search(text, s)
-    return m.end() if m else len(text)
+def e_of(text: str, s: int, limit: int) -> int:
+    """The end of the sentence starting at ``s`` (its 。！？ or line break), or ``limit`` when
+    it ends later: ``min(sentence end, limit)``, read no farther than ``limit``."""
+    m = _SENTENCE_END.search(text, s, limit)
+    return m.end() if m else min(len(text), limit)
 
 
 def _at_lead(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -1147,7 +1381,7 @@ def _at_lead(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     if hi is None or hi == 0:
         return None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
-    k = parties.index(helpers[0])
+    k = parties.position(helpers[0])
     if k == 0 or not rules.lead_gap.fullmatch(text, parties[k - 1].end, helpers[0].start):
         return None
     recipients = [r for r in _list_back(text, parties, k - 1, rules.helper_separators) if r.place]
@@ -1156,7 +1390,7 @@ def _at_lead(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     first = recipients[0]
     opened = text.rfind(rules.at_open, max(s, first.start - rules.w["at_window"]), first.start)
     if opened < 0 or rules.clause_break.search(text, opened, first.start) \
-            or any(opened < p.start < first.start for p in parties):
+            or parties.any_starting(opened + 1, first.start):
         return None
     return helpers, recipients, opened, ce
 
@@ -1189,8 +1423,8 @@ def _labelled_subject(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     """…，支援R with no earlier statement: the helpers are the list the sentence opens with,
     when that opening clause names them by a cue used as a label (国家卫健委和北京、上海、广东等
     7个对口支援省（市）指派医院，…，支援西藏自治区人民医院)."""
-    start = _clause_start(text, s, cs, rules)
-    if start == s or text[start:cs] not in rules.carry_over:
+    start = parties.clause_start(cs)
+    if start == s or not _one_of(text, start, cs, rules.carry_over):
         return None
     ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
     if ri is None or not parties[ri].place:
@@ -1198,10 +1432,10 @@ def _labelled_subject(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     first = _sentence_subject(text, parties, s, cs, rules)
     if first is None:
         return None
-    k = next(i for i, p in enumerate(parties) if p.start == first.start)
+    k = parties.first_from(first.start)     # (first is a copy of one of them)
     helpers = _list_forward(text, parties, k, rules.helper_separators)
-    opening = rules.clause_break.search(text, helpers[-1].end, cs)
-    if opening is None or not rules.cue_pattern.search(text, helpers[-1].end, opening.start()):
+    opening = parties.first_break_after(helpers[-1].end, cs)
+    if opening is None or not parties.cue_in(helpers[-1].end, opening):
         return None
     recipients = _list_forward(text, parties, ri, rules.separators)
     return helpers, recipients, cs, recipients[-1].end
@@ -1210,7 +1444,7 @@ def _labelled_subject(text, parties, cs, ce, s, rules) -> Optional[Statement]:
 def _article_subject(text, parties, cs, ce, s, rules, ctx) -> Optional[Statement]:
     """cue R in a sentence that names no party before the cue (从1988年定点帮扶陕西省安康市，…):
     the article's main helper (its title's subject, or the party named most often)."""
-    if cs - s > rules.w["subject_lead"] * 2 or any(p.start < cs for p in parties):
+    if cs - s > rules.w["subject_lead"] * 2 or (parties and parties.starts[0] < cs):
         return None
     ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
     if ri is None or not parties[ri].place:
@@ -1226,7 +1460,7 @@ def _helper_pairs(text, s, e, parties, rules, add) -> None:
     """京津对口帮扶: an abbreviation of two helpers with a pair cue; the recipient is the place
     the sentence opens with (河北省通过…，发挥京津对口帮扶作用)."""
     for m in rules.helper_pair_pattern.finditer(text, s, e):
-        if _quoted(text, s, m.start(), rules):
+        if _quoted(text, s, m.start(), rules, parties):
             continue
         first = parties[0] if parties else None
         if first is None or first.start - s > rules.w["subject_lead"] or not first.place \
@@ -1244,7 +1478,7 @@ def _helper_pairs(text, s, e, parties, rules, add) -> None:
 def _invested(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     """H 注资/投入帮扶资金 N 在 R (建设): 珠海注资1226万元在云南省兰坪县…建设; the helper before
     the cue, else the party the sentence opens with (a later clause: …；投入帮扶资金286万元在泸水市)."""
-    at = rules.invested_place.match(text, ce, min(e_of(text, ce), ce + rules.w["invested_gap"] + 1))
+    at = rules.invested_place.match(text, ce, e_of(text, ce, ce + rules.w["invested_gap"] + 1))
     if at is None:
         return None
     ri = _starting_after(text, parties, at.end(), 0)
@@ -1254,11 +1488,12 @@ def _invested(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if hi is not None:
         helpers = _list_back(text, parties, hi, rules.helper_separators)
     else:
-        start = _clause_start(text, s, cs, rules)
-        first = next((p for p in parties if s <= p.start < cs), None)
+        start = parties.clause_start(cs)
+        i = parties.first_from(s)
+        first = parties[i] if i < len(parties) and parties[i].start < cs else None
         if start == s or first is None or first.start - s > 2 or first.deictic:
             return None
-        if any(start <= p.start < cs for p in parties):
+        if parties.any_starting(start, cs):
             return None
         helpers = [first]
     return helpers, [parties[ri]], min(cs, helpers[0].start), parties[ri].end
@@ -1266,9 +1501,9 @@ def _invested(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
 
 def _carried(text, parties, cs, ce, s, rules, helpers) -> Optional[Statement]:
     """…，对口帮扶河源、汕尾: the clause has no subject; the previous statement's helpers."""
-    breaks = [m.end() for m in rules.clause_break.finditer(text, s, cs)]
-    if not breaks or (text[breaks[-1]:cs] not in rules.carry_over
-                      and not rules.carry_over_lead.fullmatch(text, breaks[-1], cs)):
+    start = parties.clause_start(cs)
+    if start == s or (not _one_of(text, start, cs, rules.carry_over)
+                      and not rules.carry_over_lead.fullmatch(text, start, cs)):
         return None
     ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
     if ri is None:
@@ -1308,20 +1543,22 @@ WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested"
 
 # ---------------------------------------------------------------------------- exclusions
 
-def _quoted(text: str, s: int, start: int, rules: PairingRules) -> bool:
-    """Whether ``start`` lies inside an open quotation or book-title mark of its sentence."""
+def _quoted(text: str, s: int, start: int, rules: PairingRules, marks: SentenceParties) -> bool:
+    """Whether ``start`` lies inside an open quotation or book-title mark of its sentence
+    (the marks looked up in the sentence's, found once)."""
     for open_, close in rules.quotes.items():
-        o = text.rfind(open_, s, start)
-        if o >= 0 and text.find(close, o, start) < 0:
+        o = marks.last_at(open_, s, start)
+        if o >= 0 and not marks.holds(close, o, start):
             if open_ in rules.speech_quotes and (o == s or text.endswith(rules.speech_openers, s, o)):
                 continue   # “在福建援藏队的帮助下，我们…” opening the sentence: speech, not a name
             return True
     return False
 
 
-def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules) -> bool:
+def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
+              marks: SentenceParties) -> bool:
     helpers, recipients, start, end = stmt
-    if _quoted(text, s, start, rules):
+    if _quoted(text, s, start, rules, marks):
         return True
     labelled = text.startswith(rules.labels, cue_end) or (
         text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1))
@@ -1704,11 +1941,23 @@ def find_pairings(article: Article, rules: PairingRules,
             epidemic.append(bool(rules.epidemic_words.search(text)))
         return epidemic[0]
 
+    # (once per paragraph or sentence, not per statement: a line is one of each)
+    epidemic_spans: dict[tuple[int, int], bool] = {}
+
+    def epidemic_in(a: int, b: int) -> bool:
+        found = epidemic_spans.get((a, b))
+        if found is None:
+            found = epidemic_spans[(a, b)] = bool(rules.epidemic_words.search(text, a, b))
+        return found
+
+    mention_starts = sorted(county_at)
+
     def add(h: Party, r_place: Place, kind: str, start: int, end: int, s: int, e: int) -> None:
         if h.deictic:
             return
         if h.org and evidence is not None:
-            evidence.update(c.adcode for p, c in county_at.items() if h.start <= p < h.end and c.adcode)
+            inside = mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]
+            evidence.update(county_at[p].adcode for p in inside if county_at[p].adcode)
         name, code = h.helper
         if h.org:
             name = abbreviations.full(name)
@@ -1719,10 +1968,10 @@ def find_pairings(article: Article, rules: PairingRules,
         if kind in rules.epidemic_plain_kinds:
             ps, pe = article.index.paragraph_of(s)
             hubei = bool(r_place.adcode) and r_place.adcode[:2] == rules.epidemic_province
-            if rules.epidemic_words.search(text, ps, pe) or (hubei and epidemic_article()):
+            if epidemic_in(ps, pe) or (hubei and epidemic_article()):
                 return   # 派出医护人员支援湖北省 in the epidemic: relief, not a stated pairing
         if r_place.adcode and r_place.adcode[:2] == rules.epidemic_province \
-                and rules.epidemic_words.search(text, s, e):
+                and epidemic_in(s, e):
             kind = rules.epidemic_kind
         key = (name, r_place.name)
         if key not in out:
@@ -1752,13 +2001,13 @@ def find_pairings(article: Article, rules: PairingRules,
 
 def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None:
     """The statements of one cue sentence, each given to ``add``."""
+    singles = SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
     for p in parties:
-        if p.pair and text.startswith(pair_cue, p.end) and not _quoted(text, s, p.start, rules):
+        if p.pair and text.startswith(pair_cue, p.end) and not _quoted(text, s, p.start, rules, singles):
             cue = next(c for c in pair_cue if text.startswith(c, p.end))
             helper = Party(p.start, p.end, place=p.pair[0])
             add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
                 p.start, p.end + len(cue), s, e)
-    singles = [p for p in parties if p.pair is None]
     _helper_pairs(text, s, e, singles, rules, add)
     last_helpers: list[Party] = []
     for m in cues:
@@ -1779,9 +2028,9 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
             if stmt is None:
                 continue
             last_helpers = stmt[0]
-            if not _excluded(text, s, e, stmt, m.end(), rules):
+            if not _excluded(text, s, e, stmt, m.end(), rules, singles):
                 helpers, recipients, start, end = stmt
-                respectively = rules.respectively in text[helpers[-1].end:m.start()]
+                respectively = singles.holds(rules.respectively, helpers[-1].end, m.start())
                 for h, r in _pairs(helpers, recipients, respectively):
                     if r.recipient is not None and r is not h:
                         add(h, r.recipient, cue.kind, min(start, m.start()),
