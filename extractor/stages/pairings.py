@@ -361,7 +361,7 @@ def _places(text: str, s: int, e: int, rules: PairingRules,
 
 
 def _tail(text: str, end: int, limit: int, rules: PairingRules,
-          starts: set[int]) -> tuple[int, Optional[str]]:
+          starts: list[int]) -> tuple[int, Optional[str]]:
     """A place's trailing name (新拉村, 人民医院, 工作组): (new end, class) or (end, None)."""
     m = rules.tail_pattern.match(text, end, min(limit, end + rules.w["tail_max"] + 6))
     if not m or m.end() == end:
@@ -369,7 +369,7 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
     tail = m.group()
     if any(ch in rules.org_boundaries for ch in tail) or rules.cue_pattern.search(tail) \
             or rules.generic_org.search(tail) \
-            or any(end < p < m.end() for p in starts):
+            or _any_between(starts, end, m.end()):
         return end, None
     for cls in ("association", "organisation", "team", "recipient"):
         if tail.endswith(rules.tail_classes[cls]):
@@ -377,10 +377,52 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
     return end, None
 
 
+def _any_between(ordered: list[int], a: int, b: int) -> bool:
+    """Whether a number of ``ordered`` lies strictly between ``a`` and ``b``."""
+    k = bisect_right(ordered, a)
+    return k < len(ordered) and ordered[k] < b
+
+
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _HAN_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十百千万亿]")
+
+
+class _Spans:
+    """A fixed set of [start, end) spans, asked whether a span overlaps any of them: bisect
+    over their starts and a prefix maximum of their ends (a line is one sentence; its
+    thousands of names must not each be compared with all the others)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted((a, b) for a, b in spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """``not all(b <= x or a >= y for x, y in spans)``."""
+        k = bisect_left(self.starts, b) - 1
+        return k >= 0 and self.reach[k] > a
+
+
+class _DisjointSpans:
+    """Spans that never overlap, added one by one (the organisations kept so far)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """``not all(b <= x or a >= y for x, y in spans)`` (disjoint non-empty spans: their
+        ends are in the order of their starts, and only the last one starting before ``b``
+        can reach past ``a``)."""
+        k = bisect_left(self.starts, b) - 1
+        return k >= 0 and self.ends[k] > a
+
+    def add(self, a: int, b: int) -> None:
+        k = bisect_left(self.starts, a)
+        self.starts.insert(k, a)
+        self.ends.insert(k, b)
 
 
 def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) -> int:
@@ -410,16 +452,26 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
     place heads them), read where a statement's parties are (a cue sentence, the title)."""
     out: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group())
                                        for m in rules.central_units.finditer(text, s, e)] if central else []
+    # the places' starts in order, and the farthest end of a place at each start
+    taken_starts = [a for a, _ in taken]
+    in_order = all(x <= y for x, y in zip(taken_starts, taken_starts[1:]))
+    taken_end: dict[int, int] = {}
+    for a, b in taken:
+        taken_end[a] = max(b, taken_end.get(a, b))
     for m in rules.org_suffix.finditer(text, s, e):
         if text.startswith(rules.org_suffix_not_before, m.end()):
             continue   # 部门, 部分: the suffix is part of a longer word
         floor = max(s, m.end() - rules.w["org_max"])
         start = _org_start(text, m.start(), floor, rules)
         name = text[start:m.end()]
-        inner = [a for a, _ in taken if start < a < m.start()]
-        if inner and not rules.org_suffix.search(text, start, inner[0]):
+        if in_order:
+            k = bisect_right(taken_starts, start)
+            inner = taken_starts[k] if k < len(taken_starts) and taken_starts[k] < m.start() else None
+        else:
+            inner = next((a for a in taken_starts if start < a < m.start()), None)
+        if inner is not None and not rules.org_suffix.search(text, start, inner):
             # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not)
-            start, name = inner[0], text[inner[0]:m.end()]
+            start, name = inner, text[inner:m.end()]
         if len(name) < rules.w["org_min"] or m.start() == start:
             continue
         count = rules.org_count_head.match(text, start, m.start())
@@ -435,15 +487,17 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
             if start is None:
                 continue   # 帮扶单位, 三级医院; but 香港各界扶贫促进会 is a name (its place heads it)
             name = text[start:m.end()]
-        if any(a == start and b >= m.end() for a, b in taken):
+        if taken_end.get(start, -1) >= m.end():
             continue   # a place with its institution: found with the place
         out.append((start, m.end(), name))
     # longest first, no overlaps (复旦大学附属金山医院 over 复旦大学)
     out.sort(key=lambda o: (-(o[1] - o[0]), o[0]))
     kept: list[tuple[int, int, str]] = []
+    spans = _DisjointSpans()
     for o in out:
-        if all(o[1] <= k[0] or o[0] >= k[1] for k in kept):
+        if not spans.overlaps(o[0], o[1]):
             kept.append(o)
+            spans.add(o[0], o[1])
     return kept
 
 
@@ -510,15 +564,17 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
     places = _places(text, s, e, rules, county_at, context.hits if context is not None else None)
     if context is not None:
         regions = _regions(text, s, e, rules, context.regions_written, context.divisions)
-        places = [p for p in places if all(p[1] <= a or p[0] >= b for a, b, _ in regions)]
+        if regions:
+            region_spans = _Spans((a, b) for a, b, _ in regions)
+            places = [p for p in places if not region_spans.overlaps(p[0], p[1])]
         places += [(a, b, place, None) for a, b, place in regions]
-        taken = [(p[0], p[1]) for p in places]
+        taken = _Spans((p[0], p[1]) for p in places)
         for m in rules.deictic.finditer(text, s, e):
             place = context.county_before(m.start()) if m.group() in rules.deictic_near \
                 else context.main_recipient
             if place is None:
                 continue
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
+            if not taken.overlaps(m.start(), m.end()):
                 places.append((m.start(), m.end(), place, "deictic"))
         # a level word alone (支持自治区人民医院) for the one such province the article names
         if rules.bare_level_pattern.search(text, s, e):
@@ -529,10 +585,10 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         # a township or village first written after its county, named alone (海则梁乡 …
         # 对海则梁…实施精准帮扶): the county
         for a, b, place in context.inside_places(s, e):
-            if all(b <= x or a >= y for x, y in taken):
+            if not taken.overlaps(a, b):
                 places.append((a, b, place, None))
         places.sort(key=lambda p: p[0])
-    starts = {p[0] for p in places}
+    starts = sorted({p[0] for p in places})
     parties: list[Party] = []
     for start, end, place, pair in places:
         if pair == "deictic":
@@ -550,15 +606,19 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         parties.append(Party(start, new_end, place=place, org=org))
     orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties], context is not None)
     if context is not None:
-        orgs += [o for o in context.abbreviations.find(text, s, e)
-                 if all(o[1] <= a or o[0] >= b for a, b, _ in orgs)]
+        short = context.abbreviations.find(text, s, e)
+        if short:
+            org_spans = _Spans((a, b) for a, b, _ in orgs)
+            orgs += [o for o in short if not org_spans.overlaps(o[0], o[1])]
         if rules.anaphor_pattern.search(text, s, e):
-            taken = [(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs]
+            taken = _Spans([(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs])
             orgs += context.anaphors(s, e, taken)
-    for start, end, name in orgs:
-        # a place inside an organisation's name (复旦大学附属金山医院) is part of the name
-        parties = [p for p in parties if p.end <= start or p.start >= end]
-        parties.append(Party(start, end, org=name))
+    if orgs:
+        # a place inside an organisation's name (复旦大学附属金山医院) is part of the name (the
+        # organisations never overlap one another)
+        org_spans = _Spans((a, b) for a, b, _ in orgs)
+        parties = [p for p in parties if not org_spans.overlaps(p.start, p.end)]
+        parties += [Party(start, end, org=name) for start, end, name in orgs]
     parties.sort(key=lambda p: p.start)
     return _join_adjacent_organisations(text, parties)
 
@@ -1805,13 +1865,13 @@ class Context:
                 j = text.find(name, j + len(name), e)
         return sorted(found, key=lambda f: f[0])
 
-    def anaphors(self, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    def anaphors(self, s: int, e: int, taken: "_Spans") -> list[tuple[int, int, str]]:
         """学校/公司/该行 right before a cue (他来到学校定点帮扶的…县; 前往公司对口帮扶的…村): the
         last organisation of that kind named before it, in its paragraph or the one before
         (浙江大学动物科学学院副教授… → 浙江大学), cut after the kind's word."""
         rules, text, out = self.rules, self.article.text, []
         for m in rules.anaphor_pattern.finditer(text, s, e):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             index = self.article.index
             lo = index.paragraphs[max(0, index.paragraph_index(m.start()) - 1)][0]
