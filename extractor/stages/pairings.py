@@ -168,7 +168,7 @@ class PairingRules:
         self.built_cues = frozenset(r["built_cues"])
         self.team_cues = frozenset(r["team_cues"])
         self.team_labels = tuple(r["team_labels"])
-        self.team_work = regex.compile(alternation(r["team_work"]))
+        self.team_work = tuple(r["team_work"])
         self.subject_cues = frozenset(r["article_subject_cues"])
         self.bare_cues = frozenset(r["bare_cues"])
         self.means_openers = tuple(r["means"]["openers"])
@@ -763,12 +763,10 @@ class SentenceParties(list):
     # -- the sentence's marks
 
     def team_work_after(self, pos: int) -> bool:
-        """``rules.team_work.search(text, pos, <end of the sentence>)``: whether the sentence
-        tells a team's work after ``pos`` (the starts of its words found once, overlaps
-        included; the words hold no sentence end)."""
+        """Whether the sentence tells a team's work after ``pos`` (one of rules.team_work
+        before the sentence's end: the words' starts found once; they hold no sentence end)."""
         if self._team_work is None:
-            self._team_work = [m.start() for m in self.rules.team_work.finditer(
-                self.text, self.s, self.e, overlapped=True)]
+            self._team_work = sorted(j for w in self.rules.team_work for j in self.occurrences(w))
         end = e_of(self.text, pos, self.e)
         k = bisect_left(self._team_work, pos)
         return k < len(self._team_work) and self._team_work[k] < end
