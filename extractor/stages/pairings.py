@@ -564,9 +564,8 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
     places = _places(text, s, e, rules, county_at, context.hits if context is not None else None)
     if context is not None:
         regions = _regions(text, s, e, rules, context.regions_written, context.divisions)
-        if regions:
-            region_spans = _Spans((a, b) for a, b, _ in regions)
-            places = [p for p in places if not region_spans.overlaps(p[0], p[1])]
+        region_spans = _Spans((a, b) for a, b, _ in regions)
+        places = [p for p in places if not region_spans.overlaps(p[0], p[1])]
         places += [(a, b, place, None) for a, b, place in regions]
         taken = _Spans((p[0], p[1]) for p in places)
         for m in rules.deictic.finditer(text, s, e):
@@ -580,7 +579,7 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         if rules.bare_level_pattern.search(text, s, e):
             for m in rules.bare_level_pattern.finditer(text, s, e):
                 place = context.bare_level(m.group())
-                if place is not None and all(m.end() <= a or m.start() >= b for a, b in taken):
+                if place is not None and not taken.overlaps(m.start(), m.end()):
                     places.append((m.start(), m.end(), place, None))
         # a township or village first written after its county, named alone (海则梁乡 …
         # 对海则梁…实施精准帮扶): the county
@@ -606,10 +605,8 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         parties.append(Party(start, new_end, place=place, org=org))
     orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties], context is not None)
     if context is not None:
-        short = context.abbreviations.find(text, s, e)
-        if short:
-            org_spans = _Spans((a, b) for a, b, _ in orgs)
-            orgs += [o for o in short if not org_spans.overlaps(o[0], o[1])]
+        org_spans = _Spans((a, b) for a, b, _ in orgs)
+        orgs += [o for o in context.abbreviations.find(text, s, e) if not org_spans.overlaps(o[0], o[1])]
         if rules.anaphor_pattern.search(text, s, e):
             taken = _Spans([(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs])
             orgs += context.anaphors(s, e, taken)
@@ -1275,10 +1272,9 @@ def _listed(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     noun = rules.listed_nouns.match(text, ce)
     if noun is None:
         return None
-    before = [i for i, p in enumerate(parties) if p.end <= cs]
-    if not before:
+    ri = parties.last_ending(-1, cs)
+    if ri is None:
         return None
-    ri = before[-1]
     if not rules.listed_gap.fullmatch(text, parties[ri].end, cs):
         return None
     recipients = _list_back(text, parties, ri, rules.helper_separators)
