@@ -65,6 +65,11 @@ class FigureRules:
         self.delisting_item_lead = regex.compile(r["delisting_item_lead"])
         self.delisting_item_tail = regex.compile(r["delisting_item_tail"])
         self.delisting_list_end = regex.compile(r["delisting_list_end"])
+        self.cue_then_colon = regex.compile(r["cue_then_colon"])
+        self.delisting_comma_item = regex.compile(r["delisting_comma_item"])
+        self.followup_openers = tuple(r["delisting_followup_openers"])
+        self.delisting_followup = regex.compile(rf"(?:{_alt(r['delisting_followup_openers'])})"
+                                                + r["delisting_followup"])
         # literal words: the standard re finds them in half regex's time (asked of every sentence)
         self.trigger = re.compile(r["trigger"])
         self.person_units = set(r["person_units"])
@@ -148,6 +153,8 @@ class FigureRules:
         self.exclusion_before = regex.compile(r["exclusion_before"])
         self.approved_exit_before = regex.compile(rf"(?:{_alt(r['approved_exit_before'])})$")
         self.approved_exit_after = regex.compile(r["approved_exit_after"])
+        self.approved_exit_object_before = regex.compile(r["approved_exit_object_before"])
+        self.approved_object_window = int(r["approved_object_window"])
         self.exit_credited_before = regex.compile(r["exit_credited_before"])
         self.exit_credited_after = regex.compile(r["exit_credited_after"])
         self.exit_credited_helper = regex.compile(r["exit_credited_helper"])
@@ -836,7 +843,9 @@ def _delisting_cues(rules: FigureRules, sentence: str):
         if m.group() == "退出" and rules.county_exit_lower_unit_after.match(sentence, m.end()):
             continue   # 退出贫困村8个: villages leave the register, not the county
         if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6] \
-                and not (rules.approved_exit_before.search(sentence, 0, m.start())
+                and not ((rules.approved_exit_before.search(sentence, 0, m.start())
+                          or rules.approved_exit_object_before.search(
+                              sentence, max(0, m.start() - rules.approved_object_window), m.start()))
                          and rules.approved_exit_after.match(sentence, m.end())):
             continue   # 退出条件 is no exit; 现批准退出 is; 申请退出低保 is not
         yield m
@@ -873,6 +882,10 @@ def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int
     ends = list(rules.delisting_list_end.finditer(sentence, 0, cue.start()))
     if ends:   # 十堰市郧阳区、…、通城县等17个贫困县，均符合…，现批准退出: the whole list
         lo = min(lo, max([c for c in clauses if c <= ends[-1].start()], default=0))
+        # 甲县，乙县，丙县等3个县: earlier clauses that are one county's name each
+        earlier = [0] + [c for c in clauses if c < lo]
+        while earlier and rules.delisting_comma_item.match(sentence, earlier[-1], lo - 1):
+            lo = earlier.pop()
     return lo
 
 
@@ -925,7 +938,11 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
     sentence = ctx.text[ctx.s_start:ctx.s_end]
     limit = ctx.s_start + cue.start()
     first = ctx.s_start + _delisting_scope(rules, sentence, cue)
-    if rules.cue_as_attribute.match(sentence, cue.end()) and not rules.cue_one_of_after.match(sentence, cue.end()):
+    colon = rules.cue_then_colon.match(sentence, cue.end())
+    if colon:
+        # 下列县退出贫困县序列：甲县、乙县: the counties after the colon, to the sentence's end
+        first, limit = ctx.s_start + colon.end(), ctx.s_end
+    elif rules.cue_as_attribute.match(sentence, cue.end()) and not rules.cue_one_of_after.match(sentence, cue.end()):
         # 2019年拟脱贫摘帽的正安县、水城县…: the counties the cue qualifies follow it
         limit = ctx.clause_bounds(limit, ctx.s_start + cue.end() + 1)[1]
     if not article.facts.get("counties"):   # none confirmed (平舆、确山等14个): read the list
@@ -958,6 +975,29 @@ def _starts_of(county_mentions: list[tuple[int, int, str]]) -> list[int]:
     if not _STARTS or _STARTS[0][0] is not county_mentions:
         _STARTS[:] = [(county_mentions, [m[0] for m in county_mentions])]   # one article at a time
     return _STARTS[0][1]
+
+
+def _followup_listed(rules: FigureRules, text: str, previous_start: int, s_start: int, s_end: int,
+                     county_mentions: list[tuple[int, int, str]], seen: set[str]
+                     ) -> list[tuple[str, int, int]]:
+    """…拟退出贫困县序列。这5个县包括：甲县、乙县: a sentence opening with the list head
+    (rules delisting_followup) after a sentence with a county exit cue lists the delisted."""
+    head = rules.delisting_followup.match(text, s_start, s_end)
+    if head and _delisting_cue(rules, text[previous_start:s_start]):
+        return _counties_in(county_mentions, head.end(), s_end, seen)
+    return []
+
+
+def _counties_in(county_mentions: list[tuple[int, int, str]], lo: int, hi: int,
+                 seen: set[str]) -> list[tuple[str, int, int]]:
+    """The county mentions in text[lo:hi] not seen before (each marked seen)."""
+    starts = _starts_of(county_mentions)
+    found = []
+    for a, b, name in county_mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        if name not in seen:
+            seen.add(name)
+            found.append((name, a, b))
+    return found
 
 
 def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClauses,
@@ -1154,7 +1194,13 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             year=year_of(text, max(s_start, a - rules.year_window), a, ref_year, rules.years),
             qualifier=qualifier))
 
+    previous_start = 0   # the sentence before, for a list that names its counties
     for s_start, s_end in article.sentences:
+        if text.startswith(rules.followup_openers, s_start):   # 这/上述…: rare
+            for name, a, b in _followup_listed(rules, text, previous_start, s_start, s_end,
+                                               county_mentions, seen_counties):
+                add("counties_delisted", Decimal(1), a, b, s_start, place=name)
+        previous_start = s_start
         if not rules.trigger.search(text, s_start, s_end):
             continue
         ctx = SentenceClauses(text, s_start, s_end, rules.clause_window)
