@@ -20,6 +20,9 @@ FAMILIES = {
     "figures, clauses": "脱贫100人，",
     "figures, no punctuation": "贫困人口减少100人",
     "figures, rates to zero": "贫困发生率降至0",
+    # a county exit cue's negation is looked for just before the cue, not over the line before
+    # it (脱贫摘帽 repeated took 0.16 s at 30 KB and 15.7 s at 300 KB)
+    "figures, exits": "脱贫摘帽",
     "counties, with parent": "福州市鼓楼区",
     "counties, shared name": "鼓楼区",
     "counties, list": "石渠县、",

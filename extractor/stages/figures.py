@@ -34,6 +34,8 @@ _FROM_DIGIT = regex.compile(r"[0-9].*$")
 _BRACKETED = regex.compile(r"（[^）]*）|\([^)]*\)")
 # A clause ends at a comma, semicolon or colon, or at a sentence end or line break. The
 # standard ``re``: a bare character class, found in half the time ``regex`` takes.
+# Characters a negation may stand before the exit cue it negates (未完全脱贫).
+_NEGATION_GAP = 2
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;。]")
@@ -119,7 +121,10 @@ class FigureRules:
         self.named_county_exit = regex.compile(r["named_county_exit"])
         self.lower_unit_after_county = regex.compile(r["lower_unit_after_county"])
         neg = _alt(r["negations"])
-        self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,2}}$")
+        self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,{_NEGATION_GAP}}}$")
+        # the farthest back a negation can start: :meth:`negated_before` looks no further, so
+        # a cue repeated along one long line costs the same per cue
+        self.negation_reach = max(map(len, r["negations"])) + _NEGATION_GAP
         self.remaining = regex.compile(_alt(r["remaining"]))
         self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
         self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})[\p{{Han}}0-9]{{0,10}}$")
@@ -223,6 +228,11 @@ class FigureRules:
         self.not_county = set(r["not_county_names"])
         self.admin_prefix = regex.compile(r["admin_prefix"])
 
+    def negated_before(self, text: str, end: int) -> bool:
+        """Whether a negation (rules negations: 尚未, 未 …) and at most two characters end at
+        ``end``: 未摘帽, 尚未完全脱贫. Looks back ``negation_reach`` characters only."""
+        return self.negated.search(text, max(0, end - self.negation_reach), end) is not None
+
 
 @cache
 def load_rules(folder: Folder = None) -> FigureRules:
@@ -283,7 +293,7 @@ def _exit_in(pattern: regex.Pattern, rules: FigureRules, window: str) -> Optiona
     """True for an exit cue, False for a negated one, None for none."""
     found = None
     for m in pattern.finditer(window):
-        if rules.negated.search(window[:m.start()]):
+        if rules.negated_before(window, m.start()):
             return False
         found = True
     return found
@@ -295,7 +305,7 @@ def _cue_before(pattern: regex.Pattern, rules: FigureRules, before: str) -> Opti
     found = None
     for m in pattern.finditer(tail):
         if tail[m.end():] in ("", "的"):
-            found = not rules.negated.search(before[:len(before) - len(tail) + m.start()])
+            found = not rules.negated_before(before, len(before) - len(tail) + m.start())
     return found
 
 
@@ -308,7 +318,7 @@ def _cue_before_list(pattern: regex.Pattern, rules: FigureRules, before: str) ->
         last = m
     if last is None or not rules.listed_after_cue.match(tail, last.end()):
         return None
-    return not rules.negated.search(before[:len(before) - len(tail) + last.start()])
+    return not rules.negated_before(before, len(before) - len(tail) + last.start())
 
 
 def _count_of_noun_before(rules: FigureRules, before: str, after: str,
@@ -838,7 +848,7 @@ def _delisting_cues(rules: FigureRules, sentence: str):
     """The county exit cues of the sentence that are not negated (退出 only with 贫困 right
     after it, or after an approval: 现批准退出)."""
     for m in rules.county_exit.finditer(sentence):
-        if rules.negated.search(sentence[:m.start()]):
+        if rules.negated_before(sentence, m.start()):
             continue
         if m.group() == "退出" and rules.county_exit_lower_unit_after.match(sentence, m.end()):
             continue   # 退出贫困村8个: villages leave the register, not the county
