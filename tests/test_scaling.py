@@ -23,6 +23,8 @@ FAMILIES = {
     # a county exit cue's negation is looked for just before the cue, not over the line before
     # it (脱贫摘帽 repeated took 0.16 s at 30 KB and 15.7 s at 300 KB)
     "figures, exits": "脱贫摘帽",
+    # … and an approval just before 退出 likewise (批准退出 repeated: 0.67 s at 30 KB, 57 s at 300 KB)
+    "figures, approved exits": "批准退出",
     "counties, with parent": "福州市鼓楼区",
     "counties, shared name": "鼓楼区",
     "counties, list": "石渠县、",

@@ -157,6 +157,9 @@ class FigureRules:
         self.cue_before_noun = int(r["cue_before_noun"])
         self.exclusion_before = regex.compile(r["exclusion_before"])
         self.approved_exit_before = regex.compile(rf"(?:{_alt(r['approved_exit_before'])})$")
+        # an approval stands right before 退出, so looking back its longest word is enough
+        # (a line of 批准退出 repeated searched the whole line before each cue)
+        self.approved_exit_reach = max(map(len, r["approved_exit_before"]))
         self.approved_exit_after = regex.compile(r["approved_exit_after"])
         self.approved_exit_object_before = regex.compile(r["approved_exit_object_before"])
         self.approved_object_window = int(r["approved_object_window"])
@@ -853,7 +856,8 @@ def _delisting_cues(rules: FigureRules, sentence: str):
         if m.group() == "退出" and rules.county_exit_lower_unit_after.match(sentence, m.end()):
             continue   # 退出贫困村8个: villages leave the register, not the county
         if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6] \
-                and not ((rules.approved_exit_before.search(sentence, 0, m.start())
+                and not ((rules.approved_exit_before.search(
+                              sentence, max(0, m.start() - rules.approved_exit_reach), m.start())
                           or rules.approved_exit_object_before.search(
                               sentence, max(0, m.start() - rules.approved_object_window), m.start()))
                          and rules.approved_exit_after.match(sentence, m.end())):
