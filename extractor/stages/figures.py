@@ -32,10 +32,10 @@ _DIGITS = regex.compile(r"[0-9]+")
 _DIGIT_OR_GE = regex.compile(r"[0-9]|个")
 _FROM_DIGIT = regex.compile(r"[0-9].*$")
 _BRACKETED = regex.compile(r"（[^）]*）|\([^)]*\)")
-# A clause ends at a comma, semicolon or colon, or at a sentence end or line break. The
-# standard ``re``: a bare character class, found in half the time ``regex`` takes.
 # Characters a negation may stand before the exit cue it negates (未完全脱贫).
 _NEGATION_GAP = 2
+# A clause ends at a comma, semicolon or colon, or at a sentence end or line break. The
+# standard ``re``: a bare character class, found in half the time ``regex`` takes.
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;。]")
