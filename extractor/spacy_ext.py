@@ -81,6 +81,14 @@ def create_tokenizer(engine: str = "rjieba"):
     return make
 
 
+def _doc_index(doc: Doc) -> TextIndex:
+    """The doc's sentences: spaCy's where a component set them, else ours (as the pipeline
+    cuts them), never the whole text as one sentence (rules look within a sentence)."""
+    if doc.has_annotation("SENT_START"):
+        return TextIndex(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+    return TextIndex(doc.text, sentence_bounds(doc.text))
+
+
 class CountiesComponent:
     """Writes every county mention to ``doc.spans[spans_key]``: label COUNTY, ``kb_id_`` the
     adcode (empty when ambiguous), span expanded to whole tokens (石渠县委 → the token)."""
@@ -98,10 +106,7 @@ class CountiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.county_rules is None:
             self.initialize()
-        if doc.has_annotation("SENT_START"):
-            index = TextIndex(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-        else:
-            index = TextIndex(doc.text, [(0, len(doc.text))])
+        index = _doc_index(doc)
         spans = []
         for m in find_counties(doc.text, self.county_rules, sentence_of=index.sentence_of):
             span = doc.char_span(m.hit.start, m.hit.end, label="COUNTY",
@@ -167,12 +172,6 @@ class PairingsComponent:
                   default_config={"spans_key": "pairing", "rules_dir": None})
 def make_pairings(nlp: Language, name: str, spans_key: str, rules_dir: Optional[str]):
     return PairingsComponent(spans_key, rules_dir)
-
-
-def _doc_index(doc: Doc) -> TextIndex:
-    if doc.has_annotation("SENT_START"):
-        return TextIndex(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-    return TextIndex(doc.text, sentence_bounds(doc.text))
 
 
 class PersonsComponent:

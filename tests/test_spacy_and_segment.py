@@ -42,6 +42,18 @@ def test_spacy_container():
     assert len(list(doc.sents)) == 2
 
 
+def test_counties_component_without_sentences_cuts_them_as_the_pipeline_does():
+    # spaCy's own character tokenizer sets no sentence starts: the component cuts the text
+    # into sentences itself, so it finds what it finds under our tokenizer
+    import spacy
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("fupin_counties")
+    doc = nlp("石渠县委常委在深圳南山区工作。塔县的群众。")
+    assert not doc.has_annotation("SENT_START")
+    assert [(s.text, s.kb_id_) for s in doc.spans["county"]] == [
+        ("石渠县", "513332"), ("南山区", "440305"), ("塔县", "653131")]
+
+
 def test_spacy_span_expands_to_tokens():
     nlp = make_nlp()
     doc = nlp("他是石渠县委的干部")
