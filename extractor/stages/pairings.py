@@ -265,6 +265,7 @@ class PairingRules:
         self.part_break = roles["part_break"]
         self.acting_reach = roles["acting_reach"]
         self.acting_cues = regex.compile(alternation(roles["acting_cues"]))
+        self.acting_not = tuple(roles["acting_not"])
         self.acting_breakers = regex.compile(alternation(roles["acting_breakers"]))
         self.cadre_origin_marks = tuple(roles["cadre_origin_marks"])
         self.help_in_paragraphs = roles["help_in_paragraphs"]
@@ -286,6 +287,7 @@ class PairingRules:
                              "name {county} only there")
         self.own_posting_tail = regex.compile(own[len("(?:{county})"):])
         self.sends_team = regex.compile(roles["sends_team"])
+        self.team_words = words_pattern(roles["team_words"])
 
 
 @cache
@@ -2009,9 +2011,6 @@ def find_pairings(article: Article, rules: PairingRules,
     def add(h: Party, r_place: Place, kind: str, start: int, end: int, s: int, e: int) -> None:
         if h.deictic:
             return
-        if h.org and evidence is not None:
-            inside = mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]
-            evidence.update(county_at[p].adcode for p in inside if county_at[p].adcode)
         name, code = h.helper
         if h.org:
             name = abbreviations.full(name)
@@ -2019,6 +2018,13 @@ def find_pairings(article: Article, rules: PairingRules,
             return
         if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
+        if h.org and evidence is not None:
+            inside = [county_at[p] for p in
+                      mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]]
+            if any(c.adcode == r_place.adcode for c in inside):
+                return   # the county's own unit in its own village (石门县文旅广体局驻金河村帮扶
+                #          工作队): its own work (gold/README `other`), no pairing
+            evidence.update(c.adcode for c in inside if c.adcode)
         if kind in rules.epidemic_plain_kinds:
             ps, pe = article.index.paragraph_of(s)
             hubei = bool(r_place.adcode) and r_place.adcode[:2] == rules.epidemic_province
@@ -2218,6 +2224,8 @@ class _HelpEvidence:
         self.number = {id(c): i for i, c in enumerate(counties)}
         self.county_at = {m.span[0]: c for c in counties for m in c.mentions}
         self._cue: dict[tuple[int, int], bool] = {}
+        self._own_team: dict[int, bool] = {}
+        self._besides_teams: dict[tuple[int, int], bool] = {}
 
     def _has_cue(self, s: int, e: int, c: County) -> bool:
         found = self._cue.get((s, e))
@@ -2231,9 +2239,29 @@ class _HelpEvidence:
                 strong = _strong_help_cue(sentence, rules)
                 weak = not strong and bool(rules.help_with_party.search(sentence))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
-        if found == "strong" and self._own_posting_only(s, e, c):
+        if found == "strong" and (self._own_posting_only(s, e, c)
+                                  or (self._sends_own_team(c) and not self._strong_besides_teams(s, e))):
             return False
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
+
+    def _sends_own_team(self, c: County) -> bool:
+        """Whether the article shows the county posting its own team or first secretary (渠县陆续
+        派出…干部驻村扶贫, 石门县文旅广体局驻金河村帮扶工作队): the own-posting tail right after one
+        of its mentions (bounded). Its teams told elsewhere in its passage are then that team."""
+        found = self._own_team.get(id(c))
+        if found is None:
+            tail = self.rules.own_posting_tail
+            found = self._own_team[id(c)] = any(tail.match(self.text, m.span[1]) for m in c.mentions)
+        return found
+
+    def _strong_besides_teams(self, s: int, e: int) -> bool:
+        """Whether text[s:e] says help comes in with more than team and first-secretary words
+        (roles.team_words): a fund, a donation, an outside helper's cue."""
+        found = self._besides_teams.get((s, e))
+        if found is None:
+            stretch = self.rules.team_words.sub("", _without_no_help(self.text[s:e], self.rules))
+            found = self._besides_teams[(s, e)] = _strong_help_cue(stretch, self.rules)
+        return found
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
         """Whether the stretch's help cues are all the county's own postings: its own units
@@ -2310,10 +2338,13 @@ class _HelpEvidence:
             return False
         limit = min(end + rules.acting_reach + 8, self._stop(c, end, len(self.text)))
         cue = rules.acting_cues.search(self.text, end, limit)
+        while cue is not None and self.text.startswith(rules.acting_not, cue.start()):
+            cue = rules.acting_cues.search(self.text, cue.end(), limit)   # 派出所: no sending
         if cue is None or cue.start() - end > rules.acting_reach:
             return False
         gap = self.text[end:cue.start()]
-        return not rules.acting_breakers.search(gap)
+        # 渠县陆续派出…干部驻村: its own cadres to its own villages, no giving
+        return not rules.acting_breakers.search(gap) and not rules.own_posting_tail.match(self.text, end)
 
     def help_comes_in(self, c: County) -> str:
         """``in`` when help comes into the county near one of its mentions, ``acts`` when it
@@ -2417,7 +2448,10 @@ class _HelpEvidence:
         text = self.text
         if not self.rules.help_in.search(text):
             return False
-        return bool(self.rules.help_in.search(_without_no_help(text, self.rules)))
+        text = _without_no_help(text, self.rules)
+        if self._sends_own_team(c):
+            text = self.rules.team_words.sub("", text)    # its teams are its own
+        return bool(self.rules.help_in.search(text))
 
     def named_as_origin(self, c: County) -> bool:
         """An origin tail right after a mention (宝安人民医院, 南山区桃源街道干部, 句容市副市长)."""
