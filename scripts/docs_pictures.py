@@ -43,6 +43,8 @@ def gold_records() -> list[dict]:
                 published[str(row["id"])] = str(row.get("published") or "")[:10] or None
     out = []
     for path in sorted((REPO / "gold").rglob("*.json")):
+        if path.parent.name == "agreement":  # second annotations, not gold
+            continue
         data = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(data, dict) and "doc_id" in data:
             out.append({**data, "published": published.get(data["doc_id"])})

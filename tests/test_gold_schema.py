@@ -71,12 +71,26 @@ def test_enough_gold():
     assert len(real) >= 30
 
 
+# gold/agreement/: second annotations of gold articles (the inter-annotator study). They are
+# checked against the schema like gold, but are not extra articles: each re-annotates one.
+AGREEMENT = GOLD / "agreement"
+
+
 def test_doc_ids_unique():
-    seen: dict[str, Path] = {}
+    for files in ([p for p in GOLD_FILES if p.parent != AGREEMENT],
+                  [p for p in GOLD_FILES if p.parent == AGREEMENT]):
+        seen: dict[str, Path] = {}
+        for p in files:
+            doc = load(p).get("doc_id")
+            assert doc not in seen, f"{doc} in {seen.get(doc)} and {p}"
+            seen[doc] = p
+
+
+def test_second_annotations_have_a_first():
+    first = {p.stem for p in GOLD_FILES if p.parent != AGREEMENT}
     for p in GOLD_FILES:
-        doc = load(p).get("doc_id")
-        assert doc not in seen, f"{doc} in {seen.get(doc)} and {p}"
-        seen[doc] = p
+        if p.parent == AGREEMENT:
+            assert p.stem in first, f"{p.name}: second annotation of an article without gold"
 
 
 @params

@@ -519,12 +519,20 @@ class Report:
 # Loading
 
 
+#: Sub-folder of a gold folder that holds second annotations (gold/agreement/README.md).
+SECOND_ANNOTATIONS = "agreement"
+
+
 def load_gold(gold_dir: Union[str, Path, Iterable[Union[str, Path]]]) -> list[tuple[Path, dict]]:
-    """Gold files: a folder (searched recursively for *.json), one file, or a list of files."""
+    """Gold files: a folder (searched recursively for *.json, second annotations left out),
+    one file, or a list of files."""
     if isinstance(gold_dir, (str, Path)):
         root = Path(gold_dir)
         if root.is_dir():
-            paths = sorted(root.rglob("*.json"))
+            # a second annotator's files (gold/agreement/, the inter-annotator study) re-annotate
+            # articles that have gold elsewhere in the folder: they are not gold themselves
+            paths = sorted(p for p in root.rglob("*.json")
+                           if SECOND_ANNOTATIONS not in p.relative_to(root).parts[:-1])
         elif root.is_file():
             paths = [root]
         else:
