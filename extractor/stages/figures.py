@@ -60,7 +60,6 @@ class FigureRules:
         self.threshold_after_people = regex.compile(r["threshold_after_people"])
         self.threshold_after_rate = regex.compile(r["threshold_after_rate"])
         self.other_people_after = regex.compile(r["other_people_after"])
-        self.exit_negated_before = regex.compile(r["exit_negated_before"])
         self.delisting_list_item = regex.compile(r["delisting_list_item"])
         self.delisting_named_unit = regex.compile(r["delisting_named_unit"])
         self.delisting_cue_opens_clause = int(r["delisting_cue_opens_clause"])
@@ -233,8 +232,15 @@ class FigureRules:
 
     def negated_before(self, text: str, end: int) -> bool:
         """Whether a negation (rules negations: 尚未, 未 …) and at most two characters end at
-        ``end``: 未摘帽, 尚未完全脱贫. Looks back ``negation_reach`` characters only."""
-        return self.negated.search(text, max(0, end - self.negation_reach), end) is not None
+        ``end``: 未摘帽, 尚未完全脱贫, 没有脱贫的. Looks back ``negation_reach`` characters only."""
+        return _ends_at(self.negated, self.negation_reach, text, end)
+
+
+def _ends_at(pattern: regex.Pattern, reach: int, text: str, end: int) -> bool:
+    """Whether ``pattern`` (anchored with $) matches text that ends at ``end`` and starts at
+    most ``reach`` characters before it: every look-back before a cue has this one shape,
+    so a cue repeated along one long line costs the same each time."""
+    return pattern.search(text, max(0, end - reach), end) is not None
 
 
 @cache
@@ -428,7 +434,7 @@ def _people_state(rules: FigureRules, before: str, after: str) -> Optional[str]:
         return "remaining"
     m = rules.people_exit.search(after)
     if m:
-        if rules.exit_negated_before.search(after[:m.start()]):
+        if rules.negated_before(after, m.start()):     # 没有脱贫的3000人: still to lift
             return "remaining"
         return "exit"
     if rules.people_exit_before.search(before) and not rules.change_to.search(before):
@@ -856,10 +862,10 @@ def _delisting_cues(rules: FigureRules, sentence: str):
         if m.group() == "退出" and rules.county_exit_lower_unit_after.match(sentence, m.end()):
             continue   # 退出贫困村8个: villages leave the register, not the county
         if m.group() == "退出" and "贫困" not in sentence[m.end():m.end() + 6] \
-                and not ((rules.approved_exit_before.search(
-                              sentence, max(0, m.start() - rules.approved_exit_reach), m.start())
-                          or rules.approved_exit_object_before.search(
-                              sentence, max(0, m.start() - rules.approved_object_window), m.start()))
+                and not ((_ends_at(rules.approved_exit_before, rules.approved_exit_reach,
+                                   sentence, m.start())
+                          or _ends_at(rules.approved_exit_object_before,
+                                      rules.approved_object_window, sentence, m.start()))
                          and rules.approved_exit_after.match(sentence, m.end())):
             continue   # 退出条件 is no exit; 现批准退出 is; 申请退出低保 is not
         yield m
