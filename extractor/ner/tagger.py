@@ -391,11 +391,16 @@ def _decode(np, emissions, transitions, bounds, lengths):
     the runs of other ("loose") positions go through the full Viterbi, each between its
     fixed neighbours. On our windows about 90% of positions are fixed."""
     batch, width, _ = emissions.shape
-    best = emissions.argmax(axis=2)                                        # (B, T)
-    margin = emissions.max(axis=2, keepdims=True) - emissions - bounds[best]   # the best's score: its max
-    rows, cols = np.arange(batch)[:, None], np.arange(width)[None, :]
-    margin[rows, cols, best] = 1.0                                         # a against itself
-    loose = (margin <= _SLACK).any(axis=2) & (cols < lengths[:, None])
+    # Only the pieces' own positions are read (a batch's padding is a third of its cells).
+    valid = np.arange(width)[None, :] < lengths[:, None]                   # (B, T)
+    cells = emissions[valid]                                               # (N, K), row-major
+    best_cells = cells.argmax(axis=1)
+    margin = cells.max(axis=1, keepdims=True) - cells - bounds[best_cells]   # the best's score: its max
+    margin[np.arange(len(cells)), best_cells] = 1.0                        # a against itself
+    best = np.zeros((batch, width), dtype=best_cells.dtype)
+    best[valid] = best_cells
+    loose = np.zeros((batch, width), dtype=bool)
+    loose[valid] = (margin <= _SLACK).any(axis=1)
     rows, positions = np.nonzero(loose)                                    # row-major order
     if not len(rows):
         return best
@@ -439,7 +444,7 @@ def _viterbi_between(np, emissions, transitions, left, right):
     for t in range(1, n):
         total = score[:, None, :] + trans_to_from                       # (G, to, from)
         back[t] = total.argmax(axis=2)
-        score = np.take_along_axis(total, back[t][:, :, None], axis=2)[:, :, 0] + emissions[:, t, :]
+        score = total.max(axis=2) + emissions[:, t, :]        # the value at back[t]
     has = right >= 0
     score[has] += transitions[:, right[has]].T                          # T[y, right]
     return _backtrace(np, score, back)
