@@ -754,8 +754,8 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
                                      text.endswith(rules.affixes.bounded_name_not_after, 0, k)):
             cued.append((lo, hi, anchor, k))
     spans = _unread_windows(text, cued, (*known, *(text[a:b] for a, b in direct)))
-    # The tagger's cost grows with the longest window of a batch: windows are merged only up
-    # to max_window characters, longer ones are cut into overlapping pieces.
+    # Overlapping windows are merged up to max_window characters (the tagger's piece
+    # length); longer ones are cut into overlapping pieces.
     size, overlap = rules.limits.max_window, rules.limits.window_overlap
     spans.sort()
     merged: list[list[int]] = []
