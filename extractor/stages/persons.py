@@ -1168,10 +1168,11 @@ def _list_item_name(text: str, item: tuple[int, int], names: set[str], rules: Pe
     return found
 
 
-def _list_head(text: str, a: int, rules: PersonRules) -> tuple[bool, bool]:
+def _list_head(text: str, a: int, rules: PersonRules,
+               items_before: Optional[dict] = None) -> tuple[bool, bool]:
     """(a title or role noun stands before the list the item at ``a`` is in, that word is a
     reporter's: 本报记者|甲、乙、…)."""
-    start = _list_start(text, a, rules)
+    start = _list_start(text, a, rules, items_before)
     left = text[max(0, start - 8):start]
     return _title_before(text, start, rules), bool(rules.journalist_before.search(left))
 
@@ -1182,10 +1183,12 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
     out = set()
     steps = rules.limits.list_max_items
     memo: dict[tuple[int, int], Optional[str]] = {}      # an item is reached from many names
+    items_before: dict[int, Optional[tuple[int, int]]] = {}   # each item's list start walks back
 
     def item_name(item):
         if item not in memo:
-            memo[item] = _list_item_name(text, item, names, rules, _list_head(text, item[0], rules))
+            memo[item] = _list_item_name(text, item, names, rules,
+                                         _list_head(text, item[0], rules, items_before))
         return memo[item]
 
     # where a walk went on from, with the steps it had left there: a later walk reaching
@@ -1206,7 +1209,7 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
                 j = item[1]
             for left in range(steps, 0, -1):
                 if went_on_before.get(i, 0) >= left or text[i - 1:i] != "、" or \
-                        not (item := _list_item_before(text, i - 1, rules)) or \
+                        not (item := _item_before(text, i - 1, rules, items_before)) or \
                         not (found := item_name(item)):
                     break
                 went_on_before[i] = left
@@ -1281,13 +1284,14 @@ class _Memo:
     with the article: a mention's title phrase (its role, its posts and its cadre record
     ask it: 7,422 calls on the 200 real-news articles, 2,608 distinct), its posts (its
     role, then its cadre record), a sentence's origin matches, a position's sentence."""
-    __slots__ = ("title_phrases", "post_spans", "origins", "sentences")
+    __slots__ = ("title_phrases", "post_spans", "origins", "sentences", "items_before")
 
     def __init__(self) -> None:
         self.title_phrases: dict[tuple[int, int], tuple[int, str]] = {}
         self.post_spans: dict[tuple, list[tuple[int, int]]] = {}
         self.origins: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
         self.sentences: dict[int, tuple[int, int]] = {}
+        self.items_before: dict[int, Optional[tuple[int, int]]] = {}   # _list_start's walks
 
 
 def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules,
@@ -1429,7 +1433,7 @@ def _names_own_unit(part: str, rules: PersonRules) -> bool:
 def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
                  rules: PersonRules, memo: Optional[_Memo] = None) -> Optional[str]:
     """The role the words around one mention give, or None."""
-    if _journalist_mention(text, span, sent, rules):
+    if _journalist_mention(text, span, sent, rules, memo):
         return "journalist"
     if _cadre_mention(text, span, sent, rules, memo):
         return "cadre"
@@ -1439,10 +1443,11 @@ def mention_role(text: str, span: tuple[int, int], sent: tuple[int, int],
 
 
 def _journalist_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
-                        rules: PersonRules) -> bool:
+                        rules: PersonRules, memo: Optional[_Memo] = None) -> bool:
     a, b = span
     # in a reporters' list (本报记者甲、乙、…、丙), 记者 before the list is every item's
-    left = text[max(sent[0], _list_start(text, a, rules) - rules.limits.role_window):a]
+    start = _list_start(text, a, rules, memo and memo.items_before)
+    left = text[max(sent[0], start - rules.limits.role_window):a]
     journalist = rules.journalist_before.search(left) or rules.journalist_after.match(text, b)
     return bool(journalist) and not _post_after(text, b, sent[1], rules, gap=sent[1] - b)  # 编辑某某…担任第一书记
 
@@ -1450,7 +1455,8 @@ def _journalist_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
 def _mention_phrase(text: str, a: int, sent: tuple[int, int], rules: PersonRules,
                     memo: Optional[_Memo]) -> str:
     """The title phrase before the list the mention is in (or before the mention)."""
-    return title_phrase(text, _list_start(text, a, rules), sent[0], rules, memo)[1]
+    return title_phrase(text, _list_start(text, a, rules, memo and memo.items_before), sent[0],
+                        rules, memo)[1]
 
 
 def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
@@ -1461,16 +1467,28 @@ def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
                 or _post_spans(text, span, sent, rules, memo) or _list_title_after(text, b, sent, rules))
 
 
-def _list_start(text: str, a: int, rules: PersonRules) -> int:
+def _list_start(text: str, a: int, rules: PersonRules,
+                items_before: Optional[dict] = None) -> int:
     """Where the 、-list a name is in begins (副委员长曹某、吉某、|武某 → 曹某): the title
-    before the list is every item's."""
+    before the list is every item's. ``items_before`` remembers the items read before
+    each 、 (every item of a long list walks back over the same ones)."""
     if text[a - 1:a] != "、":                   # most names: in no list
         return a
     for _ in range(rules.limits.list_max_items):
-        if text[a - 1:a] != "、" or not (item := _list_item_before(text, a - 1, rules)):
+        if text[a - 1:a] != "、" or not (item := _item_before(text, a - 1, rules, items_before)):
             break
         a = item[0]
     return a
+
+
+def _item_before(text: str, i: int, rules: PersonRules,
+                 known: Optional[dict]) -> Optional[tuple[int, int]]:
+    """:func:`_list_item_before`, remembered in ``known`` when given."""
+    if known is None:
+        return _list_item_before(text, i, rules)
+    if i not in known:
+        known[i] = _list_item_before(text, i, rules)
+    return known[i]
 
 
 def _list_title_after(text: str, b: int, sent: tuple[int, int], rules: PersonRules) -> bool:
@@ -1485,7 +1503,7 @@ def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: Per
     :func:`mention_role` ranks one mention's), read rank by rank: once a mention gives a
     rank, the other mentions are not read for it (a cadre named 10 times is read once)."""
     mentions = [(span, sentence_of(span[0])) for span in spans]
-    if any(_journalist_mention(text, span, sent, rules) for span, sent in mentions):
+    if any(_journalist_mention(text, span, sent, rules, memo) for span, sent in mentions):
         return "journalist"
     if any(_cadre_mention(text, span, sent, rules, memo) for span, sent in mentions):
         return "cadre"
@@ -1817,7 +1835,8 @@ def _post_spans(text: str, span: tuple[int, int], sent: tuple[int, int],
 def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
               rules: PersonRules, memo: Optional[_Memo] = None) -> list[tuple[int, int]]:
     a, b = span
-    ts, phrase = title_phrase(text, _list_start(text, a, rules), sent[0], rules, memo)
+    ts, phrase = title_phrase(text, _list_start(text, a, rules, memo and memo.items_before),
+                              sent[0], rules, memo)
     out = []
     if phrase.startswith("来自") and "的" in phrase:      # 来自X的|援藏队员: X is the origin
         ts += phrase.rfind("的") + 1
