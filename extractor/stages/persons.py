@@ -95,6 +95,7 @@ class PersonRules:
     academic_unit: regex.Pattern
     post_abroad: regex.Pattern               # China's envoy abroad (中国驻某国大使)
     team_marker: regex.Pattern
+    team_village: regex.Pattern              # a village or township right after 驻
     cadre_after: regex.Pattern
     home_unit: regex.Pattern
     origin_patterns: tuple[regex.Pattern, ...]
@@ -163,9 +164,10 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "company_titles", "private_companies", "state_prefixes", "state_markers",
                "state_organs", "private_company_words", "state_sentence_markers",
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
-               "tibetan_name_parts", "abroad_only_titles")
+               "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "extend_stop_chars",
+                   "run_on_end_chars",
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars",
                    "own_unit_chars", "unit_suffix_chars")
@@ -211,6 +213,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         cadre_after=words_pattern(r["cadre_after"]),
         home_unit=regex.compile(r["home_unit"]),
         team_marker=regex.compile(r["team_marker"]),
+        team_village=regex.compile(r["team_village"]),
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
         origin_marker=regex.compile(alternation(r["origin_markers"])),
         honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
@@ -222,7 +225,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
             "known_cadre_not_before", "dotted_right_end", "bounded_name_not_after",
             "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
-            "name_end_not_tags")}),
+            "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -716,7 +719,7 @@ def _bounded_fallbacks(text: str, tagged: list[tuple[int, int]], starts: list[in
 
 def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
                 known: Iterable[str] = (), dot_windows: Optional[list[tuple[int, int]]] = None,
-                fallback_starts: Optional[list[int]] = None
+                fallback_starts: Optional[list[int]] = None, read_list_ends: frozenset[int] = frozenset()
                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(windows for the tagger, names the rules found alone). Windows surround the cues
     (``cue_window`` characters before and after, by the cue's kind, clipped to the
@@ -726,13 +729,13 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     a name already known (``known``, the bylines', and the names the rules found alone):
     黄斌说 after 副县长黄斌表示; and a window after a title whose name start begins such a
     name (no middle dot in it; no 、-list in the window): 村民|李某某 where 李某某 was read
-    alone (the tagger ran on into 李某某笑笑 there). Cues of the kind
-    ``after_name_certain`` (家) open no window: only a name the rules can tell alone
-    counts there. ``dot_windows``, when given, gets
-    the windows around middle dots instead (kept apart: only a name at the dot counts
-    there, not 夏谱 in 六十载·塞上宁夏谱新篇). ``fallback_starts``, when given, gets
+    alone (the tagger ran on into 李某某笑笑 there). Cues of the kind ``after_name_certain``
+    (家) open no window: only a name the rules can tell alone counts there. ``dot_windows``,
+    when given, gets the windows around middle dots instead (kept apart: only a name at the
+    dot counts there, not 夏谱 in 六十载·塞上宁夏谱新篇). ``fallback_starts``, when given, gets
     where a name must start after a strong cue (村民|, 某某村的|): read by
-    :func:`bounded_name` when the tagger finds no name there or cuts it."""
+    :func:`bounded_name` when the tagger finds no name there or cuts it; none before a 等 in
+    ``read_list_ends`` (:func:`list_run_names` read that list)."""
     seen: set[str] = set()
     cued, direct, dots = [], [], []
     for lo, hi, anchor, k, cue_start, kind in (*_cue_spans(text, sentence_of, rules),
@@ -750,6 +753,7 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
         elif kind == "dot" and dot_windows is not None:
             dots.append((lo, hi, cue_start))
         elif kind not in ("after_name_certain", "before_name_certain", "layout", "after_seat") \
+                and not (kind == "after_list" and cue_start in read_list_ends) \
                 and hi > lo and not (kind == "before_name" and     # 总书记|关心: no name follows
                                      text.endswith(rules.affixes.bounded_name_not_after, 0, k)):
             cued.append((lo, hi, anchor, k))
@@ -951,7 +955,7 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
                 break
     if len(name) < 2 or not _NAME_SHAPE.fullmatch(name):
         return None
-    if _DOT not in name and len(name) > rules.limits.han_name_max:
+    if _DOT not in name and len(name) > rules.limits.han_name_max and not _long_name(name, rules):
         return None
     if name[0] in w["familiar_prefix"] or name in w["negative"]:
         return None
@@ -967,9 +971,33 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     if (name in rules.gazetteer.forms or _in_foreign_unit(text, a, b, rules)) and not credited:
         return None
     if (name in _plain_words() or name in w["words_tagged_as_names"]) and \
-            name not in w["known_cadres"] and not titled and not _title_before(text, a, rules):
+            name not in w["known_cadres"] and not titled and not _title_before(text, a, rules) \
+            and not _cue_beside(text, a, b, rules):
         return None
     return name
+
+
+def _long_name(name: str, rules: PersonRules) -> bool:
+    """A Han name longer than ``han_name_max`` without a dot is a transliterated one: every
+    character in ``translit_chars`` (阿卜杜艾力), or, up to ``long_name_max`` characters, not
+    a Han name run on into a word (王某荣|平生, 廖某贵|笑盈盈: a Han surname, 1–3 characters,
+    then an ordinary word of jieba's dictionary) nor a title run into one (通讯员|胡某某):
+    梅某尼科夫, 萨某拉维克拉某."""
+    if len(name) <= rules.limits.translit_name_max and rules.words["translit_chars"].issuperset(name):
+        return True
+    plain = _plain_words()
+    return len(name) <= rules.limits.long_name_max and not (
+        name[0] in rules.surnames and any(name[n:n + 2] in plain for n in (2, 3, 4))) and \
+        not any(name[k] in rules.surnames and (_title_before(name, k, rules) or
+                                               rules.lead_cue_end.search(name, 0, k))
+                for k in (len(name) - 3, len(name) - 2))     # 通讯员|胡某某, 科员|文某某
+
+
+def _cue_beside(text: str, a: int, b: int, rules: PersonRules) -> bool:
+    """A role noun the tagger's name follows (艺术家|牛某, 管护员|扎西) or a rank after it
+    (普某|总统): a word of jieba's dictionary the tagger took for a name there is one."""
+    return bool(rules.lead_cue_end.search(text, max(0, a - 6), a)) or \
+        text.startswith(rules.affixes.rank_after_name, b)
 
 
 def _in_foreign_unit(text: str, a: int, b: int, rules: PersonRules) -> bool:
@@ -1040,7 +1068,11 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
     stop = rules.words["extend_stop_chars"]
     if _DOT in text:
         spans = _join_dotted(text, spans)
+    spans = _join_touching(text, spans, rules)
     for a, b in spans:
+        if b - a == rules.limits.han_name_max and text[b - 1] in rules.words["run_on_end_chars"] \
+                and text[a] in rules.surnames:
+            b -= 1                                      # 张某某|说: the speech verb
         lead = rules.lead_cue.match(text, a, b)       # 果农|冯某: the role noun is not the name
         if lead and b - lead.end() >= 2 and text[lead.end()] in rules.initials \
                 and not (lead.end() - a == 1 and _DOT in text[a:b]):   # not 科|林·布莱克莫尔
@@ -1111,6 +1143,21 @@ def _join_dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
         if out and out[-1][1] + 1 == a and text[a - 1] == _DOT:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _join_touching(text: str, spans: list[tuple[int, int]], rules: PersonRules
+                   ) -> list[tuple[int, int]]:
+    """Two tagged spans with nothing between them are one transliterated name the tagger
+    cut (赞某|沙塔尔, 萨某拉|维克拉某) when the whole is one by :func:`_long_name` (two Han
+    names never touch)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and out[-1][1] == a and b - out[-1][0] > rules.limits.han_name_max and \
+                _HAN_RUN.fullmatch(text, out[-1][0], b) and _long_name(text[out[-1][0]:b], rules):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -1216,6 +1263,95 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
                 out.add(found)
                 i = item[0]
     return out - names
+
+
+def _list_run_item(text: str, j: int, rules: PersonRules) -> tuple[Optional[tuple[int, int]], bool]:
+    """(the item of a name list starting at ``j``, whether the list ends with it). An item
+    is 2 or 3 Han characters followed by 、 (the list goes on), by a character that is not
+    Han, or by one of ``list_run_ends`` (郭某某|这些文艺界…; the list ends); else None."""
+    for n in (2, 3):
+        if not _HAN_RUN.fullmatch(text, j, j + n):
+            return None, True
+        after = text[j + n:j + n + 1]
+        if after == "、":
+            return (j, j + n), False
+        if not after or not _HAN.match(after) or text.startswith(rules.affixes.list_run_ends, j + n):
+            return (j, j + n), True
+    return None, True
+
+
+def _list_run_first(text: str, i: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The first item of a list whose first 、 is at ``i``: the 2 or 3 Han characters
+    before it, starting with a Han surname after a character that is not Han or one of
+    ``name_left_chars`` (看到了|王某、); exactly one length must fit."""
+    fits = []
+    left_chars = rules.words["name_left_chars"]
+    for n in (2, 3):
+        k = i - n
+        if k >= 0 and _HAN_RUN.fullmatch(text, k, i) and text[k] in rules.surnames and \
+                (k == 0 or not _HAN.match(text, k - 1) or text[k - 1] in left_chars):
+            fits.append((k, i))
+    return fits[0] if len(fits) == 1 else None
+
+
+def _list_run_item_ok(name: str, rules: PersonRules, strict: bool) -> bool:
+    """An item of a name list the rules read alone: it starts with a Han surname and is
+    no place (gazetteer, place suffix); ``strict``: it is not, and holds no, ordinary word."""
+    if name[0] not in rules.surnames or name in rules.gazetteer.forms or \
+            name[-1] in rules.words["place_suffix_chars"]:
+        return False
+    if not strict:
+        return True
+    plain = _plain_words()
+    return name not in plain and not any(name[i:i + 2] in plain for i in range(len(name) - 1))
+
+
+def list_run_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
+    """Names of 、-lists the rules read alone, with no cue and no found name (王某、秦某、
+    郭某某这些文艺界…; 杨某某、王某、何某某等参加): at least ``list_run_min_items`` items (or two
+    before 等, 这些 …, ``list_run_ends``), each 2 or 3 Han characters starting with a Han
+    surname and no place, all but one of them holding no ordinary word (jieba's dictionary),
+    and not before 等 and a word of things (等村, 等特产: ``list_run_not_before``). Each 、 is
+    read once and each list at most ``list_max_items`` items long (linear in the text)."""
+    out: list[tuple[int, int]] = []
+    limit, surnames = rules.limits.list_max_items, rules.surnames
+    pos = 0
+    while (i := text.find("、", pos)) >= 0:
+        pos = i + 1
+        if text[i - 2:i - 1] not in surnames and text[i - 3:i - 2] not in surnames:
+            continue                                    # most 、 join no names
+        first = _list_run_first(text, i, rules)
+        if first is None:
+            continue
+        items, j, closed = [first], i + 1, False
+        while len(items) < limit:
+            item, closed = _list_run_item(text, j, rules)
+            if item is None:
+                break
+            items.append(item)
+            j = item[1] + 1
+            if closed:
+                break
+        if not closed or items[-1] is None:
+            pos = max(pos, j)
+            continue
+        end = items[-1][1]
+        pos = max(pos, end)
+        by_word = text.startswith(rules.affixes.list_run_ends, end)
+        if len(items) < (2 if by_word else rules.limits.list_run_min_items) or \
+                (text.startswith("等", end) and
+                 text.startswith(rules.affixes.list_run_not_before, end + 1)):
+            continue
+        names = [text[a:b] for a, b in items]
+        strict = sum(_list_run_item_ok(n, rules, True) for n in names)
+        # after a 、 the list began with items that are no names (警务、|交通、城管、文旅、卫健等):
+        # what is left must be three names at least, none of them an ordinary word
+        tail = text[items[0][0] - 1:items[0][0]] == "、"
+        if (strict == len(names) >= rules.limits.list_run_min_items if tail
+                else strict >= max(2, len(names) - 1)) and \
+                all(_list_run_item_ok(n, rules, False) for n in names):
+            out.extend(items)
+    return out
 
 
 def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> set[str]:
@@ -1382,8 +1518,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     """One part of a title phrase (the parts are joined by 、) is a public post (SPEC 3;
     gold/README convention P4): a cadre title, not in a research institute, foundation,
     association, foreign state or international body, not an assembly seat (政协委员, 人大代表),
-    in a company only when it is state-owned, and a doctor's or teacher's job only on a
-    posting."""
+    in a company only when it is state-owned, and a doctor's or teacher's job, or a post
+    below the head of a public hospital or school (convention P6), only on a posting."""
     m = rules.cadre_titles.search(part)
     if not m or rules.resident_before.search(part) or m.group() in rules.words["not_post_titles"]:
         return False
@@ -1398,7 +1534,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
             (_has_any(part, w["company_words"]) and not _has_any(part, w["public_words"])):
         return (_state_owned(part, rules) or _has_any(sentence, w["state_sentence_markers"])) \
             and not _has_any(part, w["private_companies"])
-    if m.group() in w["posting_only_titles"]:
+    if m.group() in w["posting_only_titles"] or \
+            (m.group() in w["staff_titles"] and _has_any(part, w["staff_units"])):   # P6
         return _has_any(sentence, w["posting_words"])
     return True
 
@@ -1463,8 +1600,15 @@ def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
                    rules: PersonRules, memo: Optional[_Memo]) -> bool:
     a, b = span
     phrase = _mention_phrase(text, a, sent, rules, memo)
-    return bool(_is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or rules.cadre_after.match(text, b)
+    return bool(_is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _cadre_title_after(text, span, rules)
                 or _post_spans(text, span, sent, rules, memo) or _list_title_after(text, b, sent, rules))
+
+
+def _cadre_title_after(text: str, span: tuple[int, int], rules: PersonRules) -> bool:
+    """A leader's title right after the name (某某总书记, 某某副总理) makes a cadre when the
+    name is a Han one (a Han surname first): a transliterated name there is a foreign head
+    of government (西某塞纳总统、维克拉某辛哈总理: P4)."""
+    return text[span[0]] in rules.surnames and bool(rules.cadre_after.match(text, span[1]))
 
 
 def _list_start(text: str, a: int, rules: PersonRules,
@@ -1545,14 +1689,16 @@ def _of_level(units, level: str) -> list[PlaceSpan]:
 def _unit_hits(title: str, rules: PersonRules) -> list:
     """The gazetteer's hits in a title that start where a place name can: at its start,
     after a non-Han character, a unit suffix or another hit (四川|巴中市), not inside a word
-    (阿|拉萨|依村 is a village)."""
+    (阿|拉萨|依村 is a village). A hit before 村, 乡 or 镇 names a village or township unless
+    it ends in its own unit's suffix (石渠县|乡村…; not 荆州|乡, whose 州 is no suffix of 荆州市)."""
     out, last_end = [], 0
     place_end, unit_suffix = rules.words["place_end_chars"], rules.words["unit_suffix_chars"]
     for hit in rules.gazetteer.find(title):
         # (a hit at the title's end counts as one before 村 too: so it did when the rule read
         # the YAML string, where the empty slice is "in" it; kept, records unchanged)
-        if (hit.end == len(title) or title[hit.end] in place_end) and \
-                title[hit.end - 1] not in unit_suffix:
+        if (hit.end == len(title) or title[hit.end] in place_end) and not (
+                title[hit.end - 1] in unit_suffix and
+                any(f.unit.name.endswith(title[hit.end - 1]) for f in hit.forms)):
             continue                    # 重庆市|长沙村, 荆州乡: a village named like a city
         if hit.start == 0 or hit.start == last_end or not _HAN.match(title, hit.start - 1) \
                 or title[hit.start - 1] in unit_suffix:
@@ -1640,6 +1786,9 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
         return None
     if team:
         sender = _unit_in(text, ts, marker.start(), units, rules)
+        if sender and rules.team_village.match(text, marker.start(), te) and \
+                any(u.name == sender[0] for u in _of_level(units, "county")):
+            return sender[0]    # 石门县某局驻某村工作队队长: a county's team in its own village
         exclude = frozenset(sender[:1]) if sender else frozenset()
         for level in ("county", "prefecture"):
             found = _context_unit(text, [u for u in units if not ts <= u.start < te], level,
@@ -1844,7 +1993,7 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
     sentence = text[sent[0]:sent[1]]
     if _is_cadre_title(phrase, sentence, rules) and not _origin_only(phrase, rules, sentence):
         out.extend(_split_posts(text, ts, ts + len(phrase), rules))
-    right = rules.cadre_after.match(text, b)
+    right = rules.cadre_after.match(text, b) if text[a] in rules.surnames else None
     if right and right.group() != "同志":
         out.append(right.span())
     bracket = rules.bracket_post.match(text, b)             # 某某代表（甘肃省委书记）
@@ -2016,9 +2165,10 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     bylines = byline_names(text, rules) + credits
     dot_windows: list[tuple[int, int]] = []
     fallback_starts: list[int] = []
+    runs = list_run_names(text, rules)
     windows, direct = cue_windows(text, sentence_of, sentences, rules,
                                   {_SPACE.sub("", text[a:b]) for a, b in bylines}, dot_windows,
-                                  fallback_starts)
+                                  fallback_starts, frozenset(b for _, b in runs))
     if stats is not None:
         stats.chars += len(text)
         stats.tagged_chars += sum(b - a for a, b in windows + dot_windows) if rules.tagger else 0
@@ -2032,6 +2182,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     if fallback_starts:
         tagged, bounded = _bounded_fallbacks(text, tagged, fallback_starts, rules)
         direct = direct + bounded
+    direct = direct + runs
     names = find_names(text, tagged + direct + bylines, rules)
     found = []
     credited = set(bylines)
