@@ -28,6 +28,9 @@ def test_counties(case):
     counties, article = run(case["text"])
     got = sorted(f"{c.name} {c.adcode or 'null'}" for c in counties)
     assert got == sorted(case["expect"])
+    if "matched" in case:     # the text each mention matched, in text order
+        spans = sorted((m.span[0], m.text) for c in counties for m in c.mentions)
+        assert [t for _, t in spans] == case["matched"]
     if any(e.endswith(" null") for e in case["expect"]):
         assert any("ambiguous" in w for w in article.warnings)
 

@@ -28,6 +28,9 @@ FAMILIES = {
     "counties, with parent": "福州市鼓楼区",
     "counties, shared name": "鼓楼区",
     "counties, list": "石渠县、",
+    # a name that needs its parent among its siblings, a landform carried by a list (round 10)
+    "counties, sibling list": "市中区、五通桥区、",
+    "counties, landform in a list": "夹江、井研、峨眉山、",
     "percent words": "百分之",
     "line without punctuation": "扶贫工作在石渠县开展资金投入",
     "spaces in a line": "石渠县" + " " * 40,

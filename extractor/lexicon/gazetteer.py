@@ -86,6 +86,8 @@ class Gazetteer:
             set(rules.get("weak_landmark_short_forms", []))
         suffixed_units = tuple(rules["suffixed_short_form_units"])
         self.needs_parent = set(rules.get("needs_parent", []))
+        self.containing_forms = frozenset(rules.get("containing_short_forms", []))
+        self.parent_not_enough = frozenset(rules.get("parent_not_enough", []))
         for row in load_tsv("gazetteer.tsv", folder):
             unit = Unit(row["adcode"], row["name"], row["level"], row["province"],
                         row["prefecture"] or None)
@@ -110,6 +112,8 @@ class Gazetteer:
                 (tuple(fh.get("left", ())), tuple(fh.get("right", ()))))
         self.bare_right_stop = tuple(rules.get("bare_right_stop", []))
         self.bare_right_confirms = tuple(rules.get("bare_right_confirms", []))
+        # what confirms a bare form right after it, for the counties stage: events and genres
+        self.bare_right_names = self.bare_right_confirms + tuple(rules.get("bare_right_genre", []))
         self.straddle_exempt = tuple(rules.get("straddle_exempt", []))
         self.straddle_exempt_after = tuple(rules.get("straddle_exempt_after", []))
         self.bare_right_facility = {f["surface"]: tuple(f["right"])
@@ -158,6 +162,9 @@ class Gazetteer:
             hit = Hit(0, len(surface), surface, tuple(forms))
             self._surface_forms[surface] = hit.forms
             self._priority[surface] = hit.priority
+            if surface in self.containing_forms:
+                # 峨眉山 is never 峨 + 眉山: above the higher unit's form inside it
+                self._priority[surface] = max(hit.priority, _CONTAINING_PRIORITY)
             if any(f.unit.level != "county" for f in forms):
                 self._higher_surfaces.add(surface)
             elif all(not f.bare for f in forms):
@@ -285,6 +292,10 @@ def _bare_guarded(surface: str, forms: tuple[Form, ...]) -> bool:
     return all(f.bare and f.unit.level == "county" for f in forms) \
         or (len(surface) == 2 and surface.endswith("县"))
 
+
+#: Overlap priority of ``containing_short_forms``: above places' bare forms (1.5), below
+#: full names (3.0).
+_CONTAINING_PRIORITY = 2.0
 
 #: Slots of the table of character pairs that open a surface (~3,000 pairs: 0.3% full, so
 #: few positions of a text need the exact check).

@@ -79,6 +79,8 @@ class _ArticleEvidence:
         self.sentence_of = sentence_of
         self.named = {u.adcode for _, u in context}
         self.listed: set[int] = set()   # bare short forms in a list of county names
+        # names that need their parent, in a list beside full names: those names' prefectures
+        self.listed_prefectures: dict[int, set[str]] = {}
         self.named_events: set[int] = set()   # bare short forms naming an event (汶川地震)
         # counties written in full (or by alias) somewhere in the article
         # (not names that are ordinary words without their parent: 解放区 is the liberated areas)
@@ -119,6 +121,8 @@ class _ArticleEvidence:
         """A bare short form's unit is confirmed by its full name, its parent right before
         it, or (unless the form is an ordinary word) its parent named in the article or
         its province in the sentence."""
+        if m.hit.text in self.rules.gazetteer.parent_not_enough:
+            return False      # 四川南部: a direction after its parent; the county writes 南部县
         if u.adcode in self.written or self.parent_adjacent(m, u) or m.hit.start in self.listed \
                 or m.hit.start in self.named_events:
             return True
@@ -156,8 +160,9 @@ def _resolve(text: str, rules: CountyRules, mentions: list[_Mention],
     evidence = _ArticleEvidence(text, rules, mentions, context,
                                 sentence_of or (lambda pos: (0, len(text))))
     evidence.listed = _listed_short_forms(text, mentions, rules.lists)
+    evidence.listed_prefectures = _listed_prefectures(text, mentions, rules)
     said_re, said_window = rules.said_county, rules.said_county_window
-    right_confirms = rules.gazetteer.bare_right_confirms
+    right_confirms = rules.gazetteer.bare_right_names
     facility = rules.gazetteer.bare_right_facility
     evidence.named_events = {m.hit.start for m in mentions
                              if m.hit.bare and (text.startswith(right_confirms, m.hit.end)
@@ -183,13 +188,16 @@ def _listed_short_forms(text: str, mentions: list[_Mention], rule: _ListRules) -
     run: list[_Mention] = []
 
     def close() -> None:
-        if len(run) >= rule.min_items or (
-                len(run) >= rule.count_after_min_items
+        # an ordinary word or a landform (峨眉山) is carried by the county names around it
+        # (夹江、井研、犍为和峨眉山) but does not make a list
+        items = sum(1 for r in run if not any(f.weak for f in r.hit.forms))
+        if items >= rule.min_items or (
+                items >= rule.count_after_min_items
                 and count_after.match(text[run[-1].hit.end:run[-1].hit.end + rule.count_after_window])):
             listed.update(r.hit.start for r in run)   # 城口、巫溪两县: the count says they are counties
 
     for m in mentions:
-        item = m.hit.bare and len(m.units) == 1 and not any(f.weak for f in m.hit.forms)
+        item = m.hit.bare and len(m.units) == 1
         if item and run and text[run[-1].hit.end:m.hit.start] in joiners:
             run.append(m)
             continue
@@ -197,6 +205,32 @@ def _listed_short_forms(text: str, mentions: list[_Mention], rule: _ListRules) -
         run = [m] if item else []
     close()
     return listed
+
+
+def _listed_prefectures(text: str, mentions: list[_Mention], rules: CountyRules) -> dict[int, set[str]]:
+    """For each name that needs its parent (市中区, 城区) standing in a list of county names
+    joined only by joiners: the prefectures (adcode[:4]) that the list's full names belong to
+    (（市中区、五通桥区、沙湾区）: the 市中区 of 乐山, beside its sibling districts)."""
+    needs_parent, joiners = rules.gazetteer.needs_parent, rules.lists.joiners
+    found: dict[int, set[str]] = {}
+    run: list[_Mention] = []
+
+    def close() -> None:
+        if len(run) > 1 and any(r.hit.text in needs_parent for r in run):
+            prefectures = {r.units[0].adcode[:4] for r in run if len(r.units) == 1
+                           and not r.hit.bare and r.hit.text not in needs_parent}
+            for r in run:
+                if r.hit.text in needs_parent:
+                    found[r.hit.start] = prefectures
+
+    for m in mentions:
+        if run and text[run[-1].hit.end:m.hit.start] in joiners:
+            run.append(m)
+            continue
+        close()
+        run = [m]
+    close()
+    return found
 
 
 def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -> None:
@@ -221,7 +255,8 @@ def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -
                 if len(cities) == 1:
                     m.units = cities
         elif m.hit.text in gaz.needs_parent and m.hit.text not in own_office:
-            m.units = [u for u in m.units if evidence.parent_adjacent(m, u)]
+            m.units = [u for u in m.units if evidence.parent_adjacent(m, u)
+                       or u.adcode[:4] in evidence.listed_prefectures.get(m.hit.start, ())]
 
 
 def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
