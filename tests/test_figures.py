@@ -24,15 +24,18 @@ def _rows(name: str):
     rows = yaml.safe_load((CASES / name).read_text("utf-8"))
     for row in rows:
         marks = [pytest.mark.xfail(strict=True, reason=row["xfail"])] if row.get("xfail") else []
-        yield pytest.param(row["text"], row["figures"], marks=marks, id=row["text"][:24])
+        yield pytest.param(row["text"], row["figures"], row.get("matched"), marks=marks, id=row["text"][:24])
 
 
-@pytest.mark.parametrize("text,expected", [*_rows("figures_dev.yaml"), *_rows("figures_eval.yaml")])
-def test_figure_table(text: str, expected: list[list]) -> None:
-    """Each row: [metric, value] and, where given, the figure's place and year (SPEC 5)."""
+@pytest.mark.parametrize("text,expected,matched", [*_rows("figures_dev.yaml"), *_rows("figures_eval.yaml")])
+def test_figure_table(text: str, expected: list[list], matched) -> None:
+    """Each row: [metric, value] and, where given, the figure's place and year (SPEC 5);
+    ``matched``, where given: each figure's text, in text order."""
     figures = extractor.extract(text, published="2020-05-01").poverty_figures
     got = Counter((f.metric, f.value) for f in figures)
     assert got == Counter((row[0], Decimal(row[1])) for row in expected)
+    if matched is not None:
+        assert [f.text for f in sorted(figures, key=lambda f: f.span[0])] == matched
     for row in expected:
         if len(row) > 2:
             want = (row[0], Decimal(row[1]), row[2], *row[3:4])

@@ -93,7 +93,7 @@ class FigureRules:
             rf"^的?(?:{people}|{modifier}(?P<weak>{_alt(r['weak_people_nouns'])}))")
         self.households_after = regex.compile(
             rf"^(?:是|的)?(?:{_alt(r['household_nouns'])}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
-        link = _alt(r["linking"])
+        link = rf"(?:{_alt(r['linking_adverbs'])})?(?:{_alt(r['linking'])})"
         year = rf"(?:[0-9]{{4}}年\p{{Han}}{{0,6}}?的?|{_alt(r['stock_time_words'])})?"
         self.noun_before = regex.compile(
             rf"(?<!{r['non_poor']})(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
