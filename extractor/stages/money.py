@@ -64,6 +64,9 @@ class MoneyRules:
     subject_reach: int
     subject_coverage: Decimal
     part_paragraph_max: int
+    divided_into: tuple[str, ...]
+    divided_into_len: int
+    donation: re.Pattern
     topic_max: int
     brief_dateline: regex.Pattern
     brief_heading_max: int
@@ -133,7 +136,9 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
-        part_paragraph_max=int(rel["part_paragraph_max"]), brief_heading_max=int(rel["brief_heading_max"]),
+        divided_into=tuple(r["measure_word_after_verbs"]),
+        divided_into_len=max(map(len, r["measure_word_after_verbs"])),
+        part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]), brief_heading_max=int(rel["brief_heading_max"]),
         topic_max=int(rel["topic_sentence_max"]), brief_dateline=regex.compile(rel["brief_dateline"]),
         goods_unit=regex.compile(rel["unit_price"]["goods_unit"]), price_words=regex.compile(rel["unit_price"]["price_words"]),
         rate_before=regex.compile(rel["unit_price"]["rate_before"]), rate_after=regex.compile(rel["unit_price"]["rate_after"]),
@@ -316,7 +321,8 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
         # the poor the official helped).
         if rules.other_cause.search(sentence) and not rules.poverty.search(sentence):
             return False
-        return bool(rules.subject.search(sentence) or rules.subject.search(short_paragraph))
+        return bool(rules.subject.search(sentence) or rules.subject.search(short_paragraph)
+                    or rules.donation.search(sentence))
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
         return False   # 期货 in 保险+期货 poverty pilots stays relevant
@@ -354,11 +360,14 @@ def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int, 
                                     min(s_end, start + rules.industry_reach))
 
 
-def _is_measure_word(q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
+def _is_measure_word(text: str, q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
     """一块/第二块 (a piece), 一圆 (a circle): a bare 块/圆 after plain Chinese digits is
-    not money, unless parts of a yuan follow (十块三毛)."""
+    not money, unless parts of a yuan follow (十块三毛); nor after a verb of dividing, with
+    any digits (草场划分为9块: pieces of land)."""
     if q.unit not in rules.measure_units or not rules.kuai_strict or has_subunits:
         return False
+    if text.endswith(rules.divided_into, max(0, q.start - rules.divided_into_len), q.start):
+        return True
     return not rules.money_numerals.search(q.text)
 
 
@@ -478,7 +487,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         if sub.unreadable or (sub.add and len(q.values) > 1):
             article.warnings.append(f"money: skipped unreadable amount {text[q.start:q.end + 2]!r} at {q.start}")
             continue
-        if _is_measure_word(q, rules, sub.end > q.end or sub.priced):
+        if _is_measure_word(text, q, rules, sub.end > q.end or sub.priced):
             continue
         consumed = sub.end
         currency, factor = rules.currencies.get(q.unit, ("CNY", Decimal(1)))
