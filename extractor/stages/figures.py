@@ -59,6 +59,9 @@ class FigureRules:
         self.years = year_grammar(folder)
         self.threshold_after_people = regex.compile(r["threshold_after_people"])
         self.threshold_after_rate = regex.compile(r["threshold_after_rate"])
+        self.rate_as_standard = regex.compile(r["rate_as_standard"])
+        self.rate_standard_window = int(r["rate_standard_window"])
+        self.rate_bound_words = tuple(r["rate_bound_words"])
         self.other_people_after = regex.compile(r["other_people_after"])
         self.delisting_list_item = regex.compile(r["delisting_list_item"])
         self.delisting_named_unit = regex.compile(r["delisting_named_unit"])
@@ -536,6 +539,9 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
         return "exit_rate"   # 95%左右的贫困人口将实现脱贫; 占全部贫困县的52.4%; 百分之百脱贫
     if rules.threshold_after_rate.match(rules.rate_range_rest.sub("", after)):
         return None   # 贫困发生率超过5%的县; 在10%—30%的4个贫困村: a threshold
+    if q.text.endswith(rules.rate_bound_words) \
+            and rules.rate_as_standard.match(ctx.text, q.end, min(ctx.s_end, q.end + rules.rate_standard_window)):
+        return None   # 贫困发生率降至2%以下…是贫困县退出的衡量标准: the rule, not a result (F3)
     if last is not None:
         metric = rules.rates.get(last.group())
         between = head[last.end():]
