@@ -97,6 +97,10 @@ class _ArticleEvidence:
             self._ends.setdefault(cu.adcode, []).append(h.end)
         for positions in (*self._starts.values(), *self._ends.values()):
             positions.sort()
+        # the provinces/prefectures that end at each position (广东茂名|滨海新区)
+        self._ending_at: dict[int, set[str]] = {}
+        for h, cu in context:
+            self._ending_at.setdefault(h.end, set()).add(cu.adcode)
 
     def _named_between(self, table: dict[str, list[int]], adcodes, lo: int, hi: int) -> bool:
         """Whether one of ``adcodes`` has a position in [lo, hi]."""
@@ -134,6 +138,12 @@ class _ArticleEvidence:
         if u.parents[0] in self.named:   # prefecture, or the province for 直辖 units
             return True
         return self.parent_in_sentence(m, u, (u.adcode[:2] + "0000",))
+
+    def other_parent_before(self, m: _Mention, u: Unit) -> bool:
+        """A province or prefecture that is none of ``u``'s parents is written right before the
+        mention (广东茂名滨海新区: Maoming's new zone, not Tianjin's 滨海新区)."""
+        before = self._ending_at.get(m.hit.start)
+        return bool(before) and not any(p in before for p in u.parents) and u.adcode not in before
 
     def in_title(self, m: _Mention) -> bool:
         """The mention stands inside a work's title (沪剧《敦煌女儿》: an opera, not the city),
@@ -254,6 +264,8 @@ def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -
                 cities = [u for u in m.units if u.name == m.hit.text + "市"]
                 if len(cities) == 1:
                     m.units = cities
+        elif len(m.units) == 1 and evidence.other_parent_before(m, m.units[0]):
+            m.units = []      # 广东茂名滨海新区: the name of a zone of the place before it
         elif m.hit.text in gaz.needs_parent and m.hit.text not in own_office:
             m.units = [u for u in m.units if evidence.parent_adjacent(m, u)
                        or u.adcode[:4] in evidence.listed_prefectures.get(m.hit.start, ())]
