@@ -67,6 +67,7 @@ class MoneyRules:
     divided_into: tuple[str, ...]
     divided_into_len: int
     donation: re.Pattern
+    not_work: regex.Pattern
     topic_max: int
     brief_dateline: regex.Pattern
     brief_heading_max: int
@@ -138,7 +139,8 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
         divided_into=tuple(r["measure_word_after_verbs"]),
         divided_into_len=max(map(len, r["measure_word_after_verbs"])),
-        part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]), brief_heading_max=int(rel["brief_heading_max"]),
+        part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
+        not_work=regex.compile(rel["cue_not_work"]), brief_heading_max=int(rel["brief_heading_max"]),
         topic_max=int(rel["topic_sentence_max"]), brief_dateline=regex.compile(rel["brief_dateline"]),
         goods_unit=regex.compile(rel["unit_price"]["goods_unit"]), price_words=regex.compile(rel["unit_price"]["price_words"]),
         rate_before=regex.compile(rel["unit_price"]["rate_before"]), rate_after=regex.compile(rel["unit_price"]["rate_after"]),
@@ -321,7 +323,7 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
         # the poor the official helped).
         if rules.other_cause.search(sentence) and not rules.poverty.search(sentence):
             return False
-        return bool(rules.subject.search(sentence) or rules.subject.search(short_paragraph)
+        return bool(_names_work(rules, sentence) or _names_work(rules, short_paragraph)
                     or rules.donation.search(sentence))
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
@@ -331,6 +333,15 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
     if rules.commerce.search(sentence) and not rules.poverty.search(window):
         return False
     return True
+
+
+def _names_work(rules: MoneyRules, text: str) -> bool:
+    """A subject cue in ``text`` that names poverty work, not a person's poor family (因为家里贫困，
+    他休学下井) nor help to a company's customers (帮扶下游客户开拓市场): asked of a sentence or a
+    short paragraph of an article that names the work only in passing."""
+    if not rules.subject.search(text):
+        return False
+    return bool(rules.subject.search(rules.not_work.sub("", text)))
 
 
 def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
