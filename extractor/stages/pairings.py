@@ -447,11 +447,51 @@ def _kept_inside(text: str, pos: int, words: tuple[str, ...]) -> bool:
                for j in range(max(0, pos - len(w) + 1), pos + 1))
 
 
+def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts: list[int],
+                     in_order: bool, taken_end: dict[int, int]) -> Optional[tuple[int, int, str]]:
+    """The organisation :func:`_organisations` reads at one suffix match ``m`` (its name
+    starting no further back than ``floor``), or None."""
+    if text.startswith(rules.org_suffix_not_before, m.end()):
+        return None   # 部门, 部分: the suffix is part of a longer word
+    start = _org_start(text, m.start(), floor, rules)
+    name = text[start:m.end()]
+    if in_order:
+        k = bisect_right(taken_starts, start)
+        inner = taken_starts[k] if k < len(taken_starts) and taken_starts[k] < m.start() else None
+    else:
+        inner = next((a for a in taken_starts if start < a < m.start()), None)
+    if inner is not None and not rules.org_suffix.search(text, start, inner):
+        # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not)
+        start, name = inner, text[inner:m.end()]
+    if len(name) < rules.w["org_min"] or m.start() == start:
+        return None
+    count = rules.org_count_head.match(text, start, m.start())
+    if count is not None and (count.end() - start > 1 or (start > 0 and text[start - 1].isdigit())):
+        return None   # 天津市10家医院, 三所大学: a count of a place's institutions, no name
+    if name.startswith(rules.unnamed_org_heads) or (
+            m.group() in rules.department_suffixes and m.start() - start <= 2):
+        return None   # 区教育局, 卫生局: a department of a place the name does not say
+    if rules.generic_org.search(name) and not (
+            len(name) >= rules.w["named_org_min"] and name.endswith(rules.society_suffixes)
+            and _place_headed(name, rules)) and not _unit_of_named_org(name, rules):
+        start = _after_role_label(name, start, rules)
+        if start is None:
+            return None   # 帮扶单位, 三级医院; but 香港各界扶贫促进会 is a name (its place heads it)
+        name = text[start:m.end()]
+    if taken_end.get(start, -1) >= m.end():
+        return None   # a place with its institution: found with the place
+    return start, m.end(), name
+
+
 def _organisations(text: str, s: int, e: int, rules: PairingRules,
-                   taken: list[tuple[int, int]], central: bool = False) -> list[tuple[int, int, str]]:
+                   taken: list[tuple[int, int]], central: bool = False,
+                   read: Optional[dict] = None) -> list[tuple[int, int, str]]:
     """Organisations named without a place before them: (start, end, name); with
     ``central``, also the central organs named as such (教育部, 国务院扶贫办, 共青团中央: no
-    place heads them), read where a statement's parties are (a cue sentence, the title)."""
+    place heads them), read where a statement's parties are (a cue sentence, the title).
+    ``read``, with no places ``taken``, remembers each suffix's organisation (or None) by
+    the suffix's span and how far back its name may start: an article's anaphors read back
+    over the same organisations again and again."""
     out: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group())
                                        for m in rules.central_units.finditer(text, s, e)] if central else []
     # the places' starts in order, and the farthest end of a place at each start
@@ -461,37 +501,16 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
     for a, b in taken:
         taken_end[a] = max(b, taken_end.get(a, b))
     for m in rules.org_suffix.finditer(text, s, e):
-        if text.startswith(rules.org_suffix_not_before, m.end()):
-            continue   # 部门, 部分: the suffix is part of a longer word
         floor = max(s, m.end() - rules.w["org_max"])
-        start = _org_start(text, m.start(), floor, rules)
-        name = text[start:m.end()]
-        if in_order:
-            k = bisect_right(taken_starts, start)
-            inner = taken_starts[k] if k < len(taken_starts) and taken_starts[k] < m.start() else None
+        if read is None:
+            found = _organisation_at(text, m, floor, rules, taken_starts, in_order, taken_end)
         else:
-            inner = next((a for a in taken_starts if start < a < m.start()), None)
-        if inner is not None and not rules.org_suffix.search(text, start, inner):
-            # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not)
-            start, name = inner, text[inner:m.end()]
-        if len(name) < rules.w["org_min"] or m.start() == start:
-            continue
-        count = rules.org_count_head.match(text, start, m.start())
-        if count is not None and (count.end() - start > 1 or (start > 0 and text[start - 1].isdigit())):
-            continue   # 天津市10家医院, 三所大学: a count of a place's institutions, no name
-        if name.startswith(rules.unnamed_org_heads) or (
-                m.group() in rules.department_suffixes and m.start() - start <= 2):
-            continue   # 区教育局, 卫生局: a department of a place the name does not say
-        if rules.generic_org.search(name) and not (
-                len(name) >= rules.w["named_org_min"] and name.endswith(rules.society_suffixes)
-                and _place_headed(name, rules)) and not _unit_of_named_org(name, rules):
-            start = _after_role_label(name, start, rules)
-            if start is None:
-                continue   # 帮扶单位, 三级医院; but 香港各界扶贫促进会 is a name (its place heads it)
-            name = text[start:m.end()]
-        if taken_end.get(start, -1) >= m.end():
-            continue   # a place with its institution: found with the place
-        out.append((start, m.end(), name))
+            key = (m.start(), m.end(), floor)
+            if key not in read:
+                read[key] = _organisation_at(text, m, floor, rules, [], True, {})
+            found = read[key]
+        if found is not None:
+            out.append(found)
     # longest first, no overlaps (复旦大学附属金山医院 over 复旦大学)
     out.sort(key=lambda o: (-(o[1] - o[0]), o[0]))
     kept: list[tuple[int, int, str]] = []
@@ -1770,6 +1789,7 @@ class Context:
         self.first_reading = True
         self.waiting: set = set()
         self.explicit_recipients: set[str] = set()
+        self._anaphor_organisations: dict = {}   # _organisations(read=…) for anaphors
         self.sentence: Optional[tuple] = None
         self._standalone: dict[str, int] = {}
         self._inside: Optional[dict[str, Place]] = None
@@ -1873,7 +1893,8 @@ class Context:
             lo = index.paragraphs[max(0, index.paragraph_index(m.start()) - 1)][0]
             lo = max(lo, m.start() - rules.w["anaphor_reach"])
             kinds = rules.anaphors[m.group()]
-            named = [n for _, _, n in _organisations(text, lo, m.start(), rules, [])
+            named = [n for _, _, n in _organisations(text, lo, m.start(), rules, [],
+                                                     read=self._anaphor_organisations)
                      if any(k in n for k in kinds)]
             if named:
                 out.append((m.start(), m.end(), _cut_at_kind(named[-1], kinds)))
