@@ -48,6 +48,10 @@ FAMILIES = {
     "persons, seat words": "局长降初代表说，",
     # clause heads read by the rules (issue 10 round 6): one anchor per comma
     "persons, clause heads": "在村里，周子明便去，",
+    # issue 10 round 7: 、-lists read by the rules with no cue (each 、 read once), a
+    # state's short form at clause heads (one pass over 方), long tagged names
+    "persons, cue-less lists": "王蒙、秦怡、郭兰英这些，",
+    "persons, state heads": "孟方相信，孟愿同中方合作。",
     # pairings: every shape is tried at each cue, and a line is one sentence: the parties
     # and marks around a cue are looked up, never walked (an invested statement repeated
     # took 0.47 s at 30 KB and 46 s at 300 KB)

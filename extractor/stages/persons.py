@@ -1358,7 +1358,25 @@ def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> s
     # a span the tagger, the rules and a byline all found is cleaned once
     names = {n for a, b in dict.fromkeys(spans) if (n := clean_name(text, a, b, rules))}
     names = _repair_cut_names(text, names, rules)
+    names = _drop_state_heads(text, names, rules)
     return _drop_overlaps(text, names | list_names(text, names, rules))
+
+
+def _drop_state_heads(text: str, names: set[str], rules: PersonRules) -> set[str]:
+    """Where the article opens a clause with a state's one-character short form and 方 (。孟方
+    相信, 。苏方赞赏; not an ordinary word such as 双方), a Han name starting with that
+    character and standing only at clause heads is that state (孟|司法与…部长, 孟|愿同中方…, 苏方),
+    unless it is a known cadre. One pass over the text's 方."""
+    heads, i, plain = set(), text.find("方"), _plain_words()
+    while i >= 0:
+        if i >= 1 and _HAN.match(text, i - 1) and (i == 1 or not _HAN.match(text, i - 2)) \
+                and text[i - 1:i + 1] not in plain:             # not 双方, 南方, 乙方
+            heads.add(text[i - 1])
+        i = text.find("方", i + 1)
+    if not heads:
+        return names
+    return {n for n in names if n[0] not in heads or _DOT in n or n in rules.words["known_cadres"]
+            or any(i > 0 and _HAN.match(text, i - 1) for i in _occurrences(text, n))}
 
 
 def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]],
