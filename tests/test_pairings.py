@@ -31,6 +31,8 @@ def _got(text: str) -> set[tuple]:
 @pytest.mark.parametrize("case", _params("statements") + _params("epidemic"))
 def test_statement(case):
     assert _got(case["text"]) == {tuple(p) for p in case["pairings"]}
+    if "matched" in case:    # the statement each pairing cites, where the row gives it
+        assert sorted(p.text for p in extract(case["text"]).pairings) == sorted(case["matched"])
 
 
 @pytest.mark.parametrize("case", CASES["negatives"], ids=lambda c: c["why"])

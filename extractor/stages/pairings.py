@@ -84,7 +84,23 @@ class PairingRules:
         self._load_organisations(r)
         self._load_context(r)
         self._load_regions(r)
+        self._load_visits_and_signings(r)
         self._load_roles(r["roles"])
+
+    def _load_visits_and_signings(self, r: dict) -> None:
+        """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
+        each pattern anchored at the end of the stretch searched ($ at endpos), bounded by the
+        longest of its words."""
+        v = r["visit"]
+        self.visit = {"gap": regex.compile(f"(?:{alternation(v['gaps'])})?$"),
+                      "marks": regex.compile(f"(?:{alternation(v['marks'])})$"),
+                      "lead": regex.compile(f"(?:{alternation(v['leads'])})?$"),
+                      "gap_max": _longest(tuple(v["gaps"])), "marks_max": _longest(tuple(v["marks"])),
+                      "lead_max": _longest(tuple(v["leads"]))}
+        self.agreements = regex.compile(f"(?:{alternation(r['agreements'])})")
+        st = r["signed_title"]
+        self.signed_title = {"open": st["open"], "reach": _longest(tuple(st["verbs"])) + 1,
+                             "verbs": regex.compile(f"(?:{alternation(st['verbs'])})了?$")}
 
     def _load_cues(self, r: dict) -> None:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
@@ -117,6 +133,7 @@ class PairingRules:
         self.respectively = r["respectively"]
         self.clause_break = re.compile(r"[，,；;：:]")
         self.carry_over = tuple(r["carry_over_openers"])
+        self.list_clause_breaks = frozenset(r["list_clause_breaks"])
         self.carry_over_lead = regex.compile(r["carry_over_lead"])
 
     def _load_shapes(self, r: dict) -> None:
@@ -260,6 +277,8 @@ class PairingRules:
             self.help_in, self.higher_level_funds, self.help_with_party, self.help_in_phrases)))
         self.own_org_heads = tuple(roles["own_org_heads"])
         self.outsider_org_suffixes = tuple(roles["outsider_org_suffixes"])
+        self.institution_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
+            roles["institution_head_max"], alternation(self.outsider_org_suffixes)))
         self.origin_marks = tuple(roles["origin_marks"])
         self.receiving = regex.compile(roles["receiving"])
         self.part_break = roles["part_break"]
@@ -287,6 +306,8 @@ class PairingRules:
                              "name {county} only there")
         self.own_posting_tail = regex.compile(own[len("(?:{county})"):])
         self.sends_team = regex.compile(roles["sends_team"])
+        self.sends_people = regex.compile(roles["sends_people"])
+        self.origin_labels = regex.compile(roles["origin_labels"])
         self.team_words = words_pattern(roles["team_words"])
 
 
@@ -874,16 +895,29 @@ def _list_back(text: str, parties: list[Party], i: int, seps: tuple[str, ...]) -
     return items
 
 
-def _list_forward(text: str, parties: list[Party], i: int, seps: tuple[str, ...]) -> list[Party]:
+def _list_forward(text: str, parties: list[Party], i: int, seps: tuple[str, ...],
+                  rules: Optional[PairingRules] = None) -> list[Party]:
+    """parties[i] and the list items after it. With ``rules``, an item after a clause break
+    that a cue follows (an opener such as 也 between) opens the next clause as its subject
+    and ends the list (西湖区结对帮扶雷山县，萧山区结对帮扶台江县)."""
     items = [parties[i]]
     while i + 1 < len(parties):
         a, b = parties[i].end, parties[i + 1].start
         if a >= b or _one_of(text, a, b, seps):
+            if rules is not None and a < b and text[a:b] in rules.list_clause_breaks \
+                    and _opens_clause(text, parties[i + 1].end, rules):
+                break
             i += 1
             items.append(parties[i])
         else:
             break
     return items
+
+
+def _opens_clause(text: str, end: int, rules: PairingRules) -> bool:
+    """Whether a cue follows right at ``end``, or after one carry-over opener (也, 还 …)."""
+    return any(text.startswith(o, end) and rules.cue_pattern.match(text, end + len(o))
+               for o in rules.carry_over)
 
 
 def _ending_before(text: str, parties: SentenceParties, pos: int, gap: int, rules: PairingRules,
@@ -1149,7 +1183,11 @@ def _owner(text, parties, cs, ce, s, rules) -> Optional[Statement]:
 
 
 def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
-    ri = _ending_before(text, parties, cs, rules.w["toward_gap"], rules, s)
+    pos = cs
+    if text.endswith(rules.signed_title["open"], 0, cs) and rules.signed_title["verbs"].search(
+            text, max(s, cs - 1 - rules.signed_title["reach"]), cs - 1):
+        pos = cs - 1   # 与黔西南州签署了《东西部扶贫协作框架协议》: the title of what they sign
+    ri = _ending_before(text, parties, pos, rules.w["toward_gap"], rules, s)
     if ri is None:
         return None
     # the connector (与, 和) ends the recipients' list: only 、 and commas join it
@@ -1429,7 +1467,7 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             if hj is not None:
                 return [parties[hj]], [r], parties[hj].start, ce
         return None
-    recipients = _list_forward(text, parties, ri, rules.separators)
+    recipients = _list_forward(text, parties, ri, rules.separators, rules)
     if text[cs:ce] in rules.bare_cues and rules.cue_pattern.match(text, recipients[-1].end):
         return None   # 深圳对口广西扶贫协作, 对口河池扶贫协作五年规划: the cue after the place speaks
     if len(helpers) == 1 and text[ce:recipients[0].start] == "的" \
@@ -1439,6 +1477,31 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         givers = _list_forward(text, parties, parties.position(recipients[0]), rules.enumeration)
         return givers, helpers, helpers[0].start, givers[-1].end
     return helpers, recipients, helpers[0].start, recipients[-1].end
+
+
+def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """H 赴 R 开展 cue: the helper's delegation going to the place it helps to do the cue's
+    work (南明区赴普安县开展结对帮扶工作, 吴中区党政代表团赴沿河县考察对接东西部扶贫协作): the
+    party before the going mark helps the place after it, unless it lies in the helped
+    provinces and the place in the helping ones (a western delegation visiting its eastern
+    helper: the joint action's rule). Every look-back is anchored and bounded (visit.*)."""
+    v = rules.visit
+    gap = v["gap"].search(text, max(s, cs - v["gap_max"]), cs)
+    ri = parties.first_ending_at(gap.start()) if gap else None
+    if ri is None or ri == 0 or not parties[ri].place:
+        return None
+    r = parties[ri]
+    mark = v["marks"].search(text, max(s, r.start - v["marks_max"]), r.start)
+    if mark is None:
+        return None
+    lead = v["lead"].search(text, max(s, mark.start() - v["lead_max"]), mark.start())
+    hi = parties.first_ending_at(lead.start()) if lead else None
+    if hi is None or hi >= ri:
+        return None
+    h = parties[hi]
+    if _east(h, rules, "recipients") and _east(r, rules):
+        return [r], [h], h.start, ce
+    return [h], [r], h.start, ce
 
 
 def e_of(text: str, s: int, limit: int) -> int:
@@ -1609,7 +1672,7 @@ def _means(text, parties, cs, ce, s, rules) -> Optional[Statement]:
 
 
 SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
-          ("toward", _toward), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
+          ("toward", _toward), ("visit", _visit), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
           ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means))
 # shapes that may leave a party to the article (main recipient, main helper)
 WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
@@ -1631,7 +1694,7 @@ def _quoted(text: str, s: int, start: int, rules: PairingRules, marks: SentenceP
 
 
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
-              marks: SentenceParties) -> bool:
+              marks: SentenceParties, cue_start: Optional[int] = None) -> bool:
     helpers, recipients, start, end = stmt
     if _quoted(text, s, start, rules, marks):
         return True
@@ -1644,7 +1707,10 @@ def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: P
         # 广东援藏工作队墨脱工作组…帮助当地 names its recipient after the label (see _active)
     last = max(recipients[-1].end, cue_end) if recipients else cue_end
     if rules.programmes.search(text, last, min(e, last + rules.w["programme_gap"] + 2)):
-        return True
+        # …与庄浪县签订携手奔小康协议书: the agreement two parties sign states the pairing
+        signed = cue_start is not None and rules.signed_title["verbs"].search(
+            text, max(s, cue_start - rules.signed_title["reach"]), cue_start)
+        return not (signed and rules.agreements.match(text, cue_end))
     return False
 
 
@@ -2109,7 +2175,7 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
             if stmt is None:
                 continue
             last_helpers = stmt[0]
-            if not _excluded(text, s, e, stmt, m.end(), rules, singles):
+            if not _excluded(text, s, e, stmt, m.end(), rules, singles, m.start()):
                 helpers, recipients, start, end = stmt
                 respectively = singles.holds(rules.respectively, helpers[-1].end, m.start())
                 for h, r in _pairs(helpers, recipients, respectively):
@@ -2311,6 +2377,12 @@ class _HelpEvidence:
                     and not org.startswith(rules.own_org_heads) and c.name[:2] not in org:
                 return True
             place = party.place
+            # an institution of another county (苏州市吴江区人民医院派出专家到…镇宁县: the place
+            # party carries the institution's name)
+            if not org and place is not None and place.level == "county" and place.adcode \
+                    and place.adcode != c.adcode \
+                    and rules.institution_tail.match(self.text, party.end):
+                return True
             # a province or city that is not the county's own, named as where the help comes
             # from (来自安徽的农业专家); places merely listed beside the county give nothing
             if not org and place is not None and place.adcode \
@@ -2482,17 +2554,28 @@ class _HelpEvidence:
 
     def sends_team(self, c: County) -> bool:
         """A county whose team is posted in another county (长沙市天心区驻湘西自治州龙山县洛塔乡
-        工作队: 天心区 sends it, gold/README `helper`): the posting right after a mention names
-        another county."""
+        工作队: 天心区 sends it, gold/README `helper`), or whose cadres, teachers or doctors go
+        to another county to serve there (密云区则选派5名干部赴滦平县挂职: roles.sends_people):
+        the posting right after a mention names another county — not when the county lies in
+        the helped provinces and the other in the helping ones (滦平县选派干部到密云区挂职锻炼:
+        a two-way exchange, the helped side's cadres go to learn). Or an assistance label right
+        after a county of the helping provinces (深圳市罗湖区的援疆干部: roles.origin_labels)."""
+        rules = self.rules
+        west = c.adcode[:2] in rules.west_recipients
         for m in c.mentions:
-            found = self.rules.sends_team.match(self.text, m.span[1])
-            if found is None:
-                continue
-            k = bisect_left(self.positions, found.start(1))
-            while k < len(self.starts) and self.starts[k][1] <= found.end(1):
-                if self.county_at[self.starts[k][0]] is not c:
-                    return True
-                k += 1
+            if not west and rules.origin_labels.match(self.text, m.span[1]):
+                return True
+            for pattern in (rules.sends_team, rules.sends_people):
+                found = pattern.match(self.text, m.span[1])
+                if found is None:
+                    continue
+                k = bisect_left(self.positions, found.start(1))
+                while k < len(self.starts) and self.starts[k][1] <= found.end(1):
+                    other = self.county_at[self.starts[k][0]]
+                    if other is not c and not (west and other.adcode
+                                               and other.adcode[:2] in rules.east_helpers):
+                        return True
+                    k += 1
         return False
 
     def cadre_origin(self, c: County) -> bool:
