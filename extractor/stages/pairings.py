@@ -24,6 +24,7 @@ helper's territory and outside every recipient's, is ``helper``.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -291,12 +292,19 @@ class PairingRules:
         self.help_in_next_sentences = roles["help_in_next_sentences"]
         self.heading_max, self.section_reach = roles["heading_max"], roles["section_reach"]
         self.attribution = regex.compile(alternation(roles["attribution"]))
+        self.signature = regex.compile(roles["signature"])
+        self.opening_reach = roles["opening_reach"]
+        self.opening_others = roles["opening_others"]
+        self.native_tails = tuple(roles["native_tails"])
         self.sole_county_mentions = roles["sole_county_mentions"]
         self.help_in_reach = roles["help_in_reach"]
         self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
         self.origin_tail_reach = roles["origin_tail_reach"]
         self.places_inside = regex.compile(roles["places_inside"])
+        self.located_before = regex.compile(roles["located_before"])
+        self.located_reach = roles["located_reach"]
+        self.located_units = words_pattern(roles["located_units"])
         # (?:{county})TAIL: the tail is compiled once; the county's names are looked for as
         # words (_HelpEvidence._own_postings), not compiled into a pattern per county (a
         # regex compile costs 1.5-10 ms; real news compiled 69 of them on a first pass)
@@ -2310,6 +2318,7 @@ class _HelpEvidence:
             self.run_start[k] = k - 1 if self.starts[k - 1][2] != self.starts[k][2] else self.run_start[k - 1]
         self.number = {id(c): i for i, c in enumerate(counties)}
         self.county_at = {m.span[0]: c for c in counties for m in c.mentions}
+        self._places: Optional[tuple[list[int], list[str]]] = None   # see _named_places
         self._cue: dict[tuple[int, int], bool] = {}
         self._own_team: dict[int, bool] = {}
         self._besides_teams: dict[tuple[int, int], bool] = {}
@@ -2410,10 +2419,18 @@ class _HelpEvidence:
         """Where the article names a township or village that it first wrote after the county
         (昭觉县三岔河乡三河村 … 三河村第一书记张凌): those sentences speak of the county too."""
         names: set[str] = set()
+        rules = self.rules
         for m in c.mentions:
-            found = self.rules.places_inside.match(self.text, m.span[1])
+            found = rules.places_inside.match(self.text, m.span[1])
             if found:
                 names.update(n for n in found.groups() if n)
+            # …or right before it, located in it (大湾村在有“红军摇篮”之称的安徽省金寨县); most
+            # mentions have no village word before them: look for one first (in C)
+            lo = max(0, m.span[0] - rules.located_reach)
+            if rules.located_units.search(self.text, lo, m.span[0]):
+                found = rules.located_before.search(self.text, lo, m.span[0])
+                if found:
+                    names.add(found.group(1))
         positions: list[int] = []
         for name in names:
             j = self.text.find(name)
@@ -2449,10 +2466,12 @@ class _HelpEvidence:
         other; split up, the window's bounds would travel through four return values."""
         index = self.article.index
         paragraphs = index.paragraphs
-        places = [(m.span[0], m.span[1]) for m in c.mentions if not self.names_event(m.span[1])] \
+        places = [(m.span[0], m.span[1]) for m in c.mentions
+                  if not self.names_event(m.span[1]) and not self.text.startswith(self.rules.native_tails, m.span[1])] \
             + [(p, None) for p in self._places_inside(c)]
         acting = False
         covered = 0          # where the sections read from headings end
+        opening = self._named_places()[0]
         for at, end in places:
             section = False
             if end is not None and self.acts(c, at, end):
@@ -2477,7 +2496,7 @@ class _HelpEvidence:
             limit, far = paragraphs[last][1], at + 4 * reach
             ps, pe = paragraphs[own]
             if pe - ps <= self.rules.heading_max and self.text.find("。", ps, pe) < 0:
-                if self.rules.attribution.search(self.text, at, pe):
+                if self.rules.attribution.search(self.text, at, pe) or self.rules.signature.match(self.text, ps):
                     # a speaker's attribution (…村村民王自学讲述) closes the section it signs:
                     # read back to the last other county named
                     lo = self._start(c, at, max(0, at - self.rules.section_reach))
@@ -2514,8 +2533,55 @@ class _HelpEvidence:
                 if following is None or following[0] >= stop:
                     break     # the last sentence of the text, or past the stop
                 s, nxt = following
+                k = bisect_left(opening, s)
+                if k < len(opening) and opening[k] <= s + self.rules.opening_reach \
+                        and self.opens_elsewhere(c, s, nxt, k):
+                    break     # 广东省珠海市驻…扶贫工作组组长…: the passage turns to another place
                 end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
+
+    def _named_places(self) -> tuple[list[int], list[str]]:
+        """The starts and adcodes of the provinces and prefectures the article names (the
+        counties stage's places, in text order), built on first use."""
+        if self._places is None:
+            places = sorted(self.article.facts.get("places") or [], key=attrgetter("start"))
+            starts = [p.start for p in places]
+            self._places = (starts, [p.adcode for p in places])
+        return self._places
+
+    def opens_elsewhere(self, c: County, s: int, e: int, i: int) -> bool:
+        """Whether the sentence text[s:e] turns to another place: it opens (after blanks,
+        within opening_reach characters) with a province or prefecture that does not hold
+        county ``c``, and is a heading (广东珠海对口帮扶干部卢仰之: a new story) or names a second
+        such place further on (广东省珠海市驻云南省怒江州扶贫工作组…: help between two other
+        places). A sentence whose opening place only gives (上海的企业捐款援建了加工厂) does not:
+        that may be help for the county. At most opening_others places and county mentions
+        are looked at."""
+        rules, text = self.rules, self.text
+        starts, codes = self._named_places()      # i: the first place starting at or after s
+        if text[s:starts[i]].strip():
+            return False
+        area = _code_area(codes[i])
+        if c.adcode.startswith(area):
+            return False
+        ps, pe = self.article.index.paragraph_of(s)
+        if pe - ps <= rules.heading_max and text.find("。", ps, pe) < 0:
+            return True
+        e = min(e, s + rules.help_in_reach)
+        for j in range(i + 1, min(len(starts), i + 1 + rules.opening_others)):
+            if starts[j] >= e:
+                break
+            code = codes[j]
+            if not code.startswith(area) and not c.adcode.startswith(_code_area(code)):
+                return True
+        k = bisect_left(self.positions, s)
+        for k in range(k, min(len(self.starts), k + rules.opening_others)):
+            if self.starts[k][0] >= e:
+                break
+            other = self.county_at[self.starts[k][0]]
+            if other is not c and other.adcode and not other.adcode.startswith(area):
+                return True
+        return False
 
     def _after_attribution(self, lo: int, ps: int) -> int:
         """Where the section an attribution at ``ps`` signs begins, reading back from ``lo``:
@@ -2592,6 +2658,12 @@ class _HelpEvidence:
                 if rules.help_in.search(self.text, max(s, m.span[0] - reach), min(e, m.span[1] + reach)):
                     return True
         return False
+
+
+def _code_area(code: str) -> str:
+    """The adcode prefix a province's or prefecture's units share (44 for 440000, 4404 for
+    440400)."""
+    return code[:2] if code.endswith("0000") else code[:4]
 
 
 def _place_of(name: str, code: Optional[str], rules: PairingRules) -> Optional[Place]:
