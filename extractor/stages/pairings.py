@@ -317,6 +317,7 @@ class PairingRules:
         self.sends_people = regex.compile(roles["sends_people"])
         self.origin_labels = regex.compile(roles["origin_labels"])
         self.team_words = words_pattern(roles["team_words"])
+        self.outside_team_marks = words_pattern(roles["outside_team_marks"])
 
 
 @cache
@@ -1317,6 +1318,9 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         end = next((cs - len(w) for w in rules.paired_relation_links if text.endswith(w, 0, cs)), None)
         if end is None:
             return None
+    elif text.startswith(rules.paired_relation_nouns, ce):
+        # 延边州和宁波市是东西部扶贫协作结对城市: the relation named after an east–west cue
+        end = next((cs - len(w) for w in rules.paired_relation_links if text.endswith(w, 0, cs)), cs)
     ri = _ending_before(text, parties, end, rules.w["recipient_gap"], rules, s)
     if ri is None or ri == 0:
         return None
@@ -2355,8 +2359,12 @@ class _HelpEvidence:
         (roles.team_words): a fund, a donation, an outside helper's cue."""
         found = self._besides_teams.get((s, e))
         if found is None:
-            stretch = self.rules.team_words.sub("", _without_no_help(self.text[s:e], self.rules))
-            found = self._besides_teams[(s, e)] = _strong_help_cue(stretch, self.rules)
+            stretch = _without_no_help(self.text[s:e], self.rules)
+            # a team said to come from outside is no team of the county's own (省里派来的驻村
+            # 第一书记, 中央单位派驻的工作队)
+            found = bool(self.rules.outside_team_marks.search(stretch)) \
+                or _strong_help_cue(self.rules.team_words.sub("", stretch), self.rules)
+            self._besides_teams[(s, e)] = found
         return found
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
