@@ -187,17 +187,30 @@ def _resolve(text: str, rules: CountyRules, mentions: list[_Mention],
     _resolve_shared_names(evidence, mentions, warnings)
 
 
+def _joined_runs(text: str, mentions: list[_Mention], joiners, is_item=lambda m: True):
+    """Runs of consecutive mentions that are items (``is_item``) with only a joiner (、, 和 …)
+    between neighbours; a mention that is no item ends the run before it."""
+    run: list[_Mention] = []
+    for m in mentions:
+        item = is_item(m)
+        if item and run and text[run[-1].hit.end:m.hit.start] in joiners:
+            run.append(m)
+            continue
+        if run:
+            yield run
+        run = [m] if item else []
+    if run:
+        yield run
+
+
 def _listed_short_forms(text: str, mentions: list[_Mention], rule: _ListRules) -> set[int]:
     """Positions of bare short forms that stand in a list of at least ``min_items`` bare short
     forms of counties (巴东、宁陕、元阳等贫困地区): each item names one county only, none is an
     ordinary word, and only a joiner stands between two items. A run of county names confirms
     each of them, as a parent written before would."""
-    joiners = rule.joiners
     count_after = rule.count_after
     listed: set[int] = set()
-    run: list[_Mention] = []
-
-    def close() -> None:
+    for run in _joined_runs(text, mentions, rule.joiners, lambda m: m.hit.bare and len(m.units) == 1):
         # an ordinary word or a landform (峨眉山) is carried by the county names around it
         # (夹江、井研、犍为和峨眉山) but does not make a list
         items = sum(1 for r in run if not any(f.weak for f in r.hit.forms))
@@ -205,15 +218,6 @@ def _listed_short_forms(text: str, mentions: list[_Mention], rule: _ListRules) -
                 items >= rule.count_after_min_items
                 and count_after.match(text[run[-1].hit.end:run[-1].hit.end + rule.count_after_window])):
             listed.update(r.hit.start for r in run)   # 城口、巫溪两县: the count says they are counties
-
-    for m in mentions:
-        item = m.hit.bare and len(m.units) == 1
-        if item and run and text[run[-1].hit.end:m.hit.start] in joiners:
-            run.append(m)
-            continue
-        close()
-        run = [m] if item else []
-    close()
     return listed
 
 
@@ -221,25 +225,15 @@ def _listed_prefectures(text: str, mentions: list[_Mention], rules: CountyRules)
     """For each name that needs its parent (市中区, 城区) standing in a list of county names
     joined only by joiners: the prefectures (adcode[:4]) that the list's full names belong to
     (（市中区、五通桥区、沙湾区）: the 市中区 of 乐山, beside its sibling districts)."""
-    needs_parent, joiners = rules.gazetteer.needs_parent, rules.lists.joiners
+    needs_parent = rules.gazetteer.needs_parent
     found: dict[int, set[str]] = {}
-    run: list[_Mention] = []
-
-    def close() -> None:
+    for run in _joined_runs(text, mentions, rules.lists.joiners):
         if len(run) > 1 and any(r.hit.text in needs_parent for r in run):
             prefectures = {r.units[0].adcode[:4] for r in run if len(r.units) == 1
                            and not r.hit.bare and r.hit.text not in needs_parent}
             for r in run:
                 if r.hit.text in needs_parent:
                     found[r.hit.start] = prefectures
-
-    for m in mentions:
-        if run and text[run[-1].hit.end:m.hit.start] in joiners:
-            run.append(m)
-            continue
-        close()
-        run = [m]
-    close()
     return found
 
 

@@ -2503,7 +2503,7 @@ class _HelpEvidence:
             last = min(len(paragraphs) - 1, own + self.rules.help_in_paragraphs)
             limit, far = paragraphs[last][1], at + 4 * reach
             ps, pe = paragraphs[own]
-            if pe - ps <= self.rules.heading_max and self.text.find("。", ps, pe) < 0:
+            if self._is_heading(ps, pe):
                 if self.rules.attribution.search(self.text, at, pe) or self.rules.signature.match(self.text, ps):
                     # a speaker's attribution (…村村民王自学讲述) closes the section it signs:
                     # read back to the last other county named
@@ -2548,6 +2548,10 @@ class _HelpEvidence:
                 end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
 
+    def _is_heading(self, ps: int, pe: int) -> bool:
+        """Whether the paragraph text[ps:pe] is a heading: short (``heading_max``), no 。 in it."""
+        return pe - ps <= self.rules.heading_max and self.text.find("。", ps, pe) < 0
+
     def _named_places(self) -> tuple[list[int], list[str]]:
         """The starts and adcodes of the provinces and prefectures the article names (the
         counties stage's places, in text order), built on first use."""
@@ -2573,7 +2577,7 @@ class _HelpEvidence:
         if c.adcode.startswith(area):
             return False
         ps, pe = self.article.index.paragraph_of(s)
-        if pe - ps <= rules.heading_max and text.find("。", ps, pe) < 0:
+        if self._is_heading(ps, pe):
             return True
         e = min(e, s + rules.help_in_reach)
         for j in range(i + 1, min(len(starts), i + 1 + rules.opening_others)):
@@ -2598,7 +2602,7 @@ class _HelpEvidence:
         index, rules = self.article.index, self.rules
         for m in rules.attribution.finditer(self.text, lo, ps):
             a, b = index.paragraphs[index.paragraph_index(m.start())]
-            if b - a <= rules.heading_max and self.text.find("。", a, b) < 0:
+            if self._is_heading(a, b):
                 lo = max(lo, b)
         return lo
 
