@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extractor import extract  # noqa: E402
-from extractor.report.evaluate import ATTRIBUTES, FIELDS, evaluate  # noqa: E402
+from extractor.report.evaluate import ATTRIBUTES, FIELDS, SECOND_ANNOTATIONS, evaluate  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
 REAL_NEWS = SHARED / "real-news"
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     ran = {t["doc_id"] for t in archive_todo}
     # gold/agreement/ holds second annotations of gold articles (not gold): never scored here
     scored = [p for p in sorted(GOLD.rglob("*.json"))
-              if p.parent not in (GOLD / "pages", GOLD / "archive", GOLD / "agreement")
+              if p.parent not in (GOLD / "pages", GOLD / "archive", GOLD / SECOND_ANNOTATIONS)
               or (p.parent == GOLD / "archive" and p.stem in ran)] + pages_gold
     report = evaluate(scored, pred)
     heldout_ids, fresh_ids = id_list("HELDOUT.txt"), id_list("FRESH.txt")

@@ -18,6 +18,7 @@ sys.path.insert(0, str(REPO))
 
 from extractor import extract  # noqa: E402
 from extractor.report.browser import screenshot  # noqa: E402
+from extractor.report.evaluate import load_gold  # noqa: E402
 from extractor.report.panels import build_panels, network  # noqa: E402
 from extractor.report.review import review  # noqa: E402
 
@@ -42,12 +43,8 @@ def gold_records() -> list[dict]:
                 row = json.loads(line)
                 published[str(row["id"])] = str(row.get("published") or "")[:10] or None
     out = []
-    for path in sorted((REPO / "gold").rglob("*.json")):
-        if path.parent.name == "agreement":  # second annotations, not gold
-            continue
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and "doc_id" in data:
-            out.append({**data, "published": published.get(data["doc_id"])})
+    for _, data in load_gold(REPO / "gold"):     # second annotations (gold/agreement/) left out
+        out.append({**data, "published": published.get(data["doc_id"])})
     return out
 
 
