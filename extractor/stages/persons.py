@@ -164,7 +164,8 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "company_titles", "private_companies", "state_prefixes", "state_markers",
                "state_organs", "private_company_words", "state_sentence_markers",
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
-               "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles")
+               "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
+               "known_persons")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "extend_stop_chars",
                    "run_on_end_chars",
@@ -180,13 +181,15 @@ def _load_rules(folder: Folder) -> PersonRules:
     cues, cue_window, certain_cues = _cue_finders(r)
     words = {k: frozenset(r[k]) for k in _WORD_LISTS}
     words["non_public_units"] |= words["foreign_units"]      # foreign posts are not ours (P4)
+    words["known_names"] = words["known_cadres"] | words["known_persons"]
     for key in _CHARACTER_SETS:
         words[key] = frozenset(_SPACE.sub("", r[key]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
         raw=r, cues=cues, cue_window=cue_window, certain_cues=certain_cues,
         lead_cue=regex.compile(alternation(r["cues"]["before_name"])),
-        lead_cue_end=_suffix_pattern(w for w in r["cues"]["before_name"] if len(w) > 1),
+        lead_cue_end=_suffix_pattern(w for kind in ("before_name", "before_foreign_name")
+                                     for w in r["cues"][kind] if len(w) > 1),
         followers=words_pattern(r["name_followers"]),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
@@ -223,7 +226,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         # parsed once here: the hot functions read them per cue and per mention
         limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
-            "known_cadre_not_before", "dotted_right_end", "bounded_name_not_after",
+            "known_cadre_not_before", "known_person_not_before", "dotted_right_end", "bounded_name_not_after",
             "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
             "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
@@ -375,7 +378,9 @@ def _certain_cue(text: str, start: int, word: str, rules: PersonRules, only: Opt
 _CERTAIN_KINDS = ("before_name_certain", "after_name_certain")
 #: cue kinds read by _line_cue: headings, attribution lines, list ends, seat words, dots
 _LINE_KINDS = ("before_name_heading", "attribution", "after_list", "after_seat", "dot",
-               "known_cadre", "tibetan_part")
+               "known_cadre", "known_person", "tibetan_part")
+#: cue kinds of names read wherever they stand (known_cadres, known_persons)
+_KNOWN_KINDS = ("known_cadre", "known_person")
 
 
 def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: PersonRules):
@@ -399,8 +404,8 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
     elif kind == "tibetan_part":                    # 次仁|顿珠: two parts in a row
         if text[end:end + 2] in rules.words["tibetan_name_parts"]:
             yield 0, 0, text[start:end + 2], start, start, kind
-    elif kind == "known_cadre":                     # 焦裕禄, 毛泽东: no title needed
-        if _known_cadre_at(text, start, end, rules):
+    elif kind in _KNOWN_KINDS:                      # 焦裕禄, 毛泽东, 钱学森: no title needed
+        if _known_cadre_at(text, start, end, rules, kind):
             yield 0, 0, text[start:end], start, start, kind
     elif kind == "dot":                             # 齐某古丽·库尔班, 科林·布莱克莫尔
         before, after = rules.cue_window["·"][0][1:]
@@ -413,10 +418,12 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
         yield 0, 0, text[max(0, start - 4):start], None, start, kind
 
 
-def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules) -> bool:
-    """A name of ``known_cadres`` at text[start:end] stands for the person: not (a
-    2-character one) the end of a longer Han name, not a work's title (《焦某某》), not a
-    doctrine or place named after the person (某某思想, 某某故居)."""
+def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules,
+                    kind: str = "known_cadre") -> bool:
+    """A name of ``known_cadres`` (or ``known_persons``, by ``kind``) at text[start:end]
+    stands for the person: not (a 2-character one) the end of a longer Han name, not a
+    work's title (《焦某某》), not a doctrine, award or place named after the person (某某思想,
+    某某故居, 某某文学奖)."""
     if text[start - 1:start] == "《" or text[end:end + 1] == "》":
         return False
     if end - start == 2 and _HAN.match(text, start - 1) and \
@@ -427,10 +434,11 @@ def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules) -> bool
     # a name that is also a word (汪洋|无边) needs a name follower or a title after it
     if end - start == 2 and _HAN.match(text, end) and not rules.followers.match(text, end) \
             and not rules.cadre_after.match(text, end) and \
-            (text[end:end + 2] not in _dictionary_words() or
+            (not any(text[end:end + n] in _dictionary_words() for n in (2, 3, 4)) or
              text[start:end] in rules.known_cadre_word_names):
         return False
-    return not text.startswith(rules.affixes.known_cadre_not_before, end)
+    return not text.startswith(rules.affixes.known_cadre_not_before if kind == "known_cadre"
+                               else rules.affixes.known_person_not_before, end)
 
 
 def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -> bool:
@@ -445,7 +453,8 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
 
 
 #: cue kinds whose names only the rules read (no tagger window)
-_RULE_KINDS = ("layout", "after_seat", "heading", "known_cadre", "tibetan_part", "clause_start")
+_RULE_KINDS = ("layout", "after_seat", "heading", "known_cadre", "known_person", "tibetan_part",
+               "clause_start")
 
 
 def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
@@ -638,9 +647,9 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
         return deputy_name(text, cue_start, rules)
     if kind == "dot":
         return dotted_name(text, cue_start, rules)
-    if kind == "known_cadre":
-        n = 3 if text[k:k + 3] in rules.words["known_cadres"] else 2
-        return k, k + n
+    if kind in _KNOWN_KINDS:
+        known = rules.words["known_names"]
+        return next((k, k + n) for n in (5, 4, 3, 2) if text[k:k + n] in known)
     if kind == "heading" and (name := heading_name(text, k, rules)):
         return name
     if kind == "clause_start":                   # 以来，|顾某某每天: not 路太远，
@@ -971,7 +980,7 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     if (name in rules.gazetteer.forms or _in_foreign_unit(text, a, b, rules)) and not credited:
         return None
     if (name in _plain_words() or name in w["words_tagged_as_names"]) and \
-            name not in w["known_cadres"] and not titled and not _title_before(text, a, rules) \
+            name not in w["known_names"] and not titled and not _title_before(text, a, rules) \
             and not _cue_beside(text, a, b, rules):
         return None
     return name
@@ -1074,6 +1083,10 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                 and text[a] in rules.surnames:
             b -= 1                                      # 张某某|说: the speech verb
         lead = rules.lead_cue.match(text, a, b)       # 果农|冯某: the role noun is not the name
+        if lead is None and b - a > 2 and (_DOT in text[a:b] or rules.followers.match(text, b)) \
+                and (tail := rules.lead_cue_end.search(text, max(0, a - 6), a + 1)) \
+                and tail.start() < a:        # 市长|克里斯蒂安·…, 总统|巴沙尔在: 长, 统 end the
+            a += 1                           # title (not 部长|迪亚|内代表: a cut name)
         if lead and b - lead.end() >= 2 and text[lead.end()] in rules.initials \
                 and not (lead.end() - a == 1 and _DOT in text[a:b]):   # not 科|林·布莱克莫尔
             a = lead.end()
@@ -1375,7 +1388,7 @@ def _drop_state_heads(text: str, names: set[str], rules: PersonRules) -> set[str
         i = text.find("方", i + 1)
     if not heads:
         return names
-    return {n for n in names if n[0] not in heads or _DOT in n or n in rules.words["known_cadres"]
+    return {n for n in names if n[0] not in heads or _DOT in n or n in rules.words["known_names"]
             or any(i > 0 and _HAN.match(text, i - 1) for i in _occurrences(text, n))}
 
 
