@@ -66,6 +66,7 @@ class PersonRules:
     raw: dict
     cues: WordFinder                         # the cue words but those of certain_cues
     certain_cues: tuple[tuple[str, re.Pattern], ...]   # (word, where its check may pass)
+    clause_heads: tuple[re.Pattern, ...]     # per clause mark (in clause_marks' order): it before a surname
     cue_window: dict[str, list[tuple[str, int, int]]]  # word → [(kind, before, after)]
     lead_cue: regex.Pattern                  # a title or role noun a name follows
     lead_cue_end: regex.Pattern              # one of 2+ characters ending where a search ends
@@ -146,6 +147,13 @@ def _certain_finder(word: str, surname: str) -> re.Pattern:
     return re.compile(found if len(word) == 1 else f"(?=({found}))", re.S)
 
 
+def _clause_head_finders(marks: Iterable[str], surnames: str) -> tuple[re.Pattern, ...]:
+    """For each clause mark, in the order given, where it stands before a Han surname (a
+    literal search: most clause marks have none after them)."""
+    surname = "[" + "".join(re.escape(c) for c in sorted(surnames)) + "]"
+    return tuple(re.compile(f"{re.escape(mark)}(?={surname})") for mark in marks)
+
+
 def _suffix_pattern(words) -> regex.Pattern:
     return regex.compile(f"(?:{alternation(words)})$")
 
@@ -187,6 +195,7 @@ def _load_rules(folder: Folder) -> PersonRules:
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
     return PersonRules(
         raw=r, cues=cues, cue_window=cue_window, certain_cues=certain_cues,
+        clause_heads=_clause_head_finders(words["clause_marks"], _SPACE.sub("", r["name_initials"])),
         lead_cue=regex.compile(alternation(r["cues"]["before_name"])),
         lead_cue_end=_suffix_pattern(w for kind in ("before_name", "before_foreign_name")
                                      for w in r["cues"][kind] if len(w) > 1),
@@ -501,14 +510,11 @@ def _clause_start_spans(text: str, rules: PersonRules):
     alone counts there (:func:`certain_name`, strict), no tagger window (tagged, clause
     heads added as many false names as true ones on dev and 14% more characters)."""
     plain = _plain_words()
-    surnames = rules.surnames
-    for mark in rules.words["clause_marks"]:
-        i = text.find(mark)
-        while i >= 0:
-            k = i + 1
-            if text[k:k + 1] in surnames and not any(text[k:k + n] in plain for n in (2, 3, 4)):
+    for heads in rules.clause_heads:        # mark by mark, as clause_marks lists them
+        for m in heads.finditer(text):
+            k = m.end()
+            if text[k:k + 2] not in plain and text[k:k + 3] not in plain and text[k:k + 4] not in plain:
                 yield 0, 0, text[k:k + 3], k, k, "clause_start"
-            i = text.find(mark, k)
 
 
 def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False
@@ -1051,11 +1057,13 @@ def _repair_cut_names(text: str, names: set[str], rules: PersonRules) -> set[str
 def _drop_overlaps(text: str, names: set[str]) -> set[str]:
     """A name that ran on by one character (张锐|常) goes when its prefix occurs alone;
     then a name inside a longer one (文秀 in 黄文秀, 古丽 in 阿孜古丽·…) goes."""
-    run_on = {long for long in names for short in names
-              if len(long) == len(short) + 1 and long.startswith(short)
-              and len(_occurrences(text, short)) > len(_occurrences(text, long))}
+    run_on = {long for long in names if long[:-1] in names
+              and len(_occurrences(text, long[:-1])) > len(_occurrences(text, long))}
     kept = names - run_on
-    return {n for n in kept if not any(n != other and n in other for other in kept)}
+    # a name is inside another kept one when the kept names, joined by a character no name
+    # holds, contain it more than once (its own item holds it once): linear, not pairwise
+    joined = "\n".join(kept)
+    return {n for n in kept if joined.count(n) == 1}
 
 
 def _same_neighbour(text: str, name: str, offset: int) -> bool:
@@ -1973,11 +1981,10 @@ def _origin_only(phrase: str, rules: PersonRules, sentence: str) -> bool:
     """成华区司法局干部 of a person on a posting (援藏, 挂职… in the sentence): a unit + 干部
     says where the person comes from, not a post; without a posting (汉中市扶贫办某科干部)
     it is the person's post."""
-    if not any(w in sentence for w in rules.home_unit_posting):
-        return False
     for word in rules.words["origin_title_words"]:
         if phrase.endswith(word):
-            return not rules.cadre_titles.search(phrase[:-len(word)]) and \
+            return any(w in sentence for w in rules.home_unit_posting) and \
+                not rules.cadre_titles.search(phrase[:-len(word)]) and \
                 not rules.origin_marker.search(phrase)
     return False
 
@@ -2064,11 +2071,14 @@ def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[
 def _home_origin(text: str, cadre: Cadre, sentences: list[tuple[int, int]],
                  rules: PersonRules) -> Optional[str]:
     """A person on a posting whose first title starts with a unit comes from that unit."""
-    if not cadre.posts or not any(w in text[s0:s1] for s0, s1 in sentences
-                                  for w in rules.home_unit_posting):
+    if not cadre.posts:
         return None
     m = rules.home_unit.match(cadre.posts[0].title)
-    return m.group("unit") if m else None
+    posting = rules.home_unit_posting
+    if not m or not any(any(w in sentence for w in posting)    # each sentence sliced once
+                        for sentence in (text[s0:s1] for s0, s1 in dict.fromkeys(sentences))):
+        return None
+    return m.group("unit")
 
 
 def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
