@@ -190,6 +190,13 @@ class FigureRules:
         self.compare_between = regex.compile(r["compare_between"])
         self.bracket_part_head = regex.compile(r["bracket_part_head"])
         self.bracket_part_window = int(r["bracket_part_window"])
+        self.colon_heading = regex.compile(r["colon_heading"]["heading"])
+        self.colon_item_before = regex.compile(r["colon_heading"]["item_before"])
+        self.colon_item_after = regex.compile(r["colon_heading"]["item_after"])
+        self.colon_list_window = int(r["colon_heading"]["list_window"])
+        self.colon_heading_window = int(r["colon_heading"]["heading_window"])
+        self.colon_metrics = {(noun, m["exit"]): (m["metric"], tuple(m["units"]))
+                              for m in r["colon_heading"]["metrics"] for noun in m["nouns"]}
         self.compare_metrics = frozenset(r["compare_metrics"])
         self.per_unit_before = plain_pattern(r["per_unit_before"])
         self.copula_people_after = regex.compile(r["copula_people_after"])
@@ -1146,6 +1153,27 @@ def _bracketed_part(rules: FigureRules, ctx: SentenceClauses, q: Quantity) -> Op
     return None
 
 
+def _colon_heading_metric(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
+                          before: str, after: str) -> Optional[str]:
+    """贫困县退出情况：2017年6个，2018年11个; 退出贫困县名单：甲县、乙县，共2个县: a count that is
+    an item of a list after a colon heading naming the unit (and its exit) takes the heading's
+    metric, when its own clause names nothing else (a year, 共, the unit). Bounded: the colon
+    at most ``colon_list_window`` characters before the count, the heading at most
+    ``colon_heading_window`` characters before the colon, both in the sentence."""
+    if not rules.colon_item_before.fullmatch(before) or not rules.colon_item_after.fullmatch(after):
+        return None
+    text = ctx.text
+    lo = max(ctx.s_start, q.start - rules.colon_list_window)
+    colon = max(text.rfind("：", lo, q.start), text.rfind(":", lo, q.start))
+    if colon < 0:
+        return None
+    m = rules.colon_heading.search(text, max(ctx.s_start, colon - rules.colon_heading_window), colon + 1)
+    if not m:
+        return None
+    metric, units = rules.colon_metrics[(m["noun"], bool(m["exit"]))]
+    return metric if q.unit in units else None
+
+
 def _apposition_metric(rules: FigureRules, ctx: SentenceClauses, q: Quantity) -> Optional[str]:
     """The metric a dash-and-这是 apposition names for the numbers before it (a bounded
     look at the rest of the sentence: the apposition pattern reads at most a list of
@@ -1282,6 +1310,8 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
         metric = _metric_of(rules, ctx, q, before, after)
         if metric is None and last_metric:
             metric = _chained_metric(rules, text, last_metric, last_end, q)
+        if metric is None:
+            metric = _colon_heading_metric(rules, ctx, q, before, after)
         if metric is None:
             continue
         yield metric, q, _unit_of(metric, q)
