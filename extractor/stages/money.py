@@ -56,6 +56,8 @@ class MoneyRules:
     macro_reach: int
     industry_total: frozenset[str]
     industry_reach: int
+    plan_total: frozenset[str]
+    plan_words: regex.Pattern
     any_total: re.Pattern   # macro and industry cues in one pattern: one search per amount
     poverty: re.Pattern
     subject: re.Pattern
@@ -133,7 +135,10 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         macro_total=words_pattern(rel["macro_total"]["cues"]), macro_reach=int(rel["macro_total"]["reach"]),
         industry_total=frozenset(rel["macro_total"]["industry_cues"]),
         industry_reach=int(rel["macro_total"]["industry_reach"]),
-        any_total=words_pattern(rel["macro_total"]["cues"] + rel["macro_total"]["industry_cues"]),
+        plan_total=frozenset(rel["macro_total"]["plan_cues"]),
+        plan_words=regex.compile(rel["macro_total"]["plan_words"]),
+        any_total=words_pattern(rel["macro_total"]["cues"] + rel["macro_total"]["industry_cues"]
+                                + rel["macro_total"]["plan_cues"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
@@ -358,17 +363,21 @@ def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int
 
 def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int, s_end: int) -> bool:
     """An amount that is a place's economic total (GDP, fiscal revenue, trade): its clause
-    names such a total right before it and no poverty work; or an industry's total (tourism)
+    names such a total right before it and no poverty work; or an industry's total (tourism),
+    or the total investment of a plan of major projects (云南省基础设施重大工程发布，总投资约3.6万亿元),
     in a sentence that names no poverty work."""
     lo = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
     clause = article.text[lo:start]
     total = rules.any_total.search(clause)
     if total is None:
         return False   # most amounts: one search
-    if total.group() not in rules.industry_total or rules.macro_total.search(clause):
+    if (total.group() not in rules.industry_total and total.group() not in rules.plan_total) \
+            or rules.macro_total.search(clause):
         return not rules.poverty.search(clause)
-    return not rules.poverty.search(article.text, max(s_start, start - rules.industry_reach),
-                                    min(s_end, start + rules.industry_reach))
+    lo, hi = max(s_start, start - rules.industry_reach), min(s_end, start + rules.industry_reach)
+    if total.group() in rules.plan_total and not rules.plan_words.search(article.text, lo, hi):
+        return False   # 总投资1.5亿元的雪梨基地: one project, left to the article's subject
+    return not rules.poverty.search(article.text, lo, hi)
 
 
 def _is_measure_word(text: str, q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
