@@ -237,7 +237,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
             "known_cadre_not_before", "known_person_not_before", "dotted_right_end", "bounded_name_not_after",
             "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
-            "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before")}),
+            "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
+            "list_run_joins")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -1286,19 +1287,38 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
     return out - names
 
 
+#: a transliterated name joined by a middle dot, as an item inside a name list
+_LIST_DOTTED_ITEM = regex.compile(r"\p{Han}{1,8}·\p{Han}{1,8}")
+
+
 def _list_run_item(text: str, j: int, rules: PersonRules) -> tuple[Optional[tuple[int, int]], bool]:
     """(the item of a name list starting at ``j``, whether the list ends with it). An item
     is 2 or 3 Han characters followed by 、 (the list goes on), by a character that is not
     Han, or by one of ``list_run_ends`` (郭某某|这些文艺界…; the list ends); else None."""
+    if (dotted := _LIST_DOTTED_ITEM.match(text, j)) and text[dotted.end():dotted.end() + 1] == "、":
+        return dotted.span(), False                  # 刘某某、帕某拉·格某朗杰、万某: read on
     for n in (2, 3):
         if not _HAN_RUN.fullmatch(text, j, j + n):
             return None, True
         after = text[j + n:j + n + 1]
         if after == "、":
             return (j, j + n), False
-        if not after or not _HAN.match(after) or text.startswith(rules.affixes.list_run_ends, j + n):
+        if not after or not _HAN.match(after) or text.startswith(rules.affixes.list_run_ends, j + n) \
+                or text.startswith(rules.affixes.list_run_joins, j + n) and \
+                _HAN_RUN.fullmatch(text, j + n + 1, j + n + 3):     # …、张某民和|傅某有、
             return (j, j + n), True
     return None, True
+
+
+def _item_after_join(text: str, b: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The last item of a list after a joining word at ``b`` (甲、乙、丙和|丁。), when the
+    list ends with it; None when a 、 follows (丁 opens a list of its own) or no item does."""
+    join = next((w for w in rules.affixes.list_run_joins if text.startswith(w, b)), None)
+    if join is None:
+        return None
+    item, closed = _list_run_item(text, b + len(join), rules)
+    return item if item and closed and _DOT not in text[item[0]:item[1]] and \
+        not text.startswith(rules.affixes.list_run_joins, item[1]) else None
 
 
 def _list_run_first(text: str, i: int, rules: PersonRules) -> Optional[tuple[int, int]]:
@@ -1333,10 +1353,14 @@ def list_run_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     before 等, 这些 …, ``list_run_ends``), each 2 or 3 Han characters starting with a Han
     surname and no place, all but one of them holding no ordinary word (jieba's dictionary),
     and not before 等 and a word of things (等村, 等特产: ``list_run_not_before``). Each 、 is
-    read once and each list at most ``list_max_items`` items long (linear in the text)."""
+    read once and each list at most ``list_max_items`` items long (linear in the text): a
+    longer list (the leaders at a national-day reception) is read in pieces of that many
+    items, a piece that goes on judged as a list of its own, the next one starting at its
+    last item. Dotted items (帕某拉·格某朗杰) are read over, neither judged nor taken (the
+    dot rules read them)."""
     out: list[tuple[int, int]] = []
     limit, surnames = rules.limits.list_max_items, rules.surnames
-    pos = 0
+    pos, chained = 0, -1
     while (i := text.find("、", pos)) >= 0:
         pos = i + 1
         if text[i - 2:i - 1] not in surnames and text[i - 3:i - 2] not in surnames:
@@ -1352,27 +1376,44 @@ def list_run_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
             items.append(item)
             j = item[1] + 1
             if closed:
+                if last := _item_after_join(text, item[1], rules):
+                    items.append(last)              # 甲、乙、丙和|丁。
                 break
-        if not closed or items[-1] is None:
+        goes_on = not closed and len(items) == limit and items[-1] is not None
+        if not (closed or goes_on) or items[-1] is None:
             pos = max(pos, j)
             continue
         end = items[-1][1]
         pos = max(pos, end)
-        by_word = text.startswith(rules.affixes.list_run_ends, end)
-        if len(items) < (2 if by_word else rules.limits.list_run_min_items) or \
-                (text.startswith("等", end) and
-                 text.startswith(rules.affixes.list_run_not_before, end + 1)):
-            continue
-        names = [text[a:b] for a, b in items]
-        strict = sum(_list_run_item_ok(n, rules, True) for n in names)
-        # after a 、 the list began with items that are no names (警务、|交通、城管、文旅、卫健等):
-        # what is left must be three names at least, none of them an ordinary word
-        tail = text[items[0][0] - 1:items[0][0]] == "、"
-        if (strict == len(names) >= rules.limits.list_run_min_items if tail
-                else strict >= max(2, len(names) - 1)) and \
-                all(_list_run_item_ok(n, rules, False) for n in names):
-            out.extend(items)
+        starts_chained, chained = items[0][0] == chained, items[-1][0] if goes_on else -1
+        out.extend(_list_run_taken(text, items, end, starts_chained, rules))
     return out
+
+
+def _list_run_taken(text: str, items: list[tuple[int, int]], end: int, starts_chained: bool,
+                    rules: PersonRules) -> list[tuple[int, int]]:
+    """The items :func:`list_run_names` takes of one list (or piece of a long list, whose
+    first item ends the piece before it when ``starts_chained``) ending at ``end``."""
+    dotted = [item for item in items if _DOT in text[item[0]:item[1]]]
+    items = [item for item in items if _DOT not in text[item[0]:item[1]]]
+    by_word = text.startswith(rules.affixes.list_run_ends, end)
+    if len(items) < (2 if by_word else rules.limits.list_run_min_items) or \
+            (text.startswith("等", end) and text.startswith(rules.affixes.list_run_not_before, end + 1)):
+        return []
+    names = [text[a:b] for a, b in items]
+    loose = [_list_run_item_ok(n, rules, False) for n in names]
+    strict = sum(_list_run_item_ok(n, rules, True) for n in names)
+    # after a 、 the list began with items that are no names (警务、|交通、城管、文旅、卫健等):
+    # what is left must be three names at least, none of them an ordinary word
+    tail = text[items[0][0] - 1:items[0][0]] == "、" and not starts_chained
+    # else all but one hold no ordinary word and all start with a surname; a long list
+    # may have one more of each kind per list_run_word_share items (李建国、马凯、热地)
+    spare = len(names) // rules.limits.list_run_word_share
+    if (strict == len(names) >= rules.limits.list_run_min_items if tail
+            else strict >= max(2, len(names) - 1 - spare)) and \
+            len(names) - sum(loose) <= (0 if tail else spare):
+        return [item for item, ok in zip(items, loose) if ok] + dotted
+    return []
 
 
 def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> set[str]:
