@@ -13,6 +13,9 @@ it includes gold/RETIRED_HELDOUT.txt (the old held-out set, retired into develop
 then, so the held-out column says so; gold/FRESH.txt is the honest held-out estimate, and
 gold/FRESH_ARCHIVE.txt a second one: archive-month articles (gold in gold/archive/) annotated
 blind on 2026-12-02, scored in their own column and never in the dev column.
+gold/FRESH_PAGES.txt is a held-out set of web pages of other sites (gold in gold/pages/, texts
+in PAGES), drawn and annotated blind on 2026-12-04 for issue 12: scored in the column "fresh
+pages held-out", kept out of "web pages dev" and out of --misses.
     fupin eval gold out/accuracy/predictions.jsonl --misses   # the same scoring, in detail
 """
 from __future__ import annotations
@@ -255,15 +258,19 @@ def main(argv: list[str] | None = None) -> int:
     report = evaluate(scored, pred)
     heldout_ids, fresh_ids = id_list("HELDOUT.txt"), id_list("FRESH.txt")
     fresh_archive_ids = id_list("FRESH_ARCHIVE.txt")
+    fresh_pages_ids = id_list("FRESH_PAGES.txt")  # web pages held out (issue 12)
     retired_ids = id_list("RETIRED_HELDOUT.txt") - heldout_ids - fresh_ids
-    kept_out = heldout_ids | fresh_ids | fresh_archive_ids
+    kept_out = heldout_ids | fresh_ids | fresh_archive_ids | fresh_pages_ids
     seeds = report.subset(lambda a: Path(a.gold_path).parent == GOLD)
     # the dev column: real-news articles not held out, and the archive month's dev gold
     real = report.subset(lambda a: Path(a.gold_path).parent in (GOLD / "real-news", GOLD / "archive")
                          and Path(a.gold_path).stem not in kept_out)
     archive_dev = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "archive"
                                 and Path(a.gold_path).stem not in kept_out)
-    pages = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "pages")
+    pages = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "pages"
+                          and Path(a.gold_path).stem not in fresh_pages_ids)
+    fresh_pages = report.subset(lambda a: Path(a.gold_path).parent == GOLD / "pages"
+                                and Path(a.gold_path).stem in fresh_pages_ids)
     held = report.subset(lambda a: Path(a.gold_path).stem in heldout_ids)
     fresh = report.subset(lambda a: Path(a.gold_path).stem in fresh_ids)
     fresh_archive = report.subset(lambda a: Path(a.gold_path).stem in fresh_archive_ids)
@@ -284,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
         groups.append(("fresh archive held-out", fresh_archive))
     if pages.articles:
         groups.append(("web pages dev", pages))
+    if fresh_pages.articles:
+        groups.append(("fresh pages held-out", fresh_pages))
     print(table(groups + [("all", report)]))
     archive = None if args.no_archive else archive_false_positives(notes)
     if archive:
@@ -316,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
                                    "archive dev": archive_dev.to_dict(),
                                    "held-out": held.to_dict(), "fresh held-out": fresh.to_dict(),
                                    "fresh archive held-out": fresh_archive.to_dict(),
-                                   "web pages dev": pages.to_dict(), "all": report.to_dict(),
+                                   "web pages dev": pages.to_dict(),
+                                   "fresh pages held-out": fresh_pages.to_dict(), "all": report.to_dict(),
                                    "archive": archive},
                                   ensure_ascii=False, indent=1),
                        encoding="utf-8")
