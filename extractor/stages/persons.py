@@ -83,6 +83,7 @@ class PersonRules:
     cadre_titles: regex.Pattern          # a title word at the end of a phrase
     resident_before: regex.Pattern
     journalist_before: regex.Pattern
+    journalist_word: re.Pattern              # a word of journalist_before (its pattern needs one)
     journalist_after: regex.Pattern
     boundary_words: regex.Pattern
     trim_prefix: regex.Pattern
@@ -210,6 +211,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         resident_before=_suffix_pattern(r["resident_before"]),
         journalist_before=regex.compile(f"(?:{alternation(r['journalist_before'])})"
                                         r"[\s、]*(?:\p{Han}{1,4}[\s、]+)*$"),
+        journalist_word=words_pattern(r["journalist_before"]),
         journalist_after=plain_pattern(rf"[ 　]*(?:{alternation(r['journalist_after'])})"),
         boundary_words=words_pattern(r["title_boundary_words"]),
         trim_prefix=plain_pattern(f"^(?:{alternation(r['title_trim_prefix'])})+"),
@@ -321,7 +323,8 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
             certain_end = certain[c][0] if c < len(certain) else len(text) + 1
         for kind, before, after in plans[word]:
             if kind == "after_name":
-                if not any(text[start - k:start - k + 1] in initials for k in (2, 3, 4)):
+                if text[start - 2:start - 1] not in initials and \
+                        text[start - 3:start - 2] not in initials and text[start - 4:start - 3] not in initials:
                     continue
                 anchor, k = text[max(0, start - 4):start], None
             elif kind in _LINE_KINDS:
@@ -500,8 +503,8 @@ def _sentence_start_spans(text: str, sentences, rules: PersonRules):
         if text[k:k + 1] not in initials:       # most sentences: neither a name nor a space
             while k < s_end and text[k].isspace():
                 k += 1
-        if head and text[k:k + 1] in initials and \
-                not any(text[k:k + n] in plain for n in (2, 3, 4)):
+        if head and text[k:k + 1] in initials and text[k:k + 2] not in plain and \
+                text[k:k + 3] not in plain and text[k:k + 4] not in plain:
             yield k, min(s_end, k + head), text[k:k + 3], k, k, "sentence_start"
 
 
@@ -529,7 +532,8 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False
     for n in ((3,) if strict else (2, 3)):
         name = text[k:k + n]
         if len(name) == n and _HAN.fullmatch(name[-1]) and rules.followers.match(text, k + n) \
-                and not any(rules.followers.match(text, k + i) for i in range(1, n)):
+                and not rules.followers.match(text, k + 1) \
+                and not (n == 3 and rules.followers.match(text, k + 2)):
             fits.append(n)
     if len(fits) != 1 or text[k] not in rules.surnames:
         return None
@@ -555,9 +559,9 @@ def certain_name_before(text: str, end: int, rules: PersonRules) -> Optional[tup
         k = end - n
         name = text[k:end + 1]
         if k < 0 or text[k] not in rules.surnames or not _HAN_RUN.fullmatch(name[:-1]) \
-                or any(rules.followers.match(text, k + i) for i in range(1, n)) \
+                or rules.followers.match(text, k + 1) or (n == 3 and rules.followers.match(text, k + 2)) \
                 or name[-2] in rules.words["place_suffix_chars"] \
-                or any(name[i:i + 2] in plain for i in range(n - 1)) \
+                or name[:2] in plain or (n == 3 and name[1:3] in plain) \
                 or (name[-2:] in plain and name[-2] not in rules.surnames):
             continue
         if k == 0 or (not _HAN.match(text, k - 1) and not text[k - 1].isdigit()) \
@@ -942,7 +946,13 @@ def _title_before(text: str, a: int, rules: PersonRules) -> bool:
     """A title or role noun right before position ``a`` (援疆教师|高兴)."""
     left = text[max(0, a - 8):a]
     return bool(rules.cadre_titles.search(left) or rules.resident_before.search(left)
-                or rules.journalist_before.search(left))
+                or _journalist_before(left, rules))
+
+
+def _journalist_before(left: str, rules: PersonRules) -> bool:
+    """``left`` ends with a journalist's word and the names after it (本报记者 甲 乙|): its
+    pattern tried only where one of its words stands (a literal search, 3–9× quicker)."""
+    return bool(rules.journalist_word.search(left)) and bool(rules.journalist_before.search(left))
 
 
 @cache
@@ -1243,7 +1253,7 @@ def _list_head(text: str, a: int, rules: PersonRules,
     reporter's: 本报记者|甲、乙、…)."""
     start = _list_start(text, a, rules, items_before)
     left = text[max(0, start - 8):start]
-    return _title_before(text, start, rules), bool(rules.journalist_before.search(left))
+    return _title_before(text, start, rules), _journalist_before(left, rules)
 
 
 def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
@@ -1266,6 +1276,8 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
     went_on_after: dict[int, int] = {}
     went_on_before: dict[int, int] = {}
     for name in names:
+        if name + "、" not in text and "、" + name not in text:
+            continue                # no occurrence stands beside a 、 (most names)
         for i in _occurrences(text, name):
             j = i + len(name)
             for left in range(steps, 0, -1):
@@ -1500,7 +1512,7 @@ class _Memo:
     with the article: a mention's title phrase (its role, its posts and its cadre record
     ask it: 7,422 calls on the 200 real-news articles, 2,608 distinct), its posts (its
     role, then its cadre record), a sentence's origin matches, a position's sentence."""
-    __slots__ = ("title_phrases", "post_spans", "origins", "sentences", "items_before")
+    __slots__ = ("title_phrases", "post_spans", "origins", "sentences", "items_before", "dates")
 
     def __init__(self) -> None:
         self.title_phrases: dict[tuple[int, int], tuple[int, str]] = {}
@@ -1508,6 +1520,7 @@ class _Memo:
         self.origins: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
         self.sentences: dict[int, tuple[int, int]] = {}
         self.items_before: dict[int, Optional[tuple[int, int]]] = {}   # _list_start's walks
+        self.dates: dict[tuple[int, int], tuple[Optional[str], Optional[str]]] = {}   # per sentence
 
 
 def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules,
@@ -1665,7 +1678,7 @@ def _journalist_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
     # in a reporters' list (本报记者甲、乙、…、丙), 记者 before the list is every item's
     start = _list_start(text, a, rules, memo and memo.items_before)
     left = text[max(sent[0], start - rules.limits.role_window):a]
-    journalist = rules.journalist_before.search(left) or rules.journalist_after.match(text, b)
+    journalist = _journalist_before(left, rules) or rules.journalist_after.match(text, b)
     return bool(journalist) and not _post_after(text, b, sent[1], rules, gap=sent[1] - b)  # 编辑某某…担任第一书记
 
 
@@ -1750,6 +1763,7 @@ class _Places(list):
     def __init__(self, units) -> None:
         super().__init__(u if isinstance(u, PlaceSpan) else PlaceSpan(u[0], u[1], u[2], "county", None)
                          for u in units)
+        self.higher: dict[str, object] = {}     # title → _higher_unit (several posts share one)
         self.by_level: dict[str, list[PlaceSpan]] = {}
         for u in self:
             self.by_level.setdefault(u.level, []).append(u)
@@ -1806,7 +1820,13 @@ def _unit_in(text: str, ts: int, te: int, units: list[PlaceSpan], rules: PersonR
     inside = [u for u in _of_level(units, "county") if ts <= u.start and u.end <= te]
     if inside:
         return inside[-1].name, inside[-1].province
-    higher = _higher_unit(text[ts:te], rules)
+    title = text[ts:te]
+    if isinstance(units, _Places):
+        higher = units.higher.get(title, units)     # the places themselves: not read yet
+        if higher is units:
+            higher = units.higher[title] = _higher_unit(title, rules)
+    else:
+        higher = _higher_unit(title, rules)
     if higher is not None:
         return higher.name, higher.province if higher.level != "province" else higher.name
     return None
@@ -2140,7 +2160,12 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
             title = text[ts:te].replace("\n", "").strip("的“”")
             if title and title not in seen:
                 seen.add(title)
-                since, until = _dates(text, sent, ref_year, rules)
+                dates = memo.dates.get(sent) if memo is not None else None
+                if dates is None:        # a sentence's posts (and its cadres') read it once
+                    dates = _dates(text, sent, ref_year, rules)
+                    if memo is not None:
+                        memo.dates[sent] = dates
+                since, until = dates
                 cadre.posts.append(Post(title=title, since=since, until=until,
                                         place=post_place(text, ts, te, a, counties, rules, sent)))
     if cadre.origin is None:
