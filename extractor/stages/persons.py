@@ -180,7 +180,7 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "run_on_end_chars",
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars",
-                   "own_unit_chars", "unit_suffix_chars")
+                   "own_unit_chars", "unit_suffix_chars", "state_side_chars")
 
 
 @cache
@@ -240,7 +240,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             "known_cadre_not_before", "known_person_not_before", "dotted_right_end", "bounded_name_not_after",
             "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
             "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
-            "list_run_joins")}),
+            "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
+            "date_range_marks", "origin_from_words", "cadre_after_no_post")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -441,7 +442,7 @@ def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules,
         return False
     if end - start == 2 and _HAN.match(text, start - 1) and \
             text[start - 1] not in rules.words["name_left_chars"] and \
-            not rules.lead_cue_end.search(text, max(0, start - 6), start):
+            not rules.lead_cue_end.search(text, max(0, start - rules.limits.lead_cue_reach), start):
         return False
     # nor (2 characters) the start of a longer name: what follows ends it (韩正|出席, 汪洋|、);
     # a name that is also a word (汪洋|无边) needs a name follower or a title after it
@@ -913,7 +914,7 @@ def _extend_translit(text: str, a: int, b: int, rules: PersonRules) -> tuple[int
     lo, hi = a, b
     while lo > 0 and a - lo < side and (text[lo - 1] in chars or
                                         (text[lo - 1] == _DOT and _HAN.match(text, lo - 2))) \
-            and not rules.lead_cue_end.search(text, max(0, lo - 6), lo):
+            and not rules.lead_cue_end.search(text, max(0, lo - rules.limits.lead_cue_reach), lo):
         lo -= 1
     part = hi - (text.rfind(_DOT, a, hi) + 1 if _DOT in text[a:hi] else hi)
     while hi < len(text) and hi - b < side:
@@ -935,7 +936,7 @@ def dotted_name(text: str, dot: int, rules: PersonRules) -> Optional[tuple[int, 
         return None
     # both edges must be where a name ends, not a character the list lacks (马|克西姆·德尚)
     left_closed = a == 0 or not _HAN.match(text, a - 1) or \
-        text[a - 1] in rules.words["name_left_chars"] or rules.lead_cue_end.search(text, max(0, a - 6), a)
+        text[a - 1] in rules.words["name_left_chars"] or rules.lead_cue_end.search(text, max(0, a - rules.limits.lead_cue_reach), a)
     right_closed = b == len(text) or not _HAN.match(text, b) or \
         rules.followers.match(text, b) or text[b:b + 2] in _plain_words() or \
         text.startswith(rules.affixes.dotted_right_end, b)
@@ -944,7 +945,7 @@ def dotted_name(text: str, dot: int, rules: PersonRules) -> Optional[tuple[int, 
 
 def _title_before(text: str, a: int, rules: PersonRules) -> bool:
     """A title or role noun right before position ``a`` (援疆教师|高兴)."""
-    left = text[max(0, a - 8):a]
+    left = text[max(0, a - rules.limits.title_before_reach):a]
     return bool(rules.cadre_titles.search(left) or rules.resident_before.search(left)
                 or _journalist_before(left, rules))
 
@@ -1022,7 +1023,7 @@ def _long_name(name: str, rules: PersonRules) -> bool:
 def _cue_beside(text: str, a: int, b: int, rules: PersonRules) -> bool:
     """A role noun the tagger's name follows (艺术家|牛某, 管护员|扎西) or a rank after it
     (普某|总统): a word of jieba's dictionary the tagger took for a name there is one."""
-    return bool(rules.lead_cue_end.search(text, max(0, a - 6), a)) or \
+    return bool(rules.lead_cue_end.search(text, max(0, a - rules.limits.lead_cue_reach), a)) or \
         text.startswith(rules.affixes.rank_after_name, b)
 
 
@@ -1103,7 +1104,7 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
             b -= 1                                      # 张某某|说: the speech verb
         lead = rules.lead_cue.match(text, a, b)       # 果农|冯某: the role noun is not the name
         if lead is None and b - a > 2 and (_DOT in text[a:b] or rules.followers.match(text, b)) \
-                and (tail := rules.lead_cue_end.search(text, max(0, a - 6), a + 1)) \
+                and (tail := rules.lead_cue_end.search(text, max(0, a - rules.limits.lead_cue_reach), a + 1)) \
                 and tail.start() < a:        # 市长|克里斯蒂安·…, 总统|巴沙尔在: 长, 统 end the
             a += 1                           # title (not 部长|迪亚|内代表: a cut name)
         if lead and b - lead.end() >= 2 and text[lead.end()] in rules.initials \
@@ -1252,7 +1253,7 @@ def _list_head(text: str, a: int, rules: PersonRules,
     """(a title or role noun stands before the list the item at ``a`` is in, that word is a
     reporter's: 本报记者|甲、乙、…)."""
     start = _list_start(text, a, rules, items_before)
-    left = text[max(0, start - 8):start]
+    left = text[max(0, start - rules.limits.title_before_reach):start]
     return _title_before(text, start, rules), _journalist_before(left, rules)
 
 
@@ -1410,7 +1411,9 @@ def _list_run_taken(text: str, items: list[tuple[int, int]], end: int, starts_ch
     items = [item for item in items if _DOT not in text[item[0]:item[1]]]
     by_word = text.startswith(rules.affixes.list_run_ends, end)
     if len(items) < (2 if by_word else rules.limits.list_run_min_items) or \
-            (text.startswith("等", end) and text.startswith(rules.affixes.list_run_not_before, end + 1)):
+            any(text.startswith(etc, end) and
+                text.startswith(rules.affixes.list_run_not_before, end + len(etc))
+                for etc in rules.affixes.list_run_etc):
         return []
     names = [text[a:b] for a, b in items]
     loose = [_list_run_item_ok(n, rules, False) for n in names]
@@ -1440,13 +1443,15 @@ def _drop_state_heads(text: str, names: set[str], rules: PersonRules) -> set[str
     """Where the article opens a clause with a state's one-character short form and 方 (。孟方
     相信, 。苏方赞赏; not an ordinary word such as 双方), a Han name starting with that
     character and standing only at clause heads is that state (孟|司法与…部长, 孟|愿同中方…, 苏方),
-    unless it is a known cadre. One pass over the text's 方."""
-    heads, i, plain = set(), text.find("方"), _plain_words()
-    while i >= 0:
-        if i >= 1 and _HAN.match(text, i - 1) and (i == 1 or not _HAN.match(text, i - 2)) \
-                and text[i - 1:i + 1] not in plain:             # not 双方, 南方, 乙方
-            heads.add(text[i - 1])
-        i = text.find("方", i + 1)
+    unless it is a known cadre. One pass over the text's 方 (``state_side_chars``)."""
+    heads, plain = set(), _plain_words()
+    for side in rules.words["state_side_chars"]:
+        i = text.find(side)
+        while i >= 0:
+            if i >= 1 and _HAN.match(text, i - 1) and (i == 1 or not _HAN.match(text, i - 2)) \
+                    and text[i - 1:i + 1] not in plain:             # not 双方, 南方, 乙方
+                heads.add(text[i - 1])
+            i = text.find(side, i + 1)
     if not heads:
         return names
     return {n for n in names if n[0] not in heads or _DOT in n or n in rules.words["known_names"]
@@ -1621,7 +1626,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
     if (_has_any(part, w["non_public_units"]) and not part.startswith(rules.affixes.state_organs)) \
             or rules.seat_titles.search(part) or rules.academic_unit.search(part) \
-            or ("政协" in part and m.group() in ("委员", "常委")):
+            or (m.group() in rules.affixes.consultative_seat_words and
+                any(body in part for body in rules.affixes.consultative_bodies)):
         return False
     if m.group() in w["company_titles"] or _has_any(part, w["private_companies"]) or \
             (_has_any(part, w["company_words"]) and not _has_any(part, w["public_words"])):
@@ -1976,7 +1982,7 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
             memo.origins[sent] = matches
     for start, end, origin in matches:
         dist = a - end if end <= a else (start - b if start >= b else None)
-        if dist is not None and dist <= 30 and (best is None or dist < best[0]):
+        if dist is not None and dist <= rules.limits.origin_reach and (best is None or dist < best[0]):
             best = (dist, origin)
     if best:
         return _clean_origin(best[1], rules)
@@ -2056,7 +2062,7 @@ def _dates(text: str, sent: tuple[int, int], ref_year: Optional[int],
     since = until = None
     dates = dates_in(text, sent[0], sent[1], ref_year, rules.years)
     for i, d in enumerate(dates):
-        if text.startswith(("至", "到", "—", "-", "～"), d.end) and i + 1 < len(dates) \
+        if text.startswith(rules.affixes.date_range_marks, d.end) and i + 1 < len(dates) \
                 and dates[i + 1].start == d.end + 1:
             since, until = d.iso, dates[i + 1].iso
         elif until is None and rules.until_after.match(text, d.end):
@@ -2086,14 +2092,14 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
     ts, phrase = title_phrase(text, _list_start(text, a, rules, memo and memo.items_before),
                               sent[0], rules, memo)
     out = []
-    if phrase.startswith("来自") and "的" in phrase:      # 来自X的|援藏队员: X is the origin
+    if phrase.startswith(rules.affixes.origin_from_words) and "的" in phrase:   # 来自X的|援藏队员: X is the origin
         ts += phrase.rfind("的") + 1
         phrase = phrase[phrase.rfind("的") + 1:]
     sentence = text[sent[0]:sent[1]]
     if _is_cadre_title(phrase, sentence, rules) and not _origin_only(phrase, rules, sentence):
         out.extend(_split_posts(text, ts, ts + len(phrase), rules))
     right = rules.cadre_after.match(text, b) if text[a] in rules.surnames else None
-    if right and right.group() != "同志":
+    if right and right.group() not in rules.affixes.cadre_after_no_post:
         out.append(right.span())
     bracket = rules.bracket_post.match(text, b)             # 某某代表（甘肃省委书记）
     if bracket and _is_cadre_title(bracket.group("title"), sentence, rules):
