@@ -30,13 +30,13 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, chain, islice, product
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 import regex
 
 from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
-from ..record import County, Pairing
+from ..record import County, NamedPlace, Pairing
 from ..rules import Folder, alternation, load_yaml, plain_pattern, trie_alternation, words_pattern
 
 
@@ -212,6 +212,10 @@ class PairingRules:
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
+        # a run of Han characters that are no boundary, matched back from where a name ends
+        # (one call instead of a test per character)
+        self.org_run_back = regex.compile(r"(?rV1)[\p{Han}--[%s]]*" % "".join(
+            regex.escape(ch) for ch in sorted(self.org_boundaries)))
         self.unit_joiners = tuple(r["unit_joiners"])
         self.generic_org = words_pattern(r["generic_org_words"])
         self.org_count_head = regex.compile(r["org_count_head"])
@@ -235,6 +239,7 @@ class PairingRules:
         self.abbreviation_marker = r["abbreviation_marker"]
         self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
         self.places_located = regex.compile(r["places_located"])
+        self.places_located_verbs = words_pattern(r["places_located_verbs"])
         self.township_after = regex.compile(r["township_after"])
 
     def _load_regions(self, r: dict) -> None:
@@ -460,14 +465,11 @@ class _DisjointSpans:
 def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) -> int:
     """Where an organisation name ending at ``suffix_start`` + suffix begins (at most
     org_max characters back: ``floor``)."""
-    i = suffix_start
-    while i > floor:
-        ch = text[i - 1]
-        if not _HAN.match(ch):
-            break
-        if ch in rules.org_boundaries and not _kept_inside(text, i - 1, rules.org_keep):
-            break
-        i -= 1
+    i = rules.org_run_back.match(text, floor, suffix_start).start()
+    # a boundary inside a name (和 in 协和医院) does not end the run
+    while i > floor and text[i - 1] in rules.org_boundaries and _HAN.match(text[i - 1]) \
+            and _kept_inside(text, i - 1, rules.org_keep):
+        i = rules.org_run_back.match(text, floor, i - 1).start()
     return i
 
 
@@ -609,35 +611,53 @@ def _regions(text: str, s: int, e: int, rules: PairingRules,
     return out
 
 
+def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list,
+                    context: "Context") -> list:
+    """The sentence's places with what the article lends: named regions (over the places they
+    cover), deictics (该县, 当地), a bare 自治区, townships and villages first written after their
+    county; in order."""
+    regions = _regions(text, s, e, rules, context.regions_written, context.divisions)
+    if regions:
+        region_spans = _Spans((a, b) for a, b, _ in regions)
+        places = [p for p in places if not region_spans.overlaps(p[0], p[1])]
+        places += [(a, b, place, None) for a, b, place in regions]
+    # the names found so far, built when a name below needs it (most sentences have none)
+    taken_now = places[:]
+    taken: list[_Spans] = []
+
+    def free(a: int, b: int) -> bool:
+        if not taken:
+            taken.append(_Spans((p[0], p[1]) for p in taken_now))
+        return not taken[0].overlaps(a, b)
+
+    for m in rules.deictic.finditer(text, s, e):
+        place = context.county_before(m.start()) if m.group() in rules.deictic_near \
+            else context.main_recipient
+        if place is None:
+            continue
+        if free(m.start(), m.end()):
+            places.append((m.start(), m.end(), place, "deictic"))
+    # a level word alone (支持自治区人民医院) for the one such province the article names
+    if rules.bare_level_pattern.search(text, s, e):
+        for m in rules.bare_level_pattern.finditer(text, s, e):
+            place = context.bare_level(m.group())
+            if place is not None and free(m.start(), m.end()):
+                places.append((m.start(), m.end(), place, None))
+    # a township or village first written after its county, named alone (海则梁乡 …
+    # 对海则梁…实施精准帮扶): the county
+    for a, b, place in context.inside_places(s, e):
+        if free(a, b):
+            places.append((a, b, place, None))
+    places.sort(key=lambda p: p[0])
+    return places
+
+
 def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
                      county_at: dict[int, County], context: "Context" = None) -> list[Party]:
     """Every party named in text[s:e], in order."""
     places = _places(text, s, e, rules, county_at, context.hits if context is not None else None)
     if context is not None:
-        regions = _regions(text, s, e, rules, context.regions_written, context.divisions)
-        region_spans = _Spans((a, b) for a, b, _ in regions)
-        places = [p for p in places if not region_spans.overlaps(p[0], p[1])]
-        places += [(a, b, place, None) for a, b, place in regions]
-        taken = _Spans((p[0], p[1]) for p in places)
-        for m in rules.deictic.finditer(text, s, e):
-            place = context.county_before(m.start()) if m.group() in rules.deictic_near \
-                else context.main_recipient
-            if place is None:
-                continue
-            if not taken.overlaps(m.start(), m.end()):
-                places.append((m.start(), m.end(), place, "deictic"))
-        # a level word alone (支持自治区人民医院) for the one such province the article names
-        if rules.bare_level_pattern.search(text, s, e):
-            for m in rules.bare_level_pattern.finditer(text, s, e):
-                place = context.bare_level(m.group())
-                if place is not None and not taken.overlaps(m.start(), m.end()):
-                    places.append((m.start(), m.end(), place, None))
-        # a township or village first written after its county, named alone (海则梁乡 …
-        # 对海则梁…实施精准帮扶): the county
-        for a, b, place in context.inside_places(s, e):
-            if not taken.overlaps(a, b):
-                places.append((a, b, place, None))
-        places.sort(key=lambda p: p[0])
+        places = _context_places(text, s, e, rules, places, context)
     starts = sorted({p[0] for p in places})
     parties: list[Party] = []
     for start, end, place, pair in places:
@@ -656,8 +676,10 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         parties.append(Party(start, new_end, place=place, org=org))
     orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties], context is not None)
     if context is not None:
-        org_spans = _Spans((a, b) for a, b, _ in orgs)
-        orgs += [o for o in context.abbreviations.find(text, s, e) if not org_spans.overlaps(o[0], o[1])]
+        short_names = context.abbreviations.find(text, s, e)
+        if short_names:
+            org_spans = _Spans((a, b) for a, b, _ in orgs)
+            orgs += [o for o in short_names if not org_spans.overlaps(o[0], o[1])]
         if rules.anaphor_pattern.search(text, s, e):
             taken = _Spans([(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs])
             orgs += context.anaphors(s, e, taken)
@@ -1691,6 +1713,13 @@ WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested"
                           "owned"})
 
 
+@cache
+def _shapes_of(shapes: frozenset[str]) -> tuple[tuple[str, object, bool], ...]:
+    """A cue's shapes in reading order (:data:`SHAPES`), each with whether it takes the
+    context (once per cue kind, not per cue read)."""
+    return tuple((shape, fn, shape in WITH_CONTEXT) for shape, fn in SHAPES if shape in shapes)
+
+
 # ---------------------------------------------------------------------------- exclusions
 
 def _quoted(text: str, s: int, start: int, rules: PairingRules, marks: SentenceParties) -> bool:
@@ -1939,8 +1968,9 @@ class Context:
                     continue
                 for m in c.mentions:
                     found = self.rules.places_inside.match(text, m.span[1])
-                    located = self.rules.places_located.search(
-                        text, max(0, m.span[0] - self.rules.w["located_reach"]), m.span[0])
+                    lo = max(0, m.span[0] - self.rules.w["located_reach"])
+                    located = self.rules.places_located.search(text, lo, m.span[0]) \
+                        if self.rules.places_located_verbs.search(text, lo, m.span[0]) else None
                     for name in (found.groups() if found else ()) + ((located.group(1),) if located else ()):
                         if name:
                             place = Place(c.name, c.adcode, "county")
@@ -2171,10 +2201,8 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
     last_helpers: list[Party] = []
     for m in cues:
         cue = rules.cues[m.group()]
-        for shape, fn in SHAPES:
-            if shape not in cue.shapes:
-                continue
-            if shape in WITH_CONTEXT:
+        for shape, fn, with_context in _shapes_of(cue.shapes):
+            if with_context:
                 stmt = fn(text, singles, m.start(), m.end(), s, rules, ctx)
             else:
                 stmt = fn(text, singles, m.start(), m.end(), s, rules)
@@ -2197,7 +2225,9 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
             break
 
 
-def _area(place: Place) -> Optional[str]:
+def _area(place: Union[Place, NamedPlace]) -> Optional[str]:
+    """The adcode prefix a province's or prefecture's units share (44 for 广东省, 4404 for
+    珠海市); None for a county or a place without a code."""
     if not place.adcode:
         return None
     return {"province": place.adcode[:2], "prefecture": place.adcode[:4]}.get(place.level)
@@ -2322,8 +2352,9 @@ class _HelpEvidence:
             self.run_start[k] = k - 1 if self.starts[k - 1][2] != self.starts[k][2] else self.run_start[k - 1]
         self.number = {id(c): i for i, c in enumerate(counties)}
         self.county_at = {m.span[0]: c for c in counties for m in c.mentions}
-        self._places: Optional[tuple[list[int], list[str]]] = None   # see _named_places
+        self._places: Optional[tuple[list[int], list[str], list[str]]] = None   # _named_places
         self._cue: dict[tuple[int, int], bool] = {}
+        self._parties: dict[tuple[int, int], list[Party]] = {}     # see _outsider_named
         self._own_team: dict[int, bool] = {}
         self._besides_teams: dict[tuple[int, int], bool] = {}
 
@@ -2388,7 +2419,10 @@ class _HelpEvidence:
         """Whether text[s:e] names a party from outside county ``c``: an organisation, or a
         place that is neither the county nor one of its parents."""
         rules = self.rules
-        for party in sentence_parties(self.text, s, e, rules, self.county_at):
+        parties = self._parties.get((s, e))
+        if parties is None:     # a stretch is asked of again for each county that reads it
+            parties = self._parties[(s, e)] = sentence_parties(self.text, s, e, rules, self.county_at)
+        for party in parties:
             org = party.org
             if org and org.endswith(rules.outsider_org_suffixes) and not _HAN_DIGIT.search(org) \
                     and not org.startswith(rules.own_org_heads) and c.name[:2] not in org:
@@ -2552,13 +2586,13 @@ class _HelpEvidence:
         """Whether the paragraph text[ps:pe] is a heading: short (``heading_max``), no 。 in it."""
         return pe - ps <= self.rules.heading_max and self.text.find("。", ps, pe) < 0
 
-    def _named_places(self) -> tuple[list[int], list[str]]:
-        """The starts and adcodes of the provinces and prefectures the article names (the
-        counties stage's places, in text order), built on first use."""
+    def _named_places(self) -> tuple[list[int], list[str], list[str]]:
+        """The starts, adcodes and areas (:func:`_area`) of the provinces and prefectures the
+        article names (the counties stage's places, in text order), built on first use."""
         if self._places is None:
             places = sorted(self.article.facts.get("places") or [], key=attrgetter("start"))
-            starts = [p.start for p in places]
-            self._places = (starts, [p.adcode for p in places])
+            self._places = ([p.start for p in places], [p.adcode for p in places],
+                            [_area(p) for p in places])
         return self._places
 
     def opens_elsewhere(self, c: County, s: int, e: int, i: int) -> bool:
@@ -2570,10 +2604,10 @@ class _HelpEvidence:
         that may be help for the county. At most opening_others places and county mentions
         are looked at."""
         rules, text = self.rules, self.text
-        starts, codes = self._named_places()      # i: the first place starting at or after s
+        starts, codes, areas = self._named_places()   # i: the first place at or after s
         if text[s:starts[i]].strip():
             return False
-        area = _code_area(codes[i])
+        area = areas[i]
         if c.adcode.startswith(area):
             return False
         ps, pe = self.article.index.paragraph_of(s)
@@ -2583,8 +2617,7 @@ class _HelpEvidence:
         for j in range(i + 1, min(len(starts), i + 1 + rules.opening_others)):
             if starts[j] >= e:
                 break
-            code = codes[j]
-            if not code.startswith(area) and not c.adcode.startswith(_code_area(code)):
+            if not codes[j].startswith(area) and not c.adcode.startswith(areas[j]):
                 return True
         k = bisect_left(self.positions, s)
         for k in range(k, min(len(self.starts), k + rules.opening_others)):
@@ -2670,12 +2703,6 @@ class _HelpEvidence:
                 if rules.help_in.search(self.text, max(s, m.span[0] - reach), min(e, m.span[1] + reach)):
                     return True
         return False
-
-
-def _code_area(code: str) -> str:
-    """The adcode prefix a province's or prefecture's units share (44 for 440000, 4404 for
-    440400)."""
-    return code[:2] if code.endswith("0000") else code[:4]
 
 
 def _place_of(name: str, code: Optional[str], rules: PairingRules) -> Optional[Place]:
