@@ -1450,6 +1450,11 @@ def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         # 帮扶的深圳市无偿援建，收购则由农行那坡县支行…)
         place = parties.sole_county_besides(h)
     if place is None:
+        # …在日喀则市人民医院，一栋崭新的…大楼特别显眼。这座楼由上海市援建: the place the passage
+        # speaks of (its last county, else its last prefecture), as for a statement that names
+        # only its helpers
+        place = _passage_place(parties, [h], opened, ctx)
+    if place is None:
         return None
     recipient = Party(cs, ce, place=place)
     return [h], [recipient], opened, ce
