@@ -1302,6 +1302,8 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
 
 #: a transliterated name joined by a middle dot, as an item inside a name list
 _LIST_DOTTED_ITEM = regex.compile(r"\p{Han}{1,8}·\p{Han}{1,8}")
+#: a 4–5-character item inside a name list (a Tibetan or Mongolian name), read over
+_LIST_LONG_ITEM = regex.compile(r"\p{Han}{4,5}(?=、)")
 
 
 def _list_run_item(text: str, j: int, rules: PersonRules) -> tuple[Optional[tuple[int, int]], bool]:
@@ -1310,6 +1312,8 @@ def _list_run_item(text: str, j: int, rules: PersonRules) -> tuple[Optional[tupl
     Han, or by one of ``list_run_ends`` (郭某某|这些文艺界…; the list ends); else None."""
     if (dotted := _LIST_DOTTED_ITEM.match(text, j)) and text[dotted.end():dotted.end() + 1] == "、":
         return dotted.span(), False                  # 刘某某、帕某拉·格某朗杰、万某: read on
+    if long_item := _LIST_LONG_ITEM.match(text, j):
+        return long_item.span(), False               # 王某明、白某赤林、丁某礼: read on
     for n in (2, 3):
         if not _HAN_RUN.fullmatch(text, j, j + n):
             return None, True
@@ -1360,7 +1364,8 @@ def _list_run_item_ok(name: str, rules: PersonRules, strict: bool) -> bool:
     return name not in plain and not any(name[i:i + 2] in plain for i in range(len(name) - 1))
 
 
-def list_run_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
+def list_run_names(text: str, rules: PersonRules, groups: Optional[list[list[str]]] = None
+                   ) -> list[tuple[int, int]]:
     """Names of 、-lists the rules read alone, with no cue and no found name (王某、秦某、
     郭某某这些文艺界…; 杨某某、王某、何某某等参加): at least ``list_run_min_items`` items (or two
     before 等, 这些 …, ``list_run_ends``), each 2 or 3 Han characters starting with a Han
@@ -1369,16 +1374,21 @@ def list_run_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     read once and each list at most ``list_max_items`` items long (linear in the text): a
     longer list (the leaders at a national-day reception) is read in pieces of that many
     items, a piece that goes on judged as a list of its own, the next one starting at its
-    last item. Dotted items (帕某拉·格某朗杰) are read over, neither judged nor taken (the
-    dot rules read them)."""
+    last item (or, after 和, at the item after it). Dotted items (帕某拉·格某朗杰) are read over
+    and taken whole; items of 4–5 characters (白某赤林) are read over, neither judged nor
+    taken. ``groups``, when given, gets the items of each list read, taken or not, its
+    pieces joined."""
     out: list[tuple[int, int]] = []
     limit, surnames = rules.limits.list_max_items, rules.surnames
-    pos, chained = 0, -1
+    pos, chained, last_piece = 0, -1, None
     while (i := text.find("、", pos)) >= 0:
         pos = i + 1
-        if text[i - 2:i - 1] not in surnames and text[i - 3:i - 2] not in surnames:
+        if last_piece and last_piece[1] == i:           # a long list's next piece
+            first = last_piece
+        elif text[i - 2:i - 1] not in surnames and text[i - 3:i - 2] not in surnames:
             continue                                    # most 、 join no names
-        first = _list_run_first(text, i, rules)
+        else:
+            first = _list_run_first(text, i, rules)
         if first is None:
             continue
         items, j, closed = [first], i + 1, False
@@ -1398,7 +1408,16 @@ def list_run_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
             continue
         end = items[-1][1]
         pos = max(pos, end)
-        starts_chained, chained = items[0][0] == chained, items[-1][0] if goes_on else -1
+        join = next((w for w in rules.affixes.list_run_joins if text.startswith(w, end)), "")
+        starts_chained, chained = items[0][0] == chained, \
+            items[-1][0] if goes_on else end + len(join) if join else -1
+        last_piece = items[-1] if goes_on else None
+        if groups is not None:
+            names = [text[a:b] for a, b in items]
+            if starts_chained and groups:
+                groups[-1].extend(names)
+            else:
+                groups.append(names)
         out.extend(_list_run_taken(text, items, end, starts_chained, rules))
     return out
 
@@ -1408,7 +1427,7 @@ def _list_run_taken(text: str, items: list[tuple[int, int]], end: int, starts_ch
     """The items :func:`list_run_names` takes of one list (or piece of a long list, whose
     first item ends the piece before it when ``starts_chained``) ending at ``end``."""
     dotted = [item for item in items if _DOT in text[item[0]:item[1]]]
-    items = [item for item in items if _DOT not in text[item[0]:item[1]]]
+    items = [item for item in items if _DOT not in text[item[0]:item[1]] and item[1] - item[0] <= 3]
     by_word = text.startswith(rules.affixes.list_run_ends, end)
     if len(items) < (2 if by_word else rules.limits.list_run_min_items) or \
             any(text.startswith(etc, end) and
@@ -2278,7 +2297,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     bylines = byline_names(text, rules) + credits
     dot_windows: list[tuple[int, int]] = []
     fallback_starts: list[int] = []
-    runs = list_run_names(text, rules)
+    list_groups: list[list[str]] = []
+    runs = list_run_names(text, rules, list_groups)
     windows, direct = cue_windows(text, sentence_of, sentences, rules,
                                   {_SPACE.sub("", text[a:b]) for a, b in bylines}, dot_windows,
                                   fallback_starts, frozenset(b for _, b in runs))
@@ -2309,6 +2329,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
                 role = "journalist"      # a credit only; in the story, the story's role (P4)
             found.append(FoundPerson(name, role, mentions))
     found.sort(key=lambda p: p.spans[0][0])
+    _list_cadres(found, list_groups, rules)
     counties = _as_places(counties)
     for p in found:
         if p.role == "cadre":
@@ -2316,6 +2337,22 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
+
+
+def _list_cadres(found: list[FoundPerson], groups: list[list[str]], rules: PersonRules) -> None:
+    """A name list (its items as :func:`list_run_names` read them, whoever found the names)
+    that holds ``list_cadre_min`` cadres or more is a list of leaders (the national-day
+    reception's 某某、某某、…): its other names are cadres too (P4: the PRC's leaders, past
+    ones included)."""
+    if not groups:
+        return
+    role = {p.name: p for p in found}
+    for names in groups:
+        members = [role[n] for n in dict.fromkeys(names) if n in role]
+        if sum(p.role == "cadre" for p in members) >= rules.limits.list_cadre_min:
+            for p in members:
+                if p.role == "other":
+                    p.role = "cadre"
 
 
 def run(article: Article, rules: PersonRules) -> None:
