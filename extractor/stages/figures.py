@@ -190,6 +190,7 @@ class FigureRules:
         self.compare_between = regex.compile(r["compare_between"])
         self.bracket_part_head = regex.compile(r["bracket_part_head"])
         self.bracket_part_window = int(r["bracket_part_window"])
+        self.part_openers = tuple(r["part_openers"])
         self.colon_heading = regex.compile(r["colon_heading"]["heading"])
         self.colon_item_before = regex.compile(r["colon_heading"]["item_before"])
         self.colon_item_after = regex.compile(r["colon_heading"]["item_after"])
@@ -1333,6 +1334,10 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
               value: Decimal, pos: int, s_start: int) -> Optional[str]:
     """The place of one counted figure (see :class:`PlaceScope`)."""
     text = article.text
+    if text.startswith(rules.part_openers, s_start):
+        # 桥头村…共有424户1605人。其中，建档立卡贫困户24户: a part of the sentence before, which
+        # names what it is a part of (read back from there, within the paragraph)
+        s_start = max(article.index.paragraph_of(s_start)[0], article.index.sentence_of(s_start - 1)[0])
     lo = max(s_start, pos - rules.village_window)
     counties = metric in rules.county_count_metrics
     if rules.several_provinces.search(text, lo, pos) or (
