@@ -71,6 +71,8 @@ def gazetteer_short_forms(name: str, level: str) -> list[str]:
             if level != "province" and suffix.startswith("自治"):
                 base = strip_nationalities(stem)
                 out += [base, base + suffix[-1]]       # 都安, 都安县; 甘孜, 甘孜州
+                if level == "county":
+                    out.append(base + suffix)          # 石柱自治县, 莫力达瓦自治旗: the nationality left out
             else:
                 out.append(stem)
             break

@@ -96,8 +96,10 @@ class Gazetteer:
             weak = set(filter(None, row["weak"].split("|"))) | extra_weak
             shorts = [x for x in row["short"].split("|") if x]
             for short in shorts:
-                # 都安县 (stem + 县/旗/州 next to 都安) is suffixed; 红旗 (红旗区) is bare
-                bare = not (short.endswith(suffixed_units) and short[:-1] in shorts)
+                # 都安县 (stem + 县/旗/州 next to 都安) is suffixed, and so is 都安自治县 (the
+                # nationality left out); 红旗 (红旗区) is bare
+                stem = short[:-3] if short[:-1].endswith("自治") else short[:-1]
+                bare = not (short.endswith(suffixed_units) and stem in shorts)
                 weak_here = bare and unit.level == "county" and short in weak
                 self._add(short, Form(unit, "short", bare=bare, weak=weak_here))
         for row in load_tsv("county_aliases.tsv", folder):
