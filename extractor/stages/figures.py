@@ -168,6 +168,8 @@ class FigureRules:
         self.exit_credited_before = regex.compile(r["exit_credited_before"])
         self.exit_credited_after = regex.compile(r["exit_credited_after"])
         self.exit_credited_helper = regex.compile(r["exit_credited_helper"])
+        self.exit_helper_opens = regex.compile(r["exit_helper_opens"])
+        self.exit_helper_in_lead = regex.compile(r["exit_helper_in_lead"])
         self.at_risk = regex.compile(r["at_risk_nouns"])
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
@@ -524,9 +526,11 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return "remaining_poor"
     if state == "exit":
         if rules.exit_credited_before.search(before) or rules.exit_credited_after.match(after) \
-                or rules.exit_credited_helper.search(before) or (
+                or rules.exit_credited_helper.search(before) \
+                or (rules.exit_helper_opens.match(before) and rules.exit_helper_in_lead.search(lead)) or (
                 before.startswith(rules.subset_words) and rules.project.search(previous)):
-            return None   # 带动776户2780人脱贫; 1.1万人依靠芒果产业告别贫困; 纳入低保…其中1693万人脱贫 (F2)
+            return None   # 带动776户2780人脱贫; 1.1万人依靠芒果产业告别贫困; 纳入低保…其中1693万人脱贫;
+            # 直销点…，预计能帮助1000多人脱贫 (F2)
         return "households_lifted" if households else "people_lifted"
     if not noun or rules.project.search(before + after):
         return None
