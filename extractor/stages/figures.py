@@ -212,7 +212,8 @@ class FigureRules:
         self.rate_breakers = regex.compile(_alt(r["rate_breakers"]))
         self.rate_window = int(r["rate_window"])
         self.rate_parallel_between = regex.compile(r["rate_parallel_between"])
-        self.zero_chars = tuple(r["zero_numerals"])
+        # the zeros as one literal search (one call per sentence, not one per zero)
+        self.zero_gate = re.compile("|".join(re.escape(z) for z in r["zero_numerals"]))
         zero_numeral = "|".join(regex.escape(z) + not_after for z, not_after in r["zero_numerals"].items())
         self.zero = plain_pattern(rf"(?:{_alt(r['zero_after'])})(?:{zero_numeral})")
         self.suffix = regex.compile(rf"(?:{_alt(r['county_suffixes'])})$")
@@ -1165,12 +1166,12 @@ def _colon_heading_metric(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     metric, when its own clause names nothing else (a year, 共, the unit). Bounded: the colon
     at most ``colon_list_window`` characters before the count, the heading at most
     ``colon_heading_window`` characters before the colon, both in the sentence."""
-    if not rules.colon_item_before.fullmatch(before) or not rules.colon_item_after.fullmatch(after):
-        return None
     text = ctx.text
     lo = max(ctx.s_start, q.start - rules.colon_list_window)
     colon = max(text.rfind("：", lo, q.start), text.rfind(":", lo, q.start))
     if colon < 0:
+        return None   # most numbers: two string searches
+    if not rules.colon_item_before.fullmatch(before) or not rules.colon_item_after.fullmatch(after):
         return None
     m = rules.colon_heading.search(text, max(ctx.s_start, colon - rules.colon_heading_window), colon + 1)
     if not m:
@@ -1216,7 +1217,7 @@ def _unit_of(metric: str, q: Quantity) -> Optional[str]:
 
 def _rates_down_to_zero(rules: FigureRules, text: str, s_start: int, s_end: int):
     """由2012年的16.8%降至0 / 降为零: (rate metric, position of the zero) for each zero of a rate."""
-    if not any(text.find(zero, s_start, s_end) >= 0 for zero in rules.zero_chars):
+    if not rules.zero_gate.search(text, s_start, s_end):
         return   # the zero pattern needs one of its zeros: most sentences have none
     for m in rules.zero.finditer(text, s_start, s_end):
         rate = None
