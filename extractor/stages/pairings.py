@@ -270,6 +270,7 @@ class PairingRules:
         self.help_in = words_pattern(roles["help_in"])
         self.help_in_not = tuple(roles["help_in_not"])
         self.nationwide_cadres = regex.compile(roles["nationwide_cadres"])
+        self.programme_talk = regex.compile(roles["programme_talk"])
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
         self.higher_level_funds = regex.compile(roles["higher_level_funds"])
         # help told in a phrase rather than a word (invited experts, a province pair's
@@ -2298,7 +2299,7 @@ def _without_no_help(sentence: str, rules: PairingRules) -> str:
     """The stretch without the phrases that name no help (roles.help_in_not)."""
     for phrase in rules.help_in_not:
         sentence = sentence.replace(phrase, "")
-    return rules.nationwide_cadres.sub("", sentence)
+    return rules.programme_talk.sub("", rules.nationwide_cadres.sub("", sentence))
 
 
 def _strong_help_cue(sentence: str, rules: PairingRules) -> bool:
