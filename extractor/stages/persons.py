@@ -241,7 +241,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
             "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
-            "date_range_marks", "origin_from_words", "cadre_after_no_post")}),
+            "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
+            "region_titles")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -1924,6 +1925,13 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     named = _unit_in(text, ts, te, units, rules)
     if named:
         return named[0]
+    if region := next((r for r in rules.affixes.region_units if r in title), None):
+        return region                                   # 香港特别行政区行政长官
+    if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
+        before = text[sent[0]:ts]
+        found = max(((before.rfind(r), r) for r in rules.affixes.region_units), default=(-1, None))
+        if found[0] >= 0:
+            return found[1]
     if any(c in title for c in w["central_words"]):
         return None
     for noise in rules.level_word_noise:                 # 农村 is no village
