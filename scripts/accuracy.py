@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{archive['poverty_figures_per_1000']:.1f} per 1,000 no-cue articles")
     if retired_ids:
         notes.append(f"real-news dev includes the {len(retired.articles)} retired held-out articles "
-                     "(gold/RETIRED_HELDOUT.txt, retired on 2026-12-02 for issue 11): not an estimate.")
+                     "(gold/RETIRED_HELDOUT.txt, each block there says when and why it left held-out): not an estimate.")
     if not heldout_ids:
         notes.append("held-out: none — gold/HELDOUT.txt lists no articles since its set was retired "
                      "into development; the fresh held-out column (gold/FRESH.txt) is the held-out "
