@@ -146,3 +146,41 @@ def test_offset_map_lands_inside_source_and_keeps_order(text, data):
     if b > a:
         s1, e1 = norm.source_span(a, a + 1)
         assert s <= s1 <= e1 <= max(e, e1) and s1 <= e
+
+
+# ------------------------------------------------------------------ the OpenCC gate
+
+def test_t2s_gate_is_up_to_date():
+    """rules/t2s_gate.yaml is what scripts/build_t2s_gate.py makes from the installed
+    opencc package's dictionaries."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_t2s_gate.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr + " — run scripts/build_t2s_gate.py"
+
+
+@pytest.mark.parametrize("text, opens", [
+    ("脱贫攻坚取得决定性胜利", False),        # simplified: no character t2s changes
+    ("实现了覆盖全县的网络", False),          # 覆 alone stays 覆 (覆盖)
+    ("他答覆了来信", True),                   # 答覆 → 答复: a phrase whose characters stay alone
+    ("脫貧攻堅", True),                       # 脫, 貧, 堅 change
+    ("乾坤", True),                           # 乾 → 干 (the normaliser keeps it in simplified text)
+    ("\U00020000字", True),                   # beyond the BMP: always converted
+])
+def test_t2s_gate_opens_on_what_t2s_changes(text, opens):
+    from extractor.text.normalize import _t2s_gate
+    characters, phrases = _t2s_gate()
+    assert bool(characters.search(text) or phrases.search(text)) is opens
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted(set("答覆回复沈深坏土藉口瞭解一目然什么甦醒哩英海"
+                                                     "脱贫攻坚中国人民"))), max_size=20))
+def test_a_text_the_t2s_gate_skips_is_its_own_conversion(text):
+    import opencc
+    from extractor.text.normalize import _t2s_gate
+    characters, phrases = _t2s_gate()
+    if not characters.search(text) and not phrases.search(text):
+        assert opencc.OpenCC("t2s").convert(text) == text
