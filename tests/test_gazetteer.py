@@ -71,3 +71,15 @@ def test_candidates_every_occurrence(text, expected, padding):
     filler = "。" * padding
     hits = [(h.text, h.start - padding) for h in gazetteer().candidates(filler + text + filler)]
     assert sorted(hits, key=lambda h: (h[1], len(h[0]))) == expected
+
+
+@pytest.mark.parametrize("phrase, names", [
+    ("四川省甘孜藏族自治州石渠县委书记", ["四川省", "甘孜藏族自治州", "石渠县"]),
+    ("总书记", []),
+    ("甘肃宁县县长", ["甘肃", "宁县"]),
+])
+def test_a_remembered_phrase_has_the_hits_of_find(phrase, names):
+    """find_in_phrase remembers a title's hits across articles: asked twice, the same as find."""
+    gaz = gazetteer()
+    first, again = gaz.find_in_phrase(phrase), gaz.find_in_phrase(phrase)
+    assert [h.text for h in first] == [h.text for h in again] == [h.text for h in gaz.find(phrase)] == names

@@ -1609,7 +1609,7 @@ def _state_owned(part: str, rules: PersonRules) -> bool:
         return True
     if any(w in part for w in rules.words["private_company_words"]):
         return False
-    return any(hit.start == 0 for hit in rules.gazetteer.find(part))
+    return any(hit.start == 0 for hit in rules.gazetteer.find_in_phrase(part))
 
 
 @cache
@@ -1813,7 +1813,7 @@ def _unit_hits(title: str, rules: PersonRules) -> list:
     it ends in its own unit's suffix (石渠县|乡村…; not 荆州|乡, whose 州 is no suffix of 荆州市)."""
     out, last_end = [], 0
     place_end, unit_suffix = rules.words["place_end_chars"], rules.words["unit_suffix_chars"]
-    for hit in rules.gazetteer.find(title):
+    for hit in rules.gazetteer.find_in_phrase(title):
         # (a hit at the title's end counts as one before 村 too: so it did when the rule read
         # the YAML string, where the empty slice is "in" it; kept, records unchanged)
         if (hit.end == len(title) or title[hit.end] in place_end) and not (
@@ -1991,7 +1991,7 @@ def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
     if len(origin) < 2:
         return None
     if origin.endswith(rules.affixes.origin_unit_ends) or \
-            any(hit.end == len(origin) for hit in rules.gazetteer.find(origin)):
+            any(hit.end == len(origin) for hit in rules.gazetteer.find_in_phrase(origin)):
         return origin
     return None                                     # 全国累计|选派, 从|北京飞|到
 
