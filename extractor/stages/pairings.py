@@ -219,7 +219,7 @@ class PairingRules:
         self.unit_joiners = tuple(r["unit_joiners"])
         self.generic_org = words_pattern(r["generic_org_words"])
         self.org_count_head = regex.compile(r["org_count_head"])
-        self.central_units = re.compile(trie_alternation(r["central_units"]))
+        self.central_units = re.compile(trie_alternation(r["central_units"] + r["central_enterprises"]))
         self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
         self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
             alternation(self.anaphors), alternation(self.cues)))
