@@ -180,6 +180,10 @@ class PairingRules:
         self.bracket_open, self.bracket_close = r["enclosed_brackets"]
         self.invested_place = regex.compile(r["invested_place"])
         self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
+        self.caused_after = regex.compile(r["caused"]["after"])
+        self.as_helper_label = regex.compile(r["as_helper"]["label"])
+        self.as_helper_verb = regex.compile(r["as_helper"]["verb"])
+        self.caused_not_before = tuple(r["caused"]["not_before"])
         self.thanks_mark = r["thanks"]["mark"]
         self.thanks_after = regex.compile(r["thanks"]["after"])
         self.going_marks = frozenset(r["going_marks"])
@@ -1064,6 +1068,52 @@ def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     return [h], [Party(cs, ce, place=place)], at, ce
 
 
+def _caused(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """H 的 cue 让/使 R …: 上海的对口帮扶让云南省元阳县旧貌换新颜 — the help named as what changed
+    the place named right after the verb (at most from_gap characters of one word between 的
+    and the cue, as in the from shape)."""
+    joiner = text.rfind("的", max(s, cs - 1 - rules.w["from_gap"]), cs)
+    if joiner < 0 or not _HAN_RUN.fullmatch(text, joiner, cs) and joiner != cs - 1:
+        return None
+    hi = parties.first_ending_at(joiner)
+    if hi is None:
+        return None
+    h = parties[hi]
+    if text.endswith(rules.caused_not_before, 0, h.start):
+        return None   # 对石渠县的帮扶, 在深圳的帮扶下: the place before 的 is no giver here
+    verb = rules.caused_after.match(text, ce)
+    if verb is None:
+        return None
+    ri = _starting_after(text, parties, verb.end(), 0)
+    if ri is None or parties[ri].place is None or parties[ri].place == h.place:
+        return None
+    recipients = _list_forward(text, parties, ri, rules.helper_separators)
+    return [h], recipients, h.start, recipients[-1].end
+
+
+def _as_helper(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """作为 cue 单位，H 为/向 R …: 作为对口支援单位，北京市为拉萨市投入资金3亿元 — the label (作为 +
+    the cue + a role noun, no party in it) opens the sentence; the clause after it opens with
+    the helpers, then a connector and the recipients right after it."""
+    if not text.endswith(rules.object_as_verb, 0, cs) or cs - len(rules.object_as_verb) - s > 2:
+        return None
+    label = rules.as_helper_label.match(text, ce)
+    if label is None or parties.any_starting(s, label.end()):
+        return None
+    hi = _starting_after(text, parties, label.end(), 0)
+    if hi is None:
+        return None
+    helpers = _list_forward(text, parties, hi, rules.helper_separators)
+    verb = rules.as_helper_verb.match(text, helpers[-1].end)
+    if verb is None:
+        return None
+    ri = _starting_after(text, parties, verb.end(), 0)
+    if ri is None or parties[ri].place is None:
+        return None
+    recipients = _list_forward(text, parties, ri, rules.separators)
+    return helpers, recipients, cs, recipients[-1].end
+
+
 def _noun_after(text: str, pos: int, nouns: tuple[str, ...]) -> Optional[int]:
     for n in nouns:
         if text.startswith(n, pos):
@@ -1713,7 +1763,8 @@ def _means(text, parties, cs, ce, s, rules) -> Optional[Statement]:
 
 SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("visit", _visit), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
-          ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means))
+          ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means),
+          ("caused", _caused), ("as_helper", _as_helper))
 # shapes that may leave a party to the article (main recipient, main helper)
 WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
                           "owned"})
