@@ -420,7 +420,7 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
         if text[end:end + 2] in rules.words["tibetan_name_parts"]:
             yield 0, 0, text[start:end + 2], start, start, kind
     elif kind in _KNOWN_KINDS:                      # 焦裕禄, 毛泽东, 钱学森: no title needed
-        if _known_cadre_at(text, start, end, rules, kind):
+        if _known_name_at(text, start, end, rules, kind):
             yield 0, 0, text[start:end], start, start, kind
     elif kind == "dot":                             # 齐某古丽·库尔班, 科林·布莱克莫尔
         before, after = rules.cue_window["·"][0][1:]
@@ -433,8 +433,7 @@ def _line_cue(text: str, start: int, end: int, kind: str, sentence_of, rules: Pe
         yield 0, 0, text[max(0, start - 4):start], None, start, kind
 
 
-def _known_cadre_at(text: str, start: int, end: int, rules: PersonRules,
-                    kind: str = "known_cadre") -> bool:
+def _known_name_at(text: str, start: int, end: int, rules: PersonRules, kind: str) -> bool:
     """A name of ``known_cadres`` (or ``known_persons``, by ``kind``) at text[start:end]
     stands for the person: not (a 2-character one) the end of a longer Han name, not a
     work's title (《焦某某》), not a doctrine, award or place named after the person (某某思想,
