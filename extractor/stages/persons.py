@@ -91,6 +91,8 @@ class PersonRules:
     post_copula: regex.Pattern
     bracket_post: regex.Pattern
     apposition_post: regex.Pattern
+    list_run_dotted_item: regex.Pattern      # a dotted name as an item of a name list
+    list_run_long_item: regex.Pattern        # a 4–5-character item of a name list, read over
     list_title: regex.Pattern
     titled_name_part: regex.Pattern          # 省委书记甲某| before 、 in a list of titled names
     seat_titles: regex.Pattern
@@ -219,6 +221,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         post_copula=words_pattern(r["post_copula"]),
         bracket_post=plain_pattern(r["bracket_post"]),
         apposition_post=plain_pattern(r["apposition_post"]),
+        list_run_dotted_item=regex.compile(r["list_run_dotted_item"]),
+        list_run_long_item=regex.compile(r["list_run_long_item"]),
         list_title=regex.compile(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
         titled_name_part=regex.compile(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
         seat_titles=_suffix_pattern(r["seat_titles"]),
@@ -1300,19 +1304,13 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
     return out - names
 
 
-#: a transliterated name joined by a middle dot, as an item inside a name list
-_LIST_DOTTED_ITEM = regex.compile(r"\p{Han}{1,8}·\p{Han}{1,8}")
-#: a 4–5-character item inside a name list (a Tibetan or Mongolian name), read over
-_LIST_LONG_ITEM = regex.compile(r"\p{Han}{4,5}(?=、)")
-
-
 def _list_run_item(text: str, j: int, rules: PersonRules) -> tuple[Optional[tuple[int, int]], bool]:
     """(the item of a name list starting at ``j``, whether the list ends with it). An item
     is 2 or 3 Han characters followed by 、 (the list goes on), by a character that is not
     Han, or by one of ``list_run_ends`` (郭某某|这些文艺界…; the list ends); else None."""
-    if (dotted := _LIST_DOTTED_ITEM.match(text, j)) and text[dotted.end():dotted.end() + 1] == "、":
+    if (dotted := rules.list_run_dotted_item.match(text, j)) and text[dotted.end():dotted.end() + 1] == "、":
         return dotted.span(), False                  # 刘某某、帕某拉·格某朗杰、万某: read on
-    if long_item := _LIST_LONG_ITEM.match(text, j):
+    if long_item := rules.list_run_long_item.match(text, j):
         return long_item.span(), False               # 王某明、白某赤林、丁某礼: read on
     for n in (2, 3):
         if not _HAN_RUN.fullmatch(text, j, j + n):
@@ -1788,7 +1786,8 @@ class _Places(list):
     def __init__(self, units) -> None:
         super().__init__(u if isinstance(u, PlaceSpan) else PlaceSpan(u[0], u[1], u[2], "county", None)
                          for u in units)
-        self.higher: dict[str, object] = {}     # title → _higher_unit (several posts share one)
+        # title → _higher_unit's unit, or None where it reads none (several posts share a title)
+        self.higher: dict[str, object] = {}
         self.by_level: dict[str, list[PlaceSpan]] = {}
         for u in self:
             self.by_level.setdefault(u.level, []).append(u)
@@ -1847,9 +1846,9 @@ def _unit_in(text: str, ts: int, te: int, units: list[PlaceSpan], rules: PersonR
         return inside[-1].name, inside[-1].province
     title = text[ts:te]
     if isinstance(units, _Places):
-        higher = units.higher.get(title, units)     # the places themselves: not read yet
-        if higher is units:
-            higher = units.higher[title] = _higher_unit(title, rules)
+        if title not in units.higher:           # None is a reading too (no unit named)
+            units.higher[title] = _higher_unit(title, rules)
+        higher = units.higher[title]
     else:
         higher = _higher_unit(title, rules)
     if higher is not None:
