@@ -84,7 +84,7 @@ class Gazetteer:
         self.forms: dict[str, list[Form]] = {}
         extra_weak = set(rules.get("weak_short_forms", [])) | \
             set(rules.get("weak_landmark_short_forms", []))
-        suffixed_units = tuple(rules["suffixed_short_form_units"])
+        suffixed_units = tuple(rules["suffixed_short_form_units"])   # longest first
         self.needs_parent = set(rules.get("needs_parent", []))
         self.containing_forms = frozenset(rules.get("containing_short_forms", []))
         self.parent_not_enough = frozenset(rules.get("parent_not_enough", []))
@@ -98,8 +98,8 @@ class Gazetteer:
             for short in shorts:
                 # 都安县 (stem + 县/旗/州 next to 都安) is suffixed, and so is 都安自治县 (the
                 # nationality left out); 红旗 (红旗区) is bare
-                stem = short[:-3] if short[:-1].endswith("自治") else short[:-1]
-                bare = not (short.endswith(suffixed_units) and stem in shorts)
+                suffix = next((s for s in suffixed_units if short.endswith(s)), None)
+                bare = not (suffix and short[:-len(suffix)] in shorts)
                 weak_here = bare and unit.level == "county" and short in weak
                 self._add(short, Form(unit, "short", bare=bare, weak=weak_here))
         for row in load_tsv("county_aliases.tsv", folder):
