@@ -241,6 +241,7 @@ class FigureRules:
         self.place_lookback = int(r["place_lookback"])
         self.year_window = int(r["year_window"])
         self.clause_window = int(r["clause_window"])
+        self.layout_spaces = str(r["layout_spaces"])
         self.not_county = set(r["not_county_names"])
         self.admin_prefix = regex.compile(r["admin_prefix"])
 
@@ -267,11 +268,23 @@ class SentenceClauses:
     are found once per sentence, when a number first asks (most cue sentences have
     none); each number's clause is then a bisection."""
 
-    def __init__(self, text: str, s_start: int, s_end: int, window: int = 10 ** 9) -> None:
+    def __init__(self, text: str, s_start: int, s_end: int, window: int = 10 ** 9,
+                 layout_spaces: str = "") -> None:
         self.text = text
         self.window = window   # how much of a clause each side of a number is read
         self.s_start = s_start
         self.s_end = s_end
+        self._layout_spaces = layout_spaces
+        self._drop_spaces = dict.fromkeys(map(ord, layout_spaces))
+
+    @cached_property
+    def spaced(self) -> bool:
+        """Whether the sentence has layout spaces (全县 贫困人口 12000 人): its clauses are
+        then read without them, as the cue patterns are written."""
+        return any(c in self.text[self.s_start:self.s_end] for c in self._layout_spaces)
+
+    def unspaced(self, s: str) -> str:
+        return s.translate(self._drop_spaces) if self.spaced else s
 
     @cached_property
     def marks(self) -> list[int]:
@@ -288,7 +301,8 @@ class SentenceClauses:
     def clause(self, start: int, end: int) -> tuple[str, str]:
         """Text of the clause before ``start`` and after ``end`` (to the clause end)."""
         lo, hi = self.clause_bounds(start, end)
-        return self.text[max(lo, start - self.window):start], self.text[end:min(hi, end + self.window)]
+        before, after = self.text[max(lo, start - self.window):start], self.text[end:min(hi, end + self.window)]
+        return (self.unspaced(before), self.unspaced(after)) if self.spaced else (before, after)
 
     def next_clause(self, end: int) -> str:
         """The clause after the one holding ``end`` (empty at the sentence end)."""
@@ -296,7 +310,7 @@ class SentenceClauses:
         if j >= len(self.marks):
             return ""
         hi = self.marks[j + 1] if j + 1 < len(self.marks) else self.s_end
-        return self.text[self.marks[j] + 1:hi]
+        return self.unspaced(self.text[self.marks[j] + 1:hi])
 
     def previous_clause_start(self, start: int) -> int:
         """Where the clause before the one holding ``start`` starts."""
@@ -309,7 +323,7 @@ class SentenceClauses:
         if not i:
             return ""
         lo = self.marks[i - 2] + 1 if i >= 2 else self.s_start
-        return self.text[lo:self.marks[i - 1]]
+        return self.unspaced(self.text[lo:self.marks[i - 1]])
 
 
 def _exit_in(pattern: regex.Pattern, rules: FigureRules, window: str) -> Optional[bool]:
@@ -543,7 +557,7 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
 
 
 def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str, after: str) -> Optional[str]:
-    head = ctx.text[max(ctx.s_start, q.start - rules.rate_window):q.start]
+    head = ctx.unspaced(ctx.text[max(ctx.s_start, q.start - rules.rate_window):q.start])
     last = None
     for m in rules.rate_noun.finditer(head):
         last = m
@@ -1117,13 +1131,13 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
         m = rules.households_after.match(after)
         if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
             return _classify_people(rules, before, after, True, "", q.text, following)
-        lead = ctx.text[max(ctx.previous_clause_start(q.start), q.start - rules.lead_window):q.start]
+        lead = ctx.unspaced(ctx.text[max(ctx.previous_clause_start(q.start), q.start - rules.lead_window):q.start])
         return _classify_count(rules, before, after, q, following, lead) or _bracketed_part(rules, ctx, q)
     if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
         return _classify_count(rules, before, q.unit + after, q, following)
     previous = ctx.previous_clause(q.start) if before.startswith(rules.subset_words) else ""
     # the text before the count back to the previous clause's start, for a partitive there
-    lead = ctx.text[max(ctx.previous_clause_start(q.start), q.start - rules.lead_window):q.start]
+    lead = ctx.unspaced(ctx.text[max(ctx.previous_clause_start(q.start), q.start - rules.lead_window):q.start])
     if q.unit in rules.household_units:
         return _classify_people(rules, before, after, True, previous, q.text, following, lead)
     if q.unit in rules.person_units:
@@ -1263,7 +1277,7 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         previous_start = s_start
         if not rules.trigger.search(text, s_start, s_end):
             continue
-        ctx = SentenceClauses(text, s_start, s_end, rules.clause_window)
+        ctx = SentenceClauses(text, s_start, s_end, rules.clause_window, rules.layout_spaces)
         for metric, q, unit in _counted_figures(rules, article, ctx):
             for value, (a, b) in zip(q.values, q.value_spans):
                 add(metric, value, q.start if len(q.values) == 1 else a,
