@@ -178,6 +178,9 @@ def test_repo_gold_scores_perfectly_against_itself():
     ("阿坝", "阿坝藏族羌族自治州"), ("塔什库尔干", "塔什库尔干塔吉克自治县"),
     ("西藏那曲县", "那曲县"), ("全国", "全国"), ("中国农业银行", "中国农业银行"),
     ("吉林市", "吉林市"), (None, None), ("", None),
+    # zones are not units: their parent is part of their own name
+    ("天津港保税区", "天津港保税区"), ("苏州工业园区", "苏州工业园区"), ("浦东新区", "浦东新区"),
+    ("上海市浦东新区", "浦东新区"),
 ])
 def test_canonical_place(written, own):
     assert canonical_place(written) == own
@@ -190,6 +193,7 @@ def test_canonical_place_without_data_file(monkeypatch):
     assert canonical_place("四川省甘孜藏族自治州石渠县") == "石渠县"
     assert canonical_place("宝安区") == "宝安区"
     assert canonical_place("中国农业银行") == "中国农业银行"
+    assert canonical_place("天津港保税区") == "天津港保税区"
 
 
 def test_number_key_four_decimals():

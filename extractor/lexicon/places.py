@@ -11,7 +11,7 @@ from collections import defaultdict
 from functools import cache
 from typing import Any, Iterable, Optional
 
-from ..rules import load_tsv
+from ..rules import alternation, load_tsv, load_yaml
 
 
 PLACES_FILE = "places_admin.tsv"
@@ -92,6 +92,12 @@ _UNIT_END = re.compile(r"(?:县|区|市|旗|州|盟|地区|林区|特区)$")
 _FALLBACK_PARENT = re.compile(r"^(.{2,}?(?:特别行政区|自治区|自治州|地区|盟|省|市))(?=.{2,}(?:县|区|市|旗)$)")
 
 
+@cache
+def _zone_end() -> re.Pattern:
+    """A name ending in a zone that is not an administrative unit (rules/admin_names.yaml)."""
+    return re.compile(f"(?:{alternation(load_yaml('admin_names.yaml')['zone_suffixes'])})$")
+
+
 def places_table_present() -> bool:
     """Whether ``rules/places_admin.tsv`` could be read (else a suffix rule stands in)."""
     return _places() is not None
@@ -128,6 +134,9 @@ def canonical_place(name: Any) -> Optional[str]:
         found = places.known(s)
         if found:
             return found
+    if _zone_end().search(s):
+        return s  # a zone's name holds its parent: 天津港保税区 stays whole
+    if places is not None:
         # A unit missing from the 2023 lists (那曲县, abolished): still drop its parents.
         bare = places.strip_parents(s)
         return bare if _UNIT_END.search(bare) else s
