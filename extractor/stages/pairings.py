@@ -1040,7 +1040,7 @@ def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     """来自 H 的 cue / 得到 H 的 cue: 检查设备来自于郑州商品交易所的捐赠 — the recipient is the
     place the clause speaks of (a place before the mark in the sentence, else the passage's)."""
     joiner = text.rfind("的", max(s, cs - 1 - rules.w["from_gap"]), cs)
-    if joiner < 0 or not _HAN_RUN.fullmatch(text, joiner, cs) and joiner != cs - 1:
+    if joiner < 0 or not _HAN_RUN.fullmatch(text, joiner, cs):
         return None   # H 的(意外保险)扶助: at most from_gap characters of one word between
     hi = parties.first_ending_at(joiner)
     if hi is None:
@@ -1073,7 +1073,7 @@ def _caused(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     the place named right after the verb (at most from_gap characters of one word between 的
     and the cue, as in the from shape)."""
     joiner = text.rfind("的", max(s, cs - 1 - rules.w["from_gap"]), cs)
-    if joiner < 0 or not _HAN_RUN.fullmatch(text, joiner, cs) and joiner != cs - 1:
+    if joiner < 0 or not _HAN_RUN.fullmatch(text, joiner, cs):
         return None
     hi = parties.first_ending_at(joiner)
     if hi is None:
