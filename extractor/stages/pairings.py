@@ -82,6 +82,7 @@ class PairingRules:
         self._load_cues(r)
         self._load_lists(r)
         self._load_shapes(r)
+        self._load_other_news_shapes(r)
         self._load_organisations(r)
         self._load_context(r)
         self._load_regions(r)
@@ -196,6 +197,14 @@ class PairingRules:
         self.means_openers = tuple(r["means"]["openers"])
         self.means_tail = regex.compile(r["means"]["tail"])
 
+    def _load_other_news_shapes(self, r: dict) -> None:
+        """What other news writes between the parties and the cue (the means, the fields, a
+        joint clause before it) and 援 + a province's one-character name (round 13)."""
+        self.toward_means = regex.compile(r["toward_means"])
+        self.toward_scope = regex.compile(r["toward_scope"])
+        self.joined = {"breaks": tuple(r["joined"]["breaks"]), "lead": regex.compile(r["joined"]["lead"])}
+        self.aid_abbreviations = {cue: self.gaz.units[code] for cue, code in r["aid_abbreviations"].items()}
+
     def _load_organisations(self, r: dict) -> None:
         """Names of places' units and of organisations: tails after a place, suffixes,
         prefixes, generic words, counts before a kind, anaphors (学校, 该行)."""
@@ -213,6 +222,7 @@ class PairingRules:
         self.org_place_heads = tuple(r["org_place_heads"])
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
+        self.unnamed_org_kept_endings = tuple(r["unnamed_org_kept_endings"])
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
@@ -505,7 +515,7 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
     count = rules.org_count_head.match(text, start, m.start())
     if count is not None and (count.end() - start > 1 or (start > 0 and text[start - 1].isdigit())):
         return None   # 天津市10家医院, 三所大学: a count of a place's institutions, no name
-    if name.startswith(rules.unnamed_org_heads) or (
+    if (name.startswith(rules.unnamed_org_heads) and not name.endswith(rules.unnamed_org_kept_endings)) or (
             m.group() in rules.department_suffixes and m.start() - start <= 2):
         return None   # 区教育局, 卫生局: a department of a place the name does not say
     if rules.generic_org.search(name) and not (
@@ -1091,6 +1101,47 @@ def _caused(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return [h], recipients, h.start, recipients[-1].end
 
 
+def _abbreviated(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """H 援X: the character after 援 stands for the province helped (福建援宁, 上海援滇; 深圳援疆
+    工作…投入46亿元, SPEC 6's sentence about the work itself), when no place follows the cue (the
+    active shape's) and the helper stands right before it (at most abbreviated_gap characters)."""
+    unit = rules.aid_abbreviations.get(text[cs:ce])
+    if unit is None:
+        return None
+    hi = _ending_before(text, parties, cs, rules.w["abbreviated_gap"], rules, s)
+    if hi is None or _starting_after(text, parties, ce, rules.w["recipient_gap"]) is not None:
+        return None
+    helper = parties[hi]
+    if helper.place is not None and helper.place.adcode and helper.place.adcode[:2] == unit.adcode[:2]:
+        return None   # 新疆援疆干部, 西藏援藏…: a place inside the province helps no one here
+    inside = parties.first_from(cs + 1)
+    if inside < len(parties) and parties[inside].start == cs + 1 and parties[inside].place is not None:
+        # 援桂林, 援宁夏: the place's name opens with the character, the place is helped
+        return [helper], [parties[inside]], helper.start, parties[inside].end
+    province = Place(unit.name, unit.adcode, unit.level)
+    return [helper], [Party(cs + 1, ce, place=province)], helper.start, ce
+
+
+def _joined(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """A 与 B <joint verb> …，<lead> cue: the two sides joined in the clause before, the cue's own
+    clause naming no party (南昌市与固原市结成友好协作城市，开展扶贫协作; 杭州市与恩施州签订协议，
+    开展东西部扶贫协作); the eastern side helps (:func:`_east_helps`)."""
+    cl = parties.clause_start(cs)
+    if cl <= s or text[cl - 1] not in rules.joined["breaks"] or parties.any_starting(cl, cs) \
+            or not rules.joined["lead"].fullmatch(text, cl, cs):
+        return None
+    pcl = parties.clause_start(cl - 1)
+    bi = parties.last_ending(pcl, cl - 1)
+    # B, then the joint verb within toward_gap: the last party of the clause before
+    while bi is not None and bi > 0:
+        b, a = parties[bi], parties[bi - 1]
+        if a.start >= pcl and text[a.end:b.start] in rules.mutual \
+                and rules.mutual_verbs.search(text, b.end, min(cl, b.end + rules.w["toward_gap"])):
+            return _east_helps([a], [b], a.start, ce, rules)
+        bi -= 1
+    return None
+
+
 def _as_helper(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     """作为 cue 单位，H 为/向 R …: 作为对口支援单位，北京市为拉萨市投入资金3亿元 — the label (作为 +
     the cue + a role noun, no party in it) opens the sentence; the clause after it opens with
@@ -1271,6 +1322,11 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         pos = cs - 1   # 与黔西南州签署了《东西部扶贫协作框架协议》: the title of what they sign
     ri = _ending_before(text, parties, pos, rules.w["toward_gap"], rules, s)
     if ri is None:
+        # 苏州市与铜仁市围绕产业合作、劳务协作等开展东西部扶贫协作: the fields told between
+        scope = rules.toward_scope.search(text, max(s, pos - rules.w["toward_scope_reach"]), pos)
+        if scope is not None:
+            ri = _ending_before(text, parties, scope.start(), rules.w["toward_gap"], rules, s)
+    if ri is None:
         return None
     # the connector (与, 和) ends the recipients' list: only 、 and commas join it
     recipients = _list_back(text, parties, ri, rules.enumeration)
@@ -1292,6 +1348,11 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         return None
     cpos = first.start - len(conn)
     hi = _ending_before(text, parties, cpos, rules.w["toward_helper_gap"], rules, s)
+    if hi is None:
+        # 复旦大学通过支援设备、医疗队派驻…等多种方式对永平县进行定点扶贫: the means told between
+        means = rules.toward_means.search(text, max(s, cpos - rules.w["toward_means_reach"]), cpos)
+        if means is not None:
+            hi = _ending_before(text, parties, means.start(), rules.w["toward_helper_gap"], rules, s)
     if hi is None:
         # 华夏幸福与涞源县…签订了对口帮扶…: an organisation the article names without a name
         # ending; …，对巴中市南江县开展定点帮扶: the sentence's subject; 不断加大对贵州务川…的帮扶:
@@ -1764,7 +1825,7 @@ def _means(text, parties, cs, ce, s, rules) -> Optional[Statement]:
 SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("visit", _visit), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
           ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means),
-          ("caused", _caused), ("as_helper", _as_helper))
+          ("caused", _caused), ("as_helper", _as_helper), ("abbreviated", _abbreviated), ("joined", _joined))
 # shapes that may leave a party to the article (main recipient, main helper)
 WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
                           "owned"})
