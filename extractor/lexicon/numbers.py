@@ -456,18 +456,23 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
         yield Quantity(start, m.end(), m.group(), tuple(values), qualifier, unit, tuple(spans))
 
 
+#: The word every percentage in words holds (百分之五): where it does not stand,
+#: :func:`scan_percent_words` finds nothing.
+PERCENT_WORD = "百分之"
+
+
 @cache
 def _percent_word_re() -> regex.Pattern:
     t = tables()
     num = regex.escape(t.numerals)
-    return regex.compile(rf"(?P<pre>{alternation(t.prefix)})?百分之(?P<num>[0-9.{num}]+)")
+    return regex.compile(rf"(?P<pre>{alternation(t.prefix)})?{PERCENT_WORD}(?P<num>[0-9.{num}]+)")
 
 
 def scan_percent_words(text: str, start: int = 0,
                        end: Optional[int] = None) -> Iterator[Union[Quantity, Rejected]]:
     """百分之五, 百分之三十五点五 is not supported (rare): 百分之 + numerals → unit %."""
     end = len(text) if end is None else end
-    if text.find("百分之", start, end) < 0:
+    if text.find(PERCENT_WORD, start, end) < 0:
         return   # nearly every text: no pattern run
     t = tables()
     for m in _percent_word_re().finditer(text, start, end):
