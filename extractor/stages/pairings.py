@@ -202,6 +202,8 @@ class PairingRules:
         joint clause before it) and 援 + a province's one-character name (round 13)."""
         self.toward_means = regex.compile(r["toward_means"])
         self.toward_scope = regex.compile(r["toward_scope"])
+        self.fund_verbs = tuple(r["fund_verbs"])
+        self.fund_nouns = tuple(r["fund_nouns"])
         self.joined = {"breaks": tuple(r["joined"]["breaks"]), "lead": regex.compile(r["joined"]["lead"])}
         self.aid_abbreviations = {cue: self.gaz.units[code] for cue, code in r["aid_abbreviations"].items()}
 
@@ -1341,6 +1343,9 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         recipients = _list_back(text, parties, ri, rules.helper_separators)
         first = recipients[0]
         conn = next((c for c in rules.toward if text.endswith(c, 0, first.start)), None)
+        if conn is None and (text.startswith(rules.fund_nouns, ce) or text[cs:ce].endswith(rules.fund_nouns)):
+            # 东莞市到位镇雄县帮扶资金5000万元: a verb of paying out takes the place, then the fund
+            conn = next((v for v in rules.fund_verbs if text.endswith(v, 0, first.start)), None)
     if conn is None or text.endswith(rules.toward_not_words, 0, first.start):
         return None
     if conn in rules.mutual and not joint \
