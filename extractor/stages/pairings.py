@@ -203,6 +203,7 @@ class PairingRules:
         self.toward_means = regex.compile(r["toward_means"])
         self.toward_scope = regex.compile(r["toward_scope"])
         self.fund_verbs = tuple(r["fund_verbs"])
+        self.toward_villages = regex.compile(r["toward_villages"])
         self.fund_nouns = tuple(r["fund_nouns"])
         self.joined = {"breaks": tuple(r["joined"]["breaks"]), "lead": regex.compile(r["joined"]["lead"])}
         self.aid_abbreviations = {cue: self.gaz.units[code] for cue, code in r["aid_abbreviations"].items()}
@@ -225,6 +226,7 @@ class PairingRules:
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
         self.unnamed_org_kept_endings = tuple(r["unnamed_org_kept_endings"])
+        self.org_verb_heads = regex.compile(alternation(r["org_verb_heads"]))
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
@@ -512,6 +514,9 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
     if inner is not None and not rules.org_suffix.search(text, start, inner):
         # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not)
         start, name = inner, text[inner:m.end()]
+    lead = rules.org_verb_heads.match(name)
+    if lead is not None and len(name) - lead.end() >= rules.w["org_min"]:
+        start, name = start + lead.end(), name[lead.end():]   # 充分调动锦湖集团: the verb is no part of it
     if len(name) < rules.w["org_min"] or m.start() == start:
         return None
     count = rules.org_count_head.match(text, start, m.start())
@@ -1318,6 +1323,9 @@ def _owner(text, parties, cs, ce, s, rules) -> Optional[Statement]:
 
 
 def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    villages = _toward_villages(text, parties, cs, ce, s, rules, ctx)
+    if villages is not None:
+        return villages
     pos = cs
     if text.endswith(rules.signed_title["open"], 0, cs) and rules.signed_title["verbs"].search(
             text, max(s, cs - 1 - rules.signed_title["reach"]), cs - 1):
@@ -1372,6 +1380,28 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if conn in rules.mutual:
         return _east_helps(helpers, recipients, helpers[0].start, ce, rules)
     return helpers, recipients, helpers[0].start, ce
+
+
+def _toward_villages(text, parties, cs, ce, s, rules, ctx) -> Optional[Statement]:
+    """H 与/对 N 个贫困村 … cue: 锦湖集团、通运建材公司…等114家企业与100个贫困村建立结对帮扶关系 — the
+    villages are the passage's county's (:func:`_passage_place`), the named helpers before the
+    connector; none when the helper is that county or holds it (its own villages)."""
+    m = rules.toward_villages.search(text, max(s, cs - rules.w["toward_villages_reach"]), cs)
+    if m is None:
+        return None
+    hi = _ending_before(text, parties, m.start(), rules.w["toward_helper_gap"], rules, s)
+    if hi is None:
+        return None
+    helpers = _list_back(text, parties, hi, rules.helper_separators)
+    # the county the sentence names before the helpers (西乡县大力实施…，充分调动…与100个贫困村), else
+    # the passage's
+    before = parties.last_placed_ending(s, helpers[0].start, below=parties.position(helpers[0]))
+    place = parties[before].place if before is not None and parties[before].place.level == "county" \
+        else _passage_place(parties, helpers, m.start(), ctx)
+    if place is None or any(h.place is not None and (h.place == place or _contains(h.place, place))
+                            for h in helpers):
+        return None
+    return helpers, [Party(m.start(1), m.end(1), place=place)], helpers[0].start, ce
 
 
 def _east(p: Party, rules: PairingRules, side: str = "helpers") -> bool:
