@@ -97,6 +97,8 @@ class PersonRules:
     titled_name_part: regex.Pattern          # 省委书记甲某| before 、 in a list of titled names
     seat_titles: regex.Pattern
     academic_unit: regex.Pattern
+    research_head: regex.Pattern             # a public research institute's head (P7)
+    research_section_head: regex.Pattern     # a section's head inside an institute (P7)
     post_abroad: regex.Pattern               # China's envoy abroad (中国驻某国大使)
     team_marker: regex.Pattern
     team_village: regex.Pattern              # a village or township right after 驻
@@ -176,13 +178,13 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "state_organs", "private_company_words", "state_sentence_markers",
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
-               "known_persons")
+               "known_persons", "research_units", "company_team_words")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "extend_stop_chars",
                    "run_on_end_chars",
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars",
-                   "own_unit_chars", "unit_suffix_chars", "state_side_chars")
+                   "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms")
 
 
 @cache
@@ -227,6 +229,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         titled_name_part=regex.compile(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
         seat_titles=_suffix_pattern(r["seat_titles"]),
         academic_unit=regex.compile(r["academic_unit"]),
+        research_head=regex.compile(r["research_head"]),
+        research_section_head=regex.compile(r["research_section_head"]),
         post_abroad=regex.compile(r["post_abroad"]),
         cadre_after=words_pattern(r["cadre_after"]),
         home_unit=regex.compile(r["home_unit"]),
@@ -1558,6 +1562,23 @@ def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules,
     return found
 
 
+def _boundary_in_name(text: str, b0: int, b1: int, rules: PersonRules) -> bool:
+    """A one-character boundary word (及, 都, 与 …) that is part of a place's or a foreign
+    state's name around it (中国驻埃|及|大使, 成|都|市委书记): no boundary there."""
+    if b1 - b0 != 1:
+        return False
+    reach = rules.limits.boundary_name_reach
+    lo = max(0, b0 - reach)
+    window = text[lo:b1 + reach]
+    k = b0 - lo
+    # candidates, not find_in_phrase: these windows seldom recur, and would crowd out the
+    # titles that find_in_phrase remembers
+    if any(hit.start <= k < hit.end for hit in rules.gazetteer.candidates(window)):
+        return True
+    return any(end - len(word) < k <= end
+               for end, word in _automaton_of(rules.words["foreign_units"]).iter(window))
+
+
 def _title_phrase_at(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, str]:
     a, lo, on_lines = _title_edge(text, a, sent_start, rules)
     chars = rules.words["boundary_chars"]
@@ -1569,12 +1590,19 @@ def _title_phrase_at(text: str, a: int, sent_start: int, rules: PersonRules) -> 
             if opening >= 0 and i - opening <= bracket and opening > lo:
                 i = opening
                 continue
+        if text[i - 1] == "”" and i < a:    # …驻红新村“访惠聚”|驻村工作队队长: a programme's name
+            opening = text.rfind("“", lo, i - 1)
+            if opening > lo and i - opening - 2 <= rules.limits.title_quote_max and \
+                    _HAN_RUN.fullmatch(text, opening + 1, i - 1):
+                i = opening
+                continue
         if text[i - 1] in chars:
             break
         i -= 1
     last = None
     for m in rules.boundary_words.finditer(text, i, a):
-        last = m
+        if not _boundary_in_name(text, m.start(), m.end(), rules):
+            last = m
     if last is not None:
         i = last.end()
     comma = text.rfind("、", i, a)
@@ -1641,6 +1669,9 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     w = rules.words
     if m.group() in w["abroad_only_titles"]:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
+    if _has_any(part, w["research_units"]) and not rules.academic_unit.search(part) and \
+            not _has_any(part, w["foreign_units"]):             # P7: a research institute's head
+        return bool(rules.research_head.search(part)) and not rules.research_section_head.search(part)
     if (_has_any(part, w["non_public_units"]) and not part.startswith(rules.affixes.state_organs)) \
             or rules.seat_titles.search(part) or rules.academic_unit.search(part) \
             or (m.group() in rules.affixes.consultative_seat_words and
@@ -1716,8 +1747,34 @@ def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
                    rules: PersonRules, memo: Optional[_Memo]) -> bool:
     a, b = span
     phrase = _mention_phrase(text, a, sent, rules, memo)
+    if _abbreviated_state_clause(text, a, sent, rules):
+        return False                    # 中国驻孟加拉国大使馆…。孟司法与议会事务部部长胡克
     return bool(_is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _cadre_title_after(text, span, rules)
                 or _post_spans(text, span, sent, rules, memo) or _list_title_after(text, b, sent, rules))
+
+
+def _abbreviated_state_clause(text: str, a: int, sent: tuple[int, int], rules: PersonRules) -> bool:
+    """The clause before a name opens with a foreign state's one-character short form
+    (澳农业部长|麦某, 俄国家杜马…主席|梅某) and that state is named in full before it in the
+    paragraph (中国驻澳大利亚大使馆…): a foreign official's title, not a post of ours (P4)."""
+    chars = rules.words["boundary_chars"]
+    lo = max(sent[0], a - rules.limits.title_max)
+    c = a
+    while c > lo:
+        if text[c - 1] in "）)":        # over a short bracket: 俄国家杜马（议会下院）第一副主席
+            opening = max(text.rfind("（", lo, c), text.rfind("(", lo, c))
+            if opening > lo and c - opening <= rules.limits.title_bracket_max:
+                c = opening
+                continue
+        if text[c - 1] in chars:
+            break
+        c -= 1
+    if c >= a - 1 or text[c] not in rules.words["state_short_forms"] or \
+            any(hit.start == 0 for hit in rules.gazetteer.candidates(text[c:c + 4])):
+        return False                    # 苏州市委书记, 澳门…: a place of ours
+    paragraph = text.rfind("\n", 0, c) + 1
+    window = text[max(paragraph, c - rules.limits.state_short_form_reach):a]
+    return any(word[0] == text[c] for _, word in _automaton_of(rules.words["foreign_units"]).iter(window))
 
 
 def _cadre_title_after(text: str, span: tuple[int, int], rules: PersonRules) -> bool:
@@ -1900,13 +1957,15 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     sent = sent or (ts, te)
     name = (name_start, name_start)
     w = rules.words
+    if rules.post_abroad.match(title):
+        return None                 # 中国驻埃及大使: a post abroad, no unit of ours (驻 is no team)
     marker = rules.team_marker.search(text, ts, te)
     team = marker is not None and not any(x in title for x in rules.team_marker_not)
     after = _unit_in(text, marker.end(), te, units, rules) if team else None
     if after:           # a company's or university's team post is where the team works (P1)
         return after[0]     # 北京某大学驻甘肃省秦安县…村第一书记 → 秦安县
     if any(c in title for c in w["company_words"]) and not any(p in title for p in w["public_words"]) \
-            or rules.unplaced_units.search(title):
+            and not any(t in title for t in w["company_team_words"]) or rules.unplaced_units.search(title):
         return None
     if team:
         sender = _unit_in(text, ts, marker.start(), units, rules)
