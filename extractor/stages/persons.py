@@ -250,7 +250,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
-            "region_titles")}),
+            "region_titles", "title_clause_openers")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -904,7 +904,11 @@ def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, i
                     break
             tokens.append((a, b))
         for a, b in _join_single_characters(tokens):
-            if 2 <= len(_SPACE.sub("", text[a:b])) <= rules.limits.translit_side_max:
+            half = rules.limits.byline_pair_length // 2
+            if b - a == 2 * half and text[a] in rules.surnames and text[a + half] in rules.surnames \
+                    and _HAN_RUN.fullmatch(text, a, b):
+                out += [(a, a + half), (a + half, b)]   # 施某宇郑某皓: two names, no space between
+            elif 2 <= len(_SPACE.sub("", text[a:b])) <= rules.limits.translit_side_max:
                 out.append((a, b))
     return out
 
@@ -1530,7 +1534,16 @@ def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple
         opening = text.rfind("“", max(0, j - rules.limits.title_bracket_max - 4), j)
         if opening >= 0:
             return j - 1, opening + 1, False
-    return j, max(sent_start, j - rules.limits.title_max), False
+    lo = max(sent_start, j - rules.limits.title_max)
+    if text[j - 1:j] == "，":          # 作为格吉村的第一书记，|俄某某表示: the clause is the title
+        chars = rules.words["boundary_chars"]
+        c = j - 1
+        while c > lo and text[c - 1] not in chars:
+            c -= 1
+        opener = next((w for w in rules.affixes.title_clause_openers if text.startswith(w, c)), None)
+        if opener and c + len(opener) < j - 1:
+            return j - 1, c + len(opener), False
+    return j, lo, False
 
 
 class _Memo:
