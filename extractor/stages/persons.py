@@ -178,7 +178,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "state_organs", "private_company_words", "state_sentence_markers",
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
-               "known_persons", "research_units", "company_team_words")
+               "known_persons", "research_units", "company_team_words", "unit_name_words")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "extend_stop_chars",
                    "run_on_end_chars",
@@ -250,7 +250,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
-            "region_titles", "title_clause_openers")}),
+            "region_titles", "title_clause_openers", "unit_name_joins")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -1614,8 +1614,10 @@ def _title_phrase_at(text: str, a: int, sent_start: int, rules: PersonRules) -> 
         i -= 1
     last = None
     for m in rules.boundary_words.finditer(text, i, a):
-        if not _boundary_in_name(text, m.start(), m.end(), rules):
-            last = m
+        if not _boundary_in_name(text, m.start(), m.end(), rules) and not (
+                m.group() in rules.affixes.unit_name_joins and
+                _has_any(text[last.end() if last else i:m.start()], rules.words["unit_name_words"])):
+            last = m            # (规划与投资处: 与 after 自治区某厅规划 joins a unit's name)
     if last is not None:
         i = last.end()
     comma = text.rfind("、", i, a)
