@@ -228,6 +228,8 @@ class FigureRules:
         self.people_metrics = frozenset(r["people_metrics"])
         self.helper_after_place = regex.compile(r["helper_after_place"])
         self.counted_after_place = plain_pattern(r["counted_after_place"])
+        self.counted_after_listed_place = plain_pattern(r["counted_after_listed_place"])
+        self.full_coverage_after = regex.compile(r["full_coverage_after"])
         self.county_count_metrics = set(r["county_count_metrics"])
         self.village_context = regex.compile(r["village_context"])
         self.village_window = int(r["village_window"])
@@ -445,7 +447,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
             and not rules.exclusion_before.search(before):
         # 283个贫困县通过省级评估检查，由省级人民政府宣布脱贫摘帽: the next clause's cue
         state = _exit_in(rules.county_exit, rules, following) or None
-    if not county and rules.project.search(before + rest.split("、")[0]) and not state:
+    if not county and rules.project.search(before + rest.split("、")[0]) and not state \
+            and not rules.full_coverage_after.match(rest):
         return None
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
                                  or rules.threshold_after_count.match(after[head.end():])):
@@ -656,8 +659,7 @@ class PlaceScope:
         self.starts = [a.start for a in anchors]
         self.ends = sorted((a.end, k) for k, a in enumerate(anchors) if a.name)
         self._text, self._helper_after, self._anchors, self._helper = text, rules.helper_after_place, anchors, {}
-        # 西吉县1个贫困县: the county is what the count counts, no place for the figures after it
-        self.counted = [a.level == "county" and bool(rules.counted_after_place.match(text, a.end)) for a in anchors]
+        self.counted = [_counted(rules, text, a) for a in anchors]
         # 铜川市印台区: a prefecture written right before its county is part of its name
         self.prefix = [a.level != "county" and k + 1 < len(anchors) and anchors[k + 1].start == a.end
                        for k, a in enumerate(anchors)]
@@ -805,6 +807,15 @@ class PlaceScope:
                 continue
             return unit[:2], skipped, j
         return False, skipped, None
+
+
+def _counted(rules: FigureRules, text: str, a: _Anchor) -> bool:
+    """Whether the unit named at ``a`` is what a count of counties right after it counts, not
+    the place of the figures after it: 西吉县1个贫困县; 甘南等5县(市), a prefecture's name (甘南县
+    read as 甘南州) listed first among the counted counties."""
+    if a.level == "county":
+        return bool(rules.counted_after_place.match(text, a.end))
+    return a.level == "prefecture" and bool(rules.counted_after_listed_place.match(text, a.end))
 
 
 def _without_location_phrases(article: Article, rules: FigureRules, anchors: list[_Anchor]) -> list[_Anchor]:
