@@ -114,8 +114,10 @@ class Gazetteer:
                 (tuple(fh.get("left", ())), tuple(fh.get("right", ()))))
         self.bare_right_stop = tuple(rules.get("bare_right_stop", []))
         self.bare_right_confirms = tuple(rules.get("bare_right_confirms", []))
-        # what confirms a bare form right after it, for the counties stage: events and genres
-        self.bare_right_names = self.bare_right_confirms + tuple(rules.get("bare_right_genre", []))
+        # what confirms a bare form right after it, for the counties stage: events, genres and
+        # county news sites' datelines
+        self.bare_right_names = self.bare_right_confirms + tuple(rules.get("bare_right_genre", [])) \
+            + tuple(rules.get("bare_right_dateline", []))
         self.straddle_exempt = tuple(rules.get("straddle_exempt", []))
         self.straddle_exempt_after = tuple(rules.get("straddle_exempt_after", []))
         self.bare_right_facility = {f["surface"]: tuple(f["right"])
