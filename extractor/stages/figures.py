@@ -230,6 +230,7 @@ class FigureRules:
         self.counted_after_place = plain_pattern(r["counted_after_place"])
         self.counted_after_listed_place = plain_pattern(r["counted_after_listed_place"])
         self.full_coverage_after = regex.compile(r["full_coverage_after"])
+        self.rate_label_between = regex.compile(r["rate_label_between"])
         self.county_count_metrics = set(r["county_count_metrics"])
         self.village_context = regex.compile(r["village_context"])
         self.village_window = int(r["village_window"])
@@ -589,6 +590,7 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
         if not metric or rules.rate_breakers.search(between):
             return None
         if _CLAUSE_MARK.search(between) and not rules.change_to.search(before) \
+                and not rules.rate_label_between.fullmatch(between) \
                 and not rules.rate_parallel_between.match(between + _QUALIFIER_WORDS.match(q.text).group()):
             return None   # 贫困发生率高，当地有5.6%的居民患有包虫病: another clause's number
         return metric
