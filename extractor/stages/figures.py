@@ -230,6 +230,7 @@ class FigureRules:
         self.counted_after_place = plain_pattern(r["counted_after_place"])
         self.counted_after_listed_place = plain_pattern(r["counted_after_listed_place"])
         self.full_coverage_after = regex.compile(r["full_coverage_after"])
+        self.full_coverage_before = regex.compile(r["full_coverage_before"])
         self.rate_label_between = regex.compile(r["rate_label_between"])
         self.county_count_metrics = set(r["county_count_metrics"])
         self.village_context = regex.compile(r["village_context"])
@@ -449,7 +450,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
         # 283个贫困县通过省级评估检查，由省级人民政府宣布脱贫摘帽: the next clause's cue
         state = _exit_in(rules.county_exit, rules, following) or None
     if not county and rules.project.search(before + rest.split("、")[0]) and not state \
-            and not rules.full_coverage_after.match(rest):
+            and not rules.full_coverage_after.match(rest) and not rules.full_coverage_before.search(before):
         return None
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
                                  or rules.threshold_after_count.match(after[head.end():])):
