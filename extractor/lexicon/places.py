@@ -24,7 +24,7 @@ _BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "〔"
 class _Places:
     """Official names, their short forms, and the parent names that may prefix them."""
 
-    def __init__(self, rows: Iterable[tuple[str, str, str]]):
+    def __init__(self, rows: Iterable[tuple[str, str, str]], autonomous_suffixes: tuple[str, ...] = ()):
         self.full: dict[str, int] = {}           # full name → best (lowest) level rank
         shorts: dict[str, dict[str, int]] = defaultdict(dict)
         self.parents: set[str] = set()           # province / prefecture names and short forms
@@ -34,7 +34,7 @@ class _Places:
             if short and short != name:
                 shorts[short][name] = min(rank, shorts[short].get(name, 9))
                 # 甘孜州 = 甘孜藏族自治州, 石柱县 = 石柱土家族自治县, 鄂伦春旗 = 鄂伦春自治旗
-                for suffix in ("自治州", "自治县", "自治旗"):
+                for suffix in autonomous_suffixes:
                     if name.endswith(suffix):
                         alias = short + suffix[-1]
                         shorts[alias][name] = min(rank, shorts[alias].get(name, 9))
@@ -109,8 +109,8 @@ def _places() -> Optional[_Places]:
         rows = load_tsv(PLACES_FILE)
     except OSError:  # a trimmed install without the table: canonical_place falls back
         return None
-    return _Places((r.get("level") or "county", r.get("name") or "", r.get("short") or "")
-                   for r in rows)
+    return _Places(((r.get("level") or "county", r.get("name") or "", r.get("short") or "")
+                    for r in rows), tuple(load_yaml("admin_names.yaml")["autonomous_suffixes"]))
 
 
 def clean_name(s: Any) -> str:
