@@ -1785,7 +1785,8 @@ def _abbreviated_state_clause(text: str, a: int, sent: tuple[int, int], rules: P
             break
         c -= 1
     if c >= a - 1 or text[c] not in rules.words["state_short_forms"] or \
-            any(hit.start == 0 for hit in rules.gazetteer.candidates(text[c:c + 4])):
+            any(hit.start == 0 for hit in
+                rules.gazetteer.candidates(text[c:c + rules.limits.state_short_form_place_probe])):
         return False                    # 苏州市委书记, 澳门…: a place of ours
     paragraph = text.rfind("\n", 0, c) + 1
     window = text[max(paragraph, c - rules.limits.state_short_form_reach):a]
