@@ -676,12 +676,8 @@ def normalize(data: str | bytes, max_chars: int | None = None) -> Normalized:
     edit_readers: list[Callable[[], list[Repair]]] = []   # edits no repair kind counts, for --explain
 
     def apply(new_text: str, step: StepMap, step_name: str) -> str:
-        others = []
-        for e in step.edits:
-            if e.kind:
-                repairs.extend(_repairs(source, offsets, new_text, [e], e.kind))
-            else:
-                others.append(e)
+        repairs.extend(_repairs(source, offsets, new_text, [e for e in step.edits if e.kind], step_name))
+        others = [e for e in step.edits if not e.kind]
         if others:
             edit_readers.append(partial(_repairs, source, OffsetMap(list(offsets.steps)),
                                         new_text, others, step_name))
