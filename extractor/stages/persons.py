@@ -1536,14 +1536,31 @@ def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple
             return j - 1, opening + 1, False
     lo = max(sent_start, j - rules.limits.title_max)
     if text[j - 1:j] == "，":          # 作为格吉村的第一书记，|俄某某表示: the clause is the title
-        chars = rules.words["boundary_chars"]
-        c = j - 1
-        while c > lo and text[c - 1] not in chars:
-            c -= 1
+        c = _clause_start(text, j - 1, lo, rules)
         opener = next((w for w in rules.affixes.title_clause_openers if text.startswith(w, c)), None)
         if opener and c + len(opener) < j - 1:
             return j - 1, c + len(opener), False
     return j, lo, False
+
+
+def _clause_start(text: str, end: int, lo: int, rules: PersonRules, over_brackets: bool = False) -> int:
+    """Where the clause ending at ``end`` opens: just after the nearest boundary character
+    before it, else ``lo`` (the title's reach). ``over_brackets`` steps over a bracket as short
+    as a title's own (俄国家杜马（议会下院）第一副主席), whose marks are boundaries otherwise.
+    The 作为 clause of :func:`_title_edge` and the foreign short form of
+    :func:`_abbreviated_state_clause` both read a clause this way."""
+    chars = rules.words["boundary_chars"]
+    c = end
+    while c > lo:
+        if over_brackets and text[c - 1] in "）)":
+            opening = max(text.rfind("（", lo, c), text.rfind("(", lo, c))
+            if opening > lo and c - opening <= rules.limits.title_bracket_max:
+                c = opening
+                continue
+        if text[c - 1] in chars:
+            break
+        c -= 1
+    return c
 
 
 class _Memo:
@@ -1772,18 +1789,8 @@ def _abbreviated_state_clause(text: str, a: int, sent: tuple[int, int], rules: P
     """The clause before a name opens with a foreign state's one-character short form
     (澳农业部长|麦某, 俄国家杜马…主席|梅某) and that state is named in full before it in the
     paragraph (中国驻澳大利亚大使馆…): a foreign official's title, not a post of ours (P4)."""
-    chars = rules.words["boundary_chars"]
-    lo = max(sent[0], a - rules.limits.title_max)
-    c = a
-    while c > lo:
-        if text[c - 1] in "）)":        # over a short bracket: 俄国家杜马（议会下院）第一副主席
-            opening = max(text.rfind("（", lo, c), text.rfind("(", lo, c))
-            if opening > lo and c - opening <= rules.limits.title_bracket_max:
-                c = opening
-                continue
-        if text[c - 1] in chars:
-            break
-        c -= 1
+    # over a short bracket: 俄国家杜马（议会下院）第一副主席
+    c = _clause_start(text, a, max(sent[0], a - rules.limits.title_max), rules, over_brackets=True)
     if c >= a - 1 or text[c] not in rules.words["state_short_forms"] or \
             any(hit.start == 0 for hit in
                 rules.gazetteer.candidates(text[c:c + rules.limits.state_short_form_place_probe])):
