@@ -1531,7 +1531,8 @@ def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple
         else:
             return a, a, False
     if text[j - 1:j] == "”":
-        opening = text.rfind("“", max(0, j - rules.limits.title_bracket_max - 4), j)
+        reach = rules.limits.title_bracket_max + rules.limits.quoted_title_beyond_bracket
+        opening = text.rfind("“", max(0, j - reach), j)
         if opening >= 0:
             return j - 1, opening + 1, False
     lo = max(sent_start, j - rules.limits.title_max)
