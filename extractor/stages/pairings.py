@@ -88,6 +88,9 @@ class PairingRules:
         self._load_regions(r)
         self._load_visits_and_signings(r)
         self._load_roles(r["roles"])
+        # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
+        self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
+                              self.bare_level_pattern, self.anaphor_pattern)
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -218,7 +221,10 @@ class PairingRules:
         all_tails = {s for v in self.tail_classes.values() for s in v}
         self.tail_pattern = regex.compile(
             r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], alternation(all_tails)))
-        self.org_suffix = words_pattern(r["org_suffixes"])
+        not_after = r["org_suffix_not_after"]
+        self.org_suffix = plain_pattern("|".join(
+            (f"(?<![{''.join(map(regex.escape, not_after[w]))}])" if w in not_after else "") + regex.escape(w)
+            for w in sorted(set(r["org_suffixes"]), key=lambda w: (-len(w), w))))
         self.org_suffix_list = tuple(r["org_suffixes"])
         self.org_suffix_not_before = tuple(r["org_suffix_not_before"])
         self.org_parent_prefixes = frozenset(r["org_parent_prefixes"])
@@ -2110,9 +2116,30 @@ class Context:
             found = place
         return found
 
-    def inside_places(self, s: int, e: int) -> list[tuple[int, int, Place]]:
-        """Townships and villages named in text[s:e] that the article first wrote right after
-        their county (rules/pairings.yaml, places_inside), with that county."""
+    def may_name_party(self, s: int, e: int) -> bool:
+        """False when text[s:e] can name no party for :func:`sentence_parties`: no gazetteer hit
+        starts in it and none of the patterns a party is read from (an organisation's suffix, a
+        central unit, a region, a deictic, a bare level word, an anaphor, a defined short name,
+        a township first written after its county) matches in it, searched with the same bounds
+        as there. About half of the cue sentences name no party (帮扶干部…): they skip the
+        reading of parties."""
+        starts = self.hits[1]
+        k = bisect_left(starts, s)
+        if k < len(starts) and starts[k] < e:
+            return True
+        text = self.article.text
+        if any(p.search(text, s, e) for p in self.rules.party_signals):
+            return True
+        if self.divisions and self.rules.division_pattern.search(text, s, e):
+            return True
+        defined = self.abbreviations.defined_pattern
+        if defined is not None and defined.search(text, s, e):
+            return True
+        return any(text.find(name, s, e) >= 0 for name in self._inside_names())
+
+    def _inside_names(self) -> dict[str, Place]:
+        """The townships and villages the article first wrote right after their county, with
+        that county (rules/pairings.yaml, places_inside), longest first; built on first use."""
         if self._inside is None:
             names: dict[str, Place] = {}
             text = self.article.text
@@ -2133,8 +2160,13 @@ class Context:
                                 names.setdefault(stem, place)
             # longest first, so a township's full name wins over its stem (海则梁乡, 海则梁)
             self._inside = dict(sorted(names.items(), key=lambda kv: -len(kv[0])))
+        return self._inside
+
+    def inside_places(self, s: int, e: int) -> list[tuple[int, int, Place]]:
+        """Townships and villages named in text[s:e] that the article first wrote right after
+        their county (rules/pairings.yaml, places_inside), with that county."""
         text, found = self.article.text, []
-        for name, place in self._inside.items():     # a handful of names per article
+        for name, place in self._inside_names().items():     # a handful of names per article
             j = text.find(name, s, e)
             while j >= 0:
                 if all(j >= b or j + len(name) <= a for a, b, _ in found):
@@ -2323,7 +2355,8 @@ def find_pairings(article: Article, rules: PairingRules,
 
     parties_of = {}
     for (s, e) in sentences:
-        parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx)
+        parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx) \
+            if ctx.may_name_party(s, e) else []
         ctx.parties.extend(parties_of[(s, e)])
     for (s, e), cues in sentences.items():
         parties = parties_of[(s, e)]
