@@ -2217,7 +2217,10 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
         out.append(after)
     apposition = rules.apposition_post.match(text, b, sent[1])   # 姜某，某县原县委书记。
     if apposition and _is_cadre_title(apposition.group("title"), sentence, rules):
-        out.append(apposition.span("title"))
+        out.extend(_split_posts(text, *apposition.span("title"), rules))   # P5: 市纪委委员、|县委常委
+        if not after and (after := _post_after(text, apposition.end(), sent[1], rules)):
+            out.append(after)       # 某某,龙泉市政府副市长、三级调研员,|现挂职广元市昭化区副区长
+    out.sort()          # in the text's order: the first is the home post (某某,县政府副县长,现挂职…)
     return out
 
 
