@@ -185,6 +185,7 @@ class PairingRules:
         self.invested_place = regex.compile(r["invested_place"])
         self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
         self.caused_after = regex.compile(r["caused"]["after"])
+        self.leaning = plain_pattern(r["leaning"])
         self.as_helper_label = regex.compile(r["as_helper"]["label"])
         self.as_helper_verb = regex.compile(r["as_helper"]["verb"])
         self.caused_not_before = tuple(r["caused"]["not_before"])
@@ -1135,6 +1136,19 @@ def _abbreviated(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return [helper], [Party(cs + 1, ce, place=province)], helper.start, ce
 
 
+def _leaning(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """R 依托 H (的) cue: 麦积区依托天津市西青区对口帮扶优势 — the helper right before the cue (at
+    most 的 between), a verb of leaning (rules/pairings.yaml, leaning) filling the gap between
+    the place before it and the helper; that place leans on the help, it is helped."""
+    hi = _ending_before(text, parties, cs, 1, rules, s)
+    if hi is None or hi == 0 or text[parties[hi].end:cs] not in ("", "的"):
+        return None
+    h, r = parties[hi], parties[hi - 1]
+    if r.place is None or r.org or r.place == h.place or not rules.leaning.fullmatch(text, r.end, h.start):
+        return None
+    return [h], [r], r.start, ce
+
+
 def _joined(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     """A 与 B <joint verb> …，<lead> cue: the two sides joined in the clause before, the cue's own
     clause naming no party (南昌市与固原市结成友好协作城市，开展扶贫协作; 杭州市与恩施州签订协议，
@@ -1866,7 +1880,8 @@ def _means(text, parties, cs, ce, s, rules) -> Optional[Statement]:
 SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("visit", _visit), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
           ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means),
-          ("caused", _caused), ("as_helper", _as_helper), ("abbreviated", _abbreviated), ("joined", _joined))
+          ("caused", _caused), ("as_helper", _as_helper), ("abbreviated", _abbreviated), ("joined", _joined),
+          ("leaning", _leaning))
 # shapes that may leave a party to the article (main recipient, main helper)
 WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
                           "owned"})
