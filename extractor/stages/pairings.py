@@ -186,6 +186,7 @@ class PairingRules:
         self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
         self.caused_after = regex.compile(r["caused"]["after"])
         self.leaning = plain_pattern(r["leaning"])
+        self.own_unit_kinds = frozenset(r["own_unit_kinds"])
         self.as_helper_label = regex.compile(r["as_helper"]["label"])
         self.as_helper_verb = regex.compile(r["as_helper"]["verb"])
         self.caused_not_before = tuple(r["caused"]["not_before"])
@@ -1136,6 +1137,23 @@ def _abbreviated(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return [helper], [Party(cs + 1, ce, place=province)], helper.start, ce
 
 
+def _point(text, parties, cs, ce, s, rules, ctx) -> Optional[Statement]:
+    """H 扶贫点 + a township or village with no county named after the cue: 七星关区委宣传部扶贫点
+    清水铺镇橙满园村 — a county's own unit (its name opens with the county) keeps its 扶贫点 in its
+    own county, the recipient (gold/README W6)."""
+    hi = _ending_before(text, parties, cs, 0, rules, s)
+    if hi is None:
+        return None
+    h = parties[hi]
+    if not h.org or _starting_after(text, parties, ce, rules.w["recipient_gap"]) is not None:
+        return None
+    own = h.place if h.place is not None and h.place.level == "county" else ctx.county_at_start(h.start, h.end)
+    village = rules.township_after.match(text, ce)
+    if own is None or village is None:
+        return None
+    return [h], [Party(h.start, h.end, place=own)], h.start, village.end()
+
+
 def _leaning(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     """R 依托 H (的) cue: 麦积区依托天津市西青区对口帮扶优势 — the helper right before the cue (at
     most 的 between), a verb of leaning (rules/pairings.yaml, leaning) filling the gap between
@@ -1881,10 +1899,10 @@ SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _e
           ("toward", _toward), ("visit", _visit), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
           ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means),
           ("caused", _caused), ("as_helper", _as_helper), ("abbreviated", _abbreviated), ("joined", _joined),
-          ("leaning", _leaning))
+          ("leaning", _leaning), ("point", _point))
 # shapes that may leave a party to the article (main recipient, main helper)
 WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
-                          "owned"})
+                          "owned", "point"})
 
 
 @cache
@@ -2094,15 +2112,30 @@ class Context:
         index = self.article.index
         i = index.paragraph_index(pos)
         floor = index.paragraphs[max(0, i - 1)][0]
-        if self._county_starts is None:
-            self._county_starts = sorted((m.span[0], k) for k, c in enumerate(self._counties)
-                                         if c.adcode for m in c.mentions)
-            self._county_positions = [s for s, _ in self._county_starts]
+        self._index_counties()
         k = bisect_left(self._county_positions, pos) - 1
         if k < 0 or self._county_starts[k][0] < floor:
             return None
         c = self._counties[self._county_starts[k][1]]
         return Place(c.name, c.adcode, "county")
+
+    def county_at_start(self, a: int, b: int) -> Optional[Place]:
+        """The county whose mention starts at ``a`` and ends by ``b`` (七星关区 opening the name
+        七星关区委宣传部), else None."""
+        self._index_counties()
+        k = bisect_left(self._county_positions, a)
+        if k == len(self._county_positions) or self._county_positions[k] != a:
+            return None
+        c = self._counties[self._county_starts[k][1]]
+        if not any(m.span[0] == a and m.span[1] <= b for m in c.mentions):
+            return None
+        return Place(c.name, c.adcode, "county")
+
+    def _index_counties(self) -> None:
+        if self._county_starts is None:
+            self._county_starts = sorted((m.span[0], k) for k, c in enumerate(self._counties)
+                                         if c.adcode for m in c.mentions)
+            self._county_positions = [s for s, _ in self._county_starts]
 
     def prefecture_before(self, pos: int, helpers: list[Party]) -> Optional[Place]:
         """The last prefecture named before ``pos`` in its paragraph or the one before, when
@@ -2343,14 +2376,17 @@ def find_pairings(article: Article, rules: PairingRules,
         name, code = h.helper
         if h.org:
             name = abbreviations.full(name)
-        if name == r_place.name or (h.place and h.place == r_place):
+        # a county's own unit that keeps a 扶贫点 or 结对 with villages of its own county states a
+        # pairing (gold/README W6: 七星关区委宣传部扶贫点… → 七星关区)
+        own_unit = bool(h.org) and kind in rules.own_unit_kinds
+        if name == r_place.name or (h.place and h.place == r_place and not own_unit):
             return
         if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
         if h.org and evidence is not None:
             inside = [county_at[p] for p in
                       mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]]
-            if any(c.adcode == r_place.adcode for c in inside):
+            if any(c.adcode == r_place.adcode for c in inside) and not own_unit:
                 return   # the county's own unit in its own village (石门县文旅广体局驻金河村帮扶
                 #          工作队): its own work (gold/README `other`), no pairing
             evidence.update(c.adcode for c in inside if c.adcode)
