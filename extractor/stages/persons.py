@@ -2048,16 +2048,17 @@ def _post_after(text: str, b: int, sent_end: int, rules: PersonRules, gap: Optio
         m = copula = rules.post_copula.match(text, b, sent_end)   # 王某是…村第一书记，
         if not m:
             return None
-    stop = min(sent_end, m.end() + rules.limits.post_after_max)
+    start = m.end() + (text[m.end():m.end() + 1] == "“")    # 担任“第一书记”: a quoted title
+    stop = min(sent_end, start + rules.limits.post_after_max)
     chars = rules.words["boundary_chars"]
-    for i in range(m.end(), stop):
+    for i in range(start, stop):
         if text[i] in chars:
             stop = i
             break
-    end = _title_end(text, m.end(), stop, rules)
-    if copula and (end != stop or not _is_cadre_title(text[m.end():end], text[b:sent_end], rules)):
+    end = _title_end(text, start, stop, rules)
+    if copula and (end != stop or not _is_cadre_title(text[start:end], text[b:sent_end], rules)):
         return None         # 王某是县长的儿子: after 是 the title must close the clause
-    return (m.end(), end) if end else None
+    return (start, end) if end else None
 
 
 _BATCH_SUFFIX = regex.compile(r"第[一二三四五六七八九十0-9]+批.*$")
