@@ -301,6 +301,15 @@ class SentenceClauses:
     def unspaced(self, s: str) -> str:
         return s.translate(self._drop_spaces) if self.spaced else s
 
+    def read(self, lo: int, hi: int) -> str:
+        """The text [lo, hi) as the cue patterns are written: without layout spaces."""
+        return self.unspaced(self.text[lo:hi])
+
+    def lead(self, start: int, width: int) -> str:
+        """The text before ``start`` back to the previous clause's start, at most ``width``
+        characters (for a partitive or a heading there)."""
+        return self.read(max(self.previous_clause_start(start), start - width), start)
+
     @cached_property
     def marks(self) -> list[int]:
         return [m.start() for m in _CLAUSE_MARK.finditer(self.text, self.s_start, self.s_end)]
@@ -325,7 +334,7 @@ class SentenceClauses:
         if j >= len(self.marks):
             return ""
         hi = self.marks[j + 1] if j + 1 < len(self.marks) else self.s_end
-        return self.unspaced(self.text[self.marks[j] + 1:hi])
+        return self.read(self.marks[j] + 1, hi)
 
     def previous_clause_start(self, start: int) -> int:
         """Where the clause before the one holding ``start`` starts."""
@@ -338,7 +347,7 @@ class SentenceClauses:
         if not i:
             return ""
         lo = self.marks[i - 2] + 1 if i >= 2 else self.s_start
-        return self.unspaced(self.text[lo:self.marks[i - 1]])
+        return self.read(lo, self.marks[i - 1])
 
 
 def _exit_in(pattern: regex.Pattern, rules: FigureRules, window: str) -> Optional[bool]:
@@ -573,7 +582,7 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
 
 
 def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str, after: str) -> Optional[str]:
-    head = ctx.unspaced(ctx.text[max(ctx.s_start, q.start - rules.rate_window):q.start])
+    head = ctx.read(max(ctx.s_start, q.start - rules.rate_window), q.start)
     last = None
     for m in rules.rate_noun.finditer(head):
         last = m
@@ -1156,13 +1165,12 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
         m = rules.households_after.match(after)
         if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
             return _classify_people(rules, before, after, True, "", q.text, following)
-        lead = ctx.unspaced(ctx.text[max(ctx.previous_clause_start(q.start), q.start - rules.lead_window):q.start])
+        lead = ctx.lead(q.start, rules.lead_window)
         return _classify_count(rules, before, after, q, following, lead) or _bracketed_part(rules, ctx, q)
     if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
         return _classify_count(rules, before, q.unit + after, q, following)
     previous = ctx.previous_clause(q.start) if before.startswith(rules.subset_words) else ""
-    # the text before the count back to the previous clause's start, for a partitive there
-    lead = ctx.unspaced(ctx.text[max(ctx.previous_clause_start(q.start), q.start - rules.lead_window):q.start])
+    lead = ctx.lead(q.start, rules.lead_window)
     if q.unit in rules.household_units:
         return _classify_people(rules, before, after, True, previous, q.text, following, lead)
     if q.unit in rules.person_units:
