@@ -230,6 +230,18 @@ class FigureRules:
         self.counted_after_place = plain_pattern(r["counted_after_place"])
         self.counted_after_listed_place = plain_pattern(r["counted_after_listed_place"])
         self.full_coverage_after = regex.compile(r["full_coverage_after"])
+        cover = r["helper_coverage"]
+        self.coverage_metrics = frozenset(cover["metrics"])
+        self.coverage_verb_before = regex.compile(cover["verb_before"])
+        self.coverage_helpers_with_before = regex.compile(cover["helpers_with_before"])
+        self.coverage_site_before = regex.compile(cover["site_before"])
+        self.coverage_site_after = regex.compile(cover["site_after"])
+        self.coverage_helper_set_after = regex.compile(cover["helper_set_after"])
+        self.coverage_part_before = regex.compile(cover["covered_part_before"])
+        self.coverage_part_lead = regex.compile(cover["covered_part_lead"])
+        self.coverage_whole = regex.compile(cover["whole"])
+        self.coverage_designated_after = regex.compile(cover["designated_after"])
+        self.national_counties_min = Decimal(cover["national_counties_min"])
         self.full_coverage_before = regex.compile(r["full_coverage_before"])
         self.rate_label_between = regex.compile(r["rate_label_between"])
         self.county_count_metrics = set(r["county_count_metrics"])
@@ -1292,15 +1304,16 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         return scope
 
     def add(metric: str, value: Decimal, a: int, b: int, s_start: int, qualifier=None,
-            place=None, unit=None):
+            place=None, unit=None, covered=False):
         if place is None:
             place = _place_of(rules, place_scope(), article, metric, value, a, s_start)
-        figures.append(PovertyFigure(
+        (coverage if covered else figures).append(PovertyFigure(
             metric=metric, value=value, unit=unit or rules.unit_of[metric], text=text[a:b],
             span=(a, b), source_span=article.source_span(a, b), place=place,
             year=year_of(text, max(s_start, a - rules.year_window), a, ref_year, rules.years),
             qualifier=qualifier))
 
+    coverage: list[PovertyFigure] = []   # of the helpers' shape (F10): kept if stated as a stock too
     previous_start = 0   # the sentence before, for a list that names its counties
     for s_start, s_end in article.sentences:
         if text.startswith(rules.followup_openers, s_start):   # 这/上述…: rare
@@ -1313,10 +1326,10 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         gated = rules.figure_gate.search(text, s_start, s_end) is not None
         if gated:
             ctx = SentenceClauses(text, s_start, s_end, rules.clause_window, rules.layout_spaces)
-            for metric, q, unit in _counted_figures(rules, article, ctx):
+            for metric, q, unit, covered in _counted_figures(rules, article, ctx):
                 for value, (a, b) in zip(q.values, q.value_spans):
-                    add(metric, value, q.start if len(q.values) == 1 else a,
-                        q.end if len(q.values) == 1 else b, s_start, q.qualifier, unit=unit)
+                    add(metric, value, q.start if len(q.values) == 1 else a, q.end if len(q.values) == 1 else b,
+                        s_start, q.qualifier, unit=unit, covered=covered)
         listed = list(_apposition_list(rules, text, s_start, s_end))   # bare numbers: no gate
         if listed:   # 2、26、40、125、283——这是…摘帽的贫困县: one place for the whole list
             metric0, a0 = listed[0][0], listed[0][2]
@@ -1327,6 +1340,8 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             for metric, value, a, b, place in _zeros_and_exits(rules, article, ctx, seen_counties,
                                                                county_mentions, place_scope):
                 add(metric, value, a, b, s_start, place=place)
+    stated = {(f.metric, f.value) for f in figures} if coverage else set()
+    figures += [f for f in coverage if (f.metric, f.value) in stated]
     figures.sort(key=lambda f: f.span[0])
     return figures
 
@@ -1379,8 +1394,27 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
             metric = _colon_heading_metric(rules, ctx, q, before, after)
         if metric is None:
             continue
-        yield metric, q, _unit_of(metric, q)
+        covered = metric in rules.coverage_metrics and _helper_coverage(rules, ctx, q, metric, before, after)
+        yield metric, q, _unit_of(metric, q), covered
         last_metric, last_end = metric, q.end
+
+
+def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metric: str,
+                     before: str, after: str) -> bool:
+    """Whether a count of poor counties or villages is the units one helper, one of its
+    programmes or one scheme's helpers reach (convention F10: no figure) rather than an
+    area's own stock (rules helper_coverage)."""
+    if rules.coverage_designated_after.match(after):
+        return False   # 支持10个深度贫困县: a category the area designates
+    if metric == "poor_counties" and max(q.values) >= rules.national_counties_min:
+        return False   # 963家三级医院与834个贫困县: the nation's whole
+    if rules.coverage_helper_set_after.match(after):
+        return True    # 交通银行三个定点扶贫县
+    helpers = rules.coverage_verb_before.search(before) or rules.coverage_helpers_with_before.search(before) \
+        or (rules.coverage_site_before.search(before) and rules.coverage_site_after.match(after)) \
+        or (rules.coverage_part_before.search(before)
+            and rules.coverage_part_lead.search(ctx.lead(q.start, rules.lead_window)))
+    return bool(helpers) and not rules.coverage_whole.search(before + after)
 
 
 def _in_quoted_label(rules: FigureRules, text: str, q: Quantity) -> bool:
