@@ -174,9 +174,12 @@ def _resolve(text: str, rules: CountyRules, mentions: list[_Mention],
     said_re, said_window = rules.said_county, rules.said_county_window
     right_confirms = rules.gazetteer.bare_right_names
     facility = rules.gazetteer.bare_right_facility
+    township = rules.gazetteer.bare_right_township
     evidence.named_events = {m.hit.start for m in mentions
                              if m.hit.bare and (text.startswith(right_confirms, m.hit.end)
-                                                or text.startswith(facility.get(m.hit.text, ()), m.hit.end) or (
+                                                or text.startswith(facility.get(m.hit.text, ()), m.hit.end)
+                                                or (township.match(text, m.hit.end)
+                                                    and not all(f.weak for f in m.hit.forms)) or (
                                  said_re is not None and len(m.units) == 1
                                  and said_re.match(text[m.hit.end:m.hit.end + said_window])))}
     _confirm_short_forms(evidence, mentions)
