@@ -199,6 +199,9 @@ class FigureRules:
         self.colon_item_after = regex.compile(r["colon_heading"]["item_after"])
         self.colon_list_window = int(r["colon_heading"]["list_window"])
         self.colon_heading_window = int(r["colon_heading"]["heading_window"])
+        self.colon_pair_after = regex.compile(r["colon_heading"]["pair_after"])
+        self.colon_pair_before = regex.compile(r["colon_heading"]["pair_before"])
+        self.colon_paired_people = dict(r["colon_heading"]["paired_people"])
         self.colon_metrics = {(noun, m["exit"]): (m["metric"], tuple(m["units"]))
                               for m in r["colon_heading"]["metrics"] for noun in m["nouns"]}
         self.compare_metrics = frozenset(r["compare_metrics"])
@@ -1230,12 +1233,20 @@ def _colon_heading_metric(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     colon = max(text.rfind("：", lo, q.start), text.rfind(":", lo, q.start))
     if colon < 0:
         return None   # most numbers: two string searches
+    pair = rules.colon_pair_after.match(after) if q.unit in rules.household_units else None
+    if pair:   # 贫困户：3562户12563人: the households, then their people
+        after = after[pair.end():]
+    people = None if pair else rules.colon_pair_before.search(before)
+    if people and q.unit in rules.person_units:
+        before = before[:people.start()]   # …and the people after their households
     if not rules.colon_item_before.fullmatch(before) or not rules.colon_item_after.fullmatch(after):
         return None
     m = rules.colon_heading.search(text, max(ctx.s_start, colon - rules.colon_heading_window), colon + 1)
     if not m:
         return None
     metric, units = rules.colon_metrics[(m["noun"], bool(m["exit"]))]
+    if people and q.unit in rules.person_units:
+        return rules.colon_paired_people.get(metric)
     return metric if q.unit in units else None
 
 
