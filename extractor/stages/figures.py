@@ -135,6 +135,10 @@ class FigureRules:
         self.partitive_before = regex.compile(r["partitive_before"])
         self.part_after_exit = regex.compile(r["part_after_exit"])
         self.part_exit_before = regex.compile(r["part_exit_before"])
+        self.part_exit_verb_before = regex.compile(r["part_exit_verb_before"])
+        self.part_exit_lead_noun = regex.compile(r["part_exit_lead_noun"])
+        self.shared_head_after = regex.compile(r["shared_head_after"])
+        self.counted_after_head = regex.compile(r["counted_after_head"])
         self.listed_after_cue = regex.compile(r["listed_after_cue"])
         self.listed_before_count_window = int(r["listed_before_count_window"])
         self.share_of_poor_after = regex.compile(r["share_of_poor_after"])
@@ -413,6 +417,8 @@ def _count_of_noun_before(rules: FigureRules, before: str, after: str,
             return True, ("poor_counties" if county else "poor_villages")
         return True, None
     part = rules.part_exit_before.search(before)
+    if not part and lead and rules.part_exit_verb_before.search(before):
+        part = rules.part_exit_lead_noun.search(lead)   # 66个…重点县，截至2018年底已脱贫出列33个
     if part and not rules.county_head.match(after) and not rules.village_head.match(after):
         # 832个贫困县已摘帽436个: the part that exited, counted after its verb
         return True, ("counties_delisted" if "县" in part["noun"] else "villages_exited")
@@ -429,11 +435,10 @@ def _count_of_noun_before(rules: FigureRules, before: str, after: str,
     return False, None
 
 
-def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
-                    following: str = "", lead: str = "") -> Optional[str]:
-    decided, metric = _count_of_noun_before(rules, before, after, lead)
-    if decided:
-        return metric
+def _unit_head(rules: FigureRules, after: str) -> Optional[tuple[bool, regex.Match, str]]:
+    """The county or village head a count counts (whether a county, its match in the
+    window, the phrase up to it), read in the ``head_window`` characters after the count up to
+    another number or another counted thing; None if there is none."""
     window = rules.head_modifiers.sub(lambda m: "#" * len(m.group()), after[:rules.head_window])
     stop = _DIGIT_OR_GE.search(window)
     if stop:
@@ -447,12 +452,28 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
         return None
     county = bool(c) and (not v or c.start() < v.start())
     head = c if county else v
-    phrase = window[:head.end()]
+    return county, head, window[:head.end()]
+
+
+def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
+                    following: str = "", lead: str = "") -> Optional[str]:
+    decided, metric = _count_of_noun_before(rules, before, after, lead)
+    if decided:
+        return metric
+    shared = rules.shared_head_after.match(after)
+    if shared:
+        after = after[shared.end():]   # 24个和9个贫困县脱贫出列: the later count's head and cue
+    found = _unit_head(rules, after)
+    if found is None:
+        return None
+    county, head, phrase = found
     if county and rules.county_blockers.search(phrase):
         return None   # 8个省市的贫困县: provinces
     if rules.non_poor_unit.search(phrase):
         return None   # 7个非贫困县: the units that are not poor
     rest = after[head.end():]
+    if rules.counted_after_head.match(rest):
+        return None   # 18个有贫困县的省份: provinces
     if "（" in before and "）" not in before[before.rindex("（"):] and "）" in rest:
         rest = rest[rest.index("）") + 1:]   # 41个贫困县（20个国定贫困县、21个…）脱贫摘帽
     rest = _BRACKETED.sub("", rest)
