@@ -249,6 +249,10 @@ class FigureRules:
         self.coverage_whole = regex.compile(cover["whole"])
         self.coverage_designated_after = regex.compile(cover["designated_after"])
         self.national_counties_min = Decimal(cover["national_counties_min"])
+        self.remaining_exists = regex.compile(r["remaining_exists"])
+        self.planned_full_exit = regex.compile(r["planned_full_exit"])
+        self.coverage_list_metrics = frozenset(cover["list_metrics"])
+        self.coverage_list_between = regex.compile(cover["list_between"])
         self.full_coverage_before = regex.compile(r["full_coverage_before"])
         self.rate_label_between = regex.compile(r["rate_label_between"])
         self.county_count_metrics = set(r["county_count_metrics"])
@@ -1210,7 +1214,11 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     if q.unit in rules.household_units:
         return _classify_people(rules, before, after, True, previous, q.text, following, lead)
     if q.unit in rules.person_units:
-        return _classify_people(rules, before, after, False, previous, q.text, following, lead)
+        metric = _classify_people(rules, before, after, False, previous, q.text, following, lead)
+        if metric == "poor_population" and rules.remaining_exists.search(lead) \
+                and rules.planned_full_exit.search(ctx.read(q.end, ctx.s_end)):
+            return "remaining_poor"   # 还有…7308名贫困人口,…,要在2017年底前全部脱贫 (F5)
+        return metric
     if q.unit == "" and rules.households_after.match(after) and not rules.households_after.match(after)["weak"]:
         return _classify_people(rules, before, after, True, previous, q.text, following, lead)   # 475万贫困户
     if q.unit == "" and (rules.people_after.match(after) or rules.noun_before.search(before)
@@ -1404,6 +1412,7 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
     items.sort(key=lambda q: q.start)
     last_metric: Optional[str] = None
     last_end = ctx.s_start
+    covered_end: Optional[int] = None   # the end of the last count of the helpers' coverage shape
     for q in items:
         if isinstance(q, Rejected):
             article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
@@ -1427,6 +1436,10 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
         if metric is None:
             continue
         covered = metric in rules.coverage_metrics and _helper_coverage(rules, ctx, q, metric, before, after)
+        if not covered and covered_end is not None and metric in rules.coverage_list_metrics \
+                and rules.coverage_list_between.fullmatch(text, covered_end, q.start):
+            covered = True   # …77个贫困村,建档立卡贫困户8381户、贫困人口32179人: the helpers' list goes on (F9)
+        covered_end = q.end if covered else covered_end
         yield metric, q, _unit_of(metric, q), covered
         last_metric, last_end = metric, q.end
 
