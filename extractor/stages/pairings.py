@@ -207,6 +207,7 @@ class PairingRules:
         joint clause before it) and 援 + a province's one-character name (round 13)."""
         self.toward_means = regex.compile(r["toward_means"])
         self.toward_scope = regex.compile(r["toward_scope"])
+        self.toward_items = regex.compile(r["toward_items"])
         self.fund_verbs = tuple(r["fund_verbs"])
         self.toward_villages = regex.compile(r["toward_villages"])
         self.fund_nouns = tuple(r["fund_nouns"])
@@ -1368,12 +1369,7 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if text.endswith(rules.signed_title["open"], 0, cs) and rules.signed_title["verbs"].search(
             text, max(s, cs - 1 - rules.signed_title["reach"]), cs - 1):
         pos = cs - 1   # 与黔西南州签署了《东西部扶贫协作框架协议》: the title of what they sign
-    ri = _ending_before(text, parties, pos, rules.w["toward_gap"], rules, s)
-    if ri is None:
-        # 苏州市与铜仁市围绕产业合作、劳务协作等开展东西部扶贫协作: the fields told between
-        scope = rules.toward_scope.search(text, max(s, pos - rules.w["toward_scope_reach"]), pos)
-        if scope is not None:
-            ri = _ending_before(text, parties, scope.start(), rules.w["toward_gap"], rules, s)
+    ri = _toward_last_recipient(text, parties, pos, s, rules)
     if ri is None:
         return None
     # the connector (与, 和) ends the recipients' list: only 、 and commas join it
@@ -1418,6 +1414,22 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if conn in rules.mutual:
         return _east_helps(helpers, recipients, helpers[0].start, ce, rules)
     return helpers, recipients, helpers[0].start, ce
+
+
+def _toward_last_recipient(text, parties, pos, s, rules) -> Optional[int]:
+    """The toward shape's last recipient before the cue at ``pos``: within toward_gap, or before
+    the fields told between (苏州市与铜仁市围绕产业合作、劳务协作等开展东西部扶贫协作), or opening a
+    list of unnamed items closed by their count (对海则梁、白泥井、周台子3个特困乡实施精准帮扶)."""
+    ri = _ending_before(text, parties, pos, rules.w["toward_gap"], rules, s)
+    if ri is None:
+        scope = rules.toward_scope.search(text, max(s, pos - rules.w["toward_scope_reach"]), pos)
+        if scope is not None:
+            ri = _ending_before(text, parties, scope.start(), rules.w["toward_gap"], rules, s)
+    if ri is None:
+        items = rules.toward_items.search(text, max(s, pos - rules.w["toward_items_reach"]), pos)
+        if items is not None:
+            ri = _ending_before(text, parties, items.start(), 0, rules, s)
+    return ri
 
 
 def _toward_villages(text, parties, cs, ce, s, rules, ctx) -> Optional[Statement]:
