@@ -1087,7 +1087,10 @@ def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         named = parties.last_placed_ending(-1, at, below=named)
     bi = named if named is not None else bi
     if bi is not None:
-        return [h], [parties[bi]], parties[bi].start, ce
+        # 巍山县、洱源县、弥渡县等地的学校得到了上海市的捐赠: each place of the list receives
+        recipients = [p for p in _list_back(text, parties, bi, rules.helper_separators)
+                      if p.place is not None and not p.deictic] or [parties[bi]]
+        return [h], recipients, recipients[0].start, ce
     place = _passage_place(parties, [h], at, ctx)
     if place is None:
         return None
