@@ -104,6 +104,7 @@ class PersonRules:
     team_village: regex.Pattern              # a village or township right after 驻
     cadre_after: regex.Pattern
     home_unit: regex.Pattern
+    home_unit_said: regex.Pattern            # a speech verb: what follows is said, not done
     origin_patterns: tuple[regex.Pattern, ...]
     origin_marker: regex.Pattern
     honour: tuple[regex.Pattern, ...]
@@ -234,6 +235,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         post_abroad=regex.compile(r["post_abroad"]),
         cadre_after=words_pattern(r["cadre_after"]),
         home_unit=regex.compile(r["home_unit"]),
+        home_unit_said=words_pattern(r["home_unit_said"]),
         team_marker=regex.compile(r["team_marker"]),
         team_village=regex.compile(r["team_village"]),
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
@@ -2247,17 +2249,24 @@ def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[
     return [(a, b) for a, b in spans]
 
 
-def _home_origin(text: str, cadre: Cadre, sentences: list[tuple[int, int]],
-                 rules: PersonRules) -> Optional[str]:
-    """A person on a posting whose first title starts with a unit comes from that unit."""
+def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
+                 sentences: list[tuple[int, int]], rules: PersonRules) -> Optional[str]:
+    """A person on a posting whose first title starts with a unit comes from that unit. The
+    posting word is looked for in a sentence naming the person, up to a speech verb after
+    the name: what the person says of others' postings (某局局长某某说：“…援藏干部…”) is no
+    posting of theirs."""
     if not cadre.posts:
         return None
     m = rules.home_unit.match(cadre.posts[0].title)
-    posting = rules.home_unit_posting
-    if not m or not any(any(w in sentence for w in posting)    # each sentence sliced once
-                        for sentence in (text[s0:s1] for s0, s1 in dict.fromkeys(sentences))):
+    if not m:
         return None
-    return m.group("unit")
+    posting = rules.home_unit_posting
+    for (_, b), (s0, s1) in dict.fromkeys(zip(spans, sentences)):
+        said = rules.home_unit_said.search(text, b, s1)
+        sentence = text[s0:said.start() if said else s1]
+        if any(w in sentence for w in posting):
+            return m.group("unit")
+    return None
 
 
 def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
@@ -2287,7 +2296,7 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 cadre.posts.append(Post(title=title, since=since, until=until,
                                         place=post_place(text, ts, te, a, counties, rules, sent)))
     if cadre.origin is None:
-        cadre.origin = _home_origin(text, cadre, sentences, rules)
+        cadre.origin = _home_origin(text, cadre, spans, sentences, rules)
     return cadre
 
 
