@@ -242,6 +242,7 @@ class FigureRules:
         self.coverage_verb_before = regex.compile(cover["verb_before"])
         self.coverage_helpers_with_before = regex.compile(cover["helpers_with_before"])
         self.coverage_site_before = regex.compile(cover["site_before"])
+        self.coverage_counted_helpers_before = regex.compile(cover["counted_helpers_before"])
         self.coverage_site_after = regex.compile(cover["site_after"])
         self.coverage_helper_set_after = regex.compile(cover["helper_set_after"])
         self.coverage_part_before = regex.compile(cover["covered_part_before"])
@@ -1449,6 +1450,8 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
     """Whether a count of poor counties or villages is the units one helper, one of its
     programmes or one scheme's helpers reach (convention F10: no figure) rather than an
     area's own stock (rules helper_coverage)."""
+    if rules.coverage_counted_helpers_before.search(before):
+        return not rules.coverage_whole.search(before + after)   # 6家企业结对帮扶天等县10个贫困村
     if rules.coverage_designated_after.match(after):
         return False   # 支持10个深度贫困县: a category the area designates
     if metric == "poor_counties" and max(q.values) >= rules.national_counties_min:
