@@ -1400,9 +1400,8 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     hi = _ending_before(text, parties, cpos, rules.w["toward_helper_gap"], rules, s)
     if hi is None:
         # 复旦大学通过支援设备、医疗队派驻…等多种方式对永平县进行定点扶贫: the means told between
-        means = rules.toward_means.search(text, max(s, cpos - rules.w["toward_means_reach"]), cpos)
-        if means is not None:
-            hi = _ending_before(text, parties, means.start(), rules.w["toward_helper_gap"], rules, s)
+        hi = _ending_before_phrase(text, parties, rules.toward_means, rules.w["toward_means_reach"], cpos,
+                                   rules.w["toward_helper_gap"], rules, s)
     if hi is None:
         # 华夏幸福与涞源县…签订了对口帮扶…: an organisation the article names without a name
         # ending; …，对巴中市南江县开展定点帮扶: the sentence's subject; 不断加大对贵州务川…的帮扶:
@@ -1425,14 +1424,19 @@ def _toward_last_recipient(text, parties, pos, s, rules) -> Optional[int]:
     list of unnamed items closed by their count (对海则梁、白泥井、周台子3个特困乡实施精准帮扶)."""
     ri = _ending_before(text, parties, pos, rules.w["toward_gap"], rules, s)
     if ri is None:
-        scope = rules.toward_scope.search(text, max(s, pos - rules.w["toward_scope_reach"]), pos)
-        if scope is not None:
-            ri = _ending_before(text, parties, scope.start(), rules.w["toward_gap"], rules, s)
+        ri = _ending_before_phrase(text, parties, rules.toward_scope, rules.w["toward_scope_reach"], pos,
+                                   rules.w["toward_gap"], rules, s)
     if ri is None:
-        items = rules.toward_items.search(text, max(s, pos - rules.w["toward_items_reach"]), pos)
-        if items is not None:
-            ri = _ending_before(text, parties, items.start(), 0, rules, s)
+        ri = _ending_before_phrase(text, parties, rules.toward_items, rules.w["toward_items_reach"], pos, 0, rules, s)
     return ri
+
+
+def _ending_before_phrase(text, parties, phrase, reach, pos, gap, rules, s) -> Optional[int]:
+    """The party ending within ``gap`` before the first match of ``phrase`` (a compiled pattern)
+    in the ``reach`` characters before ``pos``: a party named before the words told between it and
+    the cue (the means, the fields, a list's count)."""
+    found = phrase.search(text, max(s, pos - reach), pos)
+    return None if found is None else _ending_before(text, parties, found.start(), gap, rules, s)
 
 
 def _toward_villages(text, parties, cs, ce, s, rules, ctx) -> Optional[Statement]:
