@@ -105,6 +105,7 @@ class PersonRules:
     cadre_after: regex.Pattern
     home_unit: regex.Pattern
     home_unit_said: regex.Pattern            # a speech verb: what follows is said, not done
+    home_unit_posted: regex.Pattern          # a posting word not naming units' pairing
     origin_patterns: tuple[regex.Pattern, ...]
     origin_marker: regex.Pattern
     honour: tuple[regex.Pattern, ...]
@@ -236,6 +237,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         cadre_after=words_pattern(r["cadre_after"]),
         home_unit=regex.compile(r["home_unit"]),
         home_unit_said=words_pattern(r["home_unit_said"]),
+        home_unit_posted=plain_pattern(
+            f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"),
         team_marker=regex.compile(r["team_marker"]),
         team_village=regex.compile(r["team_village"]),
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
@@ -2260,11 +2263,9 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
     m = rules.home_unit.match(cadre.posts[0].title)
     if not m:
         return None
-    posting = rules.home_unit_posting
     for (_, b), (s0, s1) in dict.fromkeys(zip(spans, sentences)):
         said = rules.home_unit_said.search(text, b, s1)
-        sentence = text[s0:said.start() if said else s1]
-        if any(w in sentence for w in posting):
+        if rules.home_unit_posted.search(text, s0, said.start() if said else s1):
             return m.group("unit")
     return None
 
