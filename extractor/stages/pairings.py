@@ -286,6 +286,7 @@ class PairingRules:
         div = r["divisions"]
         self.division_mark, self.division_name = div["mark"], div["name"]
         self.division_pattern = regex.compile(div["pattern"])
+        self.division_city = regex.compile(alternation(div["cities"]))
         self.helper_pairs = {k: tuple(v) for k, v in r["helper_pairs"].items()}
         self.helper_pair_pattern = regex.compile("(?:%s)(?:%s)" % (
             alternation(self.helper_pairs), alternation(r["pair_cues"])))
@@ -628,11 +629,15 @@ def _place_headed(name: str, rules: PairingRules) -> bool:
 def _regions(text: str, s: int, e: int, rules: PairingRules,
              written: set[str], divisions: bool = False) -> list[tuple[int, int, Place]]:
     """Named regions (四川藏区; 藏区 when the article also writes 四川藏区); the 兵团's divisions
-    when the article names the 兵团 (``divisions``)."""
+    when the article names the 兵团 (``divisions``). A division written before its own city
+    (兵团第二师铁门关市, 师市合一) comes with no place: its span hides the places inside it
+    (新疆) and opens the city's name, the party."""
     out = []
     if divisions:
         for m in rules.division_pattern.finditer(text, s, e):
-            out.append((m.start(), m.end(), Place(rules.division_name.format(m.group(1)), None, "region")))
+            place = None if rules.division_city.match(text, m.end(), e) \
+                else Place(rules.division_name.format(m.group(1)), None, "region")
+            out.append((m.start(), m.end(), place))
     for m in rules.region_pattern.finditer(text, s, e):
         place = rules.regions.get(m.group())
         if place is None and rules.region_short[m.group()] in written:
@@ -651,7 +656,11 @@ def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list
     if regions:
         region_spans = _Spans((a, b) for a, b, _ in regions)
         places = [p for p in places if not region_spans.overlaps(p[0], p[1])]
-        places += [(a, b, place, None) for a, b, place in regions]
+        places += [(a, b, place, None) for a, b, place in regions if place is not None]
+        # a division before its own city (兵团第二师铁门关市) is the start of the city's name
+        city_from = {b: a for a, b, place in regions if place is None}
+        if city_from:
+            places = [(city_from.get(p[0], p[0]),) + tuple(p[1:]) for p in places]
     # the names found so far, built when a name below needs it (most sentences have none)
     taken_now = places[:]
     taken: list[_Spans] = []
