@@ -135,6 +135,7 @@ class PairingRules:
         self.enumeration = tuple(x for x in self.separators if x not in r["mutual_connectors"]
                                  and x not in ("和", "及", "以及"))
         self.helper_separators = tuple(sorted(r["helper_list_separators"], key=len, reverse=True))
+        self.adding_words = frozenset(r["adding_words"])
         self.respectively = r["respectively"]
         self.clause_break = re.compile(r"[，,；;：:]")
         self.carry_over = tuple(r["carry_over_openers"])
@@ -1673,6 +1674,20 @@ def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     return [h], [recipient], opened, ce
 
 
+def _with_adder(text: str, parties: SentenceParties, helpers: list[Party],
+                rules: PairingRules) -> list[Party]:
+    """``helpers`` and the place before them that adds them (广东省新增江门、肇庆2市所辖县帮扶广西:
+    the province helps too), when it holds every one of them."""
+    first = parties.position(helpers[0])
+    if first == 0 or not _one_of(text, parties[first - 1].end, helpers[0].start, rules.adding_words):
+        return helpers
+    adder = parties[first - 1]
+    if adder.place and not adder.org and all(
+            h.place and not h.org and _contains(adder.place, h.place) for h in helpers):
+        return [adder] + helpers
+    return helpers
+
+
 def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
     if text[cs:ce] in rules.team_cues:
@@ -1691,7 +1706,7 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
                 if helper is not None and helper.start < parties[ri].start:
                     return [helper], [parties[ri]], cs, parties[ri].end
         return None
-    helpers = _list_back(text, parties, hi, rules.helper_separators)
+    helpers = _with_adder(text, parties, _list_back(text, parties, hi, rules.helper_separators), rules)
     ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
     if ri is None:
         r = parties[hi]
