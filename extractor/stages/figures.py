@@ -242,6 +242,8 @@ class FigureRules:
         self.coverage_verb_before = regex.compile(cover["verb_before"])
         self.coverage_helpers_with_before = regex.compile(cover["helpers_with_before"])
         self.coverage_site_before = regex.compile(cover["site_before"])
+        self.coverage_newly_taken_before = regex.compile(cover["newly_taken_before"])
+        self.coverage_newly_taken_window = int(cover["newly_taken_window"])
         self.coverage_counted_helpers_before = regex.compile(cover["counted_helpers_before"])
         self.coverage_site_after = regex.compile(cover["site_after"])
         self.coverage_helper_set_after = regex.compile(cover["helper_set_after"])
@@ -1458,6 +1460,9 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
         return False   # 963家三级医院与834个贫困县: the nation's whole
     if rules.coverage_helper_set_after.match(after):
         return True    # 交通银行三个定点扶贫县
+    newly_taken = ctx.read(max(ctx.s_start, q.start - rules.coverage_newly_taken_window), q.start)
+    if rules.coverage_newly_taken_before.search(newly_taken):
+        return not rules.coverage_whole.search(before + after)   # 新增…4市所辖县(区)帮扶广西16个重点县
     helpers = rules.coverage_verb_before.search(before) or rules.coverage_helpers_with_before.search(before) \
         or (rules.coverage_site_before.search(before) and rules.coverage_site_after.match(after)) \
         or (rules.coverage_part_before.search(before)
