@@ -725,7 +725,7 @@ class PlaceScope:
             if self.prefix[k - 1] and self.listed[k - 1]:
                 self.listed[k] = True
         self.list_parent = _list_parents(text, anchors, self.listed, self.prefix, rules.place_list_joiners)
-        self.subject = self._subject(article, anchors, rules.title_max_chars)
+        self.subject = self._subject(article, anchors, self.counted, self.prefix, rules.title_max_chars)
         # 全国/我国 said before a figure that nothing else places: a national review piece
         self.first_nation = next((a.start for a in anchors if a.level == "nation"), None)
         # one pass: each scope word takes the latest unit that fits its level
@@ -763,12 +763,18 @@ class PlaceScope:
         return found
 
     @staticmethod
-    def _subject(article: Article, anchors: list[_Anchor], title_max: int) -> Optional[_Anchor]:
+    def _subject(article: Article, anchors: list[_Anchor], counted: list[bool], prefix: list[bool],
+                 title_max: int) -> Optional[_Anchor]:
         paragraphs = article.index.paragraphs
         head_end = paragraphs[0][1] if paragraphs and paragraphs[0][1] - paragraphs[0][0] <= title_max else 0
         title = article.title or ""
         units = [a for a in anchors if a.name and a.level != "nation"]
-        in_title = [a for a in units if a.start < head_end or (title and a.surface in title)]
+        # a unit the title counts (黑龙江省…甘南等5县(市)脱贫摘帽: 甘南 is the first of the five) is not its subject,
+        # nor a prefecture written as part of a counted county's name (陕西省铜川市印台区等29个贫困县)
+        counted = [c or (p and counted[k + 1] and anchors[k + 1].level == "county")
+                   for k, (c, p) in enumerate(zip(counted, prefix))]
+        in_title = [a for a, is_counted in zip(anchors, counted) if a.name and a.level != "nation" and not is_counted
+                    and (a.start < head_end or (title and a.surface in title))]
         if in_title:
             return max(in_title, key=lambda a: _RANK[a.level])   # 广西博白 → 博白县
         if not units:
