@@ -180,13 +180,15 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "state_organs", "private_company_words", "state_sentence_markers",
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
-               "known_persons", "research_units", "company_team_words", "unit_name_words")
+               "known_persons", "research_units", "company_team_words", "unit_name_words",
+               "given_name_tails")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "extend_stop_chars",
                    "run_on_end_chars",
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars",
-                   "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms")
+                   "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
+                   "home_unit_clause_marks")
 
 
 @cache
@@ -553,8 +555,10 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False
         return None
     name = text[k:k + fits[0] + 1]          # with the next character: 齐|助力
     plain = _dictionary_words() if strict else _plain_words()
+    # a given name that is a word too (安|兴国) may end a 3-character name
+    given = 1 if fits[0] == 3 and name[1:3] in rules.words["given_name_tails"] else None
     if name[-2] in rules.words["place_suffix_chars"] or \
-            any(name[i:i + 2] in plain for i in range(len(name) - 1)):
+            any(name[i:i + 2] in plain for i in range(len(name) - 1) if i != given):
         return None
     return k, k + fits[0]
 
@@ -2255,17 +2259,24 @@ def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[
 def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
                  sentences: list[tuple[int, int]], rules: PersonRules) -> Optional[str]:
     """A person on a posting whose first title starts with a unit comes from that unit. The
-    posting word is looked for in a sentence naming the person, up to a speech verb after
-    the name: what the person says of others' postings (某局局长某某说：“…援藏干部…”) is no
-    posting of theirs."""
+    posting word is looked for in a sentence naming the person, from the clause holding the
+    name up to a speech verb after the name: what the person says of others' postings
+    (某局局长某某说：“…援藏干部…”) is no posting of theirs, nor is an earlier clause's
+    (…援藏工作队总领队甲,琼结县委书记乙,…)."""
     if not cadre.posts:
         return None
     m = rules.home_unit.match(cadre.posts[0].title)
     if not m:
         return None
-    for (_, b), (s0, s1) in dict.fromkeys(zip(spans, sentences)):
+    marks = rules.words["home_unit_clause_marks"]
+    for (a, b), (s0, s1) in dict.fromkeys(zip(spans, sentences)):
         said = rules.home_unit_said.search(text, b, s1)
-        if rules.home_unit_posted.search(text, s0, said.start() if said else s1):
+        own = a                  # the person's own clause: an earlier one is another's…
+        while own > s0 and text[own - 1] not in marks:
+            own -= 1
+        if own == a:             # … unless the name opens it (援藏3年间，某某积极投身工作)
+            own = s0
+        if rules.home_unit_posted.search(text, own, said.start() if said else s1):
             return m.group("unit")
     return None
 
