@@ -1276,8 +1276,8 @@ def _colon_heading_metric(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     pair = rules.colon_pair_after.match(after) if q.unit in rules.household_units else None
     if pair:   # 贫困户：3562户12563人: the households, then their people
         after = after[pair.end():]
-    people = None if pair else rules.colon_pair_before.search(before)
-    if people and q.unit in rules.person_units:
+    people = None if pair or q.unit not in rules.person_units else rules.colon_pair_before.search(before)
+    if people:
         before = before[:people.start()]   # …and the people after their households
     if not rules.colon_item_before.fullmatch(before) or not rules.colon_item_after.fullmatch(after):
         return None
@@ -1285,7 +1285,7 @@ def _colon_heading_metric(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     if not m:
         return None
     metric, units = rules.colon_metrics[(m["noun"], bool(m["exit"]))]
-    if people and q.unit in rules.person_units:
+    if people:
         return rules.colon_paired_people.get(metric)
     return metric if q.unit in units else None
 
@@ -1463,20 +1463,21 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
     programmes or one scheme's helpers reach (convention F10: no figure) rather than an
     area's own stock (rules helper_coverage)."""
     if rules.coverage_counted_helpers_before.search(before):
-        return not rules.coverage_whole.search(before + after)   # 6家企业结对帮扶天等县10个贫困村
-    if rules.coverage_designated_after.match(after):
+        helpers = True    # 6家企业结对帮扶天等县10个贫困村, even of a designated category
+    elif rules.coverage_designated_after.match(after):
         return False   # 支持10个深度贫困县: a category the area designates
-    if metric == "poor_counties" and max(q.values) >= rules.national_counties_min:
+    elif metric == "poor_counties" and max(q.values) >= rules.national_counties_min:
         return False   # 963家三级医院与834个贫困县: the nation's whole
-    if rules.coverage_helper_set_after.match(after):
+    elif rules.coverage_helper_set_after.match(after):
         return True    # 交通银行三个定点扶贫县
-    newly_taken = ctx.read(max(ctx.s_start, q.start - rules.coverage_newly_taken_window), q.start)
-    if rules.coverage_newly_taken_before.search(newly_taken):
-        return not rules.coverage_whole.search(before + after)   # 新增…4市所辖县(区)帮扶广西16个重点县
-    helpers = rules.coverage_verb_before.search(before) or rules.coverage_helpers_with_before.search(before) \
-        or (rules.coverage_site_before.search(before) and rules.coverage_site_after.match(after)) \
-        or (rules.coverage_part_before.search(before)
-            and rules.coverage_part_lead.search(ctx.lead(q.start, rules.lead_window)))
+    else:
+        newly_taken = ctx.read(max(ctx.s_start, q.start - rules.coverage_newly_taken_window), q.start)
+        helpers = rules.coverage_newly_taken_before.search(newly_taken) \
+            or rules.coverage_verb_before.search(before) or rules.coverage_helpers_with_before.search(before) \
+            or (rules.coverage_site_before.search(before) and rules.coverage_site_after.match(after)) \
+            or (rules.coverage_part_before.search(before)
+                and rules.coverage_part_lead.search(ctx.lead(q.start, rules.lead_window)))
+    # all of them (全部, 全覆盖) stay the area's stock whoever helps
     return bool(helpers) and not rules.coverage_whole.search(before + after)
 
 

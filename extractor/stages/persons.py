@@ -1553,13 +1553,15 @@ def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple
     return j, lo, False
 
 
-def _clause_start(text: str, end: int, lo: int, rules: PersonRules, over_brackets: bool = False) -> int:
+def _clause_start(text: str, end: int, lo: int, rules: PersonRules, over_brackets: bool = False,
+                  chars=None) -> int:
     """Where the clause ending at ``end`` opens: just after the nearest boundary character
-    before it, else ``lo`` (the title's reach). ``over_brackets`` steps over a bracket as short
-    as a title's own (俄国家杜马（议会下院）第一副主席), whose marks are boundaries otherwise.
-    The 作为 clause of :func:`_title_edge` and the foreign short form of
-    :func:`_abbreviated_state_clause` both read a clause this way."""
-    chars = rules.words["boundary_chars"]
+    (``chars``, by default boundary_chars) before it, else ``lo`` (the title's reach).
+    ``over_brackets`` steps over a bracket as short as a title's own (俄国家杜马（议会下院）第一副主席),
+    whose marks are boundaries otherwise. The 作为 clause of :func:`_title_edge`, the foreign
+    short form of :func:`_abbreviated_state_clause` and the person's own clause of
+    :func:`_home_origin` all read a clause this way."""
+    chars = rules.words["boundary_chars"] if chars is None else chars
     c = end
     while c > lo:
         if over_brackets and text[c - 1] in "）)":
@@ -2271,9 +2273,7 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
     marks = rules.words["home_unit_clause_marks"]
     for (a, b), (s0, s1) in dict.fromkeys(zip(spans, sentences)):
         said = rules.home_unit_said.search(text, b, s1)
-        own = a                  # the person's own clause: an earlier one is another's…
-        while own > s0 and text[own - 1] not in marks:
-            own -= 1
+        own = _clause_start(text, a, s0, rules, chars=marks)   # the person's own clause: an earlier one is another's…
         if own == a:             # … unless the name opens it (援藏3年间，某某积极投身工作)
             own = s0
         if rules.home_unit_posted.search(text, own, said.start() if said else s1):
