@@ -80,6 +80,7 @@ class PersonRules:
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
     layout_name: regex.Pattern           # a name alone on its line under a title line
     heading_name: regex.Pattern          # a name closing a heading with a colon
+    title_line_name: regex.Pattern       # a name alone after a title and spaces at a line's end
     cadre_titles: regex.Pattern          # a title word at the end of a phrase
     resident_before: regex.Pattern
     journalist_before: regex.Pattern
@@ -215,6 +216,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         byline=regex.compile(r["byline_pattern"]),
         credit=regex.compile(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
         layout_name=regex.compile(r["layout_name"]), heading_name=regex.compile(r["heading_name"]),
+        title_line_name=regex.compile(r["title_line_name"]),
         cadre_titles=plain_pattern(f"(?:{alternation(r['cadre_titles'])})$"),
         resident_before=_suffix_pattern(r["resident_before"]),
         journalist_before=regex.compile(f"(?:{alternation(r['journalist_before'])})"
@@ -257,7 +259,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
-            "region_titles", "title_clause_openers", "unit_name_joins")}),
+            "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -354,6 +356,9 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 after_cue = text[end:end + 1]
                 if after_cue == "\n" and kind == "before_name":   # 第一书记⏎孙某
                     yield 0, 0, text[end + 1:end + 4], end + 1, start, "layout"
+                    continue
+                if after_cue and after_cue in " 　" and (name := title_line_name(text, end, rules)):
+                    yield 0, 0, text[name[0]:name[1]], name[0], start, "title_line"   # 教授  宋某某⏎
                     continue
                 k = end + 1 if after_cue.isspace() or after_cue == "”" else end
                 if kind == "before_foreign_name":       # 总统|泽某, not 总统|一道, 大使|馆
@@ -482,7 +487,7 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
 
 
 #: cue kinds whose names only the rules read (no tagger window)
-_RULE_KINDS = ("layout", "after_seat", "heading", "known_cadre", "known_person", "tibetan_part",
+_RULE_KINDS = ("layout", "title_line", "after_seat", "heading", "known_cadre", "known_person", "tibetan_part",
                "clause_start")
 
 
@@ -592,7 +597,7 @@ def _rule_name_ok(text: str, a: int, b: int, rules: PersonRules, whole_only: boo
     """text[a:b] may be a name the rules take alone: it starts with a name initial, is no
     place of the gazetteer and not in the negative table, and holds no ordinary word
     (``whole_only``: is not one, 端和平 holds 和平)."""
-    name = text[a:b]
+    name = _SPACE.sub("", text[a:b])        # 陈 某: a 2-character name padded by a space
     if not 2 <= len(name.replace(_DOT, "")) or text[a] not in rules.initials or \
             name in rules.gazetteer.forms or name in rules.words["negative"]:
         return False
@@ -612,6 +617,18 @@ def layout_name(text: str, k: int, cue_start: int, rules: PersonRules) -> Option
         return None
     m = rules.layout_name.match(text, k)
     if not m or not _rule_name_ok(text, *m.span("name"), rules, whole_only=True):
+        return None
+    return m.span("name")
+
+
+def title_line_name(text: str, end: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The name alone at the end of a title's line, after the spaces that follow the title
+    ending at ``end`` (中国人民大学新闻学院教授  宋某某⏎, …委员会主任 陈 某⏎): 2–4 Han characters,
+    two with a space between, or a transliterated name with a middle dot, that are not one
+    ordinary word; not a credit (新华社记者  某某某摄⏎: credit_names reads it)."""
+    m = rules.title_line_name.match(text, end)
+    if not m or text.endswith(rules.affixes.title_line_credit_ends, *m.span("name")) or \
+            not _rule_name_ok(text, *m.span("name"), rules, whole_only=True):
         return None
     return m.span("name")
 
@@ -672,6 +689,11 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
         return None
     if kind == "layout":
         return layout_name(text, k, cue_start, rules)
+    if kind == "title_line":
+        end = k
+        while text[end - 1] in " 　":          # back over the spaces to the title's end
+            end -= 1
+        return title_line_name(text, end, rules)
     if kind == "after_seat":
         return deputy_name(text, cue_start, rules)
     if kind == "dot":
@@ -2434,7 +2456,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     found = []
     credited = set(bylines)
     ruled = frozenset(text[a:b] for a, b in direct)
-    for name, mentions in find_mentions(text, names, bylines, ruled).items():
+    spaced = [(a, b) for a, b in direct if _SPACE.search(text, a, b)]    # 主任 陈 某⏎
+    for name, mentions in find_mentions(text, names, bylines + spaced, ruled).items():
         if mentions:
             role = person_role(text, mentions, sentence_of, rules, memo)
             if name in rules.words["known_cadres"] and role != "journalist":
