@@ -1663,20 +1663,29 @@ def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
             break
     if opening is not None:
         return [h], [opening], opening.start, ce
-    place = ctx.main_recipient
-    if place is None:
-        # no main recipient: the one county the sentence names besides the helper (蚕房由对口
-        # 帮扶的深圳市无偿援建，收购则由农行那坡县支行…)
-        place = parties.sole_county_besides(h)
-    if place is None:
-        # …在日喀则市人民医院，一栋崭新的…大楼特别显眼。这座楼由上海市援建: the place the passage
-        # speaks of (its last county, else its last prefecture), as for a statement that names
-        # only its helpers
-        place = _passage_place(parties, [h], opened, ctx)
+    # the article's main recipient; else the one county the sentence names besides the helper
+    # (蚕房由对口帮扶的深圳市无偿援建，收购则由农行那坡县支行…); else the place the passage speaks
+    # of (…在日喀则市人民医院，一栋崭新的…大楼特别显眼。这座楼由上海市援建: its last county, else
+    # its last prefecture), as for a statement that names only its helpers. A place the helper
+    # is, holds or lies in is never its own recipient: the next one is asked (…来到红寺堡区…弘德村
+    # …。这个由福建泉州德化县援建的扶贫车间: 德化县, named most in the cue sentences, is the helper)
+    candidates = (lambda: ctx.main_recipient, lambda: parties.sole_county_besides(h),
+                  lambda: _passage_place(parties, [h], opened, ctx))
+    place = next((p for p in (ask() for ask in candidates)
+                  if p is not None and not _helps_itself(h, p)), None)
     if place is None:
         return None
     recipient = Party(cs, ce, place=place)
     return [h], [recipient], opened, ce
+
+
+def _helps_itself(h: Party, place: Place) -> bool:
+    """Whether ``h`` (a place, or an organisation named for its place: 衢江区慈善总会) is
+    ``place``, holds it or lies in it: a unit does not give to itself, its parent or its part
+    (find_pairings' ``add`` drops such a statement; a shape that picks the recipient from the
+    passage asks for the next candidate instead)."""
+    return h.place is not None and \
+        (h.place == place or _contains(place, h.place) or _contains(h.place, place))
 
 
 def _with_adder(text: str, parties: SentenceParties, helpers: list[Party],
