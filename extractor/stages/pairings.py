@@ -82,6 +82,7 @@ class PairingRules:
         self._load_cues(r)
         self._load_lists(r)
         self._load_shapes(r)
+        self._load_paired(r)
         self._load_other_news_shapes(r)
         self._load_organisations(r)
         self._load_context(r)
@@ -144,7 +145,7 @@ class PairingRules:
 
     def _load_shapes(self, r: dict) -> None:
         """The words each statement shape reads around its cue (object, toward, mutual,
-        owned, under, at, by, listed, enclosed, invested, from, paired, teams)."""
+        owned, under, at, by, listed, enclosed, invested, from, teams)."""
         self.object_verbs = tuple(r["object_verbs"])
         self.object_nouns = tuple(sorted(r["object_nouns"], key=len, reverse=True))
         self.object_count = regex.compile(r["object_count"])
@@ -171,12 +172,6 @@ class PairingRules:
             raise ValueError("rules/pairings.yaml: owned_subject.unit_gap matches more than unit_gap_max characters")
         self.owned_subject_verbs = tuple(sorted(sub["verbs"], key=len, reverse=True))
         self.under_open, self.under_close = r["under_open"], r["under_close"]
-        self.paired_cues = frozenset(r["paired_cues"])
-        self.paired_joiners = tuple(r["paired_joiners"])
-        self.paired_openers = frozenset(r["paired_openers"])
-        self.paired_relation_links = tuple(r["paired_relation"]["links"])
-        self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
-        self.paired_list_joiners = tuple(r["paired_list_joiners"])
         self.at_open, self.by_open = r["at_open"], r["by_open"]
         self.at_means = tuple(r["at_means"])
         self.listed_gap = regex.compile(r["listed_gap"])
@@ -202,6 +197,20 @@ class PairingRules:
         self.bare_cues = frozenset(r["bare_cues"])
         self.means_openers = tuple(r["means"]["openers"])
         self.means_tail = regex.compile(r["means"]["tail"])
+
+    def _load_paired(self, r: dict) -> None:
+        """The paired shape's words: the two sides joined (和, 、), the relation named after the
+        cue (是…关系), the two sides counted after them (两省区)."""
+        self.paired_cues = frozenset(r["paired_cues"])
+        self.paired_joiners = tuple(r["paired_joiners"])
+        self.paired_openers = frozenset(r["paired_openers"])
+        self.paired_relation_links = tuple(r["paired_relation"]["links"])
+        self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
+        self.paired_list_joiners = tuple(r["paired_list_joiners"])
+        joint = r["paired_joint"]
+        self.paired_joint = regex.compile(f"(?:{alternation(joint['counts'])})"
+                                          f"[^\\p{{P}}\\s]{{0,{joint['action_max']}}}$")
+        self.paired_joint_max = _longest(tuple(joint["counts"])) + joint["action_max"]
 
     def _load_other_news_shapes(self, r: dict) -> None:
         """What other news writes between the parties and the cue (the means, the fields, a
@@ -1563,11 +1572,28 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         # 延边州和宁波市是东西部扶贫协作结对城市: the relation named after an east–west cue
         end = next((cs - len(w) for w in rules.paired_relation_links if text.endswith(w, 0, cs)), cs)
     ri = _ending_before(text, parties, end, rules.w["recipient_gap"], rules, s)
+    both_sides = False
+    if ri is None and end == cs:
+        # the two sides counted after them (广东、广西两省区开始扶贫协作; 杭州和恩施两地携手开展东西部
+        # 协作): the pair, then the count word and a few words of its action
+        joint = rules.paired_joint.search(text, max(s, cs - rules.paired_joint_max), cs)
+        if joint is not None:
+            ri = _ending_before(text, parties, joint.start(), 0, rules, s)
+            both_sides = True
     if ri is None or ri == 0:
         return None
     r, h = parties[ri], parties[ri - 1]
     joiner = text[h.end:r.start]
-    if joiner in rules.paired_list_joiners and end == cs:
+    if both_sides:
+        # two sides are named: one in the east, the other in the west (广东、浙江两省 are two
+        # helpers), and no third place before them
+        if joiner not in rules.paired_list_joiners + rules.paired_joiners \
+                or (ri >= 2 and _one_of(text, parties[ri - 2].end, h.start,
+                                        rules.paired_list_joiners + rules.paired_joiners)) \
+                or not ((_east(h, rules) and _east(r, rules, "recipients"))
+                        or (_east(r, rules) and _east(h, rules, "recipients"))):
+            return None
+    elif joiner in rules.paired_list_joiners and end == cs:
         # a bare list: only two places on the two sides of the east–west programme
         if ri >= 2 and _one_of(text, parties[ri - 2].end, h.start, rules.paired_list_joiners):
             return None
