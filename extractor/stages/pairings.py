@@ -122,6 +122,7 @@ class PairingRules:
         self.speech_openers = tuple(r["speech_openers"])
         self.pair_cues = tuple(r["pair_cues"])
         self.pair_cue_gap = r["pair_cue_gap"]
+        self.pair_programme_tails = tuple(r["pair_programme_tails"])
         ep = r["epidemic"]
         self.epidemic_province = ep["province"][:2]
         self.epidemic_words = regex.compile(alternation(ep["words"]))
@@ -2520,6 +2521,8 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
     for p in parties:
         if p.pair and text.startswith(pair_cue, p.end) and not _quoted(text, s, p.start, rules, singles):
             cue = next(c for c in pair_cue if text.startswith(c, p.end))
+            if text.startswith(rules.pair_programme_tails, p.end + len(cue)):
+                continue     # 京蒙对口帮扶合作: the programme's name
             helper = Party(p.start, p.end, place=p.pair[0])
             add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
                 p.start, p.end + len(cue), s, e)
