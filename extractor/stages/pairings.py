@@ -2213,13 +2213,16 @@ class Context:
         """The county whose mention starts at ``a`` and ends by ``b`` (七星关区 opening the name
         七星关区委宣传部), else None."""
         self._index_counties()
-        k = bisect_left(self._county_positions, a)
-        if k == len(self._county_positions) or self._county_positions[k] != a:
-            return None
-        c = self._counties[self._county_starts[k][1]]
-        if not any(m.span[0] == a and m.span[1] <= b for m in c.mentions):
-            return None
-        return Place(c.name, c.adcode, "county")
+        positions = self._county_positions
+        k = bisect_left(positions, a)
+        # every county with a mention starting at ``a`` (two counties may share a start: a short
+        # form and a longer name), not only the first
+        while k < len(positions) and positions[k] == a:
+            c = self._counties[self._county_starts[k][1]]
+            if any(m.span[0] == a and m.span[1] <= b for m in c.mentions):
+                return Place(c.name, c.adcode, "county")
+            k += 1
+        return None
 
     def _index_counties(self) -> None:
         if self._county_starts is None:
