@@ -117,6 +117,7 @@ class PairingRules:
         self.breakers = regex.compile(alternation(r["gap_breakers"]))
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
         self.programmes = regex.compile(alternation(r["programmes"]))
+        self.programme_described = regex.compile(r["programme_described"])
         self.quotes = dict(r["name_quotes"])
         self.speech_quotes = tuple(r["speech_quotes"])
         self.speech_openers = tuple(r["speech_openers"])
@@ -2023,6 +2024,10 @@ def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: P
         return True   # 援藏干部, 援疆工作队; but 厦门市赴临夏州帮扶工作队 names both parties, and
         # 广东援藏工作队墨脱工作组…帮助当地 names its recipient after the label (see _active)
     last = max(recipients[-1].end, cue_end) if recipients else cue_end
+    if helpers and all(h.start == h.end for h in helpers) \
+            and rules.programme_described.match(text, last, e):
+        return True   # 对口支援西藏，是党中央作出的一项重大战略部署: the programme described, no
+        #               helper at work (the article's main helper would stand in for none)
     if rules.programmes.search(text, last, min(e, last + rules.w["programme_gap"] + 2)):
         # …与庄浪县签订携手奔小康协议书: the agreement two parties sign states the pairing
         signed = cue_start is not None and rules.signed_title["verbs"].search(
@@ -2384,8 +2389,9 @@ class Context:
         rules, title = self.rules, self._title()
         for mark in rules.title_marks:
             i = title.find(mark)
-            if 1 < i <= rules.w["title_subject_max"] and _HAN.fullmatch(title[0]) \
-                    and all(_HAN.match(ch) for ch in title[:i]):
+            # a head with nothing after its mark is a page's label, no headline (搜索中心:, 当前位置:)
+            if 1 < i <= rules.w["title_subject_max"] and title[i + len(mark):].strip() \
+                    and _HAN.fullmatch(title[0]) and all(_HAN.match(ch) for ch in title[:i]):
                 head = title[:i]
                 hits = [h for h in rules.gaz.find(head) if h.start == 0 and h.end == len(head)]
                 place = _higher_place(hits[0]) if hits else None
