@@ -192,6 +192,7 @@ class PairingRules:
         self.thanks_after = regex.compile(r["thanks"]["after"])
         self.going_marks = frozenset(r["going_marks"])
         self.built_cues = frozenset(r["built_cues"])
+        self.built_team = regex.compile(r["built_team"])
         self.team_cues = frozenset(r["team_cues"])
         self.team_labels = tuple(r["team_labels"])
         self.team_work = tuple(r["team_work"])
@@ -248,6 +249,7 @@ class PairingRules:
         self.org_suffix_list = tuple(r["org_suffixes"])
         self.org_suffix_not_before = tuple(r["org_suffix_not_before"])
         self.org_parent_prefixes = frozenset(r["org_parent_prefixes"])
+        self.org_kept_heads = tuple(r["org_kept_heads"])
         self.org_place_heads = tuple(r["org_place_heads"])
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
@@ -538,8 +540,9 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
         inner = taken_starts[k] if k < len(taken_starts) and taken_starts[k] < m.start() else None
     else:
         inner = next((a for a in taken_starts if start < a < m.start()), None)
-    if inner is not None and not rules.org_suffix.search(text, start, inner):
-        # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not)
+    if inner is not None and not rules.org_suffix.search(text, start, inner) \
+            and not text.endswith(rules.org_kept_heads, start, inner):
+        # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not, nor 武警甘肃总队)
         start, name = inner, text[inner:m.end()]
     lead = rules.org_verb_heads.match(name)
     if lead is not None and len(name) - lead.end() >= rules.w["org_min"]:
@@ -1766,7 +1769,9 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
                     and parties.team_work_after(parties[ti].end):
                 return [r], [parties[ti]], r.start, parties[ti].end
         # 山东援建的高标准智能温室…，仅喀什疏勒一个县就…: H 援建的 <thing>, then the place
-        if text.startswith("的", ce) and text[cs:ce] in rules.built_cues and r.end == cs:
+        # (also through its team: 辽宁省边防总队驻村工作队援建的“连心桥”项目在…岫岩县…开工)
+        if text.startswith("的", ce) and text[cs:ce] in rules.built_cues \
+                and (r.end == cs or rules.built_team.fullmatch(text, r.end, cs)):
             after = parties.first_county_after(ce)
             if after:
                 return [r], [after], r.start, after.end
