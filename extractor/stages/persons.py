@@ -33,7 +33,7 @@ import ahocorasick
 import regex
 
 from ..article import Article
-from ..lexicon.gazetteer import Gazetteer, gazetteer
+from ..lexicon.gazetteer import Gazetteer, common_words, gazetteer
 from ..lexicon.years import YearGrammar, dates_in, year_grammar
 from ..record import Cadre, Mention, Person, Post
 from ..rules import Folder, alternation, jieba_dictionary, load_yaml, plain_pattern, words_pattern
@@ -361,11 +361,12 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                     yield 0, 0, text[name[0]:name[1]], name[0], start, "title_line"   # 教授  宋某某⏎
                     continue
                 k = end + 1 if after_cue.isspace() or after_cue == "”" else end
-                if kind == "before_foreign_name":       # 总统|泽某, not 总统|一道, 大使|馆
-                    if not _HAN.match(text, k) or text[k:k + 2] in _plain_words() or \
-                            text[start:k + 1] in _dictionary_words():
-                        continue
-                elif text[k:k + 1] not in initials:
+                if kind == "before_foreign_name" and (     # 总统|泽某, not 总统|一道, 大使|馆
+                        not _HAN.match(text, k) or text[k:k + 2] in _plain_words()
+                        or text[start:k + 1] in _dictionary_words()) or \
+                        kind != "before_foreign_name" and text[k:k + 1] not in initials:
+                    if name := translit_name(text, k, rules):      # 部长|勒某尔。, 总裁|拉某德在
+                        yield 0, 0, text[name[0]:name[1]], k, start, "translit"
                     continue
                 anchor = text[k:k + 3]
                 if kind == "before_name" and rules.heading_name.match(text, k):
@@ -487,7 +488,7 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
 
 
 #: cue kinds whose names only the rules read (no tagger window)
-_RULE_KINDS = ("layout", "title_line", "after_seat", "heading", "known_cadre", "known_person", "tibetan_part",
+_RULE_KINDS = ("layout", "title_line", "translit", "after_seat", "heading", "known_cadre", "known_person", "tibetan_part",
                "clause_start")
 
 
@@ -709,9 +710,42 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
             and _rule_name_ok(text, *name, rules) else None
     if k is not None and (name := tibetan_name(text, k, rules)):
         return name
+    if kind in _TRANSLIT_KINDS and (name := translit_name(text, k, rules)):
+        return name
     if k is not None:
         return certain_name(text, k, rules, strict=kind == "before_name_certain")
     return certain_name_before(text, cue_start, rules)
+
+
+#: cue kinds after which a transliterated name is read (titles and role nouns, heads of state
+#: and diplomats; "translit": a title before a name initial of no Han name, 部长|勒某尔)
+_TRANSLIT_KINDS = ("before_name", "before_foreign_name", "translit")
+
+
+def translit_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """A transliterated name without a dot right after a title (财政部长卡某瓦达表示, 部长姆某钦
+    开始, 副市长娜某勒代表): the longest run of ``translit_chars`` from ``k``, 3 to
+    ``translit_name_max`` characters, that ends before a name follower, with no follower
+    inside (阿不都… holds 都: left to the dotted reading), no place or negative-table name, and
+    no common word inside (江山|如是说; jieba holds many rare fragments of foreign names, 菲利,
+    拉加, so only words at least ``translit_word_min_freq`` frequent count)."""
+    chars, longest = rules.words["translit_chars"], rules.limits.translit_name_max
+    run = k
+    while run - k < longest and text[run:run + 1] in chars:
+        run += 1
+    if run - k < 3:
+        return None
+    if any(rules.followers.match(text, i) for i in range(k + 1, run)):
+        run = next(i for i in range(k + 1, run) if rules.followers.match(text, i))
+    common = common_words(rules.limits.translit_word_min_freq)
+    for b in range(run, k + 2, -1):
+        if rules.followers.match(text, b):
+            name = text[k:b]
+            if name in rules.gazetteer.forms or name in rules.words["negative"] or \
+                    any(name[i:i + n] in common for n in (2, 3, 4) for i in range(len(name) - n + 1)):
+                return None
+            return k, b
+    return None
 
 
 def tibetan_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
