@@ -156,6 +156,7 @@ class FigureRules:
         self.threshold_before = regex.compile(r["threshold_before"])
         self.threshold_tail = regex.compile(r["threshold_tail"])
         self.helped_before = regex.compile(r["helped_before"])
+        self.whole_area_before = regex.compile(r["whole_area_before"])
         self.subset_words = tuple(r["subset_words"])
         self.collective_exit_next = regex.compile(r["collective_exit_next"])
         self.people_of_households = regex.compile(r["people_of_households"])
@@ -617,7 +618,11 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
             return None   # 带动776户2780人脱贫; 1.1万人依靠芒果产业告别贫困; 纳入低保…其中1693万人脱贫;
             # 直销点…，预计能帮助1000多人脱贫 (F2)
         return "households_lifted" if households else "people_lifted"
-    if not noun or rules.project.search(before + after):
+    if not noun:
+        return None
+    if rules.whole_area_before.search(before):
+        return "poor_households" if households else "poor_population"   # 为全村75户贫困户分红: all of them
+    if rules.project.search(before + after):
         return None
     if rules.helped_before.search(before):
         return None   # 为189万建档立卡贫困人口建立…; 选聘100万贫困人口担任护林员
