@@ -262,6 +262,8 @@ class _Rules:
     pinyin_note: regex.Pattern
     tone_marks: regex.Pattern
     neutral: frozenset
+    toneless_syllable: regex.Pattern
+    toneless_min_notes: int
     mojibake: tuple
     mojibake_window: int
     swallowed_entity: regex.Pattern
@@ -298,6 +300,8 @@ def _rules() -> _Rules:
         pinyin_note=regex.compile(rf"(?<=\p{{Han}})[(（]([{letters}]{{1,6}})[)）]"),
         tone_marks=regex.compile(f"[{r['tone_marks']}]"),
         neutral=frozenset(r["neutral_syllables"]),
+        toneless_syllable=regex.compile(r["toneless_syllable"]),
+        toneless_min_notes=int(r["toneless_min_notes"]),
         mojibake=tuple((regex.compile(t["pattern"]), int(t["lead_byte"])) for t in r["mojibake_triggers"]),
         mojibake_window=int(r["mojibake_window"]),
         swallowed_entity=regex.compile(rf"(?:{'|'.join(r['swallowed_entities'])}|#\d{{1,7}});"),
@@ -398,9 +402,13 @@ def _markup(text: str, rules: _Rules, warnings: list[str]) -> tuple[str, StepMap
 
 def _pinyin(text: str, rules: _Rules) -> tuple[str, StepMap]:
     rw = Rewriter(text)
-    for m in rules.pinyin_note.finditer(text):
+    notes = list(rules.pinyin_note.finditer(text))
+    # a page that annotates its characters writes readings without tone marks (泸(lu)溪(xi)县)
+    toneless = sum(1 for m in notes if rules.toneless_syllable.fullmatch(m.group(1))) >= rules.toneless_min_notes
+    for m in notes:
         syllable = m.group(1)
-        if rules.tone_marks.search(syllable) or syllable in rules.neutral:
+        if rules.tone_marks.search(syllable) or syllable in rules.neutral \
+                or (toneless and rules.toneless_syllable.fullmatch(syllable)):
             rw.replace(m.start(), m.end(), "", "pinyin_annotations")
     return rw.finish()
 
