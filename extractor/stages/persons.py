@@ -185,6 +185,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "given_name_tails")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "extend_stop_chars",
+                   "given_name_follower_chars",
                    "run_on_end_chars",
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars",
@@ -1200,8 +1201,10 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                     and (text[a - 1] not in rules.words["conjunction_chars"]
                          or len(_occurrences(text, name)) >= 2):
                 a -= 1
-            elif _HAN.match(text, b) and text[b] not in stop and text[a] in rules.surnames \
-                    and not rules.followers.match(text, b) and rules.followers.match(text, b + 1) \
+            elif _HAN.match(text, b) and text[a] in rules.surnames \
+                    and (text[b] not in stop and not rules.followers.match(text, b)
+                         or text[b] in rules.words["given_name_follower_chars"]) \
+                    and rules.followers.match(text, b + 1) \
                     and text[b - 1:b + 1] not in plain and text[b:b + 2] not in plain \
                     and _same_neighbour(text, name, 2):
                 b += 1
