@@ -2699,7 +2699,7 @@ class _HelpEvidence:
         self._cue: dict[tuple[int, int], bool] = {}
         self._parties: dict[tuple[int, int], list[Party]] = {}     # see _outsider_named
         self._own_team: dict[int, bool] = {}
-        self._besides_teams: dict[tuple[int, int], bool] = {}
+        self._besides_teams: dict[tuple[int, int, int], bool] = {}
 
     def _has_cue(self, s: int, e: int, c: County) -> bool:
         found = self._cue.get((s, e))
@@ -2714,7 +2714,7 @@ class _HelpEvidence:
                 weak = not strong and bool(rules.help_with_party.search(sentence))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
         if found == "strong" and (self._own_posting_only(s, e, c)
-                                  or (self._sends_own_team(c) and not self._strong_besides_teams(s, e))):
+                                  or (self._sends_own_team(c) and not self._strong_besides_teams(s, e, c))):
             return False
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
 
@@ -2728,18 +2728,28 @@ class _HelpEvidence:
             found = self._own_team[id(c)] = any(tail.match(self.text, m.span[1]) for m in c.mentions)
         return found
 
-    def _strong_besides_teams(self, s: int, e: int) -> bool:
+    def _strong_besides_teams(self, s: int, e: int, c: County) -> bool:
         """Whether text[s:e] says help comes in with more than team and first-secretary words
-        (roles.team_words): a fund, a donation, an outside helper's cue."""
-        found = self._besides_teams.get((s, e))
+        (roles.team_words) and the county's own postings (秦州区从部门单位选派优秀干部挂职担任贫困村第一书记:
+        its 挂职 is its own): a fund, a donation, an outside helper's cue."""
+        found = self._besides_teams.get((s, e, id(c)))
         if found is None:
-            stretch = _without_no_help(self.text[s:e], self.rules)
+            stretch = _without_no_help(self._without_own_postings(self.text[s:e], c), self.rules)
             # a team said to come from outside is no team of the county's own (省里派来的驻村
             # 第一书记, 中央单位派驻的工作队)
             found = bool(self.rules.outside_team_marks.search(stretch)) \
                 or _strong_help_cue(self.rules.team_words.sub("", stretch), self.rules)
-            self._besides_teams[(s, e)] = found
+            self._besides_teams[(s, e, id(c))] = found
         return found
+
+    def _without_own_postings(self, stretch: str, c: County) -> str:
+        """``stretch`` without the county's own postings (秦州区从部门单位选派优秀干部挂职担任贫困村第一
+        书记: the 挂职 there is its own cadres', no help come in)."""
+        postings = _own_postings(stretch, {c.name, c.name[:2], *c.aliases_seen}, self.rules.own_posting_tail)
+        if not postings:
+            return stretch
+        return "".join(stretch[a:b] for a, b in zip([0] + [q for _, q in postings],
+                                                    [p for p, _ in postings] + [len(stretch)]))
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
         """Whether the stretch's help cues are all the county's own postings: its own units
@@ -2995,9 +3005,11 @@ class _HelpEvidence:
         text = self.text
         if not self.rules.help_in.search(text):
             return False
-        text = _without_no_help(text, self.rules)
         if self._sends_own_team(c):
-            text = self.rules.team_words.sub("", text)    # its teams are its own
+            # its teams, and the postings that show them its own, are its own
+            text = self.rules.team_words.sub("", _without_no_help(self._without_own_postings(text, c), self.rules))
+        else:
+            text = _without_no_help(text, self.rules)
         return bool(self.rules.help_in.search(text))
 
     def named_as_origin(self, c: County) -> bool:
