@@ -260,7 +260,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
-            "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends")}),
+            "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
+            "name_end_cut_words")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -1138,8 +1139,9 @@ def _repair_cut_names(text: str, names: set[str], rules: PersonRules) -> set[str
             nexts = {text[i + 2:i + 3] for i in found}
             if len(found) >= 2 and len(nexts) == 1:
                 c = nexts.pop()
-                if _HAN.match(c) and c not in stop:
-                    name += c
+                if _HAN.match(c) and c not in stop and \
+                        not text.startswith(rules.affixes.name_end_cut_words, found[0] + 2):
+                    name += c                       # not 莫某|总理 (twice)
         out.add(name)
     return out
 
@@ -1189,6 +1191,8 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                 and not (lead.end() - a == 1 and _DOT in text[a:b]):   # not 科|林·布莱克莫尔
             a = lead.end()
         b = _idiom_cut(text, a, b, rules)          # 廖某某|笑盈盈, 柯某|语重心长
+        if b - a >= 3 and text.startswith(rules.affixes.name_end_cut_words, b - 1):
+            b -= 1                                      # 莫某总|理, 钟某教|授, 韩某出|席
         if b - a == 2 and text[a:b] in rules.words["tibetan_name_parts"] and \
                 text[b:b + 2] in rules.words["tibetan_name_parts"]:
             b += 2                                      # 久美|彭措: the second part
@@ -1847,13 +1851,18 @@ def _mention_phrase(text: str, a: int, sent: tuple[int, int], rules: PersonRules
 
 
 def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
-                   rules: PersonRules, memo: Optional[_Memo]) -> bool:
+                   rules: PersonRules, memo: Optional[_Memo], title_after: bool = True) -> bool:
+    """One mention makes a cadre; ``title_after``: a leader's title right after the name
+    counts (not for a person another mention names as a foreign state's: 印度总理莫某)."""
     a, b = span
     phrase = _mention_phrase(text, a, sent, rules, memo)
     if _abbreviated_state_clause(text, a, sent, rules):
         return False                    # 中国驻孟加拉国大使馆…。孟司法与议会事务部部长胡克
-    return bool(_is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _cadre_title_after(text, span, rules)
-                or _post_spans(text, span, sent, rules, memo) or _list_title_after(text, b, sent, rules))
+    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _list_title_after(text, b, sent, rules):
+        return True
+    if title_after:
+        return _cadre_title_after(text, span, rules) or bool(_post_spans(text, span, sent, rules, memo))
+    return any(ts != b for ts, _ in _post_spans(text, span, sent, rules, memo))   # not 莫某|总理
 
 
 def _abbreviated_state_clause(text: str, a: int, sent: tuple[int, int], rules: PersonRules) -> bool:
@@ -1916,7 +1925,12 @@ def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: Per
     mentions = [(span, sentence_of(span[0])) for span in spans]
     if any(_journalist_mention(text, span, sent, rules, memo) for span, sent in mentions):
         return "journalist"
-    if any(_cadre_mention(text, span, sent, rules, memo) for span, sent in mentions):
+    # 同莫某总理继续…: a leader's title after the name is a foreign one when another mention
+    # names the person's state (印度总理莫某)
+    title_after = not (any(_cadre_title_after(text, span, rules) for span in spans) and any(
+        _has_any(_mention_phrase(text, span[0], sent, rules, memo), rules.words["foreign_units"])
+        for span, sent in mentions))
+    if any(_cadre_mention(text, span, sent, rules, memo, title_after) for span, sent in mentions):
         return "cadre"
     if any(rules.resident_before.search(_mention_phrase(text, span[0], sent, rules, memo).rstrip("的"))
            for span, sent in mentions):
