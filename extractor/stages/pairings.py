@@ -37,7 +37,7 @@ import regex
 from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
 from ..record import County, NamedPlace, Pairing
-from ..rules import Folder, alternation, load_yaml, plain_pattern, trie_alternation, words_pattern
+from ..rules import Folder, alternation, load_yaml, plain_pattern, words_pattern
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ class PairingRules:
         self.unit_joiners = tuple(r["unit_joiners"])
         self.generic_org = words_pattern(r["generic_org_words"])
         self.org_count_head = regex.compile(r["org_count_head"])
-        self.central_units = re.compile(trie_alternation(r["central_units"] + r["central_enterprises"]))
+        self.central_units = words_pattern(r["central_units"] + r["central_enterprises"])
         self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
         self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
             alternation(self.anaphors), alternation(self.cues)))
@@ -2674,6 +2674,20 @@ def _own_postings(stretch: str, stems: set[str], tail: regex.Pattern) -> list[tu
     return found
 
 
+def _own_stems(c: County) -> set[str]:
+    """The forms of county ``c`` that open its own postings (渠县陆续派出…, 秦州区从部门单位选派…): its
+    name, its first two characters, the aliases the article writes."""
+    return {c.name, c.name[:2], *c.aliases_seen}
+
+
+def _without_spans(stretch: str, spans: list[tuple[int, int]]) -> str:
+    """``stretch`` with ``spans`` (non-overlapping, left to right) cut out."""
+    if not spans:
+        return stretch
+    return "".join(stretch[a:b] for a, b in zip([0] + [q for _, q in spans],
+                                                [p for p, _ in spans] + [len(stretch)]))
+
+
 class _HelpEvidence:
     """Where an article says that help comes into a county: a help cue (rules/pairings.yaml,
     roles: help_in) in the sentence of one of its mentions or in the sentences after it, up
@@ -2747,11 +2761,7 @@ class _HelpEvidence:
     def _without_own_postings(self, stretch: str, c: County) -> str:
         """``stretch`` without the county's own postings (秦州区从部门单位选派优秀干部挂职担任贫困村第一
         书记: the 挂职 there is its own cadres', no help come in)."""
-        postings = _own_postings(stretch, {c.name, c.name[:2], *c.aliases_seen}, self.rules.own_posting_tail)
-        if not postings:
-            return stretch
-        return "".join(stretch[a:b] for a, b in zip([0] + [q for _, q in postings],
-                                                    [p for p, _ in postings] + [len(stretch)]))
+        return _without_spans(stretch, _own_postings(stretch, _own_stems(c), self.rules.own_posting_tail))
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
         """Whether the stretch's help cues are all the county's own postings: its own units
@@ -2759,16 +2769,14 @@ class _HelpEvidence:
         干部驻村扶贫; gold/README: work teams a county sends to its own villages are its own
         work)."""
         rules, text = self.rules, self.text
-        stems = {c.name, c.name[:2], *c.aliases_seen}
+        stems = _own_stems(c)
         if not any(text.find(x, s, e) >= 0 for x in stems):
             return False
         stretch = text[s:e]
         postings = _own_postings(stretch, stems, rules.own_posting_tail)
         if not postings:
             return False
-        rest = "".join(stretch[a:b] for a, b in zip([0] + [q for _, q in postings],
-                                                     [p for p, _ in postings] + [len(stretch)]))
-        return not _strong_help_cue(_without_no_help(rest, rules), rules)
+        return not _strong_help_cue(_without_no_help(_without_spans(stretch, postings), rules), rules)
 
     def _outsider_named(self, s: int, e: int, c: County) -> bool:
         """Whether text[s:e] names a party from outside county ``c``: an organisation, or a

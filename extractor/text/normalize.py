@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 import regex
 
 from .offsets import Edit, OffsetMap, Rewriter, StepMap
-from ..rules import jieba_dictionary, load_yaml, trie_alternation
+from ..rules import jieba_dictionary, load_yaml, words_pattern
 
 #: The repair kinds SPEC.md names; every record reports all of them.
 REPAIR_KINDS = ("pinyin_annotations", "html_entities", "mojibake_runs", "joined_lines",
@@ -571,7 +571,7 @@ def _t2s_gate() -> tuple[re.Pattern, re.Pattern]:
     gate = load_yaml("t2s_gate.yaml")
     bmp = "".join(c for c in gate["characters"] if ord(c) <= 0xFFFF)
     characters = re.compile(f"[{re.escape(bmp)}]|[\U00010000-\U0010FFFF]")
-    phrases = re.compile(trie_alternation(gate["phrases"]))
+    phrases = words_pattern(gate["phrases"])
     return characters, phrases
 
 
