@@ -726,23 +726,25 @@ _TRANSLIT_KINDS = ("before_name", "before_foreign_name", "translit")
 
 def translit_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """A transliterated name without a dot right after a title (财政部长卡某瓦达表示, 部长姆某钦
-    开始, 副市长娜某勒代表): the longest run of ``translit_chars`` from ``k``, 3 to
-    ``translit_name_max`` characters, that ends before a name follower, with no follower
+    开始, 副市长娜某勒代表): the longest run of ``translit_chars`` from ``k``, ``translit_name_min``
+    to ``translit_name_max`` characters, that ends before a name follower, with no follower
     inside (阿不都… holds 都: left to the dotted reading), no place or negative-table name, and
     no common word inside (江山|如是说; jieba holds many rare fragments of foreign names, 菲利,
     拉加, so only words at least ``translit_word_min_freq`` frequent count)."""
-    chars, longest = rules.words["translit_chars"], rules.limits.translit_name_max
+    chars = rules.words["translit_chars"]
+    shortest, longest = rules.limits.translit_name_min, rules.limits.translit_name_max
     run = k
     while run - k < longest and text[run:run + 1] in chars:
         run += 1
-    if run - k < 3:
+    if run - k < shortest:
         return None
-    if any(rules.followers.match(text, i) for i in range(k + 1, run)):
-        run = next(i for i in range(k + 1, run) if rules.followers.match(text, i))
+    # a name follower inside the run ends it: no name runs through one (阿不都…)
+    run = next((i for i in range(k + 1, run) if rules.followers.match(text, i)), run)
     common = common_words(rules.limits.translit_word_min_freq)
-    for b in range(run, k + 2, -1):
+    for b in range(run, k + shortest - 1, -1):
         if rules.followers.match(text, b):
             name = text[k:b]
+            # common_words holds words of 2–4 characters: every such piece of the name is asked
             if name in rules.gazetteer.forms or name in rules.words["negative"] or \
                     any(name[i:i + n] in common for n in (2, 3, 4) for i in range(len(name) - n + 1)):
                 return None
