@@ -77,6 +77,7 @@ class MoneyRules:
     price_words: regex.Pattern
     rate_before: regex.Pattern
     rate_after: regex.Pattern
+    price_continued: regex.Pattern
     price_before: int
     price_after: int
     window: int
@@ -149,6 +150,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         topic_max=int(rel["topic_sentence_max"]), brief_dateline=regex.compile(rel["brief_dateline"]),
         goods_unit=regex.compile(rel["unit_price"]["goods_unit"]), price_words=regex.compile(rel["unit_price"]["price_words"]),
         rate_before=regex.compile(rel["unit_price"]["rate_before"]), rate_after=regex.compile(rel["unit_price"]["rate_after"]),
+        price_continued=regex.compile(rel["unit_price"]["continued_between"]),
         price_before=int(rel["unit_price"]["before"]), price_after=int(rel["unit_price"]["after"]),
         window=int(rel["paragraph_window"]), negative_signs=frozenset(r["negative_signs"]),
         unit_last_chars=frozenset(u[-1] for u in currencies),
@@ -349,11 +351,15 @@ def _names_work(rules: MoneyRules, text: str) -> bool:
     return bool(rules.subject.search(rules.not_work.sub("", text)))
 
 
-def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int, s_end: int,
+                price_end: int = -1) -> bool:
     """An amount that is the price of a unit of goods (convention M3): a price word and a
     unit of goods within a few characters of it, inside its sentence; or a unit of goods
     (a price noun) right before its number or qualifier (每粒不到0.1元, 价格10元), or a unit
-    of goods right after it (三块一斤)."""
+    of goods right after it (三块一斤); or the next price of a sentence whose unit price ends at
+    ``price_end`` (卖20元，运到村委会要40多元), with no income or total word between."""
+    if s_start < price_end and rules.price_continued.fullmatch(text, price_end, start):
+        return True
     before = text[max(s_start, start - rules.price_before):start]
     after = text[end:min(s_end, end + rules.price_after)]
     near = before + "|" + after
@@ -496,7 +502,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
     amounts: list[Amount] = []
     relevance: dict[tuple[int, int], bool] = {}
     subjects = _Subjects(rules, article)
-    consumed = 0           # the end of the last amount, its 六角七分钱 included
+    consumed, price_end = 0, -1   # the ends of the last amount (its 六角七分钱 included) and of the last unit price
     for q in heapq.merge(_scan_near_units(text, rules), _scan_signs(text, rules), key=lambda q: q.start):
         if q.start < consumed:
             continue           # 七分钱 inside 一百三十五块六角七分钱
@@ -530,8 +536,10 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             relevant = relevance[key] = _relevant(
                 rules, about, text[lead:s_end], index.paragraph_window(q.start, rules.window),
                 text[p_start:p_end] if p_end - p_start <= rules.part_paragraph_max else "")
-        if relevant and (_unit_price(rules, text, start, sub.end, s_start, s_end)
-                         or _macro_total(rules, article, s_start, start, s_end)):
+        priced = _unit_price(rules, text, start, sub.end, s_start, s_end, price_end)
+        if priced:
+            price_end = sub.end   # 卖20元，运到村委会要40多元: the price goes on in the next clause
+        if relevant and (priced or _macro_total(rules, article, s_start, start, s_end)):
             relevant = False   # 以每粒0.17元托底收购, 全县旅游总收入: not money of poverty work
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
