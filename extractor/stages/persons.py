@@ -1769,7 +1769,8 @@ def _has_any(text: str, words: frozenset[str]) -> bool:
 def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     """One part of a title phrase (the parts are joined by 、) is a public post (SPEC 3;
     gold/README convention P4): a cadre title, not in a research institute, foundation,
-    association, foreign state or international body, not an assembly seat (政协委员, 人大代表),
+    association, foreign state or international body (a state organ's name before it is
+    another's post in a headline: 国务院总理李某同俄罗斯总理|梅某), not an assembly seat (政协委员, 人大代表),
     in a company only when it is state-owned, and a doctor's or teacher's job, or a post
     below the head of a public hospital or school (convention P6), only on a posting."""
     m = rules.cadre_titles.search(part)
@@ -1782,6 +1783,7 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
             not _has_any(part, w["foreign_units"]):             # P7: a research institute's head
         return bool(rules.research_head.search(part)) and not rules.research_section_head.search(part)
     if (_has_any(part, w["non_public_units"]) and not part.startswith(rules.affixes.state_organs)) \
+            or _has_any(part, w["foreign_units"]) \
             or rules.seat_titles.search(part) or rules.academic_unit.search(part) \
             or (m.group() in rules.affixes.consultative_seat_words and
                 any(body in part for body in rules.affixes.consultative_bodies)):
