@@ -210,6 +210,7 @@ class PairingRules:
         self.paired_relation_links = tuple(r["paired_relation"]["links"])
         self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
         self.paired_list_joiners = tuple(r["paired_list_joiners"])
+        self.paired_any_joiners = self.paired_list_joiners + self.paired_joiners   # 广东、广西两省区
         joint = r["paired_joint"]
         self.paired_joint = regex.compile(f"(?:{alternation(joint['counts'])})"
                                           f"[^\\p{{P}}\\s]{{0,{joint['action_max']}}}$")
@@ -650,7 +651,7 @@ def _place_headed(name: str, rules: PairingRules) -> bool:
 def _regions(text: str, s: int, e: int, rules: PairingRules,
              context: "Context") -> list[tuple[int, int, Place]]:
     """Named regions (四川藏区; 藏区 when the article also writes 四川藏区); the 兵团's divisions
-    when the article names the 兵团 (``divisions``). A division written before its own city
+    when the article names the 兵团 (``context.divisions``). A division written before its own city
     (兵团第二师铁门关市, 师市合一) comes with no place: its span hides the places inside it
     (新疆) and opens the city's name, the party."""
     out = []
@@ -1593,9 +1594,9 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     if both_sides:
         # two sides are named: one in the east, the other in the west (广东、浙江两省 are two
         # helpers), and no third place before them
-        if joiner not in rules.paired_list_joiners + rules.paired_joiners \
+        if joiner not in rules.paired_any_joiners \
                 or (ri >= 2 and _one_of(text, parties[ri - 2].end, h.start,
-                                        rules.paired_list_joiners + rules.paired_joiners)) \
+                                        rules.paired_any_joiners)) \
                 or not ((_east(h, rules) and _east(r, rules, "recipients"))
                         or (_east(r, rules) and _east(h, rules, "recipients"))):
             return None
