@@ -59,6 +59,8 @@ _SPACE = regex.compile(r"\s")
 _NAME_SHAPE = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
 _TOKEN = regex.compile(r"[^\s、]+")
 _DOT = "·"
+#: the spaces that pad a title from its name on one line (国务院扶贫办主任 刘某; full-width too)
+_PADDING = " 　"
 
 
 @dataclass(frozen=True, eq=False)     # hashed and compared by identity: a cache key as it is
@@ -359,7 +361,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 if after_cue == "\n" and kind == "before_name":   # 第一书记⏎孙某
                     yield 0, 0, text[end + 1:end + 4], end + 1, start, "layout"
                     continue
-                if after_cue and after_cue in " 　" and (name := title_line_name(text, end, rules)):
+                if after_cue and after_cue in _PADDING and (name := title_line_name(text, end, rules)):
                     yield 0, 0, text[name[0]:name[1]], name[0], start, "title_line"   # 教授  宋某某⏎
                     continue
                 k = end + 1 if after_cue.isspace() or after_cue == "”" else end
@@ -693,10 +695,7 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
     if kind == "layout":
         return layout_name(text, k, cue_start, rules)
     if kind == "title_line":
-        end = k
-        while text[end - 1] in " 　":          # back over the spaces to the title's end
-            end -= 1
-        return title_line_name(text, end, rules)
+        return title_line_name(text, _back_over_padding(text, k), rules)    # from the title's end
     if kind == "after_seat":
         return deputy_name(text, cue_start, rules)
     if kind == "dot":
@@ -1587,20 +1586,23 @@ def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]
 
 # ---------------------------------------------------------------------------- roles
 
+def _back_over_padding(text: str, j: int) -> int:
+    """``j`` moved back over the spaces (_PADDING) right before it."""
+    while j > 0 and text[j - 1] in _PADDING:
+        j -= 1
+    return j
+
+
 def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple[int, int, bool]:
     """(where the title before a name ends, how far back it may reach, whether the name
     stands alone on its line under the title). Layout between title and name is skipped:
     spaces (国务院扶贫办主任 刘某), a line break when the name is alone on its line
     (第一书记⏎孙某⏎), the quotes of a quoted title (“第一书记”黄某)."""
-    j = a
-    while j > 0 and text[j - 1] in " 　":
-        j -= 1
+    j = _back_over_padding(text, a)
     if j > 0 and text[j - 1] == "\n":
         line_end = text.find("\n", a)
         if 0 <= (line_end if line_end >= 0 else len(text)) - a <= rules.limits.name_line_max:
-            j -= 1
-            while j > 0 and text[j - 1] in " 　":
-                j -= 1
+            j = _back_over_padding(text, j - 1)
             return j, max(text.rfind("\n", 0, j) + 1, j - rules.limits.title_max), True
         else:
             return a, a, False
