@@ -787,7 +787,7 @@ def bounded_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, i
         name = text[k:k + n]
         if len(name) < n or not _HAN_RUN.fullmatch(name) or name[-1] in rules.words["place_suffix_chars"] \
                 or any(rules.followers.match(text, k + i) for i in range(1, n)) \
-                or any(name[i:i + 2] in plain for i in range(n - 1)):
+                or any(name[i:i + 2] in plain for i in range(n - 1)) or name in plain:   # 岁的|全运会
             continue
         if (rules.followers.match(text, k + n) or n == 3 and text[k + n:k + n + 2] in words) \
                 and text[k + n - 1:k + n + 1] not in words:
