@@ -1,12 +1,13 @@
 """Speed rewrites that must find what the plain regex finds: rule patterns compiled by the
-standard re where it reads them (rules.plain_pattern), and a county's own postings found by
-its names and one compiled tail (pairings) instead of a pattern compiled per county."""
+standard re where it reads them (rules.plain_pattern), word lists written as a trie
+(rules.words_pattern, rules.trie_alternation), and a county's own postings found by its names
+and one compiled tail (pairings) instead of a pattern compiled per county."""
 import re
 
 import pytest
 import regex
 
-from extractor.rules import alternation, plain_pattern
+from extractor.rules import alternation, plain_pattern, trie_alternation, words_pattern
 from extractor.stages.pairings import _own_postings, load_rules
 
 PLAIN_ROWS = [
@@ -25,6 +26,22 @@ def test_plain_pattern_takes_re_where_it_can(pattern, engine, text, expected):
     assert isinstance(compiled, engine)
     assert [m.group() for m in compiled.finditer(text)] == expected
     assert [m.group() for m in regex.compile(pattern).finditer(text)] == expected
+
+
+TRIE_ROWS = [
+    # a word that is a prefix of another: the longest at each position (中国作协, not 中国)
+    (["中国", "中国作协", "教育部", "部"], "中国作协和中国人在教育部的部里", ["中国作协", "中国", "教育部", "部"]),
+    (["国务院扶贫办", "国务院", "共青团中央"], "国务院扶贫办与共青团中央及国务院", ["国务院扶贫办", "共青团中央", "国务院"]),
+]
+
+
+@pytest.mark.parametrize("words, text, expected", TRIE_ROWS)
+def test_word_lists_as_a_trie_find_what_the_alternation_finds(words, text, expected):
+    """Every stage's word lists (rules.words_pattern; central_units, the t2s gate's phrases)
+    are searched as a trie: the same words, longest first, as the plain alternation."""
+    assert re.findall(trie_alternation(words), text) == expected
+    assert words_pattern(words).findall(text) == expected
+    assert re.findall(alternation(words), text) == expected
 
 
 OWN_ROWS = [

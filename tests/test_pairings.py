@@ -55,14 +55,3 @@ def test_pairings_table_has_both_adcodes_and_the_date():
     day = datetime.date(2020, 7, 1)   # tables hold dates as dates (README: table schema)
     assert rows == [["a", day, "南山区", "440305", "石渠县", "513332", "结对帮扶"],
                     ["a", day, "福田区", "440304", "色达县", "513333", "结对帮扶"]]
-
-
-@pytest.mark.parametrize("words,text,found", [
-    (["中国", "中国作协", "教育部", "部"], "中国作协和中国人在教育部的部里", ["中国作协", "中国", "教育部", "部"]),
-    (["国务院扶贫办", "国务院", "共青团中央"], "国务院扶贫办与共青团中央及国务院", ["国务院扶贫办", "共青团中央", "国务院"]),
-])
-def test_trie_alternation_finds_what_alternation_finds(words, text, found):
-    """central_units are searched as a trie (rules.trie_alternation): the same words, longest first."""
-    import re
-    from extractor.rules import alternation, trie_alternation
-    assert re.findall(trie_alternation(words), text) == found == re.findall(alternation(words), text)
