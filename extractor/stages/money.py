@@ -352,15 +352,17 @@ def _names_work(rules: MoneyRules, text: str) -> bool:
 
 
 def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int, s_end: int,
-                price_end: int = -1) -> bool:
+                price_end: int = -1, previous_end: int = -1) -> bool:
     """An amount that is the price of a unit of goods (convention M3): a price word and a
     unit of goods within a few characters of it, inside its sentence; or a unit of goods
     (a price noun) right before its number or qualifier (每粒不到0.1元, 价格10元), or a unit
     of goods right after it (三块一斤); or the next price of a sentence whose unit price ends at
-    ``price_end`` (卖20元，运到村委会要40多元), with no income or total word between."""
+    ``price_end`` (卖20元，运到村委会要40多元), with no income or total word between. The look-back
+    stops at the amount before it (ending at ``previous_end``): that amount's price words are its
+    own (每斤卖5元，贫困户每月增收2000元), and a price that goes on is the case above."""
     if s_start < price_end and rules.price_continued.fullmatch(text, price_end, start):
         return True
-    before = text[max(s_start, start - rules.price_before):start]
+    before = text[max(s_start, start - rules.price_before, previous_end):start]
     after = text[end:min(s_end, end + rules.price_after)]
     near = before + "|" + after
     return bool(rules.price_words.search(near) and rules.goods_unit.search(near)
@@ -515,7 +517,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             continue
         if _is_measure_word(text, q, rules, sub.end > q.end or sub.priced):
             continue
-        consumed = sub.end
+        previous_end, consumed = consumed, sub.end
         currency, factor = rules.currencies.get(q.unit, ("CNY", Decimal(1)))
         start = q.start
         sign = Decimal(1)
@@ -536,7 +538,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             relevant = relevance[key] = _relevant(
                 rules, about, text[lead:s_end], index.paragraph_window(q.start, rules.window),
                 text[p_start:p_end] if p_end - p_start <= rules.part_paragraph_max else "")
-        priced = _unit_price(rules, text, start, sub.end, s_start, s_end, price_end)
+        priced = _unit_price(rules, text, start, sub.end, s_start, s_end, price_end, previous_end)
         if priced:
             price_end = sub.end   # 卖20元，运到村委会要40多元: the price goes on in the next clause
         if relevant and (priced or _macro_total(rules, article, s_start, start, s_end)):
