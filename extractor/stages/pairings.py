@@ -215,6 +215,7 @@ class PairingRules:
         self.paired_joint = regex.compile(f"(?:{alternation(joint['counts'])})"
                                           f"[^\\p{{P}}\\s]{{0,{joint['action_max']}}}$")
         self.paired_joint_max = _longest(tuple(joint["counts"])) + joint["action_max"]
+        self.paired_joint_counts = tuple(sorted(joint["counts"], key=len, reverse=True))
 
     def _load_other_news_shapes(self, r: dict) -> None:
         """What other news writes between the parties and the cue (the means, the fields, a
@@ -1444,6 +1445,12 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
             return _east_helps([helper], recipients, first.start, ce, rules)
         return ([helper], recipients, first.start, ce) if helper else None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
+    if conn in rules.mutual and text[cs:ce] in rules.paired_cues \
+            and text.startswith(rules.paired_joint_counts, recipients[-1].end) \
+            and not (len(helpers) == len(recipients) == 1 and _east_and_west(helpers[0], recipients[0], rules)):
+        # the two sides counted (广东和浙江两省开展扶贫协作): as the paired shape reads them, one
+        # in the east and the other in the west, else two helpers (or two helped) side by side
+        return None
     if conn in rules.mutual:
         return _east_helps(helpers, recipients, helpers[0].start, ce, rules)
     return helpers, recipients, helpers[0].start, ce
@@ -1498,6 +1505,13 @@ def _east(p: Party, rules: PairingRules, side: str = "helpers") -> bool:
     codes = rules.east_helpers if side == "helpers" else rules.west_recipients
     return not p.org and p.place is not None and bool(p.place.adcode) \
         and p.place.adcode[:2] in codes
+
+
+def _east_and_west(a: Party, b: Party, rules: PairingRules) -> bool:
+    """Whether two parties are the two sides of the east–west programme, one in the east and
+    the other in the west, in either order (广东、广西; never 广东、浙江, two helpers)."""
+    return (_east(a, rules) and _east(b, rules, "recipients")) \
+        or (_east(b, rules) and _east(a, rules, "recipients"))
 
 
 def _east_helps(first: list[Party], second: list[Party], start: int, end: int,
@@ -1597,15 +1611,13 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         if joiner not in rules.paired_any_joiners \
                 or (ri >= 2 and _one_of(text, parties[ri - 2].end, h.start,
                                         rules.paired_any_joiners)) \
-                or not ((_east(h, rules) and _east(r, rules, "recipients"))
-                        or (_east(r, rules) and _east(h, rules, "recipients"))):
+                or not _east_and_west(h, r, rules):
             return None
     elif joiner in rules.paired_list_joiners and end == cs:
         # a bare list: only two places on the two sides of the east–west programme
         if ri >= 2 and _one_of(text, parties[ri - 2].end, h.start, rules.paired_list_joiners):
             return None
-        if not ((_east(h, rules) and _east(r, rules, "recipients"))
-                or (_east(r, rules) and _east(h, rules, "recipients"))):
+        if not _east_and_west(h, r, rules):
             return None
     elif joiner not in rules.paired_joiners:
         return None
