@@ -1192,7 +1192,8 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                 and not (lead.end() - a == 1 and _DOT in text[a:b]):   # not 科|林·布莱克莫尔
             a = lead.end()
         b = _idiom_cut(text, a, b, rules)          # 廖某某|笑盈盈, 柯某|语重心长
-        if b - a >= 3 and text.startswith(rules.affixes.name_end_cut_words, b - 1):
+        if b - a >= rules.limits.name_end_cut_min_length \
+                and text.startswith(rules.affixes.name_end_cut_words, b - 1):
             b -= 1                                      # 莫某总|理, 钟某教|授, 韩某出|席
         if b - a == 2 and text[a:b] in rules.words["tibetan_name_parts"] and \
                 text[b:b + 2] in rules.words["tibetan_name_parts"]:
