@@ -103,6 +103,7 @@ class PersonRules:
     research_head: regex.Pattern             # a public research institute's head (P7)
     research_section_head: regex.Pattern     # a section's head inside an institute (P7)
     post_abroad: regex.Pattern               # China's envoy abroad (中国驻某国大使)
+    foreign_place_head: regex.Pattern        # a foreign city's or province's head (尼斯市长)
     team_marker: regex.Pattern
     team_village: regex.Pattern              # a village or township right after 驻
     cadre_after: regex.Pattern
@@ -192,7 +193,7 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars",
                    "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
-                   "home_unit_clause_marks")
+                   "home_unit_clause_marks", "foreign_place_chars")
 
 
 @cache
@@ -241,6 +242,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         research_head=regex.compile(r["research_head"]),
         research_section_head=regex.compile(r["research_section_head"]),
         post_abroad=regex.compile(r["post_abroad"]),
+        foreign_place_head=regex.compile(r["foreign_place_head"].replace("PLACE_CHARS", regex.escape(
+            "".join(sorted(words["translit_chars"] | words["foreign_place_chars"]))))),
         cadre_after=words_pattern(r["cadre_after"]),
         home_unit=regex.compile(r["home_unit"]),
         home_unit_said=words_pattern(r["home_unit_said"]),
@@ -1786,7 +1789,7 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
             not _has_any(part, w["foreign_units"]):             # P7: a research institute's head
         return bool(rules.research_head.search(part)) and not rules.research_section_head.search(part)
     if (_has_any(part, w["non_public_units"]) and not part.startswith(rules.affixes.state_organs)) \
-            or _has_any(part, w["foreign_units"]) \
+            or _has_any(part, w["foreign_units"]) or _foreign_place_head(part, rules) \
             or rules.seat_titles.search(part) or rules.academic_unit.search(part) \
             or (m.group() in rules.affixes.consultative_seat_words and
                 any(body in part for body in rules.affixes.consultative_bodies)):
@@ -1819,6 +1822,12 @@ def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
             return True
         foreign = _has_any(part, rules.words["foreign_units"])
     return False
+
+
+def _foreign_place_head(part: str, rules: PersonRules) -> bool:
+    """The part is the head of a foreign city or province (斯特拉斯堡副市长, 首尔市副市长, 埃诺省
+    省长): its unit is all transliteration characters and no place of the gazetteer."""
+    return bool(rules.foreign_place_head.search(part)) and not rules.gazetteer.find_in_phrase(part)
 
 
 def _names_own_unit(part: str, rules: PersonRules) -> bool:
