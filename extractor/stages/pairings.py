@@ -2763,7 +2763,7 @@ class _HelpEvidence:
         its 挂职 is its own): a fund, a donation, an outside helper's cue."""
         found = self._besides_teams.get((s, e, id(c)))
         if found is None:
-            stretch = _without_no_help(self._without_own_postings(self.text[s:e], c), self.rules)
+            stretch = self._without_own_work(self.text[s:e], c)
             # a team said to come from outside is no team of the county's own (省里派来的驻村
             # 第一书记, 中央单位派驻的工作队)
             found = bool(self.rules.outside_team_marks.search(stretch)) \
@@ -2771,10 +2771,12 @@ class _HelpEvidence:
             self._besides_teams[(s, e, id(c))] = found
         return found
 
-    def _without_own_postings(self, stretch: str, c: County) -> str:
+    def _without_own_work(self, stretch: str, c: County) -> str:
         """``stretch`` without the county's own postings (秦州区从部门单位选派优秀干部挂职担任贫困村第一
-        书记: the 挂职 there is its own cadres', no help come in)."""
-        return _without_spans(stretch, _own_postings(stretch, _own_stems(c), self.rules.own_posting_tail))
+        书记: the 挂职 there is its own cadres', no help come in), then without the phrases that
+        name no help (:func:`_without_no_help`)."""
+        postings = _own_postings(stretch, _own_stems(c), self.rules.own_posting_tail)
+        return _without_no_help(_without_spans(stretch, postings), self.rules)
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
         """Whether the stretch's help cues are all the county's own postings: its own units
@@ -3030,7 +3032,7 @@ class _HelpEvidence:
             return False
         if self._sends_own_team(c):
             # its teams, and the postings that show them its own, are its own
-            text = self.rules.team_words.sub("", _without_no_help(self._without_own_postings(text, c), self.rules))
+            text = self.rules.team_words.sub("", self._without_own_work(text, c))
         else:
             text = _without_no_help(text, self.rules)
         return bool(self.rules.help_in.search(text))
