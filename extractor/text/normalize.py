@@ -402,13 +402,15 @@ def _markup(text: str, rules: _Rules, warnings: list[str]) -> tuple[str, StepMap
 
 def _pinyin(text: str, rules: _Rules) -> tuple[str, StepMap]:
     rw = Rewriter(text)
-    notes = list(rules.pinyin_note.finditer(text))
+    # each note with whether it is a reading without tone marks, asked once
+    notes = [(m, bool(rules.toneless_syllable.fullmatch(m.group(1))))
+             for m in rules.pinyin_note.finditer(text)]
     # a page that annotates its characters writes readings without tone marks (泸(lu)溪(xi)县)
-    toneless = sum(1 for m in notes if rules.toneless_syllable.fullmatch(m.group(1))) >= rules.toneless_min_notes
-    for m in notes:
+    toneless_page = sum(toneless for _, toneless in notes) >= rules.toneless_min_notes
+    for m, toneless in notes:
         syllable = m.group(1)
         if rules.tone_marks.search(syllable) or syllable in rules.neutral \
-                or (toneless and rules.toneless_syllable.fullmatch(syllable)):
+                or (toneless_page and toneless):
             rw.replace(m.start(), m.end(), "", "pinyin_annotations")
     return rw.finish()
 
