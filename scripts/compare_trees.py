@@ -58,6 +58,8 @@ def stage_runner(modules, name: str, texts: list[str]):
         article = article_type(norm=norm, warnings=list(norm.warnings))
         for before in pipeline.stages[:names.index(name)]:
             before.run(article, pipeline.stage_rules[before.name])
+        # the gazetteer's memo of the article's scan is private (Gazetteer.find): the script
+        # reads and sets it directly because the BEFORE tree, older code, has no public way
         prepared.append((article, copy.deepcopy(article.facts), gazetteer._last))
 
     def run() -> float:
