@@ -58,6 +58,8 @@ class MoneyRules:
     industry_reach: int
     plan_total: frozenset[str]
     plan_words: regex.Pattern
+    visitor_total: frozenset[str]   # 旅游收入: a place's total only beside a count of its visitors
+    visitor_words: regex.Pattern
     any_total: re.Pattern   # macro and industry cues in one pattern: one search per amount
     poverty: re.Pattern
     subject: re.Pattern
@@ -138,8 +140,10 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         industry_reach=int(rel["macro_total"]["industry_reach"]),
         plan_total=frozenset(rel["macro_total"]["plan_cues"]),
         plan_words=regex.compile(rel["macro_total"]["plan_words"]),
+        visitor_total=frozenset(rel["macro_total"]["visitor_cues"]),
+        visitor_words=regex.compile(rel["macro_total"]["visitor_words"]),
         any_total=words_pattern(rel["macro_total"]["cues"] + rel["macro_total"]["industry_cues"]
-                                + rel["macro_total"]["plan_cues"]),
+                                + rel["macro_total"]["plan_cues"] + rel["macro_total"]["visitor_cues"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
@@ -372,19 +376,23 @@ def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int
 def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int, s_end: int) -> bool:
     """An amount that is a place's economic total (GDP, fiscal revenue, trade): its clause
     names such a total right before it and no poverty work; or an industry's total (tourism),
-    or the total investment of a plan of major projects (云南省基础设施重大工程发布，总投资约3.6万亿元),
-    in a sentence that names no poverty work."""
+    tourism revenue beside a count of visitors (接待游客…人次，实现旅游收入…), or the total investment
+    of a plan of major projects (云南省基础设施重大工程发布，总投资约3.6万亿元), in a sentence that names
+    no poverty work."""
     lo = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
     clause = article.text[lo:start]
     total = rules.any_total.search(clause)
     if total is None:
         return False   # most amounts: one search
-    if (total.group() not in rules.industry_total and total.group() not in rules.plan_total) \
+    word = total.group()
+    if (word not in rules.industry_total and word not in rules.plan_total and word not in rules.visitor_total) \
             or rules.macro_total.search(clause):
         return not rules.poverty.search(clause)
     lo, hi = max(s_start, start - rules.industry_reach), min(s_end, start + rules.industry_reach)
-    if total.group() in rules.plan_total and not rules.plan_words.search(article.text, lo, hi):
+    if word in rules.plan_total and not rules.plan_words.search(article.text, lo, hi):
         return False   # 总投资1.5亿元的雪梨基地: one project, left to the article's subject
+    if word in rules.visitor_total and not rules.visitor_words.search(article.text, lo, hi):
+        return False   # 全村累计实现旅游收入150余万元: a village's income, left to the article's subject
     return not rules.poverty.search(article.text, lo, hi)
 
 
