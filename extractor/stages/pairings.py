@@ -1218,7 +1218,7 @@ def _joined(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         b, a = parties[bi], parties[bi - 1]
         if a.start >= pcl and text[a.end:b.start] in rules.mutual \
                 and rules.mutual_verbs.search(text, b.end, min(cl, b.end + rules.w["toward_gap"])):
-            return _east_helps([a], [b], a.start, ce, rules)
+            return _east_helps([a], [b], a.start, ce, rules, text[cs:ce])
         bi -= 1
     return None
 
@@ -1442,7 +1442,7 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         if helper is None and conn in rules.toward:
             helper = _subjectless(text, parties, cpos, cs, s, rules, ctx)
         if helper is not None and conn in rules.mutual:
-            return _east_helps([helper], recipients, first.start, ce, rules)
+            return _east_helps([helper], recipients, first.start, ce, rules, text[cs:ce])
         return ([helper], recipients, first.start, ce) if helper else None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
     if conn in rules.mutual and text[cs:ce] in rules.paired_cues \
@@ -1452,7 +1452,7 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         # in the east and the other in the west, else two helpers (or two helped) side by side
         return None
     if conn in rules.mutual:
-        return _east_helps(helpers, recipients, helpers[0].start, ce, rules)
+        return _east_helps(helpers, recipients, helpers[0].start, ce, rules, text[cs:ce])
     return helpers, recipients, helpers[0].start, ce
 
 
@@ -1514,10 +1514,25 @@ def _east_and_west(a: Party, b: Party, rules: PairingRules) -> bool:
         or (_east(b, rules) and _east(a, rules, "recipients"))
 
 
+def _same_side_provinces(a: Party, b: Party, rules: PairingRules) -> bool:
+    """Whether two parties are provinces both of the east–west programme's helping side or both
+    of its helped side (广东、浙江; 广西、贵州)."""
+    if a.org or b.org or a.place is None or b.place is None \
+            or a.place.level != "province" or b.place.level != "province":
+        return False
+    return any(_east(a, rules, side) and _east(b, rules, side) for side in ("helpers", "recipients"))
+
+
 def _east_helps(first: list[Party], second: list[Party], start: int, end: int,
-                rules: PairingRules) -> Statement:
+                rules: PairingRules, cue: str = "") -> Optional[Statement]:
     """A joint action (A 与 B 结对, A 和 B 东西部扶贫协作) names the helper first unless the
-    first side lies in the west and the second in the east (石渠县与深圳市南山区结成帮扶对子)."""
+    first side lies in the west and the second in the east (石渠县与深圳市南山区结成帮扶对子).
+    Two provinces on the same side of an east–west cue (广东和浙江开展扶贫协作: two helpers)
+    state no pairing: the programme pairs the east with the west, and the order written says
+    nothing of who helps (other joint cues keep it: 上海市与江苏省开展结对帮扶)."""
+    if cue in rules.paired_cues and len(first) == len(second) == 1 \
+            and _same_side_provinces(first[0], second[0], rules):
+        return None
     if all(_east(p, rules) for p in second) and all(_east(p, rules, "recipients") for p in first):
         return second, first, start, end
     return first, second, start, end
@@ -1621,7 +1636,7 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             return None
     elif joiner not in rules.paired_joiners:
         return None
-    return _east_helps([h], [r], h.start, ce, rules)
+    return _east_helps([h], [r], h.start, ce, rules, text[cs:ce])
 
 
 def _listed(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
