@@ -207,6 +207,7 @@ class FigureRules:
         self.colon_pair_after = regex.compile(r["colon_heading"]["pair_after"])
         self.colon_pair_before = regex.compile(r["colon_heading"]["pair_before"])
         self.colon_paired_people = dict(r["colon_heading"]["paired_people"])
+        self.colon_paired_households = dict(r["colon_heading"]["paired_households"])
         self.colon_metrics = {(noun, m["exit"]): (m["metric"], tuple(m["units"]))
                               for m in r["colon_heading"]["metrics"] for noun in m["nouns"]}
         self.compare_metrics = frozenset(r["compare_metrics"])
@@ -250,6 +251,7 @@ class FigureRules:
         self.coverage_counted_helpers_before = regex.compile(cover["counted_helpers_before"])
         self.coverage_site_after = regex.compile(cover["site_after"])
         self.coverage_helper_set_after = regex.compile(cover["helper_set_after"])
+        self.coverage_task_after = regex.compile(cover["task_after"])
         self.coverage_part_before = regex.compile(cover["covered_part_before"])
         self.coverage_part_lead = regex.compile(cover["covered_part_lead"])
         self.coverage_whole = regex.compile(cover["whole"])
@@ -1290,8 +1292,10 @@ def _colon_heading_metric(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     if not m:
         return None
     metric, units = rules.colon_metrics[(m["noun"], bool(m["exit"]))]
-    if people:
-        return rules.colon_paired_people.get(metric)
+    if people:   # the people of a households label (贫困户：3562户12563人), or of a people label
+        return rules.colon_paired_people.get(metric) or (metric if q.unit in units else None)
+    if pair and q.unit not in units:
+        return rules.colon_paired_households.get(metric)   # 贫困人口：3562户12563人: its households
     return metric if q.unit in units else None
 
 
@@ -1473,8 +1477,8 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
         return False   # 支持10个深度贫困县: a category the area designates
     elif metric == "poor_counties" and max(q.values) >= rules.national_counties_min:
         return False   # 963家三级医院与834个贫困县: the nation's whole
-    elif rules.coverage_helper_set_after.match(after):
-        return True    # 交通银行三个定点扶贫县
+    elif rules.coverage_helper_set_after.match(after) or rules.coverage_task_after.match(after):
+        return True    # 交通银行三个定点扶贫县; 承担了189个…重点县的结对帮扶任务
     else:
         newly_taken = ctx.read(max(ctx.s_start, q.start - rules.coverage_newly_taken_window), q.start)
         helpers = rules.coverage_newly_taken_before.search(newly_taken) \
