@@ -155,6 +155,7 @@ class PairingRules:
         self.object_as_verb = r["object_as"]["verb"]
         self.object_as_gap = regex.compile(r["object_as"]["gap"])
         self.target_nouns = tuple(sorted(r["target_nouns"], key=len, reverse=True))
+        self.target_apposition = tuple(sorted(r["target_apposition"], key=len, reverse=True))
         self.toward = tuple(r["toward_connectors"])
         self.toward_not_words = tuple(r["toward_not_words"])
         self.mutual = tuple(r["mutual_connectors"])
@@ -1305,6 +1306,11 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     # target: 三个定点扶贫县甘肃天祝、四川理塘
     if _noun_after(text, ce, rules.target_nouns) is not None:
         ri = _starting_after(text, parties, noun_end, rules.w["recipient_gap"])
+        mark = next((m for m in rules.target_apposition if text.startswith(m, noun_end)), None)
+        if ri is None and mark is not None:
+            # 清华大学定点帮扶县——云南省…南涧彝族自治县: the unit's assigned county named in
+            # apposition (gold/README W7)
+            ri = _starting_after(text, parties, noun_end + len(mark), 0)
         if ri is not None:
             recipients = _list_forward(text, parties, ri, rules.separators)
             return helpers, recipients, helpers[0].start, recipients[-1].end
