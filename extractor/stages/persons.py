@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import groupby
+from itertools import chain, groupby
 from types import SimpleNamespace
 from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
@@ -79,6 +79,7 @@ class PersonRules:
     years: YearGrammar
     byline: regex.Pattern
     credit: regex.Pattern                # credit lines (朱 某摄（人民视觉）, 杨某  胡某整理)
+    author_bracket: regex.Pattern        # authors in brackets closing a paragraph (。(甲某 乙某)⏎)
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
     layout_name: regex.Pattern           # a name alone on its line under a title line
     heading_name: regex.Pattern          # a name closing a heading with a colon
@@ -219,6 +220,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
         credit=regex.compile(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
+        author_bracket=regex.compile(r["author_bracket_pattern"]),
         layout_name=regex.compile(r["layout_name"]), heading_name=regex.compile(r["heading_name"]),
         title_line_name=regex.compile(r["title_line_name"]),
         cadre_titles=plain_pattern(f"(?:{alternation(r['cadre_titles'])})$"),
@@ -924,10 +926,10 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
 
 def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     """Name spans of credit lines (朱 某摄（人民视觉）, 杨某某  胡某某整理, （本报记者甲某、乙某
-    采访整理）): every name must start with a name initial (a heading such as 资料整理 is no
-    credit)."""
-    return [(a, b) for a, b in _names_of_lines(text, _credit_matches(text, rules), rules)
-            if text[a] in rules.initials]
+    采访整理）) and of authors in brackets closing a paragraph (…活动。(甲某 乙某)⏎): every
+    name must start with a name initial (a heading such as 资料整理 is no credit)."""
+    matches = chain(_credit_matches(text, rules), rules.author_bracket.finditer(text))
+    return [(a, b) for a, b in _names_of_lines(text, matches, rules) if text[a] in rules.initials]
 
 
 def _credit_matches(text: str, rules: PersonRules):
