@@ -11,7 +11,7 @@ import yaml
 import extractor
 from extractor.lexicon.places import canonical_place
 from extractor.lexicon.years import dates_in, year_grammar
-from extractor.stages.persons import load_rules
+from extractor.stages.persons import _load_tagger, load_rules
 
 CASES = Path(__file__).parent / "cases"
 # The statistical tagger ships with extractor.ner; an install without it finds only the
@@ -48,6 +48,15 @@ def test_persons_table(row: dict) -> None:
             assert got == set(want["places"])
         if "since" in want:
             assert set(want["since"]) <= {p.since for p in cadre.posts}
+
+
+@needs_tagger
+def test_a_full_tagger_cache_still_answers_the_windows_it_knew() -> None:
+    """A call whose new windows overflow the cache still answers its windows seen before (a
+    byline repeated across an archive's articles): the cache forgot them and the article failed."""
+    tag = _load_tagger(None, cache_size=2)
+    assert tag(["记者王小明", "村民李大山"]) == [[(2, 5)], [(2, 5)]]
+    assert tag(["记者王小明", "书记张三丰说", "县长赵四海"]) == [[(2, 5)], [(2, 5)], [(2, 5)]]
 
 
 @needs_tagger

@@ -302,7 +302,11 @@ def _load_tagger(model: Optional[str], cache_size: int = 0) -> Optional[Tagger]:
         new = list(dict.fromkeys(t for t in texts if t not in seen))
         if new:
             if len(seen) + len(new) > cache_size:
+                # forget all but this call's known windows: they are not in ``new``, and
+                # an article with a window seen before (a byline) failed on a full cache
+                known = {t: seen[t] for t in texts if t in seen}
                 seen.clear()
+                seen.update(known)
             for t, ents in zip(new, tagger.tag(new, labels=("PER",))):
                 seen[t] = [(e.start, e.end) for e in ents if e.label == "PER"]
         return [seen[t] for t in texts]
