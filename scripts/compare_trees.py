@@ -48,7 +48,9 @@ def stage_runner(modules, name: str, texts: list[str]):
     pipeline = modules["extractor.pipeline"].default_pipeline()
     article_type = modules["extractor.article"].Article
     normalize = modules["extractor.text.normalize"].normalize
-    gazetteer = modules["extractor.lexicon.gazetteer"].gazetteer()
+    # the stages' own gazetteer: they call gazetteer(folder), and before 2026-12-05 the
+    # cache keyed gazetteer() apart from gazetteer(None) (older trees still do)
+    gazetteer = modules["extractor.lexicon.gazetteer"].gazetteer(pipeline.rules_dir)
     names = [spec.name for spec in pipeline.stages]
     spec = pipeline.stages[names.index(name)]
     rules = pipeline.stage_rules[name]

@@ -363,7 +363,14 @@ def common_words(min_freq: int) -> frozenset[str]:
                      if tag is not None and 2 <= len(word) <= 4 and freq >= min_freq)
 
 
-@cache
 def gazetteer(folder: Folder = None) -> Gazetteer:
     """The gazetteer of a rules folder, built once per process (read-only after)."""
+    # one cache key per folder: ``cache`` keys gazetteer() and gazetteer(None) apart, and the
+    # stages call gazetteer(folder) while the scripts called gazetteer(), so the scripts got
+    # a second gazetteer (benchmark.py cleared the phrase hits of one the pipeline never used)
+    return _gazetteer_of(folder)
+
+
+@cache
+def _gazetteer_of(folder: Folder) -> Gazetteer:
     return Gazetteer(folder)
