@@ -110,7 +110,8 @@ class CountiesComponent:
         spans = []
         for m in find_counties(doc.text, self.county_rules, sentence_of=index.sentence_of):
             span = doc.char_span(m.hit.start, m.hit.end, label="COUNTY",
-                                 kb_id=m.unit.adcode if m.unit else "", alignment_mode="expand")
+                                 kb_id=m.unit.adcode if m.unit and not m.unit.abolished else "",
+                                 alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans[self.spans_key] = spans

@@ -35,6 +35,19 @@ def test_counties(case):
         assert any("ambiguous" in w for w in article.warnings)
 
 
+@pytest.mark.parametrize("case", rows("abolished"))
+def test_abolished_units_are_named_without_a_code(case):
+    """A county-level unit abolished or merged away (rules/county_aliases.tsv kind abolished) is recorded
+    by its name with adcode null (SPEC 2), under the province and prefecture it belonged to; no
+    ambiguity is claimed."""
+    counties, article = run(case["text"])
+    got = sorted(f"{c.name} {c.adcode or 'null'} {c.province} {c.prefecture or '-'}" for c in counties)
+    assert got == sorted(case["expect"])
+    spans = sorted((m.span[0], m.text) for c in counties for m in c.mentions)
+    assert [t for _, t in spans] == case["matched"]
+    assert not any("ambiguous" in w for w in article.warnings)
+
+
 @pytest.mark.parametrize("case", rows("roles"))
 def test_roles(case):
     counties, _ = run(case["text"])

@@ -25,6 +25,9 @@ class Unit:
     level: str                  # province | prefecture | county
     province: str
     prefecture: Optional[str]   # None for provinces and counties directly under a province
+    #: a county-level unit abolished or merged away (南市区, 下城区): it has no code (SPEC 2), and
+    #: ``adcode`` is only a key, its prefecture's code stem followed by its name
+    abolished: bool = False
 
     @cached_property   # a unit lives as long as the gazetteer; articles ask again and again
     def parents(self) -> tuple[str, ...]:
@@ -104,12 +107,7 @@ class Gazetteer:
                 bare = not (suffix and short[:-len(suffix)] in shorts)
                 weak_here = bare and unit.level == "county" and short in weak
                 self._add(short, Form(unit, "short", bare=bare, weak=weak_here))
-        for row in load_tsv("county_aliases.tsv", folder):
-            codes = row["adcode"].split("|")
-            for code in codes:
-                if code not in self.units:
-                    raise ValueError(f"county_aliases.tsv: unknown adcode {code} for {row['alias']}")
-                self._add(row["alias"], Form(self.units[code], "pair" if len(codes) > 1 else "alias"))
+        self._add_aliases(folder)
         self.false_hits: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         for fh in rules.get("false_hits", []):
             self.false_hits.setdefault(fh["surface"], []).append(
@@ -139,6 +137,31 @@ class Gazetteer:
         self._build_matcher()
         self._phrase_hits = lru_cache(maxsize=rules["phrase_hits_cache"])(
             lambda phrase: tuple(self._find(phrase)))
+
+    def _add_aliases(self, folder: Folder) -> None:
+        """The hand-kept forms of rules/county_aliases.tsv: abbreviations, former names, province
+        pairs, and units abolished since (their own kind of unit: no code)."""
+        for row in load_tsv("county_aliases.tsv", folder):
+            if row["kind"] == "abolished":
+                self._add_abolished(row["alias"], row["adcode"])
+                continue
+            codes = row["adcode"].split("|")
+            for code in codes:
+                if code not in self.units:
+                    raise ValueError(f"county_aliases.tsv: unknown adcode {code} for {row['alias']}")
+                self._add(row["alias"], Form(self.units[code], "pair" if len(codes) > 1 else "alias"))
+
+    def _add_abolished(self, name: str, prefecture_code: str) -> None:
+        """A county-level unit that no longer exists, written by its full name only (上海市南市区, 杭州市
+        下城区): a county with no code, under the prefecture (or the province's direct units) whose
+        code the alias row gives, so that its parents resolve like any county's."""
+        parent = self.units.get(prefecture_code)
+        if parent is None or parent.level == "county":
+            raise ValueError(f"county_aliases.tsv: abolished {name} needs its prefecture's adcode, not {prefecture_code}")
+        prefecture = parent.name if parent.level == "prefecture" else None
+        unit = Unit(prefecture_code[:4] + name, name, "county", parent.province if parent.level != "province"
+                    else parent.name, prefecture, abolished=True)
+        self._add(name, Form(unit, "full"))
 
     def _add(self, surface: str, form: Form) -> None:
         forms = self.forms.setdefault(surface, [])
