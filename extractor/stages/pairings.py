@@ -234,7 +234,8 @@ class PairingRules:
         """Names of places' units and of organisations: tails after a place, suffixes,
         prefixes, generic words, counts before a kind, anaphors (学校, 该行)."""
         tails = r["place_tails"]
-        self.tail_classes = {k: tuple(v) for k, v in tails.items()}
+        self.tail_classes = {k: tuple(v) for k, v in tails.items() if k != "own_hospital"}
+        self.own_hospital = regex.compile(tails["own_hospital"])
         # an organisation suffix after a place also makes an institution (…自治区政协办公厅)
         self.tail_classes["organisation"] += tuple(r["org_suffixes"])
         all_tails = {s for v in self.tail_classes.values() for s in v}
@@ -465,6 +466,10 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
     if not m or m.end() == end:
         return end, None
     tail = m.group()
+    if rules.own_hospital.fullmatch(tail) and not _any_between(starts, end, m.end()):
+        # 宁波市第一人民医院, 绍兴市人民医院: the place's own hospital, named as written (a
+        # recipient's is still its place: the party keeps both)
+        return m.end(), "organisation"
     if any(ch in rules.org_boundaries for ch in tail) or rules.cue_pattern.search(tail) \
             or rules.generic_org.search(tail) \
             or _any_between(starts, end, m.end()):
