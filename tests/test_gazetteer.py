@@ -49,6 +49,12 @@ def test_short_forms(name, shorts):
     assert set(filter(None, row["short"].split("|"))) == shorts
 
 
+def test_one_gazetteer_per_rules_folder():
+    """The stages call gazetteer(folder) with folder None, the scripts gazetteer(): the same one
+    (benchmark.py clears its phrase hits, compare_trees.py sets its scan memo)."""
+    assert gazetteer() is gazetteer(None) is gazetteer(folder=None)
+
+
 def test_aliases_point_at_existing_units():
     gaz = gazetteer()                                 # raises on an unknown adcode
     for row in load_tsv("county_aliases.tsv"):
