@@ -268,7 +268,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
-            "name_end_cut_words")}),
+            "name_end_cut_words", "site_after_name")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -2530,8 +2530,9 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     credited = set(bylines)
     ruled = frozenset(text[a:b] for a, b in direct)
     spaced = [(a, b) for a, b in direct if _SPACE.search(text, a, b)]    # 主任 陈 某⏎
+    site = rules.affixes.site_after_name
     for name, mentions in find_mentions(text, names, bylines + spaced, ruled).items():
-        if mentions:
+        if mentions and not all(text.startswith(site, b) for _, b in mentions):   # 某某故居
             role = person_role(text, mentions, sentence_of, rules, memo)
             if name in rules.words["known_cadres"] and role != "journalist":
                 role = "cadre"           # 1948年，毛某某在这里…: no title, still a cadre (P4)
