@@ -1873,9 +1873,11 @@ def _mention_phrase(text: str, a: int, sent: tuple[int, int], rules: PersonRules
 
 
 def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
-                   rules: PersonRules, memo: Optional[_Memo], title_after: bool = True) -> bool:
+                   rules: PersonRules, memo: Optional[_Memo], title_after: bool = True,
+                   leader_after: Optional[bool] = None) -> bool:
     """One mention makes a cadre; ``title_after``: a leader's title right after the name
-    counts (not for a person another mention names as a foreign state's: 印度总理莫某)."""
+    counts (not for a person another mention names as a foreign state's: 印度总理莫某);
+    ``leader_after``: :func:`_cadre_title_after` of the mention, when the caller asked it."""
     a, b = span
     phrase = _mention_phrase(text, a, sent, rules, memo)
     if _abbreviated_state_clause(text, a, sent, rules):
@@ -1883,7 +1885,9 @@ def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
     if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _list_title_after(text, b, sent, rules):
         return True
     if title_after:
-        return _cadre_title_after(text, span, rules) or bool(_post_spans(text, span, sent, rules, memo))
+        if leader_after is None:
+            leader_after = _cadre_title_after(text, span, rules)
+        return leader_after or bool(_post_spans(text, span, sent, rules, memo))
     return any(ts != b for ts, _ in _post_spans(text, span, sent, rules, memo))   # not 莫某|总理
 
 
@@ -1948,11 +1952,13 @@ def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: Per
     if any(_journalist_mention(text, span, sent, rules, memo) for span, sent in mentions):
         return "journalist"
     # 同莫某总理继续…: a leader's title after the name is a foreign one when another mention
-    # names the person's state (印度总理莫某)
-    title_after = not (any(_cadre_title_after(text, span, rules) for span in spans) and any(
+    # names the person's state (印度总理莫某); each mention's answer is asked once
+    leader_after = [_cadre_title_after(text, span, rules) for span in spans]
+    title_after = not (any(leader_after) and any(
         _has_any(_mention_phrase(text, span[0], sent, rules, memo), rules.words["foreign_units"])
         for span, sent in mentions))
-    if any(_cadre_mention(text, span, sent, rules, memo, title_after) for span, sent in mentions):
+    if any(_cadre_mention(text, span, sent, rules, memo, title_after, after)
+           for (span, sent), after in zip(mentions, leader_after)):
         return "cadre"
     if any(rules.resident_before.search(_mention_phrase(text, span[0], sent, rules, memo).rstrip("的"))
            for span, sent in mentions):
