@@ -16,7 +16,8 @@ SOURCE = REPO.parent / "shared" / "data" / "admin-divisions"
 
 @pytest.mark.skipif(not (SOURCE / "areas.csv").exists(), reason="admin-divisions not beside the repo")
 def test_admin_tables_are_up_to_date():
-    """rules/gazetteer.tsv and rules/places_admin.tsv are what the build script makes."""
+    """rules/gazetteer.tsv, rules/places_admin.tsv and rules/county_former_names.tsv are what the
+    build script makes."""
     done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_admin_tables.py"), "--check"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr + " — run scripts/build_admin_tables.py"
@@ -62,6 +63,40 @@ def test_aliases_point_at_existing_units():
             assert code in gaz.units, row
     assert gaz.forms["郫县"][0].unit.name == "郫都区"
     assert gaz.forms["塔县"][0].unit.adcode == "653131"
+
+
+@pytest.mark.parametrize("alias,adcode,name", [
+    ("孟津县", "410308", "孟津区"),                   # 2021
+    ("茌平县", "371503", "茌平区"),                   # 2019
+    ("南和县", "130506", "南和区"),                   # 2020
+    ("海伦县", "231283", "海伦市"),                   # 1989
+])
+def test_former_county_names_are_generated_aliases(alias, adcode, name):
+    (form,) = gazetteer().forms[alias]
+    assert (form.kind, form.unit.adcode, form.unit.name) == ("alias", adcode, name)
+
+
+@pytest.mark.parametrize("alias", [
+    "淮安县",        # 淮安区 or 淮安市: the stem is two units'
+    "东山县",        # a county today (福建), not 东山区 of 鹤岗
+    "振兴县",        # 振兴县域经济 (admin_names.yaml former_name_exclude)
+    "平泉县",        # hand-kept (county_aliases.tsv), not generated twice
+])
+def test_former_county_names_left_out(alias):
+    generated = {r["alias"] for r in load_tsv("county_former_names.tsv")}
+    assert alias not in generated
+
+
+def test_hand_kept_alias_wins_over_a_generated_one(tmp_path):
+    """A hand-kept row (here a researcher's own table) with a generated alias's surface replaces it."""
+    from extractor.lexicon.gazetteer import Gazetteer
+    columns = ("alias", "adcode", "kind", "year", "note")
+    rows = ["\t".join(columns)] + ["\t".join(r[k] or "" for k in columns)
+                                   for r in load_tsv("county_aliases.tsv")]
+    rows.append("孟津县\t410323\tabbr\t\ttest: made up, 孟津县 read as 孟津区's neighbour 新安县")
+    (tmp_path / "county_aliases.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    forms = Gazetteer(tmp_path).forms["孟津县"]
+    assert [f.unit.adcode for f in forms] == ["410323"]
 
 
 # Every surface occurrence, overlapping ones included, whether the text is short (matched
