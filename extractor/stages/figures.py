@@ -229,7 +229,8 @@ class FigureRules:
         self.suffix = regex.compile(rf"(?:{_alt(r['county_suffixes'])})$")
         self.scope_levels = dict(r["scope_words"])
         self.scope_fits = {k: tuple(v) for k, v in r["scope_fits"].items()}
-        self.scope_word = plain_pattern(rf"(?:{_alt(self.scope_levels)})(?!{_alt(r['scope_word_not_before'])})")
+        self.scope_word = plain_pattern(rf"(?:{_alt(self.scope_levels)})"
+                                        rf"(?!{_alt(r['scope_word_not_before'])}|{r['scope_word_member_of']})")
         self.title_max_chars = int(r["title_max_chars"])
         self.nation_in_context = regex.compile(r["nation_in_context"])
         self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])})(?={r['named_region_owns']})")
