@@ -78,6 +78,7 @@ class PersonRules:
     gazetteer: Gazetteer
     years: YearGrammar
     byline: regex.Pattern
+    byline_cue: re.Pattern               # a word every byline holds (记者, 编辑…): its lines alone are read
     credit: regex.Pattern                # credit lines (朱 某摄（人民视觉）, 杨某  胡某整理)
     author_bracket: regex.Pattern        # authors in brackets closing a paragraph (。(甲某 乙某)⏎)
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
@@ -220,6 +221,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
         credit=regex.compile(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
+        byline_cue=plain_pattern(r["byline_cue"]),
         author_bracket=regex.compile(r["author_bracket_pattern"]),
         layout_name=regex.compile(r["layout_name"]), heading_name=regex.compile(r["heading_name"]),
         title_line_name=regex.compile(r["title_line_name"]),
@@ -925,7 +927,9 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     """Name spans of bylines (本报记者 杨明方 阿尔达克, （记者 何 聪 王伟健整理）): the names
     are separated by spaces or 、; single characters between spaces are one name cut by
     typesetting (何 聪)."""
-    return _names_of_lines(text, rules.byline.finditer(text), rules)
+    # only the lines holding a byline cue: the pattern tried at every line start and bracket
+    # of the whole text was 2% of the stage on real news, the lines are 5 times fewer
+    return _names_of_lines(text, _cued_line_matches(text, rules.byline_cue, rules.byline, len(text)), rules)
 
 
 def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
@@ -939,9 +943,15 @@ def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
 def _credit_matches(text: str, rules: PersonRules):
     """The credit pattern's matches, tried only on the stretch of line (at most
     ``credit_reach`` characters) before each credit word (摄, 整理, 采写), each line once."""
-    reach = rules.limits.credit_reach
+    return _cued_line_matches(text, rules.credit_cue, rules.credit, rules.limits.credit_reach)
+
+
+def _cued_line_matches(text: str, cue: re.Pattern, pattern: regex.Pattern, reach: int):
+    """``pattern``'s matches (a pattern matching within a line) on the stretch of line, at
+    most ``reach`` characters, before each of ``cue``'s hits, each line once: the same
+    matches as a search of the whole text when every match holds a hit of ``cue``."""
     done = -1
-    for hit in rules.credit_cue.finditer(text):
+    for hit in cue.finditer(text):
         if hit.start() < done:
             continue
         start = text.rfind("\n", max(0, hit.start() - reach), hit.start()) + 1 or \
@@ -949,7 +959,7 @@ def _credit_matches(text: str, rules: PersonRules):
         end = text.find("\n", hit.end())
         end = len(text) if end < 0 else end
         done = end
-        yield from rules.credit.finditer(text, start, end)
+        yield from pattern.finditer(text, start, end)
 
 
 def _join_single_characters(tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
