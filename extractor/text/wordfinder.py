@@ -42,11 +42,16 @@ class PairOpenings:
 
     def __call__(self, text: str) -> list[int]:
         pairs = self.pairs
+        return [i for i in self.maybe(text) if text[i:i + 2] in pairs]   # a hash can collide
+
+    def maybe(self, text: str):
+        """The positions where one of the pairs may stand (every one where one does): the
+        hashed table's hits, or every position of a short text. A caller that looks each
+        position's pair up anyway saves the exact check of :meth:`__call__`."""
         if len(text) < _VECTOR_MIN_CHARS:
-            return [i for i in range(len(text) - 1) if text[i:i + 2] in pairs]
+            return range(len(text) - 1)
         chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        maybe = np.flatnonzero(self._seen[self._hash(chars[:-1], chars[1:])]).tolist()
-        return [i for i in maybe if text[i:i + 2] in pairs]   # a hash can collide
+        return np.flatnonzero(self._seen[self._hash(chars[:-1], chars[1:])]).tolist()
 
 
 #: Slots of WordFinder's table of opening character pairs (a few hundred pairs: few collisions).
@@ -77,9 +82,10 @@ class WordFinder:
     def iter(self, text: str) -> Iterator[tuple[int, str]]:
         found = []   # (end, -length, word): sorted, the automaton's order
         n = len(text)
-        by_pair = self._by_pair
-        for i in self._openings(text):
-            for length, word in by_pair[text[i:i + 2]]:
+        words_opened_by = self._by_pair.get
+        # each candidate's pair looked up once (not checked, then looked up again)
+        for i in self._openings.maybe(text):
+            for length, word in words_opened_by(text[i:i + 2], ()):
                 end = i + length
                 if end <= n and text.startswith(word, i):
                     found.append((end, -length, word))
