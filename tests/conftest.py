@@ -16,6 +16,22 @@ def real_news_dir():
     return path
 
 
+@pytest.fixture
+def alias_folder(tmp_path):
+    """A rules folder as a researcher would make one: the project's rules/county_aliases.tsv
+    with their own rows added (tab-separated: alias, adcode, kind, year, note); the other rules
+    files come from the project. Call it with the rows; it returns the folder."""
+    from extractor.rules import load_tsv
+
+    def write(*extra_rows: str) -> Path:
+        columns = ("alias", "adcode", "kind", "year", "note")
+        rows = ["\t".join(columns)] + ["\t".join(r[k] or "" for k in columns)
+                                       for r in load_tsv("county_aliases.tsv")]
+        (tmp_path / "county_aliases.tsv").write_text("\n".join(rows + list(extra_rows)) + "\n", encoding="utf-8")
+        return tmp_path
+    return write
+
+
 @pytest.fixture(scope="session")
 def built_wheel(tmp_path_factory):
     """The project's wheel, built once per test run (the packaging tests all read it)."""

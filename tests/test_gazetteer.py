@@ -87,15 +87,11 @@ def test_former_county_names_left_out(alias):
     assert alias not in generated
 
 
-def test_hand_kept_alias_wins_over_a_generated_one(tmp_path):
+def test_hand_kept_alias_wins_over_a_generated_one(alias_folder):
     """A hand-kept row (here a researcher's own table) with a generated alias's surface replaces it."""
     from extractor.lexicon.gazetteer import Gazetteer
-    columns = ("alias", "adcode", "kind", "year", "note")
-    rows = ["\t".join(columns)] + ["\t".join(r[k] or "" for k in columns)
-                                   for r in load_tsv("county_aliases.tsv")]
-    rows.append("孟津县\t410323\tabbr\t\ttest: made up, 孟津县 read as 孟津区's neighbour 新安县")
-    (tmp_path / "county_aliases.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    forms = Gazetteer(tmp_path).forms["孟津县"]
+    folder = alias_folder("孟津县\t410323\tabbr\t\ttest: made up, 孟津县 read as 孟津区's neighbour 新安县")
+    forms = Gazetteer(folder).forms["孟津县"]
     assert [f.unit.adcode for f in forms] == ["410323"]
 
 

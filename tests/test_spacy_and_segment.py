@@ -94,16 +94,11 @@ def test_saved_pipeline_loads_back_with_spacy_load(tmp_path):
                    "('塔县', '653131')] 2")
 
 
-def test_initialize_reads_rules_from_another_folder(tmp_path):
+def test_initialize_reads_rules_from_another_folder(alias_folder):
     # a researcher's own alias table: 石县 for 石渠县 (made up, not in the project's rules)
-    from extractor.rules import load_tsv
-    columns = ("alias", "adcode", "kind", "year", "note")
-    rows = ["\t".join(columns)] + ["\t".join(r[k] or "" for k in columns)
-                                   for r in load_tsv("county_aliases.tsv")]
-    rows.append("石县\t513332\tabbr\t\ttest: a made-up abbreviation")
-    (tmp_path / "county_aliases.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    folder = alias_folder("石县\t513332\tabbr\t\ttest: a made-up abbreviation")
     nlp = make_nlp(components=())
-    nlp.add_pipe("fupin_counties", config={"rules_dir": str(tmp_path)})
+    nlp.add_pipe("fupin_counties", config={"rules_dir": str(folder)})
     nlp.initialize()
     doc = nlp("深圳对口帮扶石县。")
     assert [(s.text, s.kb_id_) for s in doc.spans["county"]] == [("石县", "513332")]
