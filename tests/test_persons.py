@@ -146,3 +146,24 @@ def test_bounded_name_start_after_de(text: str, cue_start: int, expected: bool) 
 
     k = cue_start + 1
     assert _bounded_cue(text, "before_name_certain", k, cue_start, load_rules()) is expected
+
+
+def test_byline_search_on_cued_lines_finds_what_a_whole_text_search_finds(real_news_dir):
+    """The byline pattern is tried only on lines holding a word of ``byline_cue`` (speed);
+    that is lossless only while every role word of ``byline_pattern`` holds a cue word. A role
+    word added to the pattern alone would lose its bylines silently: this compares both
+    searches over the real news, the seeds and one line per role word."""
+    from extractor.stages.persons import _cued_line_matches
+
+    rules = load_rules()
+    role_lines = [f"本报{role} 王立新" for role in ("记者", "通讯员", "摄影", "编辑", "插画", "采访人员")] + [
+        f"{role}：王立新" for role in ("统筹", "策划", "责编", "责任编辑", "版式设计", "制图", "作者",
+                                     "采访", "整理", "审核", "审核人", "审定", "发布人")]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(real_news_dir.glob("*/*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "corpus").glob("*.txt"))]
+    texts.append("\n".join(role_lines))
+    for text in texts:
+        whole = [m.span() for m in rules.byline.finditer(text)]
+        cued = [m.span() for m in _cued_line_matches(text, rules.byline_cue, rules.byline, len(text))]
+        assert cued == whole, text[:40]
+    assert len([m for m in rules.byline.finditer(texts[-1])]) == len(role_lines)
