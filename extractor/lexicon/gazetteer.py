@@ -169,9 +169,10 @@ class Gazetteer:
         parent = self.units.get(prefecture_code)
         if parent is None or parent.level == "county":
             raise ValueError(f"county_aliases.tsv: abolished {name} needs its prefecture's adcode, not {prefecture_code}")
-        prefecture = parent.name if parent.level == "prefecture" else None
-        unit = Unit(prefecture_code[:4] + name, name, "county", parent.province if parent.level != "province"
-                    else parent.name, prefecture, abolished=True)
+        under_province = parent.level == "province"          # a city directly under the state (上海市)
+        unit = Unit(adcode=prefecture_code[:4] + name, name=name, level="county",
+                    province=parent.name if under_province else parent.province,
+                    prefecture=None if under_province else parent.name, abolished=True)
         self._add(name, Form(unit, "full"))
 
     def _add(self, surface: str, form: Form) -> None:
