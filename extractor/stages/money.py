@@ -61,6 +61,10 @@ class MoneyRules:
     visitor_total: frozenset[str]   # 旅游收入: a place's total only beside a count of its visitors
     visitor_words: regex.Pattern
     any_total: re.Pattern   # macro and industry cues in one pattern: one search per amount
+    company_sum: regex.Pattern   # 产值, 营业额, 利润 before the amount (convention M7)
+    company_sum_after: regex.Pattern   # 200多万元销售额
+    company: re.Pattern
+    poor_tie: re.Pattern   # 贫困户, 分红: the sum reaches the poor
     poverty: re.Pattern
     subject: re.Pattern
     subject_min: int
@@ -144,6 +148,9 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         visitor_words=regex.compile(rel["macro_total"]["visitor_words"]),
         any_total=words_pattern(rel["macro_total"]["cues"] + rel["macro_total"]["industry_cues"]
                                 + rel["macro_total"]["plan_cues"] + rel["macro_total"]["visitor_cues"]),
+        company_sum=regex.compile(rel["company_sum"]["sums"]),
+        company_sum_after=regex.compile(rel["company_sum"]["after"]),
+        company=words_pattern(rel["company_sum"]["companies"]), poor_tie=words_pattern(rel["company_sum"]["ties"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
@@ -396,6 +403,24 @@ def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int, 
     return not rules.poverty.search(article.text, lo, hi)
 
 
+def _another_subject(rules: MoneyRules, article: Article, s_start: int, start: int, end: int, s_end: int) -> bool:
+    """A place's economic total or a company's sum: money of another subject (SPEC 4)."""
+    return _macro_total(rules, article, s_start, start, s_end) or _company_sum(rules, article, s_start, start, end, s_end)
+
+
+def _company_sum(rules: MoneyRules, article: Article, s_start: int, start: int, end: int, s_end: int) -> bool:
+    """A company's output, turnover, sales or profit (convention M7): a sum word in the amount's
+    clause right before it (公司当年的营业额超过1000万元) or right after it (200多万元销售额), a company
+    named in its sentence, and nothing there tying the sum to the poor (贫困户, 分红)."""
+    text = article.text
+    lo = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
+    if not (rules.company_sum.search(text, lo, start) or rules.company_sum_after.match(text, end, s_end)):
+        return False   # most amounts: one search
+    # The sentence read as far as industry_reach on each side: a one-line text is one sentence.
+    lo, hi = max(s_start, start - rules.industry_reach), min(s_end, end + rules.industry_reach)
+    return bool(rules.company.search(text, lo, hi)) and not rules.poor_tie.search(text, lo, hi)
+
+
 def _is_measure_word(text: str, q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
     """一块/第二块 (a piece), 一圆 (a circle): a bare 块/圆 after plain Chinese digits is
     not money, unless parts of a yuan follow (十块三毛); nor after a verb of dividing, with
@@ -549,8 +574,8 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         priced = _unit_price(rules, text, start, sub.end, s_start, s_end, price_end, previous_end)
         if priced:
             price_end = sub.end   # 卖20元，运到村委会要40多元: the price goes on in the next clause
-        if relevant and (priced or _macro_total(rules, article, s_start, start, s_end)):
-            relevant = False   # 以每粒0.17元托底收购, 全县旅游总收入: not money of poverty work
+        if relevant and (priced or _another_subject(rules, article, s_start, start, sub.end, s_end)):
+            relevant = False   # 以每粒0.17元托底收购, 全县旅游总收入, 公司的营业额: not money of poverty work
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
         spans = list(q.value_spans)
