@@ -232,7 +232,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         journalist_word=words_pattern(r["journalist_before"]),
         journalist_after=plain_pattern(rf"[ 　]*(?:{alternation(r['journalist_after'])})"),
         boundary_words=words_pattern(r["title_boundary_words"]),
-        trim_prefix=plain_pattern(f"^(?:{alternation(r['title_trim_prefix'])})+"),
+        # no ^: match(text, i, a) anchors at i, where ^ matched only at the text's start
+        # (由省委常委、组织部长徐某 kept 由 in the title and read 由省委 as the origin)
+        trim_prefix=plain_pattern(f"(?:{alternation(r['title_trim_prefix'])})+"),
         post_after=words_pattern(r["post_after_verbs"]),
         post_copula=words_pattern(r["post_copula"]),
         bracket_post=plain_pattern(r["bracket_post"]),
