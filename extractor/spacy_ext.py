@@ -110,7 +110,7 @@ class CountiesComponent:
         spans = []
         for m in find_counties(doc.text, self.county_rules, sentence_of=index.sentence_of):
             span = doc.char_span(m.hit.start, m.hit.end, label="COUNTY",
-                                 kb_id=m.unit.adcode if m.unit and not m.unit.abolished else "",
+                                 kb_id=(m.unit.code if m.unit else None) or "",
                                  alignment_mode="expand")
             if span is not None:
                 spans.append(span)

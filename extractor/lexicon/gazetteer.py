@@ -30,6 +30,12 @@ class Unit:
     #: ``adcode`` is only a key, its prefecture's code stem followed by its name
     abolished: bool = False
 
+    @property
+    def code(self) -> Optional[str]:
+        """The official code a record gives (SPEC 2): ``adcode``, or None for an abolished unit,
+        whose ``adcode`` is only a key."""
+        return None if self.abolished else self.adcode
+
     @cached_property   # a unit lives as long as the gazetteer; articles ask again and again
     def parents(self) -> tuple[str, ...]:
         """Adcodes of the prefecture (if any) and province."""

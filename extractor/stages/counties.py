@@ -423,7 +423,7 @@ def counties_of(article: Article, rules: CountyRules) -> list[County]:
         key = unit.adcode if unit else m.hit.text
         if key not in by_key:
             if unit:
-                county = County(name=unit.name, adcode=None if unit.abolished else unit.adcode, province=unit.province,
+                county = County(name=unit.name, adcode=unit.code, province=unit.province,
                                 prefecture=unit.prefecture)
             else:
                 same = {(u.province, u.prefecture) for u in m.units}
