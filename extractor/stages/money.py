@@ -380,14 +380,14 @@ def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int
                 or rules.rate_before.search(before) or rules.rate_after.match(after))
 
 
-def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int, s_end: int) -> bool:
+def _macro_total(rules: MoneyRules, article: Article, s_start: int, clause_start: int, start: int,
+                 s_end: int) -> bool:
     """An amount that is a place's economic total (GDP, fiscal revenue, trade): its clause
     names such a total right before it and no poverty work; or an industry's total (tourism),
     tourism revenue beside a count of visitors (接待游客…人次，实现旅游收入…), or the total investment
     of a plan of major projects (云南省基础设施重大工程发布，总投资约3.6万亿元), in a sentence that names
-    no poverty work."""
-    lo = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
-    clause = article.text[lo:start]
+    no poverty work. ``clause_start``: where the amount's clause starts (:func:`_another_subject`)."""
+    clause = article.text[clause_start:start]
     total = rules.any_total.search(clause)
     if total is None:
         return False   # most amounts: one search
@@ -404,17 +404,20 @@ def _macro_total(rules: MoneyRules, article: Article, s_start: int, start: int, 
 
 
 def _another_subject(rules: MoneyRules, article: Article, s_start: int, start: int, end: int, s_end: int) -> bool:
-    """A place's economic total or a company's sum: money of another subject (SPEC 4)."""
-    return _macro_total(rules, article, s_start, start, s_end) or _company_sum(rules, article, s_start, start, end, s_end)
+    """A place's economic total or a company's sum: money of another subject (SPEC 4). Both
+    read the amount's clause before it, at most ``macro_reach`` characters back."""
+    clause_start = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
+    return _macro_total(rules, article, s_start, clause_start, start, s_end) \
+        or _company_sum(rules, article, s_start, clause_start, start, end, s_end)
 
 
-def _company_sum(rules: MoneyRules, article: Article, s_start: int, start: int, end: int, s_end: int) -> bool:
+def _company_sum(rules: MoneyRules, article: Article, s_start: int, clause_start: int, start: int,
+                 end: int, s_end: int) -> bool:
     """A company's output, turnover, sales or profit (convention M7): a sum word in the amount's
     clause right before it (公司当年的营业额超过1000万元) or right after it (200多万元销售额), a company
     named in its sentence, and nothing there tying the sum to the poor (贫困户, 分红)."""
     text = article.text
-    lo = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
-    if not (rules.company_sum.search(text, lo, start) or rules.company_sum_after.match(text, end, s_end)):
+    if not (rules.company_sum.search(text, clause_start, start) or rules.company_sum_after.match(text, end, s_end)):
         return False   # most amounts: one search
     # The sentence read as far as industry_reach on each side: a one-line text is one sentence.
     lo, hi = max(s_start, start - rules.industry_reach), min(s_end, end + rules.industry_reach)
