@@ -173,13 +173,15 @@ def former_name_rows(source: Path) -> list[tuple[str, str, str]]:
             owners[short] = owners.get(short, 0) + 1
     hand = {r["alias"] for r in load_tsv("county_aliases.tsv")}
     false_hits = {fh["surface"] for fh in load_yaml("counties.yaml").get("false_hits", [])}
+    today_suffixes, former_suffix = tuple(NAMES["former_name_today_suffixes"]), NAMES["former_name_suffix"]
     out = []
     for r in rows:
         name = r["name"]
-        if r["level"] != "county" or name[-1] not in "区市" or name.endswith("自治区"):
+        suffix = next((x for x in today_suffixes if name.endswith(x)), None)
+        if r["level"] != "county" or suffix is None or name.endswith("自治区"):
             continue
-        stem = name[:-1]
-        alias = stem + "县"
+        stem = name[:-len(suffix)]
+        alias = stem + former_suffix
         if len(stem) < 2 or owners.get(stem, 0) > 1 or alias in surfaces or alias in hand \
                 or alias in false_hits or stem in false_hits or stem in excluded:
             continue
