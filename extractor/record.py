@@ -46,8 +46,20 @@ class NamedPlace:
     province: Optional[str] = None   # a prefecture's province
 
 
+class _WithKeys:
+    """Facts that carry gazetteer keys for the stages after theirs: not in the JSON."""
+
+    KEYS: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for k in self.KEYS:
+            del d[k]
+        return d
+
+
 @dataclass
-class County:
+class County(_WithKeys):
     name: str
     adcode: Optional[str]
     province: Optional[str]
@@ -55,6 +67,12 @@ class County:
     aliases_seen: list[str] = field(default_factory=list)
     role: str = "other"  # recipient | helper | other
     mentions: list[Mention] = field(default_factory=list)
+    #: the gazetteer's key of the unit, for the stages that compare units: its adcode, or for an
+    #: abolished unit (下城区: ``adcode`` null, SPEC 2) its prefecture's code stem and name; None
+    #: when the name stayed ambiguous
+    key: Optional[str] = field(default=None, repr=False)
+
+    KEYS = ("key",)
 
 
 @dataclass
@@ -118,7 +136,7 @@ class PovertyFigure(_HasValue):
 
 
 @dataclass
-class Pairing:
+class Pairing(_WithKeys):
     helper: str
     recipient: str
     text: str
@@ -127,6 +145,12 @@ class Pairing:
     helper_adcode: Optional[str] = None
     recipient_adcode: Optional[str] = None
     kind: Optional[str] = None
+    #: the parties' gazetteer keys (see ``County.key``; an abolished unit has a key but no adcode),
+    #: for the county roles; None for an organisation
+    helper_key: Optional[str] = field(default=None, repr=False)
+    recipient_key: Optional[str] = field(default=None, repr=False)
+
+    KEYS = ("helper_key", "recipient_key")
 
 
 def _fact_dict(fact: Any) -> dict:

@@ -46,6 +46,21 @@ def test_county_roles(case):
     assert {name: roles.get(name) for name in case["roles"]} == case["roles"]
 
 
+def test_an_abolished_unit_is_keyed_inside_but_has_no_adcode_in_the_record():
+    # the stages compare units by the gazetteer's key (County.key, Pairing.helper_key); the JSON
+    # gives SPEC 2's null adcode and no key
+    rec = extract("1998年，北京市西城区对口帮扶崇文区，共建社区服务中心。")
+    counties = {c.name: c for c in rec.counties}
+    assert (counties["崇文区"].adcode, counties["崇文区"].key) == (None, "1100崇文区")
+    assert [(p.recipient_adcode, p.recipient_key, p.helper_key) for p in rec.pairings] == \
+        [(None, "1100崇文区", "110102")]
+    d = rec.to_dict()
+    assert [sorted(c) for c in d["counties"]] == [
+        ["adcode", "aliases_seen", "mentions", "name", "prefecture", "province", "role"]] * 2
+    assert sorted(d["pairings"][0]) == ["helper", "helper_adcode", "kind", "recipient",
+                                        "recipient_adcode", "source_span", "span", "text"]
+
+
 def test_pairings_table_has_both_adcodes_and_the_date():
     rec = extract("深圳市南山区、福田区分别结对帮扶石渠县、色达县。", doc_id="a",
                   published="2020-07-01")

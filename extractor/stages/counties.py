@@ -424,7 +424,7 @@ def counties_of(article: Article, rules: CountyRules) -> list[County]:
         if key not in by_key:
             if unit:
                 county = County(name=unit.name, adcode=unit.code, province=unit.province,
-                                prefecture=unit.prefecture)
+                                prefecture=unit.prefecture, key=unit.adcode)
             else:
                 same = {(u.province, u.prefecture) for u in m.units}
                 province = next(iter(same))[0] if len({p for p, _ in same}) == 1 else None

@@ -43,8 +43,19 @@ from ..rules import Folder, alternation, load_yaml, plain_pattern, words_pattern
 @dataclass(frozen=True)
 class Place:
     name: str
-    adcode: Optional[str]
+    adcode: Optional[str]   # the gazetteer's key (County.key): an abolished county's is no code
     level: str      # province | prefecture | county
+    abolished: bool = False
+
+    @property
+    def code(self) -> Optional[str]:
+        """The adcode a record gives: None for an abolished county (下城区, SPEC 2)."""
+        return None if self.abolished else self.adcode
+
+
+def _county_place(c: County) -> Place:
+    """A county of the counties stage as a place, keyed as the gazetteer keys it."""
+    return Place(c.name, c.key, "county", abolished=c.key is not None and c.adcode is None)
 
 
 @dataclass(frozen=True)
@@ -57,10 +68,11 @@ class Party:
     deictic: bool = False                # 这里/当地 standing for the article's main recipient
 
     @property
-    def helper(self) -> tuple[str, Optional[str]]:
+    def helper(self) -> tuple[str, Optional[str], Optional[str]]:
+        """The helper's name, adcode (for the record) and key (for the roles)."""
         if self.org:
-            return self.org, None
-        return self.place.name, self.place.adcode
+            return self.org, None, None
+        return self.place.name, self.place.code, self.place.adcode
 
     @property
     def recipient(self) -> Optional[Place]:
@@ -438,7 +450,7 @@ def _places(text: str, s: int, e: int, rules: PairingRules,
     for start, end, h in sentence_hits:
         if start in county_at:
             c = county_at[start]
-            found.append((start, end, Place(c.name, c.adcode, "county"), None))
+            found.append((start, end, _county_place(c), None))
         elif any(f.kind == "pair" for f in h.forms):
             units = [f.unit for f in h.forms if f.kind == "pair"]
             pair = tuple(Place(u.name, u.adcode, u.level) for u in units)
@@ -2266,7 +2278,7 @@ class Context:
         if k < 0 or self._county_starts[k][0] < floor:
             return None
         c = self._counties[self._county_starts[k][1]]
-        return Place(c.name, c.adcode, "county")
+        return _county_place(c)
 
     def county_at_start(self, a: int, b: int) -> Optional[Place]:
         """The county whose mention starts at ``a`` and ends by ``b`` (七星关区 opening the name
@@ -2279,14 +2291,14 @@ class Context:
         while k < len(positions) and positions[k] == a:
             c = self._counties[self._county_starts[k][1]]
             if any(m.span[0] == a and m.span[1] <= b for m in c.mentions):
-                return Place(c.name, c.adcode, "county")
+                return _county_place(c)
             k += 1
         return None
 
     def _index_counties(self) -> None:
         if self._county_starts is None:
             self._county_starts = sorted((m.span[0], k) for k, c in enumerate(self._counties)
-                                         if c.adcode for m in c.mentions)
+                                         if c.key for m in c.mentions)
             self._county_positions = [s for s, _ in self._county_starts]
 
     def prefecture_before(self, pos: int, helpers: list[Party]) -> Optional[Place]:
@@ -2344,7 +2356,7 @@ class Context:
             names: dict[str, Place] = {}
             text = self.article.text
             for c in self._counties:
-                if not c.adcode:
+                if not c.key:
                     continue
                 for m in c.mentions:
                     found = self.rules.places_inside.match(text, m.span[1])
@@ -2353,7 +2365,7 @@ class Context:
                         if self.rules.places_located_verbs.search(text, lo, m.span[0]) else None
                     for name in (found.groups() if found else ()) + ((located.group(1),) if located else ()):
                         if name:
-                            place = Place(c.name, c.adcode, "county")
+                            place = _county_place(c)
                             names.setdefault(name, place)
                             stem = name[:-1] if name.endswith(("乡", "镇", "村")) else None
                             if stem and len(stem) >= self.rules.w["inside_stem_min"]:
@@ -2411,21 +2423,21 @@ class Context:
         if self._main is None:
             counts = []
             for c in self._counties:
-                if c.adcode:
+                if c.key:
                     n = sum(1 for m in c.mentions
                             if self.article.sentence_of(m.span[0]) in self._cue_sentences)
                     counts.append((n, c))
             counts.sort(key=lambda x: -x[0])
             main = None
             if counts and counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
-                main = Place(counts[0][1].name, counts[0][1].adcode, "county")
+                main = _county_place(counts[0][1])
             elif not counts or counts[0][0] == 0:
                 # no county in a cue sentence: the county the article names most often
-                ranked = sorted(((len(c.mentions), c) for c in self._counties if c.adcode),
+                ranked = sorted(((len(c.mentions), c) for c in self._counties if c.key),
                                 key=lambda x: -x[0])
                 if ranked and ranked[0][0] >= self.rules.main_recipient_min_mentions \
                         and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-                    main = Place(ranked[0][1].name, ranked[0][1].adcode, "county")
+                    main = _county_place(ranked[0][1])
             self._main = (main,)
         return self._main[0]
 
@@ -2487,7 +2499,7 @@ class Context:
 
 def find_pairings(article: Article, rules: PairingRules,
                   evidence: Optional[set] = None) -> list[Pairing]:
-    """The article's pairings; ``evidence`` (when given) receives the adcodes of counties
+    """The article's pairings; ``evidence`` (when given) receives the keys (County.key) of counties
     named inside a helper organisation's name.
 
     Long on purpose: ``add`` is a closure over the article (its text, paragraphs, the
@@ -2527,7 +2539,7 @@ def find_pairings(article: Article, rules: PairingRules,
     def add(h: Party, r_place: Place, kind: str, start: int, end: int, s: int, e: int) -> None:
         if h.deictic:
             return
-        name, code = h.helper
+        name, code, helper_key = h.helper
         if h.org:
             name = abbreviations.full(name)
         # a county's own unit that keeps a 扶贫点 or 结对 with villages of its own county states a
@@ -2540,10 +2552,10 @@ def find_pairings(article: Article, rules: PairingRules,
         if h.org and evidence is not None:
             inside = [county_at[p] for p in
                       mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]]
-            if any(c.adcode == r_place.adcode for c in inside) and not own_unit:
+            if any(c.key == r_place.adcode for c in inside) and not own_unit:
                 return   # the county's own unit in its own village (石门县文旅广体局驻金河村帮扶
                 #          工作队): its own work (gold/README `other`), no pairing
-            evidence.update(c.adcode for c in inside if c.adcode)
+            evidence.update(c.key for c in inside if c.key)
         if kind in rules.epidemic_plain_kinds:
             ps, pe = article.index.paragraph_of(s)
             hubei = bool(r_place.adcode) and r_place.adcode[:2] == rules.epidemic_province
@@ -2556,7 +2568,8 @@ def find_pairings(article: Article, rules: PairingRules,
         if key not in out:
             out[key] = Pairing(helper=name, recipient=r_place.name, text=text[start:end],
                                span=(start, end), source_span=article.source_span(start, end),
-                               helper_adcode=code, recipient_adcode=r_place.adcode, kind=kind)
+                               helper_adcode=code, recipient_adcode=r_place.code, kind=kind,
+                               helper_key=helper_key, recipient_key=r_place.adcode)
 
     parties_of = {}
     for (s, e) in sentences:
@@ -2649,22 +2662,22 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
     region_areas = tuple(region_areas)
     counties = list(counties)
     evidence = _HelpEvidence(article, counties, rules)
-    named = [c for c in counties if c.adcode]
+    named = [c for c in counties if c.key]
     for c in counties:
-        if not c.adcode:
+        if not c.key:
             continue
         local = c.role                       # the counties stage's cues right at the name
-        if c.adcode in recipient_codes:
+        if c.key in recipient_codes:
             c.role = "recipient"
             continue
-        if c.adcode in helper_codes:
+        if c.key in helper_codes:
             c.role = "helper"
             continue
-        in_helper_area = any(c.adcode.startswith(a) for a in helper_areas) \
-            and not any(c.adcode.startswith(a) for a in recipient_areas)
+        in_helper_area = any(c.key.startswith(a) for a in helper_areas) \
+            and not any(c.key.startswith(a) for a in recipient_areas)
         if in_helper_area and (local == "helper" or evidence.named_as_origin(c)):
             c.role = "helper"
-        elif region_areas and c.adcode.startswith(region_areas):
+        elif region_areas and c.key.startswith(region_areas):
             c.role = "recipient"
         elif evidence.cadre_origin(c) or evidence.sends_team(c):
             c.role = "helper"
@@ -2846,14 +2859,14 @@ class _HelpEvidence:
             # an institution of another county (苏州市吴江区人民医院派出专家到…镇宁县: the place
             # party carries the institution's name)
             if not org and place is not None and place.level == "county" and place.adcode \
-                    and place.adcode != c.adcode \
+                    and place.adcode != c.key \
                     and rules.institution_tail.match(self.text, party.end):
                 return True
             # a province or city that is not the county's own, named as where the help comes
             # from (来自安徽的农业专家); places merely listed beside the county give nothing
             if not org and place is not None and place.adcode \
                     and place.level in ("province", "prefecture") \
-                    and not c.adcode.startswith(_area(place)) \
+                    and not c.key.startswith(_area(place)) \
                     and self.text.endswith(rules.origin_marks, max(s, party.start - 2), party.start):
                 return True
         return False
@@ -3039,7 +3052,7 @@ class _HelpEvidence:
         if text[s:starts[i]].strip():
             return False
         area = areas[i]
-        if c.adcode.startswith(area):
+        if c.key.startswith(area):
             return False
         ps, pe = self.article.index.paragraph_of(s)
         if self._is_heading(ps, pe):
@@ -3048,14 +3061,14 @@ class _HelpEvidence:
         for j in range(i + 1, min(len(starts), i + 1 + rules.opening_others)):
             if starts[j] >= e:
                 break
-            if not codes[j].startswith(area) and not c.adcode.startswith(areas[j]):
+            if not codes[j].startswith(area) and not c.key.startswith(areas[j]):
                 return True
         k = bisect_left(self.positions, s)
         for k in range(k, min(len(self.starts), k + rules.opening_others)):
             if self.starts[k][0] >= e:
                 break
             other = self.county_at[self.starts[k][0]]
-            if other is not c and other.adcode and not other.adcode.startswith(area):
+            if other is not c and other.key and not other.key.startswith(area):
                 return True
         return False
 
@@ -3105,7 +3118,7 @@ class _HelpEvidence:
         a two-way exchange, the helped side's cadres go to learn). Or an assistance label right
         after a county of the helping provinces (深圳市罗湖区的援疆干部: roles.origin_labels)."""
         rules = self.rules
-        west = c.adcode[:2] in rules.west_recipients
+        west = c.key[:2] in rules.west_recipients
         for m in c.mentions:
             if not west and rules.origin_labels.match(self.text, m.span[1]):
                 return True
@@ -3116,8 +3129,8 @@ class _HelpEvidence:
                 k = bisect_left(self.positions, found.start(1))
                 while k < len(self.starts) and self.starts[k][1] <= found.end(1):
                     other = self.county_at[self.starts[k][0]]
-                    if other is not c and not (west and other.adcode
-                                               and other.adcode[:2] in rules.east_helpers):
+                    if other is not c and not (west and other.key
+                                               and other.key[:2] in rules.east_helpers):
                         return True
                     k += 1
         return False
@@ -3156,13 +3169,13 @@ def _units_of_helper_orgs(article: Article, names: set[str], rules: PairingRules
     heads = tuple(n + j for n in names for j in rules.unit_joiners)
     longest = max(map(len, heads))
     for c in article.facts.get("counties", []):
-        if not c.adcode:
+        if not c.key:
             continue
         for m in c.mentions:
             a, b = m.span
             if text.endswith(heads, max(0, a - longest), a) \
                     and text.startswith(rules.tail_classes["organisation"], b):
-                out.add(c.adcode)
+                out.add(c.key)
                 break
     return out
 
@@ -3171,10 +3184,10 @@ def run(article: Article, rules: PairingRules) -> None:
     org_helpers: set[str] = set()
     pairings = find_pairings(article, rules, org_helpers)
     article.facts["pairings"] = pairings
-    helpers = [p for p in (_place_of(x.helper, x.helper_adcode, rules) for x in pairings) if p]
-    recipients = [p for p in (_place_of(x.recipient, x.recipient_adcode, rules) for x in pairings) if p]
+    helpers = [p for p in (_place_of(x.helper, x.helper_key, rules) for x in pairings) if p]
+    recipients = [p for p in (_place_of(x.recipient, x.recipient_key, rules) for x in pairings) if p]
     regions = [a for x in pairings for a in rules.region_areas.get(x.recipient, ())]
-    org_helpers |= _units_of_helper_orgs(article, {x.helper for x in pairings if x.helper_adcode is None},
+    org_helpers |= _units_of_helper_orgs(article, {x.helper for x in pairings if x.helper_key is None},
                                          rules)
     assign_roles(article, article.facts.get("counties", []), helpers, recipients, rules,
                  regions, org_helpers)
