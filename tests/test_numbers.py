@@ -46,6 +46,13 @@ SCAN = [
     ("十八至三十万元", [(["180000", "300000"], None)], 0),
     ("2——3万元", [(["20000", "30000"], None)], 0),
     ("50000到3万元", [], 1),
+    # a range's start of every kind of body character (a decimal mark, grouping spaces, an
+    # infix and a multiplier, Chinese numerals): the grammar tries a start only where such
+    # a run reaches a separator
+    ("1.5至2亿元", [(["150000000", "200000000"], None)], 0),
+    ("1 000—2 000元", [(["1000", "2000"], None)], 0),
+    ("30余万至50万元", [(["300000", "500000"], None)], 0),
+    ("一千二到一千五百元", [(["1200", "1500"], None)], 0),
     # full-width separators, the Chinese decimal point, spaces before the unit
     ("1．5亿元", [(["150000000"], None)], 0),
     ("12，345元", [(["12345"], None)], 0),

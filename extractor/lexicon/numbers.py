@@ -346,12 +346,21 @@ def quantity_pattern(units: str, *, unit_guard: str = "") -> regex.Pattern:
     first = regex.escape("".join(sorted(set("0123456789" + t.numerals)
                                         | {w[0] for w in t.prefix} | {w[0] for w in t.bare_prefix})))
     mults = regex.escape("".join(t.small) + "".join(t.big))
+    # A range's start is a body and a separator: a body is a run of these characters, and
+    # a separator none of them opens, so the start is tried only where such a run ends on a
+    # separator's first character. Without the look, every number that is no range start
+    # (nearly all) was read as one first, then backed off character by character to look
+    # for a separator after each shorter run: two thirds of a match's cost (same matches).
+    body_chars = regex.escape("".join(sorted(set(
+        "0123456789 " + t.numerals + t.decimal_points + t.thousands_separators + t.space_groups
+        + t.chinese_point + "个" + "".join(t.infix) + "".join(t.big)))))
+    sep_openings = regex.escape("".join(sorted({s[0] for s in t.separators})))
     pattern = (
         rf"(?=[{first}])"
         rf"(?<![0-9{points}{num}{vague}])(?<![0-9][{groups}])(?<![{num}]{point})"
         rf"(?<!{vague_mult}(?=[{num}]))"
         rf"(?:(?P<pre>{alternation(t.prefix)})|(?P<bare>{alternation(t.bare_prefix)})(?=[{mults}]))?"
-        rf"(?:(?P<first>{body})(?P<sep>{sep}))?"
+        rf"(?:(?=[{body_chars}]+[{sep_openings}])(?P<first>{body})(?P<sep>{sep}))?"
         rf"(?P<num>{body})(?P<inf>{infix})? ?"
         rf"(?P<unit>{units}){unit_guard}"
         rf"(?P<post>{alternation(t.suffix)})?"
