@@ -196,6 +196,8 @@ class FigureRules:
         self.change_word = regex.compile(_alt(r["change_to"]))
         self.unit_stock_metrics = frozenset(r["unit_stock_metrics"])
         self.compare_between = regex.compile(r["compare_between"])
+        self.households_people_between = regex.compile(r["households_people_between"])
+        self.households_people_end = regex.compile(r["households_people_end"])
         self.bracket_part_head = regex.compile(r["bracket_part_head"])
         self.bracket_part_window = int(r["bracket_part_window"])
         self.part_openers = tuple(r["part_openers"])
@@ -1615,8 +1617,10 @@ def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: i
         return _same_family(rules, last_metric, q.unit)   # 1660万人，较2012年末的9899万人
     if q.unit == rules.unit_of[last_metric] and rules.bracketed_restatement.match(between):
         return last_metric
-    if not between and rules.unit_of[last_metric] == "户" and q.unit in rules.person_units:
-        return _same_family(rules, last_metric, q.unit)   # …降低到5户20人: the households' people
+    if rules.unit_of[last_metric] == "户" and q.unit in rules.person_units and (
+            not between or rules.households_people_between.match(between)
+            and rules.households_people_end.match(text, q.end)):
+        return _same_family(rules, last_metric, q.unit)   # …降低到5户20人; 贫困户513户,1567口人。
     return None
 
 
