@@ -16,7 +16,8 @@ Output (committed; a test checks all three are current with this script):
   included, since an annotator may name one.
 - ``rules/county_former_names.tsv`` (aliases for the gazetteer, after the hand-kept
   ``rules/county_aliases.tsv``): STEM县 for each district or county-level city STEM区/STEM市
-  whose STEM县 the code list writes nowhere and whose stem is no other unit's (the file's
+  whose STEM县 the code list writes nowhere and whose stem is no other unit's, and STEM市 for
+  each district STEM区 by the same rule, where STEM市 reads across no common word (the file's
   header gives the reason and the exclusions).
 
 Usage: python scripts/build_admin_tables.py [--source DIR] [--out DIR] [--check]
@@ -155,13 +156,17 @@ FORMER_NAMES_HEADER = """\
 # or 淮安市); STEM县 that is an official name or short form today (东山县, 江城县), a hand-kept
 # alias, or a false-hit surface of rules/counties.yaml; a stem of rules/admin_names.yaml
 # former_name_exclude (a word that STEM县 reads across: 振兴县域经济, 结对合作县).
+# Then STEM市 for each district STEM区 that was a county-level city (江都市 → 江都区 2011, 萧山市 → 萧山区
+# 2001, 蓬莱市 → 蓬莱区 2020), by the same rule, and not where STEM市 reads across a common word ending
+# in 市 (rules/admin_names.yaml former_city_word_ends: 地级以上城市 reads 上城市; former_city_stem_starts:
+# 上海市南市区 reads 市南市).
 # alias: the surface; adcode: today's unit; name: today's name.
 """
 
 
 def former_name_rows(source: Path) -> list[tuple[str, str, str]]:
-    """(STEM县, adcode, today's name) per district or county-level city, by the rule of
-    FORMER_NAMES_HEADER."""
+    """(STEM县, adcode, today's name) per district or county-level city, then (STEM市, adcode,
+    today's name) per district, by the rule of FORMER_NAMES_HEADER."""
     rows = gazetteer_rows(source)
     excluded = set(NAMES["former_name_exclude"])
     surfaces: set[str] = set()
@@ -173,19 +178,24 @@ def former_name_rows(source: Path) -> list[tuple[str, str, str]]:
             owners[short] = owners.get(short, 0) + 1
     hand = {r["alias"] for r in load_tsv("county_aliases.tsv")}
     false_hits = {fh["surface"] for fh in load_yaml("counties.yaml").get("false_hits", [])}
-    today_suffixes, former_suffix = tuple(NAMES["former_name_today_suffixes"]), NAMES["former_name_suffix"]
+    # (today's suffixes, the former suffix, stem ends and stem starts that read across a common word)
+    renamings = [(tuple(NAMES["former_name_today_suffixes"]), NAMES["former_name_suffix"], (), ()),
+                 ((NAMES["former_city_today_suffix"],), NAMES["former_city_suffix"],
+                  tuple(NAMES["former_city_word_ends"]), tuple(NAMES["former_city_stem_starts"]))]
     out = []
-    for r in rows:
-        name = r["name"]
-        suffix = next((x for x in today_suffixes if name.endswith(x)), None)
-        if r["level"] != "county" or suffix is None or name.endswith("自治区"):
-            continue
-        stem = name[:-len(suffix)]
-        alias = stem + former_suffix
-        if len(stem) < 2 or owners.get(stem, 0) > 1 or alias in surfaces or alias in hand \
-                or alias in false_hits or stem in false_hits or stem in excluded:
-            continue
-        out.append((alias, r["adcode"], name))
+    for today_suffixes, former_suffix, word_ends, stem_starts in renamings:
+        for r in rows:
+            name = r["name"]
+            suffix = next((x for x in today_suffixes if name.endswith(x)), None)
+            if r["level"] != "county" or suffix is None or name.endswith("自治区"):
+                continue
+            stem = name[:-len(suffix)]
+            alias = stem + former_suffix
+            if len(stem) < 2 or owners.get(stem, 0) > 1 or alias in surfaces or alias in hand \
+                    or alias in false_hits or stem in false_hits or stem in excluded \
+                    or stem.endswith(word_ends) or stem.startswith(stem_starts):
+                continue
+            out.append((alias, r["adcode"], name))
     return out
 
 

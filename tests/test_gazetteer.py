@@ -70,6 +70,8 @@ def test_aliases_point_at_existing_units():
     ("茌平县", "371503", "茌平区"),                   # 2019
     ("南和县", "130506", "南和区"),                   # 2020
     ("海伦县", "231283", "海伦市"),                   # 1989
+    ("萧山市", "330109", "萧山区"),                   # a county-level city until 2001 (issue 12 round 17)
+    ("章丘市", "370114", "章丘区"),                   # 2016
 ])
 def test_former_county_names_are_generated_aliases(alias, adcode, name):
     (form,) = gazetteer().forms[alias]
@@ -81,6 +83,10 @@ def test_former_county_names_are_generated_aliases(alias, adcode, name):
     "东山县",        # a county today (福建), not 东山区 of 鹤岗
     "振兴县",        # 振兴县域经济 (admin_names.yaml former_name_exclude)
     "平泉县",        # hand-kept (county_aliases.tsv), not generated twice
+    "上城市",        # 地级以上城市 (admin_names.yaml former_city_word_ends: 城市)
+    "新都市",        # 新都市报 (都市)
+    "市南市",        # 上海市南市区 (former_city_stem_starts)
+    "江都市",        # hand-kept (county_aliases.tsv), not generated twice
 ])
 def test_former_county_names_left_out(alias):
     generated = {r["alias"] for r in load_tsv("county_former_names.tsv")}
