@@ -242,8 +242,10 @@ class Gazetteer:
         found = []
         n = len(text)
         forms, guarded = self._surface_forms, self._guarded
-        for start in self._openings(text):
-            for length in self._lengths[text[start:start + 2]]:
+        lengths_opened_by = self._lengths.get
+        # each candidate's pair looked up once (not checked, then looked up again)
+        for start in self._openings.maybe(text):
+            for length in lengths_opened_by(text[start:start + 2], ()):
                 end = start + length
                 if end <= n:
                     surface = text[start:end]
