@@ -127,6 +127,7 @@ class PersonRules:
     dot_title_marks: tuple[tuple[str, str], ...]   # (opening, closing) around a column title
     known_cadre_word_names: frozenset[str]         # known cadres' names that are words (汪洋)
     team_marker_not: tuple[str, ...]     # a team marker in these is the sender's own unit
+    aid_regions: tuple[tuple[str, str], ...]   # (援藏, 西藏自治区): a team post's region (P16)
     level_words: tuple[tuple[str, tuple[str, ...]], ...]   # (level, its words), smallest first
     level_word_noise: tuple[str, ...]    # removed from a title before level_words, in order
     home_unit_posting: tuple[str, ...]   # posting words: a unit + 干部 is where one comes from
@@ -279,6 +280,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         dot_title_marks=tuple((opening, closing) for opening, closing in r["dot_title_marks"]),
         known_cadre_word_names=frozenset(r["known_cadre_word_names"]),
         team_marker_not=tuple(r["team_marker_not"]),
+        aid_regions=tuple(r["aid_regions"].items()),
         level_words=tuple((level, tuple(words)) for level, words in r["level_words"].items()),
         level_word_noise=tuple(r["level_word_noise"]),
         home_unit_posting=tuple(r["home_unit_posting"]),
@@ -2126,7 +2128,8 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                                   name, sent, exclude)
             if found:
                 return found
-        return None
+        # P16: the text gives no seat; the region the team's name states
+        return next((region for word, region in rules.aid_regions if word in title), None)
     named = _unit_in(text, ts, te, units, rules)
     if named:
         return named[0]
