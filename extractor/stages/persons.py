@@ -2194,6 +2194,7 @@ _BATCH_SUFFIX = regex.compile(r"第[一二三四五六七八九十0-9]+批.*$")
 def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
     origin = origin.strip("的、")
     origin = origin[origin.rfind("、") + 1:]        # 连平县委常委、|深圳市南山区|驻…
+    origin = origin[origin.rfind("的") + 1:]        # 随刚受任命的|上海|对口援疆指挥部…
     while origin and origin[0] in rules.words["origin_trim_prefix"]:
         origin = origin[1:]
     origin = _BATCH_SUFFIX.sub("", origin)
