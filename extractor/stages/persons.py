@@ -105,6 +105,7 @@ class PersonRules:
     research_head: regex.Pattern             # a public research institute's head (P7)
     research_section_head: regex.Pattern     # a section's head inside an institute (P7)
     post_abroad: regex.Pattern               # China's envoy abroad (中国驻某国大使)
+    corps_division: regex.Pattern            # a 兵团 division in a title (兵团五师…, P15)
     foreign_place_head: regex.Pattern        # a foreign city's or province's head (尼斯市长)
     team_marker: regex.Pattern
     team_village: regex.Pattern              # a village or township right after 驻
@@ -128,6 +129,7 @@ class PersonRules:
     known_cadre_word_names: frozenset[str]         # known cadres' names that are words (汪洋)
     team_marker_not: tuple[str, ...]     # a team marker in these is the sender's own unit
     aid_regions: tuple[tuple[str, str], ...]   # (援藏, 西藏自治区): a team post's region (P16)
+    division_names: dict[str, tuple[str, Optional[str]]]   # 五 → (its official name, its city)
     level_words: tuple[tuple[str, tuple[str, ...]], ...]   # (level, its words), smallest first
     level_word_noise: tuple[str, ...]    # removed from a title before level_words, in order
     home_unit_posting: tuple[str, ...]   # posting words: a unit + 干部 is where one comes from
@@ -249,6 +251,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         research_head=regex.compile(r["research_head"]),
         research_section_head=regex.compile(r["research_section_head"]),
         post_abroad=regex.compile(r["post_abroad"]),
+        corps_division=regex.compile(r["corps_divisions"]["pattern"]),
         foreign_place_head=regex.compile(r["foreign_place_head"].replace("PLACE_CHARS", regex.escape(
             "".join(sorted(words["translit_chars"] | words["foreign_place_chars"]))))),
         cadre_after=words_pattern(r["cadre_after"]),
@@ -281,6 +284,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         known_cadre_word_names=frozenset(r["known_cadre_word_names"]),
         team_marker_not=tuple(r["team_marker_not"]),
         aid_regions=tuple(r["aid_regions"].items()),
+        division_names={number: (r["corps_divisions"]["name"].format(number), city)
+                        for number, city in r["corps_divisions"]["cities"].items()},
         level_words=tuple((level, tuple(words)) for level, words in r["level_words"].items()),
         level_word_noise=tuple(r["level_word_noise"]),
         home_unit_posting=tuple(r["home_unit_posting"]),
@@ -2109,6 +2114,10 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     w = rules.words
     if rules.post_abroad.match(title):
         return None                 # 中国驻埃及大使: a post abroad, no unit of ours (驻 is no team)
+    if "师" in title and (division := rules.corps_division.search(title)):
+        name, city = rules.division_names.get(division.group(1), (None, None))
+        if name:            # P15: the division's 师市合一 city if the text names it, else the division
+            return city if city and city in text else name
     marker = rules.team_marker.search(text, ts, te)
     team = marker is not None and not any(x in title for x in rules.team_marker_not)
     after = _unit_in(text, marker.end(), te, units, rules) if team else None
