@@ -276,7 +276,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
-            "name_end_cut_words", "site_after_name")}),
+            "name_end_cut_words", "site_after_name", "village_post_words")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
@@ -2407,6 +2407,18 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
     return None
 
 
+def _home_of_village_post(cadre: Cadre, rules: PersonRules) -> Optional[str]:
+    """A first secretary or village team member who also holds a post starting with a unit
+    (重庆市林科院经济林研究所所长、某村第一书记; 清远市政府办公室干部 of a 驻村干部) comes from
+    that unit: the employer is the origin when no sender is written (P3, P17)."""
+    village = rules.affixes.village_post_words
+    if len(cadre.posts) < 2 or not any(w in p.title for p in cadre.posts for w in village):
+        return None
+    home = next((p.title for p in cadre.posts if not any(w in p.title for w in village)), None)
+    m = rules.home_unit.match(home) if home else None
+    return m.group("unit") if m else None
+
+
 def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules,
                 memo: Optional[_Memo] = None) -> Cadre:
@@ -2434,7 +2446,8 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 cadre.posts.append(Post(title=title, since=since, until=until,
                                         place=post_place(text, ts, te, a, counties, rules, sent)))
     if cadre.origin is None:
-        cadre.origin = _home_origin(text, cadre, spans, sentences, rules)
+        cadre.origin = _home_origin(text, cadre, spans, sentences, rules) or \
+            _home_of_village_post(cadre, rules)
     return cadre
 
 
