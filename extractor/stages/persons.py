@@ -2115,9 +2115,9 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     if rules.post_abroad.match(title):
         return None                 # 中国驻埃及大使: a post abroad, no unit of ours (驻 is no team)
     if "师" in title and (division := rules.corps_division.search(title)):
-        name, city = rules.division_names.get(division.group(1), (None, None))
-        if name:            # P15: the division's 师市合一 city if the text names it, else the division
-            return city if city and city in text else name
+        official, city = rules.division_names.get(division.group(1), (None, None))
+        if official:        # P15: the division's 师市合一 city if the text names it, else the division
+            return city if city and city in text else official
     marker = rules.team_marker.search(text, ts, te)
     team = marker is not None and not any(x in title for x in rules.team_marker_not)
     after = _unit_in(text, marker.end(), te, units, rules) if team else None
@@ -2127,18 +2127,7 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
             and not any(t in title for t in w["company_team_words"]) or rules.unplaced_units.search(title):
         return None
     if team:
-        sender = _unit_in(text, ts, marker.start(), units, rules)
-        if sender and rules.team_village.match(text, marker.start(), te) and \
-                any(u.name == sender[0] for u in _of_level(units, "county")):
-            return sender[0]    # 石门县某局驻某村工作队队长: a county's team in its own village
-        exclude = frozenset(sender[:1]) if sender else frozenset()
-        for level in ("county", "prefecture"):
-            found = _context_unit(text, [u for u in units if not ts <= u.start < te], level,
-                                  name, sent, exclude)
-            if found:
-                return found
-        # P16: the text gives no seat; the region the team's name states
-        return next((region for word, region in rules.aid_regions if word in title), None)
+        return _team_place(text, ts, te, marker.start(), units, name, sent, rules)
     named = _unit_in(text, ts, te, units, rules)
     if named:
         return named[0]
@@ -2162,6 +2151,25 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                     return found
             return None
     return None
+
+
+def _team_place(text: str, ts: int, te: int, marker: int, units: list[PlaceSpan],
+                name: tuple[int, int], sent: tuple[int, int], rules: PersonRules) -> Optional[str]:
+    """The place of a team post text[ts:te] that names no unit after its posting word (at
+    ``marker``): a county's team in its own village is in that county; else the unit the
+    context gives that is not the sender's; else the region the team's name states (P16)."""
+    sender = _unit_in(text, ts, marker, units, rules)
+    if sender and rules.team_village.match(text, marker, te) and \
+            any(u.name == sender[0] for u in _of_level(units, "county")):
+        return sender[0]    # 石门县某局驻某村工作队队长: a county's team in its own village
+    exclude = frozenset(sender[:1]) if sender else frozenset()
+    for level in ("county", "prefecture"):
+        found = _context_unit(text, [u for u in units if not ts <= u.start < te], level,
+                              name, sent, exclude)
+        if found:
+            return found
+    title = text[ts:te]         # P16: the text gives no seat; the region the team's name states
+    return next((region for word, region in rules.aid_regions if word in title), None)
 
 
 def _title_end(text: str, start: int, stop: int, rules: PersonRules) -> Optional[int]:
