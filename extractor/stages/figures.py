@@ -450,10 +450,16 @@ def _count_of_noun_before(rules: FigureRules, before: str, after: str,
     return False, None
 
 
+#: Brackets right after a count open its breakdown (punctuation, not a rule).
+_BRACKET_OPENERS = "（("
+
+
 def _unit_head(rules: FigureRules, after: str) -> Optional[tuple[bool, regex.Match, str]]:
     """The county or village head a count counts (whether a county, its match in the
     window, the phrase up to it), read in the ``head_window`` characters after the count up to
     another number or another counted thing; None if there is none."""
+    if after[:1] in _BRACKET_OPENERS:
+        return None   # 行政村达到543个（其中建档立卡贫困村数158个）: the brackets break the count down, its head is before
     window = rules.head_modifiers.sub(lambda m: "#" * len(m.group()), after[:rules.head_window])
     stop = _DIGIT_OR_GE.search(window)
     if stop:
