@@ -250,6 +250,7 @@ class FigureRules:
         self.coverage_newly_taken_before = regex.compile(cover["newly_taken_before"])
         self.partner_exit_metrics = frozenset(cover["partner_exit_metrics"])
         self.partner_exit_after = regex.compile(cover["partner_exit_after"])
+        self.partner_exit_before = regex.compile(cover["partner_exit_before"])
         self.coverage_newly_taken_window = int(cover["newly_taken_window"])
         self.coverage_counted_helpers_before = regex.compile(cover["counted_helpers_before"])
         self.coverage_site_after = regex.compile(cover["site_after"])
@@ -1465,8 +1466,9 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
         if metric is None:
             continue
         covered = metric in rules.coverage_metrics and _helper_coverage(rules, ctx, q, metric, before, after)
-        if metric in rules.partner_exit_metrics and rules.partner_exit_after.match(after):
-            covered = not rules.coverage_whole.search(before + after)   # 10个结对县(区)顺利脱贫 (F12)
+        if metric in rules.partner_exit_metrics and (rules.partner_exit_after.match(after)
+                                                     or rules.partner_exit_before.search(before)):
+            covered = not rules.coverage_whole.search(before + after)   # 10个结对县(区)顺利脱贫; 定点扶贫35个县…退出 (F12)
         if not covered and covered_end is not None and metric in rules.coverage_list_metrics \
                 and rules.coverage_list_between.fullmatch(text, covered_end, q.start):
             covered = True   # …77个贫困村,建档立卡贫困户8381户、贫困人口32179人: the helpers' list goes on (F9)
