@@ -101,6 +101,7 @@ class PairingRules:
         self._load_regions(r)
         self._load_visits_and_signings(r)
         self._load_roles(r["roles"])
+        self._load_sent(r["sent"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern)
@@ -119,6 +120,19 @@ class PairingRules:
         st = r["signed_title"]
         self.signed_title = {"open": st["open"], "reach": _longest(tuple(st["verbs"])) + 1,
                              "verbs": regex.compile(f"(?:{alternation(st['verbs'])})了?$")}
+
+    def _load_sent(self, sent: dict) -> None:
+        """People sent from one place to another (W9): the sending verbs, the gap to the going
+        mark, who may be sent, and what is no work for the place."""
+        self.sent_verbs = plain_pattern(f"(?:{alternation(sent['verbs'])})(?!{alternation(sent['not_after_verb'])})")
+        self.sent_regions = {word: self.gaz.units[code] for word, code in sent["regions"].items()}
+        self.sent_going = regex.compile(
+            f"了?({sent['gap']})({alternation(list(sent['goings']) + list(self.sent_regions))})")
+        self.sent_people = words_pattern(sent["people"])
+        self.sent_single = regex.compile(sent["single"])
+        self.sent_not_work = tuple(sent["not_work"])
+        self.sent_kind = sent["kind"]
+        self.sent_clause_lead = regex.compile(sent["clause_lead"])
 
     def _load_cues(self, r: dict) -> None:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
@@ -564,6 +578,8 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
     if text.startswith(rules.org_suffix_not_before, m.end()):
         return None   # 部门, 部分: the suffix is part of a longer word
     start = _org_start(text, m.start(), floor, rules)
+    for verb in rules.sent_verbs.finditer(text, start, m.start()):
+        start = verb.end()   # 北京理工大学派遣多个专业学院的师生团队: the sender, then who is sent (W9)
     name = text[start:m.end()]
     if in_order:
         k = bisect_right(taken_starts, start)
@@ -1854,6 +1870,48 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return helpers, recipients, helpers[0].start, recipients[-1].end
 
 
+def _sending(text: str, ce: int, e: int, rules: PairingRules) -> Optional[regex.Match]:
+    """The going mark after a sending verb ending at ``ce`` (W9), when people are sent: a group
+    of people named before it (not one person); else None. Read before the sentence's parties."""
+    go = rules.sent_going.match(text, ce, e)
+    if go is None or not rules.sent_people.search(go.group(1)) or rules.sent_single.search(go.group(1)):
+        return None
+    return go
+
+
+def _sent(text, parties, cs, go, s, rules) -> Optional[Statement]:
+    """H 选派/派出 (people) 赴/到 R (gold/README W9; rules/pairings.yaml, sent): the unit that
+    sends people to work for a place helps it. The going mark within the verb's clause (one
+    comma after the team the people form: ``go``, :func:`_sending`); the helper right before the
+    verb, else the sentence's subject when the verb's clause names none; not people sent to learn,
+    not the helped side's cadres going to the helping side."""
+    hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
+    if hi is not None:
+        helper = parties[hi]
+    elif rules.sent_clause_lead.fullmatch(text, parties.clause_start(cs), cs):
+        helper = _sentence_subject(text, parties, s, cs, rules)
+    else:
+        helper = None
+    if helper is None:
+        return None
+    region = rules.sent_regions.get(go.group(2))
+    if region is not None:
+        place = Place(region.name, region.adcode, region.level)
+        if any(p.place is not None and _contains(place, p.place) for p in parties):
+            return None   # …对口支援西藏阿里地区，…选派干部人才进藏: the place named is the recipient
+        recipients = [Party(go.start(2), go.end(), place=place)]
+    else:
+        ri = _starting_after(text, parties, go.end(), 0)
+        if ri is None:
+            return None
+        recipients = _list_forward(text, parties, ri, rules.separators, rules)
+        if text.startswith(rules.sent_not_work, recipients[-1].end):
+            return None   # 赴上海进修学习: sent to learn, not to work for the place
+    if any(_east(helper, rules, "recipients") and _east(r, rules) for r in recipients):
+        return None       # 滦平县选派干部到密云区挂职锻炼: the helped side's cadres learn
+    return [helper], recipients, min(helper.start, cs), recipients[-1].end
+
+
 def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     """H 赴 R 开展 cue: the helper's delegation going to the place it helps to do the cue's
     work (南明区赴普安县开展结对帮扶工作, 吴中区党政代表团赴沿河县考察对接东西部扶贫协作): the
@@ -2511,7 +2569,7 @@ def find_pairings(article: Article, rules: PairingRules,
     sentences: dict[tuple[int, int], list[regex.Match]] = {}
     for m in rules.cue_pattern.finditer(text):
         sentences.setdefault(article.sentence_of(m.start()), []).append(m)
-    if not sentences:
+    if not sentences and not rules.sent_verbs.search(text):
         return []
     pair_cue = tuple(rules.pair_cues)
     abbreviations = _Abbreviations(text, rules)
@@ -2589,7 +2647,37 @@ def find_pairings(article: Article, rules: PairingRules,
         ctx.explicit_recipients = {p.recipient for p in out.values()}
         for s, e in sorted(ctx.waiting):
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
+    _read_sendings(text, rules, ctx, add, parties_of, county_at)
     return list(out.values())
+
+
+def _read_sendings(text, rules, ctx, add, parties_of, county_at) -> None:
+    """People sent from one place to another (W9): the sentences with a sending verb, read after
+    the cue sentences (a sending verb is no cue: it lends nothing to the article's main
+    recipient or helper); a cue sentence's parties are reused."""
+    article = ctx.article
+    for m in rules.sent_verbs.finditer(text):
+        s, e = article.sentence_of(m.start())
+        go = _sending(text, m.end(), e, rules)
+        if go is None:
+            continue
+        parties = parties_of.get((s, e))
+        if parties is None:
+            parties = parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx) \
+                if ctx.may_name_party(s, e) else []
+        if not parties:
+            continue
+        ctx.sentence = (s, e)
+        singles = SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
+        stmt = _sent(text, singles, m.start(), go, s, rules)
+        if stmt is None or _quoted(text, s, stmt[2], rules, singles):
+            continue
+        cue = rules.cue_pattern.search(text, s, e)
+        kind = rules.cues[cue.group()].kind if cue else rules.sent_kind
+        helpers, recipients, start, end = stmt
+        for r in recipients:
+            if r.recipient is not None and r is not helpers[0]:
+                add(helpers[0], r.recipient, kind, start, end, s, e)
 
 
 def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None:
