@@ -393,6 +393,7 @@ class PairingRules:
             raise ValueError("pairings.yaml roles.own_posting must open with (?:{county}) and "
                              "name {county} only there")
         self.own_posting_tail = regex.compile(own[len("(?:{county})"):])
+        self.own_level_senders = dict(roles["own_level_senders"])
         self.sends_team = regex.compile(roles["sends_team"])
         self.sends_people = regex.compile(roles["sends_people"])
         self.origin_labels = regex.compile(roles["origin_labels"])
@@ -2823,10 +2824,12 @@ def _own_postings(stretch: str, stems: set[str], tail: regex.Pattern) -> list[tu
     return found
 
 
-def _own_stems(c: County) -> set[str]:
+def _own_stems(c: County, rules: PairingRules) -> set[str]:
     """The forms of county ``c`` that open its own postings (渠县陆续派出…, 秦州区从部门单位选派…): its
-    name, its first two characters, the aliases the article writes."""
-    return {c.name, c.name[:2], *c.aliases_seen}
+    name, its first two characters, the aliases the article writes, and its own level named as the
+    sender (区里派来的第一书记 in a district: roles.own_level_senders)."""
+    level = rules.own_level_senders.get(c.name[-1:])
+    return {c.name, c.name[:2], *c.aliases_seen, *((level,) if level else ())}
 
 
 def _without_spans(stretch: str, spans: list[tuple[int, int]]) -> str:
@@ -2890,7 +2893,15 @@ class _HelpEvidence:
         found = self._own_team.get(id(c))
         if found is None:
             tail = self.rules.own_posting_tail
-            found = self._own_team[id(c)] = any(tail.match(self.text, m.span[1]) for m in c.mentions)
+            found = any(tail.match(self.text, m.span[1]) for m in c.mentions)
+            level = self.rules.own_level_senders.get(c.name[-1:])
+            at = self.text.find(level) if level and not found else -1
+            while at >= 0 and not found:     # 区里派来的第一书记: its own level sends (R5), in its
+                k = bisect_right(self.positions, at) - 1     # passage (the last county named is it)
+                found = k >= 0 and self.starts[k][2] == self.number[id(c)] \
+                    and bool(tail.match(self.text, at + len(level)))
+                at = self.text.find(level, at + len(level))
+            self._own_team[id(c)] = found
         return found
 
     def _strong_besides_teams(self, s: int, e: int, c: County) -> bool:
@@ -2911,7 +2922,7 @@ class _HelpEvidence:
         """``stretch`` without the county's own postings (秦州区从部门单位选派优秀干部挂职担任贫困村第一
         书记: the 挂职 there is its own cadres', no help come in), then without the phrases that
         name no help (:func:`_without_no_help`)."""
-        postings = _own_postings(stretch, _own_stems(c), self.rules.own_posting_tail)
+        postings = _own_postings(stretch, _own_stems(c, self.rules), self.rules.own_posting_tail)
         return _without_no_help(_without_spans(stretch, postings), self.rules)
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
@@ -2920,7 +2931,7 @@ class _HelpEvidence:
         干部驻村扶贫; gold/README: work teams a county sends to its own villages are its own
         work)."""
         rules, text = self.rules, self.text
-        stems = _own_stems(c)
+        stems = _own_stems(c, rules)
         if not any(text.find(x, s, e) >= 0 for x in stems):
             return False
         stretch = text[s:e]
