@@ -1494,14 +1494,9 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
             return _east_helps([helper], recipients, first.start, ce, rules, text[cs:ce])
         return ([helper], recipients, first.start, ce) if helper else None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
-    if conn in rules.mutual and text[cs:ce] in rules.paired_cues \
-            and text.startswith(rules.paired_joint_counts, recipients[-1].end) \
-            and not (len(helpers) == len(recipients) == 1 and _east_and_west(helpers[0], recipients[0], rules)):
-        # the two sides counted (广东和浙江两省开展扶贫协作): as the paired shape reads them, one
-        # in the east and the other in the west, else two helpers (or two helped) side by side
-        return None
     if conn in rules.mutual:
-        return _east_helps(helpers, recipients, helpers[0].start, ce, rules, text[cs:ce])
+        return _east_helps(helpers, recipients, helpers[0].start, ce, rules, text[cs:ce],
+                           counted=text.startswith(rules.paired_joint_counts, recipients[-1].end))
     return helpers, recipients, helpers[0].start, ce
 
 
@@ -1573,15 +1568,20 @@ def _same_side_provinces(a: Party, b: Party, rules: PairingRules) -> bool:
 
 
 def _east_helps(first: list[Party], second: list[Party], start: int, end: int,
-                rules: PairingRules, cue: str = "") -> Optional[Statement]:
+                rules: PairingRules, cue: str = "", counted: bool = False) -> Optional[Statement]:
     """A joint action (A 与 B 结对, A 和 B 东西部扶贫协作) names the helper first unless the
     first side lies in the west and the second in the east (石渠县与深圳市南山区结成帮扶对子).
-    Two provinces on the same side of an east–west cue (广东和浙江开展扶贫协作: two helpers)
-    state no pairing: the programme pairs the east with the west, and the order written says
-    nothing of who helps (other joint cues keep it: 上海市与江苏省开展结对帮扶)."""
-    if cue in rules.paired_cues and len(first) == len(second) == 1 \
-            and _same_side_provinces(first[0], second[0], rules):
-        return None
+    An east–west cue pairs the east with the west, and the order written says nothing of who
+    helps: the two sides counted (``counted``: 广东和浙江两省开展扶贫协作, as the paired shape reads
+    them) state a pairing only when one is in the east and the other in the west; uncounted, two
+    provinces on the same side (广东和浙江开展扶贫协作: two helpers) state none (other joint cues
+    keep the order: 上海市与江苏省开展结对帮扶)."""
+    if cue in rules.paired_cues:
+        one_each = len(first) == len(second) == 1
+        if counted and not (one_each and _east_and_west(first[0], second[0], rules)):
+            return None
+        if one_each and _same_side_provinces(first[0], second[0], rules):
+            return None
     if all(_east(p, rules) for p in second) and all(_east(p, rules, "recipients") for p in first):
         return second, first, start, end
     return first, second, start, end
