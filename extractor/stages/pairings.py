@@ -2918,11 +2918,14 @@ class _HelpEvidence:
             self._besides_teams[(s, e, id(c))] = found
         return found
 
-    def _without_own_work(self, stretch: str, c: County) -> str:
+    def _without_own_work(self, stretch: str, c: County,
+                          postings: Optional[list[tuple[int, int]]] = None) -> str:
         """``stretch`` without the county's own postings (秦州区从部门单位选派优秀干部挂职担任贫困村第一
         书记: the 挂职 there is its own cadres', no help come in), then without the phrases that
-        name no help (:func:`_without_no_help`)."""
-        postings = _own_postings(stretch, _own_stems(c, self.rules), self.rules.own_posting_tail)
+        name no help (:func:`_without_no_help`). ``postings``: the own postings, when the caller
+        has found them already."""
+        if postings is None:
+            postings = _own_postings(stretch, _own_stems(c, self.rules), self.rules.own_posting_tail)
         return _without_no_help(_without_spans(stretch, postings), self.rules)
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
@@ -2938,7 +2941,7 @@ class _HelpEvidence:
         postings = _own_postings(stretch, stems, rules.own_posting_tail)
         if not postings:
             return False
-        return not _strong_help_cue(_without_no_help(_without_spans(stretch, postings), rules), rules)
+        return not _strong_help_cue(self._without_own_work(stretch, c, postings), rules)
 
     def _outsider_named(self, s: int, e: int, c: County) -> bool:
         """Whether text[s:e] names a party from outside county ``c``: an organisation, or a
