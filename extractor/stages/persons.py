@@ -115,6 +115,9 @@ class PersonRules:
     home_unit_posted: regex.Pattern          # a posting word not naming units' pairing
     origin_patterns: tuple[regex.Pattern, ...]
     origin_marker: regex.Pattern
+    party_lead: regex.Pattern                # 率: the leader of a visiting party is named before it
+    party_member_same: regex.Pattern         # after a member's name: 一行 … a helping word
+    party_member_next: regex.Pattern         # after a member's name: 随团 (the leader's sentence before)
     honour: tuple[regex.Pattern, ...]
     since_after: regex.Pattern
     until_after: regex.Pattern
@@ -263,6 +266,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         team_village=regex.compile(r["team_village"]),
         origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
         origin_marker=regex.compile(alternation(r["origin_markers"])),
+        party_lead=regex.compile(alternation(r["party_lead_words"])),
+        party_member_same=regex.compile(r["party_member_same_sentence"]),
+        party_member_next=regex.compile(r["party_member_next_sentence"]),
         honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
@@ -2459,6 +2465,44 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
     return cadre
 
 
+def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRules) -> None:
+    """Members of a helper unit's visiting party take the unit as origin, as its leader does
+    (P18(c)): 繁昌县委副书记甲率繁昌县人大常委会副主任乙及…一行来我县调研结对帮扶 (乙 named after
+    the leader's 率, 一行 and a helping word after 乙), 市长甲率襄阳市考察团赴对口援藏的琼结县考察。
+    襄阳市副市长乙…随团考察 (the leader in the sentence before). Only a member whose first post
+    starts with the place that starts the leader's origin: a host named in the sentence
+    (县政府副县长某某陪同) is no member."""
+    leaders = [(a, b, p.cadre.origin) for p in found if p.cadre is not None and p.cadre.origin
+               for a, b in p.spans]
+    if not leaders:
+        return
+    for p in found:
+        cadre = p.cadre
+        if cadre is None or cadre.origin or not cadre.posts:
+            continue
+        for a, b in p.spans:
+            s0, s1 = sentence_of(a)
+            if rules.party_member_same.match(text, b, s1):
+                lead = [o for la, lb, o in leaders if s0 <= la and lb <= a
+                        and rules.party_lead.search(text, lb, a)]
+            elif s0 > 0 and rules.party_member_next.match(text, b, s1):
+                t0, t1 = sentence_of(s0 - 1)
+                lead = [o for la, lb, o in leaders if t0 <= la and lb <= t1
+                        and rules.party_lead.search(text, lb, t1)]
+            else:
+                continue
+            if lead and _same_leading_place(cadre.posts[0].title, lead[-1], rules):
+                cadre.origin = lead[-1]
+                break
+
+
+def _same_leading_place(title: str, origin: str, rules: PersonRules) -> bool:
+    """Both start with the same place of the gazetteer (襄阳市副市长, 襄阳市; 繁昌县人大…, 繁昌县委)."""
+    first = [next((h.text for h in rules.gazetteer.find_in_phrase(x) if h.start == 0), None)
+             for x in (title, origin)]
+    return first[0] is not None and first[0] == first[1]
+
+
 def add_honours(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRules) -> None:
     """荣获/被评为…: the honour goes to the person named last before it in its sentence."""
     strip = rules.honour_strip
@@ -2597,6 +2641,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     for p in found:
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo)
+    _party_members(text, found, sentence_of, rules)
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
