@@ -104,7 +104,7 @@ class PairingRules:
         self._load_sent(r["sent"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
-                              self.bare_level_pattern, self.anaphor_pattern)
+                              self.bare_level_pattern, self.anaphor_pattern, self.self_words)
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -133,6 +133,9 @@ class PairingRules:
         self.sent_not_work = tuple(sent["not_work"])
         self.sent_kind = sent["kind"]
         self.sent_clause_lead = regex.compile(sent["clause_lead"])
+        self.sent_subject_lead = regex.compile(sent["subject_time"] + sent["clause_lead"])
+        self.sent_people_after = regex.compile("(?:%s)?(?:%s)" % (
+            alternation(sent["people_labels"]), alternation(sent["people"])))
 
     def _load_cues(self, r: dict) -> None:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
@@ -318,6 +321,9 @@ class PairingRules:
         self.places_located = regex.compile(r["places_located"])
         self.places_located_verbs = words_pattern(r["places_located_verbs"])
         self.township_after = regex.compile(r["township_after"])
+        own = r["self_names"]
+        self.self_words = words_pattern(own["words"])
+        self.self_name = regex.compile(r"(?:%s)(%s)" % (alternation(own["leads"]), own["name"]))
 
     def _load_regions(self, r: dict) -> None:
         """Places that are no county of the code list or that stand for two: named regions
@@ -790,6 +796,11 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         if rules.anaphor_pattern.search(text, s, e):
             taken = _Spans([(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs])
             orgs += context.anaphors(s, e, taken)
+        if rules.self_words.search(text, s, e) and context.own_hospital is not None:
+            # 我院 on a hospital's own page: the hospital the page names (rules/pairings.yaml, self_names)
+            taken = _Spans([(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs])
+            orgs += [(m.start(), m.end(), context.own_hospital) for m in rules.self_words.finditer(text, s, e)
+                     if not taken.overlaps(m.start(), m.end())]
     if orgs:
         # a place inside an organisation's name (复旦大学附属金山医院) is part of the name (the
         # organisations never overlap one another)
@@ -1875,9 +1886,11 @@ def _sending(text: str, ce: int, e: int, rules: PairingRules) -> Optional[regex.
     """The going mark after a sending verb ending at ``ce`` (W9), when people are sent: a group
     of people named before it (not one person); else None. Read before the sentence's parties."""
     go = rules.sent_going.match(text, ce, e)
-    if go is None or not rules.sent_people.search(go.group(1)) or rules.sent_single.search(go.group(1)):
+    if go is None or rules.sent_single.search(go.group(1)):
         return None
-    return go
+    if not go.group(1) or rules.sent_people.search(go.group(1)):
+        return go     # with nobody before the mark, who is sent follows the place (:func:`_sent`)
+    return None
 
 
 def _sent(text, parties, cs, go, s, rules) -> Optional[Statement]:
@@ -1887,9 +1900,14 @@ def _sent(text, parties, cs, go, s, rules) -> Optional[Statement]:
     verb, else the sentence's subject when the verb's clause names none; not people sent to learn,
     not the helped side's cadres going to the helping side."""
     hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
+    clause = parties.clause_start(cs)
+    fi = parties.first_from(clause)
     if hi is not None:
         helper = parties[hi]
-    elif rules.sent_clause_lead.fullmatch(text, parties.clause_start(cs), cs):
+    elif fi < len(parties) and parties[fi].start == clause and parties[fi].end < cs \
+            and rules.sent_subject_lead.fullmatch(text, parties[fi].end, cs):
+        helper = parties[fi]   # 我院自2003年开始选派…: the party opening the clause
+    elif rules.sent_clause_lead.fullmatch(text, clause, cs):
         helper = _sentence_subject(text, parties, s, cs, rules)
     else:
         helper = None
@@ -1908,6 +1926,8 @@ def _sent(text, parties, cs, go, s, rules) -> Optional[Statement]:
         recipients = _list_forward(text, parties, ri, rules.separators, rules)
         if text.startswith(rules.sent_not_work, recipients[-1].end):
             return None   # 赴上海进修学习: sent to learn, not to work for the place
+    if not go.group(1) and not rules.sent_people_after.match(text, recipients[-1].end):
+        return None       # nobody named before the mark nor right after the place
     if any(_east(helper, rules, "recipients") and _east(r, rules) for r in recipients):
         return None       # 滦平县选派干部到密云区挂职锻炼: the helped side's cadres learn
     return [helper], recipients, min(helper.start, cs), recipients[-1].end
@@ -2314,6 +2334,22 @@ class Context:
         (藏区); on first use: few articles write a short form, and each region is a search
         of the whole text."""
         return {p.name for surface, p in self.rules.regions.items() if surface in self.article.text}
+
+    @cached_property
+    def own_hospital(self) -> Optional[str]:
+        """The hospital a page's 我院/本院 stands for: the one name of a hospital the page writes
+        in passing that holds no place and opens with no generic word (rules/pairings.yaml,
+        self_names), else None; on first use (only a sentence with 我院 asks)."""
+        text, rules = self.article.text, self.rules
+        hits, starts = self.hits
+        names = set()
+        for m in rules.self_name.finditer(text):
+            a, b = m.span(1)
+            k = bisect_left(starts, a)
+            if (k < len(starts) and starts[k] < b) or rules.generic_org.match(text, a):
+                continue   # 石河子大学医院: where the doctors go; 三级医院: no name
+            names.add(m.group(1))
+        return names.pop() if len(names) == 1 else None
 
     def bare_level(self, word: str) -> Optional[Place]:
         """The one province the article names whose name ends in ``word`` (自治区 → 西藏自治区
