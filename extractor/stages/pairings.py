@@ -24,6 +24,7 @@ helper's territory and outside every recipient's, is ``helper``.
 """
 from __future__ import annotations
 
+from collections import Counter
 from operator import attrgetter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -104,7 +105,8 @@ class PairingRules:
         self._load_sent(r["sent"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
-                              self.bare_level_pattern, self.anaphor_pattern, self.self_words)
+                              self.bare_level_pattern, self.anaphor_pattern, self.self_words,
+                              self.self_city)
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -323,6 +325,7 @@ class PairingRules:
         self.township_after = regex.compile(r["township_after"])
         own = r["self_names"]
         self.self_words = words_pattern(own["words"])
+        self.self_city = words_pattern(own["city_words"])
         self.self_name = regex.compile(r"(?:%s)(%s)" % (alternation(own["leads"]), own["name"]))
 
     def _load_regions(self, r: dict) -> None:
@@ -750,6 +753,11 @@ def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list
             continue
         if free(m.start(), m.end()):
             places.append((m.start(), m.end(), place, "deictic"))
+    # 我市 for the one prefecture-level city the text names (rules/pairings.yaml, self_names)
+    if rules.self_city.search(text, s, e) and context.own_city is not None:
+        for m in rules.self_city.finditer(text, s, e):
+            if free(m.start(), m.end()):
+                places.append((m.start(), m.end(), context.own_city, None))
     # a level word alone (支持自治区人民医院) for the one such province the article names
     if rules.bare_level_pattern.search(text, s, e):
         for m in rules.bare_level_pattern.finditer(text, s, e):
@@ -2350,6 +2358,19 @@ class Context:
                 continue   # 石河子大学医院: where the doctors go; 三级医院: no name
             names.add(m.group(1))
         return names.pop() if len(names) == 1 else None
+
+    @cached_property
+    def own_city(self) -> Optional[Place]:
+        """The city a page's 我市 stands for: the prefecture-level city the text names most often
+        (at least main_recipient_min_mentions times, strictly more than any other; rules/pairings.yaml,
+        self_names), else None; on first use (only a sentence with 我市 asks)."""
+        cities = Counter(p for p in (_higher_place(h) for h in self.hits[0])
+                         if p is not None and p.level == "prefecture")
+        ranked = cities.most_common(2)
+        if not ranked or ranked[0][1] < self.rules.main_recipient_min_mentions \
+                or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def bare_level(self, word: str) -> Optional[Place]:
         """The one province the article names whose name ends in ``word`` (自治区 → 西藏自治区
