@@ -241,6 +241,7 @@ class PairingRules:
         self.paired_openers = frozenset(r["paired_openers"])
         self.paired_relation_links = tuple(r["paired_relation"]["links"])
         self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
+        self.paired_meeting = regex.compile(r["paired_meeting"])
         self.paired_list_joiners = tuple(r["paired_list_joiners"])
         self.paired_any_joiners = self.paired_list_joiners + self.paired_joiners   # 广东、广西两省区
         joint = r["paired_joint"]
@@ -1666,12 +1667,18 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     关系 (厦门市思明区和临夏州东乡县是对口帮扶关系: the relation named, any pairing cue); H、R
     east–west cue with one side in the east and the other in the west (福建、宁夏扶贫对口协作)."""
     end = cs
+    meeting = False
     if text[cs:ce] not in rules.paired_cues:
-        if not text.startswith(rules.paired_relation_nouns, ce):
+        if rules.paired_meeting.match(text, ce):
+            # 西青区与麦积区对口帮扶工作座谈会: a meeting of the pair's work, held on either side
+            meeting = True
+        elif not text.startswith(rules.paired_relation_nouns, ce):
             return None
-        end = next((cs - len(w) for w in rules.paired_relation_links if text.endswith(w, 0, cs)), None)
-        if end is None:
-            return None
+        else:
+            end = next((cs - len(w) for w in rules.paired_relation_links if text.endswith(w, 0, cs)),
+                       None)
+            if end is None:
+                return None
     elif text.startswith(rules.paired_relation_nouns, ce):
         # 延边州和宁波市是东西部扶贫协作结对城市: the relation named after an east–west cue
         end = next((cs - len(w) for w in rules.paired_relation_links if text.endswith(w, 0, cs)), cs)
@@ -1704,6 +1711,8 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             return None
     elif joiner not in rules.paired_joiners:
         return None
+    if meeting and not _east_and_west(h, r, rules):
+        return None   # the meeting's name says nothing of who helps: only the programme's sides do
     return _east_helps([h], [r], h.start, ce, rules, text[cs:ce])
 
 
