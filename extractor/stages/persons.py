@@ -1368,6 +1368,27 @@ def _list_item_name(text: str, item: tuple[int, int], names: set[str], rules: Pe
     return found
 
 
+def _titled_item_after(text: str, j: int, names: set[str], rules: PersonRules
+                       ) -> tuple[Optional[tuple[int, int]], Optional[str]]:
+    """(the name item, the name) of a list item at ``j`` that is a title and a name (副市长陈某、
+    |市政府秘书长尚某某及…, 国际奥委会副主席于某某、): the Han run from ``j`` holds a title cue
+    (a ``before_name`` cue) right before a list item (:func:`_list_run_item`: 2 or 3 Han
+    characters before 、, punctuation, a list's joining or closing word) that is a name by
+    :func:`_list_item_name` under a title; exactly one such reading, else none."""
+    run = _LIST_ITEM.match(text, j, min(len(text), j + rules.limits.title_max))
+    if not run:
+        return None, None
+    readings = set()
+    for end_index, word in rules.cues.iter(run.group()):
+        k = j + end_index + 1
+        if k >= run.end() or not any(kind == "before_name" for kind, _, _ in rules.cue_window[word]):
+            continue
+        item, _ = _list_run_item(text, k, rules)
+        if item and (found := _list_item_name(text, item, names, rules, (True, False))):
+            readings.add((item, found))
+    return next(iter(readings)) if len(readings) == 1 else (None, None)
+
+
 def _list_head(text: str, a: int, rules: PersonRules,
                items_before: Optional[dict] = None) -> tuple[bool, bool]:
     """(a title or role noun stands before the list the item at ``a`` is in, that word is a
@@ -1402,9 +1423,13 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
         for i in _occurrences(text, name):
             j = i + len(name)
             for left in range(steps, 0, -1):
-                if went_on_after.get(j, 0) >= left or text[j:j + 1] != "、" or \
-                        not (item := _list_item_after(text, j + 1, rules)) or \
-                        not (found := item_name(item)):
+                if went_on_after.get(j, 0) >= left or text[j:j + 1] != "、":
+                    break
+                item = _list_item_after(text, j + 1, rules)
+                found = item_name(item) if item else None
+                if item is None:            # 陈某、市政府秘书长|尚某某及…: a titled item
+                    item, found = _titled_item_after(text, j + 1, names, rules)
+                if not found:
                     break
                 went_on_after[j] = left
                 out.add(found)
@@ -2470,8 +2495,9 @@ def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: Pe
     (P18(c)): 繁昌县委副书记甲率繁昌县人大常委会副主任乙及…一行来我县调研结对帮扶 (乙 named after
     the leader's 率, 一行 and a helping word after 乙), 市长甲率襄阳市考察团赴对口援藏的琼结县考察。
     襄阳市副市长乙…随团考察 (the leader in the sentence before). Only a member whose first post
-    starts with the place that starts the leader's origin: a host named in the sentence
-    (县政府副县长某某陪同) is no member."""
+    starts with the place that starts the leader's origin, or is placed there (市政府秘书长丙,
+    placed at 襄阳市 by the leader's city): a host named in the sentence (县政府副县长某某陪同)
+    is no member."""
     leaders = [(a, b, p.cadre.origin) for p in found if p.cadre is not None and p.cadre.origin
                for a, b in p.spans]
     if not leaders:
@@ -2491,7 +2517,8 @@ def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: Pe
                         and rules.party_lead.search(text, lb, t1)]
             else:
                 continue
-            if lead and _same_leading_place(cadre.posts[0].title, lead[-1], rules):
+            if lead and (_same_leading_place(cadre.posts[0].title, lead[-1], rules)
+                         or cadre.posts[0].place == lead[-1]):    # 市政府秘书长 placed at 襄阳市
                 cadre.origin = lead[-1]
                 break
 
