@@ -2145,7 +2145,7 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     w = rules.words
     if rules.post_abroad.match(title):
         return None                 # 中国驻埃及大使: a post abroad, no unit of ours (驻 is no team)
-    if "师" in title and (division := rules.corps_division.search(title)):
+    if division := rules.corps_division.search(title):
         official, city = rules.division_names.get(division.group(1), (None, None))
         if official:        # P15: the division's 师市合一 city if the text names it, else the division
             return city if city and city in text else official
