@@ -409,6 +409,7 @@ class PairingRules:
         self.origin_labels = regex.compile(roles["origin_labels"])
         self.team_words = words_pattern(roles["team_words"])
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
+        self.own_tiers = regex.compile(roles["own_tiers"])
 
     def _load_outsiders(self, roles: dict) -> None:
         """Who counts as a party from outside a county (_HelpEvidence._outsider_named)."""
@@ -2933,6 +2934,7 @@ class _HelpEvidence:
         self._cue: dict[tuple[int, int], bool] = {}
         self._parties: dict[tuple[int, int], list[Party]] = {}     # see _outsider_named
         self._own_team: dict[int, bool] = {}
+        self._tiers: Optional[list[int]] = None                    # see _own_tiers
         self._besides_teams: dict[tuple[int, int, int], bool] = {}
 
     def _has_cue(self, s: int, e: int, c: County) -> bool:
@@ -2948,7 +2950,8 @@ class _HelpEvidence:
                 weak = not strong and bool(rules.help_with_party.search(sentence))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
         if found == "strong" and (self._own_posting_only(s, e, c)
-                                  or (self._sends_own_team(c) and not self._strong_besides_teams(s, e, c))):
+                                  or ((self._sends_own_team(c) or self.rules.own_tiers.search(self.text, s, e))
+                                      and not self._strong_besides_teams(s, e, c))):
             return False
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
 
@@ -2962,13 +2965,29 @@ class _HelpEvidence:
             found = any(tail.match(self.text, m.span[1]) for m in c.mentions)
             level = self.rules.own_level_senders.get(c.name[-1:])
             at = self.text.find(level) if level and not found else -1
-            while at >= 0 and not found:     # 区里派来的第一书记: its own level sends (R5), in its
-                k = bisect_right(self.positions, at) - 1     # passage (the last county named is it)
-                found = k >= 0 and self.starts[k][2] == self.number[id(c)] \
-                    and bool(tail.match(self.text, at + len(level)))
+            # 区里派来的第一书记: its own level sends (R5), in its passage (the last county named is it)
+            while at >= 0 and not found:
+                found = self._in_passage_of(c, at) and bool(tail.match(self.text, at + len(level)))
                 at = self.text.find(level, at + len(level))
+            # its own tiers of work named beside a team word in its passage (石阡县…县级指挥部、乡镇前线
+            # 指挥部、村级驻村工作队…四级作战体系: the first secretaries it counts next are those tiers')
+            found = found or any(self._in_passage_of(c, at) for at in self._own_tiers())
             self._own_team[id(c)] = found
         return found
+
+    def _in_passage_of(self, c: County, at: int) -> bool:
+        """Whether the last county named at or before ``at`` is ``c``."""
+        k = bisect_right(self.positions, at) - 1
+        return k >= 0 and self.starts[k][2] == self.number[id(c)]
+
+    def _own_tiers(self) -> list[int]:
+        """Where the article names a county's own tiers of work (roles.own_tiers) in a sentence
+        with a team word (not 县、乡、村三级医疗卫生服务), found once."""
+        if self._tiers is None:
+            sentence_of, team = self.article.index.sentence_of, self.rules.team_words
+            self._tiers = [m.start() for m in self.rules.own_tiers.finditer(self.text)
+                           if team.search(self.text, *sentence_of(m.start()))]
+        return self._tiers
 
     def _strong_besides_teams(self, s: int, e: int, c: County) -> bool:
         """Whether text[s:e] says help comes in with more than team and first-secretary words
