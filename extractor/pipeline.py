@@ -45,7 +45,9 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("pairings", pairings.load_rules, pairings.run,
               requires=("text", "counties"), assigns=("pairings", "counties.role")),
     StageSpec("persons", persons.load_rules, persons.run,
-              requires=("text", "reference_date", "counties", "places"), assigns=("persons", "cadres")),
+              # persons reads the pairings (a helper's officials acting in its recipient: P12)
+              requires=("text", "reference_date", "counties", "places", "pairings"),
+              assigns=("persons", "cadres")),
 )
 
 

@@ -118,6 +118,10 @@ class PersonRules:
     party_lead: regex.Pattern                # 率: the leader of a visiting party is named before it
     party_member_same: regex.Pattern         # after a member's name: 一行 … a helping word
     party_member_next: regex.Pattern         # after a member's name: 随团 (the leader's sentence before)
+    helper_visit: regex.Pattern              # 在, 赴…: a helper's official acting in the recipient (P12)
+    helper_visit_stop: regex.Pattern         # a mark ending the name's clause before the recipient
+    helper_venue: regex.Pattern              # 举行…: the recipient is the event's venue
+    helper_attend: regex.Pattern             # 出席…: the name's sentence attends the event
     honour: tuple[regex.Pattern, ...]
     since_after: regex.Pattern
     until_after: regex.Pattern
@@ -269,6 +273,10 @@ def _load_rules(folder: Folder) -> PersonRules:
         party_lead=regex.compile(alternation(r["party_lead_words"])),
         party_member_same=regex.compile(r["party_member_same_sentence"]),
         party_member_next=regex.compile(r["party_member_next_sentence"]),
+        helper_visit=regex.compile(alternation(r["helper_visit_words"])),
+        helper_visit_stop=regex.compile(f"[{regex.escape(r['helper_visit_stops'])}]"),
+        helper_venue=regex.compile(alternation(r["helper_venue_words"])),
+        helper_attend=regex.compile(alternation(r["helper_attend_words"])),
         honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
@@ -2523,6 +2531,57 @@ def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: Pe
                 break
 
 
+def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, units: _Places,
+                      sentence_of, rules: PersonRules) -> None:
+    """A helper's official at an act in the place it helps takes the helper as origin (P12,
+    no delegation word): a cadre with no origin whose first post (the role the article presents;
+    not 时任…, P18(a), told later) names the helper of one of the article's pairings (the
+    pairings stage's reading) and is placed there, none at its recipient, named right before
+    a visit to the recipient in its clause (淳安县委书记甲在贵州剑河对接…), or attending the event
+    whose venue the article says the recipient is (…签约仪式在麦积区举行。…区长甲…出席会议).
+    A host holds a post at the recipient; a recipient inside the helper is its own work (P18(b))."""
+    recipients: dict[str, set[str]] = {}
+    for pair in pairs:
+        recipients.setdefault(pair.helper, set()).add(pair.recipient)
+    todo = [(p, p.cadre.posts[0].place, written) for p in found
+            if p.cadre is not None and p.cadre.origin is None and p.cadre.posts
+            and p.cadre.posts[0].place in recipients
+            and (written := _written_place(p.cadre.posts[0].title, p.cadre.posts[0].place, rules))]
+    if not todo:
+        return
+    wanted = set().union(*recipients.values())
+    mentions = [u for u in units if u.name in wanted]
+    reach, venue_reach = rules.limits.helper_visit_reach, rules.limits.helper_venue_reach
+    venues = {u.name for u in mentions if text[u.start - 1:u.start] == "在"
+              and rules.helper_venue.search(text, u.end, u.end + venue_reach)}
+    for p, helper, written in todo:
+        if any(post.place in recipients[helper] for post in p.cadre.posts):
+            continue                    # a host, or an official of both sides
+        places = {r for r in recipients[helper]
+                  if not any(u.name == r and helper in (u.province, u.prefecture) for u in mentions)}
+        for a, b in p.spans:
+            s0, s1 = sentence_of(a)
+            visit = any(u.name in places and b <= u.start <= min(b + reach, s1)
+                        and rules.helper_visit.search(text, b, u.start)
+                        and not rules.helper_visit_stop.search(text, b, u.start)
+                        and not rules.home_unit_said.search(text, b, u.start) for u in mentions)
+            if visit or venues & places and rules.helper_attend.search(text, s0, s1):
+                p.cadre.origin = written        # as written (P12)
+                break
+
+
+def _written_place(title: str, place: str, rules: PersonRules) -> Optional[str]:
+    """The place as the title itself writes it (繁昌县委副书记 → 繁昌县, placed at today's 繁昌区;
+    西青经济技术开发区… → 西青区: a short form gives the official name), None when only the
+    context placed the post there (县政府副县长 at the county the sentence names: a host, as
+    often as not)."""
+    for hit in rules.gazetteer.find_in_phrase(title):
+        if any(f.unit.name == place for f in hit.forms):
+            return hit.text if hit.text[-1] == place[-1] or hit.text[-1] in rules.words["unit_suffix_chars"] \
+                else place
+    return None
+
+
 def _same_leading_place(title: str, origin: str, rules: PersonRules) -> bool:
     """Both start with the same place of the gazetteer (襄阳市副市长, 襄阳市; 繁昌县人大…, 繁昌县委)."""
     first = [next((h.text for h in rules.gazetteer.find_in_phrase(x) if h.start == 0), None)
@@ -2618,7 +2677,7 @@ def _bounded_sentences(sentence_of, reach: int, memo: _Memo):
 
 def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
                  ref_year: Optional[int], rules: PersonRules,
-                 stats: Optional[PersonStats] = None) -> list[FoundPerson]:
+                 stats: Optional[PersonStats] = None, pairs: Sequence = ()) -> list[FoundPerson]:
     """Every named person of ``text`` with role, mentions and (cadres) what the text says.
     What the rules read as a mention's sentence is at most ``sentence_reach`` characters
     either side of it: a line without punctuation is one sentence, and reading all of it
@@ -2669,6 +2728,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo)
     _party_members(text, found, sentence_of, rules)
+    if pairs:
+        _helper_officials(text, found, pairs, counties, sentence_of, rules)
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
@@ -2698,7 +2759,7 @@ def run(article: Article, rules: PersonRules) -> None:
                                    p.name if p.level == "prefecture" else None)
                          for p in article.facts.get("places") or []])
     found = find_persons(text, article.sentence_of, article.sentences, counties,
-                         article.reference_year, rules)
+                         article.reference_year, rules, pairs=article.facts.get("pairings") or ())
     persons, cadres = [], []
     for p in found:
         mentions = [Mention(text[a:b], (a, b), article.source_span(a, b)) for a, b in p.spans]
