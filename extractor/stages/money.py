@@ -65,6 +65,8 @@ class MoneyRules:
     company_sum_after: regex.Pattern   # 200多万元销售额
     company: re.Pattern
     poor_tie: re.Pattern   # 贫困户, 分红: the sum reaches the poor
+    household_income: regex.Pattern   # 村民人均年收入 right before the amount (M8, M9)
+    passage_paragraphs: int
     poverty: re.Pattern
     subject: re.Pattern
     subject_min: int
@@ -151,6 +153,8 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         company_sum=regex.compile(rel["company_sum"]["sums"]),
         company_sum_after=regex.compile(rel["company_sum"]["after"]),
         company=words_pattern(rel["company_sum"]["companies"]), poor_tie=words_pattern(rel["company_sum"]["ties"]),
+        household_income=regex.compile(rel["household_income"]["before"]),
+        passage_paragraphs=int(rel["household_income"]["passage_paragraphs"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
@@ -360,6 +364,42 @@ def _names_work(rules: MoneyRules, text: str) -> bool:
     if not rules.subject.search(text):
         return False
     return bool(rules.subject.search(rules.not_work.sub("", text)))
+
+
+def _amount_relevant(rules: MoneyRules, article: Article, about: Optional[bool], relevant: bool, priced: bool,
+                     s_start: int, start: int, end: int, s_end: int) -> bool:
+    """The amount's own relevance from its sentence's (``relevant``): a unit price or another
+    subject's money is not relevant (以每粒0.17元托底收购, 全县旅游总收入, 公司的营业额); in an article
+    partly about poverty work, a household's or a village's income in a passage that names the work
+    is (武石村以前是贫困村 … 现在村民人均年收入突破万元, M9)."""
+    if relevant:
+        return not (priced or _another_subject(rules, article, s_start, start, end, s_end))
+    return about is False and not priced and _household_income_in_poor_passage(rules, article, s_start, start) \
+        and not _another_subject(rules, article, s_start, start, end, s_end)
+
+
+def _household_income_in_poor_passage(rules: MoneyRules, article: Article, s_start: int, start: int) -> bool:
+    """A household's or a village's own income (全家…纯收入, 村民人均年收入: conventions M8, M9) in a
+    passage that names poverty work: the amount's paragraph or one at most ``passage_paragraphs``
+    away on either side, not across a heading line (a feature's next section is another passage).
+    Asked only of amounts not already relevant in an article partly about poverty work."""
+    text, index = article.text, article.index
+    clause_start = max(index.clause_start(s_start, start), start - rules.macro_reach)
+    if not rules.household_income.search(text, clause_start, start):
+        return False   # most amounts: one search
+    paragraphs, here = index.paragraphs, index.paragraph_index(start)
+    if _names_work(rules, text[slice(*paragraphs[here])]):
+        return True
+    for step in (-1, 1):
+        for k in range(here + step, here + step * (rules.passage_paragraphs + 1), step):
+            if not 0 <= k < len(paragraphs):
+                break
+            paragraph = text[slice(*paragraphs[k])]
+            if _is_heading(rules, paragraph):
+                break
+            if _names_work(rules, paragraph):
+                return True
+    return False
 
 
 def _unit_price(rules: MoneyRules, text: str, start: int, end: int, s_start: int, s_end: int,
@@ -577,8 +617,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         priced = _unit_price(rules, text, start, sub.end, s_start, s_end, price_end, previous_end)
         if priced:
             price_end = sub.end   # 卖20元，运到村委会要40多元: the price goes on in the next clause
-        if relevant and (priced or _another_subject(rules, article, s_start, start, sub.end, s_end)):
-            relevant = False   # 以每粒0.17元托底收购, 全县旅游总收入, 公司的营业额: not money of poverty work
+        relevant = _amount_relevant(rules, article, about, relevant, priced, s_start, start, sub.end, s_end)
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
         spans = list(q.value_spans)
