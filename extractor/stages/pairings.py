@@ -1971,9 +1971,11 @@ def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     if hi is None or hi >= ri:
         return None
     h = parties[hi]
+    # a list going together (中山大学、南方医科大学赴林芝市开展对口支援): each of them
+    group = _list_back(text, parties, hi, rules.helper_separators)
     if _east(h, rules, "recipients") and _east(r, rules):
-        return [r], [h], h.start, ce
-    return [h], [r], h.start, ce
+        return [r], group, group[0].start, ce
+    return group, [r], group[0].start, ce
 
 
 def e_of(text: str, s: int, limit: int) -> int:
