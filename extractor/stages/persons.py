@@ -111,6 +111,8 @@ class PersonRules:
     team_village: regex.Pattern              # a village or township right after 驻
     cadre_after: regex.Pattern
     home_unit: regex.Pattern
+    employee_title: regex.Pattern            # UNIT(的)(一名)干部: a post that is an employer's designation
+    employee_after_name: regex.Pattern       # 是/成为 UNIT一名干部 right after the name
     home_unit_said: regex.Pattern            # a speech verb: what follows is said, not done
     home_unit_posted: regex.Pattern          # a posting word not naming units' pairing
     origin_patterns: tuple[regex.Pattern, ...]
@@ -263,6 +265,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             "".join(sorted(words["translit_chars"] | words["foreign_place_chars"]))))),
         cadre_after=words_pattern(r["cadre_after"]),
         home_unit=regex.compile(r["home_unit"]),
+        employee_title=regex.compile(r["employee_title"]),
+        employee_after_name=regex.compile(r["employee_after_name"]),
         home_unit_said=words_pattern(r["home_unit_said"]),
         home_unit_posted=plain_pattern(
             f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"),
@@ -2466,6 +2470,32 @@ def _home_of_village_post(cadre: Cadre, rules: PersonRules) -> Optional[str]:
     return m.group("unit") if m else None
 
 
+def _employer_of_village_cadre(text: str, cadre: Cadre, spans: list[tuple[int, int]],
+                               sentences: list[tuple[int, int]], rules: PersonRules) -> Optional[str]:
+    """A village cadre (a first secretary, a village team's member: in a post, or after the
+    name in a sentence naming them, before a speech verb) whose employer is told as an
+    employee's designation comes from that employer (P3, P17): a post UNIT(的)(一名)干部
+    (县社保局干部, …同时也是某社区驻村帮扶队队长), else 是/成为 UNIT一名干部 right after the name
+    (沈某原本是安徽省财政厅一名干部)."""
+    village = rules.affixes.village_post_words
+
+    def told_after(b: int, s1: int) -> str:     # up to a speech verb: what follows is said of others
+        said = rules.home_unit_said.search(text, b, s1)
+        return text[b:said.start() if said else s1]
+    if not any(w in p.title for p in cadre.posts for w in village) and not any(
+            w in told_after(b, s1) for (_, b), (_, s1) in zip(spans, sentences) for w in village):
+        return None
+    for post in cadre.posts:
+        m = rules.employee_title.match(post.title)
+        if m and (unit := _clean_origin(m.group("unit"), rules)):
+            return unit
+    for (_, b), (_, s1) in zip(spans, sentences):
+        m = rules.employee_after_name.match(text, b, s1)
+        if m and (unit := _clean_origin(m.group("unit"), rules)):
+            return unit
+    return None
+
+
 def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules,
                 memo: Optional[_Memo] = None) -> Cadre:
@@ -2494,7 +2524,8 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                                         place=post_place(text, ts, te, a, counties, rules, sent)))
     if cadre.origin is None:
         cadre.origin = _home_origin(text, cadre, spans, sentences, rules) or \
-            _home_of_village_post(cadre, rules)
+            _home_of_village_post(cadre, rules) or \
+            _employer_of_village_cadre(text, cadre, spans, sentences, rules)
     return cadre
 
 
