@@ -157,6 +157,7 @@ class FigureRules:
         self.threshold_tail = regex.compile(r["threshold_tail"])
         self.helped_before = regex.compile(r["helped_before"])
         self.whole_area_before = regex.compile(r["whole_area_before"])
+        self.area_helpers_before = regex.compile(r["area_helpers_before"])
         self.subset_words = tuple(r["subset_words"])
         self.collective_exit_next = regex.compile(r["collective_exit_next"])
         self.people_of_households = regex.compile(r["people_of_households"])
@@ -517,8 +518,9 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
         # 283个贫困县通过省级评估检查，由省级人民政府宣布脱贫摘帽: the next clause's cue
         state = _exit_in(rules.county_exit, rules, following) or None
     if not county and rules.project.search(before + rest.split("、")[0]) and not state \
-            and not rules.full_coverage_after.match(rest) and not rules.full_coverage_before.search(before):
-        return None
+            and not rules.full_coverage_after.match(rest) and not rules.full_coverage_before.search(before) \
+            and not rules.area_helpers_before.search(before):
+        return None   # a project's villages; but 811名工作队员奔赴未脱贫的80个贫困村 are the area's (F13)
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
                                  or rules.threshold_after_count.match(after[head.end():])):
         return None   # 151个贫困县接入电商网络; 走访100多个贫困县; 逾100个贫困县达到1亿元
@@ -632,8 +634,9 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return "households_lifted" if households else "people_lifted"
     if not noun:
         return None
-    if rules.whole_area_before.search(before):
-        return "poor_households" if households else "poor_population"   # 为全村75户贫困户分红: all of them
+    if rules.whole_area_before.search(before) or rules.area_helpers_before.search(before):
+        # 为全村75户贫困户分红: all of them; 14.5万名党员干部与16万贫困户结对认亲: all the area's (F13)
+        return "poor_households" if households else "poor_population"
     if rules.project.search(before + after):
         return None
     if rules.helped_before.search(before):
