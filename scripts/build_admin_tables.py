@@ -159,7 +159,8 @@ FORMER_NAMES_HEADER = """\
 # Then STEM市 for each district STEM区 that was a county-level city (江都市 → 江都区 2011, 萧山市 → 萧山区
 # 2001, 蓬莱市 → 蓬莱区 2020), by the same rule, and not where STEM市 reads across a common word ending
 # in 市 (rules/admin_names.yaml former_city_word_ends: 地级以上城市 reads 上城市; former_city_stem_starts:
-# 上海市南市区 reads 市南市).
+# 上海市南市区 reads 市南市) unless jieba's dictionary lists STEM市 as a word, a name (双城市, 阿城市:
+# former_city_word_attested, but not former_city_not_attested's 新都市).
 # alias: the surface; adcode: today's unit; name: today's name.
 """
 
@@ -177,6 +178,9 @@ def former_name_rows(source: Path) -> list[tuple[str, str, str]]:
         for short in set(r["short"]):
             owners[short] = owners.get(short, 0) + 1
     hand = {r["alias"] for r in load_tsv("county_aliases.tsv")}
+    # STEM市 that jieba's dictionary lists as a word is a name there (增城市), never a reading across a word
+    dictionary = {word for word, _, _ in jieba_dictionary()} if NAMES.get("former_city_word_attested") else set()
+    not_attested = set(NAMES.get("former_city_not_attested", {}))
     false_hits = {fh["surface"] for fh in load_yaml("counties.yaml").get("false_hits", [])}
     # (today's suffixes, the former suffix, stem ends and stem starts that read across a common word)
     renamings = [(tuple(NAMES["former_name_today_suffixes"]), NAMES["former_name_suffix"], (), ()),
@@ -193,7 +197,8 @@ def former_name_rows(source: Path) -> list[tuple[str, str, str]]:
             alias = stem + former_suffix
             if len(stem) < 2 or owners.get(stem, 0) > 1 or alias in surfaces or alias in hand \
                     or alias in false_hits or stem in false_hits or stem in excluded \
-                    or stem.endswith(word_ends) or stem.startswith(stem_starts):
+                    or (stem.endswith(word_ends) and (alias not in dictionary or stem in not_attested)) \
+                    or stem.startswith(stem_starts):
                 continue
             out.append((alias, r["adcode"], name))
     return out
