@@ -63,6 +63,8 @@ class MoneyRules:
     any_total: re.Pattern   # macro and industry cues in one pattern: one search per amount
     company_sum: regex.Pattern   # 产值, 营业额, 利润 before the amount (convention M7)
     company_sum_after: regex.Pattern   # 200多万元销售额
+    company_grant_before: regex.Pattern   # 将得到500万元专项资金 (convention M10)
+    company_grant_after: regex.Pattern
     company: re.Pattern
     poor_tie: re.Pattern   # 贫困户, 分红: the sum reaches the poor
     household_income: regex.Pattern   # 村民人均年收入 right before the amount (M8, M9)
@@ -152,6 +154,8 @@ def load_rules(folder: Folder = None) -> MoneyRules:
                                 + rel["macro_total"]["plan_cues"] + rel["macro_total"]["visitor_cues"]),
         company_sum=regex.compile(rel["company_sum"]["sums"]),
         company_sum_after=regex.compile(rel["company_sum"]["after"]),
+        company_grant_before=regex.compile(rel["company_sum"]["grant_before"]),
+        company_grant_after=regex.compile(rel["company_sum"]["grant_after"]),
         company=words_pattern(rel["company_sum"]["companies"]), poor_tie=words_pattern(rel["company_sum"]["ties"]),
         household_income=regex.compile(rel["household_income"]["before"]),
         passage_paragraphs=int(rel["household_income"]["passage_paragraphs"]),
@@ -454,11 +458,14 @@ def _another_subject(rules: MoneyRules, article: Article, s_start: int, start: i
 def _company_sum(rules: MoneyRules, article: Article, s_start: int, clause_start: int, start: int,
                  end: int, s_end: int) -> bool:
     """A company's output, turnover, sales or profit (convention M7): a sum word in the amount's
-    clause right before it (公司当年的营业额超过1000万元) or right after it (200多万元销售额), a company
-    named in its sentence, and nothing there tying the sum to the poor (贫困户, 分红)."""
+    clause right before it (公司当年的营业额超过1000万元) or right after it (200多万元销售额), or a grant
+    to it (将得到500万元专项资金, convention M10), a company named in its sentence, and nothing there
+    tying the sum to the poor (贫困户, 分红)."""
     text = article.text
-    if not (rules.company_sum.search(text, clause_start, start) or rules.company_sum_after.match(text, end, s_end)):
-        return False   # most amounts: one search
+    if not (rules.company_sum.search(text, clause_start, start) or rules.company_sum_after.match(text, end, s_end)
+            or (rules.company_grant_after.match(text, end, s_end)
+                and rules.company_grant_before.search(text, clause_start, start))):
+        return False   # most amounts: one or two searches
     # The sentence read as far as industry_reach on each side: a one-line text is one sentence.
     lo, hi = max(s_start, start - rules.industry_reach), min(s_end, end + rules.industry_reach)
     return bool(rules.company.search(text, lo, hi)) and not rules.poor_tie.search(text, lo, hi)
