@@ -79,6 +79,7 @@ class MoneyRules:
     divided_into: tuple[str, ...]
     divided_into_len: int
     donation: re.Pattern
+    gift: re.Pattern   # 捐赠, 资金: the same gift told again (partly-about articles)
     not_work: regex.Pattern
     topic_max: int
     brief_dateline: regex.Pattern
@@ -165,6 +166,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         divided_into=tuple(r["measure_word_after_verbs"]),
         divided_into_len=max(map(len, r["measure_word_after_verbs"])),
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
+        gift=words_pattern(rel["gift_words"]),
         not_work=regex.compile(rel["cue_not_work"]), brief_heading_max=int(rel["brief_heading_max"]),
         topic_max=int(rel["topic_sentence_max"]), brief_dateline=regex.compile(rel["brief_dateline"]),
         goods_unit=regex.compile(rel["unit_price"]["goods_unit"]), price_words=regex.compile(rel["unit_price"]["price_words"]),
@@ -580,12 +582,30 @@ class _Subjects:
         return self.whole
 
 
+def _sentence_relevant(rules: MoneyRules, article: Article, relevance: dict[tuple[int, int], bool],
+                       about: Optional[bool], pos: int, s_start: int, s_end: int) -> bool:
+    """:func:`_relevant` of the sentence (and paragraph) of the amount at ``pos``, kept in
+    ``relevance``: once per sentence, not per amount (a long sentence with many amounts must
+    not be searched again for each)."""
+    index, text = article.index, article.text
+    key = (s_start, index.paragraph_index(pos))
+    relevant = relevance.get(key)
+    if relevant is None:
+        p_start, p_end = index.paragraph_of(pos)
+        lead = _topic_start(rules, article, s_start, p_start) if about is False else s_start
+        relevant = relevance[key] = _relevant(
+            rules, about, text[lead:s_end], index.paragraph_window(pos, rules.window),
+            text[p_start:p_end] if p_end - p_start <= rules.part_paragraph_max else "")
+    return relevant
+
+
 def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
     text = article.text
     index = article.index
     ref_year = article.reference_year
     amounts: list[Amount] = []
     relevance: dict[tuple[int, int], bool] = {}
+    gifts: list[tuple[int, int]] = []   # amounts whose sentence names a gift, in an article partly about the work
     subjects = _Subjects(rules, article)
     consumed, price_end = 0, -1   # the ends of the last amount (its 六角七分钱 included) and of the last unit price
     for q in heapq.merge(_scan_near_units(text, rules), _scan_signs(text, rules), key=lambda q: q.start):
@@ -611,16 +631,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             currency, start = named[0], min(start, named[1])
         s_start, s_end = index.sentence_of(q.start)
         about = subjects.at(q.start)
-        # Once per sentence (and paragraph), not per amount: a long sentence with many
-        # amounts must not be searched again for each.
-        key = (s_start, index.paragraph_index(q.start))
-        relevant = relevance.get(key)
-        if relevant is None:
-            p_start, p_end = index.paragraph_of(q.start)
-            lead = _topic_start(rules, article, s_start, p_start) if about is False else s_start
-            relevant = relevance[key] = _relevant(
-                rules, about, text[lead:s_end], index.paragraph_window(q.start, rules.window),
-                text[p_start:p_end] if p_end - p_start <= rules.part_paragraph_max else "")
+        relevant = _sentence_relevant(rules, article, relevance, about, q.start, s_start, s_end)
         priced = _unit_price(rules, text, start, sub.end, s_start, s_end, price_end, previous_end)
         if priced:
             price_end = sub.end   # 卖20元，运到村委会要40多元: the price goes on in the next clause
@@ -632,13 +643,28 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             spans = [(q.start, q.end)]
         spans[0] = (min(start, spans[0][0]), spans[0][1])
         spans[-1] = (spans[-1][0], sub.end)
+        if about is False and rules.gift.search(text, s_start, s_end):
+            gifts.append((len(amounts), len(q.values)))   # the amounts about to be added
         for value, (a, b) in zip(q.values, spans):
             amounts.append(Amount(
                 text=text[a:b], value=tidy_decimal(sign * (value + sub.add) * factor), currency=currency,
                 qualifier=q.qualifier, relevant=relevant,
                 span=(a, b), source_span=article.source_span(a, b),
                 purpose=purpose, year=year))
+    if gifts:
+        _retold_gifts(amounts, gifts)
     return amounts
+
+
+def _retold_gifts(amounts: list[Amount], gifts: list[tuple[int, int]]) -> None:
+    """In an article partly about poverty work, a gift named in its sentence (捐赠, 资金) whose value
+    and currency a relevant gift of the article has is that gift told again (a headline, a quote):
+    relevant too. ``gifts``: (first index, count) of the amounts whose sentence names a gift."""
+    named = [amounts[i] for first, count in gifts for i in range(first, first + count)]
+    given = {(a.value, a.currency) for a in named if a.relevant}
+    for a in named:
+        if not a.relevant and (a.value, a.currency) in given:
+            a.relevant = True
 
 
 def run(article: Article, rules: MoneyRules) -> None:
