@@ -150,6 +150,7 @@ class FigureRules:
         self.lifted_noun_before = regex.compile(r["lifted_noun_before"])
         self.counts_owned_after = regex.compile(r["counts_owned_after"])
         self.county_reach = regex.compile(_alt(r["county_reach"]))
+        self.reporter_visit_before = regex.compile(r["reporter_visit_before"])
         self.county_reach_after = regex.compile(rf"^(?:{_alt(r['county_reach_after'])})")
         self.threshold_after_count = regex.compile(r["threshold_after_count"])
         self.other_head_before = regex.compile(_alt(r["other_head_before"]))
@@ -490,6 +491,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if found is None:
         return None
     county, head, phrase = found
+    if rules.reporter_visit_before.search(before):
+        return None   # 记者深入…20个贫困县: the places a reporter visits (F6)
     if county and rules.county_blockers.search(phrase):
         return None   # 8个省市的贫困县: provinces
     if rules.non_poor_unit.search(phrase):
