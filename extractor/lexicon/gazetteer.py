@@ -57,12 +57,19 @@ class Form:
     weak: bool = False          # an ordinary word too: never matched bare
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Hit:
     start: int
     end: int
     text: str
     forms: tuple[Form, ...]
+
+    def __init__(self, start: int, end: int, text: str, forms: tuple[Form, ...]) -> None:
+        # every candidate of every scan is one (≈ 7,000 a real-news pass): the fields go into
+        # the instance's dict directly, not through the generated frozen __init__'s
+        # object.__setattr__ each (still frozen after)
+        fields = self.__dict__
+        fields["start"], fields["end"], fields["text"], fields["forms"] = start, end, text, forms
 
     @cached_property   # asked several times of each hit
     def bare(self) -> bool:
@@ -372,13 +379,17 @@ def straddles(text: str, start: int, end: int, min_freq: int) -> Optional[str]:
 
 def _straddles(text: str, start: int, end: int, words: frozenset[str]) -> Optional[str]:
     n = end - start
+    openings, closings = _edge_pieces(words)
     for k in (1, 2, 3):
-        if start - k >= 0:
+        # a word across the left edge opens with text[start - k:start + 1], one across the
+        # right edge closes with text[end - 1:end + k]: most edges have neither, and their
+        # n slices each are skipped (the same word found first where one is)
+        if start - k >= 0 and text[start - k:start + 1] in openings:
             for j in range(1, n + 1):
                 w = text[start - k:start + j]
                 if w in words:
                     return w
-        if end + k <= len(text):
+        if end + k <= len(text) and text[end - 1:end + k] in closings:
             for j in range(1, n + 1):
                 w = text[end - j:end + k]
                 if w in words:
@@ -396,6 +407,14 @@ def straddles_left(text: str, start: int, end: int, words: frozenset[str]) -> Op
                 if w in words:
                     return w
     return None
+
+
+@cache
+def _edge_pieces(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the openings, the closings) of two characters or more of ``words``: what a word
+    across a name's edge must show at that edge (:func:`_straddles`)."""
+    return (frozenset(w[:i] for w in words for i in range(2, len(w) + 1)),
+            frozenset(w[-i:] for w in words for i in range(2, len(w) + 1)))
 
 
 @cache
