@@ -1130,10 +1130,14 @@ def _under(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     before = parties[bi] if bi is not None else None
     # the subject of the clause (喀什市人民医院新生儿科在…对口援助下), else what follows
     # (在深圳南山区的帮扶下，连平县…)
+    more: list[Party] = []
     if before and not rules.clause_break.search(text, before.end, opened):
         recipient = before
     else:
         recipient = after if after else before
+        if after:     # 在…的帮扶下，连平县、和平县…: each place of the list
+            more = _list_forward(text, parties, parties.position(after), rules.separators)[1:]
+            more = [p for p in more if p.place]
     if recipient is None:
         # 在福建等援藏队的帮助下，我们的产品…: the sentence names no place but the helpers; the
         # recipient is the place the passage speaks of (the speaker's, the paragraph's)
@@ -1147,7 +1151,7 @@ def _under(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         county = ctx.county_before(opened)
         if county is not None and _contains(recipient.place, county):
             recipient = Party(recipient.start, recipient.end, place=county)
-    return helpers, [recipient], min(opened, recipient.start), max(close + 1, recipient.end)
+    return helpers, [recipient] + more, min(opened, recipient.start), max(close + 1, (more or [recipient])[-1].end)
 
 
 def _passage_place(parties, helpers, pos, ctx) -> Optional[Place]:
@@ -1252,7 +1256,9 @@ def _point(text, parties, cs, ce, s, rules, ctx) -> Optional[Statement]:
     village = rules.township_after.match(text, ce)
     if own is None or village is None:
         return None
-    return [h], [Party(h.start, h.end, place=own)], h.start, village.end()
+    # the county's units listed before the cue (七星关区委宣传部、七星关区教育局扶贫点…): each of them
+    units = [p for p in _list_back(text, parties, hi, rules.helper_separators) if p.org]
+    return units, [Party(h.start, h.end, place=own)], units[0].start, village.end()
 
 
 def _leaning(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -1265,7 +1271,9 @@ def _leaning(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     h, r = parties[hi], parties[hi - 1]
     if r.place is None or r.org or r.place == h.place or not rules.leaning.fullmatch(text, r.end, h.start):
         return None
-    return [h], [r], r.start, ce
+    # a list leaning on it (麦积区、秦州区依托西青区对口帮扶优势): each of them
+    recipients = [p for p in _list_back(text, parties, hi - 1, rules.separators) if p.place and not p.org]
+    return [h], recipients, recipients[0].start, ce
 
 
 def _joined(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -1283,7 +1291,9 @@ def _joined(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         b, a = parties[bi], parties[bi - 1]
         if a.start >= pcl and text[a.end:b.start] in rules.mutual \
                 and rules.mutual_verbs.search(text, b.end, min(cl, b.end + rules.w["toward_gap"])):
-            return _east_helps([a], [b], a.start, ce, rules, text[cs:ce])
+            # a list on A's side (南昌市、九江市与固原市结成…): each of them
+            side = [p for p in _list_back(text, parties, bi - 1, rules.helper_separators) if p.start >= pcl]
+            return _east_helps(side, [b], side[0].start, ce, rules, text[cs:ce])
         bi -= 1
     return None
 
@@ -1364,8 +1374,9 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         stop = max((parties.last_at(mark, parties.s, vpos) for mark in _CLAUSE_STOPS), default=-1)
         bi = parties.last_placed_ending(stop + 1, vpos)
         if bi is not None:
-            r = parties[bi]
-            return helpers, [r], r.start, noun_end
+            # a list before the verb (剑河县、台江县是淳安县的东西部扶贫协作对口县): each of them
+            recipients = [r for r in _list_back(text, parties, bi, rules.separators) if r.place]
+            return helpers, recipients, recipients[0].start, noun_end
         return None
     # target: 三个定点扶贫县甘肃天祝、四川理塘
     if _noun_after(text, ce, rules.target_nouns) is not None:
@@ -1397,7 +1408,9 @@ def _owned(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     helper = parties[hi]
     ri = parties.first_ending_at(cs - 1) if text.startswith("的", cs - 1) else None
     if ri is not None and parties[ri].place and ri != hi:
-        return [helper], [parties[ri]], parties[ri].start, helper.end
+        # a list before 的 (石渠县、色达县的对口帮扶城市深圳市): each of them
+        recipients = [r for r in _list_back(text, parties, ri, rules.separators) if r.place]
+        return [helper], recipients, recipients[0].start, helper.end
     if text.startswith("的", cs - 1) or ri is not None:
         return None
     if text.startswith(rules.under_open, cs - len(rules.under_open)):
@@ -1847,7 +1860,8 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         r = parties[hi] if hi else None
         if r is not None and r.end == cs and r.place \
                 and _one_of(text, parties[hi - 1].end, r.start, rules.going_marks):
-            return [parties[hi - 1]], [r], parties[hi - 1].start, ce
+            team = _list_back(text, parties, hi - 1, rules.helper_separators)   # 珠海市、中山市驻…
+            return team, [r], team[0].start, ce
         return None
     if hi is None:
         # 深圳龙岗区依托…优势，在对口帮扶的靖西市…: cue 的 R, the helper the sentence's subject
@@ -1864,7 +1878,8 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         r = parties[hi]
         # 厦门市赴甘肃临夏回族自治州帮扶工作队: H 赴 R cue (a team named for both parties)
         if r.end == cs and r.place and hi > 0 and _one_of(text, parties[hi - 1].end, r.start, rules.going_marks):
-            return [parties[hi - 1]], [r], parties[hi - 1].start, ce
+            team = _list_back(text, parties, hi - 1, rules.helper_separators)
+            return team, [r], team[0].start, ce
         # 广东第八批援藏工作队墨脱工作组…帮助当地脱贫攻坚: the team of H for R, and the sentence
         # tells its work
         label = next((x for x in rules.team_labels if text.startswith(x, ce)), None)
@@ -1920,8 +1935,10 @@ def _sent(text, parties, cs, go, s, rules) -> Optional[Statement]:
     hi = _ending_before(text, parties, cs, rules.w["helper_gap"], rules, s)
     clause = parties.clause_start(cs)
     fi = parties.first_from(clause)
+    senders = None
     if hi is not None:
         helper = parties[hi]
+        senders = _list_back(text, parties, hi, rules.helper_separators)   # 苏州市、无锡市选派…
     elif fi < len(parties) and parties[fi].start == clause and parties[fi].end < cs \
             and rules.sent_subject_lead.fullmatch(text, parties[fi].end, cs):
         helper = parties[fi]   # 我院自2003年开始选派…: the party opening the clause
@@ -1948,7 +1965,8 @@ def _sent(text, parties, cs, go, s, rules) -> Optional[Statement]:
         return None       # nobody named before the mark nor right after the place
     if any(_east(helper, rules, "recipients") and _east(r, rules) for r in recipients):
         return None       # 滦平县选派干部到密云区挂职锻炼: the helped side's cadres learn
-    return [helper], recipients, min(helper.start, cs), recipients[-1].end
+    senders = senders or [helper]
+    return senders, recipients, min(senders[0].start, cs), recipients[-1].end
 
 
 def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -2745,9 +2763,10 @@ def _read_sendings(text, rules, ctx, add, parties_of, county_at) -> None:
         cue = rules.cue_pattern.search(text, s, e)
         kind = rules.cues[cue.group()].kind if cue else rules.sent_kind
         helpers, recipients, start, end = stmt
-        for r in recipients:
-            if r.recipient is not None and r is not helpers[0]:
-                add(helpers[0], r.recipient, kind, start, end, s, e)
+        for h in helpers:
+            for r in recipients:
+                if r.recipient is not None and r is not h:
+                    add(h, r.recipient, kind, start, end, s, e)
 
 
 def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None:
