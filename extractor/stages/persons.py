@@ -124,6 +124,7 @@ class PersonRules:
     helper_visit_stop: regex.Pattern         # a mark ending the name's clause before the recipient
     helper_venue: regex.Pattern              # 举行…: the recipient is the event's venue
     helper_attend: regex.Pattern             # 出席…: the name's sentence attends the event
+    level_sent: regex.Pattern                # 省里派来的第一书记: a level sent the first secretary (P19)
     honour: tuple[regex.Pattern, ...]
     since_after: regex.Pattern
     until_after: regex.Pattern
@@ -281,6 +282,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_visit_stop=regex.compile(f"[{regex.escape(r['helper_visit_stops'])}]"),
         helper_venue=regex.compile(alternation(r["helper_venue_words"])),
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
+        level_sent=regex.compile(r["level_sent_pattern"]),
         honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
@@ -2601,6 +2603,21 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
                 break
 
 
+def _sent_by_level(text: str, found: list["FoundPerson"], units: _Places, rules: PersonRules) -> None:
+    """P19: the article's one first secretary without an origin, presented as one a level sent
+    (这是省里派来的第一书记), takes that level's unit holding his post's county (张北县 → 河北省)."""
+    word = rules.raw["level_sent_post"]
+    todo = [p.cadre for p in found if p.cadre is not None and p.cadre.origin is None
+            and any(word in post.title for post in p.cadre.posts)]
+    if len(todo) != 1 or not (m := rules.level_sent.search(text)):
+        return
+    place = next((post.place for post in todo[0].posts if word in post.title and post.place), None)
+    county = next((u for u in units.of_level("county") if u.name == place), None)
+    if county is not None:
+        todo[0].origin = {"province": county.province, "prefecture": county.prefecture,
+                          "county": county.name}[rules.raw["level_sent_units"][m.group("level")]]
+
+
 def _written_place(title: str, place: str, rules: PersonRules) -> Optional[str]:
     """The place as the title itself writes it (繁昌县委副书记 → 繁昌县, placed at today's 繁昌区;
     西青经济技术开发区… → 西青区: a short form gives the official name), None when only the
@@ -2761,6 +2778,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     _party_members(text, found, sentence_of, rules)
     if pairs:
         _helper_officials(text, found, pairs, counties, sentence_of, rules)
+    _sent_by_level(text, found, counties, rules)
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
