@@ -134,6 +134,7 @@ class FigureRules:
         self.chain_window = int(r["chain_window"])
         self.partitive_before = regex.compile(r["partitive_before"])
         self.part_after_exit = regex.compile(r["part_after_exit"])
+        self.share_after_exit = regex.compile(r["share_after_exit"])
         self.part_exit_before = regex.compile(r["part_exit_before"])
         self.part_exit_verb_before = regex.compile(r["part_exit_verb_before"])
         self.part_exit_lead_noun = regex.compile(r["part_exit_lead_noun"])
@@ -508,8 +509,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if other and not rules.people_count_after_head.match(rest):
         rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
     exit_pattern = rules.county_exit if county else rules.village_exit
-    if rules.part_after_exit.match(after[head.end():]):
-        # 832个贫困县已摘帽436个: the exit is the later count's; this one is the stock
+    if rules.part_after_exit.match(after[head.end():]) or rules.share_after_exit.match(after[head.end():]):
+        # 832个贫困县已摘帽436个, 832个贫困县有一半摘帽: the exit is the part's; this one is the stock
         return "poor_counties" if county else "poor_villages"
     state = _exit_in(exit_pattern, rules, phrase + rest)
     if state is None:
