@@ -106,7 +106,7 @@ class FigureRules:
         self.county_head = regex.compile(_alt(r["county_heads"]))
         self.village_head = regex.compile(_alt(r["village_heads"]))
         self.poor_marker = regex.compile(_alt(r["poor_markers"]))
-        self.non_poor_unit = regex.compile(rf"{r['non_poor']}(?:{_alt(r['poor_markers'])})")
+        self.non_poor_unit = regex.compile(rf"{r['non_poor']}(?:{_alt(r['poor_markers'])})|{r['lifted_units']}")
         self.head_window = int(r["head_window"])
         self.people_count_after_head = regex.compile(r["people_count_after_head"])
         self.people_exit = regex.compile("|".join(r["people_exit"]))
@@ -497,7 +497,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if county and rules.county_blockers.search(phrase):
         return None   # 8个省市的贫困县: provinces
     if rules.non_poor_unit.search(phrase):
-        return None   # 7个非贫困县: the units that are not poor
+        return None   # 7个非贫困县: the units that are not poor; 50个脱贫县: those already lifted
     rest = after[head.end():]
     if rules.counted_after_head.match(rest):
         return None   # 18个有贫困县的省份: provinces
