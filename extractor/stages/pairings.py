@@ -1180,6 +1180,10 @@ def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if mark is None:
         return None
     at = h.start - len(mark)
+    if mark == rules.thanks_mark and text.find(mark, parties.clause_start(h.start), at) >= 0:
+        # 对莱西市委、市政府及社会各界对两当县的对口帮扶表示感谢: an earlier 对 in the clause names who is
+        # thanked (its organs, 莱西市委, not the place), for its help to H: H receives, it gives nothing
+        return None
     # a place named beats a word standing for the article's place (连平县…合作社理事长、当地致富带头人
     # 谢明光对深圳的帮扶十分感激: 当地 is 连平县 here)
     bi = parties.last_placed_ending(-1, at, below=hi)
