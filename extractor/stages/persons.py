@@ -2419,6 +2419,13 @@ def _names_unit(text: str, start: int, end: int, rules: PersonRules) -> bool:
     return any(not all(f.weak for f in hit.forms) for hit in _unit_hits(text[start:end], rules))
 
 
+def _team_part(text: str, start: int, end: int, rules: PersonRules) -> bool:
+    """A 、-part that is a team or posting post of its own (…镇康县副县长、教育部第六批赴滇西
+    挂职干部): its team marker's sender is read from the part, not from the phrase's start."""
+    part = text[start:end]
+    return rules.team_marker.search(part) is not None and not any(x in part for x in rules.team_marker_not)
+
+
 def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[int, int]]:
     """A title phrase holds several posts where a 、-part names a unit of its own (convention
     P5: 西藏自治区人大常委会副主任、林芝市委书记 → two posts); parts that name none belong to
@@ -2427,7 +2434,7 @@ def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[
     start = ts
     for i in range(ts, te + 1):
         if i == te or text[i] == "、":
-            if spans and _names_unit(text, start, i, rules):
+            if spans and (_names_unit(text, start, i, rules) or _team_part(text, start, i, rules)):
                 spans.append([start, i])
             elif spans:
                 spans[-1][1] = i
