@@ -200,7 +200,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "unit_name_words",
-               "given_name_tails")
+               "given_name_tails", "surname_only_suffix")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "extend_stop_chars",
                    "given_name_follower_chars",
@@ -1105,7 +1105,7 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     while stripped:                        # 习总书记 → 习总 → 习
         stripped = False
         for n, suffixes in _by_length(w["not_full_name_suffix"]):   # the longest first
-            if name[-n:] in suffixes and len(name) >= n:
+            if name[-n:] in suffixes and len(name) >= n and _cuts(name, n, rules):
                 name, stripped = name[:-n], True
                 break
     if len(name) < 2 or not _NAME_SHAPE.fullmatch(name):
@@ -1130,6 +1130,15 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
             and not _cue_beside(text, a, b, rules):
         return None
     return name
+
+
+def _cuts(name: str, n: int, rules: PersonRules) -> bool:
+    """Whether ``name``'s last ``n`` characters, a not-full-name suffix, are cut: always, but
+    for a ``surname_only_suffix`` only after a bare surname (张工) or as the end of a word the
+    tagger ran into (梁|施工); 卢展工 is whole."""
+    if name[-n:] not in rules.words["surname_only_suffix"] or len(name) - n <= 1:
+        return True
+    return name[-n - 1:] in _dictionary_words()
 
 
 def _long_name(name: str, rules: PersonRules) -> bool:
