@@ -170,6 +170,8 @@ def _resolve(text: str, rules: CountyRules, mentions: list[_Mention],
     evidence = _ArticleEvidence(text, rules, mentions, context,
                                 sentence_of or (lambda pos: (0, len(text))))
     evidence.listed = _listed_short_forms(text, mentions, rules.lists)
+    if sentence_of is not None:
+        evidence.listed |= _sibling_short_forms(text, mentions, sentence_of, rules.lists)
     evidence.listed_prefectures = _listed_prefectures(text, mentions, rules)
     said_re, said_window = rules.said_county, rules.said_county_window
     right_confirms = rules.gazetteer.bare_right_names
@@ -222,6 +224,27 @@ def _listed_short_forms(text: str, mentions: list[_Mention], rule: _ListRules) -
                 and count_after.match(text[run[-1].hit.end:run[-1].hit.end + rule.count_after_window])):
             listed.update(r.hit.start for r in run)   # 城口、巫溪两县: the count says they are counties
     return listed
+
+
+def _sibling_short_forms(text: str, mentions: list[_Mention], sentence_of, rule: _ListRules) -> set[int]:
+    """Positions of bare short forms, each naming one county and none an ordinary word, where
+    one sentence names at least ``siblings_in_sentence`` different counties of one prefecture
+    apart (一个是大关，一个是镇雄: two counties of 昭通): the names vouch for each other. Names
+    joined as a list (沽源、康保) are left to the list rule and its counts."""
+    if rule.siblings_in_sentence < 2:
+        return set()
+    in_list = {r.hit.start for run in _joined_runs(text, mentions, rule.joiners,
+                                                   lambda m: m.hit.bare and len(m.units) == 1)
+               if len(run) > 1 for r in run}
+    groups: dict[tuple[int, str], dict[str, list[int]]] = {}
+    for m in mentions:
+        if m.hit.bare and len(m.units) == 1 and not any(f.weak for f in m.hit.forms) \
+                and m.hit.start not in in_list:
+            u = m.units[0]   # adcode[:4]: its prefecture (a 直辖市's or province's own counties too)
+            key = (sentence_of(m.hit.start)[0], u.adcode[:4])
+            groups.setdefault(key, {}).setdefault(u.adcode, []).append(m.hit.start)
+    return {start for by_county in groups.values() if len(by_county) >= rule.siblings_in_sentence
+            for starts in by_county.values() for start in starts}
 
 
 def _listed_prefectures(text: str, mentions: list[_Mention], rules: CountyRules) -> dict[int, set[str]]:
@@ -376,6 +399,7 @@ class _ListRules:
     count_after: regex.Pattern
     count_after_min_items: int
     count_after_window: int
+    siblings_in_sentence: int   # 0: off
 
 
 @dataclass(frozen=True)
@@ -401,7 +425,8 @@ def load_rules(folder: Folder = None) -> CountyRules:
         lists=_ListRules(joiners=tuple(lists["joiners"]), min_items=lists["min_items"],
                          count_after=regex.compile(lists["count_after"]),
                          count_after_min_items=lists["count_after_min_items"],
-                         count_after_window=lists["count_after_window"]),
+                         count_after_window=lists["count_after_window"],
+                         siblings_in_sentence=lists.get("siblings_in_sentence", 0)),
         said_county=regex.compile(said["pattern"]) if said else None,
         said_county_window=said["window"] if said else 0,
         bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"]))
