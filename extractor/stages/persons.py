@@ -595,11 +595,15 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False
     such as 的): 3 characters only (腾飞的|白鸽), and no word of jieba's dictionary at all
     inside, not even one it also tags as a name (阳光, 黄牛, 高峰)."""
     fits = []
+    # 王某才，: 才, 常, 正 before a mark end the given name (an adverb needs a verb after it)
+    given_end = text[k + 2:k + 3] in rules.words["given_name_follower_chars"] and \
+        text[k + 3:k + 4] in rules.words["clause_name_not_before"]
     for n in ((3,) if strict else (2, 3)):
         name = text[k:k + n]
         if len(name) == n and _HAN.fullmatch(name[-1]) and rules.followers.match(text, k + n) \
                 and not rules.followers.match(text, k + 1) \
-                and not (n == 3 and rules.followers.match(text, k + 2)):
+                and not (n == 3 and rules.followers.match(text, k + 2) and not given_end) \
+                and not (n == 2 and given_end):
             fits.append(n)
     if len(fits) != 1 or text[k] not in rules.surnames:
         return None
