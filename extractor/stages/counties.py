@@ -169,9 +169,10 @@ def _resolve(text: str, rules: CountyRules, mentions: list[_Mention],
              context: list[tuple[Hit, Unit]], sentence_of, warnings: list[str] | None) -> None:
     evidence = _ArticleEvidence(text, rules, mentions, context,
                                 sentence_of or (lambda pos: (0, len(text))))
-    evidence.listed = _listed_short_forms(text, mentions, rules.lists)
+    bare_runs = list(_joined_runs(text, mentions, rules.lists.joiners, _bare_one_county))
+    evidence.listed = _listed_short_forms(text, bare_runs, rules.lists)
     if sentence_of is not None:
-        evidence.listed |= _sibling_short_forms(text, mentions, sentence_of, rules.lists)
+        evidence.listed |= _sibling_short_forms(mentions, bare_runs, sentence_of, rules.lists)
     evidence.listed_prefectures = _listed_prefectures(text, mentions, rules)
     said_re, said_window = rules.said_county, rules.said_county_window
     right_confirms = rules.gazetteer.bare_right_names
@@ -208,14 +209,20 @@ def _joined_runs(text: str, mentions: list[_Mention], joiners, is_item=lambda m:
         yield run
 
 
-def _listed_short_forms(text: str, mentions: list[_Mention], rule: _ListRules) -> set[int]:
+def _bare_one_county(m: _Mention) -> bool:
+    """A bare short form naming one county only: an item of the lists the two rules below read."""
+    return m.hit.bare and len(m.units) == 1
+
+
+def _listed_short_forms(text: str, bare_runs: list[list[_Mention]], rule: _ListRules) -> set[int]:
     """Positions of bare short forms that stand in a list of at least ``min_items`` bare short
     forms of counties (巴东、宁陕、元阳等贫困地区): each item names one county only, none is an
     ordinary word, and only a joiner stands between two items. A run of county names confirms
-    each of them, as a parent written before would."""
+    each of them, as a parent written before would. ``bare_runs``: the article's runs of
+    :func:`_bare_one_county` mentions (:func:`_joined_runs`)."""
     count_after = rule.count_after
     listed: set[int] = set()
-    for run in _joined_runs(text, mentions, rule.joiners, lambda m: m.hit.bare and len(m.units) == 1):
+    for run in bare_runs:
         # an ordinary word or a landform (峨眉山) is carried by the county names around it
         # (夹江、井研、犍为和峨眉山) but does not make a list
         items = sum(1 for r in run if not any(f.weak for f in r.hit.forms))
@@ -226,20 +233,19 @@ def _listed_short_forms(text: str, mentions: list[_Mention], rule: _ListRules) -
     return listed
 
 
-def _sibling_short_forms(text: str, mentions: list[_Mention], sentence_of, rule: _ListRules) -> set[int]:
+def _sibling_short_forms(mentions: list[_Mention], bare_runs: list[list[_Mention]], sentence_of,
+                         rule: _ListRules) -> set[int]:
     """Positions of bare short forms, each naming one county and none an ordinary word, where
     one sentence names at least ``siblings_in_sentence`` different counties of one prefecture
     apart (一个是大关，一个是镇雄: two counties of 昭通): the names vouch for each other. Names
-    joined as a list (沽源、康保) are left to the list rule and its counts."""
+    joined as a list (沽源、康保: a run of ``bare_runs`` longer than one) are left to the list
+    rule and its counts."""
     if rule.siblings_in_sentence < 2:
         return set()
-    in_list = {r.hit.start for run in _joined_runs(text, mentions, rule.joiners,
-                                                   lambda m: m.hit.bare and len(m.units) == 1)
-               if len(run) > 1 for r in run}
+    in_list = {r.hit.start for run in bare_runs if len(run) > 1 for r in run}
     groups: dict[tuple[int, str], dict[str, list[int]]] = {}
     for m in mentions:
-        if m.hit.bare and len(m.units) == 1 and not any(f.weak for f in m.hit.forms) \
-                and m.hit.start not in in_list:
+        if _bare_one_county(m) and not any(f.weak for f in m.hit.forms) and m.hit.start not in in_list:
             u = m.units[0]   # adcode[:4]: its prefecture (a 直辖市's or province's own counties too)
             key = (sentence_of(m.hit.start)[0], u.adcode[:4])
             groups.setdefault(key, {}).setdefault(u.adcode, []).append(m.hit.start)
