@@ -290,6 +290,10 @@ def _rules() -> _Rules:
     letters = r["pinyin_letters"]
     drop = "|".join(r["drop_elements"])
     wide_spaces, dropped = r["width_spaces"], r["width_dropped"]   # no class metacharacters
+    # the width step's two character classes (spaces; full-width digits and letters, dropped
+    # marks), one source for its pattern and for the standard re's skip to where a match starts
+    width_spaces = rf" \t{wide_spaces}"
+    width_chars = rf"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{dropped}"
     return _Rules(
         html_hint=regex.compile(rf"</?(?:{'|'.join(r['html_hint_tags'])})\b[^<>]{{0,500}}>", regex.I),
         block_open=regex.compile(rf"<({drop})\b|<!--|<!\[CDATA\[", regex.I),
@@ -321,9 +325,8 @@ def _rules() -> _Rules:
             # A run of spaces (group "space") or one wide or dropped character. A run is
             # matched whole, once; whether it indents or ends a line is checked in code
             # (a pattern asking "[ ]+$" at every space of a run is quadratic in its length).
-            rf"(?P<space>[ \t{wide_spaces}]+)"
-            rf"|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{dropped}]"),
-        width_start=re.compile(rf"[ \t{wide_spaces}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{dropped}]"),
+            rf"(?P<space>[{width_spaces}]+)|[{width_chars}]"),
+        width_start=re.compile(rf"[{width_spaces}{width_chars}]"),   # the same two classes
         simplified_also=frozenset(r["simplified_also"]),
         traditional_share=float(r["traditional_share"]),
     )
