@@ -498,7 +498,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
         return None   # 8个省市的贫困县: provinces
     if rules.non_poor_unit.search(phrase):
         return None   # 7个非贫困县: the units that are not poor; 50个脱贫县: those already lifted
-    rest = after[head.end():]
+    after_head = after[head.end():]   # untrimmed; ``rest`` below loses brackets and later counts
+    rest = after_head
     if rules.counted_after_head.match(rest):
         return None   # 18个有贫困县的省份: provinces
     if "（" in before and "）" not in before[before.rindex("（"):] and "）" in rest:
@@ -509,7 +510,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if other and not rules.people_count_after_head.match(rest):
         rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
     exit_pattern = rules.county_exit if county else rules.village_exit
-    if rules.part_after_exit.match(after[head.end():]) or rules.share_after_exit.match(after[head.end():]):
+    if rules.part_after_exit.match(after_head) or rules.share_after_exit.match(after_head):
         # 832个贫困县已摘帽436个, 832个贫困县有一半摘帽: the exit is the part's; this one is the stock
         return "poor_counties" if county else "poor_villages"
     state = _exit_in(exit_pattern, rules, phrase + rest)
@@ -526,7 +527,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
             and not rules.area_helpers_before.search(before):
         return None   # a project's villages; but 811名工作队员奔赴未脱贫的80个贫困村 are the area's (F13)
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
-                                 or rules.threshold_after_count.match(after[head.end():])):
+                                 or rules.threshold_after_count.match(after_head)):
         return None   # 151个贫困县接入电商网络; 走访100多个贫困县; 逾100个贫困县达到1亿元
     poor = bool(rules.poor_marker.search(phrase)) or state is not None \
         or bool(rules.copula_poor_after.match(rest))   # 5个县区为国家级贫困县
