@@ -103,6 +103,7 @@ class PairingRules:
         self._load_visits_and_signings(r)
         self._load_roles(r["roles"])
         self._load_sent(r["sent"])
+        self._load_arrived(r["arrived"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
@@ -138,6 +139,15 @@ class PairingRules:
         self.sent_subject_lead = regex.compile(sent["subject_time"] + sent["clause_lead"])
         self.sent_people_after = regex.compile("(?:%s)?(?:%s)" % (
             alternation(sent["people_labels"]), alternation(sent["people"])))
+
+    def _load_arrived(self, a: dict) -> None:
+        """A labelled team arriving at the place it serves (the arrived shape): the label, who
+        arrives and the verb in one pattern (group 1 the label, the kind); the lead between the
+        helper and the label, anchored at the label."""
+        self.arrived = plain_pattern("(%s)(?:%s)(?:%s)" % (
+            alternation(a["labels"]), alternation(a["people"]), alternation(a["verbs"])))
+        self.arrived_lead = regex.compile(f"{a['lead']}$")
+        self.arrived_lead_max = a["lead_max"]
 
     def _load_cues(self, r: dict) -> None:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
@@ -2740,7 +2750,38 @@ def find_pairings(article: Article, rules: PairingRules,
         for s, e in sorted(ctx.waiting):
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
     _read_sendings(text, rules, ctx, add, parties_of, county_at)
+    _read_arrivals(text, rules, ctx, add, parties_of, county_at)
     return list(out.values())
+
+
+def _read_arrivals(text, rules, ctx, add, parties_of, county_at) -> None:
+    """H 的第N批援疆干部抵达 R (rules/pairings.yaml, arrived): the place right before a team's
+    assistance label helps the place right after its arrival verb. Of one helper's arrivals, a
+    place holding another arrival's place yields to it (抵达喀什 beside 到达喀什地区巴楚县)."""
+    article = ctx.article
+    found: list[tuple[Party, Party, str, int, int, int, int]] = []
+    for m in rules.arrived.finditer(text):
+        s, e = article.sentence_of(m.start())
+        parties = parties_of.get((s, e))
+        if parties is None:
+            parties = parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx) \
+                if ctx.may_name_party(s, e) else []
+        if not parties:
+            continue
+        singles = SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
+        lead = rules.arrived_lead.search(text, max(s, m.start() - rules.arrived_lead_max), m.start())
+        hi = singles.first_ending_at(lead.start()) if lead else None
+        ri = _starting_after(text, singles, m.end(), 0)
+        if hi is None or ri is None:
+            continue
+        for r in _list_forward(text, singles, ri, rules.separators, rules):
+            if r.recipient is not None and r is not singles[hi]:
+                found.append((singles[hi], r, m.group(1), singles[hi].start, r.end, s, e))
+    for h, r, kind, start, end, s, e in found:
+        if any(h.helper == h2.helper and r2.recipient != r.recipient
+               and _contains(r.recipient, r2.recipient) for h2, r2, *_ in found):
+            continue
+        add(h, r.recipient, kind, start, end, s, e)
 
 
 def _read_sendings(text, rules, ctx, add, parties_of, county_at) -> None:
