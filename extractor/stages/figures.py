@@ -154,6 +154,8 @@ class FigureRules:
         self.reporter_visit_before = regex.compile(r["reporter_visit_before"])
         self.county_reach_after = regex.compile(rf"^(?:{_alt(r['county_reach_after'])})")
         self.threshold_after_count = regex.compile(r["threshold_after_count"])
+        self.threshold_selected_after = regex.compile(r["threshold_selected_after"])
+        self.threshold_selected_before = regex.compile(r["threshold_selected_before"])
         self.other_head_before = regex.compile(_alt(r["other_head_before"]))
         self.threshold_before = regex.compile(r["threshold_before"])
         self.threshold_tail = regex.compile(r["threshold_tail"])
@@ -529,6 +531,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
                                  or rules.threshold_after_count.match(after_head)):
         return None   # 151个贫困县接入电商网络; 走访100多个贫困县; 逾100个贫困县达到1亿元
+    if not state and (rules.threshold_selected_after.match(after) or rules.threshold_selected_before.search(before)):
+        return None   # F3: 7个贫困人口在5000人以上的县份, 贫困发生率在10%—30%的4个贫困村 (a selection)
     poor = bool(rules.poor_marker.search(phrase)) or state is not None \
         or bool(rules.copula_poor_after.match(rest))   # 5个县区为国家级贫困县
     if county:
