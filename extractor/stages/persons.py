@@ -99,6 +99,8 @@ class PersonRules:
     list_run_dotted_item: regex.Pattern      # a dotted name as an item of a name list
     list_run_long_item: regex.Pattern        # a 4–5-character item of a name list, read over
     list_title: regex.Pattern
+    sent_list_verb: regex.Pattern            # 选派了| before a list's first item
+    sent_list_after: regex.Pattern           # |、乙…等12名…同志 after a list's item
     titled_name_part: regex.Pattern          # 省委书记甲某| before 、 in a list of titled names
     seat_titles: regex.Pattern
     academic_unit: regex.Pattern
@@ -124,6 +126,7 @@ class PersonRules:
     helper_visit_stop: regex.Pattern         # a mark ending the name's clause before the recipient
     helper_venue: regex.Pattern              # 举行…: the recipient is the event's venue
     helper_attend: regex.Pattern             # 出席…: the name's sentence attends the event
+    origin_pool: regex.Pattern               # 干部队伍中: a group picked from, no unit
     level_sent: regex.Pattern                # 省里派来的第一书记: a level sent the first secretary (P19)
     honour: tuple[regex.Pattern, ...]
     since_after: regex.Pattern
@@ -255,6 +258,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         list_run_dotted_item=regex.compile(r["list_run_dotted_item"]),
         list_run_long_item=regex.compile(r["list_run_long_item"]),
         list_title=regex.compile(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
+        sent_list_verb=regex.compile(r["sent_list_verb"]),
+        sent_list_after=regex.compile(r["sent_list_after"]),
         titled_name_part=regex.compile(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
         seat_titles=_suffix_pattern(r["seat_titles"]),
         academic_unit=regex.compile(r["academic_unit"]),
@@ -283,6 +288,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_venue=regex.compile(alternation(r["helper_venue_words"])),
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
         level_sent=regex.compile(r["level_sent_pattern"]),
+        origin_pool=regex.compile(r["origin_pool"]),
         honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
@@ -1959,7 +1965,8 @@ def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
     phrase = _mention_phrase(text, a, sent, rules, memo)
     if _abbreviated_state_clause(text, a, sent, rules):
         return False                    # 中国驻孟加拉国大使馆…。孟司法与议会事务部部长胡克
-    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _list_title_after(text, b, sent, rules):
+    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _list_title_after(text, b, sent, rules) \
+            or _sent_list_item(text, span, sent, rules, memo):
         return True
     if title_after:
         if leader_after is None:
@@ -2018,6 +2025,18 @@ def _list_title_after(text: str, b: int, sent: tuple[int, int], rules: PersonRul
     """A cadre title after the list a name is in (曹某、吉某、武某三位副委员长, 某某等同志)."""
     m = rules.list_title.match(text, b, sent[1])
     return bool(m) and _is_cadre_title(m.group("title"), text[sent[0]:sent[1]], rules)
+
+
+def _sent_list_item(text: str, span: tuple[int, int], sent: tuple[int, int], rules: PersonRules,
+                    memo: Optional[_Memo]) -> bool:
+    """The name is an item of a list a sender selected and sent (选派了甲、乙…等12名…同志):
+    the count and 同志/干部 after the list (read first: most names have neither), the sending
+    verb right before its first item."""
+    if not rules.sent_list_after.match(text, span[1], sent[1]):
+        return False
+    start = _list_start(text, span[0], rules, memo and memo.items_before)
+    reach = max(sent[0], start - rules.limits.sent_list_verb_reach)
+    return bool(rules.sent_list_verb.search(text, reach, start))
 
 
 def person_role(text: str, spans: list[tuple[int, int]], sentence_of, rules: PersonRules,
@@ -2273,7 +2292,7 @@ def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
     while origin and origin[0] in rules.words["origin_trim_prefix"]:
         origin = origin[1:]
     origin = _BATCH_SUFFIX.sub("", origin)
-    if len(origin) < 2:
+    if len(origin) < 2 or rules.origin_pool.search(origin):
         return None
     if origin.endswith(rules.affixes.origin_unit_ends) or \
             any(hit.end == len(origin) for hit in rules.gazetteer.find_in_phrase(origin)):
