@@ -428,6 +428,7 @@ class PairingRules:
         self.institution_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["institution_head_max"], alternation(self.outsider_org_suffixes)))
         self.origin_marks = tuple(roles["origin_marks"])
+        self.outsider_names = regex.compile("|".join(f"(?:{o['name']})" for o in roles["outsider_names"]))
         # what an outsider cannot be named without: one of its suffixes (in the stretch, or in
         # an institution's tail running past its end), or an origin mark; how far past the
         # end such a tail reaches
@@ -3098,6 +3099,8 @@ class _HelpEvidence:
         """Whether text[s:e] names a party from outside county ``c``: an organisation, or a
         place that is neither the county nor one of its parents."""
         rules = self.rules
+        if rules.outsider_names.search(self.text, s, e):
+            return True         # 京东, 支付宝: a body known by its name alone (roles.outsider_names)
         parties = self._parties.get((s, e))
         if parties is None and not rules.outsider_signals.search(self.text, s, e + rules.institution_tail_reach):
             return False        # most stretches: no suffix, no origin mark, so no party read
