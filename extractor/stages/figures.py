@@ -181,6 +181,7 @@ class FigureRules:
         self.exit_credited_helper = regex.compile(r["exit_credited_helper"])
         self.exit_helper_opens = regex.compile(r["exit_helper_opens"])
         self.exit_helper_in_lead = regex.compile(r["exit_helper_in_lead"])
+        self.helper_areas_before = regex.compile(r["helper_areas_before"])
         self.at_risk = regex.compile(r["at_risk_nouns"])
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
@@ -1484,6 +1485,8 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
         if not covered and covered_end is not None and metric in rules.coverage_list_metrics \
                 and rules.coverage_list_between.fullmatch(text, covered_end, q.start):
             covered = True   # …77个贫困村,建档立卡贫困户8381户、贫困人口32179人: the helpers' list goes on (F9)
+        if not covered and rules.helper_areas_before.search(text, ctx.s_start, q.start):
+            covered = True   # 深圳对口帮扶地区共有建档立卡贫困人口204.01万: one helper's unnamed partner areas (F19)
         covered_end = q.end if covered else covered_end
         yield metric, q, _unit_of(metric, q), covered
         last_metric, last_end = metric, q.end
