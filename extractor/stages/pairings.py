@@ -2293,13 +2293,17 @@ class _Abbreviations:
             if cand.endswith(rules.org_suffix_list) and self._alone(cand) \
                     and not self._parent(name[:i]):
                 return cand
-        # short: the article also writes it after a parent (中国农业银行, 四川大学华西医院)
+        # short: the article also writes it after a parent (中国农业银行, 四川大学华西医院); a
+        # name opening with its own place takes no place before it (舟山市工商联, not 浙江省舟山市工商联:
+        # the name as the statement writes it, W8)
         longest = name
+        placed = any(h.start == 0 for h in rules.gaz.find(name))
         j = text.find(name)
         while j >= 0:
             start = _org_start(text, j, max(0, j + len(name) - rules.w["org_max"]), rules)
             cand = text[start:j + len(name)]
             if len(cand) > len(longest) and self._parent(cand[:-len(name)]) \
+                    and not (placed and self._place_only(cand[:-len(name)])) \
                     and not rules.generic_org.search(cand) and self._ends_name(j + len(name)):
                 longest = cand
             j = text.find(name, j + 1)
@@ -2330,13 +2334,17 @@ class _Abbreviations:
             j = self.text.find(name, j + 1)
         return False
 
+    def _place_only(self, prefix: str) -> bool:
+        """Whether ``prefix`` is one place name and nothing else (浙江省)."""
+        return any(h.start == 0 and h.end == len(prefix) for h in self.rules.gaz.find(prefix))
+
     def _parent(self, prefix: str) -> bool:
         """Whether ``prefix`` before an organisation's name names its parent: a national
         prefix (中国), an organisation (四川大学), or a place (深圳市)."""
         rules = self.rules
         if prefix in rules.org_parent_prefixes or prefix.endswith(rules.org_suffix_list):
             return True
-        return any(h.start == 0 and h.end == len(prefix) for h in rules.gaz.find(prefix))
+        return self._place_only(prefix)
 
 
 def _cut_at_kind(name: str, kinds: tuple[str, ...]) -> str:
