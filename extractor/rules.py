@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from array import array
 import warnings
 from functools import cache
 from importlib import resources
@@ -80,18 +81,92 @@ def words_pattern(words: Iterable[str]) -> re.Pattern:
 
 
 def plain_pattern(pattern: str, flags: int = 0) -> Union[re.Pattern, regex.Pattern]:
-    """A rule's pattern compiled by the standard ``re`` when ``re`` reads it as it is (no
-    ``\\p{…}`` class, no variable-width lookbehind, no warning), else by ``regex``. Where
-    both read it they find the same matches (``regex``'s version 0 follows ``re``), and on
-    the short spans most rules are asked about ``re`` costs a half to a third less per
-    call. Not for long word lists scanned over whole texts, where ``regex`` is the quicker
+    """A rule's pattern compiled by the standard ``re`` when ``re`` can find exactly the
+    matches ``regex`` finds, else by ``regex``: the one place that chooses the engine.
+
+    Why: on the short spans most rules are asked about (≈ 100,000 calls a real-news pass)
+    ``re`` costs a half to a third less per call. ``re`` gets the pattern only (1) after
+    :func:`_as_re_pattern` has written ``regex``'s own ``\\p{Han}``, ``\\s``, ``\\S``, ``\\d`` and
+    ``\\D`` out as explicit classes (``re``'s ``\\s`` and ``\\d`` differ from ``regex``'s on
+    a few code points: U+001C–U+001F, digits newer than ``re``'s Unicode), (2) with no
+    ``\\w``, ``\\W``, ``\\b``, ``\\B`` (17,608 code points apart) and flags among
+    MULTILINE, DOTALL only, and (3) when ``re`` reads it without an error or warning (no
+    variable-width lookbehind, no ``(?|``, no ``(?V1)``, no nested set). ``regex``'s
+    version 0 otherwise follows ``re`` (anchors, lookarounds and ``pos``/``endpos`` alike).
+    Not for long word lists scanned over whole texts, where ``regex`` is the quicker
     (money's currency anchors: 3× slower with ``re``)."""
+    if flags & ~(re.MULTILINE | re.DOTALL):
+        return regex.compile(pattern, flags)
+    plain = _as_re_pattern(pattern)
+    if plain is None:
+        return regex.compile(pattern, flags)
     with warnings.catch_warnings():
         warnings.simplefilter("error")   # re's FutureWarning on a set it may read otherwise
         try:
-            return re.compile(pattern, flags)
+            return re.compile(plain, flags)
         except (re.error, FutureWarning):
             return regex.compile(pattern, flags)
+
+
+# A pattern's escapes and set brackets in reading order (inside a set a class is written
+# out without brackets of its own).
+_ESCAPE = re.compile(r"\\(?:p\{Han\}|.)|\[\^?\]?|\]", re.DOTALL)
+_REWRITTEN = {r"\p{Han}": (r"\p{Han}", False), r"\s": (r"\s", False), r"\S": (r"\s", True),
+              r"\d": (r"\d", False), r"\D": (r"\d", True)}
+_UNEQUAL = {r"\w", r"\W", r"\b", r"\B"}
+_INLINE_FLAGS = re.compile(r"\(\?[-a-zA-Z]*[aiLux][-a-zA-Z]*[:)]")   # case folding, ASCII, verbose
+
+
+def _as_re_pattern(pattern: str) -> Optional[str]:
+    """``pattern`` with ``regex``'s classes for ``\\p{Han}``, ``\\s``, ``\\d`` (and their
+    negations) written out as code-point ranges, so ``re`` reads the same classes; None if
+    the pattern has an escape whose class differs between the engines and is not written
+    out here (``\\w``, ``\\b``), another ``\\p{…}``, or an inline flag that changes
+    classes (``(?i)``, ``(?a)``, ``(?x)``)."""
+    if _INLINE_FLAGS.search(pattern):
+        return None
+    out, in_set, last = [], False, 0
+    for m in _ESCAPE.finditer(pattern):
+        token = m.group()
+        if token.startswith("["):
+            in_set = True
+            continue
+        if token == "]":
+            in_set = False
+            continue
+        if token in _UNEQUAL or (token[1] in "pPNX" and token not in _REWRITTEN):
+            return None
+        if token not in _REWRITTEN:
+            continue
+        name, negated = _REWRITTEN[token]
+        ranges = _class_ranges(name, negated)
+        out.append(pattern[last:m.start()])
+        out.append(ranges if in_set else f"[{ranges}]")
+        last = m.end()
+    out.append(pattern[last:])
+    return "".join(out)
+
+
+@cache
+def _class_ranges(name: str, negated: bool) -> str:
+    """``regex``'s own class ``name`` (or its complement) as the ranges of a set, read off
+    every code point once (≈ 0.1 s a class, the first time a rule needs it)."""
+    runs = _class_runs(name)
+    if negated:
+        edges = [-1] + [c for run in runs for c in run] + [0x110000]
+        runs = [(edges[i] + 1, edges[i + 1] - 1) for i in range(0, len(edges), 2)
+                if edges[i] + 1 <= edges[i + 1] - 1]
+    return "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in runs)
+
+
+@cache
+def _class_runs(name: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end() - 1) for m in regex.finditer(f"{name}+", _every_code_point()))
+
+
+@cache
+def _every_code_point() -> str:
+    return array("I", range(0x110000)).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def trie_alternation(words: Iterable[str]) -> str:

@@ -14,9 +14,18 @@ PLAIN_ROWS = [
     # re reads it: compiled by re, same matches
     (r"[，,；;：:]", re.Pattern, "一，二；三", ["，", "；"]),
     (r"(?:全县|全省)(?!第一)", re.Pattern, "全县第一，全省", ["全省"]),
-    # \p{Han} and a variable-width lookbehind are regex's only
-    (r"\p{Han}{2}县", regex.Pattern, "在石渠县", ["石渠县"]),
+    # regex's \p{Han}, \s and \d written out as the code points regex gives them (re's own
+    # \s also takes U+001C–U+001F, its \d misses digits newer than its Unicode)
+    (r"\p{Han}{2}县", re.Pattern, "在石渠县", ["石渠县"]),
+    (r"[^\p{Han}\s]+", re.Pattern, "石渠县 ａ２\x1c三", ["ａ２\x1c"]),
+    (r"\S+", re.Pattern, "甲\x1c乙 丙", ["甲\x1c乙", "丙"]),
+    (r"\d+", re.Pattern, "二〇二〇 2020 𑵐𑵑", ["2020", "𑵐𑵑"]),
+    # a variable-width lookbehind, another \p{…}, \w or \b (17,608 code points apart), an
+    # inline case-folding flag: regex's only
     (r"(?<=[村乡]|镇上)人", regex.Pattern, "镇上人和村人", ["人", "人"]),
+    (r"\p{P}+", regex.Pattern, "村，镇。", ["，", "。"]),
+    (r"\w+", regex.Pattern, "m²面积", ["m", "面积"]),    # re: ["m²面积"]
+    (r"(?i)ab", regex.Pattern, "AB", ["AB"]),
 ]
 
 
@@ -26,6 +35,14 @@ def test_plain_pattern_takes_re_where_it_can(pattern, engine, text, expected):
     assert isinstance(compiled, engine)
     assert [m.group() for m in compiled.finditer(text)] == expected
     assert [m.group() for m in regex.compile(pattern).finditer(text)] == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\p{Han}", r"\s", r"\S", r"\d", r"\D", r"[^\p{Han}\s\d]"])
+def test_written_out_classes_hold_every_code_point_regex_gives_them(pattern):
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    compiled = plain_pattern(pattern)
+    assert isinstance(compiled, re.Pattern)
+    assert compiled.sub("", every) == regex.compile(pattern).sub("", every)
 
 
 TRIE_ROWS = [

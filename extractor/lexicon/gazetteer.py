@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..rules import Folder, jieba_dictionary, load_tsv, load_yaml
+from ..rules import Folder, jieba_dictionary, load_tsv, load_yaml, plain_pattern
 from ..text.wordfinder import PairOpenings
 
 
@@ -127,7 +127,7 @@ class Gazetteer:
             self.false_hits.setdefault(fh["surface"], []).append(
                 (tuple(fh.get("left", ())), tuple(fh.get("right", ()))))
         self.bare_right_stop = tuple(rules.get("bare_right_stop", []))
-        self.bare_right_township = regex.compile(rules.get("bare_right_township", "(?!)"))   # its parent
+        self.bare_right_township = plain_pattern(rules.get("bare_right_township", "(?!)"))   # its parent
         self.bare_right_confirms = tuple(rules.get("bare_right_confirms", []))
         # what confirms a bare form right after it, for the counties stage: events, genres and
         # county news sites' datelines

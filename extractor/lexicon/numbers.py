@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 import regex
 
-from ..rules import alternation, load_yaml
+from ..rules import alternation, load_yaml, plain_pattern
 
 
 class NumberError(ValueError):
@@ -79,7 +79,7 @@ def tables() -> _Tables:
 def _arabic_re() -> regex.Pattern:
     t = tables()
     point, group = regex.escape(t.decimal_points), regex.escape(t.thousands_separators)
-    return regex.compile(rf"[0-9]{{1,3}}(?:[{group}][0-9]{{3}})+(?:[{point}][0-9]+)?|[0-9]+(?:[{point}][0-9]+)?")
+    return plain_pattern(rf"[0-9]{{1,3}}(?:[{group}][0-9]{{3}})+(?:[{point}][0-9]+)?|[0-9]+(?:[{point}][0-9]+)?")
 
 
 @cache
@@ -231,7 +231,7 @@ def _parse_integer_part(text: str, t: _Tables) -> Decimal:
 def _cn_range_re() -> regex.Pattern:
     # 二三十万, 四五万, 两三百, 七八: two consecutive digits then the shared multipliers.
     t = tables()
-    return regex.compile(r"([一二两三四五六七八九])([二三四五六七八九])([" + regex.escape(
+    return plain_pattern(r"([一二两三四五六七八九])([二三四五六七八九])([" + regex.escape(
         "".join(t.small) + "".join(t.big)) + r"]*)")
 
 

@@ -11,7 +11,7 @@ from typing import Optional
 
 import regex
 
-from ..rules import Folder, alternation, load_yaml, trie_alternation
+from ..rules import Folder, alternation, load_yaml, plain_pattern, trie_alternation
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def year_grammar(folder: Folder = None) -> YearGrammar:
     offsets = {k: int(v) for k, v in r["relative_years"].items()}
     return YearGrammar(
         year=regex.compile(rf"(?<![0-9])({years})年"),
-        relative=regex.compile(alternation(offsets)),
+        relative=plain_pattern(alternation(offsets)),
         relative_offset=offsets,
         year_of_another=regex.compile(r["year_of_another"]),
         date=regex.compile(rf"(?<![0-9])(?:({years})年|({alternation(offsets)})){r['date_tail']}"

@@ -21,7 +21,7 @@ from typing import Mapping, Optional
 from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, Unit, gazetteer
 from ..record import County, Mention, NamedPlace
-from ..rules import Folder
+from ..rules import Folder, plain_pattern
 
 
 
@@ -343,7 +343,7 @@ class _RoleRules:
             recipient_after=tuple(r["recipient_after"]), recipient_before=tuple(r["recipient_before"]),
             helper_before=tuple(r["helper_before"]), helper_before_needs=tuple(r["helper_before_needs"]),
             helper_before_needs_windows=r["helper_before_needs_windows"],
-            receiving=regex.compile(r["receiving"]), helper_after_max_gap=r["helper_after_max_gap"],
+            receiving=plain_pattern(r["receiving"]), helper_after_max_gap=r["helper_after_max_gap"],
             helper_before_max_gap=r["helper_before_max_gap"])
 
 

@@ -25,7 +25,7 @@ from ..lexicon.numbers import (NumberError, Quantity, QuantityGate, Rejected, pa
                                tidy_decimal, ungroup_spaces)
 from ..lexicon.years import YearGrammar, year_grammar, year_of
 from ..record import Amount
-from ..rules import Folder, alternation, load_yaml, words_pattern
+from ..rules import Folder, alternation, load_yaml, plain_pattern, words_pattern
 
 
 @dataclass(frozen=True)
@@ -153,10 +153,10 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         visitor_words=regex.compile(rel["macro_total"]["visitor_words"]),
         any_total=words_pattern(rel["macro_total"]["cues"] + rel["macro_total"]["industry_cues"]
                                 + rel["macro_total"]["plan_cues"] + rel["macro_total"]["visitor_cues"]),
-        company_sum=regex.compile(rel["company_sum"]["sums"]),
-        company_sum_after=regex.compile(rel["company_sum"]["after"]),
-        company_grant_before=regex.compile(rel["company_sum"]["grant_before"]),
-        company_grant_after=regex.compile(rel["company_sum"]["grant_after"]),
+        company_sum=plain_pattern(rel["company_sum"]["sums"]),
+        company_sum_after=plain_pattern(rel["company_sum"]["after"]),
+        company_grant_before=plain_pattern(rel["company_sum"]["grant_before"]),
+        company_grant_after=plain_pattern(rel["company_sum"]["grant_after"]),
         company=words_pattern(rel["company_sum"]["companies"]), poor_tie=words_pattern(rel["company_sum"]["ties"]),
         household_income=regex.compile(rel["household_income"]["before"]),
         passage_paragraphs=int(rel["household_income"]["passage_paragraphs"]),
@@ -168,14 +168,14 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
         gift=words_pattern(rel["gift_words"]),
         not_work=regex.compile(rel["cue_not_work"]), brief_heading_max=int(rel["brief_heading_max"]),
-        topic_max=int(rel["topic_sentence_max"]), brief_dateline=regex.compile(rel["brief_dateline"]),
-        goods_unit=regex.compile(rel["unit_price"]["goods_unit"]), price_words=regex.compile(rel["unit_price"]["price_words"]),
+        topic_max=int(rel["topic_sentence_max"]), brief_dateline=plain_pattern(rel["brief_dateline"]),
+        goods_unit=plain_pattern(rel["unit_price"]["goods_unit"]), price_words=plain_pattern(rel["unit_price"]["price_words"]),
         rate_before=regex.compile(rel["unit_price"]["rate_before"]), rate_after=regex.compile(rel["unit_price"]["rate_after"]),
         price_continued=regex.compile(rel["unit_price"]["continued_between"]),
         price_before=int(rel["unit_price"]["before"]), price_after=int(rel["unit_price"]["after"]),
         window=int(rel["paragraph_window"]), negative_signs=frozenset(r["negative_signs"]),
         unit_last_chars=frozenset(u[-1] for u in currencies),
-        purpose=regex.compile(rf"\p{{Han}}{{0,{lead}}}?(?:{alternation(r['purpose_heads'])})"
+        purpose=plain_pattern(rf"\p{{Han}}{{0,{lead}}}?(?:{alternation(r['purpose_heads'])})"
                               rf"(?=[{link}]{{0,{link_max}}}$)"),
         trim=words_pattern(r["purpose_trim"]),
         purpose_max=int(r["purpose_max_len"]),
@@ -197,7 +197,7 @@ def _subunit_pattern(r: dict) -> regex.Pattern:
     guard = r["subunit_not_before"]
     end = alternation(r["subunit_end"])
     fen_end = regex.escape(r["hundredths_followed_by"])
-    return regex.compile(
+    return plain_pattern(
         rf"(?:(?P<tenth>{digit})(?P<tu>{tenths})(?!{alternation(guard)}))?"
         rf"(?:零?(?P<hundredth>{digit}){hundredths}(?=[{fen_end}]|[^\p{{Han}}]|$))?"
         rf"(?P<end>{end})?")

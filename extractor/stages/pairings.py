@@ -281,7 +281,7 @@ class PairingRules:
         # an organisation suffix after a place also makes an institution (…自治区政协办公厅)
         self.tail_classes["organisation"] += tuple(r["org_suffixes"])
         all_tails = {s for v in self.tail_classes.values() for s in v}
-        self.tail_pattern = regex.compile(
+        self.tail_pattern = plain_pattern(
             r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], alternation(all_tails)))
         not_after = r["org_suffix_not_after"]
         # each alternative opens with its word and looks behind it afterwards (部(?<![干全]部),
@@ -300,7 +300,7 @@ class PairingRules:
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
         self.unnamed_org_kept_endings = tuple(r["unnamed_org_kept_endings"])
-        self.org_verb_heads = regex.compile(alternation(r["org_verb_heads"]))
+        self.org_verb_heads = plain_pattern(alternation(r["org_verb_heads"]))
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
@@ -381,10 +381,10 @@ class PairingRules:
         self.any_help_cue = regex.compile("|".join(f"(?:{p.pattern})" for p in (
             self.help_in, self.higher_level_funds, self.help_with_party, self.help_in_phrases)))
         self._load_outsiders(roles)
-        self.receiving = regex.compile(roles["receiving"])
+        self.receiving = plain_pattern(roles["receiving"])
         self.part_break = roles["part_break"]
         self.acting_reach = roles["acting_reach"]
-        self.acting_cues = regex.compile(alternation(roles["acting_cues"]))
+        self.acting_cues = plain_pattern(alternation(roles["acting_cues"]))
         self.acting_not = tuple(roles["acting_not"])
         self.acting_breakers = regex.compile(alternation(roles["acting_breakers"]))
         self.cadre_origin_marks = tuple(roles["cadre_origin_marks"])
@@ -401,7 +401,7 @@ class PairingRules:
         self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
         self.origin_tail_reach = roles["origin_tail_reach"]
-        self.places_inside = regex.compile(roles["places_inside"])
+        self.places_inside = plain_pattern(roles["places_inside"])
         self.located_before = regex.compile(roles["located_before"])
         self.located_reach = roles["located_reach"]
         self.located_units = words_pattern(roles["located_units"])
@@ -412,7 +412,7 @@ class PairingRules:
         if not own.startswith("(?:{county})") or "{county}" in own[len("(?:{county})"):]:
             raise ValueError("pairings.yaml roles.own_posting must open with (?:{county}) and "
                              "name {county} only there")
-        self.own_posting_tail = regex.compile(own[len("(?:{county})"):])
+        self.own_posting_tail = plain_pattern(own[len("(?:{county})"):])
         self.own_level_senders = dict(roles["own_level_senders"])
         self.sends_team = regex.compile(roles["sends_team"])
         self.sends_people = regex.compile(roles["sends_people"])
@@ -535,8 +535,8 @@ def _any_between(ordered: list[int], a: int, b: int) -> bool:
     return k < len(ordered) and ordered[k] < b
 
 
-_HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN = plain_pattern(r"\p{Han}")
+_HAN_RUN = plain_pattern(r"\p{Han}+")
 _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _HAN_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十百千万亿]")
 

@@ -53,10 +53,10 @@ class PlaceSpan(NamedTuple):
 CountySpan = tuple[int, int, str]
 Tagger = Callable[[Sequence[str]], list[list[tuple[int, int]]]]
 
-_HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_SPACE = regex.compile(r"\s")
-_NAME_SHAPE = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
+_HAN = plain_pattern(r"\p{Han}")
+_HAN_RUN = plain_pattern(r"\p{Han}+")
+_SPACE = plain_pattern(r"\s")
+_NAME_SHAPE = plain_pattern(r"\p{Han}+(?:·\p{Han}+)*")
 _TOKEN = regex.compile(r"[^\s、]+")
 _DOT = "·"
 #: the spaces that pad a title from its name on one line (国务院扶贫办主任 刘某; full-width too)
@@ -184,7 +184,7 @@ def _clause_head_finders(marks: Iterable[str], surnames: str) -> tuple[re.Patter
 
 
 def _suffix_pattern(words) -> regex.Pattern:
-    return regex.compile(f"(?:{alternation(words)})$")
+    return plain_pattern(f"(?:{alternation(words)})$")
 
 
 def load_rules(folder: Folder = None) -> PersonRules:
@@ -228,7 +228,7 @@ def _load_rules(folder: Folder) -> PersonRules:
     return PersonRules(
         raw=r, cues=cues, cue_window=cue_window, certain_cues=certain_cues,
         clause_heads=_clause_head_finders(words["clause_marks"], _SPACE.sub("", r["name_initials"])),
-        lead_cue=regex.compile(alternation(r["cues"]["before_name"])),
+        lead_cue=plain_pattern(alternation(r["cues"]["before_name"])),
         lead_cue_end=_suffix_pattern(w for kind in ("before_name", "before_foreign_name")
                                      for w in r["cues"][kind] if len(w) > 1),
         followers=words_pattern(r["name_followers"]),
@@ -239,7 +239,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         credit=regex.compile(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
         byline_cue=plain_pattern(r["byline_cue"]),
         author_bracket=regex.compile(r["author_bracket_pattern"]),
-        layout_name=regex.compile(r["layout_name"]), heading_name=regex.compile(r["heading_name"]),
+        layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
         title_line_name=regex.compile(r["title_line_name"]),
         cadre_titles=plain_pattern(f"(?:{alternation(r['cadre_titles'])})$"),
         resident_before=_suffix_pattern(r["resident_before"]),
@@ -257,7 +257,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         apposition_post=plain_pattern(r["apposition_post"]),
         list_run_dotted_item=regex.compile(r["list_run_dotted_item"]),
         list_run_long_item=regex.compile(r["list_run_long_item"]),
-        list_title=regex.compile(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
+        list_title=plain_pattern(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
         sent_list_verb=regex.compile(r["sent_list_verb"]),
         sent_list_after=regex.compile(r["sent_list_after"]),
         titled_name_part=regex.compile(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
@@ -270,7 +270,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         foreign_place_head=regex.compile(r["foreign_place_head"].replace("PLACE_CHARS", regex.escape(
             "".join(sorted(words["translit_chars"] | words["foreign_place_chars"]))))),
         cadre_after=words_pattern(r["cadre_after"]),
-        home_unit=regex.compile(r["home_unit"]),
+        home_unit=plain_pattern(r["home_unit"]),
         employee_title=regex.compile(r["employee_title"]),
         employee_after_name=regex.compile(r["employee_after_name"]),
         home_unit_said=words_pattern(r["home_unit_said"]),
@@ -278,8 +278,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"),
         team_marker=regex.compile(r["team_marker"]),
         team_village=regex.compile(r["team_village"]),
-        origin_patterns=tuple(regex.compile(p) for p in r["origin_patterns"]),
-        origin_marker=regex.compile(alternation(r["origin_markers"])),
+        origin_patterns=tuple(plain_pattern(p) for p in r["origin_patterns"]),
+        origin_marker=plain_pattern(alternation(r["origin_markers"])),
         party_lead=regex.compile(alternation(r["party_lead_words"])),
         party_member_same=regex.compile(r["party_member_same_sentence"]),
         party_member_next=regex.compile(r["party_member_next_sentence"]),
@@ -289,7 +289,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
         level_sent=regex.compile(r["level_sent_pattern"]),
         origin_pool=regex.compile(r["origin_pool"]),
-        honour=tuple(regex.compile(p) for p in r["honour_patterns"]),
+        honour=tuple(plain_pattern(p) for p in r["honour_patterns"]),
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
         words=words,

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 import regex
 
 from .offsets import Edit, OffsetMap, Rewriter, StepMap
-from ..rules import jieba_dictionary, load_yaml, words_pattern
+from ..rules import jieba_dictionary, load_yaml, plain_pattern, words_pattern
 
 #: The repair kinds SPEC.md names; every record reports all of them.
 REPAIR_KINDS = ("pinyin_annotations", "html_entities", "mojibake_runs", "joined_lines",
@@ -85,7 +85,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = plain_pattern(r"\p{Han}")
 
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:
