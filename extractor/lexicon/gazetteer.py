@@ -15,6 +15,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..frozen import quick_frozen
 from ..rules import Folder, jieba_dictionary, load_tsv, load_yaml, plain_pattern
 from ..text.wordfinder import PairOpenings
 
@@ -57,19 +58,12 @@ class Form:
     weak: bool = False          # an ordinary word too: never matched bare
 
 
-@dataclass(frozen=True, init=False)
+@quick_frozen
 class Hit:
     start: int
     end: int
     text: str
     forms: tuple[Form, ...]
-
-    def __init__(self, start: int, end: int, text: str, forms: tuple[Form, ...]) -> None:
-        # every candidate of every scan is one (≈ 7,000 a real-news pass): the fields go into
-        # the instance's dict directly, not through the generated frozen __init__'s
-        # object.__setattr__ each (still frozen after)
-        fields = self.__dict__
-        fields["start"], fields["end"], fields["text"], fields["forms"] = start, end, text, forms
 
     @cached_property   # asked several times of each hit
     def bare(self) -> bool:

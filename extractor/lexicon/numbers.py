@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 import regex
 
+from ..frozen import quick_frozen
 from ..rules import alternation, load_yaml, plain_pattern
 
 
@@ -251,7 +252,7 @@ def parse_values(body: str) -> tuple[Decimal, ...]:
     return (parse_number(body),)
 
 
-@dataclass(frozen=True, init=False)
+@quick_frozen
 class Quantity:
     """A number with its unit, as found in text. ``values`` has two items for a range."""
 
@@ -263,15 +264,6 @@ class Quantity:
     unit: str
     #: [start, end) of each value's own expression (a range's parts), in text offsets.
     value_spans: tuple[tuple[int, int], ...]
-
-    def __init__(self, start: int, end: int, text: str, values: tuple[Decimal, ...],
-                 qualifier: Optional[str], unit: str, value_spans: tuple[tuple[int, int], ...]) -> None:
-        # each number of each scanned window is one (≈ 5,000 a real-news pass): the fields go
-        # into the instance's dict directly, not through the generated frozen __init__'s
-        # object.__setattr__ each (still frozen after)
-        fields = self.__dict__
-        fields["start"], fields["end"], fields["text"], fields["values"] = start, end, text, values
-        fields["qualifier"], fields["unit"], fields["value_spans"] = qualifier, unit, value_spans
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,8 @@ class PersonRules:
     helper_attend: regex.Pattern             # 出席…: the name's sentence attends the event
     origin_pool: regex.Pattern               # 干部队伍中: a group picked from, no unit
     level_sent: regex.Pattern                # 省里派来的第一书记: a level sent the first secretary (P19)
+    level_sent_post: str                     # the post such a secretary holds (第一书记)
+    level_sent_units: dict[str, str]         # 省 → province, 市 → prefecture, 县/区 → county
     honour: tuple[regex.Pattern, ...]
     since_after: regex.Pattern
     until_after: regex.Pattern
@@ -288,6 +290,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_venue=regex.compile(alternation(r["helper_venue_words"])),
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
         level_sent=regex.compile(r["level_sent_pattern"]),
+        level_sent_post=r["level_sent_post"], level_sent_units=dict(r["level_sent_units"]),
         origin_pool=regex.compile(r["origin_pool"]),
         honour=tuple(plain_pattern(p) for p in r["honour_patterns"]),
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
@@ -2645,7 +2648,7 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
 def _sent_by_level(text: str, found: list["FoundPerson"], units: _Places, rules: PersonRules) -> None:
     """P19: the article's one first secretary without an origin, presented as one a level sent
     (这是省里派来的第一书记), takes that level's unit holding his post's county (张北县 → 河北省)."""
-    word = rules.raw["level_sent_post"]
+    word = rules.level_sent_post
     todo = [p.cadre for p in found if p.cadre is not None and p.cadre.origin is None
             and any(word in post.title for post in p.cadre.posts)]
     if len(todo) != 1 or not (m := rules.level_sent.search(text)):
@@ -2654,7 +2657,7 @@ def _sent_by_level(text: str, found: list["FoundPerson"], units: _Places, rules:
     county = next((u for u in units.of_level("county") if u.name == place), None)
     if county is not None:
         todo[0].origin = {"province": county.province, "prefecture": county.prefecture,
-                          "county": county.name}[rules.raw["level_sent_units"][m.group("level")]]
+                          "county": county.name}[rules.level_sent_units[m.group("level")]]
 
 
 def _written_place(title: str, place: str, rules: PersonRules) -> Optional[str]:

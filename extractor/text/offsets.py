@@ -15,8 +15,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from ..frozen import quick_frozen
 
-@dataclass(frozen=True, init=False)
+
+@quick_frozen
 class Edit:
     """One replaced region: ``src[src_start:src_end]`` became ``out[out_start:out_end]``."""
 
@@ -25,15 +27,6 @@ class Edit:
     src_start: int
     src_end: int
     kind: str = ""  # what the step repaired here (normalize's repair kinds)
-
-    def __init__(self, out_start: int, out_end: int, src_start: int, src_end: int, kind: str = "") -> None:
-        # the generated frozen __init__ sets each field through object.__setattr__; ~10,000
-        # edits a real-news pass (each line break, each indentation) are built here: the
-        # fields go into the instance's dict directly (still frozen after)
-        fields = self.__dict__
-        fields["out_start"], fields["out_end"], fields["src_start"], fields["src_end"] = \
-            out_start, out_end, src_start, src_end
-        fields["kind"] = kind
 
 
 class StepMap:
