@@ -245,6 +245,7 @@ class FigureRules:
         self.nation_people_min = Decimal(r["nation_people_min"])
         self.people_metrics = frozenset(r["people_metrics"])
         self.helper_after_place = regex.compile(r["helper_after_place"])
+        self.article_helper_after = regex.compile(r["article_helper_after"])
         self.counted_after_place = plain_pattern(r["counted_after_place"])
         self.counted_after_listed_place = plain_pattern(r["counted_after_listed_place"])
         self.full_coverage_after = regex.compile(r["full_coverage_after"])
@@ -721,7 +722,8 @@ class PlaceScope:
     sentence first), else the article's subject: the most specific unit of its title,
     else 全国 when the article names no unit but the nation. A scope word (全省, 全县)
     stands for the last unit of its level named before it (else the subject when that is
-    of the level). A helper (深圳市对口帮扶…) is not where a figure is. A count of
+    of the level). A helper (深圳市对口帮扶…) is not where a figure is, and a count it is
+    the subject of is none (F19: ``helper_count``). A count of
     counties is above county level; a figure about a village or township (村里, 鄂坪乡)
     is in the last county named before it."""
 
@@ -746,6 +748,7 @@ class PlaceScope:
         self.starts = [a.start for a in anchors]
         self.ends = sorted((a.end, k) for k, a in enumerate(anchors) if a.name)
         self._text, self._helper_after, self._anchors, self._helper = text, rules.helper_after_place, anchors, {}
+        self._rules, self._helper_names = rules, None
         self.counted = [_counted(rules, text, a) for a in anchors]
         # 铜川市印台区: a prefecture written right before its county is part of its name
         self.prefix = [a.level != "county" and k + 1 < len(anchors) and anchors[k + 1].start == a.end
@@ -793,6 +796,35 @@ class PlaceScope:
             a = self._anchors[k]
             found = self._helper[k] = bool(a.name and self._helper_after.match(self._text, a.end))
         return found
+
+    def helper_count(self, pos: int, sentence_start: int, lookback: int) -> bool:
+        """Whether the count at ``pos`` is a helper's (convention F19): the nearest unit named
+        before it in its sentence is a helper, named as one there (深圳对口帮扶地区共有建档立卡贫困人口…)
+        or elsewhere in the article (深圳成立9个督战小组…聚焦未摘帽的6个贫困县), so the count is of its
+        unnamed partner areas, no place's. A helped area named after the helper is nearer and
+        keeps the count (深圳市对口帮扶河源，帮助12万贫困人口脱贫); 全国 heading a count of provinces
+        (深圳先后与全国17个省区市的100余县开展帮扶合作) is that group, not a place."""
+        i = bisect.bisect_left(self.starts, pos)
+        for j in range(i - 1, max(-1, i - 1 - lookback), -1):
+            if self.starts[j] < sentence_start:
+                return False
+            unit, a = self.units[j], self._anchors[j]
+            if unit is None or (a.level == "nation" and self._rules.several_provinces.match(self._text, a.end)):
+                continue
+            # a scope word is the unit's own territory (福建对口帮扶宁夏。福建全省还有贫困人口5万人)
+            return a.name is not None and (self.helper(j) or unit[0] in self.helper_names())
+        return False
+
+    def helper_names(self) -> set[str]:
+        """The units the article names as a helper by ``article_helper_after`` (深圳对口帮扶工作),
+        built once, on the first count whose sentence names a unit before it."""
+        if self._helper_names is None:
+            starts = self.starts   # 闽宁对口扶贫协作: a pair's name is two anchors at one place, both sides
+            self._helper_names = {a.name for k, a in enumerate(self._anchors)
+                                  if a.name and a.level != "nation"
+                                  and starts[k - 1:k] != [a.start] != starts[k + 1:k + 2]
+                                  and self._rules.article_helper_after.match(self._text, a.end)}
+        return self._helper_names
 
     @staticmethod
     def _subject(article: Article, anchors: list[_Anchor], counted: list[bool], prefix: list[bool],
@@ -888,7 +920,10 @@ class PlaceScope:
                 continue
             if self.helper(j):
                 if self.starts[j] >= sentence_start:
-                    return (None, None), skipped, None   # 深圳帮助190余万人脱贫: the helped, not the helper
+                    # a helper is not where its sentence's figures are: a count it is the subject of
+                    # is dropped before this (helper_count, F19); what still comes here (a delisting
+                    # it frames, a 其中 part read with the sentence before) is placed nowhere
+                    return (None, None), skipped, None
                 continue
             if self.counted[j]:
                 skipped = skipped or unit
@@ -1389,6 +1424,8 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
     def add(metric: str, value: Decimal, a: int, b: int, s_start: int, qualifier=None,
             place=None, unit=None, covered=False):
         if place is None:
+            if place_scope().helper_count(a, s_start, rules.place_lookback):
+                return   # 深圳对口帮扶地区…已帮助194.36万贫困人口实现脱贫: the helper's partners' (F19)
             place = _place_of(rules, place_scope(), article, metric, value, a, s_start)
         (coverage if covered else figures).append(PovertyFigure(
             metric=metric, value=value, unit=unit or rules.unit_of[metric], text=text[a:b],
