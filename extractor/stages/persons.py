@@ -116,6 +116,7 @@ class PersonRules:
     employee_title: regex.Pattern            # UNIT(的)(一名)干部: a post that is an employer's designation
     employee_after_name: regex.Pattern       # 是/成为 UNIT一名干部 right after the name
     home_unit_said: regex.Pattern            # a speech verb: what follows is said, not done
+    home_unit_others: regex.Pattern          # 迎接, 慰问…: a posting word after it is others'
     home_unit_posted: regex.Pattern          # a posting word not naming units' pairing
     origin_patterns: tuple[regex.Pattern, ...]
     origin_marker: regex.Pattern
@@ -276,6 +277,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         employee_title=regex.compile(r["employee_title"]),
         employee_after_name=regex.compile(r["employee_after_name"]),
         home_unit_said=words_pattern(r["home_unit_said"]),
+        home_unit_others=regex.compile(r["home_unit_others"]),
         home_unit_posted=plain_pattern(
             f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"),
         team_marker=regex.compile(r["team_marker"]),
@@ -2494,10 +2496,13 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
     marks = rules.words["home_unit_clause_marks"]
     for (a, b), (s0, s1) in dict.fromkeys(zip(spans, sentences)):
         said = rules.home_unit_said.search(text, b, s1)
+        end = said.start() if said else s1
+        if others := rules.home_unit_others.search(text, b, end):    # 慰问|援藏医疗队: the team's
+            end = others.start()
         own = _clause_start(text, a, s0, rules, chars=marks)   # the person's own clause: an earlier one is another's…
         if own == a:             # … unless the name opens it (援藏3年间，某某积极投身工作)
             own = s0
-        if rules.home_unit_posted.search(text, own, said.start() if said else s1):
+        if rules.home_unit_posted.search(text, own, end):
             return m.group("unit")
     return None
 
