@@ -310,6 +310,8 @@ class PairingRules:
             regex.escape(ch) for ch in sorted(self.org_boundaries)))
         self.unit_joiners = tuple(r["unit_joiners"])
         self.generic_org = words_pattern(r["generic_org_words"])
+        self.generic_org_not_before = {w: tuple(v) for w, v in r["generic_org_not_before"].items()}
+        self.kind_only_names = frozenset(r["kind_only_names"])
         self.org_count_head = regex.compile(r["org_count_head"])
         self.central_units = words_pattern(r["central_units"] + r["central_enterprises"])
         self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
@@ -520,7 +522,7 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
         # recipient's is still its place: the party keeps both)
         return m.end(), "organisation"
     if any(ch in rules.org_boundaries for ch in tail) or rules.cue_pattern.search(tail) \
-            or rules.generic_org.search(tail) \
+            or _generic_org(tail, rules) \
             or _any_between(starts, end, m.end()):
         return end, None
     for cls in ("association", "organisation", "team", "recipient"):
@@ -616,7 +618,7 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
     lead = rules.org_verb_heads.match(name)
     if lead is not None and len(name) - lead.end() >= rules.w["org_min"]:
         start, name = start + lead.end(), name[lead.end():]   # 充分调动锦湖集团: the verb is no part of it
-    if len(name) < rules.w["org_min"] or m.start() == start:
+    if len(name) < rules.w["org_min"] or m.start() == start or name in rules.kind_only_names:
         return None
     count = rules.org_count_head.match(text, start, m.start())
     if count is not None and (count.end() - start > 1 or (start > 0 and text[start - 1].isdigit())):
@@ -624,7 +626,7 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
     if (name.startswith(rules.unnamed_org_heads) and not name.endswith(rules.unnamed_org_kept_endings)) or (
             m.group() in rules.department_suffixes and m.start() - start <= 2):
         return None   # 区教育局, 卫生局: a department of a place the name does not say
-    if rules.generic_org.search(name) and not (
+    if _generic_org(name, rules) and not (
             len(name) >= rules.w["named_org_min"] and name.endswith(rules.society_suffixes)
             and _place_headed(name, rules)) and not _unit_of_named_org(name, rules):
         start = _after_role_label(name, start, rules)
@@ -673,6 +675,15 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
             kept.append(o)
             spans.add(o[0], o[1])
     return kept
+
+
+def _generic_org(name: str, rules: PairingRules):
+    """The first generic word of a name (rules generic_org_words), none inside a longer word that
+    names a kind of unit (合作 of 农民专业合作社: generic_org_not_before)."""
+    m = rules.generic_org.search(name)
+    while m is not None and name.startswith(rules.generic_org_not_before.get(m.group(), ()), m.end()):
+        m = rules.generic_org.search(name, m.start() + 1)
+    return m
 
 
 def _after_role_label(name: str, start: int, rules: PairingRules) -> Optional[int]:
@@ -2287,11 +2298,12 @@ class _Abbreviations:
         text, rules = self.text, self.rules
         if rules.central_units.fullmatch(name):
             return name   # 中央和国家机关工委 is one organ: not cut to 国家机关工委 after 和
-        # overlong: what precedes a name the article writes alone is not a parent
+        # overlong: what precedes a name the article writes alone is not a parent (but a kind of
+        # unit written alone, 在合作社里打工, is no name: 上红源种植农民专业合作社 stays)
         for i in range(1, len(name) - rules.w["org_min"] + 1):
             cand = name[i:]
-            if cand.endswith(rules.org_suffix_list) and self._alone(cand) \
-                    and not self._parent(name[:i]):
+            if cand.endswith(rules.org_suffix_list) and cand not in rules.org_suffix_list \
+                    and self._alone(cand) and not self._parent(name[:i]):
                 return cand
         # short: the article also writes it after a parent (中国农业银行, 四川大学华西医院); a
         # name opening with its own place takes no place before it (舟山市工商联, not 浙江省舟山市工商联:
