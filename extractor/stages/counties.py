@@ -295,6 +295,17 @@ def _confirm_short_forms(evidence: _ArticleEvidence, mentions: list[_Mention]) -
         elif m.hit.text in gaz.needs_parent and m.hit.text not in own_office:
             m.units = [u for u in m.units if evidence.parent_adjacent(m, u)
                        or u.adcode[:4] in evidence.listed_prefectures.get(m.hit.start, ())]
+    # a bare short form the article confirms once names that county wherever else it stands
+    # bare (祁阳, confirmed by 湖南省 in its first sentence, is 祁阳 two sentences on too)
+    confirmed: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.hit.bare and len(m.units) == 1:
+            confirmed.setdefault(m.hit.text, set()).add(m.units[0].adcode)
+    for m in mentions:
+        if m.hit.bare and not m.units and len(confirmed.get(m.hit.text, ())) == 1 \
+                and not all(f.weak for f in m.hit.forms) and not evidence.in_title(m):
+            code = next(iter(confirmed[m.hit.text]))
+            m.units = [u for f in m.hit.forms if (u := f.unit).adcode == code][:1]
 
 
 def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
