@@ -138,6 +138,7 @@ class PersonRules:
     limits: SimpleNamespace              # the YAML's integer settings by name (title_max, …)
     affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
+    district_title: regex.Pattern        # a district's own title naming no district (区委副书记)
     # small tables of the YAML that hot code reads, typed once here
     idiom_lengths: tuple[int, ...]       # lengths of the set phrases a tagged name may run into
     byline_suffixes: tuple[str, ...]     # 整理, 报道… ending a byline, tried in the YAML's order
@@ -309,6 +310,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
+        district_title=regex.compile(r["district_title"]),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
         dot_title_marks=tuple((opening, closing) for opening, closing in r["dot_title_marks"]),
@@ -2222,6 +2224,10 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
             return found[1]
     if any(c in title for c in w["central_words"]):
         return None
+    if rules.district_title.search(title):
+        found = _district_place(text, units, ts, name, sent)
+        if found:
+            return found
     for noise in rules.level_word_noise:                 # 农村 is no village
         title = title.replace(noise, "")
     levels = [level for level, _ in rules.level_words]
@@ -2233,6 +2239,20 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                     return found
             return None
     return None
+
+
+def _district_place(text: str, units: _Places, ts: int, name: tuple[int, int],
+                    sent: tuple[int, int]) -> Optional[str]:
+    """The district a district's title at ``ts`` naming none (区委副书记, 副区长, 区领导) is of: the
+    district named last before the title in its sentence (麦积区委常委、副区长甲,副区长乙 →
+    麦积区; 区政协副主席、西青区农经委副主任乙: not the later part's 西青区), else
+    the one the context gives (:func:`_context_unit` over districts only: a county named nearer
+    is the guest's, 围场县县长一行来我区…区领导甲 → the site's 丰南区 named later, P25, P10)."""
+    districts = [u for u in units.of_level("county") if u.name.endswith("区")]
+    before = [u for u in districts if sent[0] <= u.start < ts]
+    if before:
+        return before[-1].name
+    return _context_unit(text, districts, "county", name, sent)
 
 
 def _team_place(text: str, ts: int, te: int, marker: int, units: list[PlaceSpan],
