@@ -149,8 +149,7 @@ def _as_re_pattern(pattern: str) -> Optional[str]:
 
 @cache
 def _class_ranges(name: str, negated: bool) -> str:
-    """``regex``'s own class ``name`` (or its complement) as the ranges of a set, read off
-    every code point once (≈ 0.1 s a class, the first time a rule needs it)."""
+    """``regex``'s own class ``name`` (or its complement) as the ranges of a set."""
     runs = _class_runs(name)
     if negated:
         edges = [-1] + [c for run in runs for c in run] + [0x110000]
@@ -159,8 +158,19 @@ def _class_ranges(name: str, negated: bool) -> str:
     return "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in runs)
 
 
-@cache
 def _class_runs(name: str) -> tuple[tuple[int, int], ...]:
+    """The runs shipped in ``regex_classes`` (generated from this ``regex`` version: no
+    scan of every code point at load), else read off the installed ``regex``."""
+    from extractor import regex_classes
+    if regex_classes.REGEX_VERSION == regex.__version__:
+        return regex_classes.RUNS[name]
+    return read_class_runs(name)
+
+
+@cache
+def read_class_runs(name: str) -> tuple[tuple[int, int], ...]:
+    """The code-point runs (first, last) of ``regex``'s class ``name``, read off every code
+    point (≈ 0.1 s a class; scripts/build_regex_classes.py ships them)."""
     return tuple((m.start(), m.end() - 1) for m in regex.finditer(f"{name}+", _every_code_point()))
 
 

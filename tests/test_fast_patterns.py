@@ -45,6 +45,20 @@ def test_written_out_classes_hold_every_code_point_regex_gives_them(pattern):
     assert compiled.sub("", every) == regex.compile(pattern).sub("", every)
 
 
+def test_shipped_class_runs_are_what_the_installed_regex_gives():
+    """extractor/regex_classes.py is what scripts/build_regex_classes.py makes from the
+    installed regex (regenerated here in memory): a regex upgrade that changes a class fails
+    here — run scripts/build_regex_classes.py --write."""
+    import importlib.util
+    from pathlib import Path
+    repo = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "build_regex_classes", repo / "scripts" / "build_regex_classes.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.render() == (repo / "extractor" / "regex_classes.py").read_text(encoding="utf-8")
+
+
 TRIE_ROWS = [
     # a word that is a prefix of another: the longest at each position (中国作协, not 中国)
     (["中国", "中国作协", "教育部", "部"], "中国作协和中国人在教育部的部里", ["中国作协", "中国", "教育部", "部"]),
