@@ -168,6 +168,8 @@ class FigureRules:
         self.delisting_county_window = int(r["delisting_county_window"])
         self.cues_per_sentence = int(r["delisting_cues_per_sentence"])
         self.cue_before_noun = int(r["cue_before_noun"])
+        self.cue_before_count_window = int(r["cue_before_count_window"])
+        self.cue_before_count_gap = regex.compile(r["cue_before_count_gap"])
         self.exclusion_before = regex.compile(r["exclusion_before"])
         self.approved_exit_before = regex.compile(rf"(?:{_alt(r['approved_exit_before'])})$")
         # an approval stands right before 退出, so looking back its longest word is enough
@@ -403,11 +405,12 @@ def _exit_in(pattern: regex.Pattern, rules: FigureRules, window: str) -> Optiona
 
 
 def _cue_before(pattern: regex.Pattern, rules: FigureRules, before: str) -> Optional[bool]:
-    """An exit cue ending the text before a count (此前已经退出贫困序列的16个; 未摘帽的6个)."""
-    tail = before[-8:]
+    """An exit cue ending the text before a count (此前已经退出贫困序列的16个; 未摘帽的6个), or
+    joined to it by 的 over the provinces the counted counties are in (申请脱贫摘帽的中西部20个省区市125个)."""
+    tail = before[-rules.cue_before_count_window:]
     found = None
     for m in pattern.finditer(tail):
-        if tail[m.end():] in ("", "的"):
+        if rules.cue_before_count_gap.fullmatch(tail, m.end()):
             found = not rules.negated_before(before, len(before) - len(tail) + m.start())
     return found
 
