@@ -227,6 +227,7 @@ class FigureRules:
         self.lead_window = int(r["lead_window"])
         self.household_part_after_exit = regex.compile(r["household_part_after_exit"])
         self.project = regex.compile("|".join(sorted(r["project_cues"], key=len, reverse=True)))
+        self.village_project = regex.compile(r["village_project"])
         self.rates = r["rates"]
         self.rate_noun = regex.compile(rf"{_alt(self.rates)}|\p{{Han}}率")
         self.rate_breakers = regex.compile(_alt(r["rate_breakers"]))
@@ -529,7 +530,7 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
             and not rules.exclusion_before.search(before):
         # 283个贫困县通过省级评估检查，由省级人民政府宣布脱贫摘帽: the next clause's cue
         state = _exit_in(rules.county_exit, rules, following) or None
-    if not county and rules.project.search(before + rest.split("、")[0]) and not state \
+    if not county and not state and _project_sites(rules, before + rest.split("、")[0]) \
             and not rules.full_coverage_after.match(rest) and not rules.full_coverage_before.search(before) \
             and not rules.area_helpers_before.search(before):
         return None   # a project's villages; but 811名工作队员奔赴未脱贫的80个贫困村 are the area's (F13)
@@ -547,6 +548,12 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if state:
         return "villages_exited"
     return "poor_villages" if poor else None
+
+
+def _project_sites(rules: FigureRules, window: str) -> bool:
+    """Villages a programme reaches (project_cues) or whose projects it counts (village_project:
+    实施5个…重点村建设项目, 列入整村推进扶贫的21个贫困村)."""
+    return bool(rules.project.search(window) or rules.village_project.search(window))
 
 
 def _remaining(rules: FigureRules, before: str, after: str) -> bool:
