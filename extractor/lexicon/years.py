@@ -43,7 +43,7 @@ def year_grammar(folder: Folder = None) -> YearGrammar:
         year=regex.compile(rf"(?<![0-9])({years})年"),
         relative=plain_pattern(alternation(offsets)),
         relative_offset=offsets,
-        year_of_another=regex.compile(r["year_of_another"]),
+        year_of_another=plain_pattern(r["year_of_another"]),
         date=regex.compile(rf"(?<![0-9])(?:({years})年|({alternation(offsets)})){r['date_tail']}"
                            rf"|(?<![0-9今去前明当])({alternation(r['bare_periods'])})"),
         period_month={k: int(v) for k, v in r["period_month"].items()},

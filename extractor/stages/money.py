@@ -133,7 +133,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         money_numerals=regex.compile(f"[{regex.escape(r['money_numerals'])}]"),
         before_number=before,
         # Anchored at the end of the text before the amount: 港币 + one optional space.
-        before_number_re=regex.compile(rf"(?:{alternation(before)}) ?$"),
+        before_number_re=plain_pattern(rf"(?:{alternation(before)}) ?$"),
         before_number_max=max(map(len, before)) + 1,
         subunit_after=frozenset(r["subunit_after"]),
         subunit=_subunit_pattern(r),
