@@ -261,6 +261,7 @@ class FigureRules:
         self.partner_exit_metrics = frozenset(cover["partner_exit_metrics"])
         self.partner_exit_after = regex.compile(cover["partner_exit_after"])
         self.partner_exit_before = regex.compile(cover["partner_exit_before"])
+        self.coverage_restated_metrics = frozenset(cover["restated_metrics"])
         self.coverage_newly_taken_window = int(cover["newly_taken_window"])
         self.coverage_counted_helpers_before = regex.compile(cover["counted_helpers_before"])
         self.coverage_site_after = regex.compile(cover["site_after"])
@@ -1471,7 +1472,7 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
                                                                county_mentions, place_scope):
                 add(metric, value, a, b, s_start, place=place)
     stated = {(f.metric, f.value) for f in figures} if coverage else set()
-    figures += [f for f in coverage if (f.metric, f.value) in stated]
+    figures += [f for f in coverage if f.metric in rules.coverage_restated_metrics and (f.metric, f.value) in stated]
     figures.sort(key=lambda f: f.span[0])
     return figures
 
