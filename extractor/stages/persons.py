@@ -139,6 +139,9 @@ class PersonRules:
     affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
     district_title: regex.Pattern        # a district's own title naming no district (区委副书记)
+    list_organ_title: regex.Pattern      # a list item's bare organ title (卫计委主任): the list's unit
+    list_organ_item: regex.Pattern       # such a title and a name: an item walked over
+    list_organ_not: frozenset[str]       # words of an organ that is no local unit's (国家, 大学)
     # small tables of the YAML that hot code reads, typed once here
     idiom_lengths: tuple[int, ...]       # lengths of the set phrases a tagged name may run into
     byline_suffixes: tuple[str, ...]     # 整理, 报道… ending a byline, tried in the YAML's order
@@ -311,6 +314,9 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_cut_words", "site_after_name", "village_post_words")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         district_title=regex.compile(r["district_title"]),
+        list_organ_title=regex.compile(r["list_organ_title"]),
+        list_organ_not=frozenset(r["central_words"] + r["company_words"] + r["list_organ_not"]),
+        list_organ_item=regex.compile(f"(?:{r['list_organ_title'].strip('^$')})\\p{{Han}}{{2,3}}$"),
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
         dot_title_marks=tuple((opening, closing) for opening, closing in r["dot_title_marks"]),
@@ -2670,6 +2676,49 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
                 break
 
 
+def _list_shared_unit(text: str, found: list["FoundPerson"], rules: PersonRules) -> None:
+    """A list of officials each with a title shares its head: an item whose first post is a
+    bare organ title placed nowhere (西青区农经委主任甲、卫计委主任乙) takes the place and origin
+    of the item before it, walking back over bare items whose name was not read (…、教育局局长丙、
+    人社局局长丁), at most ``list_unit_reach`` items; a list whose earlier item is placed nowhere
+    (a company's, the central state's) gives nothing, nor does an organ of the state, a company
+    or a school (国家文物局局长, 浙商银行党委副书记, 南开大学党委书记: ``list_organ_not``)."""
+    todo = [p for p in found if p.cadre is not None and p.cadre.posts and p.cadre.posts[0].place is None
+            and rules.list_organ_title.fullmatch(p.cadre.posts[0].title)
+            and not _has_any(p.cadre.posts[0].title, rules.list_organ_not)]
+    if not todo:
+        return
+    by_end = {b: p for p in found if p.cadre is not None for _, b in p.spans}
+    for p in todo:
+        title = p.cadre.posts[0].title
+        for a, _ in p.spans:
+            ts = a - len(title)
+            if ts < 1 or text[ts - 1] != "、" or not text.startswith(title, ts):
+                continue
+            head = _list_head_post(text, ts - 1, by_end, rules)
+            if head is not None:
+                p.cadre.posts[0].place = head[1].place
+                if p.cadre.origin is None:
+                    p.cadre.origin = head[0].origin
+                break
+
+
+def _list_head_post(text: str, mark: int, by_end: dict, rules: PersonRules):
+    """(cadre, post) of the item ending at the 、 at ``mark``: its name's post written right
+    before the name, if placed; over bare organ items whose name was not read, to the one before."""
+    for _ in range(rules.limits.list_unit_reach):
+        prev = by_end.get(mark)
+        if prev is not None:
+            start = next(a for a, b in prev.spans if b == mark)
+            post = next((q for q in prev.cadre.posts if text.startswith(q.title, start - len(q.title))), None)
+            return (prev.cadre, post) if post is not None and post.place else None
+        lo = text.rfind("、", max(0, mark - rules.limits.list_unit_item_max), mark)
+        if lo < 0 or not rules.list_organ_item.fullmatch(text, lo + 1, mark):
+            return None
+        mark = lo
+    return None
+
+
 def _sent_by_level(text: str, found: list["FoundPerson"], units: _Places, rules: PersonRules) -> None:
     """P19: the article's one first secretary without an origin, presented as one a level sent
     (这是省里派来的第一书记), takes that level's unit holding his post's county (张北县 → 河北省)."""
@@ -2845,6 +2894,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     _party_members(text, found, sentence_of, rules)
     if pairs:
         _helper_officials(text, found, pairs, counties, sentence_of, rules)
+    _list_shared_unit(text, found, rules)
     _sent_by_level(text, found, counties, rules)
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
