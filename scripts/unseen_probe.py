@@ -127,6 +127,13 @@ def missed(rows):
                 yield doc_id, s.strip()
 
 
+def _sentence_around(text: str, a: int, b: int) -> str:
+    """The sentence holding text[a:b] (from the end mark before it to the one after it)."""
+    lo = max(text.rfind(c, 0, a) for c in "。！？\n") + 1
+    hi = min([i for i in (text.find(c, b) for c in "。！？\n") if i >= 0] or [len(text)]) + 1
+    return text[lo:hi].strip()
+
+
 def given(rows):
     """Figures the stage gives on texts without gold, with their sentence."""
     for doc_id, has_gold, text, record in rows:
@@ -134,9 +141,7 @@ def given(rows):
             continue
         for f in record["poverty_figures"]:
             a, b = f["source_span"]
-            lo = max(text.rfind(c, 0, a) for c in "。！？\n") + 1
-            hi = min([i for i in (text.find(c, b) for c in "。！？\n") if i >= 0] or [len(text)]) + 1
-            yield doc_id, f"{f['metric']} {f['value']} {f['unit']} place={f['place']} year={f['year']} «{f['text']}» | {text[lo:hi].strip()}"
+            yield doc_id, f"{f['metric']} {f['value']} {f['unit']} place={f['place']} year={f['year']} «{f['text']}» | {_sentence_around(text, a, b)}"
 
 
 def relevance(rows):
@@ -146,9 +151,7 @@ def relevance(rows):
             continue
         for m in record["amounts"]:
             a, b = m["source_span"]
-            lo = max(text.rfind(c, 0, a) for c in "。！？\n") + 1
-            hi = min([i for i in (text.find(c, b) for c in "。！？\n") if i >= 0] or [len(text)]) + 1
-            yield doc_id, f"relevant={m['relevant']} «{m['text']}» | {text[lo:hi].strip()}"
+            yield doc_id, f"relevant={m['relevant']} «{m['text']}» | {_sentence_around(text, a, b)}"
 
 
 def main() -> None:

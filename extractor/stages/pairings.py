@@ -2752,11 +2752,19 @@ def find_pairings(article: Article, rules: PairingRules,
                                helper_adcode=code, recipient_adcode=r_place.code, kind=kind,
                                helper_key=helper_key, recipient_key=r_place.adcode)
 
-    parties_of = {}
+    parties_of: dict[tuple[int, int], list] = {}
+
+    def parties_in(s: int, e: int) -> list:
+        """The parties of the sentence (s, e), read once: the cue sentences first, then any
+        sentence a sending or an arrival stands in reuses them."""
+        parties = parties_of.get((s, e))
+        if parties is None:
+            parties = parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx) \
+                if ctx.may_name_party(s, e) else []
+        return parties
+
     for (s, e) in sentences:
-        parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx) \
-            if ctx.may_name_party(s, e) else []
-        ctx.parties.extend(parties_of[(s, e)])
+        ctx.parties.extend(parties_in(s, e))
     for (s, e), cues in sentences.items():
         parties = parties_of[(s, e)]
         if not parties:
@@ -2770,12 +2778,12 @@ def find_pairings(article: Article, rules: PairingRules,
         ctx.explicit_recipients = {p.recipient for p in out.values()}
         for s, e in sorted(ctx.waiting):
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
-    _read_sendings(text, rules, ctx, add, parties_of, county_at)
-    _read_arrivals(text, rules, ctx, add, parties_of, county_at)
+    _read_sendings(text, rules, ctx, add, parties_in)
+    _read_arrivals(text, rules, ctx, add, parties_in)
     return list(out.values())
 
 
-def _read_arrivals(text, rules, ctx, add, parties_of, county_at) -> None:
+def _read_arrivals(text, rules, ctx, add, parties_in) -> None:
     """H 的第N批援疆干部抵达 R (rules/pairings.yaml, arrived): the place right before a team's
     assistance label helps the place right after its arrival verb. Of one helper's arrivals, a
     place holding another arrival's place yields to it (抵达喀什 beside 到达喀什地区巴楚县)."""
@@ -2783,10 +2791,7 @@ def _read_arrivals(text, rules, ctx, add, parties_of, county_at) -> None:
     found: list[tuple[Party, Party, str, int, int, int, int]] = []
     for m in rules.arrived.finditer(text):
         s, e = article.sentence_of(m.start())
-        parties = parties_of.get((s, e))
-        if parties is None:
-            parties = parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx) \
-                if ctx.may_name_party(s, e) else []
+        parties = parties_in(s, e)
         if not parties:
             continue
         singles = SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
@@ -2805,7 +2810,7 @@ def _read_arrivals(text, rules, ctx, add, parties_of, county_at) -> None:
         add(h, r.recipient, kind, start, end, s, e)
 
 
-def _read_sendings(text, rules, ctx, add, parties_of, county_at) -> None:
+def _read_sendings(text, rules, ctx, add, parties_in) -> None:
     """People sent from one place to another (W9): the sentences with a sending verb, read after
     the cue sentences (a sending verb is no cue: it lends nothing to the article's main
     recipient or helper); a cue sentence's parties are reused."""
@@ -2815,10 +2820,7 @@ def _read_sendings(text, rules, ctx, add, parties_of, county_at) -> None:
         go = _sending(text, m.end(), e, rules)
         if go is None:
             continue
-        parties = parties_of.get((s, e))
-        if parties is None:
-            parties = parties_of[(s, e)] = sentence_parties(text, s, e, rules, county_at, ctx) \
-                if ctx.may_name_party(s, e) else []
+        parties = parties_in(s, e)
         if not parties:
             continue
         ctx.sentence = (s, e)
