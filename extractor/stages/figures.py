@@ -183,7 +183,9 @@ class FigureRules:
         self.exit_credited_helper = regex.compile(r["exit_credited_helper"])
         self.exit_helper_opens = regex.compile(r["exit_helper_opens"])
         self.exit_helper_in_lead = regex.compile(r["exit_helper_in_lead"])
-        self.helper_areas_before = regex.compile(r["helper_areas_before"])
+        self.helper_areas_noun = regex.compile(r["helper_areas_noun"])
+        self.helper_areas_named_after = regex.compile(r["helper_areas_named_after"])
+        self.helper_areas_stop = regex.compile(r["helper_areas_stop"])
         self.at_risk = regex.compile(r["at_risk_nouns"])
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
@@ -1494,6 +1496,27 @@ def _zeros_and_exits(rules: FigureRules, article: Article, ctx: SentenceClauses,
             yield "counties_delisted", value, a, b, place
 
 
+def _helper_area_nouns(rules: FigureRules, text: str, s: int, e: int) -> list[tuple[int, Optional[int]]]:
+    """(end, named) for each 'helper's areas' noun of the sentence text[s:e] (对口帮扶地区, F19):
+    ``named`` is the end of the first word after it, before a stop, that names a unit as one of
+    those areas (之一, 该县), else None. A count at ``pos`` is of the helper's unnamed areas when a
+    noun ends at or before ``pos`` and its naming word, if any, ends after ``pos``: what searching
+    the noun with a lookahead up to ``pos`` finds, read once per sentence instead of once per count."""
+    nouns = [m.end() for m in rules.helper_areas_noun.finditer(text, s, e)]
+    if not nouns:
+        return []
+    stops = [m.start() for m in rules.helper_areas_stop.finditer(text, s, e)]
+    named = list(rules.helper_areas_named_after.finditer(text, s, e))
+    named_starts = [m.start() for m in named]   # non-overlapping: the first after a noun ends first
+    out = []
+    for end in nouns:
+        k = bisect.bisect_left(stops, end)
+        stop = stops[k] if k < len(stops) else e
+        j = bisect.bisect_left(named_starts, end)
+        out.append((end, named[j].end() if j < len(named) and named_starts[j] < stop else None))
+    return out
+
+
 def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses):
     """(metric, quantity, unit or None) for each number of one sentence that is a figure."""
     text = article.text
@@ -1504,6 +1527,7 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
     last_metric: Optional[str] = None
     last_end = ctx.s_start
     covered_end: Optional[int] = None   # the end of the last count of the helpers' coverage shape
+    helper_areas: Optional[list[tuple[int, Optional[int]]]] = None   # read on the first count that needs it
     for q in items:
         if isinstance(q, Rejected):
             article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
@@ -1533,7 +1557,10 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
         if not covered and covered_end is not None and metric in rules.coverage_list_metrics \
                 and rules.coverage_list_between.fullmatch(text, covered_end, q.start):
             covered = True   # …77个贫困村,建档立卡贫困户8381户、贫困人口32179人: the helpers' list goes on (F9)
-        if not covered and rules.helper_areas_before.search(text, ctx.s_start, q.start):
+        if not covered and helper_areas is None:
+            helper_areas = _helper_area_nouns(rules, text, ctx.s_start, ctx.s_end)
+        if not covered and any(end <= q.start and (named is None or named > q.start)
+                               for end, named in helper_areas):
             covered = True   # 深圳对口帮扶地区共有建档立卡贫困人口204.01万: one helper's unnamed partner areas (F19)
         covered_end = q.end if covered else covered_end
         yield metric, q, _unit_of(metric, q), covered
