@@ -11,9 +11,10 @@ rule (no entry has a reason a researcher would change, and a rules folder of one
 not be able to replace it); a Python module also installs with the package as it is.
 
 A test (tests/test_fast_patterns.py) regenerates the file in memory and asserts it equals
-the committed one, so a ``regex`` upgrade that changes a class fails loudly. At run time
-``rules`` reads the runs off the code points again when the installed ``regex`` is not the
-version written here.
+the committed one when the installed ``regex`` is the version written here. With another
+version (a fresh install may bring a newer one: 2026.12.2 added U+2B81E to ``\\p{Han}``)
+``rules`` reads the runs off the code points again at run time, a second test checks the runs
+in use are the installed ``regex``'s, and the first is skipped with the command to re-ship.
 
 Usage: python scripts/build_regex_classes.py [--write | --check]
 """
