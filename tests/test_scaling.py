@@ -20,6 +20,9 @@ FAMILIES = {
     "figures, clauses": "脱贫100人，",
     "figures, no punctuation": "贫困人口减少100人",
     "figures, rates to zero": "贫困发生率降至0",
+    # F19's helper's-areas nouns, each named as one area (之一…该县): every count of one long sentence
+    # asked about every noun before it took 3.8 s at 300 KB against 0.07 s at 30 KB
+    "figures, helper areas": "对口地区之一，该县贫困人口5人，",
     # a county exit cue's negation is looked for just before the cue, not over the line before
     # it (脱贫摘帽 repeated took 0.16 s at 30 KB and 15.7 s at 300 KB)
     "figures, exits": "脱贫摘帽",

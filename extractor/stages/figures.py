@@ -11,6 +11,7 @@ one ``counties_delisted`` record of value 1 per county and article. Tables in
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from decimal import Decimal
 from dataclasses import dataclass
@@ -1496,25 +1497,28 @@ def _zeros_and_exits(rules: FigureRules, article: Article, ctx: SentenceClauses,
             yield "counties_delisted", value, a, b, place
 
 
-def _helper_area_nouns(rules: FigureRules, text: str, s: int, e: int) -> list[tuple[int, Optional[int]]]:
-    """(end, named) for each 'helper's areas' noun of the sentence text[s:e] (对口帮扶地区, F19):
-    ``named`` is the end of the first word after it, before a stop, that names a unit as one of
-    those areas (之一, 该县), else None. A count at ``pos`` is of the helper's unnamed areas when a
-    noun ends at or before ``pos`` and its naming word, if any, ends after ``pos``: what searching
-    the noun with a lookahead up to ``pos`` finds, read once per sentence instead of once per count."""
-    nouns = [m.end() for m in rules.helper_areas_noun.finditer(text, s, e)]
-    if not nouns:
-        return []
+def _helper_area_nouns(rules: FigureRules, text: str, s: int, e: int) -> tuple[list[int], list[float]]:
+    """(ends, reach) of the 'helper's areas' nouns of the sentence text[s:e] (对口帮扶地区, F19), in
+    order: each noun covers the counts from its end up to where the first word after it, before a
+    stop, names a unit as one of those areas (之一, 该县), else to the sentence's end; ``reach[i]``
+    is the furthest any of the first i + 1 nouns covers (inf: to the end). A count at ``pos`` is of
+    the helper's unnamed areas when ``reach[k - 1] > pos`` for the k nouns ending at or before
+    ``pos`` — what searching the noun with a lookahead up to ``pos`` finds, read once per sentence
+    and answered by one bisect per count."""
+    ends = [m.end() for m in rules.helper_areas_noun.finditer(text, s, e)]
+    if not ends:
+        return [], []
     stops = [m.start() for m in rules.helper_areas_stop.finditer(text, s, e)]
     named = list(rules.helper_areas_named_after.finditer(text, s, e))
     named_starts = [m.start() for m in named]   # non-overlapping: the first after a noun ends first
-    out = []
-    for end in nouns:
+    reach: list[float] = []
+    for end in ends:
         k = bisect.bisect_left(stops, end)
         stop = stops[k] if k < len(stops) else e
         j = bisect.bisect_left(named_starts, end)
-        out.append((end, named[j].end() if j < len(named) and named_starts[j] < stop else None))
-    return out
+        covers = named[j].end() if j < len(named) and named_starts[j] < stop else math.inf
+        reach.append(max(reach[-1], covers) if reach else covers)
+    return ends, reach
 
 
 def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses):
@@ -1527,7 +1531,8 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
     last_metric: Optional[str] = None
     last_end = ctx.s_start
     covered_end: Optional[int] = None   # the end of the last count of the helpers' coverage shape
-    helper_areas: Optional[list[tuple[int, Optional[int]]]] = None   # read on the first count that needs it
+    area_ends: Optional[list[int]] = None   # the helper's-areas nouns, read on the first count that needs them
+    area_reach: list[float] = []
     for q in items:
         if isinstance(q, Rejected):
             article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
@@ -1557,10 +1562,10 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
         if not covered and covered_end is not None and metric in rules.coverage_list_metrics \
                 and rules.coverage_list_between.fullmatch(text, covered_end, q.start):
             covered = True   # …77个贫困村,建档立卡贫困户8381户、贫困人口32179人: the helpers' list goes on (F9)
-        if not covered and helper_areas is None:
-            helper_areas = _helper_area_nouns(rules, text, ctx.s_start, ctx.s_end)
-        if not covered and any(end <= q.start and (named is None or named > q.start)
-                               for end, named in helper_areas):
+        if not covered and area_ends is None:
+            area_ends, area_reach = _helper_area_nouns(rules, text, ctx.s_start, ctx.s_end)
+        k = 0 if covered else bisect.bisect_right(area_ends, q.start)
+        if k and area_reach[k - 1] > q.start:
             covered = True   # 深圳对口帮扶地区共有建档立卡贫困人口204.01万: one helper's unnamed partner areas (F19)
         covered_end = q.end if covered else covered_end
         yield metric, q, _unit_of(metric, q), covered
