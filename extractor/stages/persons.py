@@ -74,6 +74,7 @@ class PersonRules:
     lead_cue_end: regex.Pattern              # one of 2+ characters ending where a search ends
     initials: frozenset[str]                 # characters a name can start with
     surnames: frozenset[str]                 # Han surnames
+    gate_left_out_surnames: frozenset[str]   # Han surnames read after a title by the rules alone (强)
     followers: regex.Pattern                 # what follows a name (黄斌|表示)
     gazetteer: Gazetteer
     years: YearGrammar
@@ -139,6 +140,7 @@ class PersonRules:
     affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
     district_title: regex.Pattern        # a district's own title naming no district (区委副书记)
+    city_title: regex.Pattern            # a city's own title naming no city (市政府党组成员, 副市长)
     list_organ_title: regex.Pattern      # a list item's bare organ title (卫计委主任): the list's unit
     list_organ_item: regex.Pattern       # such a title and a name: an item walked over
     list_organ_not: frozenset[str]       # words of an organ that is no local unit's (国家, 大学)
@@ -240,6 +242,7 @@ def _load_rules(folder: Folder) -> PersonRules:
                                      for w in r["cues"][kind] if len(w) > 1),
         followers=words_pattern(r["name_followers"]),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
+        gate_left_out_surnames=frozenset(r["gate_left_out_surnames"]),
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
@@ -314,6 +317,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_cut_words", "site_after_name", "village_post_words")}),
         unplaced_units=regex.compile(r["unplaced_units"]),
         district_title=regex.compile(r["district_title"]),
+        city_title=regex.compile(r["city_title"]),
         list_organ_title=regex.compile(r["list_organ_title"]),
         list_organ_not=frozenset(r["central_words"] + r["company_words"] + r["list_organ_not"]),
         list_organ_item=regex.compile(f"(?:{r['list_organ_title'].strip('^$')})\\p{{Han}}{{2,3}}$"),
@@ -428,6 +432,10 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                         not _HAN.match(text, k) or text[k:k + 2] in _plain_words()
                         or text[start:k + 1] in _dictionary_words()) or \
                         kind != "before_foreign_name" and text[k:k + 1] not in initials:
+                    if kind == "before_name" and text[k:k + 1] in rules.gate_left_out_surnames and \
+                            (name := certain_name(text, k, rules, surnames=rules.gate_left_out_surnames)):
+                        yield 0, 0, text[name[0]:name[1]], k, start, "left_out_surname"   # 局长|强某某、
+                        continue
                     if name := translit_name(text, k, rules):      # 部长|勒某尔。, 总裁|拉某德在
                         yield 0, 0, text[name[0]:name[1]], k, start, "translit"
                     continue
@@ -552,7 +560,7 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
 
 #: cue kinds whose names only the rules read (no tagger window)
 _RULE_KINDS = ("layout", "title_line", "translit", "after_seat", "heading", "known_cadre", "known_person", "tibetan_part",
-               "clause_start")
+               "clause_start", "left_out_surname")
 
 
 def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
@@ -606,8 +614,8 @@ def _clause_start_spans(text: str, rules: PersonRules):
                 yield 0, 0, text[k:k + 3], k, k, "clause_start"
 
 
-def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False
-                 ) -> Optional[tuple[int, int]]:
+def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
+                 surnames: Optional[str] = None) -> Optional[tuple[int, int]]:
     """The name starting at ``k`` when the rules alone can tell its length: one of 2 or 3
     Han characters followed by a name follower (黄斌|表示), no follower inside, and no
     ordinary word inside (王青山 has 青山: left to the tagger). ``strict`` (after a weak cue
@@ -624,7 +632,7 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False
                 and not (n == 3 and rules.followers.match(text, k + 2) and not given_end) \
                 and not (n == 2 and given_end):
             fits.append(n)
-    if len(fits) != 1 or text[k] not in rules.surnames:
+    if len(fits) != 1 or text[k] not in (surnames or rules.surnames):
         return None
     name = text[k:k + fits[0] + 1]          # with the next character: 齐|助力
     plain = _dictionary_words() if strict else _plain_words()
@@ -768,6 +776,8 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
         return next((k, k + n) for n in (5, 4, 3, 2) if text[k:k + n] in known)
     if kind == "heading" and (name := heading_name(text, k, rules)):
         return name
+    if kind == "left_out_surname":               # 局长|强某某、: read by _cue_spans
+        return certain_name(text, k, rules, surnames=rules.gate_left_out_surnames)
     if kind == "clause_start":                   # 以来，|顾某某每天: not 路太远，
         name = certain_name(text, k, rules, strict=True)
         return name if name and text[name[1]:name[1] + 1] not in rules.words["clause_name_not_before"] \
@@ -2234,6 +2244,10 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
         found = _district_place(text, units, ts, name, sent)
         if found:
             return found
+    if rules.city_title.search(title):
+        found = _county_city_place(units, ts, sent)
+        if found:
+            return found
     for noise in rules.level_word_noise:                 # 农村 is no village
         title = title.replace(noise, "")
     levels = [level for level, _ in rules.level_words]
@@ -2259,6 +2273,17 @@ def _district_place(text: str, units: _Places, ts: int, name: tuple[int, int],
     if before:
         return before[-1].name
     return _context_unit(text, districts, "county", name, sent)
+
+
+def _county_city_place(units: _Places, ts: int, sent: tuple[int, int]) -> Optional[str]:
+    """The county-level city a city's title at ``ts`` naming no city (市政府党组成员, 副市长) is
+    of, when the city named last before the title in its sentence is one (莱西市委书记甲,市政府
+    党组成员乙 → 莱西市, not the prefecture 陇南市 of the guest county named earlier); None when
+    that city is a prefecture's or none is named (the level reading then decides)."""
+    cities = [u for u in units if u.name.endswith("市") and sent[0] <= u.start < ts]
+    if cities and cities[-1].level == "county":
+        return cities[-1].name
+    return None
 
 
 def _team_place(text: str, ts: int, te: int, marker: int, units: list[PlaceSpan],
@@ -2652,7 +2677,8 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
     todo = [(p, p.cadre.posts[0].place, written) for p in found
             if p.cadre is not None and p.cadre.origin is None and p.cadre.posts
             and p.cadre.posts[0].place in recipients
-            and (written := _written_place(p.cadre.posts[0].title, p.cadre.posts[0].place, rules))]
+            and (written := _written_place(p.cadre.posts[0].title, p.cadre.posts[0].place, rules)
+                 or _county_city_of_title(p.cadre.posts[0], units, rules))]
     if not todo:
         return
     wanted = set().union(*recipients.values())
@@ -2743,6 +2769,16 @@ def _written_place(title: str, place: str, rules: PersonRules) -> Optional[str]:
         if any(f.unit.name == place for f in hit.forms):
             return hit.text if hit.text[-1] == place[-1] or hit.text[-1] in rules.words["unit_suffix_chars"] \
                 else place
+    return None
+
+
+def _county_city_of_title(post: Post, units: _Places, rules: PersonRules) -> Optional[str]:
+    """The county-level city a city's own title naming no city was placed at (市政府党组成员 at
+    莱西市, the city named last before it in its sentence: :func:`_county_city_place`): written
+    beside the title as much as in it (the prefecture a level reading gives is not)."""
+    if post.place and post.place.endswith("市") and rules.city_title.search(post.title) and \
+            any(u.name == post.place and u.level == "county" for u in units):
+        return post.place
     return None
 
 
