@@ -432,12 +432,8 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                         not _HAN.match(text, k) or text[k:k + 2] in _plain_words()
                         or text[start:k + 1] in _dictionary_words()) or \
                         kind != "before_foreign_name" and text[k:k + 1] not in initials:
-                    if kind == "before_name" and text[k:k + 1] in rules.gate_left_out_surnames and \
-                            (name := certain_name(text, k, rules, surnames=rules.gate_left_out_surnames)):
-                        yield 0, 0, text[name[0]:name[1]], k, start, "left_out_surname"   # 局长|强某某、
-                        continue
-                    if name := translit_name(text, k, rules):      # 部长|勒某尔。, 总裁|拉某德在
-                        yield 0, 0, text[name[0]:name[1]], k, start, "translit"
+                    if ruled := _ungated_rule_name(text, k, kind, rules):   # 局长|强某某、, 部长|勒某尔。
+                        yield 0, 0, text[ruled[0]:ruled[1]], k, start, ruled[2]
                     continue
                 anchor = text[k:k + 3]
                 if kind == "before_name" and rules.heading_name.match(text, k):
@@ -451,6 +447,19 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
             yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
     for _, _, start, word in certain[c:]:
         yield from _certain_cue(text, start, word, rules)
+
+
+def _ungated_rule_name(text: str, k: int, kind: str, rules: PersonRules
+                       ) -> Optional[tuple[int, int, str]]:
+    """(start, end, rule kind) of the name the rules read alone after a title where no name
+    initial stands (no tagger window there): a name of a surname left out of the gate
+    (局长|强某某、), else a transliterated name (部长|勒某尔。, 总裁|拉某德在)."""
+    if kind == "before_name" and text[k:k + 1] in rules.gate_left_out_surnames and \
+            (name := certain_name(text, k, rules, surnames=rules.gate_left_out_surnames)):
+        return name[0], name[1], "left_out_surname"
+    if name := translit_name(text, k, rules):
+        return name[0], name[1], "translit"
+    return None
 
 
 def _certain_candidates(text: str, rules: PersonRules) -> list[tuple[int, int, int, str]]:
@@ -2240,14 +2249,8 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
             return found[1]
     if any(c in title for c in w["central_words"]):
         return None
-    if rules.district_title.search(title):
-        found = _district_place(text, units, ts, name, sent)
-        if found:
-            return found
-    if rules.city_title.search(title):
-        found = _county_city_place(units, ts, sent)
-        if found:
-            return found
+    if found := _own_title_place(text, title, units, ts, name, sent, rules):
+        return found
     for noise in rules.level_word_noise:                 # 农村 is no village
         title = title.replace(noise, "")
     levels = [level for level, _ in rules.level_words]
@@ -2258,6 +2261,17 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                 if found:
                     return found
             return None
+    return None
+
+
+def _own_title_place(text: str, title: str, units: _Places, ts: int, name: tuple[int, int],
+                     sent: tuple[int, int], rules: PersonRules) -> Optional[str]:
+    """The place of a district's or county-level city's own title naming no unit (区委副书记,
+    市政府党组成员), else None (the level reading decides)."""
+    if rules.district_title.search(title) and (found := _district_place(text, units, ts, name, sent)):
+        return found
+    if rules.city_title.search(title):
+        return _county_city_place(units, ts, sent)
     return None
 
 
