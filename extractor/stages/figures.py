@@ -274,6 +274,8 @@ class FigureRules:
         self.coverage_part_lead = regex.compile(cover["covered_part_lead"])
         self.coverage_whole = regex.compile(cover["whole"])
         self.coverage_designated_after = regex.compile(cover["designated_after"])
+        self.project_noun = regex.compile(cover["project_noun"])
+        self.project_metrics = frozenset(cover["project_metrics"])
         self.national_counties_min = Decimal(cover["national_counties_min"])
         self.remaining_exists = regex.compile(r["remaining_exists"])
         self.planned_full_exit = regex.compile(r["planned_full_exit"])
@@ -828,6 +830,11 @@ class PlaceScope:
             # a scope word is the unit's own territory (福建对口帮扶宁夏。福建全省还有贫困人口5万人)
             return a.name is not None and (self.helper(j) or unit[0] in self.helper_names())
         return False
+
+    def named_between(self, lo: int, hi: int) -> bool:
+        """Whether a unit or a scope word is named starting in ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] < hi
 
     def helper_names(self) -> set[str]:
         """The units the article names as a helper by ``article_helper_after`` (深圳对口帮扶工作),
@@ -1460,7 +1467,7 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         gated = rules.figure_gate.search(text, s_start, s_end) is not None
         if gated:
             ctx = SentenceClauses(text, s_start, s_end, rules.clause_window, rules.layout_spaces)
-            for metric, q, unit, covered in _counted_figures(rules, article, ctx):
+            for metric, q, unit, covered in _counted_figures(rules, article, ctx, place_scope):
                 for value, (a, b) in zip(q.values, q.value_spans):
                     add(metric, value, q.start if len(q.values) == 1 else a, q.end if len(q.values) == 1 else b,
                         s_start, q.qualifier, unit=unit, covered=covered)
@@ -1521,7 +1528,8 @@ def _helper_area_nouns(rules: FigureRules, text: str, s: int, e: int) -> tuple[l
     return ends, reach
 
 
-def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses):
+def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses,
+                     scope: Callable[[], "PlaceScope"]):
     """(metric, quantity, unit or None) for each number of one sentence that is a figure."""
     text = article.text
     first = rules.quantity_gate.first_start(text, ctx.s_start, ctx.s_end)
@@ -1533,6 +1541,8 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
     covered_end: Optional[int] = None   # the end of the last count of the helpers' coverage shape
     area_ends: Optional[list[int]] = None   # the helper's-areas nouns, read on the first count that needs them
     area_reach: list[float] = []
+    project_ends: Optional[list[int]] = None   # the project nouns' ends, read on the first count that needs them
+    whole_start = -1
     for q in items:
         if isinstance(q, Rejected):
             article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
@@ -1567,6 +1577,14 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses)
         k = 0 if covered else bisect.bisect_right(area_ends, q.start)
         if k and area_reach[k - 1] > q.start:
             covered = True   # 深圳对口帮扶地区共有建档立卡贫困人口204.01万: one helper's unnamed partner areas (F19)
+        if not covered and metric in rules.project_metrics:
+            if project_ends is None:
+                project_ends = [m.end() for m in rules.project_noun.finditer(text, ctx.s_start, ctx.s_end)]
+                whole = rules.coverage_whole.search(text, ctx.s_start, ctx.s_end) if project_ends else None
+                whole_start = whole.start() if whole else ctx.s_end
+            k = bisect.bisect_right(project_ends, q.start)
+            if k and whole_start >= q.start and not scope().named_between(project_ends[k - 1], q.start):
+                covered = True   # 实施帮扶项目近1918个,1352个贫困村…受益: what the projects reach (F2, F10)
         covered_end = q.end if covered else covered_end
         yield metric, q, _unit_of(metric, q), covered
         last_metric, last_end = metric, q.end
