@@ -97,6 +97,7 @@ class Gazetteer:
         self.forms: dict[str, list[Form]] = {}
         extra_weak = set(rules.get("weak_short_forms", [])) | \
             set(rules.get("weak_landmark_short_forms", []))
+        not_weak = frozenset(rules.get("not_weak_short_forms", []))   # jieba's words that are only names
         suffixed_units = tuple(rules["suffixed_short_form_units"])   # longest first
         self.needs_parent = set(rules.get("needs_parent", []))
         self.containing_forms = frozenset(rules.get("containing_short_forms", []))
@@ -106,7 +107,7 @@ class Gazetteer:
                         row["prefecture"] or None)
             self.units[unit.adcode] = unit
             self._add(row["name"], Form(unit, "full"))
-            weak = set(filter(None, row["weak"].split("|"))) | extra_weak
+            weak = (set(filter(None, row["weak"].split("|"))) - not_weak) | extra_weak
             shorts = [x for x in row["short"].split("|") if x]
             for short in shorts:
                 # 都安县 (stem + 县/旗/州 next to 都安) is suffixed, and so is 都安自治县 (the
@@ -122,6 +123,7 @@ class Gazetteer:
                 (tuple(fh.get("left", ())), tuple(fh.get("right", ()))))
         self.bare_right_stop = tuple(rules.get("bare_right_stop", []))
         self.bare_right_township = plain_pattern(rules.get("bare_right_township", "(?!)"))   # its parent
+        self.bare_right_named_on = regex.compile(rules.get("bare_right_named_on", "(?!)"))   # 白杨|沟镇
         self.bare_right_confirms = tuple(rules.get("bare_right_confirms", []))
         # what confirms a bare form right after it, for the counties stage: events, genres and
         # county news sites' datelines
@@ -321,8 +323,8 @@ class Gazetteer:
             if text.endswith(lefts, 0, start) or text.startswith(rights, end):
                 return True
         if surface in self._bare_guarded:
-            if text.startswith(self.bare_right_stop, end):
-                return True
+            if text.startswith(self.bare_right_stop, end) or self.bare_right_named_on.match(text, end):
+                return True   # 桃源街道; 白杨沟镇, 惠安堡村: a township or village named on the word
             if not text.startswith(self.straddle_exempt, start):
                 words = self._straddle_words
                 if words is None:

@@ -78,6 +78,7 @@ class MoneyRules:
     part_paragraph_max: int
     divided_into: tuple[str, ...]
     divided_into_len: int
+    things_before: frozenset[str]   # 篮球场2块: a thing counted in pieces right before the number
     donation: re.Pattern
     gift: re.Pattern   # 捐赠, 资金: the same gift told again (partly-about articles)
     not_work: regex.Pattern
@@ -165,6 +166,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
         divided_into=tuple(r["measure_word_after_verbs"]),
         divided_into_len=max(map(len, r["measure_word_after_verbs"])),
+        things_before=frozenset(r["measure_word_after_things"]),
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
         gift=words_pattern(rel["gift_words"]),
         not_work=regex.compile(rel["cue_not_work"]), brief_heading_max=int(rel["brief_heading_max"]),
@@ -475,12 +477,14 @@ def _company_sum(rules: MoneyRules, article: Article, s_start: int, clause_start
 
 def _is_measure_word(text: str, q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
     """一块/第二块 (a piece), 一圆 (a circle): a bare 块/圆 after plain Chinese digits is
-    not money, unless parts of a yuan follow (十块三毛); nor after a verb of dividing, with
-    any digits (草场划分为9块: pieces of land)."""
+    not money, unless parts of a yuan follow (十块三毛); nor after a verb of dividing or a thing
+    that comes in pieces, with any digits (草场划分为9块, 篮球场2块: pieces)."""
     if q.unit not in rules.measure_units or not rules.kuai_strict or has_subunits:
         return False
     if text.endswith(rules.divided_into, max(0, q.start - rules.divided_into_len), q.start):
         return True
+    if q.start and text[q.start - 1] in rules.things_before:
+        return True   # 篮球场2块, 标志牌2块: pieces of a thing
     return not rules.money_numerals.search(q.text)
 
 
