@@ -214,7 +214,8 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_persons", "research_units", "company_team_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
-_CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "extend_stop_chars",
+_CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
+                   "extend_stop_chars", "titled_name_follower_chars",
                    "given_name_follower_chars",
                    "run_on_end_chars",
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
@@ -234,6 +235,7 @@ def _load_rules(folder: Folder) -> PersonRules:
     for key in _CHARACTER_SETS:
         words[key] = frozenset(_SPACE.sub("", r[key]))
     words["boundary_chars"] = frozenset(r["title_boundary_chars"])
+    words["translit_title_chars"] |= words["translit_chars"]
     return PersonRules(
         raw=r, cues=cues, cue_window=cue_window, certain_cues=certain_cues,
         clause_heads=_clause_head_finders(words["clause_marks"], _SPACE.sub("", r["name_initials"])),
@@ -624,19 +626,23 @@ def _clause_start_spans(text: str, rules: PersonRules):
 
 
 def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
-                 surnames: Optional[str] = None) -> Optional[tuple[int, int]]:
+                 surnames: Optional[str] = None, titled: bool = False) -> Optional[tuple[int, int]]:
     """The name starting at ``k`` when the rules alone can tell its length: one of 2 or 3
     Han characters followed by a name follower (黄斌|表示), no follower inside, and no
     ordinary word inside (王青山 has 青山: left to the tagger). ``strict`` (after a weak cue
     such as 的): 3 characters only (腾飞的|白鸽), and no word of jieba's dictionary at all
-    inside, not even one it also tags as a name (阳光, 黄牛, 高峰)."""
+    inside, not even one it also tags as a name (阳光, 黄牛, 高峰). ``titled`` (right after a
+    title): a digit follows a name too (大使程某某|9月30日); ``surnames``: the surnames a name may
+    start with, when not the gate's."""
     fits = []
     # 王某才，: 才, 常, 正 before a mark end the given name (an adverb needs a verb after it)
     given_end = text[k + 2:k + 3] in rules.words["given_name_follower_chars"] and \
         text[k + 3:k + 4] in rules.words["clause_name_not_before"]
     for n in ((3,) if strict else (2, 3)):
         name = text[k:k + n]
-        if len(name) == n and _HAN.fullmatch(name[-1]) and rules.followers.match(text, k + n) \
+        if len(name) == n and _HAN.fullmatch(name[-1]) and (rules.followers.match(text, k + n)
+                                                             or titled and text[k + n:k + n + 1]
+                                                             in rules.words["titled_name_follower_chars"]) \
                 and not rules.followers.match(text, k + 1) \
                 and not (n == 3 and rules.followers.match(text, k + 2) and not given_end) \
                 and not (n == 2 and given_end):
@@ -796,7 +802,7 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
     if kind in _TRANSLIT_KINDS and (name := translit_name(text, k, rules)):
         return name
     if k is not None:
-        return certain_name(text, k, rules, strict=kind == "before_name_certain")
+        return certain_name(text, k, rules, strict=kind == "before_name_certain", titled=kind in ("before_name", "before_foreign_name"))
     return certain_name_before(text, cue_start, rules)
 
 
@@ -812,7 +818,7 @@ def translit_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, 
     inside (阿不都… holds 都: left to the dotted reading), no place or negative-table name, and
     no common word inside (江山|如是说; jieba holds many rare fragments of foreign names, 菲利,
     拉加, so only words at least ``translit_word_min_freq`` frequent count)."""
-    chars = rules.words["translit_chars"]
+    chars = rules.words["translit_title_chars"]
     shortest, longest = rules.limits.translit_name_min, rules.limits.translit_name_max
     run = k
     while run - k < longest and text[run:run + 1] in chars:
