@@ -228,6 +228,8 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
 def _load_rules(folder: Folder) -> PersonRules:
     # Long on purpose: one keyword per rule of persons.yaml, a table rather than logic.
     r = load_yaml("persons.yaml", folder)
+    if r["translit_name_min"] < 1:      # translit_name is asked only before a translit_title_chars character
+        raise ValueError("persons.yaml: translit_name_min must be at least 1")
     cues, cue_window, certain_cues = _cue_finders(r)
     words = {k: frozenset(r[k]) for k in _WORD_LISTS}
     words["non_public_units"] |= words["foreign_units"]      # foreign posts are not ours (P4)
@@ -400,6 +402,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
     anchors)."""
     steps, step = rules.limits.list_steps, rules.limits.list_step
     initials, plans = rules.initials, rules.cue_window
+    ungated_starts = rules.words["translit_title_chars"] | rules.gate_left_out_surnames   # _ungated_rule_name's
     certain = _certain_candidates(text, rules)
     c, certain_end = 0, certain[0][0] if certain else len(text) + 1
     for end_index, word in rules.cues.iter(text):
@@ -434,7 +437,8 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                         not _HAN.match(text, k) or text[k:k + 2] in _plain_words()
                         or text[start:k + 1] in _dictionary_words()) or \
                         kind != "before_foreign_name" and text[k:k + 1] not in initials:
-                    if ruled := _ungated_rule_name(text, k, kind, rules):   # 局长|强某某、, 部长|勒某尔。
+                    # 局长|强某某、, 部长|勒某尔。: read only before a character such a name starts with (most have none)
+                    if text[k:k + 1] in ungated_starts and (ruled := _ungated_rule_name(text, k, kind, rules)):
                         yield 0, 0, text[ruled[0]:ruled[1]], k, start, ruled[2]
                     continue
                 anchor = text[k:k + 3]
@@ -799,7 +803,8 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
             and _rule_name_ok(text, *name, rules) else None
     if k is not None and (name := tibetan_name(text, k, rules)):
         return name
-    if kind in _TRANSLIT_KINDS and (name := translit_name(text, k, rules)):
+    if kind in _TRANSLIT_KINDS and text[k:k + 1] in rules.words["translit_title_chars"] \
+            and (name := translit_name(text, k, rules)):     # (as in _cue_spans)
         return name
     if k is not None:
         return certain_name(text, k, rules, strict=kind == "before_name_certain", titled=kind in ("before_name", "before_foreign_name"))
@@ -818,7 +823,7 @@ def translit_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, 
     inside (阿不都… holds 都: left to the dotted reading), no place or negative-table name, and
     no common word inside (江山|如是说; jieba holds many rare fragments of foreign names, 菲利,
     拉加, so only words at least ``translit_word_min_freq`` frequent count)."""
-    chars = rules.words["translit_title_chars"]
+    chars = rules.words["translit_title_chars"]     # (its callers ask only before one of these)
     shortest, longest = rules.limits.translit_name_min, rules.limits.translit_name_max
     run = k
     while run - k < longest and text[run:run + 1] in chars:

@@ -30,13 +30,19 @@ class Edit:
 
 
 class StepMap:
-    """Offsets through one rewrite step (sorted, non-overlapping edits)."""
+    """Offsets through one rewrite step (sorted, non-overlapping edits). The edits' four
+    offsets are also kept as plain lists, read by index: :meth:`OffsetMap.to_source` maps
+    ≈ 6,600 spans a real-news pass (every record's source span) through ≈ 1.6 steps each, and
+    an attribute read on an ``Edit`` per branch cost ≈ 15 ms of the pass."""
 
-    __slots__ = ("out_starts", "edits", "src_len", "out_len")
+    __slots__ = ("out_starts", "out_ends", "src_starts", "src_ends", "edits", "src_len", "out_len")
 
     def __init__(self, edits: list[Edit], src_len: int, out_len: int):
         self.edits = edits
         self.out_starts = [e.out_start for e in edits]
+        self.out_ends = [e.out_end for e in edits]
+        self.src_starts = [e.src_start for e in edits]
+        self.src_ends = [e.src_end for e in edits]
         self.src_len = src_len
         self.out_len = out_len
 
@@ -46,24 +52,42 @@ class StepMap:
         ``end`` selects covering behaviour for span ends: a position strictly inside a
         replaced region maps to the region's source end (for ends) or start (for starts).
         """
+        return self.end_to_source(pos) if end else self.start_to_source(pos)
+
+    def start_to_source(self, pos: int) -> int:
+        """:meth:`to_source` of a span's start."""
         i = bisect_right(self.out_starts, pos) - 1
+        if i < 0:
+            return min(pos, self.src_len)
+        out_end = self.out_ends[i]
+        if pos < out_end:
+            return self.src_starts[i]
+        if pos == out_end == self.out_starts[i]:
+            # a deletion (markup, indentation) right before pos: nothing of a span that
+            # starts here came from it, so the span starts after it
+            return self.src_ends[i]
+        return min(self.src_ends[i] + (pos - out_end), self.src_len)
+
+    def end_to_source(self, pos: int) -> int:
+        """:meth:`to_source` of a span's end."""
+        out_starts = self.out_starts
+        i = bisect_right(out_starts, pos) - 1
         # An end offset equal to a region's start belongs to the text before it.
-        if end and i >= 0 and pos == self.edits[i].out_start and pos > 0:
+        if i >= 0 and pos == out_starts[i] and pos > 0:
             i -= 1
-            while i >= 0 and self.edits[i].out_start == pos:
+            while i >= 0 and out_starts[i] == pos:
                 i -= 1
         if i < 0:
             return min(pos, self.src_len)
-        e = self.edits[i]
-        if pos < e.out_end:
-            return e.src_end if (end and pos > e.out_start) else e.src_start
-        if pos == e.out_start == e.out_end:
-            # a deletion (markup, indentation) right before pos: nothing of a span that
-            # starts here came from it, so the span starts after it
-            return e.src_start if end else e.src_end
-        if end and pos == e.out_end:
-            return e.src_end
-        return min(e.src_end + (pos - e.out_end), self.src_len)
+        out_start, out_end = out_starts[i], self.out_ends[i]
+        if pos < out_end:
+            return self.src_ends[i] if pos > out_start else self.src_starts[i]
+        if pos == out_start == out_end:
+            # a deletion right before pos (at 0: see above): nothing of the span came from it
+            return self.src_starts[i]
+        if pos == out_end:
+            return self.src_ends[i]
+        return min(self.src_ends[i] + (pos - out_end), self.src_len)
 
 
 @dataclass
@@ -78,7 +102,7 @@ class OffsetMap:
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         for step in reversed(self.steps):
-            start, end = step.to_source(start, end=False), step.to_source(end, end=True)
+            start, end = step.start_to_source(start), step.end_to_source(end)
             if end < start:  # an empty span at a region boundary
                 end = start
         return start, end
