@@ -104,6 +104,7 @@ class PairingRules:
         self._load_roles(r["roles"])
         self._load_sent(r["sent"])
         self._load_arrived(r["arrived"])
+        self._load_instances(r["instances"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
@@ -148,6 +149,13 @@ class PairingRules:
             alternation(a["labels"]), alternation(a["people"]), alternation(a["verbs"])))
         self.arrived_lead = regex.compile(f"{a['lead']}$")
         self.arrived_lead_max = a["lead_max"]
+
+    def _load_instances(self, i: dict) -> None:
+        """A group statement's members told after 其中 (the instances shape): the opening words,
+        the group's count, the clause breaks between the members."""
+        self.instances_open = plain_pattern(alternation(i["opens"]))
+        self.instances_group = regex.compile(i["group"])
+        self.instances_breaks = plain_pattern(alternation(i["clause_breaks"]))
 
     def _load_cues(self, r: dict) -> None:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
@@ -2698,6 +2706,7 @@ def find_pairings(article: Article, rules: PairingRules,
     abbreviations = _Abbreviations(text, rules)
     ctx = Context(article, rules, set(sentences), counties, abbreviations)
     out: dict[tuple[str, str], Pairing] = {}
+    stated: list[tuple[int, Place]] = []   # (statement start, recipient) of every statement read
 
     epidemic: list[bool] = []
 
@@ -2746,6 +2755,7 @@ def find_pairings(article: Article, rules: PairingRules,
                 and epidemic_in(s, e):
             kind = rules.epidemic_kind
         key = (name, r_place.name)
+        stated.append((start, r_place))
         if key not in out:
             out[key] = Pairing(helper=name, recipient=r_place.name, text=text[start:end],
                                span=(start, end), source_span=article.source_span(start, end),
@@ -2780,7 +2790,38 @@ def find_pairings(article: Article, rules: PairingRules,
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
     _read_sendings(text, rules, ctx, add, parties_in)
     _read_arrivals(text, rules, ctx, add, parties_in)
+    if stated:
+        _read_instances(text, rules, ctx, add, parties_in, stated)
     return list(out.values())
+
+
+def _read_instances(text, rules, ctx, add, parties_in, stated) -> None:
+    """其中，H1…cue…；H2…cue… right after a group statement (rules/pairings.yaml, instances; gold/README
+    W2): each clause opening with an organisation and holding a cue gives that organisation the
+    recipients of the sentence before, whose helpers are a counted group (…等114家企业与…结对帮扶)."""
+    article = ctx.article
+    for m in rules.instances_open.finditer(text):
+        s, e = article.sentence_of(m.start())
+        if s == 0 or text[s:m.start()].strip():
+            continue      # 其中 opens the sentence
+        ps, pe = article.sentence_of(s - 1)
+        recipients = list(dict.fromkeys(r for start, r in stated if ps <= start < pe))
+        if not recipients or not rules.instances_group.search(text, ps, pe):
+            continue
+        parties = parties_in(s, e)
+        if not parties:
+            continue
+        starts = {p.start: p for p in parties if p.org and p.place is None}
+        clause = m.end()
+        for brk in chain(rules.instances_breaks.finditer(text, m.end(), e), (None,)):
+            end = brk.start() if brk else e
+            lead = clause + len(text[clause:end]) - len(text[clause:end].lstrip())
+            h = starts.get(lead)
+            cue = rules.cue_pattern.search(text, h.end, end) if h is not None else None
+            if cue is not None:
+                for r_place in recipients:
+                    add(h, r_place, rules.cues[cue.group()].kind, h.start, cue.end(), s, e)
+            clause = brk.end() if brk else e
 
 
 def _read_arrivals(text, rules, ctx, add, parties_in) -> None:
