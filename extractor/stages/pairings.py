@@ -162,6 +162,9 @@ class PairingRules:
         programme names, quoted names, the epidemic's relief."""
         self.cues = {c["cue"]: Cue(c["kind"], frozenset(c["shapes"])) for c in r["cues"]}
         self.cue_pattern = words_pattern(self.cues)
+        # a cue ending where a search stops ($ at endpos): an item right after a cue is its object
+        self.cue_before = regex.compile(f"(?:{alternation(list(self.cues))})$")
+        self.cue_max = _longest(tuple(self.cues))
         self.w = dict(r["windows"])
         self.breakers = regex.compile(alternation(r["gap_breakers"]))
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
@@ -1071,11 +1074,17 @@ def _one_of(text: str, a: int, b: int, words: Iterable[str]) -> bool:
     return b - a <= _longest(words) and text[a:b] in words
 
 
-def _list_back(text: str, parties: list[Party], i: int, seps: tuple[str, ...]) -> list[Party]:
-    """parties[i] and the list items before it (A、B和C → [A, B, C])."""
+def _list_back(text: str, parties: list[Party], i: int, seps: tuple[str, ...],
+               rules: Optional[PairingRules] = None) -> list[Party]:
+    """parties[i] and the list items before it (A、B和C → [A, B, C]). With ``rules``, an item
+    right after a cue is the object of the statement before and ends the list (济南市对口重庆武隆区、
+    烟台市对口重庆巫山县: 武隆区 is no helper of 巫山县)."""
     items = [parties[i]]
     while i > 0:
         a, b = parties[i - 1].end, parties[i].start
+        if rules is not None and a < b and rules.cue_before.search(
+                text, max(0, parties[i - 1].start - rules.cue_max), parties[i - 1].start):
+            break
         if a >= b or _one_of(text, a, b, seps):
             i -= 1
             items.insert(0, parties[i])
@@ -1088,13 +1097,15 @@ def _list_forward(text: str, parties: list[Party], i: int, seps: tuple[str, ...]
                   rules: Optional[PairingRules] = None) -> list[Party]:
     """parties[i] and the list items after it. With ``rules``, an item after a clause break
     that a cue follows (an opener such as 也 between) opens the next clause as its subject
-    and ends the list (西湖区结对帮扶雷山县，萧山区结对帮扶台江县)."""
+    and ends the list (西湖区结对帮扶雷山县，萧山区结对帮扶台江县); so does an item after any
+    separator that a cue follows right away (济南市对口重庆武隆区、烟台市对口重庆巫山县)."""
     items = [parties[i]]
     while i + 1 < len(parties):
         a, b = parties[i].end, parties[i + 1].start
         if a >= b or _one_of(text, a, b, seps):
-            if rules is not None and a < b and text[a:b] in rules.list_clause_breaks \
-                    and _opens_clause(text, parties[i + 1].end, rules):
+            if rules is not None and a < b and (
+                    rules.cue_pattern.match(text, parties[i + 1].end)
+                    or (text[a:b] in rules.list_clause_breaks and _opens_clause(text, parties[i + 1].end, rules))):
                 break
             i += 1
             items.append(parties[i])
@@ -1906,7 +1917,7 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
                 if helper is not None and helper.start < parties[ri].start:
                     return [helper], [parties[ri]], cs, parties[ri].end
         return None
-    helpers = _with_adder(text, parties, _list_back(text, parties, hi, rules.helper_separators), rules)
+    helpers = _with_adder(text, parties, _list_back(text, parties, hi, rules.helper_separators, rules), rules)
     ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
     if ri is None:
         r = parties[hi]
