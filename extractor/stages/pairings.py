@@ -350,6 +350,8 @@ class PairingRules:
         own = r["self_names"]
         self.self_words = words_pattern(own["words"])
         self.self_city = words_pattern(own["city_words"])
+        self.list_closers = tuple(r["list_closing_connectors"])
+        self.self_city_suffix = own["county_city_suffix"]
         self.self_name = regex.compile(r"(?:%s)(%s)" % (alternation(own["leads"]), own["name"]))
 
     def _load_regions(self, r: dict) -> None:
@@ -470,6 +472,16 @@ def _higher_place(hit: Hit) -> Optional[Place]:
         if at:
             return None
     return None
+
+
+def _county_city(hit: Hit, suffix: str) -> Optional[Place]:
+    """The county-level city a hit names, when it names exactly one unit and that is a county whose
+    name ends in ``suffix`` (建德 → 建德市), else None."""
+    units = {f.unit for f in hit.forms}
+    if len(units) != 1:
+        return None
+    u = next(iter(units))
+    return Place(u.name, u.adcode, "county") if u.level == "county" and u.name.endswith(suffix) else None
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -1573,6 +1585,10 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
             return _east_helps([helper], recipients, first.start, ce, rules, text[cs:ce])
         return ([helper], recipients, first.start, ce) if helper else None
     helpers = _list_back(text, parties, hi, rules.helper_separators)
+    if conn in rules.list_closers and len(helpers) > 1 and helpers[-1].end == cpos:
+        # 在银川市、吴忠市和固原市开展捐赠帮扶: 和 right after a list's last item closes that one list
+        # of places, no two sides (常州、无锡、昆山等苏南地区的村和克州…贫困村签署: the list closed before 和)
+        return None
     if conn in rules.mutual:
         return _east_helps(helpers, recipients, helpers[0].start, ce, rules, text[cs:ce],
                            counted=text.startswith(rules.paired_joint_counts, recipients[-1].end))
@@ -2445,11 +2461,12 @@ class Context:
 
     @cached_property
     def own_city(self) -> Optional[Place]:
-        """The city a page's 我市 stands for: the prefecture-level city the text names most often
+        """The city a page's 我市 stands for: the prefecture-level or county-level city the text names most often
         (at least main_recipient_min_mentions times, strictly more than any other; rules/pairings.yaml,
         self_names), else None; on first use (only a sentence with 我市 asks)."""
-        cities = Counter(p for p in (_higher_place(h) for h in self.hits[0])
-                         if p is not None and p.level == "prefecture")
+        cities = Counter(p for p in (_county_city(h, self.rules.self_city_suffix) or _higher_place(h)
+                                     for h in self.hits[0])
+                         if p is not None and p.level in ("prefecture", "county"))
         ranked = cities.most_common(2)
         if not ranked or ranked[0][1] < self.rules.main_recipient_min_mentions \
                 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
