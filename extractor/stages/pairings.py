@@ -351,6 +351,7 @@ class PairingRules:
         self.self_words = words_pattern(own["words"])
         self.self_city = words_pattern(own["city_words"])
         self.list_closers = tuple(r["list_closing_connectors"])
+        self.funds_after = regex.compile(r["funds_after"])
         self.self_city_suffix = own["county_city_suffix"]
         self.self_name = regex.compile(r"(?:%s)(%s)" % (alternation(own["leads"]), own["name"]))
 
@@ -2224,14 +2225,32 @@ def _means(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return helpers, recipients, helpers[0].start, recipients[-1].end
 
 
+def _funds(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """H cue (…)资金 N: the helper's money named by its help in an account of a place's funds
+    (其中，财政扶贫资金8356.5万元，上海对口帮扶资金1488万元，玉溪市对口帮扶资金1300万元 on 德钦县's
+    page): the helper right before the cue, the recipient the one county the sentence names besides
+    it, else the article's main recipient, else the last county named before in its passage
+    (rules/pairings.yaml, funds)."""
+    if ctx is None or rules.funds_after.match(text, ce) is None:
+        return None
+    hi = parties.first_ending_at(cs)
+    if hi is None or parties[hi].place is None:
+        return None
+    h = parties[hi]
+    place = parties.sole_county_besides(h) or ctx.main_recipient or ctx.county_before(cs)
+    if place is None or _helps_itself(h, place):
+        return None
+    return [h], [Party(cs, ce, place=place)], h.start, ce
+
+
 SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _enclosed), ("object", _object), ("owner", _owner),
           ("toward", _toward), ("visit", _visit), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
           ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means),
           ("caused", _caused), ("as_helper", _as_helper), ("abbreviated", _abbreviated), ("joined", _joined),
-          ("leaning", _leaning), ("point", _point))
+          ("leaning", _leaning), ("point", _point), ("funds", _funds))
 # shapes that may leave a party to the article (main recipient, main helper)
 WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
-                          "owned", "point"})
+                          "owned", "point", "funds"})
 
 
 @cache
