@@ -166,7 +166,10 @@ class PairingRules:
         self.cue_before = regex.compile(f"(?:{alternation(list(self.cues))})$")
         self.cue_max = _longest(tuple(self.cues))
         self.w = dict(r["windows"])
-        self.breakers = regex.compile(alternation(r["gap_breakers"]))
+        in_verbs = r["gap_breakers_in_verbs"]
+        self.breakers = regex.compile("|".join(
+            f"(?<!{alternation(in_verbs[b])}){regex.escape(b)}" if b in in_verbs else regex.escape(b)
+            for b in r["gap_breakers"]))
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
         self.programmes = regex.compile(alternation(r["programmes"]))
         self.programme_described = regex.compile(r["programme_described"])
