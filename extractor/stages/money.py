@@ -80,6 +80,7 @@ class MoneyRules:
     divided_into_len: int
     things_before: frozenset[str]   # 篮球场2块: a thing counted in pieces right before the number
     donation: re.Pattern
+    pair_cooperation: regex.Pattern   # 粤桂协作, 闽宁协作: the East-West pairing programme
     gift: re.Pattern   # 捐赠, 资金: the same gift told again (partly-about articles)
     not_work: regex.Pattern
     topic_max: int
@@ -171,6 +172,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         divided_into_len=max(map(len, r["measure_word_after_verbs"])),
         things_before=frozenset(r["measure_word_after_things"]),
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
+        pair_cooperation=regex.compile(rel["pair_cooperation"]),
         gift=words_pattern(rel["gift_words"]),
         not_work=regex.compile(rel["cue_not_work"]), brief_heading_max=int(rel["brief_heading_max"]),
         topic_max=int(rel["topic_sentence_max"]), brief_dateline=plain_pattern(rel["brief_dateline"]),
@@ -357,7 +359,7 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
         if rules.other_cause.search(sentence) and not rules.poverty.search(sentence):
             return False
         return bool(_names_work(rules, sentence) or _names_work(rules, short_paragraph)
-                    or rules.donation.search(sentence))
+                    or rules.donation.search(sentence) or rules.pair_cooperation.search(sentence))
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
         return False   # 期货 in 保险+期货 poverty pilots stays relevant
