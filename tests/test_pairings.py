@@ -40,7 +40,7 @@ def test_not_a_pairing(case):
     assert _got(case["text"]) == set()
 
 
-@pytest.mark.parametrize("case", CASES["roles"], ids=lambda c: c["text"][:20])
+@pytest.mark.parametrize("case", _params("roles"))
 def test_county_roles(case):
     roles = {c.name: c.role for c in extract(case["text"]).counties}
     assert {name: roles.get(name) for name in case["roles"]} == case["roles"]

@@ -3142,7 +3142,9 @@ class _HelpEvidence:
         found = self._own_team.get(id(c))
         if found is None:
             tail = self.rules.own_posting_tail
-            found = any(tail.match(self.text, m.span[1]) for m in c.mentions)
+            found = any((t := tail.match(self.text, m.span[1])) is not None
+                        and not self.rules.outside_team_marks.search(self.text, *t.span())
+                        for m in c.mentions)
             level = self.rules.own_level_senders.get(c.name[-1:])
             at = self.text.find(level) if level and not found else -1
             # 区里派来的第一书记: its own level sends (R5), in its passage (the last county named is it)
@@ -3190,8 +3192,15 @@ class _HelpEvidence:
         name no help (:func:`_without_no_help`). ``postings``: the own postings, when the caller
         has found them already."""
         if postings is None:
-            postings = _own_postings(stretch, _own_stems(c, self.rules), self.rules.own_posting_tail)
+            postings = self._own_postings(stretch, c)
         return _without_no_help(_without_spans(stretch, postings), self.rules)
+
+    def _own_postings(self, stretch: str, c: County, stems: Optional[set[str]] = None) -> list[tuple[int, int]]:
+        """:func:`_own_postings` of county ``c`` in ``stretch``, but not a posting whose team is marked
+        as sent from outside (陆川县由省直单位干部组成的工作队: the county names a team it did not form)."""
+        rules = self.rules
+        found = _own_postings(stretch, stems or _own_stems(c, rules), rules.own_posting_tail)
+        return [(a, b) for a, b in found if not rules.outside_team_marks.search(stretch, a, b)]
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
         """Whether the stretch's help cues are all the county's own postings: its own units
@@ -3203,7 +3212,7 @@ class _HelpEvidence:
         if not any(text.find(x, s, e) >= 0 for x in stems):
             return False
         stretch = text[s:e]
-        postings = _own_postings(stretch, stems, rules.own_posting_tail)
+        postings = self._own_postings(stretch, c, stems)
         if not postings:
             return False
         return not _strong_help_cue(self._without_own_work(stretch, c, postings), rules)
