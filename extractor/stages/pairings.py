@@ -388,6 +388,7 @@ class PairingRules:
         self.help_in_not = tuple(roles["help_in_not"])
         self.nationwide_cadres = regex.compile(roles["nationwide_cadres"])
         self.programme_talk = regex.compile(roles["programme_talk"])
+        self.prefecture_help = regex.compile(roles["prefecture_help"])
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
         self.higher_level_funds = regex.compile(roles["higher_level_funds"])
         # help told in a phrase rather than a word (invited experts, a province pair's
@@ -2999,6 +3000,8 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
     counties = list(counties)
     evidence = _HelpEvidence(article, counties, rules)
     named = [c for c in counties if c.key]
+    # a county of the helped provinces is named: the article may tell east–west help
+    west_named = any(c.key[:2] in rules.west_recipients for c in named)
     for c in counties:
         if not c.key:
             continue
@@ -3015,7 +3018,10 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
             c.role = "helper"
         elif region_areas and c.key.startswith(region_areas):
             c.role = "recipient"
-        elif evidence.cadre_origin(c) or evidence.sends_team(c):
+        elif evidence.cadre_origin(c) or evidence.sends_team(c) or (
+                # one of the helping provinces' counties read giving at its name, one of the helped named
+                # (牟平区…捐助的物资抵达重庆市巫山县): the help told around it is what it gives
+                local == "helper" and west_named and c.key[:2] in rules.east_helpers):
             c.role = "helper"
         else:
             seen = evidence.help_comes_in(c)
@@ -3035,6 +3041,7 @@ def _without_no_help(sentence: str, rules: PairingRules) -> str:
     """The stretch without the phrases that name no help (roles.help_in_not)."""
     for phrase in rules.help_in_not:
         sentence = sentence.replace(phrase, "")
+    sentence = rules.prefecture_help.sub("", sentence)
     return rules.programme_talk.sub("", rules.nationwide_cadres.sub("", sentence))
 
 
