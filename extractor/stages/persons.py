@@ -75,6 +75,7 @@ class PersonRules:
     initials: frozenset[str]                 # characters a name can start with
     surnames: frozenset[str]                 # Han surnames
     gate_left_out_surnames: frozenset[str]   # Han surnames read after a title by the rules alone (强)
+    ungated_name_starts: frozenset[str]      # where _ungated_rule_name can read a name: the two sets above
     followers: regex.Pattern                 # what follows a name (黄斌|表示)
     gazetteer: Gazetteer
     years: YearGrammar
@@ -247,6 +248,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         followers=words_pattern(r["name_followers"]),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         gate_left_out_surnames=frozenset(r["gate_left_out_surnames"]),
+        ungated_name_starts=words["translit_title_chars"] | frozenset(r["gate_left_out_surnames"]),
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
@@ -402,7 +404,6 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
     anchors)."""
     steps, step = rules.limits.list_steps, rules.limits.list_step
     initials, plans = rules.initials, rules.cue_window
-    ungated_starts = rules.words["translit_title_chars"] | rules.gate_left_out_surnames   # _ungated_rule_name's
     certain = _certain_candidates(text, rules)
     c, certain_end = 0, certain[0][0] if certain else len(text) + 1
     for end_index, word in rules.cues.iter(text):
@@ -438,7 +439,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                         or text[start:k + 1] in _dictionary_words()) or \
                         kind != "before_foreign_name" and text[k:k + 1] not in initials:
                     # 局长|强某某、, 部长|勒某尔。: read only before a character such a name starts with (most have none)
-                    if text[k:k + 1] in ungated_starts and (ruled := _ungated_rule_name(text, k, kind, rules)):
+                    if text[k:k + 1] in rules.ungated_name_starts and (ruled := _ungated_rule_name(text, k, kind, rules)):
                         yield 0, 0, text[ruled[0]:ruled[1]], k, start, ruled[2]
                     continue
                 anchor = text[k:k + 3]
@@ -630,7 +631,7 @@ def _clause_start_spans(text: str, rules: PersonRules):
 
 
 def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
-                 surnames: Optional[str] = None, titled: bool = False) -> Optional[tuple[int, int]]:
+                 surnames: Optional[frozenset[str]] = None, titled: bool = False) -> Optional[tuple[int, int]]:
     """The name starting at ``k`` when the rules alone can tell its length: one of 2 or 3
     Han characters followed by a name follower (黄斌|表示), no follower inside, and no
     ordinary word inside (王青山 has 青山: left to the tagger). ``strict`` (after a weak cue
