@@ -261,21 +261,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.source / "areas.csv").is_file():
         print(f"no code lists in {args.source}", file=sys.stderr)
         return 2
-    targets = {"gazetteer.tsv": render_gazetteer(args.source),
-               "places_admin.tsv": render_places(args.source),
-               "county_former_names.tsv": render_former_names(args.source)}
-    stale = []
-    for name, text in targets.items():
-        path = args.out / name
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current != text:
-            stale.append(name)
-            if not args.check:
-                path.write_text(text, encoding="utf-8")
-    if args.check and stale:
-        print("out of date: " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    # Imported here, not at the top: the tests load this file alone for render() (scripts/ is
+    # on the path only when the script runs).
+    from shipped_files import write_or_check
+    return write_or_check({args.out / "gazetteer.tsv": render_gazetteer(args.source),
+                           args.out / "places_admin.tsv": render_places(args.source),
+                           args.out / "county_former_names.tsv": render_former_names(args.source)},
+                          args.check)
 
 
 if __name__ == "__main__":

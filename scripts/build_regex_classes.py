@@ -58,14 +58,10 @@ def main() -> int:
     group.add_argument("--check", action="store_true",
                        help=f"exit 1 if {OUT.relative_to(REPO)} is not what this script makes")
     args = parser.parse_args()
-    text = render()
-    if args.check:
-        if OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is out of date", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    return 0
+    # Imported here, not at the top: the tests load this file alone for render() (scripts/ is
+    # on the path only when the script runs).
+    from shipped_files import write_or_check
+    return write_or_check({OUT: render()}, args.check)
 
 
 if __name__ == "__main__":
