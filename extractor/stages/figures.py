@@ -131,6 +131,7 @@ class FigureRules:
         self.negation_reach = max(map(len, r["negations"])) + _NEGATION_GAP
         self.remaining = regex.compile(_alt(r["remaining"]))
         self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
+        self.listed_remaining = regex.compile(_alt(r["listed_remaining"]))
         self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})[\p{{Han}}0-9]{{0,10}}$")
         self.chain_window = int(r["chain_window"])
         self.partitive_before = regex.compile(r["partitive_before"])
@@ -639,8 +640,8 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
             listed_rest = after[other.start():]   # 551万农村贫困人口、50多个贫困县尚未摘帽
         after = after[:other.start()]   # 84名队员组成的14支…: later cues belong to later counts
     state = _people_state(rules, before, after)
-    if state is None and listed_rest and rules.remaining.search(listed_rest):
-        state = "remaining"   # a list of counts sharing one "not yet lifted" predicate
+    if state is None and listed_rest and rules.listed_remaining.search(listed_rest):
+        state = "remaining"   # a list of counts sharing one "not yet lifted" predicate (F24)
     if state is None and rules.collective_exit_next.match(following):
         state = "exit"   # 共有8户21人，如今都已脱贫
     if state is None and owned:
