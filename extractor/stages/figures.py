@@ -213,6 +213,7 @@ class FigureRules:
         self.bracket_part_head = regex.compile(r["bracket_part_head"])
         self.bracket_part_window = int(r["bracket_part_window"])
         self.part_openers = tuple(r["part_openers"])
+        self.time_continuation_opener = regex.compile(r["time_continuation_opener"])
         self.colon_heading = regex.compile(r["colon_heading"]["heading"])
         self.colon_item_before = regex.compile(r["colon_heading"]["item_before"])
         self.colon_item_after = regex.compile(r["colon_heading"]["item_after"])
@@ -1630,15 +1631,22 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
               value: Decimal, pos: int, s_start: int) -> Optional[str]:
     """The place of one counted figure (see :class:`PlaceScope`)."""
     text = article.text
+    village_lo = None
     if text.startswith(rules.part_openers, s_start):
         # 桥头村…共有424户1605人。其中，建档立卡贫困户24户: a part of the sentence before, which
         # names what it is a part of (read back from there, within the paragraph)
         s_start = max(article.index.paragraph_of(s_start)[0], article.index.sentence_of(s_start - 1)[0])
+    elif s_start and rules.time_continuation_opener.match(text, s_start):
+        # 2013年，朱苦拉村共有…。到2018年，贫困人口减贫至10户15人: the same subject later on, its village
+        # named in the sentence before (within the paragraph)
+        village_lo = max(article.index.paragraph_of(s_start)[0], article.index.sentence_of(s_start - 1)[0])
     lo = max(s_start, pos - rules.village_window)
     counties = metric in rules.county_count_metrics
     if rules.several_provinces.search(text, lo, pos) or (
             counties and value > rules.province_county_count_max):
         return "全国"   # 15个省区市的242个贫困县; 834个贫困县
+    if village_lo is not None and not rules.village_context.search(text, lo, pos):
+        lo = village_lo
     in_village = bool(rules.village_context.search(text, lo, pos))
     if in_village and not counties:
         intro = _village_introduced(rules, scope, text, lo, pos)
