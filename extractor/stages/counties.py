@@ -95,6 +95,11 @@ class _ArticleEvidence:
         for h, cu in context:
             self._starts.setdefault(cu.adcode, []).append(h.start)
             self._ends.setdefault(cu.adcode, []).append(h.end)
+        # where a programme word naming a province ends (援藏干部: 西藏), in text order
+        self._programme_ends: dict[str, list[int]] = {}
+        if rules.province_programme_words is not None:
+            for pm in rules.province_programme_words.finditer(text):
+                self._programme_ends.setdefault(rules.province_programme[pm.group()], []).append(pm.end())
         for positions in (*self._starts.values(), *self._ends.values()):
             positions.sort()
         # the provinces/prefectures that end at each position (广东茂名|滨海新区)
@@ -137,7 +142,11 @@ class _ArticleEvidence:
             return False
         if u.parents[0] in self.named:   # prefecture, or the province for 直辖 units
             return True
-        return self.parent_in_sentence(m, u, (u.adcode[:2] + "0000",))
+        province = (u.adcode[:2] + "0000",)
+        if self.parent_in_sentence(m, u, province):
+            return True
+        start = m.hit.start   # 援藏干部江孜联络小组: 援藏 names 西藏 right before
+        return self._named_between(self._programme_ends, province, start - self.rules.programme_word_gap, start)
 
     def other_parent_before(self, m: _Mention, u: Unit) -> bool:
         """A province or prefecture that is none of ``u``'s parents is written right before the
@@ -430,6 +439,10 @@ class CountyRules:
     said_county_window: int
     bare_prefers_city: bool
     roles: _RoleRules
+    # programme words naming a province (援藏 → 540000), and their pattern
+    province_programme: Mapping[str, str]
+    province_programme_words: Optional[object]   # a pattern (plain_pattern: re or regex), or none
+    programme_word_gap: int
 
 
 @cache
@@ -437,6 +450,7 @@ def load_rules(folder: Folder = None) -> CountyRules:
     gaz = gazetteer(folder)
     r = gaz.rules
     lists, said = r["list_confirms"], r.get("bare_said_county")
+    programme = {w: str(code) for code, words in (r.get("province_programme_words") or {}).items() for w in words}
     return CountyRules(
         gazetteer=gaz, evidence=r["evidence"],
         lists=_ListRules(joiners=tuple(lists["joiners"]), min_items=lists["min_items"],
@@ -446,7 +460,9 @@ def load_rules(folder: Folder = None) -> CountyRules:
                          siblings_in_sentence=lists.get("siblings_in_sentence", 0)),
         said_county=regex.compile(said["pattern"]) if said else None,
         said_county_window=said["window"] if said else 0,
-        bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"]))
+        bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"]),
+        province_programme=programme, programme_word_gap=int(r.get("programme_word_gap", 0)),
+        province_programme_words=plain_pattern("|".join(sorted(programme, key=len, reverse=True))) if programme else None)
 
 
 def counties_of(article: Article, rules: CountyRules) -> list[County]:
