@@ -410,7 +410,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
         end = end_index + 1
         start = end - len(word)
         while certain_end <= end and (certain_end < end or -certain[c][1] > len(word)):
-            yield from _certain_cue(text, certain[c][2], certain[c][3], rules)
+            yield from _certain_cue(text, certain[c][2], certain[c][3], rules, sentence_of=sentence_of)
             c += 1
             certain_end = certain[c][0] if c < len(certain) else len(text) + 1
         for kind, before, after in plans[word]:
@@ -423,7 +423,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 yield from _line_cue(text, start, end, kind, sentence_of, rules)
                 continue
             elif kind in _CERTAIN_KINDS:
-                yield from _certain_cue(text, start, word, rules, kind)
+                yield from _certain_cue(text, start, word, rules, kind, sentence_of)
                 continue
             else:
                 after_cue = text[end:end + 1]
@@ -453,7 +453,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 hi = min(s_end, hi + step)
             yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
     for _, _, start, word in certain[c:]:
-        yield from _certain_cue(text, start, word, rules)
+        yield from _certain_cue(text, start, word, rules, sentence_of=sentence_of)
 
 
 def _ungated_rule_name(text: str, k: int, kind: str, rules: PersonRules
@@ -482,19 +482,33 @@ def _certain_candidates(text: str, rules: PersonRules) -> list[tuple[int, int, i
     return out
 
 
-def _certain_cue(text: str, start: int, word: str, rules: PersonRules, only: Optional[str] = None):
+def _certain_cue(text: str, start: int, word: str, rules: PersonRules, only: Optional[str] = None,
+                 sentence_of=None):
     """The rule anchors of a cue after or before which only a name the rules can tell alone
-    counts (的|王某, 王某|家): no tagger window."""
+    counts (的|王某, 王某|家): no tagger window, except after 的 where what follows has a
+    name's shape (:func:`_name_shaped`: 在南京工作的|周某吃了, 冯庄乡的|史某某，)."""
     end = start + len(word)
-    for kind, _, _ in rules.cue_window[word]:
+    for kind, before, after in rules.cue_window[word]:
         if only is not None and kind != only:
             continue
         if kind == "before_name_certain":
             if text[end:end + 1] in rules.surnames:
-                yield 0, 0, text[end:end + 3], end, start, kind
+                lo = hi = 0
+                if after and sentence_of is not None and _name_shaped(text, end):
+                    s_start, s_end = sentence_of(start)
+                    lo, hi = max(s_start, start - before), min(s_end, end + after)
+                yield lo, hi, text[end:end + 3], end, start, kind
         elif kind == "after_name_certain":
             if text[start - 2:start - 1] in rules.surnames or text[start - 3:start - 2] in rules.surnames:
                 yield 0, 0, text[max(0, start - 4):start], None, start, kind
+
+
+def _name_shaped(text: str, k: int) -> bool:
+    """Three Han characters at ``k`` (a surname there, checked by the caller) that may open a
+    name: neither the first two nor the three are a word of jieba's dictionary (的|方式,
+    的|文化, 的|李子地, 的|汪洋大海, 的|党中央, 的|马铃薯)."""
+    return bool(_HAN_RUN.fullmatch(text[k:k + 3])) and len(text[k:k + 3]) == 3 \
+        and text[k:k + 2] not in _dictionary_words() and text[k:k + 3] not in _dictionary_words()
 
 
 #: cue kinds after or before which only a name the rules can tell alone counts (的, 家)
@@ -910,7 +924,8 @@ def _bounded_fallbacks(text: str, tagged: list[tuple[int, int]], starts: list[in
 
 def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
                 known: Iterable[str] = (), dot_windows: Optional[list[tuple[int, int]]] = None,
-                fallback_starts: Optional[list[int]] = None, read_list_ends: frozenset[int] = frozenset()
+                fallback_starts: Optional[list[int]] = None, read_list_ends: frozenset[int] = frozenset(),
+                start_windows: Optional[list[tuple[int, int, int]]] = None
                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(windows for the tagger, names the rules found alone). Windows surround the cues
     (``cue_window`` characters before and after, by the cue's kind, clipped to the
@@ -926,9 +941,12 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     dot counts there, not 夏谱 in 六十载·塞上宁夏谱新篇). ``fallback_starts``, when given, gets
     where a name must start after a strong cue (村民|, 某某村的|): read by
     :func:`bounded_name` when the tagger finds no name there or cuts it; none before a 等 in
-    ``read_list_ends`` (:func:`list_run_names` read that list)."""
+    ``read_list_ends`` (:func:`list_run_names` read that list). ``start_windows``, when
+    given, gets (lo, hi, name start) of the windows after 的 (:func:`_name_shaped`) that no
+    other window holds: only a name starting right after the 的 counts there (not 晴时尘 in
+    的|田埂路，晴时尘土); without it they open no window."""
     seen: set[str] = set()
-    cued, direct, dots = [], [], []
+    cued, direct, dots, after_de = [], [], [], []
     for lo, hi, anchor, k, cue_start, kind in (*_cue_spans(text, sentence_of, rules),
                                                *_sentence_start_spans(text, sentences, rules),
                                                *_clause_start_spans(text, rules)):
@@ -943,14 +961,26 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
             direct.append(name)
         elif kind == "dot" and dot_windows is not None:
             dots.append((lo, hi, cue_start))
-        elif kind not in ("after_name_certain", "before_name_certain", "layout", "after_seat") \
+        elif kind == "before_name_certain":
+            if hi > lo and start_windows is not None:
+                after_de.append((lo, hi, k))
+        elif kind not in ("after_name_certain", "layout", "after_seat") \
                 and not (kind == "after_list" and cue_start in read_list_ends) \
                 and hi > lo and not (kind == "before_name" and     # 总书记|关心: no name follows
                                      text.endswith(rules.affixes.bounded_name_not_after, 0, k)):
             cued.append((lo, hi, anchor, k))
-    spans = _unread_windows(text, cued, (*known, *(text[a:b] for a, b in direct)))
-    # Overlapping windows are merged up to max_window characters (the tagger's piece
-    # length); longer ones are cut into overlapping pieces.
+    out = _merged_windows(_unread_windows(text, cued, (*known, *(text[a:b] for a, b in direct))), rules)
+    if dots:
+        dot_windows.extend(_uncovered_dots(dots, out, rules.limits.dot_margin))
+    if after_de:
+        start_windows.extend(_unread_starts(text, after_de, out, (*known, *(text[a:b] for a, b in direct)),
+                                            rules))
+    return out, direct
+
+
+def _merged_windows(spans: list[tuple[int, int]], rules: PersonRules) -> list[tuple[int, int]]:
+    """Overlapping windows merged up to max_window characters (the tagger's piece length);
+    longer ones cut into overlapping pieces."""
     size, overlap = rules.limits.max_window, rules.limits.window_overlap
     spans.sort()
     merged: list[list[int]] = []
@@ -965,9 +995,17 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
             out.append((a, a + size))
             a += size - overlap
         out.append((a, b))
-    if dots:
-        dot_windows.extend(_uncovered_dots(dots, out, rules.limits.dot_margin))
-    return out, direct
+    return out
+
+
+def _unread_starts(text: str, after_de: list[tuple[int, int, int]], windows: list[tuple[int, int]],
+                   read: Iterable[str], rules: PersonRules) -> list[tuple[int, int, int]]:
+    """The windows after 的 (lo, hi, name start) whose name start begins no name already
+    read and that no other window holds (the tagger sees the name there already)."""
+    read = tuple(set(read))
+    uncovered = set(_uncovered_dots(after_de, windows, rules.limits.dot_margin))
+    return [(lo, hi, k) for lo, hi, k in after_de
+            if (lo, hi) in uncovered and not (read and text.startswith(read, k))]
 
 
 def _unread_windows(text: str, cued: list[tuple[int, int, str, Optional[int]]],
@@ -2913,22 +2951,15 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     credits = credit_names(text, rules)
     bylines = byline_names(text, rules) + credits
     dot_windows: list[tuple[int, int]] = []
+    start_windows: list[tuple[int, int, int]] = []
     fallback_starts: list[int] = []
     list_groups: list[list[str]] = []
     runs = list_run_names(text, rules, list_groups)
     windows, direct = cue_windows(text, sentence_of, sentences, rules,
                                   {_SPACE.sub("", text[a:b]) for a, b in bylines}, dot_windows,
-                                  fallback_starts, frozenset(b for _, b in runs))
-    if stats is not None:
-        stats.chars += len(text)
-        stats.tagged_chars += sum(b - a for a, b in windows + dot_windows) if rules.tagger else 0
-        stats.windows += len(windows) + len(dot_windows)
-        stats.tagger_missing = rules.tagger is None
-    per_window = _tag_windows(text, windows + dot_windows, rules)
-    tagged = [span for spans in per_window[:len(windows)] for span in spans]
-    for spans in per_window[len(windows):]:     # at a dot only: 奥列格|·季莫费耶夫, not 夏谱
-        tagged.extend((a, b) for a, b in spans if _DOT in text[a - 1:b + 1])
-    tagged = repair_tagged_edges(text, tagged, rules)
+                                  fallback_starts, frozenset(b for _, b in runs), start_windows)
+    tagged = repair_tagged_edges(text, _tagged_spans(text, windows, dot_windows, start_windows,
+                                                     rules, stats), rules)
     if fallback_starts:
         tagged, bounded = _bounded_fallbacks(text, tagged, fallback_starts, rules)
         direct = direct + bounded
@@ -2961,6 +2992,28 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
+
+
+def _tagged_spans(text: str, windows: list[tuple[int, int]], dot_windows: list[tuple[int, int]],
+                  start_windows: list[tuple[int, int, int]], rules: PersonRules,
+                  stats: Optional[PersonStats]) -> list[tuple[int, int]]:
+    """The tagger's name spans over all windows in one batch: every span of a cue window,
+    a span at the dot of a dot window, a span starting at the name start of a window
+    after 的."""
+    after_de = [(lo, hi) for lo, hi, _ in start_windows]
+    if stats is not None:
+        stats.chars += len(text)
+        stats.tagged_chars += sum(b - a for a, b in windows + dot_windows + after_de) if rules.tagger else 0
+        stats.windows += len(windows) + len(dot_windows) + len(after_de)
+        stats.tagger_missing = rules.tagger is None
+    per_window = _tag_windows(text, windows + dot_windows + after_de, rules)
+    tagged = [span for spans in per_window[:len(windows)] for span in spans]
+    n_plain = len(windows) + len(dot_windows)
+    for spans in per_window[len(windows):n_plain]:     # at a dot only: 奥列格|·季莫费耶夫, not 夏谱
+        tagged.extend((a, b) for a, b in spans if _DOT in text[a - 1:b + 1])
+    for (_, _, k), spans in zip(start_windows, per_window[n_plain:]):   # 的|周某, not 晴时尘
+        tagged.extend((a, b) for a, b in spans if a == k)
+    return tagged
 
 
 def _list_cadres(found: list[FoundPerson], groups: list[list[str]], rules: PersonRules) -> None:
