@@ -123,7 +123,9 @@ class Gazetteer:
                 (tuple(fh.get("left", ())), tuple(fh.get("right", ()))))
         self.bare_right_stop = tuple(rules.get("bare_right_stop", []))
         self.bare_right_township = plain_pattern(rules.get("bare_right_township", "(?!)"))   # its parent
-        self.bare_right_named_on = regex.compile(rules.get("bare_right_named_on", "(?!)"))   # 白杨|沟镇
+        # on re (plain_pattern): asked after every guarded bare form, 2,654 calls a real-news pass;
+        # scripts/replay_patterns.py: the same matches, 12.7 → 2.1 ms
+        self.bare_right_named_on = plain_pattern(rules.get("bare_right_named_on", "(?!)"))   # 白杨|沟镇
         self.bare_right_confirms = tuple(rules.get("bare_right_confirms", []))
         # what confirms a bare form right after it, for the counties stage: events, genres and
         # county news sites' datelines

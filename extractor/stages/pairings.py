@@ -130,7 +130,7 @@ class PairingRules:
         mark, who may be sent, and what is no work for the place."""
         self.sent_verbs = plain_pattern(f"(?:{alternation(sent['verbs'])})(?!{alternation(sent['not_after_verb'])})")
         self.sent_regions = {word: self.gaz.units[code] for word, code in sent["regions"].items()}
-        self.sent_going = regex.compile(
+        self.sent_going = plain_pattern(
             f"了?({sent['gap']})({alternation(list(sent['goings']) + list(self.sent_regions))})")
         self.sent_people = words_pattern(sent["people"])
         self.sent_single = regex.compile(sent["single"])
@@ -205,7 +205,7 @@ class PairingRules:
         owned, under, at, by, listed, enclosed, invested, from, teams)."""
         self.object_verbs = tuple(r["object_verbs"])
         self.object_nouns = tuple(sorted(r["object_nouns"], key=len, reverse=True))
-        self.object_count = regex.compile(r["object_count"])
+        self.object_count = plain_pattern(r["object_count"])
         self.target_lead = regex.compile(r["target_lead"])
         self.object_as_verb = r["object_as"]["verb"]
         self.object_as_gap = regex.compile(r["object_as"]["gap"])
@@ -278,10 +278,10 @@ class PairingRules:
         """What other news writes between the parties and the cue (the means, the fields, a
         joint clause before it) and 援 + a province's one-character name (round 13)."""
         self.toward_means = regex.compile(r["toward_means"])
-        self.toward_scope = regex.compile(r["toward_scope"])
+        self.toward_scope = plain_pattern(r["toward_scope"])
         self.toward_items = regex.compile(r["toward_items"])
         self.fund_verbs = tuple(r["fund_verbs"])
-        self.toward_villages = regex.compile(r["toward_villages"])
+        self.toward_villages = plain_pattern(r["toward_villages"])
         self.fund_nouns = tuple(r["fund_nouns"])
         self.joined = {"breaks": tuple(r["joined"]["breaks"]), "lead": regex.compile(r["joined"]["lead"])}
         self.aid_abbreviations = {cue: self.gaz.units[code] for cue, code in r["aid_abbreviations"].items()}
@@ -326,7 +326,7 @@ class PairingRules:
         self.generic_org = words_pattern(r["generic_org_words"])
         self.generic_org_not_before = {w: tuple(v) for w, v in r["generic_org_not_before"].items()}
         self.kind_only_names = frozenset(r["kind_only_names"])
-        self.org_count_head = regex.compile(r["org_count_head"])
+        self.org_count_head = plain_pattern(r["org_count_head"])
         self.central_units = words_pattern(r["central_units"] + r["central_enterprises"])
         self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
         self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
@@ -422,7 +422,7 @@ class PairingRules:
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
         self.origin_tail_reach = roles["origin_tail_reach"]
         self.places_inside = plain_pattern(roles["places_inside"])
-        self.located_before = regex.compile(roles["located_before"])
+        self.located_before = plain_pattern(roles["located_before"])
         self.located_reach = roles["located_reach"]
         self.located_units = words_pattern(roles["located_units"])
         # (?:{county})TAIL: the tail is compiled once; the county's names are looked for as
@@ -434,9 +434,9 @@ class PairingRules:
                              "name {county} only there")
         self.own_posting_tail = plain_pattern(own[len("(?:{county})"):])
         self.own_level_senders = dict(roles["own_level_senders"])
-        self.sends_team = regex.compile(roles["sends_team"])
+        self.sends_team = plain_pattern(roles["sends_team"])
         self.sends_people = regex.compile(roles["sends_people"])
-        self.origin_labels = regex.compile(roles["origin_labels"])
+        self.origin_labels = plain_pattern(roles["origin_labels"])
         self.team_words = words_pattern(roles["team_words"])
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
         self.own_tiers = regex.compile(roles["own_tiers"])
