@@ -458,7 +458,7 @@ def load_rules(folder: Folder = None) -> CountyRules:
                          count_after_min_items=lists["count_after_min_items"],
                          count_after_window=lists["count_after_window"],
                          siblings_in_sentence=lists.get("siblings_in_sentence", 0)),
-        said_county=regex.compile(said["pattern"]) if said else None,
+        said_county=plain_pattern(said["pattern"]) if said else None,
         said_county_window=said["window"] if said else 0,
         bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"]),
         province_programme=programme, programme_word_gap=int(r.get("programme_word_gap", 0)),

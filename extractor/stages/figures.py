@@ -29,24 +29,24 @@ from ..rules import Folder, alternation as _alt, load_yaml, plain_pattern
 
 # The fixed patterns the scans below use, compiled once: ``regex.search(string, …)`` looks
 # its pattern up in regex's cache on every call, a measurable share of this stage.
-_DIGIT = regex.compile(r"[0-9]")
+_DIGIT = plain_pattern(r"[0-9]")
 _DIGITS = regex.compile(r"[0-9]+")
-_DIGIT_OR_GE = regex.compile(r"[0-9]|个")
+_DIGIT_OR_GE = plain_pattern(r"[0-9]|个")
 _FROM_DIGIT = regex.compile(r"[0-9].*$")
-_BRACKETED = regex.compile(r"（[^）]*）|\([^)]*\)")
+_BRACKETED = plain_pattern(r"（[^）]*）|\([^)]*\)")
 # Characters a negation may stand before the exit cue it negates (未完全脱贫).
 _NEGATION_GAP = 2
 # A clause ends at a comma, semicolon or colon, or at a sentence end or line break. The
 # standard ``re``: a bare character class, found in half the time ``regex`` takes.
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
-_SENTENCE_END = regex.compile(r"[。！？!?]")
+_SENTENCE_END = plain_pattern(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;。]")
 _LIST_ITEM = regex.compile(r"[^，,；;：:、和及与（）()“”\s]+")
 _ENUM_COMMA = regex.compile(r"、")
 _DENG_OR_COMMA = regex.compile(r"等|、")
 _NOT_A_COUNTY_ITEM = regex.compile(r"[0-9贫个全各的是]")
 _BRACKET_CLOSE = regex.compile(r"[）)]")
-_UNCLOSED_BRACKET = regex.compile(r"[（(][^）)]*$")
+_UNCLOSED_BRACKET = plain_pattern(r"[（(][^）)]*$")
 # The words a quantity's text starts with before its digits (超过60% → 超过): its qualifier.
 _QUALIFIER_WORDS = regex.compile(r"^[^0-9]*")
 
@@ -64,17 +64,17 @@ class FigureRules:
         self.rate_as_standard = regex.compile(r["rate_as_standard"])
         self.rate_standard_window = int(r["rate_standard_window"])
         self.rate_bound_words = tuple(r["rate_bound_words"])
-        self.other_people_after = regex.compile(r["other_people_after"])
+        self.other_people_after = plain_pattern(r["other_people_after"])
         self.delisting_list_item = regex.compile(r["delisting_list_item"])
         self.delisting_named_unit = regex.compile(r["delisting_named_unit"])
         self.delisting_cue_opens_clause = int(r["delisting_cue_opens_clause"])
         self.delisting_item_lead = regex.compile(r["delisting_item_lead"])
         self.delisting_item_tail = regex.compile(r["delisting_item_tail"])
         self.delisting_list_end = regex.compile(r["delisting_list_end"])
-        self.cue_then_colon = regex.compile(r["cue_then_colon"])
+        self.cue_then_colon = plain_pattern(r["cue_then_colon"])
         self.delisting_comma_item = regex.compile(r["delisting_comma_item"])
         self.followup_openers = tuple(r["delisting_followup_openers"])
-        self.delisting_followup = regex.compile(rf"(?:{_alt(r['delisting_followup_openers'])})"
+        self.delisting_followup = plain_pattern(rf"(?:{_alt(r['delisting_followup_openers'])})"
                                                 + r["delisting_followup"])
         # literal words: the standard re finds them in half regex's time (asked of every sentence)
         self.trigger = re.compile(r["trigger"])
@@ -94,23 +94,23 @@ class FigureRules:
         self.quantity_gate = QuantityGate(units)   # the bare 万/亿 unit: the gate's multipliers
         self.people = regex.compile(people)
         modifier = rf"\p{{Han}}{{0,{int(r['weak_noun_modifier_max'])}}}?"
-        self.people_after = regex.compile(
+        self.people_after = plain_pattern(
             rf"^的?(?:{people}|{modifier}(?P<weak>{_alt(r['weak_people_nouns'])}))")
-        self.households_after = regex.compile(
+        self.households_after = plain_pattern(
             rf"^(?:是|的)?(?:{_alt(r['household_nouns'])}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
         link = rf"(?:{_alt(r['linking_adverbs'])})?(?:{_alt(r['linking'])})"
         year = rf"(?:[0-9]{{4}}年\p{{Han}}{{0,6}}?的?|{_alt(r['stock_time_words'])})?"
-        self.noun_before = regex.compile(
+        self.noun_before = plain_pattern(
             rf"(?<!{r['non_poor']})(?P<noun>{people}|{_alt(r['poor_before_suffix'])})(?:{link})?{year}"
             rf"(?:[0-9.]+万?户[、，,]?共?)?$")   # 贫困人口989户共5037人
         self.person_then = regex.compile(r["household_then_people"])
-        self.county_head = regex.compile(_alt(r["county_heads"]))
-        self.village_head = regex.compile(_alt(r["village_heads"]))
+        self.county_head = plain_pattern(_alt(r["county_heads"]))
+        self.village_head = plain_pattern(_alt(r["village_heads"]))
         self.poor_marker = regex.compile(_alt(r["poor_markers"]))
         self.non_poor_unit = regex.compile(rf"{r['non_poor']}(?:{_alt(r['poor_markers'])})|{r['lifted_units']}")
         self.head_window = int(r["head_window"])
         self.people_count_after_head = regex.compile(r["people_count_after_head"])
-        self.people_exit = regex.compile("|".join(r["people_exit"]))
+        self.people_exit = plain_pattern("|".join(r["people_exit"]))
         self.county_blockers = regex.compile(r["county_blockers"])
         self.head_modifiers = plain_pattern(r["head_modifiers"])
         self.rate_range_rest = regex.compile(r["rate_range_rest"])
@@ -118,18 +118,18 @@ class FigureRules:
         self.named_group_before = plain_pattern(r["named_group_before"])
 
         self.cue_one_of_after = regex.compile(r["cue_one_of_after"])
-        self.unit_noun_before = regex.compile(r["unit_noun_before"])
+        self.unit_noun_before = plain_pattern(r["unit_noun_before"])
         self.people_exit_before = regex.compile(r["people_exit_before"])
         self.village_exit = regex.compile("|".join(r["village_exit"]))
         self.county_exit = regex.compile("|".join(r["county_exit"]))
         self.named_county_exit = regex.compile(r["named_county_exit"])
         self.lower_unit_after_county = regex.compile(r["lower_unit_after_county"])
         neg = _alt(r["negations"])
-        self.negated = regex.compile(rf"(?:{neg})\p{{Han}}{{0,{_NEGATION_GAP}}}$")
+        self.negated = plain_pattern(rf"(?:{neg})\p{{Han}}{{0,{_NEGATION_GAP}}}$")
         # the farthest back a negation can start: :meth:`negated_before` looks no further, so
         # a cue repeated along one long line costs the same per cue
         self.negation_reach = max(map(len, r["negations"])) + _NEGATION_GAP
-        self.remaining = regex.compile(_alt(r["remaining"]))
+        self.remaining = plain_pattern(_alt(r["remaining"]))
         self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
         self.listed_remaining = regex.compile(_alt(r["listed_remaining"]))
         self.r_change_between = regex.compile(rf"(?:{_alt(r['change_to'])})[\p{{Han}}0-9]{{0,10}}$")
@@ -137,10 +137,10 @@ class FigureRules:
         self.partitive_before = regex.compile(r["partitive_before"])
         self.part_after_exit = regex.compile(r["part_after_exit"])
         self.share_after_exit = regex.compile(r["share_after_exit"])
-        self.part_exit_before = regex.compile(r["part_exit_before"])
-        self.part_exit_verb_before = regex.compile(r["part_exit_verb_before"])
+        self.part_exit_before = plain_pattern(r["part_exit_before"])
+        self.part_exit_verb_before = plain_pattern(r["part_exit_verb_before"])
         self.part_exit_lead_noun = regex.compile(r["part_exit_lead_noun"])
-        self.shared_head_after = regex.compile(r["shared_head_after"])
+        self.shared_head_after = plain_pattern(r["shared_head_after"])
         self.counted_after_head = regex.compile(r["counted_after_head"])
         self.listed_after_cue = regex.compile(r["listed_after_cue"])
         self.listed_before_count_window = int(r["listed_before_count_window"])
@@ -151,17 +151,17 @@ class FigureRules:
         self.apposition_list = plain_pattern(r["apposition_list"])
         self.apposition_metrics = [(regex.compile(p), m) for p, m in r["apposition_metrics"]]
         self.lifted_noun_before = regex.compile(r["lifted_noun_before"])
-        self.counts_owned_after = regex.compile(r["counts_owned_after"])
+        self.counts_owned_after = plain_pattern(r["counts_owned_after"])
         self.county_reach = regex.compile(_alt(r["county_reach"]))
         self.reporter_visit_before = regex.compile(r["reporter_visit_before"])
         self.county_reach_after = regex.compile(rf"^(?:{_alt(r['county_reach_after'])})")
         self.threshold_after_count = regex.compile(r["threshold_after_count"])
         self.threshold_selected_after = regex.compile(r["threshold_selected_after"])
         self.threshold_selected_before = regex.compile(r["threshold_selected_before"])
-        self.other_head_before = regex.compile(_alt(r["other_head_before"]))
+        self.other_head_before = plain_pattern(_alt(r["other_head_before"]))
         self.threshold_before = plain_pattern(r["threshold_before"])
         self.threshold_tail = regex.compile(r["threshold_tail"])
-        self.helped_before = regex.compile(r["helped_before"])
+        self.helped_before = plain_pattern(r["helped_before"])
         self.whole_area_before = regex.compile(r["whole_area_before"])
         self.area_helpers_before = regex.compile(r["area_helpers_before"])
         self.subset_words = tuple(r["subset_words"])
@@ -188,7 +188,7 @@ class FigureRules:
         self.helper_areas_noun = regex.compile(r["helper_areas_noun"])
         self.helper_areas_named_after = regex.compile(r["helper_areas_named_after"])
         self.helper_areas_stop = regex.compile(r["helper_areas_stop"])
-        self.at_risk = regex.compile(r["at_risk_nouns"])
+        self.at_risk = plain_pattern(r["at_risk_nouns"])
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
         self.quoted_label_max = int(r["quoted_label_max"])
@@ -199,9 +199,9 @@ class FigureRules:
         self.list_count = regex.compile(r["delisting_list_count"])
         self.delisting_stated = regex.compile(r["delisting_stated"])
         self.delisting_generic_after = regex.compile(r["delisting_generic_after"])
-        self.threshold_word = regex.compile(r["threshold_word"])
+        self.threshold_word = plain_pattern(r["threshold_word"])
         self.bracketed_restatement = regex.compile(r["bracketed_restatement"])
-        self.delisting_other_subject = regex.compile(r["delisting_other_subject"])
+        self.delisting_other_subject = plain_pattern(r["delisting_other_subject"])
         self.delisting_person_subject = regex.compile(r["delisting_person_subject"])
         self.county_exit_lower_unit_after = regex.compile(r["county_exit_lower_unit_after"])
         self.change_to = regex.compile(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
@@ -234,7 +234,7 @@ class FigureRules:
         self.project = regex.compile("|".join(sorted(r["project_cues"], key=len, reverse=True)))
         self.village_project = regex.compile(r["village_project"])
         self.rates = r["rates"]
-        self.rate_noun = regex.compile(rf"{_alt(self.rates)}|\p{{Han}}率")
+        self.rate_noun = plain_pattern(rf"{_alt(self.rates)}|\p{{Han}}率")
         self.rate_breakers = regex.compile(_alt(r["rate_breakers"]))
         self.rate_window = int(r["rate_window"])
         self.rate_parallel_between = regex.compile(r["rate_parallel_between"])
@@ -252,7 +252,7 @@ class FigureRules:
         self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])})(?={r['named_region_owns']})")
         self.nation_people_min = Decimal(r["nation_people_min"])
         self.people_metrics = frozenset(r["people_metrics"])
-        self.helper_after_place = regex.compile(r["helper_after_place"])
+        self.helper_after_place = plain_pattern(r["helper_after_place"])
         self.article_helper_after = plain_pattern(r["article_helper_after"])
         self.counted_after_place = plain_pattern(r["counted_after_place"])
         self.counted_after_listed_place = plain_pattern(r["counted_after_listed_place"])
@@ -294,7 +294,7 @@ class FigureRules:
         self.headings_max = int(r["headings_max"])
         self.place_list_joiners = "".join(r["place_list_joiners"])
         self.location_before = plain_pattern(r["location_before"])
-        self.several_provinces = regex.compile(r["several_provinces"])
+        self.several_provinces = plain_pattern(r["several_provinces"])
         self.province_county_count_max = int(r["province_county_count_max"])
         self.place_lookback = int(r["place_lookback"])
         self.year_window = int(r["year_window"])

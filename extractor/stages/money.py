@@ -177,7 +177,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         not_work=regex.compile(rel["cue_not_work"]), brief_heading_max=int(rel["brief_heading_max"]),
         topic_max=int(rel["topic_sentence_max"]), brief_dateline=plain_pattern(rel["brief_dateline"]),
         goods_unit=plain_pattern(rel["unit_price"]["goods_unit"]), price_words=plain_pattern(rel["unit_price"]["price_words"]),
-        rate_before=regex.compile(rel["unit_price"]["rate_before"]), rate_after=regex.compile(rel["unit_price"]["rate_after"]),
+        rate_before=plain_pattern(rel["unit_price"]["rate_before"]), rate_after=plain_pattern(rel["unit_price"]["rate_after"]),
         price_continued=regex.compile(rel["unit_price"]["continued_between"]),
         price_before=int(rel["unit_price"]["before"]), price_after=int(rel["unit_price"]["after"]),
         window=int(rel["paragraph_window"]), negative_signs=frozenset(r["negative_signs"]),
@@ -297,7 +297,7 @@ def brief_subjects(rules: MoneyRules, article: Article) -> list[tuple[int, Optio
 
 
 #: A heading line has no sentence end (punctuation, not a rule).
-_SENTENCE_END = regex.compile("[。！？!?]")
+_SENTENCE_END = plain_pattern("[。！？!?]")
 
 
 def _is_heading(rules: MoneyRules, line: str) -> bool:

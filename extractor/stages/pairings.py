@@ -115,7 +115,7 @@ class PairingRules:
         each pattern anchored at the end of the stretch searched ($ at endpos), bounded by the
         longest of its words."""
         v = r["visit"]
-        self.visit = {"gap": regex.compile(f"(?:{alternation(v['gaps'])})?$"),
+        self.visit = {"gap": plain_pattern(f"(?:{alternation(v['gaps'])})?$"),
                       "marks": regex.compile(f"(?:{alternation(v['marks'])})$"),
                       "lead": regex.compile(f"(?:{alternation(v['leads'])})?$"),
                       "gap_max": _longest(tuple(v["gaps"])), "marks_max": _longest(tuple(v["marks"])),
@@ -411,7 +411,7 @@ class PairingRules:
         self.help_in_paragraphs = roles["help_in_paragraphs"]
         self.help_in_next_sentences = roles["help_in_next_sentences"]
         self.heading_max, self.section_reach = roles["heading_max"], roles["section_reach"]
-        self.attribution = regex.compile(alternation(roles["attribution"]))
+        self.attribution = plain_pattern(alternation(roles["attribution"]))
         self.signature = regex.compile(roles["signature"])
         self.opening_reach = roles["opening_reach"]
         self.opening_others = roles["opening_others"]

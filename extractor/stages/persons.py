@@ -252,14 +252,14 @@ def _load_rules(folder: Folder) -> PersonRules:
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
-        credit=regex.compile(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
+        credit=plain_pattern(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
         byline_cue=plain_pattern(r["byline_cue"]),
         author_bracket=regex.compile(r["author_bracket_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
         title_line_name=regex.compile(r["title_line_name"]),
         cadre_titles=plain_pattern(f"(?:{alternation(r['cadre_titles'])})$"),
         resident_before=_suffix_pattern(r["resident_before"]),
-        journalist_before=regex.compile(f"(?:{alternation(r['journalist_before'])})"
+        journalist_before=plain_pattern(f"(?:{alternation(r['journalist_before'])})"
                                         r"[\s、]*(?:\p{Han}{1,4}[\s、]+)*$"),
         journalist_word=words_pattern(r["journalist_before"]),
         journalist_after=plain_pattern(rf"[ 　]*(?:{alternation(r['journalist_after'])})"),
@@ -271,19 +271,19 @@ def _load_rules(folder: Folder) -> PersonRules:
         post_copula=words_pattern(r["post_copula"]),
         bracket_post=plain_pattern(r["bracket_post"]),
         apposition_post=plain_pattern(r["apposition_post"]),
-        list_run_dotted_item=regex.compile(r["list_run_dotted_item"]),
-        list_run_long_item=regex.compile(r["list_run_long_item"]),
+        list_run_dotted_item=plain_pattern(r["list_run_dotted_item"]),
+        list_run_long_item=plain_pattern(r["list_run_long_item"]),
         list_title=plain_pattern(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
         sent_list_verb=regex.compile(r["sent_list_verb"]),
-        sent_list_after=regex.compile(r["sent_list_after"]),
-        titled_name_part=regex.compile(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
+        sent_list_after=plain_pattern(r["sent_list_after"]),
+        titled_name_part=plain_pattern(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
         seat_titles=_suffix_pattern(r["seat_titles"]),
-        academic_unit=regex.compile(r["academic_unit"]),
+        academic_unit=plain_pattern(r["academic_unit"]),
         research_head=regex.compile(r["research_head"]),
         research_section_head=regex.compile(r["research_section_head"]),
         post_abroad=regex.compile(r["post_abroad"]),
-        corps_division=regex.compile(r["corps_divisions"]["pattern"]),
-        foreign_place_head=regex.compile(r["foreign_place_head"].replace("PLACE_CHARS", regex.escape(
+        corps_division=plain_pattern(r["corps_divisions"]["pattern"]),
+        foreign_place_head=plain_pattern(r["foreign_place_head"].replace("PLACE_CHARS", regex.escape(
             "".join(sorted(words["translit_chars"] | words["foreign_place_chars"]))))),
         cadre_after=words_pattern(r["cadre_after"]),
         home_unit=plain_pattern(r["home_unit"]),
@@ -293,7 +293,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         home_unit_others=regex.compile(r["home_unit_others"]),
         home_unit_posted=plain_pattern(
             f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"),
-        team_marker=regex.compile(r["team_marker"]),
+        team_marker=plain_pattern(r["team_marker"]),
         team_village=regex.compile(r["team_village"]),
         origin_patterns=tuple(plain_pattern(p) for p in r["origin_patterns"]),
         origin_marker=plain_pattern(alternation(r["origin_markers"])),
@@ -321,7 +321,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words")}),
-        unplaced_units=regex.compile(r["unplaced_units"]),
+        unplaced_units=plain_pattern(r["unplaced_units"]),
         district_title=regex.compile(r["district_title"]),
         city_title=regex.compile(r["city_title"]),
         list_organ_title=regex.compile(r["list_organ_title"]),
@@ -1432,7 +1432,7 @@ def _join_touching(text: str, spans: list[tuple[int, int]], rules: PersonRules
     return out
 
 
-_LIST_ITEM = regex.compile(r"\p{Han}+(?:·\p{Han}+)*")
+_LIST_ITEM = plain_pattern(r"\p{Han}+(?:·\p{Han}+)*")
 
 
 def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[int, int]]:
