@@ -3123,6 +3123,18 @@ class _HelpEvidence:
         self._own_team: dict[int, bool] = {}
         self._tiers: Optional[list[int]] = None                    # see _own_tiers
         self._besides_teams: dict[tuple[int, int, int], bool] = {}
+        self._first_cues: dict[tuple[int, int], int] = {}         # see _first_help_cue
+
+    def _first_help_cue(self, s: int, e: int) -> int:
+        """Where the first any_help_cue match in text[s:e] starts, -1 for none. Remembered per
+        (s, e): the mentions of one sentence, of one county or of several, read the same
+        stretches (a fifth of the searches a real-news pass were repeats); the same search
+        with the same bounds gives the same answer."""
+        found = self._first_cues.get((s, e))
+        if found is None:
+            m = self.rules.any_help_cue.search(self.text, s, e)
+            found = self._first_cues[(s, e)] = m.start() if m else -1
+        return found
 
     def _has_cue(self, s: int, e: int, c: County) -> bool:
         found = self._cue.get((s, e))
@@ -3131,7 +3143,7 @@ class _HelpEvidence:
             strong = weak = False
             # most stretches hold no cue at all: search the text in place, and copy the stretch
             # (to drop the phrases that are no help) only when a cue is there
-            if rules.any_help_cue.search(text, s, e):
+            if self._first_help_cue(s, e) >= 0:
                 sentence = _without_no_help(text[s:e], rules)
                 strong = _strong_help_cue(sentence, rules)
                 weak = not strong and bool(rules.help_with_party.search(sentence))
@@ -3387,10 +3399,9 @@ class _HelpEvidence:
             # every stretch the walk below reads lies in [s, stop), and a help cue in a stretch
             # is a match of this one search too (any_help_cue's lookarounds are positive): no
             # match, no walk (most mentions); else stretches that end by its start hold none
-            first_cue = self.rules.any_help_cue.search(self.text, s, stop)
-            if first_cue is None:
+            first_cue = self._first_help_cue(s, stop)
+            if first_cue < 0:
                 continue
-            first_cue = first_cue.start()
             end = sentence_end            # where the (part of the) sentence read last ends
             while True:
                 if min(e, stop) > first_cue and self._has_cue(s, min(e, stop), c):
