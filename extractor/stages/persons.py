@@ -152,6 +152,9 @@ class PersonRules:
     known_cadre_word_names: frozenset[str]         # known cadres' names that are words (汪洋)
     team_marker_not: tuple[str, ...]     # a team marker in these is the sender's own unit
     aid_regions: tuple[tuple[str, str], ...]   # (援藏, 西藏自治区): a team post's region (P16)
+    team_context_levels: dict[str, tuple[str, ...]]   # sender's level → context levels, in order
+    province_team_words: tuple[str, ...]     # a province's team or command (工作队, 指挥部)
+    unit_head_units: regex.Pattern      # the offices whose 负责人 holds a public post
     division_names: dict[str, tuple[str, Optional[str]]]   # 五 → (its official name, its city)
     level_words: tuple[tuple[str, tuple[str, ...]], ...]   # (level, its words), smallest first
     level_word_noise: tuple[str, ...]    # removed from a title before level_words, in order
@@ -213,7 +216,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "unit_name_words",
-               "given_name_tails", "surname_only_suffix")
+               "given_name_tails", "surname_only_suffix", "unit_head_titles")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -296,7 +299,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         team_marker=plain_pattern(r["team_marker"]),
         team_village=regex.compile(r["team_village"]),
         origin_patterns=tuple(plain_pattern(p) for p in r["origin_patterns"]),
-        origin_marker=plain_pattern(alternation(r["origin_markers"])),
+        origin_marker=plain_pattern(f'{alternation(r["origin_markers"])}|{r["origin_go_marker"]}'),
         party_lead=regex.compile(alternation(r["party_lead_words"])),
         party_member_same=regex.compile(r["party_member_same_sentence"]),
         party_member_next=regex.compile(r["party_member_next_sentence"]),
@@ -320,7 +323,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
-            "name_end_cut_words", "site_after_name", "village_post_words")}),
+            "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links")}),
         unplaced_units=plain_pattern(r["unplaced_units"]),
         district_title=regex.compile(r["district_title"]),
         city_title=regex.compile(r["city_title"]),
@@ -333,6 +336,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         known_cadre_word_names=frozenset(r["known_cadre_word_names"]),
         team_marker_not=tuple(r["team_marker_not"]),
         aid_regions=tuple(r["aid_regions"].items()),
+        team_context_levels={k: tuple(v) for k, v in r["team_context_levels"].items()},
+        province_team_words=tuple(r["province_team_words"]),
+        unit_head_units=plain_pattern(r["unit_head_units"]),
         division_names={number: (r["corps_divisions"]["name"].format(number), city)
                         for number, city in r["corps_divisions"]["cities"].items()},
         level_words=tuple((level, tuple(words)) for level, words in r["level_words"].items()),
@@ -1827,7 +1833,7 @@ class _Memo:
     def __init__(self) -> None:
         self.title_phrases: dict[tuple[int, int], tuple[int, str]] = {}
         self.post_spans: dict[tuple, list[tuple[int, int]]] = {}
-        self.origins: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
+        self.origins: dict[tuple[int, int], tuple[tuple[int, int, str, int], ...]] = {}
         self.sentences: dict[int, tuple[int, int]] = {}
         self.items_before: dict[int, Optional[tuple[int, int]]] = {}   # _list_start's walks
         self.dates: dict[tuple[int, int], tuple[Optional[str], Optional[str]]] = {}   # per sentence
@@ -1954,6 +1960,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     if not m or rules.resident_before.search(part) or m.group() in rules.words["not_post_titles"]:
         return False
     w = rules.words
+    if m.group() in w["unit_head_titles"] and not rules.unit_head_units.search(part):
+        return False                    # 项目负责人, 公司负责人: no office of the state's
     if m.group() in w["abroad_only_titles"]:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
     if _has_any(part, w["research_units"]) and not rules.academic_unit.search(part) and \
@@ -2360,12 +2368,18 @@ def _team_place(text: str, ts: int, te: int, marker: int, units: list[PlaceSpan]
             any(u.name == sender[0] for u in _of_level(units, "county")):
         return sender[0]    # 石门县某局驻某村工作队队长: a county's team in its own village
     exclude = frozenset(sender[:1]) if sender else frozenset()
-    for level in ("county", "prefecture"):
-        found = _context_unit(text, [u for u in units if not ts <= u.start < te], level,
-                              name, sent, exclude)
+    # a province's team (湖南省援藏工作队) works across a prefecture, a city's in a county; the
+    # units of the sender's own province are the sender's side, never the team's seat
+    title = text[ts:te]
+    province = sender[0] if sender and sender[0] == sender[1] and any(
+        w in title for w in rules.province_team_words) else None
+    levels = rules.team_context_levels["province" if province else "other"]
+    seats = [u for u in units if not ts <= u.start < te and (province is None or u.province != province)]
+    for level in levels:
+        found = _context_unit(text, seats, level, name, sent, exclude)
         if found:
             return found
-    title = text[ts:te]         # P16: the text gives no seat; the region the team's name states
+    # P16: the text gives no seat; the region the team's name states
     return next((region for word, region in rules.aid_regions if word in title), None)
 
 
@@ -2431,8 +2445,11 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
         matches = _origin_matches(text, sent, rules.origin_patterns)
         if memo is not None:
             memo.origins[sent] = matches
-    for start, end, origin in matches:
+    for start, end, origin, o_start in matches:
         dist = a - end if end <= a else (start - b if start >= b else None)
+        if dist is None and o_start <= a and text.startswith(rules.affixes.origin_subject_links, b) \
+                and b < o_start + len(origin):      # 姚某|是中交集团|派驻…: the name is the subject
+            dist, origin = 0, text[b:o_start + len(origin)]
         if dist is not None and dist <= rules.limits.origin_reach and (best is None or dist < best[0]):
             best = (dist, origin)
     if best:
@@ -2449,10 +2466,10 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
 
 
 def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Pattern, ...]
-                    ) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, origin) of every origin pattern's match in the sentence (remembered per
+                    ) -> tuple[tuple[int, int, str, int], ...]:
+    """(start, end, origin, origin's start) of every origin pattern's match in the sentence (remembered per
     sentence by the article's memo, however many mentions it holds)."""
-    return tuple((m.start(), m.end(), m.group("origin")) for pattern in patterns
+    return tuple((m.start(), m.end(), m.group("origin"), m.start("origin")) for pattern in patterns
                  for m in _anchored_finditer(pattern, text, sent[0], sent[1]))
 
 
