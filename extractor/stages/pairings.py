@@ -426,7 +426,7 @@ class PairingRules:
         self.located_reach = roles["located_reach"]
         self.located_units = words_pattern(roles["located_units"])
         # (?:{county})TAIL: the tail is compiled once; the county's names are looked for as
-        # words (_HelpEvidence._own_postings), not compiled into a pattern per county (a
+        # words (_own_postings), not compiled into a pattern per county (a
         # regex compile costs 1.5-10 ms; real news compiled 69 of them on a first pass)
         own = roles["own_posting"]
         if not own.startswith("(?:{county})") or "{county}" in own[len("(?:{county})"):]:
@@ -3078,6 +3078,13 @@ def _own_postings(stretch: str, stems: set[str], tail: regex.Pattern) -> list[tu
     return found
 
 
+def _posting_is_own(text: str, a: int, b: int, rules: PairingRules) -> bool:
+    """Whether the posting matched at text[a:b] (roles.own_posting) is the county's own: its team
+    is not marked as sent from outside (陆川县由省直单位干部组成的工作队: the county names a team it
+    did not form; roles.outside_team_marks)."""
+    return not rules.outside_team_marks.search(text, a, b)
+
+
 def _own_stems(c: County, rules: PairingRules) -> set[str]:
     """The forms of county ``c`` that open its own postings (渠县陆续派出…, 秦州区从部门单位选派…): its
     name, its first two characters, the aliases the article writes, and its own level named as the
@@ -3162,7 +3169,7 @@ class _HelpEvidence:
         if found is None:
             tail = self.rules.own_posting_tail
             found = any((t := tail.match(self.text, m.span[1])) is not None
-                        and not self.rules.outside_team_marks.search(self.text, *t.span())
+                        and _posting_is_own(self.text, *t.span(), self.rules)
                         for m in c.mentions)
             level = self.rules.own_level_senders.get(c.name[-1:])
             at = self.text.find(level) if level and not found else -1
@@ -3211,15 +3218,15 @@ class _HelpEvidence:
         name no help (:func:`_without_no_help`). ``postings``: the own postings, when the caller
         has found them already."""
         if postings is None:
-            postings = self._own_postings(stretch, c)
+            postings = self._postings_of(stretch, c)
         return _without_no_help(_without_spans(stretch, postings), self.rules)
 
-    def _own_postings(self, stretch: str, c: County, stems: Optional[set[str]] = None) -> list[tuple[int, int]]:
-        """:func:`_own_postings` of county ``c`` in ``stretch``, but not a posting whose team is marked
-        as sent from outside (陆川县由省直单位干部组成的工作队: the county names a team it did not form)."""
+    def _postings_of(self, stretch: str, c: County, stems: Optional[set[str]] = None) -> list[tuple[int, int]]:
+        """County ``c``'s own postings in ``stretch``: the :func:`_own_postings` matches that
+        :func:`_posting_is_own` keeps."""
         rules = self.rules
         found = _own_postings(stretch, stems or _own_stems(c, rules), rules.own_posting_tail)
-        return [(a, b) for a, b in found if not rules.outside_team_marks.search(stretch, a, b)]
+        return [(a, b) for a, b in found if _posting_is_own(stretch, a, b, rules)]
 
     def _own_posting_only(self, s: int, e: int, c: County) -> bool:
         """Whether the stretch's help cues are all the county's own postings: its own units
@@ -3231,7 +3238,7 @@ class _HelpEvidence:
         if not any(text.find(x, s, e) >= 0 for x in stems):
             return False
         stretch = text[s:e]
-        postings = self._own_postings(stretch, c, stems)
+        postings = self._postings_of(stretch, c, stems)
         if not postings:
             return False
         return not _strong_help_cue(self._without_own_work(stretch, c, postings), rules)
