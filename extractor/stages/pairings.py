@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate, chain, islice, product
 import re
-from typing import Iterable, Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 import regex
 
@@ -398,9 +398,10 @@ class PairingRules:
             f"(?:{x['pattern'].replace('{pairs}', f'(?:{pairs})')})" for x in roles["help_in_phrases"]))
         # whether a stretch holds any of them (one search instead of four: most stretches
         # hold none)
-        self.any_help_cue = regex.compile("|".join(f"(?:{p.pattern})" for p in (
-            self.help_in, self.higher_level_funds, self.help_with_party, self.help_in_phrases)))
         self._load_outsiders(roles)
+        self.any_help_cue = regex.compile("|".join(f"(?:{p.pattern})" for p in (
+            self.help_in, self.higher_level_funds, self.help_with_party, self.help_in_phrases,
+            self.service_verbs)))
         self.receiving = plain_pattern(roles["receiving"])
         self.part_break = roles["part_break"]
         self.acting_reach = roles["acting_reach"]
@@ -454,6 +455,11 @@ class PairingRules:
         # end such a tail reaches
         self.outsider_signals = words_pattern(self.outsider_org_suffixes + self.origin_marks)
         self.institution_tail_reach = roles["institution_head_max"] + max(map(len, self.outsider_org_suffixes))
+        # an outsider's service (roles.outsider_service): the verbs, and the marks that make the
+        # outsider before the verb its object or place rather than its subject
+        service = roles["outsider_service"]
+        self.service_verbs = words_pattern(v["word"] for v in service["verbs"])
+        self.service_not_subject = tuple(service["not_subject_marks"])
 
 
 @cache
@@ -3154,12 +3160,15 @@ class _HelpEvidence:
                 sentence = _without_no_help(text[s:e], rules)
                 strong = _strong_help_cue(sentence, rules)
                 weak = not strong and bool(rules.help_with_party.search(sentence))
-            found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else ""
+            service = not strong and not weak and bool(rules.service_verbs.search(text, s, e))
+            found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
+                "service" if service else ""
         if found == "strong" and (self._own_posting_only(s, e, c)
                                   or ((self._sends_own_team(c) or self.rules.own_tiers.search(self.text, s, e))
                                       and not self._strong_besides_teams(s, e, c))):
             return False
-        return found == "strong" or (found == "weak" and self._outsider_named(s, e, c))
+        return found == "strong" or (found == "weak" and self._outsider_named(s, e, c)) \
+            or (found == "service" and self._outsider_serves(s, e, c))
 
     def _sends_own_team(self, c: County) -> bool:
         """Whether the article shows the county posting its own team or first secretary (渠县陆续
@@ -3246,34 +3255,57 @@ class _HelpEvidence:
     def _outsider_named(self, s: int, e: int, c: County) -> bool:
         """Whether text[s:e] names a party from outside county ``c``: an organisation, or a
         place that is neither the county nor one of its parents."""
+        return next(self._outsiders(s, e, c), None) is not None
+
+    def _outsider_serves(self, s: int, e: int, c: County) -> bool:
+        """Whether text[s:e] tells a party from outside county ``c`` giving a service
+        (roles.outsider_service: 中国文联扶贫办…主办…武都区音乐舞蹈培训提高班): the outsider is named
+        before the service verb, in the same sentence, as its subject — not after a mark that
+        makes it the object or place (为清华大学培训, 赴浙江大学培训: the county's people go there)."""
+        text, rules = self.text, self.rules
+        last_verb = max((m.start() for m in rules.service_verbs.finditer(text, s, e)), default=-1)
+        # the county named before the outsider is the clause's subject or co-subject (松潘县政府与
+        # 京东云启动合作, 某县组织教师参加…大学培训): no service to it is told
+        own = self.number[id(c)]
+        first_named = next((self.starts[k][0] for k in range(bisect_left(self.positions, s), len(self.starts))
+                            if self.starts[k][0] >= e or self.starts[k][2] == own), e)
+        return any(b <= last_verb and a <= first_named
+                   and not text.endswith(rules.service_not_subject, max(s, a - 2), a)
+                   for a, b in self._outsiders(s, e, c))
+
+    def _outsiders(self, s: int, e: int, c: County) -> Iterator[tuple[int, int]]:
+        """Where text[s:e] names a party from outside county ``c`` (start, end), in the order
+        :meth:`_outsider_named` reads them: the bodies known by their names alone, then the
+        parties read in the stretch."""
         rules = self.rules
-        if rules.outsider_names.search(self.text, s, e):
-            return True         # 京东, 支付宝: a body known by its name alone (roles.outsider_names)
+        for m in rules.outsider_names.finditer(self.text, s, e):
+            yield m.span()      # 京东, 支付宝: a body known by its name alone (roles.outsider_names)
         parties = self._parties.get((s, e))
         if parties is None and not rules.outsider_signals.search(self.text, s, e + rules.institution_tail_reach):
-            return False        # most stretches: no suffix, no origin mark, so no party read
+            return              # most stretches: no suffix, no origin mark, so no party read
         if parties is None:     # a stretch is asked of again for each county that reads it
             parties = self._parties[(s, e)] = sentence_parties(self.text, s, e, rules, self.county_at)
         for party in parties:
             org = party.org
             if org and org.endswith(rules.outsider_org_suffixes) and not _HAN_DIGIT.search(org) \
                     and not org.startswith(rules.own_org_heads) and c.name[:2] not in org:
-                return True
+                yield party.start, party.end
+                continue
             place = party.place
             # an institution of another county (苏州市吴江区人民医院派出专家到…镇宁县: the place
             # party carries the institution's name)
             if not org and place is not None and place.level == "county" and place.adcode \
                     and place.adcode != c.key \
                     and rules.institution_tail.match(self.text, party.end):
-                return True
+                yield party.start, party.end
+                continue
             # a province or city that is not the county's own, named as where the help comes
             # from (来自安徽的农业专家); places merely listed beside the county give nothing
             if not org and place is not None and place.adcode \
                     and place.level in ("province", "prefecture") \
                     and not c.key.startswith(_area(place)) \
                     and self.text.endswith(rules.origin_marks, max(s, party.start - 2), party.start):
-                return True
-        return False
+                yield party.start, party.end
 
     def _stop(self, c: County, pos: int, limit: int) -> int:
         """The start of the next mention of another county at or after ``pos``, else ``limit``."""
