@@ -441,6 +441,15 @@ class PairingRules:
         self.team_words = words_pattern(roles["team_words"])
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
         self.own_tiers = regex.compile(roles["own_tiers"])
+        self._load_own_subject(roles["own_subject"])
+
+    def _load_own_subject(self, subject: dict) -> None:
+        """The county or its own leadership as a sentence's posting subject (_HelpEvidence._own_subject_posts)."""
+        self.own_subject_lead = regex.compile(subject["lead"])
+        self.own_subject_lead_max = subject["lead_max"]
+        self.own_subject_heads = {level: tuple(heads) for level, heads in subject["heads"].items()}
+        self.own_subject_verbs = words_pattern(subject["verbs"])
+        self.own_subject_breaks = words_pattern(subject["breaks"])
 
     def _load_outsiders(self, roles: dict) -> None:
         """Who counts as a party from outside a county (_HelpEvidence._outsider_named)."""
@@ -3164,7 +3173,8 @@ class _HelpEvidence:
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
         if found == "strong" and (self._own_posting_only(s, e, c)
-                                  or ((self._sends_own_team(c) or self.rules.own_tiers.search(self.text, s, e))
+                                  or ((self._sends_own_team(c) or self.rules.own_tiers.search(self.text, s, e)
+                                       or self._own_subject_posts(s, e, c))
                                       and not self._strong_besides_teams(s, e, c))):
             return False
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c)) \
@@ -3191,6 +3201,30 @@ class _HelpEvidence:
             found = found or any(self._in_passage_of(c, at) for at in self._own_tiers())
             self._own_team[id(c)] = found
         return found
+
+    def _own_subject_posts(self, s: int, e: int, c: County) -> bool:
+        """Whether text[s:e] opens with county ``c`` or its own leadership as the subject
+        (roles.own_subject: 县四套班子成员…，选派16名优秀干部担任“第一书记”; 永善县按照…，组建驻村扶贫
+        工作队105支) and goes on to a posting verb of that subject's: no 的 after it, no other
+        sender named between."""
+        rules, text = self.rules, self.text
+        heads = sorted({*_own_stems(c, rules), *rules.own_subject_heads.get(c.name[-1:], ())},
+                       key=len, reverse=True)
+        window = min(e, s + rules.own_subject_lead_max)
+        subject_end = -1
+        for at in range(s, window):
+            head = next((h for h in heads if text.startswith(h, at)), None)
+            if head and rules.own_subject_lead.fullmatch(text, s, at):
+                subject_end = at + len(head)
+                break
+        if subject_end < 0:
+            return False
+        for verb in rules.own_subject_verbs.finditer(text, subject_end, e):
+            if rules.own_subject_breaks.search(text, subject_end, verb.start()):
+                return False
+            if not text.startswith("的", verb.end()):
+                return True
+        return False
 
     def _in_passage_of(self, c: County, at: int) -> bool:
         """Whether the last county named at or before ``at`` is ``c``."""
