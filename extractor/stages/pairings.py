@@ -3208,6 +3208,8 @@ class _HelpEvidence:
         工作队105支) and goes on to a posting verb of that subject's: no 的 after it, no other
         sender named between."""
         rules, text = self.rules, self.text
+        if not rules.own_subject_verbs.search(text, s, e):
+            return False        # most stretches: no posting verb
         heads = sorted({*_own_stems(c, rules), *rules.own_subject_heads.get(c.name[-1:], ())},
                        key=len, reverse=True)
         window = min(e, s + rules.own_subject_lead_max)
@@ -3298,6 +3300,11 @@ class _HelpEvidence:
         makes it the object or place (为清华大学培训, 赴浙江大学培训: the county's people go there)."""
         text, rules = self.text, self.rules
         last_verb = max((m.start() for m in rules.service_verbs.finditer(text, s, e)), default=-1)
+        # an outsider ends before the verb, so its name, suffix or origin mark starts before it: most
+        # stretches with a service verb name none there, and no parties need reading
+        if not (rules.outsider_names.search(text, s, last_verb)
+                or rules.outsider_signals.search(text, s, last_verb)):
+            return False
         # the county named before the outsider is the clause's subject or co-subject (松潘县政府与
         # 京东云启动合作, 某县组织教师参加…大学培训): no service to it is told
         own = self.number[id(c)]
