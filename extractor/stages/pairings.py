@@ -213,6 +213,11 @@ class PairingRules:
         self.target_apposition = tuple(sorted(r["target_apposition"], key=len, reverse=True))
         self.toward = tuple(r["toward_connectors"])
         self.toward_not_words = tuple(r["toward_not_words"])
+        frame = r["help_frame"]
+        self.frame_connectors = plain_pattern(alternation(frame["connectors"]))
+        self.frame_verbs = plain_pattern(alternation(frame["verbs"]))
+        self.frame_breaks = regex.compile(frame["breaks"])
+        self.w["frame_reach"] = int(frame["reach"])
         self.mutual = tuple(r["mutual_connectors"])
         self.mutual_verbs = regex.compile(alternation(r["mutual_verbs"]))
         self.mutual_cues = frozenset(r["mutual_cues"])
@@ -307,9 +312,11 @@ class PairingRules:
                                if w in not_after else "")
             for w in sorted(set(r["org_suffixes"]), key=lambda w: (-len(w), w))))
         self.org_suffix_list = tuple(r["org_suffixes"])
-        self.org_suffix_not_before = tuple(r["org_suffix_not_before"])
+        self.org_post_words = tuple(r["org_post_words"])
+        self.org_suffix_not_before = tuple(r["org_suffix_not_before"]) + self.org_post_words
         self.org_parent_prefixes = frozenset(r["org_parent_prefixes"])
         self.org_kept_heads = tuple(r["org_kept_heads"])
+        self.org_station_marks = tuple(r["org_station_marks"])
         self.org_place_heads = tuple(r["org_place_heads"])
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
@@ -318,6 +325,7 @@ class PairingRules:
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
+        self.org_number_mark = regex.compile(r["org_number_mark"])
         # a run of Han characters that are no boundary, matched back from where a name ends
         # (one call instead of a test per character)
         self.org_run_back = regex.compile(r"(?rV1)[\p{Han}--[%s]]*" % "".join(
@@ -565,7 +573,7 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
         # recipient's is still its place: the party keeps both)
         return m.end(), "organisation"
     if any(ch in rules.org_boundaries for ch in tail) or rules.cue_pattern.search(tail) \
-            or _generic_org(tail, rules) \
+            or _generic_org(tail, rules) or text.startswith(rules.org_post_words, m.end()) \
             or _any_between(starts, end, m.end()):
         return end, None
     for cls in ("association", "organisation", "team", "recipient"):
@@ -626,6 +634,10 @@ def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) ->
     """Where an organisation name ending at ``suffix_start`` + suffix begins (at most
     org_max characters back: ``floor``)."""
     i = rules.org_run_back.match(text, floor, suffix_start).start()
+    number = rules.org_number_mark.search(text, max(floor, i - 5), i) if i > floor else None
+    if number is not None:
+        # 第180医院: the numbered unit's name goes on back over its number
+        i = rules.org_run_back.match(text, floor, number.start()).start()
     # a boundary inside a name (和 in 协和医院) does not end the run
     while i > floor and text[i - 1] in rules.org_boundaries and _HAN.match(text[i - 1]) \
             and _kept_inside(text, i - 1, rules.org_keep):
@@ -655,7 +667,8 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
     else:
         inner = next((a for a in taken_starts if start < a < m.start()), None)
     if inner is not None and not rules.org_suffix.search(text, start, inner) \
-            and not text.endswith(rules.org_kept_heads, start, inner):
+            and not text.endswith(rules.org_kept_heads, start, inner) \
+            and not text.endswith(rules.org_station_marks, start, inner):
         # 时任福建省委: the name starts at the place (复旦大学附属金山医院 does not, nor 武警甘肃总队)
         start, name = inner, text[inner:m.end()]
     lead = rules.org_verb_heads.match(name)
@@ -2375,6 +2388,8 @@ class _Abbreviations:
         # unit written alone, 在合作社里打工, is no name: 上红源种植农民专业合作社 stays)
         for i in range(1, len(name) - rules.w["org_min"] + 1):
             cand = name[i:]
+            if cand[0].isdigit():
+                continue   # 第180医院: a cut at or inside the unit's number names nothing (180医院, 80医院)
             if cand.endswith(rules.org_suffix_list) and cand not in rules.org_suffix_list \
                     and self._alone(cand) and not self._parent(name[:i]):
                 return cand
@@ -2807,7 +2822,9 @@ def find_pairings(article: Article, rules: PairingRules,
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
         if h.org and evidence is not None:
             inside = [county_at[p] for p in
-                      mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]]
+                      mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]
+                      if not text.endswith(rules.org_station_marks, h.start, p)]
+            # (a county after 驻 is where the unit is stationed, not its owner: 晋江驻红寺堡办事处)
             if any(c.key == r_place.adcode for c in inside) and not own_unit:
                 return   # the county's own unit in its own village (石门县文旅广体局驻金河村帮扶
                 #          工作队): its own work (gold/README `other`), no pairing
@@ -2944,6 +2961,38 @@ def _read_sendings(text, rules, ctx, add, parties_in) -> None:
                     add(h, r.recipient, kind, start, end, s, e)
 
 
+def _read_help_frames(text, s, e, cues, singles, rules, add) -> None:
+    """H 为/给/向 R … help verb in a cue sentence (rules/pairings.yaml, help_frame): the helper right
+    before the connector, the recipients right after it, a verb of giving or doing for them later in
+    their clause; the kind is the nearest cue's."""
+    for m in rules.frame_connectors.finditer(text, s, e):
+        if text.endswith(rules.toward_not_words, s, m.end()):
+            continue   # 作为, 成为: no connector
+        ri = singles.first_from(m.end())
+        if ri == len(singles) or singles[ri].start != m.end():
+            continue
+        recipients = [r for r in _list_forward(text, singles, ri, rules.helper_separators, rules)
+                      if r.recipient is not None]
+        if not recipients:
+            continue
+        last = recipients[-1].end
+        verb = rules.frame_verbs.search(text, last, min(e, last + rules.w["frame_reach"]))
+        if verb is None or rules.frame_breaks.search(text, last, verb.start()):
+            continue
+        hi = _ending_before(text, singles, m.start(), rules.w["toward_helper_gap"], rules, s)
+        if hi is None:
+            continue
+        helpers = _list_back(text, singles, hi, rules.helper_separators)
+        if _quoted(text, s, helpers[0].start, rules, singles):
+            continue
+        cue = min(cues, key=lambda c: abs(c.start() - m.start()))
+        kind = rules.cues[cue.group()].kind
+        for h in helpers:
+            for r in recipients:
+                if r is not h:
+                    add(h, r.recipient, kind, helpers[0].start, verb.end(), s, e)
+
+
 def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None:
     """The statements of one cue sentence, each given to ``add``."""
     singles = SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
@@ -2981,6 +3030,9 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
                         add(h, r.recipient, cue.kind, min(start, m.start()),
                             max(end, m.end()), s, e)
             break
+    if ctx.first_reading and rules.frame_connectors.search(text, s, e):
+        # after the cue shapes: a statement they read keeps its own words
+        _read_help_frames(text, s, e, cues, singles, rules, add)
 
 
 def _area(place: Union[Place, NamedPlace]) -> Optional[str]:
