@@ -95,6 +95,7 @@ class PairingRules:
         self._load_cues(r)
         self._load_lists(r)
         self._load_shapes(r)
+        self._load_help_frame(r["help_frame"])
         self._load_paired(r)
         self._load_other_news_shapes(r)
         self._load_organisations(r)
@@ -115,10 +116,11 @@ class PairingRules:
         each pattern anchored at the end of the stretch searched ($ at endpos), bounded by the
         longest of its words."""
         v = r["visit"]
-        self.visit = {"gap": plain_pattern(f"(?:{alternation(v['gaps'])})?$"),
+        self.visit = {"gap": plain_pattern(f"(?:(?:{alternation(v['gap_comma'])})?(?:{alternation(v['gaps'])}))?$"),
+                      "delegation": plain_pattern(v["delegation"]), "delegation_max": int(v["delegation_max"]),
                       "marks": regex.compile(f"(?:{alternation(v['marks'])})$"),
                       "lead": regex.compile(f"(?:{alternation(v['leads'])})?$"),
-                      "gap_max": _longest(tuple(v["gaps"])), "marks_max": _longest(tuple(v["marks"])),
+                      "gap_max": _longest(tuple(v["gaps"])) + 1, "marks_max": _longest(tuple(v["marks"])),
                       "lead_max": _longest(tuple(v["leads"]))}
         self.agreements = regex.compile(f"(?:{alternation(r['agreements'])})")
         st = r["signed_title"]
@@ -213,11 +215,6 @@ class PairingRules:
         self.target_apposition = tuple(sorted(r["target_apposition"], key=len, reverse=True))
         self.toward = tuple(r["toward_connectors"])
         self.toward_not_words = tuple(r["toward_not_words"])
-        frame = r["help_frame"]
-        self.frame_connectors = plain_pattern(alternation(frame["connectors"]))
-        self.frame_verbs = plain_pattern(alternation(frame["verbs"]))
-        self.frame_breaks = regex.compile(frame["breaks"])
-        self.w["frame_reach"] = int(frame["reach"])
         self.mutual = tuple(r["mutual_connectors"])
         self.mutual_verbs = regex.compile(alternation(r["mutual_verbs"]))
         self.mutual_cues = frozenset(r["mutual_cues"])
@@ -261,6 +258,13 @@ class PairingRules:
         self.bare_cues = frozenset(r["bare_cues"])
         self.means_openers = tuple(r["means"]["openers"])
         self.means_tail = regex.compile(r["means"]["tail"])
+
+    def _load_help_frame(self, frame: dict) -> None:
+        """H 为/给/向 R … help verb (help_frame)."""
+        self.frame_connectors = plain_pattern(alternation(frame["connectors"]))
+        self.frame_verbs = plain_pattern(alternation(frame["verbs"]))
+        self.frame_breaks = regex.compile(frame["breaks"])
+        self.w["frame_reach"] = int(frame["reach"])
 
     def _load_paired(self, r: dict) -> None:
         """The paired shape's words: the two sides joined (和, 、), the relation named after the
@@ -2080,6 +2084,12 @@ def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         return None
     lead = v["lead"].search(text, max(s, mark.start() - v["lead_max"]), mark.start())
     hi = parties.first_ending_at(lead.start()) if lead else None
+    if hi is None and ri > 0:
+        # the delegation told between the party nearest the mark and the mark (…董事长徐世保一行赴)
+        before = parties[ri - 1]
+        if mark.start() - before.end <= v["delegation_max"] \
+                and v["delegation"].fullmatch(text, before.end, mark.start()):
+            hi = ri - 1
     if hi is None or hi >= ri:
         return None
     h = parties[hi]
