@@ -67,6 +67,7 @@ class Party:
     org: Optional[str] = None            # the organisation as written, else None
     pair: Optional[tuple[Place, Place]] = None   # a province-pair abbreviation
     deictic: bool = False                # 这里/当地 standing for the article's main recipient
+    bare: bool = False                   # a unit named by a bare level word (市工商联, W16): never helps its own place
 
     @property
     def helper(self) -> tuple[str, Optional[str], Optional[str]]:
@@ -109,7 +110,7 @@ class PairingRules:
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
-                              self.self_city)
+                              self.self_city, self.bare_unit_pattern)
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -321,6 +322,10 @@ class PairingRules:
         self.org_parent_prefixes = frozenset(r["org_parent_prefixes"])
         self.org_kept_heads = tuple(r["org_kept_heads"])
         self.org_station_marks = tuple(r["org_station_marks"])
+        bare = r["bare_units"]
+        self.bare_unit_pattern = regex.compile(r"(?:%s)\p{Han}{0,%d}?(%s)" % (
+            alternation(bare["levels"]), int(bare["middle_max"]), bare["tails"]))
+        self.bare_unit_not = tuple(bare["not_words"])
         self.org_place_heads = tuple(r["org_place_heads"])
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
@@ -879,6 +884,8 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             continue
         org = text[start:new_end] if cls == "organisation" else None
         parties.append(Party(start, new_end, place=place, org=org))
+    if context is not None and rules.bare_unit_pattern.search(text, s, e):
+        parties = _with_bare_units(text, s, e, rules, parties, context)
     orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties], context is not None)
     if context is not None:
         short_names = context.abbreviations.find(text, s, e)
@@ -901,6 +908,29 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         parties += [Party(start, end, org=name) for start, end, name in orgs]
     parties.sort(key=lambda p: p.start)
     return _join_adjacent_organisations(text, parties)
+
+
+def _with_bare_units(text: str, s: int, e: int, rules: PairingRules, parties: list[Party],
+                     context: "Context") -> list[Party]:
+    """The sentence's parties with its units named by a bare level word (rules bare_units, W16):
+    each after a boundary, resolved to a place by :meth:`Context.bare_unit`; a place party inside
+    the unit's span (温州商会 of 市温州商会) gives way to it."""
+    for m in rules.bare_unit_pattern.finditer(text, s, e):
+        a = m.start()
+        if a > s and _HAN.match(text[a - 1]) and text[a - 1] not in rules.org_boundaries:
+            continue
+        if text.startswith(rules.bare_unit_not, a) or _generic_org(text[a + 1:m.start(1)], rules):
+            continue
+        if any(p.start < a < p.end for p in parties):
+            continue
+        found = context.bare_unit(m.group(), text[a])
+        if found is None:
+            continue
+        name, place = found
+        parties = [p for p in parties if not (a <= p.start < m.end())]
+        parties.append(Party(a, m.end(), place=place, org=name, bare=True))
+    parties.sort(key=lambda p: p.start)
+    return parties
 
 
 def _join_adjacent_organisations(text: str, parties: list[Party]) -> list[Party]:
@@ -2536,6 +2566,33 @@ class Context:
             return None
         return ranked[0][0]
 
+    def bare_unit(self, name: str, level: str) -> Optional[tuple[str, Place]]:
+        """A unit named by a bare level word (市人民医院): (its full name as the article writes it, that
+        name's place) when the article writes a place of that level right before the name, else
+        (the name, the place of that level the article names most often: :attr:`own_city` for 市,
+        else the county of that suffix named most often), else None."""
+        text = self.article.text
+        j = text.find(name)
+        while j >= 0:
+            if j > 0 and _HAN.match(text[j - 1]):
+                for h in self.rules.gaz.find(text[max(0, j - 8):j + 1]):
+                    if h.end == min(j + 1, 9) and any(f.unit.name.endswith(level) for f in h.forms):
+                        units = [f.unit for f in h.forms if f.unit.name.endswith(level)]
+                        if len(units) == 1:
+                            u = units[0]
+                            start = j + 1 - (h.end - h.start)
+                            return text[start:j + len(name)], Place(u.name, u.adcode, u.level)
+            j = text.find(name, j + 1)
+        if level == self.rules.self_city_suffix:
+            return (name, self.own_city) if self.own_city is not None else None
+        named = Counter(c.key for c in self._counties if c.name.endswith(level) for _ in c.mentions)
+        ranked = named.most_common(2)
+        if not ranked or ranked[0][1] < self.rules.main_recipient_min_mentions \
+                or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        c = next(c for c in self._counties if c.key == ranked[0][0])
+        return name, _county_place(c)
+
     def bare_level(self, word: str) -> Optional[Place]:
         """The one province the article names whose name ends in ``word`` (自治区 → 西藏自治区
         in an article naming no other autonomous region), else None."""
@@ -2830,6 +2887,8 @@ def find_pairings(article: Article, rules: PairingRules,
             return
         if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
+        if h.bare and (h.place == r_place or _contains(h.place, r_place)):
+            return   # 市教育局 in its own city's county: its own work (W16's units)
         if h.org and evidence is not None:
             inside = [county_at[p] for p in
                       mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]
