@@ -82,24 +82,6 @@ AFTER_WORDS = ("对口", "的", "、", "等", "与", "和", "同", "向", "为",
 CLAUSE_MARKS = frozenset("，；：")
 
 
-@dataclass(frozen=True)
-class PartyView:
-    """One party mention as the scorer sees it."""
-    start: int
-    end: int
-    kind: str                   # province | prefecture | county | org
-    province: Optional[str]     # the place's adcode prefix (two digits), None for an organisation
-    adcode: Optional[str] = None    # the place's adcode (None for an organisation)
-
-
-def _contains(outer: PartyView, inner: PartyView) -> bool:
-    """Whether ``outer`` is a province or prefecture holding ``inner`` (by adcode)."""
-    if not outer.adcode or not inner.adcode or outer.adcode == inner.adcode:
-        return False
-    width = {"province": 2, "prefecture": 4}.get(outer.kind)
-    return width is not None and inner.adcode[:width] == outer.adcode[:width]
-
-
 def _bucket(n: int, edges: Sequence[int]) -> int:
     for i, edge in enumerate(edges):
         if n <= edge:
