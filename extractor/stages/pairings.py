@@ -326,6 +326,7 @@ class PairingRules:
         self.bare_unit_pattern = regex.compile(r"(?:%s)\p{Han}{0,%d}?(%s)" % (
             alternation(bare["levels"]), int(bare["middle_max"]), bare["tails"]))
         self.bare_unit_not = tuple(bare["not_words"])
+        self.bare_unit_place_max = int(bare["place_max"])
         self.org_place_heads = tuple(r["org_place_heads"])
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
@@ -2575,13 +2576,15 @@ class Context:
         j = text.find(name)
         while j >= 0:
             if j > 0 and _HAN.match(text[j - 1]):
-                for h in self.rules.gaz.find(text[max(0, j - 8):j + 1]):
-                    if h.end == min(j + 1, 9) and any(f.unit.name.endswith(level) for f in h.forms):
+                # a place that ends with the name's level word (绍兴市 of 市人民医院), read in a window
+                # of at most bare_unit_place_max characters before that word
+                window = max(0, j - self.rules.bare_unit_place_max)
+                for h in self.rules.gaz.find(text[window:j + 1]):
+                    if h.end == j + 1 - window and any(f.unit.name.endswith(level) for f in h.forms):
                         units = [f.unit for f in h.forms if f.unit.name.endswith(level)]
                         if len(units) == 1:
                             u = units[0]
-                            start = j + 1 - (h.end - h.start)
-                            return text[start:j + len(name)], Place(u.name, u.adcode, u.level)
+                            return text[window + h.start:j + len(name)], Place(u.name, u.adcode, u.level)
             j = text.find(name, j + 1)
         if level == self.rules.self_city_suffix:
             return (name, self.own_city) if self.own_city is not None else None
