@@ -468,6 +468,7 @@ class PairingRules:
         self.own_subject_heads = {level: tuple(heads) for level, heads in subject["heads"].items()}
         self.own_subject_verbs = words_pattern(subject["verbs"])
         self.own_subject_breaks = words_pattern(subject["breaks"])
+        self.own_subject_verb_not_before = tuple(subject["verb_not_before"])
 
     def _load_outsiders(self, roles: dict) -> None:
         """Who counts as a party from outside a county (_HelpEvidence._outsider_named)."""
@@ -487,6 +488,7 @@ class PairingRules:
         service = roles["outsider_service"]
         self.service_verbs = words_pattern(v["word"] for v in service["verbs"])
         self.service_not_subject = tuple(service["not_subject_marks"])
+        self.service_not_subject_max = _longest(self.service_not_subject)
 
 
 @cache
@@ -3348,7 +3350,7 @@ class _HelpEvidence:
         for verb in rules.own_subject_verbs.finditer(text, subject_end, e):
             if rules.own_subject_breaks.search(text, subject_end, verb.start()):
                 return False
-            if not text.startswith("的", verb.end()):
+            if not text.startswith(rules.own_subject_verb_not_before, verb.end()):
                 return True
         return False
 
@@ -3435,7 +3437,7 @@ class _HelpEvidence:
         first_named = next((self.starts[k][0] for k in range(bisect_left(self.positions, s), len(self.starts))
                             if self.starts[k][0] >= e or self.starts[k][2] == own), e)
         return any(b <= last_verb and a <= first_named
-                   and not text.endswith(rules.service_not_subject, max(s, a - 2), a)
+                   and not text.endswith(rules.service_not_subject, max(s, a - rules.service_not_subject_max), a)
                    for a, b in self._outsiders(s, e, c))
 
     def _outsiders(self, s: int, e: int, c: County) -> Iterator[tuple[int, int]]:
