@@ -416,7 +416,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
         end = end_index + 1
         start = end - len(word)
         while certain_end <= end and (certain_end < end or -certain[c][1] > len(word)):
-            yield from _certain_cue(text, certain[c][2], certain[c][3], rules, sentence_of=sentence_of)
+            yield from _certain_cue(text, certain[c][2], certain[c][3], rules, sentence_of)
             c += 1
             certain_end = certain[c][0] if c < len(certain) else len(text) + 1
         for kind, before, after in plans[word]:
@@ -429,7 +429,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 yield from _line_cue(text, start, end, kind, sentence_of, rules)
                 continue
             elif kind in _CERTAIN_KINDS:
-                yield from _certain_cue(text, start, word, rules, kind, sentence_of)
+                yield from _certain_cue(text, start, word, rules, sentence_of, kind)
                 continue
             else:
                 after_cue = text[end:end + 1]
@@ -459,7 +459,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 hi = min(s_end, hi + step)
             yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
     for _, _, start, word in certain[c:]:
-        yield from _certain_cue(text, start, word, rules, sentence_of=sentence_of)
+        yield from _certain_cue(text, start, word, rules, sentence_of)
 
 
 def _ungated_rule_name(text: str, k: int, kind: str, rules: PersonRules
@@ -488,8 +488,8 @@ def _certain_candidates(text: str, rules: PersonRules) -> list[tuple[int, int, i
     return out
 
 
-def _certain_cue(text: str, start: int, word: str, rules: PersonRules, only: Optional[str] = None,
-                 sentence_of=None):
+def _certain_cue(text: str, start: int, word: str, rules: PersonRules, sentence_of,
+                 only: Optional[str] = None):
     """The rule anchors of a cue after or before which only a name the rules can tell alone
     counts (的|王某, 王某|家): no tagger window, except after 的 where what follows has a
     name's shape (:func:`_name_shaped`: 在南京工作的|周某吃了, 冯庄乡的|史某某，)."""
@@ -500,7 +500,7 @@ def _certain_cue(text: str, start: int, word: str, rules: PersonRules, only: Opt
         if kind == "before_name_certain":
             if text[end:end + 1] in rules.surnames:
                 lo = hi = 0
-                if after and sentence_of is not None and _name_shaped(text, end):
+                if after and _name_shaped(text, end):
                     s_start, s_end = sentence_of(start)
                     lo, hi = max(s_start, start - before), min(s_end, end + after)
                 yield lo, hi, text[end:end + 3], end, start, kind
@@ -975,12 +975,12 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
                 and hi > lo and not (kind == "before_name" and     # 总书记|关心: no name follows
                                      text.endswith(rules.affixes.bounded_name_not_after, 0, k)):
             cued.append((lo, hi, anchor, k))
-    out = _merged_windows(_unread_windows(text, cued, (*known, *(text[a:b] for a, b in direct))), rules)
+    read_names = (*known, *(text[a:b] for a, b in direct))
+    out = _merged_windows(_unread_windows(text, cued, read_names), rules)
     if dots:
         dot_windows.extend(_uncovered_dots(dots, out, rules.limits.dot_margin))
     if after_de:
-        start_windows.extend(_unread_starts(text, after_de, out, (*known, *(text[a:b] for a, b in direct)),
-                                            rules))
+        start_windows.extend(_unread_starts(text, after_de, out, read_names, rules))
     return out, direct
 
 
