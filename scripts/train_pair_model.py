@@ -44,6 +44,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from pair_candidates import Doc, docs  # noqa: E402
+from extractor.report.evaluate import Counts  # noqa: E402
 from extractor.stages import pairings as P  # noqa: E402
 
 L2 = 1.0
@@ -234,9 +235,9 @@ def folds(ds: list[Doc], k: int, seed: int) -> list[list[int]]:
 
 
 def prf(tp, fp, fn) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    """P, R and F1 as `fupin eval` computes them (one definition: evaluate.Counts)."""
+    c = Counts(tp, fp, fn)
+    return c.precision, c.recall, c.f1
 
 
 def train(ds: list[Doc], cands: list[list], alone: bool = False) -> tuple[dict[str, float], float]:
