@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 import regex
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Mapping, Optional
 
 from ..article import Article
@@ -95,17 +95,23 @@ class _ArticleEvidence:
         for h, cu in context:
             self._starts.setdefault(cu.adcode, []).append(h.start)
             self._ends.setdefault(cu.adcode, []).append(h.end)
-        # where a programme word naming a province ends (援藏干部: 西藏), in text order
-        self._programme_ends: dict[str, list[int]] = {}
-        if rules.province_programme_words is not None:
-            for pm in rules.province_programme_words.finditer(text):
-                self._programme_ends.setdefault(rules.province_programme[pm.group()], []).append(pm.end())
         for positions in (*self._starts.values(), *self._ends.values()):
             positions.sort()
         # the provinces/prefectures that end at each position (广东茂名|滨海新区)
         self._ending_at: dict[int, set[str]] = {}
         for h, cu in context:
             self._ending_at.setdefault(h.end, set()).add(cu.adcode)
+
+    @cached_property
+    def _programme_ends(self) -> dict[str, list[int]]:
+        """Where a programme word naming a province ends (援藏干部: 西藏), in text order.
+        Read on first use: only a bare short form with no other confirmation asks, so most
+        articles never scan for programme words."""
+        ends: dict[str, list[int]] = {}
+        if self.rules.province_programme_words is not None:
+            for pm in self.rules.province_programme_words.finditer(self.text):
+                ends.setdefault(self.rules.province_programme[pm.group()], []).append(pm.end())
+        return ends
 
     def _named_between(self, table: dict[str, list[int]], adcodes, lo: int, hi: int) -> bool:
         """Whether one of ``adcodes`` has a position in [lo, hi]."""
