@@ -129,6 +129,10 @@ class PersonRules:
     helper_visit_stop: regex.Pattern         # a mark ending the name's clause before the recipient
     helper_venue: regex.Pattern              # 举行…: the recipient is the event's venue
     helper_attend: regex.Pattern             # 出席…: the name's sentence attends the event
+    party_visit: regex.Pattern               # |、乙等一行赴, |率领的…团日前赴: a party going somewhere
+    party_visit_help: regex.Pattern          # 帮扶, 对口…: the party's trip is the helper's work
+    visit_unit: regex.Pattern                # 中山区委|书记: the unit a title names (P12's origin)
+    visit_level_organ: regex.Pattern         # 区委|, 市政协|: a level's own organ, named without its place
     origin_pool: regex.Pattern               # 干部队伍中: a group picked from, no unit
     level_sent: regex.Pattern                # 省里派来的第一书记: a level sent the first secretary (P19)
     level_sent_post: str                     # the post such a secretary holds (第一书记)
@@ -295,7 +299,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         home_unit_said=words_pattern(r["home_unit_said"]),
         home_unit_others=regex.compile(r["home_unit_others"]),
         home_unit_posted=plain_pattern(
-            f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"),
+            f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"
+            f"|{r['home_unit_village_posting']}"),
         team_marker=plain_pattern(r["team_marker"]),
         team_village=regex.compile(r["team_village"]),
         origin_patterns=tuple(plain_pattern(p) for p in r["origin_patterns"]),
@@ -307,6 +312,10 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_visit_stop=regex.compile(f"[{regex.escape(r['helper_visit_stops'])}]"),
         helper_venue=regex.compile(alternation(r["helper_venue_words"])),
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
+        party_visit=regex.compile(r["party_visit"]),
+        party_visit_help=regex.compile(alternation(r["party_visit_help"])),
+        visit_unit=regex.compile(r["visit_unit"]),
+        visit_level_organ=regex.compile(r["visit_level_organ"]),
         level_sent=regex.compile(r["level_sent_pattern"]),
         level_sent_post=r["level_sent_post"], level_sent_units=dict(r["level_sent_units"]),
         origin_pool=regex.compile(r["origin_pool"]),
@@ -323,7 +332,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
-            "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links")}),
+            "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
+            "past_title_words")}),
         unplaced_units=plain_pattern(r["unplaced_units"]),
         district_title=regex.compile(r["district_title"]),
         city_title=regex.compile(r["city_title"]),
@@ -2710,6 +2720,68 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
     return cadre
 
 
+def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sentence_of,
+                    rules: PersonRules, memo: Optional[_Memo] = None) -> None:
+    """A helper's official in a visiting party takes the unit the title names as origin (P12,
+    P18(c)), with no pairing read: a cadre with no origin whose name is followed, in its clause,
+    by the party's lead word and a go word (中山区委书记甲，区委副书记、区长乙和…丙等一行8人，赴普兰店
+    看望驻村干部; 侨联副主席丁率领的…访问团日前赴宁夏开展项目帮扶), the go word by a county,
+    prefecture or province lying outside the place of the post nearest the name (a county's
+    leader touring his own townships names no such place; a host holds a post there), and the
+    sentence by a helping word after the name. Its origin is the unit its nearest title names
+    (中山区委, 市工商联, 福建省侨联: as written, W8), the post's place for a level's own organ
+    named without its place (区委副书记 at 中山区) or a title naming no unit (夏津县副县长 → 夏津县);
+    not a past post (时任…, P18(a))."""
+    todo = [p for p in found if p.cadre is not None and p.cadre.origin is None and p.cadre.posts]
+    if not todo or not units:
+        return
+    reach = rules.limits.party_visit_place_reach
+    for p in todo:
+        for a, b in p.spans:
+            s0, s1 = sentence_of(a)
+            m = rules.party_visit.match(text, b, s1)
+            if not m or rules.home_unit_said.search(text, b, m.end()) \
+                    or rules.home_unit_others.search(text, b, m.end()) \
+                    or not rules.party_visit_help.search(text, m.end(), s1):
+                continue
+            posts = _post_spans(text, (a, b), (s0, s1), rules, memo)
+            if not posts:
+                continue
+            title = text[posts[-1][0]:posts[-1][1]].replace("\n", "").strip("的“”")
+            post = next((q for q in p.cadre.posts if q.title == title), None)
+            ts = posts[-1][0]
+            if post is None or title.startswith(rules.affixes.past_title_words) \
+                    or text.endswith(rules.affixes.past_title_words, s0, ts):
+                continue
+            place = post.place
+            u = next((u for u in units if m.end() <= u.start <= m.end() + reach), None)
+            if u is None or u.name == place or place in (u.province, u.prefecture) \
+                    or any(q.place == u.name for q in p.cadre.posts):
+                continue
+            origin = _visit_unit(title, place, rules)
+            if origin:
+                p.cadre.origin = origin
+                break
+
+
+def _visit_unit(title: str, place: Optional[str], rules: PersonRules) -> Optional[str]:
+    """The unit a visitor's title names (:func:`_visiting_party`): as written (市工商联, 福建省
+    侨联, 区财政局), or the place for a level's own organ (莱西市委 → 莱西市 as written, 区委 →
+    the post's place) and for a title naming no unit (夏津县副县长 → 夏津县)."""
+    m = rules.visit_unit.match(title)
+    written = _written_place(title, place, rules) if place else None
+    if m:
+        unit = m.group("unit")
+        head = 0
+        for hit in sorted(rules.gazetteer.find_in_phrase(unit), key=lambda h: h.start):
+            if hit.start == head:           # 大连市|中山区|委: every place the unit opens with
+                head = hit.end
+        if not rules.visit_level_organ.fullmatch(unit, head):
+            return unit
+        return written or (place if not head else None)
+    return written
+
+
 def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRules) -> None:
     """Members of a helper unit's visiting party take the unit as origin, as its leader does
     (P18(c)): 繁昌县委副书记甲率繁昌县人大常委会副主任乙及…一行来我县调研结对帮扶 (乙 named after
@@ -3001,6 +3073,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     for p in found:
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo)
+    _visiting_party(text, found, counties, sentence_of, rules, memo)
     _party_members(text, found, sentence_of, rules)
     if pairs:
         _helper_officials(text, found, pairs, counties, sentence_of, rules)
