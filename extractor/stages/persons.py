@@ -133,6 +133,7 @@ class PersonRules:
     party_visit_help: regex.Pattern          # 帮扶, 对口…: the party's trip is the helper's work
     visit_unit: regex.Pattern                # 中山区委|书记: the unit a title names (P12's origin)
     visit_level_organ: regex.Pattern         # 区委|, 市政协|: a level's own organ, named without its place
+    village_sender: regex.Pattern            # 某医院|驻村: an office before a village post sent the person
     origin_pool: regex.Pattern               # 干部队伍中: a group picked from, no unit
     level_sent: regex.Pattern                # 省里派来的第一书记: a level sent the first secretary (P19)
     level_sent_post: str                     # the post such a secretary holds (第一书记)
@@ -316,6 +317,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         party_visit_help=regex.compile(alternation(r["party_visit_help"])),
         visit_unit=regex.compile(r["visit_unit"]),
         visit_level_organ=regex.compile(r["visit_level_organ"]),
+        village_sender=regex.compile(r["village_sender"]),
         level_sent=regex.compile(r["level_sent_pattern"]),
         level_sent_post=r["level_sent_post"], level_sent_units=dict(r["level_sent_units"]),
         origin_pool=regex.compile(r["origin_pool"]),
@@ -333,7 +335,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
-            "past_title_words")}),
+            "past_title_words", "village_sender_words")}),
         unplaced_units=plain_pattern(r["unplaced_units"]),
         district_title=regex.compile(r["district_title"]),
         city_title=regex.compile(r["city_title"]),
@@ -2465,8 +2467,15 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
     if best:
         return _clean_origin(best[1], rules)
     not_markers = rules.affixes.origin_marker_not
-    m = next((m for m in rules.origin_marker.finditer(phrase)
-              if not phrase.startswith(not_markers, m.start())), None)
+    for m in rules.origin_marker.finditer(phrase):
+        if not phrase.startswith(not_markers, m.start()):
+            break
+        unit = rules.village_sender.search(phrase, 0, m.start())
+        if unit and phrase.startswith(rules.affixes.village_sender_words, m.start()):
+            # 某医院|驻村第一书记, 某支行“访惠聚”|驻村工作队: an office sent the person (P17)
+            return _clean_origin(phrase[:unit.end("unit")], rules)
+    else:
+        m = None
     if m and m.start() >= 2:
         return _clean_origin(phrase[:m.start()], rules)
     if _origin_only(phrase, rules, text[sent[0]:sent[1]]):
