@@ -254,3 +254,30 @@ def test_accuracy_script_runs(tmp_path, capsys):
     lines = (tmp_path / "predictions.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) >= 5
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["all"]["articles"] >= 5
+
+
+def _delistings(*places):
+    return [{"metric": "counties_delisted", "value": 1, "place": p} for p in places]
+
+
+# Figures of one (metric, value) pair up by place first, then in document order: a prediction
+# that finds some of ten named delistings is scored on the ones it found.
+FIGURE_PAIRING = [
+    # gold places, predicted places, (tp, fp, fn), places agreeing of matched, misses
+    (("甲县", "乙县", "丙县", "丁县"), ("丙县", "丁县"), (2, 0, 2), (2, 2), ["甲县", "乙县"]),
+    (("甲县", "乙县"), ("乙县", "戊县", "己县"), (2, 1, 0), (1, 2), []),
+    (("甲县", "乙县"), ("戊县",), (1, 0, 1), (0, 1), ["乙县"]),
+    (("四川省甘孜州石渠县",), ("石渠县",), (1, 0, 0), (1, 1), []),
+]
+
+
+@pytest.mark.parametrize("gold_places, pred_places, counts, agree, missed", FIGURE_PAIRING)
+def test_figures_pair_by_place_first(gold_places, pred_places, counts, agree, missed):
+    gold = {"doc_id": "f", "poverty_figures": _delistings(*gold_places)}
+    pred = {"doc_id": "f", "poverty_figures": _delistings(*pred_places)}
+    art = ev.score_article(gold, pred, doc_id="f")
+    c = art.fields["poverty_figures"].counts
+    assert (c.tp, c.fp, c.fn) == counts
+    a = art.attributes["poverty_figures.place"]
+    assert (a.agree, a.total) == agree
+    assert [gold_places[at] for at in art.fields["poverty_figures"].missed_at] == missed

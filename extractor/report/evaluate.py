@@ -17,7 +17,9 @@ How each field is scored, per article, then summed over articles (micro P/R/F1):
   in document order within each key, and ``amounts.relevant`` is the share of pairs
   whose ``relevant`` agrees.
 - ``poverty_figures``: the multiset of (metric, value to 4 decimals); ``poverty_figures.place``
-  is the share of matched pairs whose canonical ``place`` agrees (both null agrees).
+  is the share of matched pairs whose canonical ``place`` agrees (both null agrees). Within a
+  (metric, value), items with the same place are paired first, then the rest in document order
+  (ten counties' delistings are ten records of one key: the ones found pair with their own).
 - ``pairings``: the set of (canonical helper, canonical recipient).
 
 Place names compare by the unit's own name: 深圳市宝安区 = 宝安区, 深圳 = 深圳市, 西藏察隅县 =
@@ -234,26 +236,55 @@ def _keyed(items: list[dict], key: Callable[[dict], Optional[tuple[Any, str]]]) 
     return out
 
 
+Indexed = list[tuple[int, dict]]
+
+
+def _pair_within_key(gs: Indexed, ps: Indexed, prefer: Optional[Callable[[dict], Any]]
+                     ) -> tuple[list[tuple[dict, dict]], Indexed, Indexed]:
+    """Pairs the gold and predicted items of one key: first those whose ``prefer`` values are
+    equal, then the rest, each in document order. Returns the pairs and the unpaired gold and
+    predicted items. (Ten delisted counties are ten figures with one key; a prediction that
+    finds four of them is paired with those four, not with the first four gold items.)"""
+    if prefer is None:
+        return [(g, p) for (_, g), (_, p) in zip(gs, ps)], gs[len(ps):], ps[len(gs):]
+    waiting: dict[Any, list[tuple[int, dict]]] = defaultdict(list)
+    for item in ps:
+        waiting[prefer(item[1])].append(item)
+    pairs: list[tuple[dict, dict]] = []
+    taken: set[int] = set()
+    gold_left: Indexed = []
+    for at, g in gs:
+        queue = waiting.get(prefer(g))
+        if queue:
+            p_at, p = queue.pop(0)
+            taken.add(p_at)
+            pairs.append((g, p))
+        else:
+            gold_left.append((at, g))
+    pred_left = [item for item in ps if item[0] not in taken]
+    pairs.extend((g, p) for (_, g), (_, p) in zip(gold_left, pred_left))
+    return pairs, gold_left[len(pred_left):], pred_left[len(gold_left):]
+
+
 def _multiset_score(res: FieldResult, gold: list[dict], pred: list[dict],
-                    key: Callable[[dict], Any], show: Callable[[dict], str]
-                    ) -> list[tuple[dict, dict]]:
-    """Multiset match; returns the matched (gold, pred) pairs, in document order per key."""
-    by_key_g: dict[Any, list[tuple[int, dict]]] = defaultdict(list)
-    by_key_p: dict[Any, list[tuple[int, dict]]] = defaultdict(list)
+                    key: Callable[[dict], Any], show: Callable[[dict], str],
+                    prefer: Optional[Callable[[dict], Any]] = None) -> list[tuple[dict, dict]]:
+    """Multiset match; returns the matched (gold, pred) pairs. Within a key, items whose
+    ``prefer`` values agree are paired first, then the rest in document order."""
+    by_key_g: dict[Any, Indexed] = defaultdict(list)
+    by_key_p: dict[Any, Indexed] = defaultdict(list)
     for at, g in enumerate(gold):
         by_key_g[key(g)].append((at, g))
     for at, p in enumerate(pred):
         by_key_p[key(p)].append((at, p))
     pairs: list[tuple[dict, dict]] = []
-    for k, gs in by_key_g.items():
-        ps = by_key_p.get(k, [])
-        pairs.extend((g, p) for (_, g), (_, p) in zip(gs, ps))
-        for at, g in gs[len(ps):]:
+    for k in [*by_key_g, *(k for k in by_key_p if k not in by_key_g)]:   # gold's order first, as written
+        matched, gold_left, pred_left = _pair_within_key(by_key_g.get(k, []), by_key_p.get(k, []), prefer)
+        pairs.extend(matched)
+        for at, g in gold_left:
             res.misses.append(show(g))
             res.missed_at.append(at)
-    for k, ps in by_key_p.items():
-        gs = by_key_g.get(k, [])
-        for at, p in ps[len(gs):]:
+        for at, p in pred_left:
             res.spurious.append(show(p))
             res.spurious_at.append(at)
     tp = len(pairs)
@@ -361,7 +392,8 @@ def _show_figure(f: dict) -> str:
 
 
 def _score_figures(gold, pred, art: ArticleResult) -> None:
-    pairs = _multiset_score(art.fields["poverty_figures"], gold, pred, _figure_key, _show_figure)
+    pairs = _multiset_score(art.fields["poverty_figures"], gold, pred, _figure_key, _show_figure,
+                            prefer=lambda f: canonical_place(f.get("place")))
     agreement = art.attributes["poverty_figures.place"]
     for g, p in pairs:
         gp, pp = canonical_place(g.get("place")), canonical_place(p.get("place"))
