@@ -454,7 +454,7 @@ class PairingRules:
         self.own_posting_tail = plain_pattern(own[len("(?:{county})"):])
         self.own_level_senders = dict(roles["own_level_senders"])
         self.sends_team = plain_pattern(roles["sends_team"])
-        self.sends_people = regex.compile(roles["sends_people"])
+        self.sends_people = tuple(plain_pattern(p) for p in roles["sends_people"])   # see _first_match
         self.origin_labels = plain_pattern(roles["origin_labels"])
         self.team_words = words_pattern(roles["team_words"])
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
@@ -3724,8 +3724,8 @@ class _HelpEvidence:
         for m in c.mentions:
             if not west and rules.origin_labels.match(self.text, m.span[1]):
                 return True
-            for pattern in (rules.sends_team, rules.sends_people):
-                found = pattern.match(self.text, m.span[1])
+            for found in (rules.sends_team.match(self.text, m.span[1]),
+                          _first_match(rules.sends_people, self.text, m.span[1])):
                 if found is None:
                     continue
                 k = bisect_left(self.positions, found.start(1))
@@ -3751,6 +3751,17 @@ class _HelpEvidence:
                 if rules.help_in.search(self.text, max(s, m.span[0] - reach), min(e, m.span[1] + reach)):
                     return True
         return False
+
+
+def _first_match(patterns: tuple, text: str, pos: int):
+    """The match at ``pos`` of the first of ``patterns`` that matches there, else None: what
+    one pattern ``(?|p1|p2…)`` would match (a branch reset takes its first branch that matches,
+    and each branch's group 1 is the group 1)."""
+    for pattern in patterns:
+        found = pattern.match(text, pos)
+        if found is not None:
+            return found
+    return None
 
 
 def _place_of(name: str, code: Optional[str], rules: PairingRules) -> Optional[Place]:
