@@ -107,6 +107,7 @@ class PairingRules:
         self._load_sent(r["sent"])
         self._load_arrived(r["arrived"])
         self._load_instances(r["instances"])
+        self._load_carried(r["carried"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
@@ -159,6 +160,16 @@ class PairingRules:
         self.instances_open = plain_pattern(alternation(i["opens"]))
         self.instances_group = regex.compile(i["group"])
         self.instances_breaks = plain_pattern(alternation(i["clause_breaks"]))
+
+    def _load_carried(self, c: dict) -> None:
+        """The carried pair (a helper's unit told alone in a later sentence of a one-recipient
+        article): the kinds of the cue after the unit that carry it."""
+        self.carried_clause_breaks = tuple(c["clause_breaks"])
+        self.carried_not_after = tuple(c["not_after"])
+        self.carried_not_before = tuple(c["not_before"])
+        self.carried_not_inside = tuple(c["not_inside"])
+        self.clause_reach = c["clause_reach"]
+        self.clause_not_between = tuple(c["clause_not_between"])
 
     def _load_cues(self, r: dict) -> None:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
@@ -2949,7 +2960,109 @@ def find_pairings(article: Article, rules: PairingRules,
     _read_arrivals(text, rules, ctx, add, parties_in)
     if stated:
         _read_instances(text, rules, ctx, add, parties_in, stated)
+        _read_carried(text, sentences, parties_of, rules, add, stated, {h for h, _ in out})
+    _read_clauses(text, sentences, parties_of, rules, add, stated)
     return list(out.values())
+
+
+def _home_holds(x: Party, r0: Place, rules: PairingRules) -> bool:
+    """Whether organisation ``x`` is of R's own place, of a unit holding it or of a county of R's own
+    prefecture: its own place, and the place its name opens with (毕节酒厂 of 毕节市, for 七星关区)."""
+    homes = [x.place] if x.place is not None else []
+    homes += [place for h in rules.gaz.find(x.org) if h.start == 0
+              for place in (_higher_place(h),) if place is not None]
+    return any(home == r0 or _contains(home, r0) or _same_prefecture(home, r0) for home in homes)
+
+
+def _same_prefecture(a: Place, b: Place) -> bool:
+    """Two counties of one prefecture (金沙县 and 七星关区, both of 毕节市)."""
+    return a.level == b.level == "county" and bool(a.adcode) and bool(b.adcode) \
+        and a.adcode[:4] == b.adcode[:4]
+
+
+def _read_carried(text, sentences, parties_of, rules, add, stated, helper_names) -> None:
+    """The article's established pair carried to a later sentence that names one more party only
+    (rules/pairings.yaml, carried): when every statement read has one recipient R, a cue sentence
+    that gave no statement, whose parties besides R's own (R, its units, its places) are one
+    organisation written before a cue in the cue's clause, gives that organisation R
+    (杭州奥立达电梯有限公司向阿都村…捐赠 in a passage on 乡城县; the village is no party)."""
+    recipients = {r for _, r in stated}
+    if len(recipients) != 1:
+        return
+    r0 = next(iter(recipients))
+    starts = sorted(start for start, _ in stated)
+    for (s, e), cues in sentences.items():
+        k = bisect_left(starts, s)
+        if k < len(starts) and starts[k] < e:
+            continue     # the sentence stated something itself
+        parties = parties_of.get((s, e))
+        if not parties:
+            continue
+        others = [p for p in parties if not (p.place is not None and not p.deictic
+                                             and (p.place == r0 or _contains(r0, p.place)))]
+        if not others or len({(p.org, p.place) for p in others}) != 1:
+            continue
+        x = others[0]
+        if not x.org or x.deictic or x.pair or x.bare or _home_holds(x, r0, rules):
+            continue     # (a unit or company of R's own prefecture helping R: its own work)
+        if text.startswith(rules.carried_not_after, x.end) or text.endswith(rules.carried_not_before, s, x.start) \
+                or any(w in x.org for w in rules.carried_not_inside):
+            continue
+        if any(x.org.endswith(n) or n.endswith(x.org) for n in helper_names):
+            continue     # a helper already read, written with its province (浙江省舟山市工商联)
+        cue = next((m for m in cues if m.start() >= x.end), None)
+        if cue is None or any(b in text[x.end:cue.start()] for b in rules.carried_clause_breaks):
+            continue
+        if text.startswith(rules.labels, cue.end()) or text.startswith(rules.labels, cue.end() + 1) \
+                and text.startswith("的", cue.end()):
+            continue     # 援藏干部, 帮扶的干部: a label, no statement
+        if _quoted(text, s, x.start, rules, SentenceParties(parties, text, s, e, rules)):
+            continue
+        add(x, r0, rules.cues[cue.group()].kind, x.start, cue.end(), s, e)
+
+
+def _read_clauses(text, sentences, parties_of, rules, add, stated) -> None:
+    """A cue sentence that gave no statement, read clause by clause: the party nearest before an
+    active cue in its clause and the place nearest after it."""
+    starts = sorted(start for start, _ in stated)
+    for (s, e), cues in sentences.items():
+        k = bisect_left(starts, s)
+        if k < len(starts) and starts[k] < e:
+            continue
+        parties = [p for p in parties_of.get((s, e)) or () if p.pair is None and not p.deictic]
+        if len(parties) < 2:
+            continue
+        for cue in cues:
+            if "active" not in rules.cues[cue.group()].shapes:
+                continue
+            x = max((p for p in parties if p.end <= cue.start()), key=attrgetter("end"), default=None)
+            y = next((p for p in parties if p.start >= cue.end()), None)
+            if x is None or y is None or y.org or y.place is None or x.bare:
+                continue
+            if cue.start() - x.end > rules.w["helper_gap"] or y.start - cue.end() > rules.clause_reach:
+                continue
+            if any(b in text[x.end:cue.start()] or b in text[cue.end():y.start] for b in rules.carried_clause_breaks):
+                continue
+            if x.place is not None and (x.place == y.place or _contains(x.place, y.place) or _contains(y.place, x.place)):
+                continue
+            if x.org and _home_holds(x, y.place, rules):
+                continue
+            if _east(y, rules) or _east(x, rules, "recipients"):
+                continue     # an eastern helper after the cue, a western place before it: not its help
+            if text.startswith(rules.labels, cue.end()) or text.startswith("的", cue.end()) \
+                    and text.startswith(rules.labels, cue.end() + 1):
+                continue     # 上海市第九批援藏干部…江孜: a label, no statement
+            if any(w in text[cue.end():y.start] for w in rules.clause_not_between) \
+                    or text[cue.start():cue.end()] in rules.bare_cues and rules.cue_pattern.match(text, y.end):
+                continue     # …扶贫协作在四川省: where, not whom; 深圳对口河池扶贫协作: a programme's name
+            singles = SentenceParties(parties, text, s, e, rules)
+            if _excluded(text, s, e, ([x], [y], x.start, y.end), cue.end(), rules, singles, cue.start()) \
+                    or _quoted(text, s, y.start, rules, singles):
+                continue     # (…交易市场“广西馆”: a name)
+            ys = [r for r in _list_forward(text, singles, singles.position(y), rules.separators, rules)
+                  if r.place is not None and not r.org]
+            for r in ys:
+                add(x, r.place, rules.cues[cue.group()].kind, x.start, ys[-1].end, s, e)
 
 
 def _read_instances(text, rules, ctx, add, parties_in, stated) -> None:
