@@ -338,6 +338,7 @@ class PairingRules:
             alternation(bare["levels"]), int(bare["middle_max"]), bare["tails"]))
         self.bare_unit_not = tuple(bare["not_words"])
         self.bare_unit_place_max = int(bare["place_max"])
+        self.bare_unit_unplaced = frozenset(bare["unplaced_levels"])
         self.org_place_heads = tuple(r["org_place_heads"])
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
@@ -938,11 +939,15 @@ def _with_bare_units(text: str, s: int, e: int, rules: PairingRules, parties: li
         if any(p.start < a < p.end for p in parties):
             continue
         found = context.bare_unit(m.group(), text[a])
-        if found is None:
+        if text[a] in rules.bare_unit_unplaced:
+            # 省统计局: a province's unit, named as written (or in full), helps its own counties too
+            name, place = (found[0] if found else m.group()), None
+        elif found is None:
             continue
-        name, place = found
+        else:
+            name, place = found
         parties = [p for p in parties if not (a <= p.start < m.end())]
-        parties.append(Party(a, m.end(), place=place, org=name, bare=True))
+        parties.append(Party(a, m.end(), place=place, org=name, bare=place is not None))
     parties.sort(key=lambda p: p.start)
     return parties
 
@@ -2123,9 +2128,15 @@ def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     if ri is None or ri == 0 or not parties[ri].place:
         return None
     r = parties[ri]
-    mark = v["marks"].search(text, max(s, r.start - v["marks_max"]), r.start)
+    # a list of places visited (赴吉林省延边州龙井市、敦化市开展对口帮扶): the mark before its first item
+    places = [p for p in _list_back(text, parties, ri, rules.separators) if p.place and not p.org]
+    if not places or places[-1] is not r:
+        places = [r]
+    first = places[0]
+    mark = v["marks"].search(text, max(s, first.start - v["marks_max"]), first.start)
     if mark is None:
         return None
+    ri = parties.position(first)
     lead = v["lead"].search(text, max(s, mark.start() - v["lead_max"]), mark.start())
     hi = parties.first_ending_at(lead.start()) if lead else None
     if hi is None and ri > 0:
@@ -2141,7 +2152,7 @@ def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     group = _list_back(text, parties, hi, rules.helper_separators)
     if _east(h, rules, "recipients") and _east(r, rules):
         return [r], group, group[0].start, ce
-    return group, [r], group[0].start, ce
+    return group, places, group[0].start, ce
 
 
 def e_of(text: str, s: int, limit: int) -> int:
