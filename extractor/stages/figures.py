@@ -249,7 +249,9 @@ class FigureRules:
                                         rf"(?!{_alt(r['scope_word_not_before'])}|{r['scope_word_member_of']})")
         self.title_max_chars = int(r["title_max_chars"])
         self.nation_in_context = regex.compile(r["nation_in_context"])
-        self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])})(?={r['named_region_owns']})")
+        self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])}|{r['named_region_shapes']})"
+                                           rf"(?={r['named_region_owns']})")
+        self.province_region = plain_pattern(rf"{r['province_region_after']}(?={r['named_region_owns']})")
         self.nation_people_min = Decimal(r["nation_people_min"])
         self.people_metrics = frozenset(r["people_metrics"])
         self.helper_after_place = plain_pattern(r["helper_after_place"])
@@ -750,9 +752,15 @@ class PlaceScope:
         anchors = [_Anchor(mn.span[0], mn.span[1], mn.text, c.name, "county", c.province, c.prefecture)
                    for c in article.facts.get("counties") or [] if c.adcode
                    for mn in getattr(c, "mentions", [])]
+        places = article.facts.get("places") or []
         anchors += [_Anchor(p.start, p.end, p.text, p.name, p.level, p.province,
                             p.name if p.level == "prefecture" else None)
-                    for p in article.facts.get("places") or []]
+                    for p in places]
+        for p in places:   # 四川藏区: a province's region, as named (after the province, so found first)
+            area = rules.province_region.match(text, p.end) if p.level == "province" else None
+            if area:
+                anchors.append(_Anchor(p.start, area.end(), text[p.start:area.end()], text[p.start:area.end()],
+                                       "region"))
         for m in rules.scope_word.finditer(text):
             level = rules.scope_levels[m.group()]
             anchors.append(_Anchor(m.start(), m.end(), m.group(),
@@ -1616,6 +1624,17 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
     return bool(helpers) and not rules.coverage_whole.search(before + after)
 
 
+def _names_region(rules: FigureRules, text: str, provinces: "re.Match") -> bool:
+    """Whether a count of provinces (八省区, 四省) is part of a region's name that owns the figures
+    after it (民族八省区, 四省藏区; rules ``named_region_shapes``): its qualifier is two characters
+    before the numeral, or none."""
+    for start in (provinces.start() - 2, provinces.start()):
+        region = rules.named_regions.match(text, start) if start >= 0 else None
+        if region and region.end() >= provinces.end():
+            return True
+    return False
+
+
 def _in_quoted_label(rules: FigureRules, text: str, q: Quantity) -> bool:
     """Whether ``q`` lies inside a short quoted name (“五县一区”): an opening quote before it
     and a closing one after it, at most ``quoted_label_max`` characters apart."""
@@ -1642,8 +1661,10 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
         village_lo = max(article.index.paragraph_of(s_start)[0], article.index.sentence_of(s_start - 1)[0])
     lo = max(s_start, pos - rules.village_window)
     counties = metric in rules.county_count_metrics
-    if rules.several_provinces.search(text, lo, pos) or (
-            counties and value > rules.province_county_count_max):
+    provinces = rules.several_provinces.search(text, lo, pos)
+    if provinces and _names_region(rules, text, provinces):
+        provinces = None   # 民族八省区农村贫困人口…: the region as named (SPEC 5), placed by the scope below
+    if provinces or (counties and value > rules.province_county_count_max):
         return "全国"   # 15个省区市的242个贫困县; 834个贫困县
     if village_lo is not None and not rules.village_context.search(text, lo, pos):
         lo = village_lo
