@@ -960,12 +960,26 @@ class PlaceScope:
                 skipped = skipped or unit
                 continue
             if self.listed[j]:
-                return self.list_parent[j].unit(county_count), skipped, None   # the items' common parent, or none
+                parent = self.list_parent[j].unit(county_count)   # the items' common parent, or none
+                if parent[0] is None and county_count is not None and self._nation_before(j, sentence_start):
+                    parent = ("全国", "nation")   # 全国来看…包括南部县在内、江西井冈山、河南兰考…等28个贫困县
+                return parent, skipped, None
             if above_county and (unit[1] == "county" or self.prefix[j]):
                 skipped = skipped or unit
                 continue
             return unit[:2], skipped, j
         return False, skipped, None
+
+
+    def _nation_before(self, k: int, sentence_start: int) -> bool:
+        """Whether the sentence names the nation before anchor ``k`` (a scope word or 中国 of
+        the nation): counties listed across provinces after it are counted nationwide."""
+        for j in range(k - 1, -1, -1):
+            if self.starts[j] < sentence_start:
+                return False
+            if self._anchors[j].level == "nation":
+                return True
+        return False
 
 
 def _counted(rules: FigureRules, text: str, a: _Anchor) -> bool:
