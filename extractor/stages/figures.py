@@ -749,28 +749,7 @@ class PlaceScope:
 
     def __init__(self, article: Article, rules: FigureRules) -> None:
         text = article.text
-        anchors = [_Anchor(mn.span[0], mn.span[1], mn.text, c.name, "county", c.province, c.prefecture)
-                   for c in article.facts.get("counties") or [] if c.adcode
-                   for mn in getattr(c, "mentions", [])]
-        places = article.facts.get("places") or []
-        anchors += [_Anchor(p.start, p.end, p.text, p.name, p.level, p.province,
-                            p.name if p.level == "prefecture" else None)
-                    for p in places]
-        for p in places:   # 四川藏区: a province's region, as named (after the province, so found first)
-            area = rules.province_region.match(text, p.end) if p.level == "province" else None
-            if area:
-                anchors.append(_Anchor(p.start, area.end(), text[p.start:area.end()], text[p.start:area.end()],
-                                       "region"))
-        for m in rules.scope_word.finditer(text):
-            level = rules.scope_levels[m.group()]
-            anchors.append(_Anchor(m.start(), m.end(), m.group(),
-                                   "全国" if level == "nation" else None, level))
-        anchors += [_Anchor(m.start(), m.end(), m.group(), "全国", "nation")
-                    for m in rules.nation_in_context.finditer(text)]   # 中国8亿多贫困人口
-        anchors += [_Anchor(m.start(), m.end(), m.group(), m.group(), "region")
-                    for m in rules.named_regions.finditer(text)]       # 三区三州 (as named)
-        anchors.sort(key=lambda a: a.start)
-        anchors = _without_location_phrases(article, rules, anchors)
+        anchors = _scope_anchors(article, rules)
         self.starts = [a.start for a in anchors]
         self.ends = sorted((a.end, k) for k, a in enumerate(anchors) if a.name)
         self._text, self._helper_after, self._anchors, self._helper = text, rules.helper_after_place, anchors, {}
@@ -813,6 +792,31 @@ class PlaceScope:
         county_idx = [i for i, u in enumerate(self.units) if u and u[1] == "county"]
         self.county_starts = [self.starts[i] for i in county_idx]
         self.county_units = [self.units[i] for i in county_idx]
+        self.section_starts, self.section_units = self._section_heads(article, rules)
+
+    def _section_heads(self, article: Article, rules: FigureRules) -> tuple[list[int], list[tuple[str, str]]]:
+        """(start, unit) of each heading line that names exactly one unit (鹿心社代表（广西壮族自治区党委书记）
+        heading one speaker's part of a compilation): a line no longer than ``heading_max_chars``
+        with no sentence end, whose named units (not the nation, not a scope word) are one."""
+        starts: list[int] = []
+        units: list[tuple[str, str]] = []
+        text = article.text
+        for a, b in article.index.paragraphs:
+            line = text[a:b]
+            if len(line.strip()) > rules.heading_max_chars or _SENTENCE_END.search(line):
+                continue
+            lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+            named = {self.units[k][:2] for k in range(lo, hi)
+                     if self._anchors[k].name and self._anchors[k].level != "nation" and self.units[k]}
+            if len(named) == 1:
+                starts.append(a)
+                units.append(named.pop())
+        return starts, units
+
+    def section_unit(self, paragraph_start: int) -> Optional[tuple[str, str]]:
+        """The unit of the last one-unit heading line before ``paragraph_start``, if any."""
+        k = bisect.bisect_left(self.section_starts, paragraph_start)
+        return self.section_units[k - 1] if k else None
 
     def helper(self, k: int) -> bool:
         """Whether anchor ``k`` is a unit named as a helper (深圳市对口帮扶…): asked only of
@@ -928,6 +932,9 @@ class PlaceScope:
             k = bisect.bisect_left(self.county_starts, pos)
             if k:
                 return self.county_units[k - 1][:2]
+        section = self.section_unit(paragraph_start)
+        if section is not None and not (above_county and section[1] == "county"):
+            return section   # a compilation's part headed by one unit: 鹿心社代表（广西壮族自治区党委书记）
         subject = self.subject
         if subject is not None and not (above_county and subject.level == "county"):
             return subject.name, subject.level
@@ -980,6 +987,35 @@ class PlaceScope:
             if self._anchors[j].level == "nation":
                 return True
         return False
+
+
+def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
+    """Every place the text names, in order (:class:`PlaceScope`'s anchors): county mentions, provinces
+    and prefectures, a province's named region (四川藏区), scope words, 中国 as the nation, and named
+    regions (三区三州, 民族八省区); a parent in a location phrase after its unit dropped."""
+    text = article.text
+    anchors = [_Anchor(mn.span[0], mn.span[1], mn.text, c.name, "county", c.province, c.prefecture)
+               for c in article.facts.get("counties") or [] if c.adcode
+               for mn in getattr(c, "mentions", [])]
+    places = article.facts.get("places") or []
+    anchors += [_Anchor(p.start, p.end, p.text, p.name, p.level, p.province,
+                        p.name if p.level == "prefecture" else None)
+                for p in places]
+    for p in places:   # 四川藏区: a province's region, as named (after the province, so found first)
+        area = rules.province_region.match(text, p.end) if p.level == "province" else None
+        if area:
+            anchors.append(_Anchor(p.start, area.end(), text[p.start:area.end()], text[p.start:area.end()],
+                                   "region"))
+    for m in rules.scope_word.finditer(text):
+        level = rules.scope_levels[m.group()]
+        anchors.append(_Anchor(m.start(), m.end(), m.group(),
+                               "全国" if level == "nation" else None, level))
+    anchors += [_Anchor(m.start(), m.end(), m.group(), "全国", "nation")
+                for m in rules.nation_in_context.finditer(text)]   # 中国8亿多贫困人口
+    anchors += [_Anchor(m.start(), m.end(), m.group(), m.group(), "region")
+                for m in rules.named_regions.finditer(text)]       # 三区三州 (as named)
+    anchors.sort(key=lambda a: a.start)
+    return _without_location_phrases(article, rules, anchors)
 
 
 def _counted(rules: FigureRules, text: str, a: _Anchor) -> bool:
