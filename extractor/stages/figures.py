@@ -249,8 +249,11 @@ class FigureRules:
                                         rf"(?!{_alt(r['scope_word_not_before'])}|{r['scope_word_member_of']})")
         self.title_max_chars = int(r["title_max_chars"])
         self.nation_in_context = regex.compile(r["nation_in_context"])
-        self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])}|{r['named_region_shapes']})"
+        self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])}|{r['named_region_areas']})"
                                            rf"(?={r['named_region_owns']})")
+        self.numbered_region = plain_pattern(rf"{r['named_region_numbered']}(?={r['named_region_owns']})")
+        self.region_qualifier = plain_pattern(r["named_region_qualifier"])
+        self.named_region_word = plain_pattern(_alt(r["named_region_gate"]))
         self.province_region = plain_pattern(rf"{r['province_region_after']}(?={r['named_region_owns']})")
         self.nation_people_min = Decimal(r["nation_people_min"])
         self.people_metrics = frozenset(r["people_metrics"])
@@ -1012,8 +1015,8 @@ def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
                                "全国" if level == "nation" else None, level))
     anchors += [_Anchor(m.start(), m.end(), m.group(), "全国", "nation")
                 for m in rules.nation_in_context.finditer(text)]   # 中国8亿多贫困人口
-    anchors += [_Anchor(m.start(), m.end(), m.group(), m.group(), "region")
-                for m in rules.named_regions.finditer(text)]       # 三区三州 (as named)
+    anchors += [_Anchor(a, b, text[a:b], text[a:b], "region")
+                for a, b in _named_region_spans(rules, text)]       # 三区三州, 民族八省区 (as named)
     anchors.sort(key=lambda a: a.start)
     return _without_location_phrases(article, rules, anchors)
 
@@ -1674,15 +1677,37 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
     return bool(helpers) and not rules.coverage_whole.search(before + after)
 
 
+#: How far before its word (省区, 地州, 藏区) a named region's match may start: 南疆四地州's 四, 三区三州's 三.
+_REGION_HEAD_MAX = 4
+
+
+def _named_region_spans(rules: FigureRules, text: str):
+    """(start, end) of each region named so that it owns the figures after it: the names listed
+    (三区三州), a numeral of provinces' areas (四省藏区), and a numbered group after its two-character
+    qualifier (民族八省区, 南疆四地州), in order."""
+    spans: set[tuple[int, int]] = set()
+    for word in rules.named_region_word.finditer(text):   # 省区, 地州, 藏区…: the names are tried just before
+        for start in range(max(0, word.start() - _REGION_HEAD_MAX), word.start() + 1):
+            region = rules.named_regions.match(text, start)
+            if region is None and start >= 2 and rules.region_qualifier.fullmatch(text, start - 2, start):
+                numbered = rules.numbered_region.match(text, start)
+                region = numbered and (start - 2, numbered.end())
+            elif region is not None:
+                region = region.span()
+            if region and region[1] >= word.end():
+                spans.add(region)
+                break
+    return sorted(spans)
+
+
 def _names_region(rules: FigureRules, text: str, provinces: "re.Match") -> bool:
     """Whether a count of provinces (八省区, 四省) is part of a region's name that owns the figures
-    after it (民族八省区, 四省藏区; rules ``named_region_shapes``): its qualifier is two characters
-    before the numeral, or none."""
-    for start in (provinces.start() - 2, provinces.start()):
-        region = rules.named_regions.match(text, start) if start >= 0 else None
-        if region and region.end() >= provinces.end():
-            return True
-    return False
+    after it (民族八省区, 四省藏区; rules ``named_region_numbered``, ``named_region_areas``)."""
+    s = provinces.start()
+    if rules.named_regions.match(text, s):
+        return True
+    return bool(rules.numbered_region.match(text, s)) and s >= 2 \
+        and bool(rules.region_qualifier.fullmatch(text, s - 2, s))
 
 
 def _in_quoted_label(rules: FigureRules, text: str, q: Quantity) -> bool:
