@@ -144,6 +144,7 @@ class PersonRules:
     words: dict[str, frozenset[str]]     # the plain word lists of the YAML, as sets
     limits: SimpleNamespace              # the YAML's integer settings by name (title_max, …)
     affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
+    place_after_titles: tuple[str, ...]      # titles that start with a place_after_name word (村长)
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
     district_title: regex.Pattern        # a district's own title naming no district (区委副书记)
     city_title: regex.Pattern            # a city's own title naming no city (市政府党组成员, 副市长)
@@ -335,7 +336,9 @@ def _load_rules(folder: Folder) -> PersonRules:
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
-            "past_title_words", "village_sender_words")}),
+            "past_title_words", "village_sender_words", "place_after_name")}),
+        place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
+                                 if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
         district_title=regex.compile(r["district_title"]),
         city_title=regex.compile(r["city_title"]),
@@ -3069,7 +3072,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     spaced = [(a, b) for a, b in direct if _SPACE.search(text, a, b)]    # 主任 陈 某⏎
     site = rules.affixes.site_after_name
     for name, mentions in find_mentions(text, names, bylines + spaced, ruled).items():
-        if mentions and not all(text.startswith(site, b) for _, b in mentions):   # 某某故居
+        if mentions and not all(text.startswith(site, b) for _, b in mentions) \
+                and not _village_name(text, name, mentions, rules):     # 某某故居, 杜某|村
             role = person_role(text, mentions, sentence_of, rules, memo)
             if name in rules.words["known_cadres"] and role != "journalist":
                 role = "cadre"           # 1948年，毛某某在这里…: no title, still a cadre (P4)
@@ -3091,6 +3095,15 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
+
+
+def _village_name(text: str, name: str, mentions: list[tuple[int, int]], rules: PersonRules) -> bool:
+    """Whether ``name`` is a village's or township's: a mention is followed by a place word
+    (杜某|村党支部, 某某|村民小组) where no title starts (王某某|村长说); never a dotted or known
+    name."""
+    after, titles = rules.affixes.place_after_name, rules.place_after_titles
+    return _DOT not in name and name not in rules.words["known_names"] and any(
+        text.startswith(after, b) and not text.startswith(titles, b) for _, b in mentions)
 
 
 def _tagged_spans(text: str, windows: list[tuple[int, int]], dot_windows: list[tuple[int, int]],
