@@ -87,6 +87,7 @@ class PersonRules:
     layout_name: regex.Pattern           # a name alone on its line under a title line
     heading_name: regex.Pattern          # a name closing a heading with a colon
     title_line_name: regex.Pattern       # a name alone after a title and spaces at a line's end
+    padded_name_line: regex.Pattern      # a column author's padded 2-character name alone on its line
     cadre_titles: regex.Pattern          # a title word at the end of a phrase
     resident_before: regex.Pattern
     journalist_before: regex.Pattern
@@ -231,7 +232,7 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars",
                    "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
-                   "home_unit_clause_marks", "foreign_place_chars")
+                   "home_unit_clause_marks", "foreign_place_chars", "heading_end_not")
 
 
 @cache
@@ -266,6 +267,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         author_bracket=regex.compile(r["author_bracket_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
         title_line_name=regex.compile(r["title_line_name"]),
+        padded_name_line=regex.compile(r["padded_name_line"]),
         cadre_titles=plain_pattern(f"(?:{alternation(r['cadre_titles'])})$"),
         resident_before=_suffix_pattern(r["resident_before"]),
         journalist_before=plain_pattern(f"(?:{alternation(r['journalist_before'])})"
@@ -611,7 +613,7 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
 
 #: cue kinds whose names only the rules read (no tagger window)
 _RULE_KINDS = ("layout", "title_line", "translit", "after_seat", "heading", "known_cadre", "known_person", "tibetan_part",
-               "clause_start", "left_out_surname")
+               "clause_start", "left_out_surname", "name_line")
 
 
 def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
@@ -649,6 +651,8 @@ def _sentence_start_spans(text: str, sentences, rules: PersonRules):
                 k += 1
         if head and text[k:k + 1] in initials and text[k:k + 2] not in plain and \
                 text[k:k + 3] not in plain and text[k:k + 4] not in plain:
+            if text[k + 1:k + 2] in _PADDING:           # 精品奉献人民⏎姜 某⏎: an author's line
+                yield 0, 0, text[k:k + 3], k, k, "name_line"
             yield k, min(s_end, k + head), text[k:k + 3], k, k, "sentence_start"
 
 
@@ -764,6 +768,19 @@ def title_line_name(text: str, end: int, rules: PersonRules) -> Optional[tuple[i
     return m.span("name")
 
 
+def padded_name_line(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The padded 2-character name (姜 某) that is all of the line starting at ``k``, right
+    under a heading line (the line before ends in none of ``heading_end_not``): a column
+    piece's author; the first character a Han surname, the two no ordinary word (目 录)."""
+    m = rules.padded_name_line.match(text, k)
+    if not m or text[k] not in rules.surnames or text[text.rfind("\n", 0, k) + 1:k].strip():
+        return None
+    above = text[:k].rstrip()
+    if not above or above[-1] in rules.words["heading_end_not"] or "\n" not in text[len(above):k]:
+        return None
+    return m.span("name") if _rule_name_ok(text, *m.span("name"), rules, whole_only=True) else None
+
+
 def heading_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """The name that closes a heading after a title or role noun (…村民端某某：⏎, 全国人大代表
     谢某某：⏎, 村民吉某某某讲述：⏎)."""
@@ -822,6 +839,8 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
         return layout_name(text, k, cue_start, rules)
     if kind == "title_line":
         return title_line_name(text, _back_over_padding(text, k), rules)    # from the title's end
+    if kind == "name_line":
+        return padded_name_line(text, k, rules)
     if kind == "after_seat":
         return deputy_name(text, cue_start, rules)
     if kind == "dot":
@@ -907,9 +926,10 @@ def bounded_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, i
     last character forms no word with the next one (not 王某一|家人), and no 2-character
     reading ends before a name follower; it starts with a Han surname and holds no
     ordinary word. (Two characters before a dictionary word are too often a name's start:
-    石某|三清晰.)"""
+    石某|三清晰.) Where no such length fits, or the name starts with no Han surname, a
+    4-character name may (:func:`_four_character_name`)."""
     if text[k:k + 1] not in rules.surnames:
-        return None
+        return _four_character_name(text, k, rules)
     words, plain = _dictionary_words(), _plain_words()
     fits = []
     for n in (2, 3):
@@ -921,7 +941,30 @@ def bounded_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, i
         if (rules.followers.match(text, k + n) or n == 3 and text[k + n:k + n + 2] in words) \
                 and text[k + n - 1:k + n + 1] not in words:
             fits.append((k, k + n))
+    if not fits:
+        return _four_character_name(text, k, rules)
     return fits[0] if len(fits) == 1 and fits[0][1] - k == 3 else None
+
+
+def _four_character_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The 4-character name starting at ``k`` after a strong cue where no shorter one ends
+    (村民|俄某作某回想…, 50多岁的|说某阿某“逐客”: Yi and other minority names): four Han
+    characters starting with a name initial, no name follower inside, a name follower after
+    them, no ordinary word inside nor across their end, no known name at their start (贺某|老总),
+    and a last character that ends a name (not 施某某|想, 胡某某|忙: name_end_not_tags). A shorter
+    name the tagger found there is kept (孙某某|时: :func:`_bounded_fallbacks`)."""
+    name = text[k:k + 4]
+    if len(name) < 4 or not _HAN_RUN.fullmatch(name) or name[0] not in rules.initials \
+            or not rules.followers.match(text, k + 4) \
+            or any(rules.followers.match(text, k + i) for i in range(1, 4)):
+        return None
+    plain, words = _plain_words(), _dictionary_words()
+    if any(name[i:i + n] in plain for n in (2, 3) for i in range(5 - n)) or name in words \
+            or text[k + 3:k + 5] in words or name[:2] in rules.words["known_names"] \
+            or name[:3] in rules.words["known_names"] \
+            or _single_character_tags().get(name[-1], "").startswith(rules.affixes.name_end_not_tags):
+        return None
+    return k, k + 4
 
 
 def _bounded_fallbacks(text: str, tagged: list[tuple[int, int]], starts: list[int],
@@ -1725,9 +1768,13 @@ def _list_run_taken(text: str, items: list[tuple[int, int]], end: int, starts_ch
     return []
 
 
-def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> set[str]:
+def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules,
+               credits: frozenset[tuple[int, int]] = frozenset()) -> set[str]:
+    """The names of the candidate spans; a span in ``credits`` (an item of a byline or credit
+    line: （本报记者甲、方某、乙报道）) is a name even when it is an ordinary word or a place."""
     # a span the tagger, the rules and a byline all found is cleaned once
-    names = {n for a, b in dict.fromkeys(spans) if (n := clean_name(text, a, b, rules))}
+    names = {n for a, b in dict.fromkeys(spans)
+             if (n := clean_name(text, a, b, rules, titled=(a, b) in credits, credited=(a, b) in credits))}
     names = _repair_cut_names(text, names, rules)
     names = _drop_state_heads(text, names, rules)
     return _drop_overlaps(text, names | list_names(text, names, rules))
@@ -3065,7 +3112,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
         tagged, bounded = _bounded_fallbacks(text, tagged, fallback_starts, rules)
         direct = direct + bounded
     direct = direct + runs
-    names = find_names(text, tagged + direct + bylines, rules)
+    names = find_names(text, tagged + direct + bylines, rules,     # not 作者:|本报记者| 甲某 乙某
+                       frozenset(span for span in bylines if not rules.journalist_word.search(text, *span)))
     found = []
     credited = set(bylines)
     ruled = frozenset(text[a:b] for a, b in direct)
