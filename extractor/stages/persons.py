@@ -56,9 +56,10 @@ Tagger = Callable[[Sequence[str]], list[list[tuple[int, int]]]]
 _HAN = plain_pattern(r"\p{Han}")
 _HAN_RUN = plain_pattern(r"\p{Han}+")
 _SPACE = plain_pattern(r"\s")
-_NAME_SHAPE = plain_pattern(r"\p{Han}+(?:·\p{Han}+)*")
+_NAME_SHAPE = plain_pattern(r"\p{Han}+(?:[·—]\p{Han}+)*")     # 阿某福—阿某: a dashed foreign name
 _TOKEN = regex.compile(r"[^\s、]+")
 _DOT = "·"
+_DASH = "—"
 #: the spaces that pad a title from its name on one line (国务院扶贫办主任 刘某; full-width too)
 _PADDING = " 　"
 
@@ -1391,6 +1392,8 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
     stop = rules.words["extend_stop_chars"]
     if _DOT in text:
         spans = _join_dotted(text, spans)
+    if _DASH in text:
+        spans = _join_dashed(text, spans)
     spans = _join_touching(text, spans, rules)
     for a, b in spans:
         if b - a == rules.limits.han_name_max and text[b - 1] in rules.words["run_on_end_chars"] \
@@ -1475,6 +1478,24 @@ def _join_dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
         if out and out[-1][1] + 1 == a and text[a - 1] == _DOT:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _join_dashed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two tagged spans that only one dash separates are one foreign name (阿某福|—|阿某), and
+    a tagged span after a dash that follows one Han character standing alone is that name's
+    end (让|—|弗某索瓦·唐某尔): the tagger takes the dash for a break. Places joined by a dash
+    (中国—中东欧) are never both tagged as persons."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if a >= 2 and text[a - 1] == _DASH and _HAN.match(text, a - 2) and \
+                not _HAN.match(text, a - 3 if a >= 3 else len(text)) and not (out and out[-1][1] >= a - 2):
+            a -= 2                                          # 让|—弗某索瓦
+        if out and out[-1][1] + 1 == a and text[a - 1] == _DASH and \
+                text[a - 2] != _DASH and text[a:a + 1] != _DASH:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
