@@ -3056,8 +3056,8 @@ def _read_clauses(text, sentences, parties_of, rules, add, stated) -> None:
                 continue
             if x.place is not None and (x.place == y.place or _contains(x.place, y.place) or _contains(y.place, x.place)):
                 continue
-            if x.org and _home_holds(x, y.place, rules):
-                continue
+            if x.org and (_home_holds(x, y.place, rules) or any(w in x.org for w in rules.carried_not_inside)):
+                continue     # (院长付继勇带领医院: a name run back over a person leading)
             if _east(y, rules) or _east(x, rules, "recipients"):
                 continue     # an eastern helper after the cue, a western place before it: not its help
             if text.startswith(rules.labels, cue.end()) or text.startswith("的", cue.end()) \
