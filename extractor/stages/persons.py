@@ -2724,9 +2724,21 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
         own = _clause_start(text, a, s0, rules, chars=marks)   # the person's own clause: an earlier one is another's…
         if own == a:             # … unless the name opens it (援藏3年间，某某积极投身工作)
             own = s0
-        if rules.home_unit_posted.search(text, own, end):
+        posted = rules.home_unit_posted.search(text, own, end)
+        if posted and not _unit_in_aid_region(m.group("unit"), posted.group(), rules):
             return m.group("unit")
     return None
+
+
+def _unit_in_aid_region(unit: str, posting: str, rules: PersonRules) -> bool:
+    """The unit a title opens with lies in the region its sentence's aid word names (西藏自治区党委
+    with 援藏, 乌兰县委 with 援青): a post at the receiving side, not the home the person was sent
+    from (P3)."""
+    region = next((r for word, r in rules.aid_regions if word == posting), None)
+    if region is None:
+        return False
+    return any(f.unit.name == region or f.unit.province == region
+               for hit in rules.gazetteer.find_in_phrase(unit) if hit.start == 0 for f in hit.forms)
 
 
 def _home_of_village_post(cadre: Cadre, rules: PersonRules) -> Optional[str]:
