@@ -339,7 +339,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
-            "past_title_words", "village_sender_words", "place_after_name")}),
+            "past_title_words", "village_sender_words", "place_after_name",
+            "visit_institution_ends")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -2819,7 +2820,8 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
     by the party's lead word and a go word (中山区委书记甲，区委副书记、区长乙和…丙等一行8人，赴普兰店
     看望驻村干部; 侨联副主席丁率领的…访问团日前赴宁夏开展项目帮扶), the go word by a county,
     prefecture or province lying outside the place of the post nearest the name (a county's
-    leader touring his own townships names no such place; a host holds a post there), and the
+    leader touring his own townships names no such place; a host holds a post there; an
+    institution, a hospital or a company, has no territory: its own city's village counts), and the
     sentence by a helping word after the name. Its origin is the unit its nearest title names
     (中山区委, 市工商联, 福建省侨联: as written, W8), the post's place for a level's own organ
     named without its place (区委副书记 at 中山区) or a title naming no unit (夏津县副县长 → 夏津县);
@@ -2847,10 +2849,11 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
                 continue
             place = post.place
             u = next((u for u in units if m.end() <= u.start <= m.end() + reach), None)
-            if u is None or u.name == place or place in (u.province, u.prefecture) \
-                    or any(q.place == u.name for q in p.cadre.posts):
-                continue
             origin = _visit_unit(title, place, rules)
+            if u is None or any(q.place == u.name for q in p.cadre.posts) or (
+                    u.name == place or place in (u.province, u.prefecture)) and not (
+                    origin and origin.endswith(rules.affixes.visit_institution_ends)):
+                continue            # a hospital's 帮扶村 in its own city is still its help
             if origin:
                 p.cadre.origin = origin
                 break
