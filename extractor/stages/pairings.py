@@ -104,6 +104,7 @@ class PairingRules:
         self._load_regions(r)
         self._load_visits_and_signings(r)
         self._load_roles(r["roles"])
+        self._load_helper_side(r["roles"])
         self._load_sent(r["sent"])
         self._load_arrived(r["arrived"])
         self._load_instances(r["instances"])
@@ -472,6 +473,21 @@ class PairingRules:
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
         self.own_tiers = regex.compile(roles["own_tiers"])
         self._load_own_subject(roles["own_subject"])
+
+    def _load_helper_side(self, roles: dict) -> None:
+        """What makes a county the helping side's own unit (assign_roles, _HelpEvidence.sends_team)."""
+        # each province pair's helping province (the first of its row: 京蒙 → 北京市), whose units
+        # are the programme's helper side where the article writes the pair's programme
+        self.pair_helpers = {s: next(Place(f.unit.name, f.unit.adcode, f.unit.level)
+                                     for f in forms if f.kind == "pair")
+                             for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms)}
+        self.pair_programme = regex.compile(roles["pair_programme"].replace(
+            "{pairs}", f"(?:{alternation(self.pair_helpers)})"))
+        words = roles["delegation_words"]
+        self.delegation_words = words_pattern(words)
+        self.delegation_reach = roles["delegation_reach"]
+        self.sends_delegation = regex.compile(roles["sends_delegation"].replace(
+            "{delegation_words}", alternation(words)))
 
     def _load_own_subject(self, subject: dict) -> None:
         """The county or its own leadership as a sentence's posting subject (_HelpEvidence._own_subject_posts)."""
@@ -3241,6 +3257,16 @@ def _area(place: Union[Place, NamedPlace]) -> Optional[str]:
     return {"province": place.adcode[:2], "prefecture": place.adcode[:4]}.get(place.level)
 
 
+def _helping_areas(article: Article, helper_places: list[Place], rules: "PairingRules") -> set[str]:
+    """The helping side's areas (:func:`_area`): its pairings' helpers, and the helping province
+    of a province-pair programme the article writes (京蒙协作: 北京市's districts are its helper
+    side). The counties stage's places hold the pairs it read: a scan of the text cost a fortieth
+    of the stage's time."""
+    written_pairs = {rules.pair_helpers[p.text] for p in article.facts.get("places") or ()
+                     if p.text in rules.pair_helpers and rules.pair_programme.match(article.text, p.start)}
+    return {a for a in map(_area, chain(helper_places, written_pairs)) if a}
+
+
 def assign_roles(article: Article, counties: Iterable[County], helper_places: list[Place],
                  recipient_places: list[Place], rules: "PairingRules",
                  region_areas: Iterable[str] = (), org_helpers: Iterable[str] = ()) -> None:
@@ -3253,16 +3279,16 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
        when it is named as the origin of the help (深圳宝安人民医院, 南山区桃源街道干部,
        时任句容市副市长): the counties stage gave it a helper cue, or an origin tail follows it;
     3. a county inside a recipient region (四川藏区 → 甘孜州) is ``recipient``;
-    4. a help cue right before the name (the counties stage: 对口帮扶石渠县, 挂职丹巴) or help
-       coming in near one of its mentions (rules/pairings.yaml, roles): ``recipient``;
+    4. a help cue right before the name (counties stage: 对口帮扶石渠县, 挂职丹巴) or help coming in
+       near a mention (rules/pairings.yaml, roles): ``recipient``; in the helping side ``helper``;
     5. a helper cue of the counties stage right at the name: ``helper``; else ``other`` (its
        own poverty work, its figures or delisting, a visit: no help from outside)."""
     recipient_codes = {p.adcode for p in recipient_places if p.level == "county"}
     helper_codes = {p.adcode for p in helper_places if p.level == "county"} | set(org_helpers)
-    helper_areas = {a for a in map(_area, helper_places) if a}
+    helper_areas = _helping_areas(article, helper_places, rules)
+    counties = list(counties)
     recipient_areas = {a for a in map(_area, recipient_places) if a}
     region_areas = tuple(region_areas)
-    counties = list(counties)
     evidence = _HelpEvidence(article, counties, rules)
     named = [c for c in counties if c.key]
     # a county of the helped provinces is named: the article may tell east–west help
@@ -3293,7 +3319,8 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
             if seen == "" and len(named) == 1 and evidence.help_anywhere(c):
                 seen = "in"      # the article is about this county alone
             if local == "recipient" or seen == "in":
-                c.role = "recipient"
+                # the help told at the helping side's unit is what its side gives (大兴区, 京蒙协作)
+                c.role = "helper" if in_helper_area else "recipient"
             elif sum((local == "helper", seen == "acts", in_helper_area)) >= 2:
                 # two signs of giving (a giving cue at the name, the county seen giving, inside
                 # a helping place): one alone is too weak (西乡县杨河镇帮扶干部 are its own)
@@ -3841,15 +3868,21 @@ class _HelpEvidence:
         to another county to serve there (密云区则选派5名干部赴滦平县挂职: roles.sends_people):
         the posting right after a mention names another county — not when the county lies in
         the helped provinces and the other in the helping ones (滦平县选派干部到密云区挂职锻炼:
-        a two-way exchange, the helped side's cadres go to learn). Or an assistance label right
+        a two-way exchange, the helped side's cadres go to learn), or whose delegation goes to
+        another county for giving or the two sides' work (龙岗区工商联副调研员…带领…前往靖西开展…慰问
+        工作: roles.sends_delegation). Or an assistance label right
         after a county of the helping provinces (深圳市罗湖区的援疆干部: roles.origin_labels)."""
         rules = self.rules
         west = c.key[:2] in rules.west_recipients
         for m in c.mentions:
             if not west and rules.origin_labels.match(self.text, m.span[1]):
                 return True
-            for found in (rules.sends_team.match(self.text, m.span[1]),
-                          _first_match(rules.sends_people, self.text, m.span[1])):
+            found_all = [rules.sends_team.match(self.text, m.span[1]),
+                         _first_match(rules.sends_people, self.text, m.span[1])]
+            # a delegation is looked for only where one of its words follows (most mentions: none)
+            if rules.delegation_words.search(self.text, m.span[1], m.span[1] + rules.delegation_reach):
+                found_all.append(rules.sends_delegation.match(self.text, m.span[1]))
+            for found in found_all:
                 if found is None:
                     continue
                 k = bisect_left(self.positions, found.start(1))
