@@ -105,6 +105,7 @@ class PairingRules:
         self._load_visits_and_signings(r)
         self._load_roles(r["roles"])
         self._load_helper_side(r["roles"])
+        self._load_settings(r["roles"])
         self._load_sent(r["sent"])
         self._load_arrived(r["arrived"])
         self._load_instances(r["instances"])
@@ -473,6 +474,12 @@ class PairingRules:
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
         self.own_tiers = regex.compile(roles["own_tiers"])
         self._load_own_subject(roles["own_subject"])
+
+    def _load_settings(self, roles: dict) -> None:
+        """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting)."""
+        self.setting_lead = roles["setting_lead"]
+        self.setting_before = regex.compile(r"在\p{Han}{0,%d}$" % self.setting_lead)
+        self.setting_after = plain_pattern(roles["setting_after"])
 
     def _load_helper_side(self, roles: dict) -> None:
         """What makes a county the helping side's own unit (assign_roles, _HelpEvidence.sends_team)."""
@@ -3296,7 +3303,7 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
     for c in counties:
         if not c.key:
             continue
-        local = c.role                       # the counties stage's cues right at the name
+        local = evidence.local_role(c)       # the counties stage's cues right at the name
         if c.key in recipient_codes:
             c.role = "recipient"
             continue
@@ -3646,7 +3653,8 @@ class _HelpEvidence:
         has found help coming in (a third of the counties stop at a mention)."""
         text, rules = self.text, self.rules
         yield from [(m.span[0], m.span[1]) for m in c.mentions
-                    if not self.names_event(m.span[1]) and not text.startswith(rules.native_tails, m.span[1])]
+                    if not self.names_event(m.span[1]) and not text.startswith(rules.native_tails, m.span[1])
+                    and not self.names_setting(*m.span)]
         for p in self._places_inside(c):
             yield p, None
 
@@ -3836,6 +3844,23 @@ class _HelpEvidence:
                 lo = max(lo, b)
         return lo
 
+    def local_role(self, c: County) -> str:
+        """The counties stage's role of the county (its cues right at the name), but not
+        ``recipient`` when every mention names a meeting's or a visit's setting: the cue is the
+        meeting's (湖南省第4批援藏干部座谈会在西藏扎囊县召开)."""
+        if c.role == "recipient" and all(self.names_setting(*m.span) for m in c.mentions):
+            return "other"
+        return c.role
+
+    def names_setting(self, start: int, end: int) -> bool:
+        """Whether the mention at [start, end) names the setting of a meeting or a leader's visit
+        (在西藏扎囊县召开的座谈会, 在贵州省黔东南州黎平县肇兴侗寨考察调研时强调): roles.setting_after."""
+        rules, text = self.rules, self.text
+        lo = max(0, start - rules.setting_lead - 1)
+        # most mentions have no 在 before them: a plain look first
+        return text.rfind("在", lo, start) >= 0 and rules.setting_before.search(text, lo, start) is not None \
+            and rules.setting_after.match(text, end) is not None
+
     def names_event(self, end: int) -> bool:
         """Whether the mention ending at ``end`` names an event (汶川地震), not the county."""
         return self.text.startswith(self.rules.gaz.bare_right_confirms, end)
@@ -3844,7 +3869,8 @@ class _HelpEvidence:
         """For the only county an article names, at least sole_county_mentions times: a help
         cue anywhere in the article (奉节县 … 柳池村的驻村第一书记, the village named without
         its county two paragraphs on)."""
-        if sum(not self.names_event(m.span[1]) for m in c.mentions) < self.rules.sole_county_mentions:
+        if sum(not self.names_event(m.span[1]) and not self.names_setting(*m.span)
+               for m in c.mentions) < self.rules.sole_county_mentions:
             return False
         text = self.text
         if not self.rules.help_in.search(text):
