@@ -488,6 +488,7 @@ class PairingRules:
         self.pair_helpers = {s: next(Place(f.unit.name, f.unit.adcode, f.unit.level)
                                      for f in forms if f.kind == "pair")
                              for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms)}
+        self.east_west_cues = words_pattern(roles["east_west_cues"])
         self.pair_programme = regex.compile(roles["pair_programme"].replace(
             "{pairs}", f"(?:{alternation(self.pair_helpers)})"))
         words = roles["delegation_words"]
@@ -3327,7 +3328,7 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
                 seen = "in"      # the article is about this county alone
             if local == "recipient" or seen == "in":
                 # the help told at the helping side's unit is what its side gives (大兴区, 京蒙协作)
-                c.role = "helper" if in_helper_area else "recipient"
+                c.role = "helper" if in_helper_area or west_named and evidence.east_west_side(c) else "recipient"
             elif sum((local == "helper", seen == "acts", in_helper_area)) >= 2:
                 # two signs of giving (a giving cue at the name, the county seen giving, inside
                 # a helping place): one alone is too weak (西乡县杨河镇帮扶干部 are its own)
@@ -3843,6 +3844,14 @@ class _HelpEvidence:
             if self._is_heading(a, b):
                 lo = max(lo, b)
         return lo
+
+    def east_west_side(self, c: County) -> bool:
+        """Whether the county lies in the helping provinces and a sentence of one of its mentions
+        tells east–west cooperation (roles.east_west_cues): the help there is what its side gives."""
+        if c.key[:2] not in self.rules.east_helpers:
+            return False
+        sentence_of = self.article.index.sentence_of
+        return any(self.rules.east_west_cues.search(self.text, *sentence_of(m.span[0])) for m in c.mentions)
 
     def local_role(self, c: County) -> str:
         """The counties stage's role of the county (its cues right at the name), but not
