@@ -254,6 +254,7 @@ class FigureRules:
         self.numbered_region = plain_pattern(rf"{r['named_region_numbered']}(?={r['named_region_owns']})")
         self.region_qualifier = plain_pattern(r["named_region_qualifier"])
         self.named_region_word = plain_pattern(_alt(r["named_region_gate"]))
+        self.named_region_head_max = int(r["named_region_head_max"])
         self.province_region = plain_pattern(rf"{r['province_region_after']}(?={r['named_region_owns']})")
         self.nation_people_min = Decimal(r["nation_people_min"])
         self.people_metrics = frozenset(r["people_metrics"])
@@ -1677,8 +1678,6 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
     return bool(helpers) and not rules.coverage_whole.search(before + after)
 
 
-#: How far before its word (省区, 地州, 藏区) a named region's match may start: 南疆四地州's 四, 三区三州's 三.
-_REGION_HEAD_MAX = 4
 
 
 def _named_region_spans(rules: FigureRules, text: str):
@@ -1687,7 +1686,7 @@ def _named_region_spans(rules: FigureRules, text: str):
     qualifier (民族八省区, 南疆四地州), in order."""
     spans: set[tuple[int, int]] = set()
     for word in rules.named_region_word.finditer(text):   # 省区, 地州, 藏区…: the names are tried just before
-        for start in range(max(0, word.start() - _REGION_HEAD_MAX), word.start() + 1):
+        for start in range(max(0, word.start() - rules.named_region_head_max), word.start() + 1):
             region = rules.named_regions.match(text, start)
             if region is None and start >= 2 and rules.region_qualifier.fullmatch(text, start - 2, start):
                 numbered = rules.numbered_region.match(text, start)
