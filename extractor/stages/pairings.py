@@ -478,7 +478,8 @@ class PairingRules:
     def _load_settings(self, roles: dict) -> None:
         """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting)."""
         self.setting_lead = roles["setting_lead"]
-        self.setting_before = regex.compile(r"在\p{Han}{0,%d}$" % self.setting_lead)
+        self.setting_word = roles["setting_word"]
+        self.setting_before = regex.compile(r"%s\p{Han}{0,%d}$" % (regex.escape(self.setting_word), self.setting_lead))
         self.setting_after = plain_pattern(roles["setting_after"])
 
     def _load_helper_side(self, roles: dict) -> None:
@@ -3867,7 +3868,8 @@ class _HelpEvidence:
         rules, text = self.rules, self.text
         lo = max(0, start - rules.setting_lead - 1)
         # most mentions have no 在 before them: a plain look first
-        return text.rfind("在", lo, start) >= 0 and rules.setting_before.search(text, lo, start) is not None \
+        return text.rfind(rules.setting_word, lo, start) >= 0 \
+            and rules.setting_before.search(text, lo, start) is not None \
             and rules.setting_after.match(text, end) is not None
 
     def names_event(self, end: int) -> bool:
