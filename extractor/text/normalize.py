@@ -8,7 +8,7 @@ Steps, in order (each reports its edits so spans map back to the decoded input):
 4. mojibake    GBK one-byte-shift runs: 當?shù)馗刹? → 當地干部
 5. lines       line breaks inside a sentence joined; paragraph breaks kept
 6. width       full-width digits/letters/spaces → ASCII; indentation removed
-7. script      OpenCC t2s, only when the text has traditional characters
+7. script      variant forms t2s leaves (陜 → 陕), then OpenCC t2s, only when the text has traditional characters
 
 The tables behind every step live in ``rules/normalize.yaml``.
 """
@@ -282,6 +282,8 @@ class _Rules:
     width_start: re.Pattern  # a character a width match starts with (the standard re: see _width)
     simplified_also: frozenset
     traditional_share: float
+    variants: dict          # str.translate table: variant forms t2s leaves → simplified
+    variant_found: re.Pattern
 
 
 @cache
@@ -329,6 +331,8 @@ def _rules() -> _Rules:
         width_start=re.compile(rf"[{width_spaces}{width_chars}]"),   # the same two classes
         simplified_also=frozenset(r["simplified_also"]),
         traditional_share=float(r["traditional_share"]),
+        variants=str.maketrans(r["variant_characters"]),
+        variant_found=re.compile(f"[{re.escape(''.join(r['variant_characters']))}]"),
     )
 
 
@@ -592,6 +596,8 @@ def _t2s_gate() -> tuple[re.Pattern, re.Pattern]:
 
 def _to_simplified(text: str, rules: _Rules) -> tuple[str, StepMap, str]:
     no_change = StepMap([], len(text), len(text))
+    if rules.variant_found.search(text):   # same length: offsets unchanged
+        text = text.translate(rules.variants)
     characters, phrases = _t2s_gate()
     if not characters.search(text) and not phrases.search(text):
         return text, no_change, "simplified"   # what converting would give: see _t2s_gate
