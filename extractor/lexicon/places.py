@@ -94,8 +94,10 @@ _FALLBACK_PARENT = re.compile(r"^(.{2,}?(?:特别行政区|自治区|自治州|�
 
 @cache
 def _zone_end() -> re.Pattern:
-    """A name ending in a zone that is not an administrative unit (rules/admin_names.yaml)."""
-    return re.compile(f"(?:{alternation(load_yaml('admin_names.yaml')['zone_suffixes'])})$")
+    """A name ending in a zone or a policy region that is not an administrative unit
+    (rules/admin_names.yaml zone_suffixes, policy_region_suffixes)."""
+    names = load_yaml("admin_names.yaml")
+    return re.compile(f"(?:{alternation(names['zone_suffixes'] + names['policy_region_suffixes'])})$")
 
 
 def places_table_present() -> bool:
