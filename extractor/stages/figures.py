@@ -806,8 +806,7 @@ class PlaceScope:
         units: list[tuple[str, str]] = []
         text = article.text
         for a, b in article.index.paragraphs:
-            line = text[a:b]
-            if len(line.strip()) > rules.heading_max_chars or _SENTENCE_END.search(line):
+            if not _heading_line(rules, text[a:b]):
                 continue
             lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
             named = {self.units[k][:2] for k in range(lo, hi)
@@ -991,6 +990,12 @@ class PlaceScope:
             if self._anchors[j].level == "nation":
                 return True
         return False
+
+
+def _heading_line(rules: FigureRules, line: str) -> bool:
+    """Whether a paragraph reads as a heading line: at most ``heading_max_chars`` characters
+    and no sentence end."""
+    return len(line.strip()) <= rules.heading_max_chars and not _SENTENCE_END.search(line)
 
 
 def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
@@ -1687,26 +1692,31 @@ def _named_region_spans(rules: FigureRules, text: str):
     spans: set[tuple[int, int]] = set()
     for word in rules.named_region_word.finditer(text):   # 省区, 地州, 藏区…: the names are tried just before
         for start in range(max(0, word.start() - rules.named_region_head_max), word.start() + 1):
-            region = rules.named_regions.match(text, start)
-            if region is None and start >= 2 and rules.region_qualifier.fullmatch(text, start - 2, start):
-                numbered = rules.numbered_region.match(text, start)
-                region = numbered and (start - 2, numbered.end())
-            elif region is not None:
-                region = region.span()
+            region = _region_at(rules, text, start)
             if region and region[1] >= word.end():
                 spans.add(region)
                 break
     return sorted(spans)
 
 
+def _region_at(rules: FigureRules, text: str, start: int) -> Optional[tuple[int, int]]:
+    """The (start, end) of a named region that owns the figures after it whose name is matched
+    from ``start``: a name listed or a numeral of provinces' areas (三区三州, 四省藏区), or a
+    numbered group with its two-character qualifier read back before ``start`` (民族|八省区)."""
+    region = rules.named_regions.match(text, start)
+    if region is not None:
+        return region.span()
+    if start >= 2 and rules.region_qualifier.fullmatch(text, start - 2, start):
+        numbered = rules.numbered_region.match(text, start)
+        if numbered is not None:
+            return start - 2, numbered.end()
+    return None
+
+
 def _names_region(rules: FigureRules, text: str, provinces: "re.Match") -> bool:
     """Whether a count of provinces (八省区, 四省) is part of a region's name that owns the figures
     after it (民族八省区, 四省藏区; rules ``named_region_numbered``, ``named_region_areas``)."""
-    s = provinces.start()
-    if rules.named_regions.match(text, s):
-        return True
-    return bool(rules.numbered_region.match(text, s)) and s >= 2 \
-        and bool(rules.region_qualifier.fullmatch(text, s - 2, s))
+    return _region_at(rules, text, provinces.start()) is not None
 
 
 def _in_quoted_label(rules: FigureRules, text: str, q: Quantity) -> bool:
@@ -1778,8 +1788,7 @@ def _paragraph_with_headings(rules: FigureRules, article: Article, pos: int) -> 
     start, end = paragraphs[k]
     for j in range(k - 1, max(-1, k - 1 - rules.headings_max), -1):
         a, b = paragraphs[j]
-        line = article.text[a:b]
-        if len(line.strip()) > rules.heading_max_chars or _SENTENCE_END.search(line):
+        if not _heading_line(rules, article.text[a:b]):
             break
         start = a
     return start, end
