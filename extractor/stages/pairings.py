@@ -2396,14 +2396,19 @@ def _quoted(text: str, s: int, start: int, rules: PairingRules, marks: SentenceP
     return False
 
 
+def _label_after(text: str, cue_end: int, rules: PairingRules) -> bool:
+    """Whether an assistance label follows the cue, right after it or after 的 (援藏干部,
+    帮扶的干部): the cue names people or a team, not a statement."""
+    return text.startswith(rules.labels, cue_end) or (
+        text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1))
+
+
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
               marks: SentenceParties, cue_start: Optional[int] = None) -> bool:
     helpers, recipients, start, end = stmt
     if _quoted(text, s, start, rules, marks):
         return True
-    labelled = text.startswith(rules.labels, cue_end) or (
-        text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1))
-    if labelled and not (recipients and recipients[-1].end <= cue_end - 1 and helpers
+    if _label_after(text, cue_end, rules) and not (recipients and recipients[-1].end <= cue_end - 1 and helpers
                          and helpers[-1].end <= recipients[0].start) \
             and not (recipients and recipients[0].start > cue_end):
         return True   # 援藏干部, 援疆工作队; but 厦门市赴临夏州帮扶工作队 names both parties, and
@@ -3016,6 +3021,16 @@ def _same_prefecture(a: Place, b: Place) -> bool:
         and a.adcode[:4] == b.adcode[:4]
 
 
+def _unstated_sentences(sentences: dict, stated) -> Iterator[tuple[tuple[int, int], list]]:
+    """The cue sentences ((start, end), cues) in which no statement was read: no stated
+    pairing's start lies in them."""
+    starts = sorted(start for start, _ in stated)
+    for (s, e), cues in sentences.items():
+        k = bisect_left(starts, s)
+        if not (k < len(starts) and starts[k] < e):
+            yield (s, e), cues
+
+
 def _read_carried(text, sentences, parties_of, rules, add, stated, helper_names) -> None:
     """The article's established pair carried to a later sentence that names one more party only
     (rules/pairings.yaml, carried): when every statement read has one recipient R, a cue sentence
@@ -3026,11 +3041,7 @@ def _read_carried(text, sentences, parties_of, rules, add, stated, helper_names)
     if len(recipients) != 1:
         return
     r0 = next(iter(recipients))
-    starts = sorted(start for start, _ in stated)
-    for (s, e), cues in sentences.items():
-        k = bisect_left(starts, s)
-        if k < len(starts) and starts[k] < e:
-            continue     # the sentence stated something itself
+    for (s, e), cues in _unstated_sentences(sentences, stated):
         parties = parties_of.get((s, e))
         if not parties:
             continue
@@ -3049,8 +3060,7 @@ def _read_carried(text, sentences, parties_of, rules, add, stated, helper_names)
         cue = next((m for m in cues if m.start() >= x.end), None)
         if cue is None or any(b in text[x.end:cue.start()] for b in rules.carried_clause_breaks):
             continue
-        if text.startswith(rules.labels, cue.end()) or text.startswith(rules.labels, cue.end() + 1) \
-                and text.startswith("的", cue.end()):
+        if _label_after(text, cue.end(), rules):
             continue     # 援藏干部, 帮扶的干部: a label, no statement
         if _quoted(text, s, x.start, rules, SentenceParties(parties, text, s, e, rules)):
             continue
@@ -3060,11 +3070,7 @@ def _read_carried(text, sentences, parties_of, rules, add, stated, helper_names)
 def _read_clauses(text, sentences, parties_of, rules, add, stated) -> None:
     """A cue sentence that gave no statement, read clause by clause: the party nearest before an
     active cue in its clause and the place nearest after it."""
-    starts = sorted(start for start, _ in stated)
-    for (s, e), cues in sentences.items():
-        k = bisect_left(starts, s)
-        if k < len(starts) and starts[k] < e:
-            continue
+    for (s, e), cues in _unstated_sentences(sentences, stated):
         parties = [p for p in parties_of.get((s, e)) or () if p.pair is None and not p.deictic]
         if len(parties) < 2:
             continue
@@ -3085,8 +3091,7 @@ def _read_clauses(text, sentences, parties_of, rules, add, stated) -> None:
                 continue     # (院长付继勇带领医院: a name run back over a person leading)
             if _east(y, rules) or _east(x, rules, "recipients"):
                 continue     # an eastern helper after the cue, a western place before it: not its help
-            if text.startswith(rules.labels, cue.end()) or text.startswith("的", cue.end()) \
-                    and text.startswith(rules.labels, cue.end() + 1):
+            if _label_after(text, cue.end(), rules):
                 continue     # 上海市第九批援藏干部…江孜: a label, no statement
             if any(w in text[cue.end():y.start] for w in rules.clause_not_between) \
                     or text[cue.start():cue.end()] in rules.bare_cues and rules.cue_pattern.match(text, y.end):
