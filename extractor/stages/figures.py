@@ -308,16 +308,27 @@ class FigureRules:
         self.layout_spaces = str(r["layout_spaces"])
         self.not_county = set(r["not_county_names"])
         self.admin_prefix = regex.compile(r["admin_prefix"])
-        # Where a cue sentence can give a figure at all, as one search: the patterns the
+        # Where a cue sentence can give a figure at all: the patterns the
         # sentence's analyses start from (a count's unit or multiplier, a percentage in
         # words, a rate falling to zero, a county exit cue with or without 县 before it, a
         # list heading). Each analysis finds nothing where its own pattern finds nothing, so
         # a sentence without any of them is passed over whole. On poverty news most cue
         # sentences are such (扶贫 is a cue: 2,740 of the real-news corpus's 4,102 hold
         # none of them).
-        self.figure_gate = regex.compile("|".join(f"(?:{p})" for p in (
-            self.quantity_gate.pattern.pattern, regex.escape(PERCENT_WORD), self.zero.pattern,
+        # Asked as two searches, the count gate on ``re`` first (it is the quantity gate's own
+        # pattern), then the others as one ``regex`` union: a union matches somewhere in the
+        # sentence exactly when one of its alternatives does, so the answer is the one search's.
+        # In one ``regex`` union the count gate's opening class made the engine try every
+        # position (19.5 ms a real-news pass over 4,102 cue sentences; as two, 12.0 ms).
+        self.figure_gate_rest = regex.compile("|".join(f"(?:{p})" for p in (
+            regex.escape(PERCENT_WORD), self.zero.pattern,
             self.county_exit.pattern, self.named_county_exit.pattern, self.list_heading.pattern)))
+
+    def may_give_figure(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] holds one of the patterns a figure's analyses start from
+        (see ``figure_gate_rest``)."""
+        return self.quantity_gate.pattern.search(text, start, end) is not None \
+            or self.figure_gate_rest.search(text, start, end) is not None
 
     def negated_before(self, text: str, end: int) -> bool:
         """Whether a negation (rules negations: 尚未, 未 …) and at most two characters end at
@@ -1533,7 +1544,7 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         previous_start = s_start
         if not rules.trigger.search(text, s_start, s_end):
             continue
-        gated = rules.figure_gate.search(text, s_start, s_end) is not None
+        gated = rules.may_give_figure(text, s_start, s_end)
         if gated:
             ctx = SentenceClauses(text, s_start, s_end, rules.clause_window, rules.layout_spaces)
             for metric, q, unit, covered in _counted_figures(rules, article, ctx, place_scope):
