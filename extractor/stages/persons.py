@@ -120,7 +120,9 @@ class PersonRules:
     employee_title: regex.Pattern            # UNIT(的)(一名)干部: a post that is an employer's designation
     employee_after_name: regex.Pattern       # 是/成为 UNIT一名干部 right after the name
     home_unit_said: regex.Pattern            # a speech verb: what follows is said, not done
-    home_unit_others: regex.Pattern          # 迎接, 慰问…: a posting word after it is others'
+    home_unit_others: regex.Pattern          # 迎接, 陪…: a posting word after it is others'
+    home_unit_others_act: regex.Pattern      # 看望, 慰问, 与, 向…: so is one after it in its clause
+    home_unit_other_label: regex.Pattern     # …after a visit, when a unit labels the cadres visited
     home_unit_posted: regex.Pattern          # a posting word not naming units' pairing
     origin_patterns: tuple[regex.Pattern, ...]
     origin_marker: regex.Pattern
@@ -224,7 +226,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "unit_name_words",
-               "given_name_tails", "surname_only_suffix", "unit_head_titles")
+               "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -303,6 +305,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         employee_after_name=regex.compile(r["employee_after_name"]),
         home_unit_said=words_pattern(r["home_unit_said"]),
         home_unit_others=regex.compile(r["home_unit_others"]),
+        home_unit_others_act=regex.compile(r["home_unit_others_act"]),
+        home_unit_other_label=regex.compile(r["home_unit_other_label"]),
         home_unit_posted=plain_pattern(
             f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"
             f"|{r['home_unit_village_posting']}"),
@@ -2725,10 +2729,31 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
         own = _clause_start(text, a, s0, rules, chars=marks)   # the person's own clause: an earlier one is another's…
         if own == a:             # … unless the name opens it (援藏3年间，某某积极投身工作)
             own = s0
-        posted = rules.home_unit_posted.search(text, own, end)
-        if posted and not _unit_in_aid_region(m.group("unit"), posted.group(), rules):
-            return m.group("unit")
+        for posted in rules.home_unit_posted.finditer(text, own, end):
+            if not _others_posting(text, own, posted.start(), m.group("unit"), rules):
+                if not _unit_in_aid_region(m.group("unit"), posted.group(), rules):
+                    return m.group("unit")
+                break
     return None
+
+
+def _others_posting(text: str, own: int, at: int, unit: str, rules: PersonRules) -> bool:
+    """A posting word at ``at`` is others' when the person's act toward others (看望, 慰问, 与,
+    向, 听取…) comes before it in its clause, unless the cadres acted on are labelled with the
+    unit's own place (繁昌县委副书记甲一行看望了繁昌县挂职干部: its leader visits the cadres it
+    posted, P12); after a visit, only when another unit labels them (慰问省中医院援藏医疗队;
+    not 看望、慰问支教教师)."""
+    clause = max([own] + [text.rfind(c, own, at) + 1 for c in rules.words["home_unit_clause_marks"]])
+    act = None
+    for act in rules.home_unit_others_act.finditer(text, clause, at):
+        pass
+    if act is None:
+        return False
+    between = text[act.end():at]
+    if any(unit[h.start:h.end] in between for h in rules.gazetteer.find_in_phrase(unit)):
+        return False
+    return act.group() not in rules.words["home_unit_visit_words"] or \
+        bool(rules.home_unit_other_label.search(between))
 
 
 def _unit_in_aid_region(unit: str, posting: str, rules: PersonRules) -> bool:
