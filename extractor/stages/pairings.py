@@ -68,12 +68,17 @@ class Party:
     pair: Optional[tuple[Place, Place]] = None   # a province-pair abbreviation
     deictic: bool = False                # 这里/当地 standing for the article's main recipient
     bare: bool = False                   # a unit named by a bare level word (市工商联, W16): never helps its own place
+    township: Optional[str] = None       # a township, street or village written after its place (锡北镇, W15)
 
     @property
     def helper(self) -> tuple[str, Optional[str], Optional[str]]:
         """The helper's name, adcode (for the record) and key (for the roles)."""
         if self.org:
             return self.org, None, None
+        if self.township:
+            # W15: a helper township, street office or village is named as written; its county or
+            # district (the key) takes the role helper
+            return self.township, None, self.place.adcode
         return self.place.name, self.place.code, self.place.adcode
 
     @property
@@ -100,6 +105,7 @@ class PairingRules:
         self._load_paired(r)
         self._load_other_news_shapes(r)
         self._load_organisations(r)
+        self._load_bounds(r)
         self._load_context(r)
         self._load_regions(r)
         self._load_visits_and_signings(r)
@@ -364,6 +370,18 @@ class PairingRules:
         self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
             alternation(self.anaphors), alternation(self.cues)))
 
+    def _load_bounds(self, r: dict) -> None:
+        """Where a party's name ends and begins: the statement's verbs before an organisation
+        (org_name_verbs), the suffixes' word contexts for a place's tail, and townships (W15)."""
+        verbs_not_before = r["org_name_verbs_not_before"]
+        self.org_name_verbs = plain_pattern("|".join(
+            regex.escape(w) + (f"(?!{alternation(verbs_not_before[w])})" if w in verbs_not_before else "")
+            for w in sorted(set(r["org_name_verbs"]), key=lambda w: (-len(w), w))))
+        self.org_suffix_not_after = {w: tuple(v) for w, v in r["org_suffix_not_after"].items()}
+        self.township_not_words = frozenset(r["township_not_words"])
+        self.township_not_endings = tuple(r["township_not_endings"])
+        self.township_word_goes_on = {k: tuple(v) for k, v in r["township_word_goes_on"].items()}
+
     def _load_context(self, r: dict) -> None:
         """Article context: deictic words, title subjects, defined short names, the main
         recipient and helper, a village written before its county."""
@@ -622,11 +640,16 @@ def _tail(text: str, end: int, limit: int, rules: PairingRules,
         # recipient's is still its place: the party keeps both)
         return m.end(), "organisation"
     if any(ch in rules.org_boundaries for ch in tail) or rules.cue_pattern.search(tail) \
-            or _generic_org(tail, rules) or text.startswith(rules.org_post_words, m.end()) \
+            or rules.org_name_verbs.search(tail) or _generic_org(tail, rules) or text.startswith(rules.org_post_words, m.end()) \
             or _any_between(starts, end, m.end()):
         return end, None
     for cls in ("association", "organisation", "team", "recipient"):
         if tail.endswith(rules.tail_classes[cls]):
+            if cls == "organisation" and (text.startswith(rules.org_suffix_not_before, m.end()) or any(
+                    tail.endswith(w) and tail.endswith(before, 0, len(tail) - len(w))
+                    for w, before in rules.org_suffix_not_after.items())):
+                # 青岛市政府统一部署, 洛阳市西南部: the suffix is part of a longer word, as for any organisation
+                return end, None
             return m.end(), cls
     return end, None
 
@@ -694,6 +717,16 @@ def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) ->
     return i
 
 
+def _after_verbs(text: str, start: int, end: int, rules: PairingRules) -> int:
+    """Where a name run back to ``start`` begins: after the last verb in text[start:end] (the
+    sending verbs: 北京理工大学派遣多个专业学院的师生团队, the sender, then who is sent (W9); the
+    statement's verbs: 牵头联合广铁集团, 调研评估交通银行 — no part of the name)."""
+    for pattern in (rules.sent_verbs, rules.org_name_verbs):
+        for verb in pattern.finditer(text, start, end):
+            start = verb.end()
+    return start
+
+
 def _kept_inside(text: str, pos: int, words: tuple[str, ...]) -> bool:
     """Whether the character at ``pos`` belongs to one of ``words`` (和 in 协和医院)."""
     return any(text.startswith(w, j) for w in words
@@ -707,14 +740,15 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
     if text.startswith(rules.org_suffix_not_before, m.end()):
         return None   # 部门, 部分: the suffix is part of a longer word
     start = _org_start(text, m.start(), floor, rules)
-    for verb in rules.sent_verbs.finditer(text, start, m.start()):
-        start = verb.end()   # 北京理工大学派遣多个专业学院的师生团队: the sender, then who is sent (W9)
+    start = _after_verbs(text, start, m.start(), rules)
     name = text[start:m.end()]
     if in_order:
         k = bisect_right(taken_starts, start)
         inner = taken_starts[k] if k < len(taken_starts) and taken_starts[k] < m.start() else None
     else:
         inner = next((a for a in taken_starts if start < a < m.start()), None)
+    if inner is not None and m.start() < taken_end.get(inner, inner) < m.end():
+        inner = None   # 拱北海关: a place read inside the name that runs into its suffix (北海) heads nothing
     if inner is not None and not rules.org_suffix.search(text, start, inner) \
             and not text.endswith(rules.org_kept_heads, start, inner) \
             and not text.endswith(rules.org_station_marks, start, inner):
@@ -897,7 +931,7 @@ def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list
     # 对海则梁…实施精准帮扶): the county
     for a, b, place in context.inside_places(s, e):
         if free(a, b):
-            places.append((a, b, place, None))
+            places.append((a, b, place, "inside"))
     places.sort(key=lambda p: p[0])
     return places
 
@@ -910,9 +944,16 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         places = _context_places(text, s, e, rules, places, context)
     starts = sorted({p[0] for p in places})
     parties: list[Party] = []
+    # the last township party's name and how far its written units reach (锡北镇泾西村): a township
+    # the article named alone inside that reach is the same unit, by the same name
+    township_reach, township_named = -1, None
     for start, end, place, pair in places:
         if pair == "deictic":
             parties.append(Party(start, end, place=place, deictic=True))
+            continue
+        if pair == "inside":
+            township = township_named if start < township_reach else _township(text, start, end, rules)
+            parties.append(Party(start, end, place=place, township=township))
             continue
         if pair is not None:
             parties.append(Party(start, end, pair=pair))
@@ -923,7 +964,11 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             parties.append(Party(start, new_end, org=text[start:new_end]))
             continue
         org = text[start:new_end] if cls == "organisation" else None
-        parties.append(Party(start, new_end, place=place, org=org))
+        township = _written_township(text, end, e, rules) if cls == "recipient" else None
+        if township is not None:
+            township_named, township_reach = township
+            township = township_named
+        parties.append(Party(start, new_end, place=place, org=org, township=township))
     if context is not None and rules.bare_unit_pattern.search(text, s, e):
         parties = _with_bare_units(text, s, e, rules, parties, context)
     orgs = _organisations(text, s, e, rules, [(p.start, p.end) for p in parties], context is not None)
@@ -948,6 +993,31 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         parties += [Party(start, end, org=name) for start, end, name in orgs]
     parties.sort(key=lambda p: p.start)
     return _join_adjacent_organisations(text, parties)
+
+
+def _written_township(text: str, end: int, e: int, rules: PairingRules) -> Optional[tuple[str, int]]:
+    """The township, street office or village written right after a place ending at ``end``
+    (roles.places_inside), named by its smallest unit (锡北镇泾西村 → 泾西村), and where the
+    units written end; or None. The party's span stays its tail's."""
+    units = rules.places_inside.match(text, end, e)
+    if units is None or units.end() == end:
+        return None
+    unit = 2 if units.group(2) else 1
+    name = _township(text, units.start(unit), units.end(unit), rules)
+    return None if name is None else (name, units.end())
+
+
+def _township(text: str, a: int, b: int, rules: PairingRules) -> Optional[str]:
+    """The own name of a township, street office or village written at text[a:b] (锡北镇, 建筑新村街道,
+    泾西村: W15 names a helper so), or None for a kind of place (新农村, 希望小镇: rules township_not_words,
+    township_not_endings; 美丽乡 of 美丽乡村: a word goes on after it) or a generic word."""
+    name = text[a:b]
+    if name in rules.township_not_words or name.endswith(rules.township_not_endings) \
+            or text.startswith(rules.township_word_goes_on.get(name[-1], ()), b) or _generic_org(name, rules) \
+            or _org_start(name, len(name), 0, rules) > 0 or rules.org_name_verbs.search(name) \
+            or rules.org_verb_heads.search(name):
+        return None   # 还组织全区街道: a clause's words up to a kind of place, no name
+    return name
 
 
 def _with_bare_units(text: str, s: int, e: int, rules: PairingRules, parties: list[Party],
