@@ -524,6 +524,7 @@ class PairingRules:
         self.own_subject_verbs = words_pattern(subject["verbs"])
         self.own_subject_breaks = words_pattern(subject["breaks"])
         self.own_subject_verb_not_before = tuple(subject["verb_not_before"])
+        self.own_subject_team_reach = subject["team_reach"]
 
     def _load_outsiders(self, roles: dict) -> None:
         """Who counts as a party from outside a county (_HelpEvidence._outsider_named)."""
@@ -3560,14 +3561,20 @@ class _HelpEvidence:
             # its own tiers of work named beside a team word in its passage (石阡县…县级指挥部、乡镇前线
             # 指挥部、村级驻村工作队…四级作战体系: the first secretaries it counts next are those tiers')
             found = found or any(self._in_passage_of(c, at) for at in self._own_tiers())
+            # a sentence of a mention opening with the county as its posting subject (防城区顺利完成…
+            # 驻村工作队轮换调整工作): the teams its passage tells next are the ones it posted
+            sentence_of = self.article.index.sentence_of
+            found = found or any(self._own_subject_posts(*sentence_of(m.span[0]), c, team_object=True)
+                                 for m in c.mentions)
             self._own_team[id(c)] = found
         return found
 
-    def _own_subject_posts(self, s: int, e: int, c: County) -> bool:
+    def _own_subject_posts(self, s: int, e: int, c: County, team_object: bool = False) -> bool:
         """Whether text[s:e] opens with county ``c`` or its own leadership as the subject
         (roles.own_subject: 县四套班子成员…，选派16名优秀干部担任“第一书记”; 永善县按照…，组建驻村扶贫
         工作队105支) and goes on to a posting verb of that subject's: no 的 after it, no other
-        sender named between."""
+        sender named between. ``team_object``: the verb's clause must name the team it posts
+        (驻村工作队轮换, 选派…第一书记; not 确保选派帮扶工作, a posting spoken of as a task)."""
         rules, text = self.rules, self.text
         if not rules.own_subject_verbs.search(text, s, e):
             return False        # most stretches: no posting verb
@@ -3585,9 +3592,23 @@ class _HelpEvidence:
         for verb in rules.own_subject_verbs.finditer(text, subject_end, e):
             if rules.own_subject_breaks.search(text, subject_end, verb.start()):
                 return False
-            if not text.startswith(rules.own_subject_verb_not_before, verb.end()):
+            if text.startswith(rules.own_subject_verb_not_before, verb.end()):
+                continue
+            if not team_object or self._posts_team(verb.start(), verb.end(), subject_end, e):
                 return True
         return False
+
+    def _posts_team(self, a: int, b: int, lo: int, hi: int) -> bool:
+        """Whether the posting verb at text[a:b] has a team word (roles.team_words) in its
+        clause within own_subject.team_reach characters: its object (选派…第一书记) or the team
+        it turns over (驻村工作队轮换)."""
+        rules, text = self.rules, self.text
+        reach, breaks = rules.own_subject_team_reach, rules.part_break + "，,；;"
+        left = max(lo, a - reach, *(text.rfind(x, lo, a) + 1 for x in breaks))
+        right = min((j for j in (text.find(x, b, hi) for x in breaks) if j >= 0), default=hi)
+        # not the verb itself (派驻 is a team word too)
+        return rules.team_words.search(text, left, a) is not None \
+            or rules.team_words.search(text, b, min(right, b + reach)) is not None
 
     def _in_passage_of(self, c: County, at: int) -> bool:
         """Whether the last county named at or before ``at`` is ``c``."""
