@@ -109,6 +109,7 @@ class PairingRules:
         self._load_context(r)
         self._load_regions(r)
         self._load_visits_and_signings(r)
+        self._load_thanks(r["roles"]["thanks_gift"])     # before the roles: _without_no_help reads it
         self._load_roles(r["roles"])
         self._load_helper_side(r["roles"])
         self._load_settings(r["roles"])
@@ -492,6 +493,12 @@ class PairingRules:
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
         self.own_tiers = regex.compile(roles["own_tiers"])
         self._load_own_subject(roles["own_subject"])
+
+    def _load_thanks(self, thanks: dict) -> None:
+        """A thank-you token given (roles.thanks_gift): no help, its receiver the helper."""
+        self.thanks_tail = regex.compile(thanks["tail"])
+        self.thanks_to, self.thanks_reach = tuple(thanks["to"]), thanks["reach"]
+        self.thanks_gift = regex.compile(f"(?:{alternation(thanks['verbs'])}){thanks['tail']}")
 
     def _load_settings(self, roles: dict) -> None:
         """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting)."""
@@ -2477,8 +2484,9 @@ def _label_after(text: str, cue_end: int, rules: PairingRules) -> bool:
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
               marks: SentenceParties, cue_start: Optional[int] = None) -> bool:
     helpers, recipients, start, end = stmt
-    if _quoted(text, s, start, rules, marks):
-        return True
+    if _quoted(text, s, start, rules, marks) or rules.thanks_tail.match(text, cue_end) \
+            or (cue_start is not None and rules.thanks_gift.match(text, cue_start)):
+        return True     # …or a thank-you token given (捐赠了锦旗): no help (roles.thanks_gift)
     if _label_after(text, cue_end, rules) and not (recipients and recipients[-1].end <= cue_end - 1 and helpers
                          and helpers[-1].end <= recipients[0].start) \
             and not (recipients and recipients[0].start > cue_end):
@@ -3276,8 +3284,9 @@ def _read_help_frames(text, s, e, cues, singles, rules, add) -> None:
             continue
         last = recipients[-1].end
         verb = rules.frame_verbs.search(text, last, min(e, last + rules.w["frame_reach"]))
-        if verb is None or rules.frame_breaks.search(text, last, verb.start()):
-            continue
+        if verb is None or rules.frame_breaks.search(text, last, verb.start()) \
+                or rules.thanks_gift.match(text, verb.start()) or rules.thanks_tail.match(text, verb.end()):
+            continue     # (…向密云区委区政府捐赠了锦旗: a thank-you token, roles.thanks_gift)
         hi = _ending_before(text, singles, m.start(), rules.w["toward_helper_gap"], rules, s)
         if hi is None:
             continue
@@ -3394,7 +3403,7 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
             c.role = "helper"
         elif region_areas and c.key.startswith(region_areas):
             c.role = "recipient"
-        elif evidence.cadre_origin(c) or evidence.sends_team(c) or (
+        elif evidence.cadre_origin(c) or evidence.sends_team(c) or evidence.thanked(c) or (
                 # one of the helping provinces' counties read giving at its name, one of the helped named
                 # (牟平区…捐助的物资抵达重庆市巫山县): the help told around it is what it gives
                 local == "helper" and west_named and c.key[:2] in rules.east_helpers):
@@ -3418,7 +3427,7 @@ def _without_no_help(sentence: str, rules: PairingRules) -> str:
     """The stretch without the phrases that name no help (roles.help_in_not)."""
     for phrase in rules.help_in_not:
         sentence = sentence.replace(phrase, "")
-    sentence = rules.prefecture_help.sub("", sentence)
+    sentence = rules.thanks_gift.sub("", rules.prefecture_help.sub("", sentence))
     return rules.programme_talk.sub("", rules.nationwide_cadres.sub("", sentence))
 
 
@@ -3795,7 +3804,20 @@ class _HelpEvidence:
             return False
         gap = self.text[end:cue.start()]
         # 渠县陆续派出…干部驻村: its own cadres to its own villages, no giving
-        return not rules.acting_breakers.search(gap) and not rules.own_posting_tail.match(self.text, end)
+        return not rules.acting_breakers.search(gap) and not rules.own_posting_tail.match(self.text, end) \
+            and not self._posts_at_home(c, start)
+
+    def _posts_at_home(self, c: County, at: int) -> bool:
+        """Whether the sentence at ``at`` has county ``c`` as its posting subject (roles.own_subject:
+        永昌县从各机关事业单位选派32名…干部，统一安排到…扶贫村任职) and sends nowhere else: no other county
+        named in it, no word of outside help (own_subject.breaks: 援, 对口, 协作 …). Its own people to
+        its own villages: no giving (gold/README R5)."""
+        s, e = self.article.index.sentence_of(at)
+        if self.rules.own_subject_breaks.search(self.text, s, e) or not self._own_subject_posts(s, e, c):
+            return False
+        own = self.number[id(c)]
+        k = bisect_left(self.positions, s)
+        return all(self.starts[j][2] == own for j in range(k, bisect_left(self.positions, e, k)))
 
     def help_comes_in(self, c: County) -> str:
         """``in`` when help comes into the county near one of its mentions, ``acts`` when it
@@ -4025,6 +4047,20 @@ class _HelpEvidence:
                                                and other.key[:2] in rules.east_helpers):
                         return True
                     k += 1
+        return False
+
+    def thanked(self, c: County) -> bool:
+        """Whether the county receives a thank-you token (库伦旗…向密云区委区政府捐赠了锦旗: roles.thanks_gift):
+        named right after 向/给/为, the token's giving follows within thanks_gift.reach characters of its
+        clause. The helped thank their helper."""
+        rules, text = self.rules, self.text
+        for m in c.mentions:
+            a, b = m.span
+            if not text.endswith(rules.thanks_to, max(0, a - 1), a):
+                continue
+            found = rules.thanks_gift.search(text, b, b + rules.thanks_reach)
+            if found and not regex.search(r"[，,。；;！？]", text[b:found.start()]):
+                return True
         return False
 
     def cadre_origin(self, c: County) -> bool:
