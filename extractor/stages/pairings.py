@@ -674,6 +674,16 @@ _SENTENCE_END = regex.compile(r"[。！？!?\n]")
 _HAN_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十百千万亿]")
 
 
+def _past_place(org: str, place: Optional[Place]) -> str:
+    """The organisation's name after the place it opens with (四川农业大学 → 农业大学): a numeral
+    there counts the organisation (7个…研究院), one inside the place's name (四川, 三明) does not."""
+    if place is not None:
+        for form in (place.name, place.name[:2]):
+            if org.startswith(form):
+                return org[len(form):]
+    return org
+
+
 class _Spans:
     """A fixed set of [start, end) spans, asked whether a span overlaps any of them: bisect
     over their starts and a prefix maximum of their ends (a line is one sentence; its
@@ -3719,7 +3729,7 @@ class _HelpEvidence:
             parties = self._parties[(s, e)] = sentence_parties(self.text, s, e, rules, self.county_at)
         for party in parties:
             org = party.org
-            if org and org.endswith(rules.outsider_org_suffixes) and not _HAN_DIGIT.search(org) \
+            if org and org.endswith(rules.outsider_org_suffixes) and not _HAN_DIGIT.search(_past_place(org, party.place)) \
                     and not org.startswith(rules.own_org_heads) and c.name[:2] not in org:
                 yield party.start, party.end
                 continue
