@@ -496,9 +496,11 @@ class PairingRules:
 
     def _load_thanks(self, thanks: dict) -> None:
         """A thank-you token given (roles.thanks_gift): no help, its receiver the helper."""
-        self.thanks_tail = regex.compile(thanks["tail"])
+        tail = thanks["tail"].replace("{tokens}", alternation(thanks["tokens"]))
+        self.thanks_tokens = words_pattern(thanks["tokens"])     # most stretches hold none: looked for first
+        self.thanks_tail = regex.compile(tail)
         self.thanks_to, self.thanks_reach = tuple(thanks["to"]), thanks["reach"]
-        self.thanks_gift = regex.compile(f"(?:{alternation(thanks['verbs'])}){thanks['tail']}")
+        self.thanks_gift = regex.compile(f"(?:{alternation(thanks['verbs'])}){tail}")
 
     def _load_settings(self, roles: dict) -> None:
         """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting)."""
@@ -3437,7 +3439,9 @@ def _without_no_help(sentence: str, rules: PairingRules) -> str:
     """The stretch without the phrases that name no help (roles.help_in_not)."""
     for phrase in rules.help_in_not:
         sentence = sentence.replace(phrase, "")
-    sentence = rules.thanks_gift.sub("", rules.prefecture_help.sub("", sentence))
+    sentence = rules.prefecture_help.sub("", sentence)
+    if rules.thanks_tokens.search(sentence):
+        sentence = rules.thanks_gift.sub("", sentence)
     return rules.programme_talk.sub("", rules.nationwide_cadres.sub("", sentence))
 
 
@@ -3527,6 +3531,7 @@ class _HelpEvidence:
         self._tiers: Optional[list[int]] = None                    # see _own_tiers
         self._besides_teams: dict[tuple[int, int, int], bool] = {}
         self._first_cues: dict[tuple[int, int], int] = {}         # see _first_help_cue
+        self._own_verbs: Optional[list[int]] = None               # see _sends_own_team
 
     def _first_help_cue(self, s: int, e: int) -> int:
         """Where the first any_help_cue match in text[s:e] starts, -1 for none. Remembered per
@@ -3583,8 +3588,11 @@ class _HelpEvidence:
             # a sentence of a mention opening with the county as its posting subject (防城区顺利完成…
             # 驻村工作队轮换调整工作): the teams its passage tells next are the ones it posted
             sentence_of = self.article.index.sentence_of
-            found = found or any(self._own_subject_posts(*sentence_of(m.span[0]), c, team_object=True)
-                                 for m in c.mentions)
+            if not found and self._own_verbs is None:     # where the posting verbs are, found once
+                self._own_verbs = [v.start() for v in self.rules.own_subject_verbs.finditer(self.text)]
+            found = found or any(_any_between(self._own_verbs, *span)
+                                 and self._own_subject_posts(*span, c, team_object=True)
+                                 for span in {sentence_of(m.span[0]) for m in c.mentions})
             self._own_team[id(c)] = found
         return found
 
