@@ -158,6 +158,9 @@ class FigureRules:
         self.threshold_after_count = regex.compile(r["threshold_after_count"])
         self.threshold_selected_after = regex.compile(r["threshold_selected_after"])
         self.threshold_selected_before = regex.compile(r["threshold_selected_before"])
+        self.selected_from_before = regex.compile(r["selected_from_before"])
+        self.unit_target_before = regex.compile(r["unit_target_before"])
+        self.organisation_group_lead = regex.compile(r["organisation_group_lead"])
         self.other_head_before = plain_pattern(_alt(r["other_head_before"]))
         self.threshold_before = plain_pattern(r["threshold_before"])
         self.threshold_tail = regex.compile(r["threshold_tail"])
@@ -562,8 +565,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
                                  or rules.threshold_after_count.match(after_head)):
         return None   # 151个贫困县接入电商网络; 走访100多个贫困县; 逾100个贫困县达到1亿元
-    if not state and (rules.threshold_selected_after.match(after) or rules.threshold_selected_before.search(before)):
-        return None   # F3: 7个贫困人口在5000人以上的县份, 贫困发生率在10%—30%的4个贫困村 (a selection)
+    if not state and _selected(rules, before, after):
+        return None   # a selection or a programme's targets (F3, F10)
     poor = bool(rules.poor_marker.search(phrase)) or state is not None \
         or bool(rules.copula_poor_after.match(rest))   # 5个县区为国家级贫困县
     if county:
@@ -573,6 +576,14 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if state:
         return "villages_exited"
     return "poor_villages" if poor else None
+
+
+def _selected(rules: FigureRules, before: str, after: str) -> bool:
+    """Units picked by a threshold (7个贫困人口在5000人以上的县份, 贫困发生率在10%—30%的4个贫困村: F3), out of a
+    larger set (在原定县包乡中确定1个贫困村) or named as a programme's targets (为21个贫困村…安排专项资金: F10):
+    not the area's stock."""
+    return bool(rules.threshold_selected_after.match(after) or rules.threshold_selected_before.search(before)
+                or rules.selected_from_before.search(before) or rules.unit_target_before.search(before))
 
 
 def _project_sites(rules: FigureRules, window: str) -> bool:
@@ -639,8 +650,9 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return None   # 贫困人口超过1000人和贫困发生率超过10%的共1113个贫困村: a threshold
     if rules.at_risk.search(before[-10:] + after[:6]):
         return None   # 边缘户589户2019人、脱贫监测户738户: groups at risk (convention F3)
-    if rules.named_group_before.search(before):
-        return None   # 王某等5名脱贫户: a group of people named in the story
+    if rules.named_group_before.search(before) or rules.organisation_group_lead.search(lead or before):
+        return None   # 王某等5名脱贫户: a group named in the story; 扶贫车间里，12名贫困群众… / 公司…有35个…贫困户: one
+        # organisation's people (F2, F9)
     if rules.copula_people_after.match(after) and rules.group_partitive.search(lead):
         return None   # 33名员工里25人是贫困户: a part of another group, not the area's poor
     if households and rules.household_part_after_exit.match(after):
@@ -1380,9 +1392,9 @@ def _metric_of(rules: FigureRules, ctx: SentenceClauses, q: Quantity,
     following = ctx.next_clause(q.end)
     if q.unit in rules.count_units:
         m = rules.households_after.match(after)
-        if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
-            return _classify_people(rules, before, after, True, "", q.text, following)
         lead = ctx.lead(q.start, rules.lead_window)
+        if m and not m["weak"]:   # 35个建档立卡贫困户: households counted with 个
+            return _classify_people(rules, before, after, True, "", q.text, following, lead)
         return _classify_count(rules, before, after, q, following, lead) or _bracketed_part(rules, ctx, q)
     if q.unit in rules.county_units:   # 祁东县等7县市区脱贫摘帽; 三县退出贫困县
         return _classify_count(rules, before, q.unit + after, q, following)
