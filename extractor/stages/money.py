@@ -79,6 +79,7 @@ class MoneyRules:
     divided_into: tuple[str, ...]
     divided_into_len: int
     things_before: frozenset[str]   # 篮球场2块: a thing counted in pieces right before the number
+    place_suffixes: tuple[str, ...]   # 五元村: a unit in plain Chinese digits before these is in a place's name
     donation: re.Pattern
     pair_cooperation: regex.Pattern   # 粤桂协作, 闽宁协作: the East-West pairing programme
     gift: re.Pattern   # 捐赠, 资金: the same gift told again (partly-about articles)
@@ -171,6 +172,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         divided_into=tuple(r["measure_word_after_verbs"]),
         divided_into_len=max(map(len, r["measure_word_after_verbs"])),
         things_before=frozenset(r["measure_word_after_things"]),
+        place_suffixes=tuple(r["place_suffixes_after_unit"]),
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
         pair_cooperation=regex.compile(rel["pair_cooperation"]),
         gift=words_pattern(rel["gift_words"]),
@@ -629,6 +631,8 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             continue
         if _is_measure_word(text, q, rules, sub.end > q.end or sub.priced):
             continue
+        if text.startswith(rules.place_suffixes, q.end) and not rules.money_numerals.search(q.text):
+            continue   # 五元村, 三元乡: a place's name, not money
         previous_end, consumed = consumed, sub.end
         currency, factor = rules.currencies.get(q.unit, ("CNY", Decimal(1)))
         start = q.start
