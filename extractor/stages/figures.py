@@ -832,11 +832,11 @@ class PlaceScope:
             if not _heading_line(rules, text[a:b]):
                 continue
             lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
-            named = {self.units[k][:2] for k in range(lo, hi)
-                     if self._anchors[k].name and self._anchors[k].level != "nation" and self.units[k]}
-            if len(named) == 1:
+            unit = _one_place([self._anchors[k] for k in range(lo, hi)
+                               if self._anchors[k].name and self._anchors[k].level != "nation" and self.units[k]])
+            if unit is not None:
                 starts.append(a)
-                units.append(named.pop())
+                units.append(unit)
         return starts, units
 
     def section_unit(self, paragraph_start: int) -> Optional[tuple[str, str]]:
@@ -1013,6 +1013,19 @@ class PlaceScope:
             if self._anchors[j].level == "nation":
                 return True
         return False
+
+
+def _one_place(anchors: list[_Anchor]) -> Optional[tuple[str, str]]:
+    """(name, level) of the one place that named anchors write: one unit, or a chain of units each
+    inside the next (内蒙古赤峰市阿鲁科尔沁旗 heading its part of a compilation is the banner); None for
+    none or for two places side by side."""
+    if not anchors:
+        return None
+    deepest = max(anchors, key=lambda a: _RANK.get(a.level, 0))
+    outer = (deepest.province, deepest.prefecture)
+    if all(a.name == deepest.name or a.name in outer for a in anchors):
+        return deepest.name, deepest.level
+    return None
 
 
 def _heading_line(rules: FigureRules, line: str) -> bool:
