@@ -2514,8 +2514,8 @@ def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
     while origin and origin[0] in rules.words["origin_trim_prefix"]:
         origin = origin[1:]
     origin = _BATCH_SUFFIX.sub("", origin)
-    if len(origin) < 2 or rules.origin_pool.search(origin):
-        return None
+    if len(origin) < 2 or rules.origin_pool.search(origin) or rules.home_unit_others_act.match(origin):
+        return None             # 看望慰问|集团选派驻村干部: the sender of those the person visits
     if origin.endswith(rules.affixes.origin_unit_ends) or \
             any(hit.end == len(origin) for hit in rules.gazetteer.find_in_phrase(origin)):
         return origin
