@@ -182,6 +182,8 @@ def test_repo_gold_scores_perfectly_against_itself():
     ("天津港保税区", "天津港保税区"), ("苏州工业园区", "苏州工业园区"), ("浦东新区", "浦东新区"),
     ("上海市浦东新区", "浦东新区"),
     ("四川藏区", "四川藏区"), ("青海藏区", "青海藏区"), ("四川彝区", "四川彝区"),   # regions as named, never 藏区
+
+    ("滇西边境山区", "滇西"), ("滇西边境片区", "滇西"), ("滇西", "滇西"),   # one region's names (region_aliases)
 ])
 def test_canonical_place(written, own):
     assert canonical_place(written) == own

@@ -93,6 +93,12 @@ _FALLBACK_PARENT = re.compile(r"^(.{2,}?(?:特别行政区|自治区|自治州|�
 
 
 @cache
+def _region_aliases() -> dict[str, str]:
+    """One policy region's other names → the name compared (rules/admin_names.yaml region_aliases)."""
+    return dict(load_yaml("admin_names.yaml").get("region_aliases") or {})
+
+
+@cache
 def _zone_end() -> re.Pattern:
     """A name ending in a zone or a policy region that is not an administrative unit
     (rules/admin_names.yaml zone_suffixes, policy_region_suffixes)."""
@@ -131,6 +137,7 @@ def canonical_place(name: Any) -> Optional[str]:
     s = clean_name(name)
     if not s:
         return None
+    s = _region_aliases().get(s, s)
     places = _places()
     if places is not None:
         found = places.known(s)
