@@ -165,6 +165,8 @@ class FigureRules:
         self.threshold_before = plain_pattern(r["threshold_before"])
         self.threshold_tail = regex.compile(r["threshold_tail"])
         self.helped_before = plain_pattern(r["helped_before"])
+        self.partner_people_before = regex.compile(r["partner_people_before"])
+        self.year_in_clause = regex.compile(r["year_in_clause"])
         self.whole_area_before = regex.compile(r["whole_area_before"])
         self.area_helpers_before = regex.compile(r["area_helpers_before"])
         self.subset_words = tuple(r["subset_words"])
@@ -662,7 +664,7 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return None
     if not noun and rules.noun_before.search(before):
         noun = True
-    other = _DIGIT.search(after)
+    other = _next_number(rules, after)
     owned = rules.counts_owned_after.match(after)
     listed_rest = ""
     if other:
@@ -684,7 +686,7 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return "remaining_poor"
     if state == "exit":
         if rules.exit_credited_before.search(before) or rules.exit_credited_after.match(after) \
-                or rules.exit_credited_helper.search(before) \
+                or rules.exit_credited_helper.search(before) or rules.partner_people_before.search(before) \
                 or (rules.exit_helper_opens.match(before) and rules.exit_helper_in_lead.search(lead)) or (
                 before.startswith(rules.subset_words) and rules.project.search(previous)):
             return None   # 带动776户2780人脱贫; 1.1万人依靠芒果产业告别贫困; 纳入低保…其中1693万人脱贫;
@@ -702,6 +704,18 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
     if before.startswith(rules.subset_words) and rules.project.search(previous):
         return None   # 在外劳务人员超过3.1万人，其中建档立卡贫困人口2625人: part of another group
     return "poor_households" if households else "poor_population"
+
+
+def _next_number(rules: FigureRules, after: str) -> Optional[regex.Match]:
+    """The first digit after a count that starts another number, a year inside the count's clause skipped
+    (193户1111人已于2020年实现全部脱贫: the exit cue is the count's); None when there is none."""
+    for m in _DIGIT.finditer(after):
+        k = m.start()
+        if k and after[k - 1].isdigit():
+            continue   # inside a number already passed over
+        if not (rules.year_in_clause.match(after, k) and not _CLAUSE_MARK.search(after, 0, k)):
+            return m
+    return None
 
 
 def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str, after: str) -> Optional[str]:
