@@ -113,6 +113,12 @@ class PersonRules:
     post_abroad: regex.Pattern               # China's envoy abroad (中国驻某国大使)
     corps_division: regex.Pattern            # a 兵团 division in a title (兵团五师…, P15)
     foreign_place_head: regex.Pattern        # a foreign city's or province's head (尼斯市长)
+    state_head_title: re.Pattern             # 总统, 埃米尔…: a foreign head's title (after its state)
+    state_head_name: regex.Pattern           # |萨某某相|表示: the head's name, up to a speech verb
+    foreign_states: frozenset[str]           # the world's states, also with 共和国/王国 (before a head's title)
+    foreign_state_max: int                   # the longest of them
+    state_head_regnal: re.Pattern            # 六世 ending a monarch's name
+    international_body: re.Pattern           # 世界…组织, 亚洲…银行 opening a title's part (P4)
     team_marker: regex.Pattern
     team_village: regex.Pattern              # a village or township right after 驻
     cadre_after: regex.Pattern
@@ -224,6 +230,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "company_titles", "private_companies", "state_prefixes", "state_markers",
                "state_organs", "private_company_words", "state_sentence_markers",
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
+               "association_short_forms",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words")
@@ -246,7 +253,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         raise ValueError("persons.yaml: translit_name_min must be at least 1")
     cues, cue_window, certain_cues = _cue_finders(r)
     words = {k: frozenset(r[k]) for k in _WORD_LISTS}
-    words["non_public_units"] |= words["foreign_units"]      # foreign posts are not ours (P4)
+    words["non_public_units"] |= words["foreign_units"] | words["association_short_forms"]  # P4, Arts bodies
     words["known_names"] = words["known_cadres"] | words["known_persons"]
     for key in _CHARACTER_SETS:
         words[key] = frozenset(_SPACE.sub("", r[key]))
@@ -300,6 +307,14 @@ def _load_rules(folder: Folder) -> PersonRules:
         foreign_place_head=plain_pattern(r["foreign_place_head"].replace("PLACE_CHARS", regex.escape(
             "".join(sorted(words["translit_chars"] | words["foreign_place_chars"]))))),
         cadre_after=words_pattern(r["cadre_after"]),
+        state_head_title=words_pattern(r["state_head_titles"]),
+        state_head_name=plain_pattern(
+            rf"(?P<name>\p{{Han}}{{2,{int(r['state_head_name_max'])}}}?)"
+            rf"(?:{alternation(r['state_head_adverbs'])})?(?={alternation(r['state_head_verbs'])})"),
+        foreign_states=frozenset(state + form for state in r["foreign_states"] for form in ("", "共和国", "王国")),
+        foreign_state_max=max(len(state) for state in r["foreign_states"]) + 3,
+        international_body=plain_pattern(r["international_body"]),
+        state_head_regnal=plain_pattern(r["state_head_regnal"]),
         home_unit=plain_pattern(r["home_unit"]),
         employee_title=regex.compile(r["employee_title"]),
         employee_after_name=regex.compile(r["employee_after_name"]),
@@ -344,7 +359,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
             "past_title_words", "village_sender_words", "place_after_name",
-            "visit_institution_ends")}),
+            "visit_institution_ends", "party_group_titles")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -414,6 +429,16 @@ def _plain_words() -> frozenset[str]:
 def _single_character_tags() -> dict[str, str]:
     """The POS tag of every one-character word of jieba's dictionary."""
     return {w: tag for w, _, tag in jieba_dictionary() if len(w) == 1 and tag is not None}
+
+
+@cache
+def _common_words_not_names(min_freq: int) -> frozenset[str]:
+    """The common words (:func:`common_words`) that are no proper noun of jieba's dictionary
+    (nr*, ns*, nt*, nz): 对此, 大会; not 基尔, 巴赫, which transliterated names hold."""
+    proper = ("nr", "ns", "nt", "nz")
+    return frozenset(w for w, freq, tag in jieba_dictionary()
+                     if tag is not None and 2 <= len(w) <= 4 and freq >= min_freq
+                     and not tag.startswith(proper))
 
 
 @cache
@@ -1255,7 +1280,7 @@ def _by_length(words: frozenset[str]) -> tuple[tuple[int, frozenset[str]], ...]:
 
 
 def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = False,
-               credited: bool = False) -> Optional[str]:
+               credited: bool = False, framed: bool = False) -> Optional[str]:
     """The full name a candidate span stands for, or None when it is not one. ``titled``:
     a title stands before the list the span is an item of (an ordinary word may be a name
     there, as right after a title); ``credited``: the list is a reporters' list (（本报记者
@@ -1272,7 +1297,7 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
                 break
     if len(name) < 2 or not _NAME_SHAPE.fullmatch(name):
         return None
-    if _DOT not in name and len(name) > rules.limits.han_name_max and not _long_name(name, rules):
+    if _DOT not in name and len(name) > rules.limits.han_name_max and not framed and not _long_name(name, rules):
         return None
     if name[0] in w["familiar_prefix"] or name in w["negative"]:
         return None
@@ -1795,15 +1820,59 @@ def _list_run_taken(text: str, items: list[tuple[int, int]], end: int, starts_ch
 
 
 def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules,
-               credits: frozenset[tuple[int, int]] = frozenset()) -> set[str]:
+               credits: frozenset[tuple[int, int]] = frozenset(),
+               framed: frozenset[tuple[int, int]] = frozenset()) -> set[str]:
     """The names of the candidate spans; a span in ``credits`` (an item of a byline or credit
-    line: （本报记者甲、方某、乙报道）) is a name even when it is an ordinary word or a place."""
+    line: （本报记者甲、方某、乙报道）) is a name even when it is an ordinary word or a place;
+    a span in ``framed`` (a foreign head's name between title and verb) may be longer than
+    the longest Han name (别某某穆哈梅多夫)."""
     # a span the tagger, the rules and a byline all found is cleaned once
     names = {n for a, b in dict.fromkeys(spans)
-             if (n := clean_name(text, a, b, rules, titled=(a, b) in credits, credited=(a, b) in credits))}
+             if (n := clean_name(text, a, b, rules, titled=(a, b) in credits, credited=(a, b) in credits,
+                                 framed=(a, b) in framed))}
     names = _repair_cut_names(text, names, rules)
     names = _drop_state_heads(text, names, rules)
     return _drop_overlaps(text, names | list_names(text, names, rules))
+
+
+def state_head_names(text: str, rules: PersonRules) -> list[tuple[int, int, int]]:
+    """Foreign heads of state and government named between their state's title and a speech
+    verb (卡塔尔埃米尔|塔某某|表示, 亚美尼亚共和国总统|萨某某相|表示, 柬埔寨首相|洪某|曾表示): (frame
+    start, name start, name end) of each, read by the rules alone (``state_head_*``,
+    ``foreign_states``). A reading that starts with a stop character (总统|在大会上|说), is a
+    place, or holds a common word other than a proper noun is none (总统|对此|表示; 基尔, 巴赫
+    are common proper nouns of jieba's dictionary and stay)."""
+    out = []
+    common = _common_words_not_names(rules.limits.translit_word_min_freq)
+    stop = rules.words["extend_stop_chars"]
+    for m in rules.state_head_title.finditer(text):
+        j = m.start() - (text[m.start() - 1:m.start()] in ("前", "原"))
+        state = next((n for n in range(rules.foreign_state_max, 1, -1) if text[j - n:j] in rules.foreign_states), 0)
+        if not state:
+            continue
+        n = rules.state_head_name.match(text, m.end())
+        if not n:
+            continue
+        name = n.group("name")
+        if (regnal := rules.state_head_regnal.search(name)) and regnal.start() >= 2:
+            name = name[:regnal.start()]            # 穆某默德|六世: the number is no common word
+        if name[0] in stop or name in rules.gazetteer.forms or name in rules.words["negative"] or \
+                any(name[i:i + k] in common for k in (2, 3, 4) for i in range(len(name) - k + 1)):
+            continue
+        out.append((j - state, n.start("name"), n.end("name")))
+    return out
+
+
+def _read_state_heads(text: str, spans: list[tuple[int, int]], rules: PersonRules
+                      ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(the tagger's spans but those crossing a state head's frame other than as its name —
+    埃米尔萨某赫 over the title, 萨某某 cut from 萨某某相, the state 多米尼克 —, the heads' names)."""
+    heads = state_head_names(text, rules)
+    if not heads:
+        return spans, []
+    return [(a, b) for a, b in spans
+            if not any(a < name_end and b > lo and (a, b) != (name_start, name_end)
+                       for lo, name_start, name_end in heads)], [(a, b) for _, a, b in heads]
 
 
 def _drop_state_heads(text: str, names: set[str], rules: PersonRules) -> set[str]:
@@ -2055,8 +2124,11 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     if _has_any(part, w["research_units"]) and not rules.academic_unit.search(part) and \
             not _has_any(part, w["foreign_units"]):             # P7: a research institute's head
         return bool(rules.research_head.search(part)) and not rules.research_section_head.search(part)
+    if part.endswith(rules.affixes.party_group_titles) and _has_any(part, w["non_public_units"]) \
+            and not _foreign_part(part, rules):
+        return True                     # P28: 某协会分党组书记, a party post
     if (_has_any(part, w["non_public_units"]) and not part.startswith(rules.affixes.state_organs)) \
-            or _has_any(part, w["foreign_units"]) or _foreign_place_head(part, rules) \
+            or _foreign_part(part, rules) or _foreign_place_head(part, rules) \
             or rules.seat_titles.search(part) or rules.academic_unit.search(part) \
             or (m.group() in rules.affixes.consultative_seat_words and
                 any(body in part for body in rules.affixes.consultative_bodies)):
@@ -2087,8 +2159,14 @@ def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
             continue                    # 老挝…总书记、|国家主席: the unit before it
         if _public_post(part, sentence, rules):
             return True
-        foreign = _has_any(part, rules.words["foreign_units"])
+        foreign = _foreign_part(part, rules)
     return False
+
+
+def _foreign_part(part: str, rules: PersonRules) -> bool:
+    """A part of a title phrase is a foreign state's or an international body's: it names one
+    of ``foreign_units`` or opens with an international body's shape (世界…组织总干事)."""
+    return _has_any(part, rules.words["foreign_units"]) or bool(rules.international_body.match(part))
 
 
 def _foreign_place_head(part: str, rules: PersonRules) -> bool:
@@ -3172,9 +3250,11 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     if fallback_starts:
         tagged, bounded = _bounded_fallbacks(text, tagged, fallback_starts, rules)
         direct = direct + bounded
-    direct = direct + runs
+    tagged, framed = _read_state_heads(text, tagged, rules)
+    direct = direct + runs + framed
     names = find_names(text, tagged + direct + bylines, rules,     # not 作者:|本报记者| 甲某 乙某
-                       frozenset(span for span in bylines if not rules.journalist_word.search(text, *span)))
+                       frozenset(span for span in bylines if not rules.journalist_word.search(text, *span)),
+                       frozenset(framed))
     found = []
     credited = set(bylines)
     ruled = frozenset(text[a:b] for a, b in direct)
