@@ -161,6 +161,9 @@ class PersonRules:
     list_organ_title: regex.Pattern      # a list item's bare organ title (卫计委主任): the list's unit
     list_organ_item: regex.Pattern       # such a title and a name: an item walked over
     list_organ_not: frozenset[str]       # words of an organ that is no local unit's (国家, 大学)
+    list_level_title: regex.Pattern      # a part of a bare title of one level (副镇长, 县委副书记)
+    list_level_chars: str                # the level characters a unit's name ends with (省市县…)
+    list_level_marks: str                # marks between a list's members (、，)
     # small tables of the YAML that hot code reads, typed once here
     idiom_lengths: tuple[int, ...]       # lengths of the set phrases a tagged name may run into
     byline_suffixes: tuple[str, ...]     # 整理, 报道… ending a byline, tried in the YAML's order
@@ -368,6 +371,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         list_organ_title=regex.compile(r["list_organ_title"]),
         list_organ_not=frozenset(r["central_words"] + r["company_words"] + r["list_organ_not"]),
         list_organ_item=regex.compile(f"(?:{r['list_organ_title'].strip('^$')})\\p{{Han}}{{2,3}}$"),
+        list_level_title=regex.compile(r["list_level_title"]),
+        list_level_chars=r["list_level_chars"],
+        list_level_marks=r["list_level_marks"],
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
         dot_title_marks=tuple((opening, closing) for opening, closing in r["dot_title_marks"]),
@@ -3080,6 +3086,54 @@ def _list_shared_unit(text: str, found: list["FoundPerson"], rules: PersonRules)
                 break
 
 
+def _list_level_members(text: str, found: list["FoundPerson"], rules: PersonRules) -> None:
+    """A list of one unit's officials names the unit once, in its first member's title: a member
+    whose first title is a bare title of one level (副镇长, 县委副书记、县长: each part fullmatches
+    ``list_level_title``) right after a list mark (、，) that ends the name of a member holding a
+    placed post written before that name, whose last level character is the same (东莞市石龙镇
+    党委书记甲、副镇长乙; 中山市委书记甲、副市长乙), holds his post at that post's place and, when
+    his own origin is unread, has that member's origin (a visiting party's, P12/P18(c)). Members
+    are read in the text's order, so a later bare member takes what an earlier one took."""
+    todo = [p for p in found if p.cadre is not None and p.cadre.posts
+            and (level := _list_level(p.cadre.posts[0].title, rules))]
+    if not todo:
+        return
+    by_end = {b: p for p in found if p.cadre is not None for _, b in p.spans}
+    chars = rules.list_level_chars
+    for p in sorted(todo, key=lambda q: q.spans[0][0]):
+        post = p.cadre.posts[0]
+        level = _list_level(post.title, rules)
+        for a, _ in p.spans:
+            ts = a - len(post.title)
+            if ts < 1 or text[ts - 1] not in rules.list_level_marks or not text.startswith(post.title, ts):
+                continue
+            prev = by_end.get(ts - 1)
+            if prev is None or prev is p:
+                continue
+            start = next(pa for pa, pb in prev.spans if pb == ts - 1)
+            head = next((q for q in prev.cadre.posts
+                         if text.startswith(q.title, start - len(q.title))), None)
+            last = next((c for c in reversed(head.title) if c in chars), None) if head else None
+            if head is None or not head.place or last != level:
+                continue
+            post.place = head.place
+            if p.cadre.origin is None:
+                p.cadre.origin = prev.cadre.origin
+            break
+
+
+def _list_level(title: str, rules: PersonRules) -> Optional[str]:
+    """The one level character of a bare title each of whose 、-parts fullmatches
+    ``list_level_title`` (县委副书记、县长 → 县), else None."""
+    levels = set()
+    for part in title.split("、"):
+        m = rules.list_level_title.fullmatch(part)
+        if m is None:
+            return None
+        levels.add(m.group("level"))
+    return levels.pop() if len(levels) == 1 else None
+
+
 def _list_head_post(text: str, mark: int, by_end: dict, rules: PersonRules):
     """(cadre, post) of the item ending at the 、 at ``mark``: its name's post written right
     before the name, if placed; over bare organ items whose name was not read, to the one before."""
@@ -3280,6 +3334,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     if pairs:
         _helper_officials(text, found, pairs, counties, sentence_of, rules)
     _list_shared_unit(text, found, rules)
+    _list_level_members(text, found, rules)
     _sent_by_level(text, found, counties, rules)
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
