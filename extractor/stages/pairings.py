@@ -228,6 +228,7 @@ class PairingRules:
         owned, under, at, by, listed, enclosed, invested, from, teams)."""
         self.object_verbs = tuple(r["object_verbs"])
         self.object_nouns = tuple(sorted(r["object_nouns"], key=len, reverse=True))
+        self.object_cue_nouns = frozenset(r["object_cue_nouns"])
         self.object_count = plain_pattern(r["object_count"])
         self.target_lead = regex.compile(r["target_lead"])
         self.object_as_verb = r["object_as"]["verb"]
@@ -1594,7 +1595,8 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     # 的 may stand between the cue and its noun (威信县是教育部定点扶贫的县; 承德市是北京市对口帮扶的
     # 地区之一)
     after = ce + 1 if text.startswith("的", ce) else ce
-    noun_end = _noun_after(text, after, rules.object_nouns)
+    # a cue that is itself the recipient's role (…那坡县百南乡的5个村，是南宁海关的扶贫点): no noun after it
+    noun_end = ce if text[cs:ce] in rules.object_cue_nouns else _noun_after(text, after, rules.object_nouns)
     if noun_end is None:
         # 正镶白旗是大兴区对口帮扶内蒙古3个贫困旗之一: the recipients' parent, a count
         region = parties.first_placed_starting(after, after + 1)
@@ -1630,9 +1632,10 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             # else R 作为 H 的 cue noun (纳雍县作为越秀区的对口帮扶县，…): the place before 作为
         # the last place before the verb with no clause stop between
         stop = max((parties.last_at(mark, parties.s, vpos) for mark in _CLAUSE_STOPS), default=-1)
-        bi = parties.last_placed_ending(stop + 1, vpos)
+        bi = _object_subject(text, parties, stop + 1, vpos, rules)
         if bi is not None:
-            # a list before the verb (剑河县、台江县是淳安县的东西部扶贫协作对口县): each of them
+            # a list before the verb (剑河县、台江县是淳安县的东西部扶贫协作对口县; 龙州县武德乡、那坡县百南乡
+            # 的5个村，是…: townships, each read with its county): each of them
             recipients = [r for r in _list_back(text, parties, bi, rules.separators) if r.place]
             return helpers, recipients, recipients[0].start, noun_end
         return None
@@ -1648,6 +1651,24 @@ def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             recipients = _list_forward(text, parties, ri, rules.separators)
             return helpers, recipients, helpers[0].start, recipients[-1].end
     return None
+
+
+def _object_subject(text, parties, lo, vpos, rules) -> Optional[int]:
+    """The recipient before the object shape's verb: the last place between ``lo`` and the verb,
+    unless a locative verb (位于, 地处, 坐落) right after a place stands shortly before it
+    (windows.object_located_reach) — the place the verb describes is the subject, the places
+    after the verb only say where it lies (栾川县地处洛阳市西南部、伏牛山腹地，是中国铁路总公司
+    定点扶贫县: 栾川县, not 洛阳市)."""
+    bi = parties.last_placed_ending(lo, vpos)
+    if bi is None:
+        return None
+    located = rules.places_located_verbs.search(
+        text, max(lo, parties[bi].start - rules.w["object_located_reach"]), parties[bi].start)
+    if located is not None:
+        si = parties.first_ending_at(located.start())
+        if si is not None and parties[si].place and not parties[si].org:
+            return si
+    return bi
 
 
 def _owned(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
