@@ -109,6 +109,7 @@ class PairingRules:
         self._load_context(r)
         self._load_regions(r)
         self._load_visits_and_signings(r)
+        self._load_clause_marks(r["roles"]["clause_marks"])   # first: every roles pattern writes them
         self._load_thanks(r["roles"]["thanks_gift"])     # before the roles: _without_no_help reads it
         self._load_roles(r["roles"])
         self._load_helper_side(r["roles"])
@@ -434,20 +435,39 @@ class PairingRules:
         self.east_helpers = frozenset(r["east_helpers"])
         self.west_recipients = frozenset(r["west_recipients"])
 
+    def _load_clause_marks(self, marks: dict) -> None:
+        """The clause marks of the roles readers, both widths (roles.clause_marks): {clause}, {part} and
+        {comma} in a roles pattern stand for them (inside a character class)."""
+        self.clause_chars = marks["comma"] + marks["part"] + marks["end"]
+        self._marks = {"{clause}": regex.escape(self.clause_chars),
+                       "{part}": regex.escape(marks["part"] + marks["end"]),
+                       "{comma}": regex.escape(marks["comma"])}
+        # a sentence's parts (；;), looked for forward and back from a mention (help_comes_in)
+        self.part_break = regex.compile(f"[{regex.escape(marks['part'])}]")
+        self.part_break_back = regex.compile(f"(?r)[{regex.escape(marks['part'])}]")
+        self.clause_mark = regex.compile(f"[{self._marks['{clause}']}]")
+
+    def _marked(self, pattern: str) -> str:
+        """A roles pattern with its clause-mark placeholders written out."""
+        for name, chars in self._marks.items():
+            pattern = pattern.replace(name, chars)
+        return pattern
+
     def _load_roles(self, roles: dict) -> None:
         """County roles: the help-in evidence, its reach, and what is no help."""
+        m = self._marked
         self.help_in = words_pattern(roles["help_in"])
         self.help_in_not = tuple(roles["help_in_not"])
-        self.nationwide_cadres = regex.compile(roles["nationwide_cadres"])
+        self.nationwide_cadres = regex.compile(m(roles["nationwide_cadres"]))
         self.programme_talk = regex.compile(roles["programme_talk"])
-        self.prefecture_help = regex.compile(roles["prefecture_help"])
+        self.prefecture_help = regex.compile(m(roles["prefecture_help"]))
         self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
         self.higher_level_funds = regex.compile(roles["higher_level_funds"])
         # help told in a phrase rather than a word (invited experts, a province pair's
         # programme); {pairs} stands for the province-pair abbreviations of the gazetteer
         pairs = alternation(s for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms))
         self.help_in_phrases = regex.compile("|".join(
-            f"(?:{x['pattern'].replace('{pairs}', f'(?:{pairs})')})" for x in roles["help_in_phrases"]))
+            f"(?:{m(x['pattern']).replace('{pairs}', f'(?:{pairs})')})" for x in roles["help_in_phrases"]))
         # whether a stretch holds any of them (one search instead of four: most stretches
         # hold none)
         self._load_outsiders(roles)
@@ -455,11 +475,10 @@ class PairingRules:
             self.help_in, self.higher_level_funds, self.help_with_party, self.help_in_phrases,
             self.service_verbs)))
         self.receiving = plain_pattern(roles["receiving"])
-        self.part_break = roles["part_break"]
         self.acting_reach = roles["acting_reach"]
         self.acting_cues = plain_pattern(alternation(roles["acting_cues"]))
         self.acting_not = tuple(roles["acting_not"])
-        self.acting_breakers = regex.compile(alternation(roles["acting_breakers"]))
+        self.acting_breakers = regex.compile(f"{alternation(roles['acting_breakers'])}|{self.clause_mark.pattern}")
         self.cadre_origin_marks = tuple(roles["cadre_origin_marks"])
         self.help_in_paragraphs = roles["help_in_paragraphs"]
         self.help_in_next_sentences = roles["help_in_next_sentences"]
@@ -468,47 +487,50 @@ class PairingRules:
         self.signature = regex.compile(roles["signature"])
         self.opening_reach = roles["opening_reach"]
         self.opening_others = roles["opening_others"]
-        self.native_tails = tuple(roles["native_tails"])
         self.sole_county_mentions = roles["sole_county_mentions"]
         self.help_in_reach = roles["help_in_reach"]
         self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
         self.origin_tail_reach = roles["origin_tail_reach"]
         self.places_inside = plain_pattern(roles["places_inside"])
-        self.located_before = plain_pattern(roles["located_before"])
+        self.located_before = plain_pattern(m(roles["located_before"]))
         self.located_reach = roles["located_reach"]
         self.located_units = words_pattern(roles["located_units"])
         # (?:{county})TAIL: the tail is compiled once; the county's names are looked for as
         # words (_own_postings), not compiled into a pattern per county (a
         # regex compile costs 1.5-10 ms; real news compiled 69 of them on a first pass)
-        own = roles["own_posting"]
+        own = m(roles["own_posting"])
         if not own.startswith("(?:{county})") or "{county}" in own[len("(?:{county})"):]:
             raise ValueError("pairings.yaml roles.own_posting must open with (?:{county}) and "
                              "name {county} only there")
         self.own_posting_tail = plain_pattern(own[len("(?:{county})"):])
         self.own_level_senders = dict(roles["own_level_senders"])
         self.sends_team = plain_pattern(roles["sends_team"])
-        self.sends_people = tuple(plain_pattern(p) for p in roles["sends_people"])   # see _first_match
+        self.sends_people = tuple(plain_pattern(m(p)) for p in roles["sends_people"])   # see _first_match
         self.origin_labels = plain_pattern(roles["origin_labels"])
         self.team_words = words_pattern(roles["team_words"])
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
-        self.own_tiers = regex.compile(roles["own_tiers"])
+        self.own_tiers = regex.compile(m(roles["own_tiers"]))
         self._load_own_subject(roles["own_subject"])
 
     def _load_thanks(self, thanks: dict) -> None:
         """A thank-you token given (roles.thanks_gift): no help, its receiver the helper."""
-        tail = thanks["tail"].replace("{tokens}", alternation(thanks["tokens"]))
+        tail = self._marked(thanks["tail"]).replace("{tokens}", alternation(thanks["tokens"]))
         self.thanks_tokens = words_pattern(thanks["tokens"])     # most stretches hold none: looked for first
         self.thanks_tail = regex.compile(tail)
         self.thanks_to, self.thanks_reach = tuple(thanks["to"]), thanks["reach"]
         self.thanks_gift = regex.compile(f"(?:{alternation(thanks['verbs'])}){tail}")
 
     def _load_settings(self, roles: dict) -> None:
-        """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting)."""
+        """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting),
+        or a native's place (_HelpEvidence._places_read)."""
         self.setting_lead = roles["setting_lead"]
         self.setting_word = roles["setting_word"]
         self.setting_before = regex.compile(r"%s\p{Han}{0,%d}$" % (regex.escape(self.setting_word), self.setting_lead))
         self.setting_after = plain_pattern(roles["setting_after"])
+        # a native's place (恩阳区人，…): 人 and what may follow it, every clause mark among them
+        native = roles["native_tail"]
+        self.native_tails = tuple(native["word"] + x for x in (*native["then"], *self.clause_chars))
 
     def _load_helper_side(self, roles: dict) -> None:
         """What makes a county the helping side's own unit (assign_roles, _HelpEvidence.sends_team)."""
@@ -523,7 +545,7 @@ class PairingRules:
         words = roles["delegation_words"]
         self.delegation_words = words_pattern(words)
         self.delegation_reach = roles["delegation_reach"]
-        self.sends_delegation = regex.compile(roles["sends_delegation"].replace(
+        self.sends_delegation = regex.compile(self._marked(roles["sends_delegation"]).replace(
             "{delegation_words}", alternation(words)))
 
     def _load_own_subject(self, subject: dict) -> None:
@@ -3651,7 +3673,7 @@ class _HelpEvidence:
         clause within own_subject.team_reach characters: its object (选派…第一书记) or the team
         it turns over (驻村工作队轮换)."""
         rules, text = self.rules, self.text
-        reach, breaks = rules.own_subject_team_reach, rules.part_break + "，,；;"
+        reach, breaks = rules.own_subject_team_reach, rules.clause_chars
         left = max(lo, a - reach, *(text.rfind(x, lo, a) + 1 for x in breaks))
         right = min((j for j in (text.find(x, b, hi) for x in breaks) if j >= 0), default=hi)
         # not the verb itself (派驻 is a team word too)
@@ -3882,11 +3904,13 @@ class _HelpEvidence:
             s, e = max(s, at - reach), min(sentence_end, at + reach)
             # a sentence that strings places with ；speaks of each in its own part (在新疆乌什县，
             # …驻村干部…；在山东胶州，…)
-            s = max(s, self.text.rfind(self.rules.part_break, s, at) + 1)
+            back = self.rules.part_break_back.search(self.text, s, at)
+            s = back.end() if back else s
             # a break past the farthest the reading can stop changes nothing; searching only
             # that far keeps a 500 KB one-sentence line linear
             farthest = at + max(4 * reach, self.rules.section_reach)
-            part_end = self.text.find(self.rules.part_break, at, min(sentence_end, farthest))
+            found = self.rules.part_break.search(self.text, at, min(sentence_end, farthest))
+            part_end = found.start() if found else -1
             if part_end >= 0:
                 sentence_end = part_end
                 e = min(e, part_end)
@@ -4098,7 +4122,7 @@ class _HelpEvidence:
             if not text.endswith(rules.thanks_to, max(0, a - 1), a):
                 continue
             found = rules.thanks_gift.search(text, b, b + rules.thanks_reach)
-            if found and not regex.search(r"[，,。；;！？]", text[b:found.start()]):
+            if found and "。" not in text[b:found.start()] and not rules.clause_mark.search(text, b, found.start()):
                 return True
         return False
 
