@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import Iterator, Optional
 
-import regex
 
 from ..frozen import quick_frozen
 from ..rules import Folder, jieba_dictionary, load_tsv, load_yaml, plain_pattern
