@@ -3094,15 +3094,14 @@ def _list_level_members(text: str, found: list["FoundPerson"], rules: PersonRule
     党委书记甲、副镇长乙; 中山市委书记甲、副市长乙), holds his post at that post's place and, when
     his own origin is unread, has that member's origin (a visiting party's, P12/P18(c)). Members
     are read in the text's order, so a later bare member takes what an earlier one took."""
-    todo = [p for p in found if p.cadre is not None and p.cadre.posts
+    todo = [(p, level) for p in found if p.cadre is not None and p.cadre.posts
             and (level := _list_level(p.cadre.posts[0].title, rules))]
     if not todo:
         return
     by_end = {b: p for p in found if p.cadre is not None for _, b in p.spans}
     chars = rules.list_level_chars
-    for p in sorted(todo, key=lambda q: q.spans[0][0]):
+    for p, level in sorted(todo, key=lambda item: item[0].spans[0][0]):
         post = p.cadre.posts[0]
-        level = _list_level(post.title, rules)
         for a, _ in p.spans:
             ts = a - len(post.title)
             if ts < 1 or text[ts - 1] not in rules.list_level_marks or not text.startswith(post.title, ts):
@@ -3110,9 +3109,7 @@ def _list_level_members(text: str, found: list["FoundPerson"], rules: PersonRule
             prev = by_end.get(ts - 1)
             if prev is None or prev is p:
                 continue
-            start = next(pa for pa, pb in prev.spans if pb == ts - 1)
-            head = next((q for q in prev.cadre.posts
-                         if text.startswith(q.title, start - len(q.title))), None)
+            head = _post_before_name(text, prev, ts - 1)
             last = next((c for c in reversed(head.title) if c in chars), None) if head else None
             if head is None or not head.place or last != level:
                 continue
@@ -3134,14 +3131,20 @@ def _list_level(title: str, rules: PersonRules) -> Optional[str]:
     return levels.pop() if len(levels) == 1 else None
 
 
+def _post_before_name(text: str, person: "FoundPerson", end: int):
+    """The post of ``person`` whose title is written right before the name span ending at ``end``
+    (东莞市石龙镇党委书记|甲), or None."""
+    start = next(a for a, b in person.spans if b == end)
+    return next((q for q in person.cadre.posts if text.startswith(q.title, start - len(q.title))), None)
+
+
 def _list_head_post(text: str, mark: int, by_end: dict, rules: PersonRules):
     """(cadre, post) of the item ending at the 、 at ``mark``: its name's post written right
     before the name, if placed; over bare organ items whose name was not read, to the one before."""
     for _ in range(rules.limits.list_unit_reach):
         prev = by_end.get(mark)
         if prev is not None:
-            start = next(a for a, b in prev.spans if b == mark)
-            post = next((q for q in prev.cadre.posts if text.startswith(q.title, start - len(q.title))), None)
+            post = _post_before_name(text, prev, mark)
             return (prev.cadre, post) if post is not None and post.place else None
         lo = text.rfind("、", max(0, mark - rules.limits.list_unit_item_max), mark)
         if lo < 0 or not rules.list_organ_item.fullmatch(text, lo + 1, mark):
