@@ -446,6 +446,7 @@ class PairingRules:
         self.part_break = regex.compile(f"[{regex.escape(marks['part'])}]")
         self.part_break_back = regex.compile(f"(?r)[{regex.escape(marks['part'])}]")
         self.clause_mark = regex.compile(f"[{self._marks['{clause}']}]")
+        self.clause_mark_back = regex.compile(f"(?r)[{self._marks['{clause}']}]")
 
     def _marked(self, pattern: str) -> str:
         """A roles pattern with its clause-mark placeholders written out."""
@@ -2536,11 +2537,17 @@ def _label_after(text: str, cue_end: int, rules: PairingRules) -> bool:
         text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1))
 
 
+def _gives_thanks(text: str, start: Optional[int], end: int, rules: PairingRules) -> bool:
+    """Whether the giving word at text[start:end] gives a thank-you token (捐赠了锦旗, roles.thanks_gift):
+    the token after it, or the gift phrase read from its start (when known)."""
+    return rules.thanks_tail.match(text, end) is not None or (
+        start is not None and rules.thanks_gift.match(text, start) is not None)
+
+
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
               marks: SentenceParties, cue_start: Optional[int] = None) -> bool:
     helpers, recipients, start, end = stmt
-    if _quoted(text, s, start, rules, marks) or rules.thanks_tail.match(text, cue_end) \
-            or (cue_start is not None and rules.thanks_gift.match(text, cue_start)):
+    if _quoted(text, s, start, rules, marks) or _gives_thanks(text, cue_start, cue_end, rules):
         return True     # …or a thank-you token given (捐赠了锦旗): no help (roles.thanks_gift)
     if _label_after(text, cue_end, rules) and not (recipients and recipients[-1].end <= cue_end - 1 and helpers
                          and helpers[-1].end <= recipients[0].start) \
@@ -3340,7 +3347,7 @@ def _read_help_frames(text, s, e, cues, singles, rules, add) -> None:
         last = recipients[-1].end
         verb = rules.frame_verbs.search(text, last, min(e, last + rules.w["frame_reach"]))
         if verb is None or rules.frame_breaks.search(text, last, verb.start()) \
-                or rules.thanks_gift.match(text, verb.start()) or rules.thanks_tail.match(text, verb.end()):
+                or _gives_thanks(text, verb.start(), verb.end(), rules):
             continue     # (…向密云区委区政府捐赠了锦旗: a thank-you token, roles.thanks_gift)
         hi = _ending_before(text, singles, m.start(), rules.w["toward_helper_gap"], rules, s)
         if hi is None:
@@ -3673,9 +3680,10 @@ class _HelpEvidence:
         clause within own_subject.team_reach characters: its object (选派…第一书记) or the team
         it turns over (驻村工作队轮换)."""
         rules, text = self.rules, self.text
-        reach, breaks = rules.own_subject_team_reach, rules.clause_chars
-        left = max(lo, a - reach, *(text.rfind(x, lo, a) + 1 for x in breaks))
-        right = min((j for j in (text.find(x, b, hi) for x in breaks) if j >= 0), default=hi)
+        reach = rules.own_subject_team_reach
+        back, ahead = rules.clause_mark_back.search(text, lo, a), rules.clause_mark.search(text, b, hi)
+        left = max(lo, a - reach, back.end() if back else lo)
+        right = ahead.start() if ahead else hi
         # not the verb itself (派驻 is a team word too)
         return rules.team_words.search(text, left, a) is not None \
             or rules.team_words.search(text, b, min(right, b + reach)) is not None
