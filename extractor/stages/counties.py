@@ -22,6 +22,7 @@ from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, Unit, gazetteer
 from ..record import County, Mention, NamedPlace
 from ..rules import Folder, plain_pattern
+from ..text.clauses import ClauseMarks, clause_bounded, clause_marks
 
 
 
@@ -361,16 +362,17 @@ class _RoleRules:
     receiving: regex.Pattern
     helper_after_max_gap: int
     helper_before_max_gap: int
+    clauses: ClauseMarks        # the window stays in the mention's clause (rules/clauses.yaml)
 
     @classmethod
-    def of(cls, r: dict) -> _RoleRules:
+    def of(cls, r: dict, clauses: ClauseMarks) -> _RoleRules:
         return cls(
             window=r["window"], not_help=tuple(r["not_help"]), helper_after=tuple(r["helper_after"]),
             recipient_after=tuple(r["recipient_after"]), recipient_before=tuple(r["recipient_before"]),
             helper_before=tuple(r["helper_before"]), helper_before_needs=tuple(r["helper_before_needs"]),
             helper_before_needs_windows=r["helper_before_needs_windows"],
             receiving=plain_pattern(r["receiving"]), helper_after_max_gap=r["helper_after_max_gap"],
-            helper_before_max_gap=r["helper_before_max_gap"])
+            helper_before_max_gap=r["helper_before_max_gap"], clauses=clauses)
 
 
 def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> str:
@@ -378,8 +380,10 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> s
     stage decides the county's role from the whole article (gold/README, County roles)."""
     start, end = m.hit.start, m.hit.end
     window = rules.window
-    before = text[max(sent[0], start - window):start]
-    after = text[end:min(sent[1], end + window)]
+    # the cues of the mention's own clause (…援疆方案布置,台山市的卫计系统: 援疆 is the plan's)
+    lo, hi = clause_bounded(text, max(sent[0], start - window), start, end, min(sent[1], end + window),
+                            rules.clauses)
+    before, after = text[lo:start], text[end:hi]
     for phrase in rules.not_help:
         before = before.replace(phrase, "")      # 在精准扶贫政策的帮扶下: a policy, no giver
     # cues directly around the name decide; nearest wins
@@ -466,7 +470,7 @@ def load_rules(folder: Folder = None) -> CountyRules:
                          siblings_in_sentence=lists.get("siblings_in_sentence", 0)),
         said_county=plain_pattern(said["pattern"]) if said else None,
         said_county_window=said["window"] if said else 0,
-        bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"]),
+        bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"], clause_marks(folder)),
         province_programme=programme, programme_word_gap=int(r.get("programme_word_gap", 0)),
         province_programme_words=plain_pattern("|".join(sorted(programme, key=len, reverse=True))) if programme else None)
 

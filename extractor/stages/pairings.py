@@ -39,6 +39,7 @@ from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
 from ..record import County, NamedPlace, Pairing
 from ..rules import Folder, alternation, load_yaml, plain_pattern, words_pattern
+from ..text.clauses import ClauseMarks, clause_marks
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class PairingRules:
         self._load_context(r)
         self._load_regions(r)
         self._load_visits_and_signings(r)
-        self._load_clause_marks(r["roles"]["clause_marks"])   # first: every roles pattern writes them
+        self._load_clause_marks(clause_marks(folder))   # first: every roles pattern writes them
         self._load_thanks(r["roles"]["thanks_gift"])     # before the roles: _without_no_help reads it
         self._load_roles(r["roles"])
         self._load_helper_side(r["roles"])
@@ -435,18 +436,19 @@ class PairingRules:
         self.east_helpers = frozenset(r["east_helpers"])
         self.west_recipients = frozenset(r["west_recipients"])
 
-    def _load_clause_marks(self, marks: dict) -> None:
-        """The clause marks of the roles readers, both widths (roles.clause_marks): {clause}, {part} and
-        {comma} in a roles pattern stand for them (inside a character class)."""
-        self.clause_chars = marks["comma"] + marks["part"] + marks["end"]
-        self._marks = {"{clause}": regex.escape(self.clause_chars),
-                       "{part}": regex.escape(marks["part"] + marks["end"]),
-                       "{comma}": regex.escape(marks["comma"])}
+    def _load_clause_marks(self, marks: ClauseMarks) -> None:
+        """The clause marks of the roles readers, both widths (rules/clauses.yaml, shared with the
+        counties stage's role window): {clause}, {part} and {comma} in a roles pattern stand for them
+        (inside a character class)."""
+        self.clause_chars = marks.chars
+        self._marks = {"{clause}": regex.escape(marks.chars),
+                       "{part}": regex.escape(marks.part + marks.end),
+                       "{comma}": regex.escape(marks.comma)}
         # a sentence's parts (；;), looked for forward and back from a mention (help_comes_in)
-        self.part_break = regex.compile(f"[{regex.escape(marks['part'])}]")
-        self.part_break_back = regex.compile(f"(?r)[{regex.escape(marks['part'])}]")
-        self.clause_mark = regex.compile(f"[{self._marks['{clause}']}]")
-        self.clause_mark_back = regex.compile(f"(?r)[{self._marks['{clause}']}]")
+        self.part_break = regex.compile(f"[{regex.escape(marks.part)}]")
+        self.part_break_back = regex.compile(f"(?r)[{regex.escape(marks.part)}]")
+        self.clause_mark = marks.mark
+        self.clause_mark_back = marks.mark_back
 
     def _marked(self, pattern: str) -> str:
         """A roles pattern with its clause-mark placeholders written out."""
