@@ -133,6 +133,8 @@ class PairingRules:
                       "delegation": plain_pattern(v["delegation"]), "delegation_max": int(v["delegation_max"]),
                       "marks": regex.compile(f"(?:{alternation(v['marks'])})$"),
                       "lead": regex.compile(f"(?:{alternation(v['leads'])})?$"),
+                      "in_name": regex.compile(f"(?:{alternation(v['name_after_posts'])})\\p{{Han}}$"),
+                      "in_name_max": _longest(tuple(v["name_after_posts"])) + 1,
                       "gap_max": _longest(tuple(v["gaps"])) + 1, "marks_max": _longest(tuple(v["marks"])),
                       "lead_max": _longest(tuple(v["leads"]))}
         self.agreements = regex.compile(f"(?:{alternation(r['agreements'])})")
@@ -199,6 +201,8 @@ class PairingRules:
         self.programmes = regex.compile(alternation(r["programmes"]))
         self.programme_described = regex.compile(r["programme_described"])
         self.quotes = dict(r["name_quotes"])
+        self.meeting_name_quotes = frozenset(r["meeting_name"]["quotes"])
+        self.meeting_name_end = regex.compile(f"(?:{r['paired_meeting']})$")
         self.speech_quotes = tuple(r["speech_quotes"])
         self.speech_openers = tuple(r["speech_openers"])
         self.pair_cues = tuple(r["pair_cues"])
@@ -1280,6 +1284,14 @@ class SentenceParties(list):
         k = bisect_left(found, lo)
         return k < len(found) and found[k] + len(word) <= hi
 
+    def first_at(self, word: str, lo: int, hi: int) -> int:
+        """``text.find(word, lo, hi)``."""
+        if lo < self.s or hi > self.e:
+            return self.text.find(word, lo, hi)
+        found = self.occurrences(word)
+        k = bisect_left(found, lo)
+        return found[k] if k < len(found) and found[k] + len(word) <= hi else -1
+
     def last_at(self, word: str, lo: int, hi: int) -> int:
         """``text.rfind(word, lo, hi)``."""
         if lo < self.s or hi > self.e:
@@ -2302,10 +2314,13 @@ def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     hi = parties.first_ending_at(lead.start()) if lead else None
     if hi is None and ri > 0:
         # the delegation told between the party nearest the mark and the mark (…董事长徐世保一行赴)
-        before = parties[ri - 1]
+        k = ri - 1
+        if k > 0 and v["in_name"].search(text, max(s, parties[k].start - v["in_name_max"]), parties[k].start):
+            k -= 1   # 组织部部长邹朝阳带领考察组来: 朝阳 is the leader's given name; the party before leads
+        before = parties[k]
         if mark.start() - before.end <= v["delegation_max"] \
                 and v["delegation"].fullmatch(text, before.end, mark.start()):
-            hi = ri - 1
+            hi = k
     if hi is None or hi >= ri:
         return None
     h = parties[hi]
@@ -2520,14 +2535,21 @@ def _shapes_of(shapes: frozenset[str]) -> tuple[tuple[str, object, bool], ...]:
 
 # ---------------------------------------------------------------------------- exclusions
 
-def _quoted(text: str, s: int, start: int, rules: PairingRules, marks: SentenceParties) -> bool:
+def _quoted(text: str, s: int, start: int, rules: PairingRules, marks: SentenceParties,
+            meeting_from: Optional[int] = None) -> bool:
     """Whether ``start`` lies inside an open quotation or book-title mark of its sentence
-    (the marks looked up in the sentence's, found once)."""
+    (the marks looked up in the sentence's, found once). With ``meeting_from`` (the statement's
+    last party's end): not when the quotation names a meeting and closes after that party
+    (“中山大学、南方医科大学赴林芝市对口支援工作座谈会”: the meeting's name states both sides)."""
     for open_, close in rules.quotes.items():
         o = marks.last_at(open_, s, start)
         if o >= 0 and not marks.holds(close, o, start):
             if open_ in rules.speech_quotes and (o == s or text.endswith(rules.speech_openers, s, o)):
                 continue   # “在福建援藏队的帮助下，我们…” opening the sentence: speech, not a name
+            if meeting_from is not None and open_ in rules.meeting_name_quotes:
+                c = marks.first_at(close, meeting_from, marks.e)
+                if c >= 0 and rules.meeting_name_end.search(text, meeting_from, c):
+                    continue
             return True
     return False
 
@@ -2549,7 +2571,8 @@ def _gives_thanks(text: str, start: Optional[int], end: int, rules: PairingRules
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
               marks: SentenceParties, cue_start: Optional[int] = None) -> bool:
     helpers, recipients, start, end = stmt
-    if _quoted(text, s, start, rules, marks) or _gives_thanks(text, cue_start, cue_end, rules):
+    named_from = max(p.end for p in helpers + recipients) if helpers and recipients else None
+    if _quoted(text, s, start, rules, marks, named_from) or _gives_thanks(text, cue_start, cue_end, rules):
         return True     # …or a thank-you token given (捐赠了锦旗): no help (roles.thanks_gift)
     if _label_after(text, cue_end, rules) and not (recipients and recipients[-1].end <= cue_end - 1 and helpers
                          and helpers[-1].end <= recipients[0].start) \
