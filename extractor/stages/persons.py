@@ -103,6 +103,7 @@ class PersonRules:
     list_run_dotted_item: regex.Pattern      # a dotted name as an item of a name list
     list_run_long_item: regex.Pattern        # a 4–5-character item of a name list, read over
     list_title: regex.Pattern
+    list_posting_title: regex.Pattern        # |、乙3名援疆干部 after a list's item: every item's post
     sent_list_verb: regex.Pattern            # 选派了| before a list's first item
     sent_list_after: regex.Pattern           # |、乙…等12名…同志 after a list's item
     titled_name_part: regex.Pattern          # 省委书记甲某| before 、 in a list of titled names
@@ -298,6 +299,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         list_run_dotted_item=plain_pattern(r["list_run_dotted_item"]),
         list_run_long_item=plain_pattern(r["list_run_long_item"]),
         list_title=plain_pattern(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
+        list_posting_title=plain_pattern(r["list_posting_title"]
+                                         .replace("POSTINGS", alternation(r["list_posting_words"]))
+                                         .replace("TITLES", alternation(r["cadre_titles"]))),
         sent_list_verb=regex.compile(r["sent_list_verb"]),
         sent_list_after=plain_pattern(r["sent_list_after"]),
         titled_name_part=plain_pattern(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
@@ -2754,6 +2758,9 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
     after = _post_after(text, b, sent[1], rules)
     if after:
         out.append(after)
+    listed = rules.list_posting_title.match(text, b, sent[1])   # 甲、乙3名援疆干部: each item's post
+    if listed:
+        out.append(listed.span("title"))
     apposition = rules.apposition_post.match(text, b, sent[1])   # 姜某，某县原县委书记。
     if apposition and _is_cadre_title(apposition.group("title"), sentence, rules):
         out.extend(_split_posts(text, *apposition.span("title"), rules))   # P5: 市纪委委员、|县委常委
@@ -3328,7 +3335,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
             found.append(FoundPerson(name, role, mentions))
     found.sort(key=lambda p: p.spans[0][0])
     _list_cadres(found, list_groups, rules)
-    counties = _as_places(counties)
+    counties = _as_places(_outside_names(counties, found))
     for p in found:
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo)
@@ -3342,6 +3349,17 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
+
+
+def _outside_names(units, found: list[FoundPerson]) -> list:
+    """The units not read inside a found person's name past its first character (曹德宏's 德宏,
+    李桂林's 桂林): the places stage reads the gazetteer's names anywhere, and a post placed by
+    the nearest unit took the name's (a list of 援疆 doctors placed in 德宏州). A name that is a
+    place from its first character (a place read as a name) keeps the place."""
+    inside = {i for p in found for a, b in p.spans for i in range(a + 1, b)}
+    if not inside:
+        return units
+    return [u for u in units if u[0] not in inside]
 
 
 def _village_name(text: str, name: str, mentions: list[tuple[int, int]], rules: PersonRules) -> bool:
