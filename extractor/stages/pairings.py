@@ -2668,13 +2668,37 @@ class _Abbreviations:
                     and not rules.generic_org.search(cand) and self._ends_name(j + len(name)):
                 longest = cand
             j = text.find(name, j + 1)
-        if longest != name or len(name) > 4:
+        if longest != name or len(name) > 4 or not self._may_write_longer(name):
             return longest
         for cand in self._all_names():
             if len(cand) > len(name) and cand[0] == name[0] and cand[-1] == name[-1] \
                     and not cand.endswith(name) and _subsequence(name, cand):
                 return cand
         return name
+
+    def _may_write_longer(self, name: str) -> bool:
+        """Whether the article may name an organisation that the loop of :meth:`_fullest` over
+        :meth:`_all_names` would take for ``name``'s full form; False only when none can be.
+        Why it is safe: every name :func:`_organisations` reads (each of :meth:`_all_names`) is
+        text[start:m.end()] for a match m of org_suffix over the whole text, the same finditer,
+        with m.end() - org_max <= start (its floor). Such a name is taken only when it ends with
+        name[-1], does not end with ``name`` and holds ``name`` as a subsequence from its first
+        character, name[0], on: looked for here over every start its floor allows. Why: reading
+        every organisation of the text (a fiftieth of the stage) for the few short names is
+        the costly part, and most articles write no longer form."""
+        text, rules = self.text, self.rules
+        reach, n = rules.w["org_max"], len(name)
+        first, last = name[0], name[-1]
+        for m in rules.org_suffix.finditer(text):
+            end = m.end()
+            if end <= n or text[end - 1] != last or text.startswith(name, end - n):
+                continue
+            i = text.find(first, max(0, end - reach), end - n)
+            while i >= 0:
+                if _subsequence(name, text[i:end]):
+                    return True
+                i = text.find(first, i + 1, end - n)
+        return False
 
     def _ends_name(self, end: int) -> bool:
         """Whether a name ending at ``end`` is not the head of a longer one (中国保利集团有限公司):
