@@ -120,6 +120,7 @@ class PersonRules:
     foreign_state_max: int                   # the longest of them
     state_head_regnal: re.Pattern            # 六世 ending a monarch's name
     international_body: re.Pattern           # 世界…组织, 亚洲…银行 opening a title's part (P4)
+    state_media_head: re.Pattern             # 人民日报社副总编辑 ending the text before a name
     team_marker: regex.Pattern
     team_village: regex.Pattern              # a village or township right after 驻
     cadre_after: regex.Pattern
@@ -321,6 +322,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         foreign_states=frozenset(state + form for state in r["foreign_states"] for form in ("", "共和国", "王国")),
         foreign_state_max=max(len(state) for state in r["foreign_states"]) + 3,
         international_body=plain_pattern(r["international_body"]),
+        state_media_head=plain_pattern(r["state_media_head"]),
         state_head_regnal=plain_pattern(r["state_head_regnal"]),
         home_unit=plain_pattern(r["home_unit"]),
         employee_title=regex.compile(r["employee_title"]),
@@ -366,7 +368,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
             "past_title_words", "village_sender_words", "place_after_name",
-            "visit_institution_ends", "party_group_titles")}),
+            "visit_institution_ends", "party_group_titles", "couple_words")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -761,8 +763,9 @@ def certain_name_before(text: str, end: int, rules: PersonRules) -> Optional[tup
                 or rules.followers.match(text, k + 1) or (n == 3 and rules.followers.match(text, k + 2)) \
                 or name[-2] in rules.words["place_suffix_chars"] \
                 or name[:2] in plain or (n == 3 and name[1:3] in plain) \
-                or (name[-2:] in plain and name[-2] not in rules.surnames):
-            continue
+                or (name[-2:] in plain and name[-2] not in rules.surnames) \
+                or text.startswith(rules.affixes.name_end_cut_words, end - 1):
+            continue                    # 伍某副|教授: 副 opens the rank, 伍某 is the name
         if k == 0 or (not _HAN.match(text, k - 1) and not text[k - 1].isdigit()) \
                 or text[k - 1] in left_chars:
             fits.append((k, end))
@@ -1546,15 +1549,24 @@ def _join_touching(text: str, spans: list[tuple[int, int]], rules: PersonRules
                    ) -> list[tuple[int, int]]:
     """Two tagged spans with nothing between them are one transliterated name the tagger
     cut (赞某|沙塔尔, 萨某拉|维克拉某) when the whole is one by :func:`_long_name` (two Han
-    names never touch)."""
+    names touch only as a couple's: 李某林陆某芬夫妇, :func:`_couple`)."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
         if out and out[-1][1] == a and b - out[-1][0] > rules.limits.han_name_max and \
-                _HAN_RUN.fullmatch(text, out[-1][0], b) and _long_name(text[out[-1][0]:b], rules):
+                _HAN_RUN.fullmatch(text, out[-1][0], b) and _long_name(text[out[-1][0]:b], rules) \
+                and not _couple(text, out[-1][0], a, b, rules):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return out
+
+
+def _couple(text: str, a: int, m: int, b: int, rules: PersonRules) -> bool:
+    """text[a:m] and text[m:b] are a couple's two Han names written together before a couple
+    word (模范伉俪李某林陆某芬夫妇, 王某才王某花夫妇): each of 2–3 characters and starting with
+    a Han surname (``couple_words``)."""
+    return text.startswith(rules.affixes.couple_words, b) and \
+        all(2 <= n <= 3 for n in (m - a, b - m)) and text[a] in rules.surnames and text[m] in rules.surnames
 
 
 _LIST_ITEM = plain_pattern(r"\p{Han}+(?:·\p{Han}+)*")
@@ -2211,7 +2223,9 @@ def _journalist_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
     start = _list_start(text, a, rules, memo and memo.items_before)
     left = text[max(sent[0], start - rules.limits.role_window):a]
     journalist = _journalist_before(left, rules) or rules.journalist_after.match(text, b)
-    return bool(journalist) and not _post_after(text, b, sent[1], rules, gap=sent[1] - b)  # 编辑某某…担任第一书记
+    return bool(journalist) and not _post_after(text, b, sent[1], rules, gap=sent[1] - b) \
+        and not (rules.state_media_head.search(left) and not _foreign_part(left, rules))
+    # 编辑某某…担任第一书记; 人民日报社副总编辑|许某中 heads a state newspaper (a cadre, P4)
 
 
 def _mention_phrase(text: str, a: int, sent: tuple[int, int], rules: PersonRules,
