@@ -119,6 +119,7 @@ class PersonRules:
     foreign_states: frozenset[str]           # the world's states, also with 共和国/王国 (before a head's title)
     foreign_state_max: int                   # the longest of them
     state_head_regnal: re.Pattern            # 六世 ending a monarch's name
+    cadre_titles_anywhere: re.Pattern        # a cadre title anywhere (a description after 某某，)
     international_body: re.Pattern           # 世界…组织, 亚洲…银行 opening a title's part (P4)
     state_media_head: re.Pattern             # 人民日报社副总编辑 ending the text before a name
     team_marker: regex.Pattern
@@ -284,6 +285,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         title_line_name=regex.compile(r["title_line_name"]),
         padded_name_line=regex.compile(r["padded_name_line"]),
         cadre_titles=plain_pattern(f"(?:{alternation(r['cadre_titles'])})$"),
+        cadre_titles_anywhere=words_pattern(r["cadre_titles"]),
         resident_before=_suffix_pattern(r["resident_before"]),
         journalist_before=plain_pattern(f"(?:{alternation(r['journalist_before'])})"
                                         r"[\s、]*(?:\p{Han}{1,4}[\s、]+)*$"),
@@ -3341,12 +3343,8 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     for name, mentions in find_mentions(text, names, bylines + spaced, ruled).items():
         if mentions and not all(text.startswith(site, b) for _, b in mentions) \
                 and not _village_name(text, name, mentions, rules):     # 某某故居, 杜某|村
-            role = person_role(text, mentions, sentence_of, rules, memo)
-            if name in rules.words["known_cadres"] and role != "journalist":
-                role = "cadre"           # 1948年，毛某某在这里…: no title, still a cadre (P4)
-            if role == "other" and any(span in credited for span in mentions):
-                role = "journalist"      # a credit only; in the story, the story's role (P4)
-            found.append(FoundPerson(name, role, mentions))
+            if role := _found_role(text, name, mentions, credited, sentence_of, rules, memo):
+                found.append(FoundPerson(name, role, mentions))
     found.sort(key=lambda p: p.spans[0][0])
     _list_cadres(found, list_groups, rules)
     counties = _as_places(_outside_names(counties, found))
@@ -3374,6 +3372,47 @@ def _outside_names(units, found: list[FoundPerson]) -> list:
     if not inside:
         return units
     return [u for u in units if u[0] not in inside]
+
+
+def _found_role(text: str, name: str, mentions: list[tuple[int, int]], credited: set,
+                sentence_of, rules: PersonRules, memo: _Memo) -> Optional[str]:
+    """The role of a found name, or None when it is no person after all (a lone word at a
+    sentence's head, :func:`_lone_head_word`)."""
+    role = person_role(text, mentions, sentence_of, rules, memo)
+    if role in ("other", "resident") and _lone_head_word(text, name, mentions, rules):
+        return None                      # 。曾记否，开国…: a word at a sentence's head
+    if name in rules.words["known_cadres"] and role != "journalist":
+        return "cadre"                   # 1948年，毛某某在这里…: no title, still a cadre (P4)
+    if role == "other" and any(span in credited for span in mentions):
+        return "journalist"              # a credit only; in the story, the story's role (P4)
+    return role
+
+
+def _lone_head_word(text: str, name: str, mentions: list[tuple[int, int]], rules: PersonRules) -> bool:
+    """A name read once, at a sentence's or line's head right before a comma, whose clause
+    after the comma describes no one (no role or title cue, no 男/女): a word the tagger took
+    for a name there (。曾记否，开国…; ⏎路好，驱车…), not a person introduced by a description
+    (⏎某某，中科院院士、…). ``lone_head_*``; never a known name."""
+    if len(mentions) != 1 or name in rules.words["known_names"]:
+        return False
+    a, b = mentions[0]
+    if text[b:b + 1] != rules.raw["lone_head_comma"]:
+        return False
+    before = text[a - 1:a] if a else "\n"
+    if before == "\n":
+        line_end = text[:a - 1].rstrip(_PADDING)[-1:] if a else ""
+        if line_end and line_end in rules.raw["lone_head_line_not_after"]:
+            return False
+    elif before not in rules.raw["lone_head_after"]:
+        return False
+    end = b + 1
+    while end < len(text) and end - b <= rules.limits.title_max and text[end] not in "，。；！？\n":
+        end += 1
+    clause = text[b + 1:end]
+    if _single_character_tags().get(name[-1]) not in rules.raw["lone_head_predicate_tags"]:
+        return False                     # 王某才，乱发如草: an adverb ends no clause
+    return not clause.startswith(tuple(rules.raw["lone_head_described"])) and \
+        not rules.lead_cue.search(clause) and not rules.cadre_titles_anywhere.search(clause)
 
 
 def _village_name(text: str, name: str, mentions: list[tuple[int, int]], rules: PersonRules) -> bool:
