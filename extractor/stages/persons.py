@@ -205,10 +205,13 @@ def _cue_finders(r: dict):
 def _certain_finder(word: str, surname: str) -> re.Pattern:
     """Where ``word`` has a surname right after it, or two or three characters before it
     (all its occurrences, overlapping ones too). The standard ``re``: starting with the
-    word, it runs as a literal search (4× faster than ``regex`` here)."""
+    word, it runs as a literal search (4× faster than ``regex`` here). Only a word that may
+    overlap itself needs the lookahead around it (which searches at every position: 10×
+    slower than the literal search)."""
     w = re.escape(word)
     found = f"{w}(?:(?={surname})|(?<={surname}.{w})|(?<={surname}..{w}))"
-    return re.compile(found if len(word) == 1 else f"(?=({found}))", re.S)
+    overlaps = any(word[:k] == word[-k:] for k in range(1, len(word)))
+    return re.compile(f"(?=({found}))" if overlaps else found, re.S)
 
 
 def _clause_head_finders(marks: Iterable[str], surnames: str) -> tuple[re.Pattern, ...]:
