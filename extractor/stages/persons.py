@@ -122,6 +122,7 @@ class PersonRules:
     cadre_titles_anywhere: re.Pattern        # a cadre title anywhere (a description after 某某，)
     international_body: re.Pattern           # 世界…组织, 亚洲…银行 opening a title's part (P4)
     state_media_head: re.Pattern             # 人民日报社副总编辑 ending the text before a name
+    work_team_captain: re.Pattern            # 钻井队队长: a captain of a work team, no post
     team_marker: regex.Pattern
     team_village: regex.Pattern              # a village or township right after 驻
     cadre_after: regex.Pattern
@@ -328,6 +329,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         foreign_state_max=max(len(state) for state in r["foreign_states"]) + 3,
         international_body=plain_pattern(r["international_body"]),
         state_media_head=plain_pattern(r["state_media_head"]),
+        work_team_captain=plain_pattern(r["work_team_captain"]),
         state_head_regnal=plain_pattern(r["state_head_regnal"]),
         home_unit=plain_pattern(r["home_unit"]),
         employee_title=regex.compile(r["employee_title"]),
@@ -2146,6 +2148,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
     w = rules.words
     if m.group() in w["unit_head_titles"] and not rules.unit_head_units.search(part):
         return False                    # 项目负责人, 公司负责人: no office of the state's
+    if rules.work_team_captain.search(part):
+        return False                    # 1205钻井队队长, 骑队队长: a work team's, no post
     if m.group() in w["abroad_only_titles"]:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
     if _has_any(part, w["research_units"]) and not rules.academic_unit.search(part) and \
