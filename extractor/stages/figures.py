@@ -252,6 +252,7 @@ class FigureRules:
         self.scope_fits = {k: tuple(v) for k, v in r["scope_fits"].items()}
         self.scope_word = plain_pattern(rf"(?:{_alt(self.scope_levels)})"
                                         rf"(?!{_alt(r['scope_word_not_before'])}|{r['scope_word_member_of']})")
+        self.scope_word_object_before = plain_pattern(r["scope_word_object_before"])
         self.title_max_chars = int(r["title_max_chars"])
         self.nation_in_context = regex.compile(r["nation_in_context"])
         self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])}|{r['named_region_areas']})"
@@ -1066,6 +1067,8 @@ def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
             anchors.append(_Anchor(p.start, area.end(), text[p.start:area.end()], text[p.start:area.end()],
                                    "region"))
     for m in rules.scope_word.finditer(text):
+        if rules.scope_word_object_before.search(text, max(0, m.start() - 2), m.start()):
+            continue   # 落实全省…政策: the province's policy, carried out by the clause's subject
         level = rules.scope_levels[m.group()]
         anchors.append(_Anchor(m.start(), m.end(), m.group(),
                                "全国" if level == "nation" else None, level))
