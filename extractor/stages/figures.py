@@ -278,6 +278,8 @@ class FigureRules:
         self.partner_exit_metrics = frozenset(cover["partner_exit_metrics"])
         self.partner_exit_after = regex.compile(cover["partner_exit_after"])
         self.partner_exit_before = regex.compile(cover["partner_exit_before"])
+        self.partner_exit_relative_before = plain_pattern(cover["partner_exit_relative_before"])
+        self.partner_exit_whole = plain_pattern(cover["partner_exit_whole"])
         self.coverage_restated_metrics = frozenset(cover["restated_metrics"])
         self.coverage_newly_taken_window = int(cover["newly_taken_window"])
         self.coverage_counted_helpers_before = regex.compile(cover["counted_helpers_before"])
@@ -1688,9 +1690,8 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses,
         if metric is None:
             continue
         covered = metric in rules.coverage_metrics and _helper_coverage(rules, ctx, q, metric, before, after)
-        if metric in rules.partner_exit_metrics and (rules.partner_exit_after.match(after)
-                                                     or rules.partner_exit_before.search(before)):
-            covered = not rules.coverage_whole.search(before + after)   # 10个结对县(区)顺利脱贫; 定点扶贫35个县…退出 (F12)
+        if metric in rules.partner_exit_metrics and _names_partners(rules, before, after):
+            covered = not rules.partner_exit_whole.search(before + after)   # 10个结对县(区)顺利脱贫; 定点扶贫35个县…退出 (F12)
         if not covered and covered_end is not None and metric in rules.coverage_list_metrics \
                 and rules.coverage_list_between.fullmatch(text, covered_end, q.start):
             covered = True   # …77个贫困村,建档立卡贫困户8381户、贫困人口32179人: the helpers' list goes on (F9)
@@ -1710,6 +1711,14 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses,
         covered_end = q.end if covered else covered_end
         yield metric, q, _unit_of(metric, q), covered
         last_metric, last_end = metric, q.end
+
+
+def _names_partners(rules: FigureRules, before: str, after: str) -> bool:
+    """Whether an exit count's clause names the counted units as one helper's partners (convention F12):
+    by their noun (10个结对县), the helper's verb right before (定点扶贫35个县), or its verb and 的 with their
+    place or list between (中山对口帮扶的昭通4个县)."""
+    return bool(rules.partner_exit_after.match(after) or rules.partner_exit_before.search(before)
+                or rules.partner_exit_relative_before.search(before))
 
 
 def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metric: str,
