@@ -273,6 +273,9 @@ class FigureRules:
         self.coverage_metrics = frozenset(cover["metrics"])
         self.coverage_verb_before = regex.compile(cover["verb_before"])
         self.coverage_helpers_with_before = regex.compile(cover["helpers_with_before"])
+        self.coverage_listed_partners_before = regex.compile(cover["listed_partners_before"])
+        self.coverage_paired_each_before = regex.compile(cover["paired_each_before"])
+        self.coverage_paired_each_after = regex.compile(cover["paired_each_after"])
         self.coverage_site_before = regex.compile(cover["site_before"])
         self.coverage_newly_taken_before = regex.compile(cover["newly_taken_before"])
         self.partner_exit_metrics = frozenset(cover["partner_exit_metrics"])
@@ -1726,8 +1729,9 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
     """Whether a count of poor counties or villages is the units one helper, one of its
     programmes or one scheme's helpers reach (convention F10: no figure) rather than an
     area's own stock (rules helper_coverage)."""
-    if rules.coverage_counted_helpers_before.search(before):
-        helpers = True    # 6家企业结对帮扶天等县10个贫困村, even of a designated category
+    if rules.coverage_counted_helpers_before.search(before) or rules.coverage_listed_partners_before.search(before) \
+            or (rules.coverage_paired_each_before.search(before) and rules.coverage_paired_each_after.match(after)):
+        helpers = True    # 6家企业结对帮扶天等县10个贫困村; 对口帮扶的甲、乙…四个村; 分别与…结对: even of a designated category
     elif rules.coverage_designated_after.match(after):
         return False   # 支持10个深度贫困县: a category the area designates
     elif metric == "poor_counties" and max(q.values) >= rules.national_counties_min:
