@@ -80,6 +80,7 @@ class MoneyRules:
     divided_into_len: int
     things_before: frozenset[str]   # 篮球场2块: a thing counted in pieces right before the number
     place_suffixes: tuple[str, ...]   # 五元村: a unit in plain Chinese digits before these is in a place's name
+    magnitude_after: tuple[str, ...]   # 千亿元级: a unit before these names a class of size
     donation: re.Pattern
     pair_cooperation: regex.Pattern   # 粤桂协作, 闽宁协作: the East-West pairing programme
     gift: re.Pattern   # 捐赠, 资金: the same gift told again (partly-about articles)
@@ -173,6 +174,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         divided_into_len=max(map(len, r["measure_word_after_verbs"])),
         things_before=frozenset(r["measure_word_after_things"]),
         place_suffixes=tuple(r["place_suffixes_after_unit"]),
+        magnitude_after=tuple(r["magnitude_after_unit"]),
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
         pair_cooperation=regex.compile(rel["pair_cooperation"]),
         gift=words_pattern(rel["gift_words"]),
@@ -633,6 +635,8 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             continue
         if text.startswith(rules.place_suffixes, q.end) and not rules.money_numerals.search(q.text):
             continue   # 五元村, 三元乡: a place's name, not money
+        if text.startswith(rules.magnitude_after, q.end):
+            continue   # 千亿元级产业链, 从百元级到万元级: an order of magnitude, not a sum
         previous_end, consumed = consumed, sub.end
         currency, factor = rules.currencies.get(q.unit, ("CNY", Decimal(1)))
         start = q.start
