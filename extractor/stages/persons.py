@@ -59,9 +59,7 @@ _SPACE = plain_pattern(r"\s")
 _NAME_SHAPE = plain_pattern(r"\p{Han}+(?:[·—]\p{Han}+)*")     # 阿某福—阿某: a dashed foreign name
 _TOKEN = regex.compile(r"[^\s、]+")
 _DOT = "·"
-_DASH = "—"
 #: the spaces that pad a title from its name on one line (国务院扶贫办主任 刘某; full-width too)
-_PADDING = " 　"
 
 
 @dataclass(frozen=True, eq=False)     # hashed and compared by identity: a cache key as it is
@@ -157,6 +155,11 @@ class PersonRules:
     until_after: regex.Pattern
     words: dict[str, frozenset[str]]     # the plain word lists of the YAML, as sets
     limits: SimpleNamespace              # the YAML's integer settings by name (title_max, …)
+    name_lengths: tuple[int, ...]        # han_name_min..han_name_max: the dictionary windows of a name
+    rules_name_lengths: tuple[int, ...]  # han_name_min..rules_name_max: Han names the rules alone read
+    known_name_lengths: tuple[int, ...]  # known_name_max..han_name_min, longest first
+    name_padding: str                    # name_padding_chars (a string: '' is in it, as at a text's end)
+    name_dash: str
     affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
     place_after_titles: tuple[str, ...]      # titles that start with a place_after_name word (村长)
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
@@ -366,6 +369,11 @@ def _load_rules(folder: Folder) -> PersonRules:
         words=words,
         # parsed once here: the hot functions read them per cue and per mention
         limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
+        name_lengths=tuple(range(r["han_name_min"], r["han_name_max"] + 1)),
+        rules_name_lengths=tuple(range(r["han_name_min"], r["rules_name_max"] + 1)),
+        known_name_lengths=tuple(range(r["known_name_max"], r["han_name_min"] - 1, -1)),
+        name_padding=r["name_padding_chars"],
+        name_dash=r["name_dash"],
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
             "known_cadre_not_before", "known_person_not_before", "dotted_right_end", "bounded_name_not_after",
             "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
@@ -503,7 +511,7 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
                 if after_cue == "\n" and kind == "before_name":   # 第一书记⏎孙某
                     yield 0, 0, text[end + 1:end + 4], end + 1, start, "layout"
                     continue
-                if after_cue and after_cue in _PADDING and (name := title_line_name(text, end, rules)):
+                if after_cue and after_cue in rules.name_padding and (name := title_line_name(text, end, rules)):
                     yield 0, 0, text[name[0]:name[1]], name[0], start, "title_line"   # 教授  宋某某⏎
                     continue
                 k = end + 1 if after_cue.isspace() or after_cue == "”" else end
@@ -701,7 +709,7 @@ def _sentence_start_spans(text: str, sentences, rules: PersonRules):
                 k += 1
         if head and text[k:k + 1] in initials and text[k:k + 2] not in plain and \
                 text[k:k + 3] not in plain and text[k:k + 4] not in plain:
-            if text[k + 1:k + 2] in _PADDING:           # 精品奉献人民⏎姜 某⏎: an author's line
+            if text[k + 1:k + 2] in rules.name_padding:           # 精品奉献人民⏎姜 某⏎: an author's line
                 yield 0, 0, text[k:k + 3], k, k, "name_line"
             yield k, min(s_end, k + head), text[k:k + 3], k, k, "sentence_start"
 
@@ -732,7 +740,7 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
     # 王某才，: 才, 常, 正 before a mark end the given name (an adverb needs a verb after it)
     given_end = text[k + 2:k + 3] in rules.words["given_name_follower_chars"] and \
         text[k + 3:k + 4] in rules.words["clause_name_not_before"]
-    for n in ((3,) if strict else (2, 3)):
+    for n in (rules.rules_name_lengths[-1:] if strict else rules.rules_name_lengths):
         name = text[k:k + n]
         if len(name) == n and _HAN.fullmatch(name[-1]) and (rules.followers.match(text, k + n)
                                                              or titled and text[k + n:k + n + 1]
@@ -763,7 +771,7 @@ def certain_name_before(text: str, end: int, rules: PersonRules) -> Optional[tup
     fits = []
     plain = _plain_words()
     left_chars = rules.words["name_left_chars"]
-    for n in (2, 3):
+    for n in rules.rules_name_lengths:
         k = end - n
         name = text[k:end + 1]
         if k < 0 or text[k] not in rules.surnames or not _HAN_RUN.fullmatch(name[:-1]) \
@@ -784,13 +792,13 @@ def _rule_name_ok(text: str, a: int, b: int, rules: PersonRules, whole_only: boo
     place of the gazetteer and not in the negative table, and holds no ordinary word
     (``whole_only``: is not one, 端和平 holds 和平)."""
     name = _SPACE.sub("", text[a:b])        # 陈 某: a 2-character name padded by a space
-    if not 2 <= len(name.replace(_DOT, "")) or text[a] not in rules.initials or \
+    if not rules.limits.han_name_min <= len(name.replace(_DOT, "")) or text[a] not in rules.initials or \
             name in rules.gazetteer.forms or name in rules.words["negative"]:
         return False
     plain = _plain_words()
     if whole_only or _DOT in name:
         return name not in plain
-    return not any(name[i:i + n] in plain for n in (2, 3, 4) for i in range(len(name) - n + 1))
+    return not any(name[i:i + n] in plain for n in rules.name_lengths for i in range(len(name) - n + 1))
 
 
 def layout_name(text: str, k: int, cue_start: int, rules: PersonRules) -> Optional[tuple[int, int]]:
@@ -855,7 +863,7 @@ def deputy_name(text: str, seat: int, rules: PersonRules) -> Optional[tuple[int,
         if _DOT in text[a:seat].strip(_DOT):
             fits.append((a, seat))
     else:
-        for n in (2, 3, 4):
+        for n in rules.name_lengths:
             a = seat - n
             if a < 0 or not _HAN_RUN.fullmatch(text, a, seat):
                 continue
@@ -889,7 +897,7 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
     if kind == "layout":
         return layout_name(text, k, cue_start, rules)
     if kind == "title_line":
-        return title_line_name(text, _back_over_padding(text, k), rules)    # from the title's end
+        return title_line_name(text, _back_over_padding(text, k, rules), rules)    # from the title's end
     if kind == "name_line":
         return padded_name_line(text, k, rules)
     if kind == "after_seat":
@@ -898,7 +906,7 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
         return dotted_name(text, cue_start, rules)
     if kind in _KNOWN_KINDS:
         known = rules.words["known_names"]
-        return next((k, k + n) for n in (5, 4, 3, 2) if text[k:k + n] in known)
+        return next((k, k + n) for n in rules.known_name_lengths if text[k:k + n] in known)
     if kind == "heading" and (name := heading_name(text, k, rules)):
         return name
     if kind == "left_out_surname":               # 局长|强某某、: read by _cue_spans
@@ -944,7 +952,7 @@ def translit_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, 
             name = text[k:b]
             # common_words holds words of 2–4 characters: every such piece of the name is asked
             if name in rules.gazetteer.forms or name in rules.words["negative"] or \
-                    any(name[i:i + n] in common for n in (2, 3, 4) for i in range(len(name) - n + 1)):
+                    any(name[i:i + n] in common for n in rules.name_lengths for i in range(len(name) - n + 1)):
                 return None
             return k, b
     return None
@@ -983,7 +991,7 @@ def bounded_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, i
         return _four_character_name(text, k, rules)
     words, plain = _dictionary_words(), _plain_words()
     fits = []
-    for n in (2, 3):
+    for n in rules.rules_name_lengths:
         name = text[k:k + n]
         if len(name) < n or not _HAN_RUN.fullmatch(name) or name[-1] in rules.words["place_suffix_chars"] \
                 or any(rules.followers.match(text, k + i) for i in range(1, n)) \
@@ -1399,7 +1407,7 @@ def _repair_cut_names(text: str, names: set[str], rules: PersonRules) -> set[str
     stop = rules.words["extend_stop_chars"]
     out = set()
     for name in names:
-        if len(name) == 2 and _DOT not in name:
+        if len(name) == rules.limits.han_name_min and _DOT not in name:
             found = _occurrences(text, name)
             nexts = {text[i + 2:i + 3] for i in found}
             if len(found) >= 2 and len(nexts) == 1:
@@ -1442,8 +1450,8 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
     stop = rules.words["extend_stop_chars"]
     if _DOT in text:
         spans = _join_dotted(text, spans)
-    if _DASH in text:
-        spans = _join_dashed(text, spans)
+    if rules.name_dash in text:
+        spans = _join_dashed(text, spans, rules.name_dash)
     spans = _join_touching(text, spans, rules)
     for a, b in spans:
         if b - a == rules.limits.han_name_max and text[b - 1] in rules.words["run_on_end_chars"] \
@@ -1534,18 +1542,18 @@ def _join_dotted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
-def _join_dashed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _join_dashed(text: str, spans: list[tuple[int, int]], dash: str) -> list[tuple[int, int]]:
     """Two tagged spans that only one dash separates are one foreign name (阿某福|—|阿某), and
     a tagged span after a dash that follows one Han character standing alone is that name's
     end (让|—|弗某索瓦·唐某尔): the tagger takes the dash for a break. Places joined by a dash
     (中国—中东欧) are never both tagged as persons."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
-        if a >= 2 and text[a - 1] == _DASH and _HAN.match(text, a - 2) and \
+        if a >= 2 and text[a - 1] == dash and _HAN.match(text, a - 2) and \
                 not _HAN.match(text, a - 3 if a >= 3 else len(text)) and not (out and out[-1][1] >= a - 2):
             a -= 2                                          # 让|—弗某索瓦
-        if out and out[-1][1] + 1 == a and text[a - 1] == _DASH and \
-                text[a - 2] != _DASH and text[a:a + 1] != _DASH:
+        if out and out[-1][1] + 1 == a and text[a - 1] == dash and \
+                text[a - 2] != dash and text[a:a + 1] != dash:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -1590,7 +1598,7 @@ def _list_item_after(text: str, j: int, rules: PersonRules) -> Optional[tuple[in
     for suffix in rules.byline_suffixes:        # the last reporter: …、刘某某报道）
         if m.group().endswith(suffix) and 2 <= m.end() - len(suffix) - j <= rules.limits.han_name_max:
             return j, m.end() - len(suffix)
-    fits = [n for n in (2, 3) if rules.followers.match(text, j + n)]
+    fits = [n for n in rules.rules_name_lengths if rules.followers.match(text, j + n)]
     return (j, j + fits[0]) if len(fits) == 1 else None
 
 
@@ -1621,7 +1629,7 @@ def _list_item_name(text: str, item: tuple[int, int], names: set[str], rules: Pe
             any(n in found for n in names if n != found):
         return None
     plain = _plain_words()
-    if _DOT not in found and len(found) > 3 and \
+    if _DOT not in found and len(found) > rules.limits.rules_name_max and \
             any(found[i:i + 2] in plain for i in range(len(found) - 1)):
         return None
     return found
@@ -1712,7 +1720,7 @@ def _list_run_item(text: str, j: int, rules: PersonRules) -> tuple[Optional[tupl
         return dotted.span(), False                  # 刘某某、帕某拉·格某朗杰、万某: read on
     if long_item := rules.list_run_long_item.match(text, j):
         return long_item.span(), False               # 王某明、白某赤林、丁某礼: read on
-    for n in (2, 3):
+    for n in rules.rules_name_lengths:
         if not _HAN_RUN.fullmatch(text, j, j + n):
             return None, True
         after = text[j + n:j + n + 1]
@@ -1742,7 +1750,7 @@ def _list_run_first(text: str, i: int, rules: PersonRules) -> Optional[tuple[int
     ``name_left_chars`` (看到了|王某、); exactly one length must fit."""
     fits = []
     left_chars = rules.words["name_left_chars"]
-    for n in (2, 3):
+    for n in rules.rules_name_lengths:
         k = i - n
         if k >= 0 and _HAN_RUN.fullmatch(text, k, i) and text[k] in rules.surnames and \
                 (k == 0 or not _HAN.match(text, k - 1) or text[k - 1] in left_chars):
@@ -1825,7 +1833,7 @@ def _list_run_taken(text: str, items: list[tuple[int, int]], end: int, starts_ch
     """The items :func:`list_run_names` takes of one list (or piece of a long list, whose
     first item ends the piece before it when ``starts_chained``) ending at ``end``."""
     dotted = [item for item in items if _DOT in text[item[0]:item[1]]]
-    items = [item for item in items if _DOT not in text[item[0]:item[1]] and item[1] - item[0] <= 3]
+    items = [item for item in items if _DOT not in text[item[0]:item[1]] and item[1] - item[0] <= rules.limits.rules_name_max]
     by_word = text.startswith(rules.affixes.list_run_ends, end)
     if len(items) < (2 if by_word else rules.limits.list_run_min_items) or \
             any(text.startswith(etc, end) and
@@ -1953,9 +1961,9 @@ def find_mentions(text: str, names: set[str], byline_spans: list[tuple[int, int]
 
 # ---------------------------------------------------------------------------- roles
 
-def _back_over_padding(text: str, j: int) -> int:
-    """``j`` moved back over the spaces (_PADDING) right before it."""
-    while j > 0 and text[j - 1] in _PADDING:
+def _back_over_padding(text: str, j: int, rules: PersonRules) -> int:
+    """``j`` moved back over the spaces (name_padding) right before it."""
+    while j > 0 and text[j - 1] in rules.name_padding:
         j -= 1
     return j
 
@@ -1965,11 +1973,11 @@ def _title_edge(text: str, a: int, sent_start: int, rules: PersonRules) -> tuple
     stands alone on its line under the title). Layout between title and name is skipped:
     spaces (国务院扶贫办主任 刘某), a line break when the name is alone on its line
     (第一书记⏎孙某⏎), the quotes of a quoted title (“第一书记”黄某)."""
-    j = _back_over_padding(text, a)
+    j = _back_over_padding(text, a, rules)
     if j > 0 and text[j - 1] == "\n":
         line_end = text.find("\n", a)
         if 0 <= (line_end if line_end >= 0 else len(text)) - a <= rules.limits.name_line_max:
-            j = _back_over_padding(text, j - 1)
+            j = _back_over_padding(text, j - 1, rules)
             return j, max(text.rfind("\n", 0, j) + 1, j - rules.limits.title_max), True
         else:
             return a, a, False
@@ -3254,7 +3262,7 @@ def add_short_references(text: str, found: list["FoundPerson"], rules: PersonRul
     with that surname (no tie when two persons share it)."""
     by_surname: dict[str, list[FoundPerson]] = {}
     for p in found:
-        if _DOT not in p.name and len(p.name) <= 3:
+        if _DOT not in p.name and len(p.name) <= rules.limits.rules_name_max:
             by_surname.setdefault(p.name[0], []).append(p)
     taken = bytearray(len(text))
     for p in found:
@@ -3407,7 +3415,7 @@ def _lone_head_word(text: str, name: str, mentions: list[tuple[int, int]], rules
         return False
     before = text[a - 1:a] if a else "\n"
     if before == "\n":
-        line_end = text[:a - 1].rstrip(_PADDING)[-1:] if a else ""
+        line_end = text[:a - 1].rstrip(rules.name_padding)[-1:] if a else ""
         if line_end and line_end in rules.raw["lone_head_line_not_after"]:
             return False
     elif before not in rules.raw["lone_head_after"]:
