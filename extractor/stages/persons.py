@@ -102,6 +102,10 @@ class PersonRules:
     list_run_long_item: regex.Pattern        # a 4–5-character item of a name list, read over
     list_title: regex.Pattern
     list_posting_title: regex.Pattern        # |、乙3名援疆干部 after a list's item: every item's post
+    source_line: regex.Pattern               # a page's source line (来源:中山日报)
+    source_word: str                         # 来源: the word every source line holds
+    own_city_ends: str                       # 市: the units a source line names as the outlet's city
+    own_city_level: str                      # the level of the titles placed there (prefecture: 副市长)
     sent_list_verb: regex.Pattern            # 选派了| before a list's first item
     sent_list_after: regex.Pattern           # |、乙…等12名…同志 after a list's item
     titled_name_part: regex.Pattern          # 省委书记甲某| before 、 in a list of titled names
@@ -309,6 +313,10 @@ def _load_rules(folder: Folder) -> PersonRules:
         list_run_dotted_item=plain_pattern(r["list_run_dotted_item"]),
         list_run_long_item=plain_pattern(r["list_run_long_item"]),
         list_title=plain_pattern(r["list_title"].replace("TITLES", alternation(r["cadre_titles"]))),
+        source_line=plain_pattern(r["source_line"]),
+        source_word=r["source_word"],
+        own_city_ends=r["own_city_ends"],
+        own_city_level=r["own_city_level"],
         list_posting_title=plain_pattern(r["list_posting_title"]
                                          .replace("POSTINGS", alternation(r["list_posting_words"]))
                                          .replace("TITLES", alternation(r["cadre_titles"]))),
@@ -2374,6 +2382,8 @@ class _Places(list):
                          for u in units)
         # title → _higher_unit's unit, or None where it reads none (several posts share a title)
         self.higher: dict[str, object] = {}
+        # the city a city outlet writes as 我市 (:func:`_own_city`), when its source line names one
+        self.own_city: Optional[str] = None
         self.by_level: dict[str, list[PlaceSpan]] = {}
         for u in self:
             self.by_level.setdefault(u.level, []).append(u)
@@ -2521,6 +2531,9 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     levels = [level for level, _ in rules.level_words]
     for k, (level, words) in enumerate(rules.level_words):   # smallest first
         if any(x in title for x in words):
+            if level == rules.own_city_level and units.own_city and not any(
+                    u.name.endswith(rules.own_city_ends) for u in units if sent[0] <= u.start < ts):
+                return units.own_city       # 本报讯…副市长甲率…到昭通市: the outlet's city (P10)
             for up in levels[k:]:        # P2: else the smallest unit the article gives
                 found = _context_unit(text, units, up, name, sent)
                 if found:
@@ -2943,7 +2956,12 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
             cadre.origin = origin
         for ts, te in _post_spans(text, (a, b), sent, rules, memo):
             title = text[ts:te].replace("\n", "").strip("的“”")
-            if title and title not in seen:
+            place = None
+            if title in seen:       # P5: the same title at a second place written after the name
+                if ts <= b or not (place := _written_between(b, ts, counties)) or \
+                        any(p.title == title and p.place == place for p in cadre.posts):
+                    continue
+            if title:
                 seen.add(title)
                 dates = memo.dates.get(sent) if memo is not None else None
                 if dates is None:        # a sentence's posts (and its cadres') read it once
@@ -2952,12 +2970,24 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                         memo.dates[sent] = dates
                 since, until = dates
                 cadre.posts.append(Post(title=title, since=since, until=until,
-                                        place=post_place(text, ts, te, a, counties, rules, sent)))
+                                        place=place or post_place(text, ts, te, a, counties, rules, sent)))
     if cadre.origin is None:
         cadre.origin = _home_origin(text, cadre, spans, sentences, rules) or \
             _home_of_village_post(cadre, rules) or \
             _employer_of_village_cadre(text, cadre, spans, sentences, rules)
     return cadre
+
+
+def _written_between(b: int, ts: int, units: _Places) -> Optional[str]:
+    """The one county written between a name and a title after it (某某同志派驻|建宁县|某乡某村
+    担任|支部第一书记): the posting's own place, read for a title the person held before at
+    another place (郑某某: first secretary at 宁化县, then at 建宁县). Counties only: a higher
+    unit there is as often the sender's (派驻省…)."""
+    counties = units.of_level("county")
+    i = bisect.bisect_left(counties, (b,))
+    i_end = bisect.bisect_left(counties, (ts,))
+    inside = {u.name for u in counties[i:i_end] if u.end <= ts}
+    return next(iter(inside)) if len(inside) == 1 else None
 
 
 def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sentence_of,
@@ -3363,6 +3393,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     found.sort(key=lambda p: p.spans[0][0])
     _list_cadres(found, list_groups, rules)
     counties = _as_places(_outside_names(counties, found))
+    counties.own_city = _own_city(text, counties, rules)
     for p in found:
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo)
@@ -3376,6 +3407,18 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
+
+
+def _own_city(text: str, units: _Places, rules: PersonRules) -> Optional[str]:
+    """The city of a city's own outlet (我市, 市扶贫办): the one city (a unit ending in 市) named
+    on the page's source lines (来源:中山日报, 信息来源:某市人民政府…办事处), P10: an office the
+    page names shows which city; None when they name no city or two."""
+    cities: set[str] = set()
+    if rules.source_word not in text:         # most texts: no source line at all
+        return None
+    for m in rules.source_line.finditer(text):
+        cities.update(u.name for u in units if m.start() <= u.start < m.end() and u.name.endswith(rules.own_city_ends))
+    return cities.pop() if len(cities) == 1 else None
 
 
 def _outside_names(units, found: list[FoundPerson]) -> list:
