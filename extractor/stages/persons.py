@@ -257,7 +257,7 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "given_name_follower_chars",
                    "run_on_end_chars",
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
-                   "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars",
+                   "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars", "clan_chars",
                    "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
                    "home_unit_clause_marks", "foreign_place_chars", "heading_end_not")
 
@@ -1340,6 +1340,8 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     if name[-1] in w["place_end_chars"] and _HAN.match(text, a - 1):   # 桥|头村
         return None
     if not w["pseudonym_chars"].isdisjoint(name):     # 安某冲: no full name
+        return None
+    if name[1] in w["clan_chars"]:                     # 马氏, 宋氏|兄弟: a family, no name
         return None
     if name[0] in w["conjunction_chars"] and name[1:] in _dictionary_words():   # 和|谈判
         return None
