@@ -69,6 +69,7 @@ class MoneyRules:
     poor_tie: re.Pattern   # 贫困户, 分红: the sum reaches the poor
     household_income: regex.Pattern   # 村民人均年收入 right before the amount (M8, M9)
     passage_paragraphs: int
+    titled_earnings: regex.Pattern   # 挣, 收入, 贷款, 投资 right before the amount, in a thin titled feature
     poverty: re.Pattern
     subject: re.Pattern
     subject_min: int
@@ -167,6 +168,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         company=words_pattern(rel["company_sum"]["companies"]), poor_tie=words_pattern(rel["company_sum"]["ties"]),
         household_income=regex.compile(rel["household_income"]["before"]),
         passage_paragraphs=int(rel["household_income"]["passage_paragraphs"]),
+        titled_earnings=regex.compile(rel["titled_feature_earnings"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
@@ -284,6 +286,21 @@ def _subject_of(rules: MoneyRules, title: str, text: str) -> Optional[bool]:
     return None if in_title + len(cues) == 0 else False
 
 
+def titled_thin_feature(rules: MoneyRules, article: Article) -> bool:
+    """Whether the article's headline names poverty work while its text has fewer subject cues than
+    the subject test asks (a short feature headed by the work; rules/money.yaml titled_feature_earnings).
+    The headline: the title, or the text's first line when it is a heading. Asked only of articles
+    read as partly about the work (one more pass over the text's cues)."""
+    title, text = article.title or "", article.text
+    if not title and article.index.paragraphs:
+        first = text[slice(*article.index.paragraphs[0])]
+        title = first if _is_heading(rules, first) else ""
+    if not title or not _names_work(rules, title):
+        return False
+    enough = max(rules.subject_min, math.ceil(rules.subject_density * (len(article.title or "") + len(text)) / 1000))
+    return len(rules.subject.findall(article.title or "")) + len(rules.subject.findall(text)) < enough
+
+
 def brief_subjects(rules: MoneyRules, article: Article) -> list[tuple[int, Optional[bool]]]:
     """A page of news briefs (资讯速递: a heading, then 本报电 and the item, twice or more)
     is several articles: the start of each brief (its heading) and what it is about, in
@@ -392,6 +409,20 @@ def _amount_relevant(rules: MoneyRules, article: Article, about: Optional[bool],
     if relevant:
         return not (priced or _another_subject(rules, article, s_start, start, end, s_end))
     return about is False and not priced and _household_income_in_poor_passage(rules, article, s_start, start) \
+        and not _another_subject(rules, article, s_start, start, end, s_end)
+
+
+def _titled_feature_earnings(rules: MoneyRules, article: Article, subjects: "_Subjects",
+                             s_start: int, start: int, end: int, s_end: int) -> bool:
+    """A person's or a village's earnings, loan or project (挣上100多美元, 贷款5万元) in a feature whose
+    headline names poverty work and whose text names it seldom (:func:`titled_thin_feature`), not
+    another subject's sum. Asked only of amounts not already relevant in an article partly about the
+    work; the headline is read once per article and comes first (most articles stop there)."""
+    if not subjects.titled_thin():
+        return False
+    text, index = article.text, article.index
+    clause_start = max(index.clause_start(s_start, start), start - rules.macro_reach)
+    return bool(rules.titled_earnings.search(text, clause_start, start)) \
         and not _another_subject(rules, article, s_start, start, end, s_end)
 
 
@@ -584,6 +615,13 @@ class _Subjects:
         self.whole: Optional[bool] = None
         self.briefs: Optional[list[tuple[int, Optional[bool]]]] = None
         self.starts: list[int] = []
+        self.thin: Optional[bool] = None
+
+    def titled_thin(self) -> bool:
+        """:func:`titled_thin_feature` of the whole article (never of a page of briefs), once."""
+        if self.thin is None:
+            self.thin = not self.briefs and titled_thin_feature(self.rules, self.article)
+        return self.thin
 
     def at(self, pos: int) -> Optional[bool]:
         if self.briefs is None:
@@ -652,7 +690,8 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
         priced = _unit_price(rules, text, start, sub.end, s_start, s_end, price_end, previous_end)
         if priced:
             price_end = sub.end   # 卖20元，运到村委会要40多元: the price goes on in the next clause
-        relevant = _amount_relevant(rules, article, about, relevant, priced, s_start, start, sub.end, s_end)
+        relevant = _amount_relevant(rules, article, about, relevant, priced, s_start, start, sub.end, s_end) \
+            or (about is False and not priced and _titled_feature_earnings(rules, article, subjects, s_start, start, sub.end, s_end))
         purpose = _purpose(rules, article, s_start, q.start)
         year = year_of(text, s_start, q.start, ref_year, rules.years)
         spans = list(q.value_spans)
