@@ -4012,7 +4012,9 @@ class _HelpEvidence:
                 # of the paragraphs after its own, only the first sentences: a new paragraph
                 # often turns to another place or to general talk
                 k = paragraphs[own + 1][0]
-                for _ in range(self.rules.help_in_next_sentences):
+                if self._opens_section(*paragraphs[own + 1]):
+                    k = paragraphs[own][1]     # its words are the next section's (打造鲁渝协作“升级版”)
+                for _ in range(self.rules.help_in_next_sentences if k > paragraphs[own][1] else 0):
                     k = index.sentence_of(k)[1]
                 limit = min(limit, max(k, paragraphs[own][1]))
             stop = self._stop(c, e, min(limit, far))
@@ -4047,6 +4049,12 @@ class _HelpEvidence:
     def _is_heading(self, ps: int, pe: int) -> bool:
         """Whether the paragraph text[ps:pe] is a heading: short (``heading_max``), no 。 in it."""
         return pe - ps <= self.rules.heading_max and self.text.find("。", ps, pe) < 0
+
+    def _opens_section(self, ps: int, pe: int) -> bool:
+        """Whether the paragraph text[ps:pe] is a heading that opens the next section (打造鲁渝协作
+        “升级版”), not one that signs the section before it (…第一书记孔青山讲述, ——福贡县…邓前堆)."""
+        return self._is_heading(ps, pe) and not self.rules.attribution.search(self.text, ps, pe) \
+            and not self.rules.signature.match(self.text, ps)
 
     def _named_places(self) -> tuple[list[int], list[str], list[str]]:
         """The starts, adcodes and areas (:func:`_area`) of the provinces and prefectures the
