@@ -374,6 +374,11 @@ class PairingRules:
         self.kind_only_names = frozenset(r["kind_only_names"])
         self.org_count_head = plain_pattern(r["org_count_head"])
         self.central_units = words_pattern(r["central_units"] + r["central_enterprises"])
+        # a democratic party's committee of a place (农工党江苏省委, 九三学社佛山市委会): party, place, level, end
+        committees = r["party_committees"]
+        self.party_committee = regex.compile(r"(%s)(\p{Han}{0,%d}?)(%s)(%s)(?!员)" % (
+            alternation(committees["parties"]), int(committees["place_max"]),
+            alternation(committees["levels"]), alternation(committees["ends"])))
         self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
         self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
             alternation(self.anaphors), alternation(self.cues)))
@@ -861,6 +866,7 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
     taken_end: dict[int, int] = {}
     for a, b in taken:
         taken_end[a] = max(b, taken_end.get(a, b))
+    out += _party_committees(text, s, e, rules)
     for m in rules.org_suffix.finditer(text, s, e):
         floor = max(s, m.end() - rules.w["org_max"])
         if read is None:
@@ -881,6 +887,30 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
             kept.append(o)
             spans.add(o[0], o[1])
     return kept
+
+
+def _party_committees(text: str, s: int, e: int, rules: PairingRules) -> list[tuple[int, int, str]]:
+    """A democratic party's committees named in text[s:e] (rules party_committees): the party's name after a
+    boundary, then nothing or one place of the code list (or a place and its districts: 佛山市顺德区) written
+    with the level, then the committee's end."""
+    out = []
+    for m in rules.party_committee.finditer(text, s, e):
+        a = m.start()
+        if a > 0 and _HAN.match(text[a - 1]) and text[a - 1] not in rules.org_boundaries:
+            continue   # 村民建议市委: 民建 inside a word
+        if m.group(2) and not _places_exactly(m.group(2) + m.group(3), rules):
+            continue
+        out.append((a, m.end(), m.group()))
+    return out
+
+
+def _places_exactly(words: str, rules: PairingRules) -> bool:
+    """Whether ``words`` is one place of the code list, or places written one after another, and nothing else."""
+    pos = 0
+    for h in sorted(rules.gaz.find(words), key=lambda h: (h.start, -h.end)):
+        if h.start == pos and h.end > pos:
+            pos = h.end
+    return pos == len(words)
 
 
 def _generic_org(name: str, rules: PairingRules):
@@ -2660,6 +2690,13 @@ class _Abbreviations:
         if name in self.defined:
             return self.defined[name]
         text, rules = self.text, self.rules
+        committee = rules.party_committee.fullmatch(name)
+        if committee is not None and not committee.group(2):
+            # 农工党省委: the committee of that party and level the article writes with its place (农工党江苏省委)
+            placed = {c for _, _, c in _party_committees(text, 0, len(text), rules)
+                      if c != name and c.startswith(committee.group(1)) and c.endswith(name[len(committee.group(1)):])}
+            if len(placed) == 1:
+                return placed.pop()
         if rules.central_units.fullmatch(name):
             return name   # 中央和国家机关工委 is one organ: not cut to 国家机关工委 after 和
         # overlong: what precedes a name the article writes alone is not a parent (but a kind of
