@@ -390,7 +390,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
-            "past_title_words", "village_sender_words", "place_after_name",
+            "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
             "visit_institution_ends", "party_group_titles", "couple_words")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
@@ -3027,11 +3027,13 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
                     or text.endswith(rules.affixes.past_title_words, s0, ts):
                 continue
             place = post.place
-            u = next((u for u in units if m.end() <= u.start <= m.end() + reach), None)
             origin = _visit_unit(title, place, rules)
-            if u is None or any(q.place == u.name for q in p.cadre.posts) or (
-                    u.name == place or place in (u.province, u.prefecture)) and not (
-                    origin and origin.endswith(rules.affixes.visit_institution_ends)):
+            own_site = text.startswith(rules.affixes.visit_own_units, m.end())   # 一行来|我县: never the guest's
+            if not own_site and (
+                    (u := next((u for u in units if m.end() <= u.start <= m.end() + reach), None)) is None
+                    or any(q.place == u.name for q in p.cadre.posts) or (
+                        u.name == place or place in (u.province, u.prefecture)) and not (
+                        origin and origin.endswith(rules.affixes.visit_institution_ends))):
                 continue            # a hospital's 帮扶村 in its own city is still its help
             if origin:
                 p.cadre.origin = origin
