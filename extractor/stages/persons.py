@@ -2867,30 +2867,37 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
         if own == a:             # … unless the name opens it (援藏3年间，某某积极投身工作)
             own = s0
         for posted in rules.home_unit_posted.finditer(text, own, end):
-            if not _others_posting(text, own, posted.start(), m.group("unit"), rules):
+            whose = _posting_whose(text, own, posted.start(), m.group("unit"), rules)
+            if whose != "others":
                 if not _unit_in_aid_region(m.group("unit"), posted.group(), rules):
+                    if whose == "own_visit":    # a visiting party's unit (P12): 繁昌县委 → 繁昌县
+                        post = cadre.posts[0]
+                        return _visit_unit(post.title, post.place, rules) or m.group("unit")
                     return m.group("unit")
                 break
     return None
 
 
-def _others_posting(text: str, own: int, at: int, unit: str, rules: PersonRules) -> bool:
-    """A posting word at ``at`` is others' when the person's act toward others (看望, 慰问, 与,
-    向, 听取…) comes before it in its clause, unless the cadres acted on are labelled with the
-    unit's own place (繁昌县委副书记甲一行看望了繁昌县挂职干部: its leader visits the cadres it
-    posted, P12); after a visit, only when another unit labels them (慰问省中医院援藏医疗队;
-    not 看望、慰问支教教师)."""
+def _posting_whose(text: str, own: int, at: int, unit: str, rules: PersonRules) -> str:
+    """Whose posting the posting word at ``at`` is: "others" when the person's act toward others
+    (看望, 慰问, 与, 向, 听取…) comes before it in its clause; "own_visit" when the cadres acted on
+    are labelled with the unit's own place (繁昌县委副书记甲一行看望了繁昌县挂职干部: its leader's
+    party visits the cadres the unit posted, P12 — the unit is the visiting party's, as
+    :func:`_visit_unit` reads it); after a visit, others' only when another unit labels them
+    (慰问省中医院援藏医疗队; not 看望、慰问支教教师: ""); "" when no act comes before it."""
     clause = max([own] + [text.rfind(c, own, at) + 1 for c in rules.words["home_unit_clause_marks"]])
     act = None
     for act in rules.home_unit_others_act.finditer(text, clause, at):
         pass
     if act is None:
-        return False
+        return ""
     between = text[act.end():at]
     if any(unit[h.start:h.end] in between for h in rules.gazetteer.find_in_phrase(unit)):
-        return False
-    return act.group() not in rules.words["home_unit_visit_words"] or \
-        bool(rules.home_unit_other_label.search(between))
+        return "own_visit"
+    if act.group() not in rules.words["home_unit_visit_words"] or \
+            rules.home_unit_other_label.search(between):
+        return "others"
+    return ""
 
 
 def _unit_in_aid_region(unit: str, posting: str, rules: PersonRules) -> bool:
