@@ -278,12 +278,19 @@ def about_poverty_work(rules: MoneyRules, article: Article) -> Optional[bool]:
 def _subject_of(rules: MoneyRules, title: str, text: str) -> Optional[bool]:
     """about_poverty_work for one text under its title (one pass over the text: its cues
     are counted, then spread)."""
-    enough = max(rules.subject_min, math.ceil(rules.subject_density * (len(title) + len(text)) / 1000))
+    enough = _subject_cues_needed(rules, title, text)
     in_title = len(rules.subject.findall(title))
     cues = [m.span() for m in rules.subject.finditer(text)]   # read once, counted and spread
     if in_title + len(cues) >= enough:
         return _spread_through(rules, text, in_title > 0, cues)
     return None if in_title + len(cues) == 0 else False
+
+
+def _subject_cues_needed(rules: MoneyRules, title: str, text: str) -> int:
+    """How many subject cues make a text under its title about poverty work: subject_min_cues,
+    or subject_min_per_1000_chars of a longer text (the one threshold :func:`_subject_of` and
+    :func:`titled_thin_feature` both read)."""
+    return max(rules.subject_min, math.ceil(rules.subject_density * (len(title) + len(text)) / 1000))
 
 
 def titled_thin_feature(rules: MoneyRules, article: Article) -> bool:
@@ -297,8 +304,9 @@ def titled_thin_feature(rules: MoneyRules, article: Article) -> bool:
         title = first if _is_heading(rules, first) else ""
     if not title or not _names_work(rules, title):
         return False
-    enough = max(rules.subject_min, math.ceil(rules.subject_density * (len(article.title or "") + len(text)) / 1000))
-    return len(rules.subject.findall(article.title or "")) + len(rules.subject.findall(text)) < enough
+    own_title = article.title or ""   # the article's own title: the count the subject test made
+    return len(rules.subject.findall(own_title)) + len(rules.subject.findall(text)) \
+        < _subject_cues_needed(rules, own_title, text)
 
 
 def brief_subjects(rules: MoneyRules, article: Article) -> list[tuple[int, Optional[bool]]]:
