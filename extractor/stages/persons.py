@@ -391,7 +391,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
             "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
-            "visit_institution_ends", "party_group_titles", "couple_words")}),
+            "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -577,6 +577,8 @@ def _certain_cue(text: str, start: int, word: str, rules: PersonRules, sentence_
     counts (的|王某, 王某|家): no tagger window, except after 的 where what follows has a
     name's shape (:func:`_name_shaped`: 在南京工作的|周某吃了, 冯庄乡的|史某某，)."""
     end = start + len(word)
+    if word == rules.raw["quoted_label_close"] and not _quoted_label(text, start, rules):
+        return
     for kind, before, after in rules.cue_window[word]:
         if only is not None and kind != only:
             continue
@@ -590,6 +592,23 @@ def _certain_cue(text: str, start: int, word: str, rules: PersonRules, sentence_
         elif kind == "after_name_certain":
             if text[start - 2:start - 1] in rules.surnames or text[start - 3:start - 2] in rules.surnames:
                 yield 0, 0, text[max(0, start - 4):start], None, start, kind
+
+
+def _quoted_label(text: str, close: int, rules: PersonRules) -> bool:
+    """Whether the quote closing at ``close`` may be a label before a name (“轮胎王”|王某志):
+    not one shorter than ``quoted_label_min`` (“爬”|上了坡: a verb set off), not one inside a
+    work's title (《“事儿妈”宋某娥》: a character), not one a conjunction or copula follows
+    (“…”|和尊法, “…”|成了新的: ``quoted_label_not_before``), not a quote opened farther back
+    than ``quoted_label_reach`` (a quoted speech: ”王某说, whose speech verb opens a window)."""
+    r = rules.raw
+    if text.startswith(rules.affixes.quoted_label_not_before, close + 1):
+        return False
+    lo = max(0, close - r["quoted_label_reach"])
+    opening = text.rfind(r["quoted_label_open"], lo, close)
+    if opening < 0 or close - opening - 1 < r["quoted_label_min"]:
+        return False
+    title = text.rfind(r["work_title_open"], lo, close)
+    return title < 0 or r["work_title_close"] in text[title:close]
 
 
 def _name_shaped(text: str, k: int) -> bool:
@@ -1476,6 +1495,7 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                 and not (lead.end() - a == 1 and _DOT in text[a:b]):   # not 科|林·布莱克莫尔
             a = lead.end()
         b = _idiom_cut(text, a, b, rules)          # 廖某某|笑盈盈, 柯某|语重心长
+        b = _word_tail_cut(text, a, b, rules)      # 张某|笑言, 王某|英勇
         if b - a >= rules.limits.name_end_cut_min_length \
                 and text.startswith(rules.affixes.name_end_cut_words, b - 1):
             b -= 1                                      # 莫某总|理, 钟某教|授, 韩某出|席
@@ -1519,6 +1539,24 @@ def _idiom_cut(text: str, a: int, b: int, rules: PersonRules) -> int:
         if k < b and text[k] not in rules.words["place_suffix_chars"] and \
                 any(k + n >= b and text[k:k + n] in words for n in rules.idiom_lengths):
             return k
+    return b
+
+
+def _word_tail_cut(text: str, a: int, b: int, rules: PersonRules) -> int:
+    """Where a tagged Han name of ``han_name_max`` characters ends when it is a 2-character
+    name run into a 2-character word (张某|笑言：, 王某|英勇牺牲, 路某|正行): the span opens with
+    a Han surname, its last two characters are a word of jieba's dictionary that is no name,
+    and neither its first two (a word: no name's head) nor its middle two (建国 of 王建国|家: a
+    3-character name and the character after it) are one, and the word is not two
+    transliteration characters (梅嫩|德斯); the span's end otherwise."""
+    translit = rules.words["translit_chars"]
+    if b - a != rules.limits.han_name_max or text[a] not in rules.surnames or \
+            not _HAN_RUN.fullmatch(text, a, b) or text[a - 1:a] in translit or \
+            all(c in translit for c in text[b - 2:b]):        # 梅嫩|德斯: a transliterated name
+        return b
+    plain = _plain_words()
+    if text[b - 2:b] in plain and text[a:a + 2] not in plain and text[a + 1:a + 3] not in _dictionary_words():
+        return b - 2
     return b
 
 
