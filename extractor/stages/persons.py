@@ -1205,10 +1205,13 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
 
 def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     """Name spans of credit lines (朱 某摄（人民视觉）, 杨某某  胡某某整理, （本报记者甲某、乙某
-    采访整理）) and of authors in brackets closing a paragraph (…活动。(甲某 乙某)⏎): every
-    name must start with a name initial (a heading such as 资料整理 is no credit)."""
+    采访整理）, …，本报驻英国记者甲某采访整理）) and of authors in brackets closing a paragraph
+    (…活动。(甲某 乙某)⏎): every name must start with a name initial or a surname left out of
+    the gate (a heading such as 资料整理 is no credit)."""
     matches = chain(_credit_matches(text, rules), rules.author_bracket.finditer(text))
-    return [(a, b) for a, b in _names_of_lines(text, matches, rules) if text[a] in rules.initials]
+    # a surname left out of the gate (强) starts words after titles, not a credit's names
+    return [(a, b) for a, b in _names_of_lines(text, matches, rules)
+            if text[a] in rules.initials or text[a] in rules.gate_left_out_surnames]
 
 
 def _credit_matches(text: str, rules: PersonRules):
