@@ -117,6 +117,7 @@ class PairingRules:
         self._load_settings(r["roles"])
         self._load_sent(r["sent"])
         self._load_arrived(r["arrived"])
+        self._load_visiting(r["visiting"])
         self._load_instances(r["instances"])
         self._load_carried(r["carried"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
@@ -166,6 +167,18 @@ class PairingRules:
             alternation(a["labels"]), alternation(a["people"]), alternation(a["verbs"])))
         self.arrived_lead = regex.compile(f"{a['lead']}$")
         self.arrived_lead_max = a["lead_max"]
+
+    def _load_visiting(self, v: dict) -> None:
+        """A delegation's visit read alone (the visiting reader): the trigger (delegation word,
+        head count, going mark), the acts after the place and what is no act of help."""
+        self.visiting = plain_pattern("(?:%s)%s(?P<go>%s(?:%s))" % (
+            alternation(v["delegations"]), v["count"], v["between"], alternation(v["marks"])))
+        self.visiting_acts = plain_pattern(alternation(v["acts"]))
+        self.visiting_reach = int(v["act_reach"])
+        self.visiting_not_between = tuple(v["act_not_between"])
+        self.visiting_not_acts = tuple(v["not_acts"])
+        self.visiting_not_reach = _longest(self.visiting_not_acts)
+        self.visiting_kind = v["kind"]
 
     def _load_instances(self, i: dict) -> None:
         """A group statement's members told after 其中 (the instances shape): the opening words,
@@ -3243,6 +3256,7 @@ def find_pairings(article: Article, rules: PairingRules,
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
     _read_sendings(text, rules, ctx, add, parties_in)
     _read_arrivals(text, rules, ctx, add, parties_in)
+    _read_visiting(text, rules, ctx, add, parties_in, stated, out)
     if stated:
         _read_instances(text, rules, ctx, add, parties_in, stated)
         _read_carried(text, sentences, parties_of, rules, add, stated, {h for h, _ in out})
@@ -3404,6 +3418,72 @@ def _read_arrivals(text, rules, ctx, add, parties_in) -> None:
                and _contains(r.recipient, r2.recipient) for h2, r2, *_ in found):
             continue
         add(h, r.recipient, kind, start, end, s, e)
+
+
+def _visitor(text, parties, pos, s, rules) -> Optional[Party]:
+    """The party whose delegation is told right before ``pos`` (the end of the delegation word
+    and its head count): the visit shape's delegation, at most delegation_max characters, with
+    a place read in the leader's given name skipped (部长邹朝阳带领考察组)."""
+    v = rules.visit
+    k = parties.last_ending(max(s, pos - v["delegation_max"]), pos)
+    if k is None:
+        return None
+    if k > 0 and v["in_name"].search(text, max(s, parties[k].start - v["in_name_max"]), parties[k].start):
+        k -= 1
+    before = parties[k]
+    if pos - before.end > v["delegation_max"] or not v["delegation"].fullmatch(text, before.end, pos):
+        return None
+    return before
+
+
+def _read_visiting(text, rules, ctx, add, parties_in, stated, out) -> None:
+    """A delegation's visit read alone (rules/pairings.yaml, visiting): H 的代表团一行赴 R 考察 with
+    no statement in its sentence, the direction from the east–west lists or from a pairing the
+    article states with H as helper."""
+    article = ctx.article
+    starts = sorted(start for start, _ in stated)
+    helped: dict[str, list[tuple[Place, str]]] = {}
+    for p in out.values():
+        place = _place_of(p.recipient, p.recipient_key, rules)
+        if place is not None:
+            helped.setdefault(p.helper, []).append((place, p.kind))
+    for m in rules.visiting.finditer(text):
+        s, e = article.sentence_of(m.start())
+        k = bisect_left(starts, s)
+        if k < len(starts) and starts[k] < e:
+            continue     # a statement read in the sentence already
+        parties = parties_in(s, e)
+        if len(parties) < 2:
+            continue
+        singles = SentenceParties((p for p in parties if p.pair is None and not p.deictic), text, s, e, rules)
+        ri = _starting_after(text, singles, m.end(), 0)
+        if ri is None:
+            continue
+        places = [r for r in _list_forward(text, singles, ri, rules.separators, rules)
+                  if r.place is not None and not r.org]
+        if not places:
+            continue
+        end = places[-1].end
+        act = rules.visiting_acts.search(text, end, min(e, end + rules.visiting_reach))
+        if act is None or any(b in text[end:act.start()] for b in rules.visiting_not_between) \
+                or any(w in text[end:act.end() + rules.visiting_not_reach] for w in rules.visiting_not_acts):
+            continue     # (赴济南学习考察, 来秦安县考察学习: the visitor learns)
+        h = _visitor(text, singles, m.start("go"), s, rules)
+        if h is None or h in places:
+            continue
+        name = h.helper[0]
+        for r in places:
+            if r.place.level == "province" and not (h.place is not None and h.place.level == "province"):
+                continue     # 金华市代表团赴西藏考察: a city's visit names the region, not the place it helps
+            if any(r.place != r2 and _contains(r.place, r2) for _, r2 in stated):
+                continue     # 仓山区代表团赴定西考察 beside 仓山区…临洮县: the place stated within yields
+            # the established pairing: a place the article states H helps, or one of its parts
+            kind = next((k for r2, k in helped.get(name, ()) if r2 == r.place or _contains(r2, r.place)), None)
+            if kind is None and _east(h, rules) and _east(r, rules, "recipients"):
+                kind = rules.cues[c.group()].kind if (c := rules.cue_pattern.search(text, s, e)) else rules.visiting_kind
+            if kind is None:
+                continue
+            add(h, r.place, kind, h.start, act.end(), s, e)
 
 
 def _read_sendings(text, rules, ctx, add, parties_in) -> None:
