@@ -16,7 +16,7 @@ SOURCE = REPO.parent / "shared" / "data" / "admin-divisions"
 
 @pytest.mark.skipif(not (SOURCE / "areas.csv").exists(), reason="admin-divisions not beside the repo")
 def test_admin_tables_are_up_to_date():
-    """rules/gazetteer.tsv, rules/places_admin.tsv and rules/county_former_names.tsv are what the
+    """rules/gazetteer.tsv, rules/places_admin.tsv, rules/county_former_names.tsv and rules/districtless_towns.tsv are what the
     build script makes."""
     done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_admin_tables.py"), "--check"],
                           capture_output=True, text=True)
@@ -126,3 +126,17 @@ def test_a_remembered_phrase_has_the_hits_of_find(phrase, names):
     gaz = gazetteer()
     first, again = gaz.find_in_phrase(phrase), gaz.find_in_phrase(phrase)
     assert [h.text for h in first] == [h.text for h in again] == [h.text for h in gaz.find(phrase)] == names
+
+
+def test_districtless_towns():
+    """rules/districtless_towns.tsv lists the towns of the cities with no county level only, a street office
+    also under its former 区 name where no unit writes that name, never a two-character one."""
+    rows = load_tsv("districtless_towns.tsv")
+    assert {r["city"] for r in rows} == {"东莞市", "中山市", "儋州市", "嘉峪关市"}
+    names = {r["name"]: r for r in rows}
+    assert names["小榄镇"]["county"] == "442000" and names["凤岗镇"]["county"] == "441900"
+    assert names["石岐区"]["official"] == "石岐街道" and names["石岐区"]["form"] == "former"
+    assert "东区" not in names and "东城区" not in names   # 攀枝花's 东区, 北京's 东城区
+    assert "南区" not in names                              # reads inside 西南区域
+    assert "洋浦经济开发区" not in names                     # a statistical row, no township
+    assert names["小榄镇"]["namesakes"] == "" and "360723" in names["新城镇"]["namesakes"].split("|")

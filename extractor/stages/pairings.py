@@ -38,7 +38,7 @@ import regex
 from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
 from ..record import County, NamedPlace, Pairing
-from ..rules import Folder, alternation, load_yaml, plain_pattern, words_pattern
+from ..rules import Folder, alternation, load_tsv, load_yaml, plain_pattern, words_pattern
 from ..text.clauses import ClauseMarks, clause_marks
 
 
@@ -46,7 +46,7 @@ from ..text.clauses import ClauseMarks, clause_marks
 class Place:
     name: str
     adcode: Optional[str]   # the gazetteer's key (County.key): an abolished county's is no code
-    level: str      # province | prefecture | county
+    level: str      # province | prefecture | county | region | town (a town of a city with no county level, its city's key)
     abolished: bool = False
 
     @property
@@ -106,7 +106,7 @@ class PairingRules:
         self._load_paired(r)
         self._load_other_news_shapes(r)
         self._load_organisations(r)
-        self._load_bounds(r)
+        self._load_bounds(r, folder)
         self._load_context(r)
         self._load_regions(r)
         self._load_visits_and_signings(r)
@@ -123,7 +123,7 @@ class PairingRules:
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
-                              self.self_city, self.bare_unit_pattern)
+                              self.self_city, self.bare_unit_pattern, self.districtless_town_pattern)
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -389,14 +389,21 @@ class PairingRules:
         self.central_units = words_pattern(r["central_units"] + r["central_enterprises"])
         # a democratic party's committee of a place (农工党江苏省委, 九三学社佛山市委会): party, place, level, end
         committees = r["party_committees"]
-        self.party_committee = regex.compile(r"(%s)(\p{Han}{0,%d}?)(%s)(%s)(?!员)" % (
-            alternation(committees["parties"]), int(committees["place_max"]),
-            alternation(committees["levels"]), alternation(committees["ends"])))
+        parties = r"(%s)(?!%s)" % (alternation(committees["parties"]), alternation(committees["not_before"]))
+        ending = r"(%s)(%s)(?!员)" % (alternation(committees["levels"]), alternation(committees["ends"]))
+        self.party_committee = regex.compile(r"%s(\p{Han}{0,%d}?)%s" % (
+            parties, int(committees["place_max"]), ending))
+        # … one party's committees of several places in one list (农工党常州、泰州…等市委): the places, 等, the ending
+        joiners = alternation(committees["list_joiners"])
+        stem = r"\p{Han}{1,%d}?" % int(committees["place_max"])
+        self.party_committee_list = regex.compile(r"%s((?:%s(?:%s)){1,%d}%s)等?%s" % (
+            parties, stem, joiners, int(committees["list_max"]) - 1, stem, ending))
+        self.party_committee_joiners = regex.compile(joiners)
         self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
         self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
             alternation(self.anaphors), alternation(self.cues)))
 
-    def _load_bounds(self, r: dict) -> None:
+    def _load_bounds(self, r: dict, folder: Folder) -> None:
         """Where a party's name ends and begins: the statement's verbs before an organisation
         (org_name_verbs), the suffixes' word contexts for a place's tail, and townships (W15)."""
         verbs_not_before = r["org_name_verbs_not_before"]
@@ -407,6 +414,18 @@ class PairingRules:
         self.township_not_words = frozenset(r["township_not_words"])
         self.township_not_endings = tuple(r["township_not_endings"])
         self.township_word_goes_on = {k: tuple(v) for k, v in r["township_word_goes_on"].items()}
+        self._load_districtless_towns(folder)
+
+    def _load_districtless_towns(self, folder: Folder) -> None:
+        """The towns of cities with no county level (rules/districtless_towns.tsv, generated): each
+        name's city (its county-level unit, the key) and the counties of its namesakes elsewhere."""
+        self.districtless_towns: dict[str, tuple[Place, frozenset[str]]] = {}
+        for row in load_tsv("districtless_towns.tsv", folder):
+            u = self.gaz.units.get(row["county"])
+            if u is not None:
+                self.districtless_towns[row["name"]] = (
+                    Place(u.name, u.adcode, "town"), frozenset(filter(None, row["namesakes"].split("|"))))
+        self.districtless_town_pattern = words_pattern(self.districtless_towns)
 
     def _load_context(self, r: dict) -> None:
         """Article context: deictic words, title subjects, defined short names, the main
@@ -914,7 +933,31 @@ def _party_committees(text: str, s: int, e: int, rules: PairingRules) -> list[tu
         if m.group(2) and not _places_exactly(m.group(2) + m.group(3), rules):
             continue
         out.append((a, m.end(), m.group()))
+    for m in rules.party_committee_list.finditer(text, s, e):
+        a = m.start()
+        if a > 0 and _HAN.match(text[a - 1]) and text[a - 1] not in rules.org_boundaries:
+            continue
+        level, end = m.group(3), m.group(4)
+        places = _split_list(m.group(2), rules.party_committee_joiners)
+        if not places or not all(_places_exactly(p + level, rules) for _, _, p in places):
+            continue
+        at = m.start(2)
+        for k, (i, j, place) in enumerate(places):
+            # each committee spans its place in the list (the first from the party's name): in order for 分别
+            # (the last to the ending: 重庆市委 is no other organisation)
+            out.append((a if k == 0 else at + i, m.end() if k == len(places) - 1 else at + j,
+                        m.group(1) + place + level + end))
     return out
+
+
+def _split_list(words: str, joiners: regex.Pattern) -> list[tuple[int, int, str]]:
+    """The items of a list written with ``joiners`` between them: (start, end, item)."""
+    out, pos = [], 0
+    for j in joiners.finditer(words):
+        out.append((pos, j.start(), words[pos:j.start()]))
+        pos = j.end()
+    out.append((pos, len(words), words[pos:]))
+    return out if all(item for _, _, item in out) else []
 
 
 def _places_exactly(words: str, rules: PairingRules) -> bool:
@@ -1037,6 +1080,18 @@ def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list
             place = context.bare_level(m.group())
             if place is not None and free(m.start(), m.end()):
                 places.append((m.start(), m.end(), place, None))
+    # a town of a city with no county level, named alone (凤岗镇党委书记…率凤岗镇党政代表团赴…): the
+    # town, keyed by its city (W15); a place name inside it (长安 of 长安镇) is no place, and one
+    # written right before it (东莞石龙镇) reads it as its tail
+    towns = [(m.start(), m.end(), context.districtless_town(m.group()))
+             for m in rules.districtless_town_pattern.finditer(text, s, e)]
+    towns = [t for t in towns if t[2] is not None and not text.startswith(
+        rules.township_word_goes_on.get(text[t[1] - 1], ()), t[1]) and all(p[1] != t[0] for p in places)]
+    if towns:
+        town_spans = _Spans((a, b) for a, b, _ in towns)
+        places = [p for p in places if not town_spans.overlaps(p[0], p[1])]
+        places += [(a, b, place, "town") for a, b, place in towns]
+        taken_now = places[:]
     # a township or village first written after its county, named alone (海则梁乡 …
     # 对海则梁…实施精准帮扶): the county
     for a, b, place in context.inside_places(s, e):
@@ -1060,6 +1115,9 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
     for start, end, place, pair in places:
         if pair == "deictic":
             parties.append(Party(start, end, place=place, deictic=True))
+            continue
+        if pair == "town":
+            parties.append(Party(start, end, place=place, township=text[start:end]))
             continue
         if pair == "inside":
             township = township_named if start < township_reach else _township(text, start, end, rules)
@@ -2710,6 +2768,8 @@ class _Abbreviations:
                       if c != name and c.startswith(committee.group(1)) and c.endswith(name[len(committee.group(1)):])}
             if len(placed) == 1:
                 return placed.pop()
+        if committee is not None:
+            return name   # 民盟重庆市委: the party's committee, not the CPC's 重庆市委 the text also writes
         if rules.central_units.fullmatch(name):
             return name   # 中央和国家机关工委 is one organ: not cut to 国家机关工委 after 和
         # overlong: what precedes a name the article writes alone is not a parent (but a kind of
@@ -2838,6 +2898,7 @@ class Context:
         self.sentence: Optional[tuple] = None
         self._standalone: dict[str, int] = {}
         self._inside: Optional[dict[str, Place]] = None
+        self._towns: dict[str, Optional[Place]] = {}
         self._county_starts: Optional[list[tuple[int, int]]] = None
         self._county_positions: list[int] = []
 
@@ -2877,6 +2938,27 @@ class Context:
                 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return ranked[0][0]
+
+    def districtless_town(self, name: str) -> Optional[Place]:
+        """The city of a town of a city with no county level named alone (rules/districtless_towns.tsv),
+        or None when the name is also another township's and the article names that township's county
+        or prefecture and not the city (长安镇 in a text on 海宁: 海宁's 长安镇)."""
+        found = self._towns.get(name, False)
+        if found is False:
+            place, namesakes = self.rules.districtless_towns[name]
+            found = place
+            if namesakes:
+                named = self.named_codes
+                if place.adcode not in named and place.adcode[:4] + "00" not in named and any(
+                        c in named or c[:4] + "00" in named for c in namesakes):
+                    found = None
+            self._towns[name] = found
+        return found
+
+    @cached_property
+    def named_codes(self) -> frozenset[str]:
+        """The codes of every unit the article's place names may stand for; on first use."""
+        return frozenset(f.unit.adcode for h in self.hits[0] for f in h.forms)
 
     def bare_unit(self, name: str, level: str) -> Optional[tuple[str, Place]]:
         """A unit named by a bare level word (市人民医院): (its full name as the article writes it, that
@@ -3199,6 +3281,9 @@ def find_pairings(article: Article, rules: PairingRules,
         own_unit = bool(h.org) and kind in rules.own_unit_kinds
         if name == r_place.name or (h.place and h.place == r_place and not own_unit):
             return
+        if r_place.level == "town":
+            return   # a town of a city with no county level named alone is read as a helper only (W15):
+            #          such cities give help (东莞, 中山), and 新城镇, 港口镇 are words too (建设新城镇)
         if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
         if h.bare and (h.place == r_place or _contains(h.place, r_place)):
