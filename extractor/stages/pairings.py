@@ -414,9 +414,9 @@ class PairingRules:
         self.township_not_words = frozenset(r["township_not_words"])
         self.township_not_endings = tuple(r["township_not_endings"])
         self.township_word_goes_on = {k: tuple(v) for k, v in r["township_word_goes_on"].items()}
-        self._load_districtless_towns(folder)
+        self._load_districtless_towns(r, folder)
 
-    def _load_districtless_towns(self, folder: Folder) -> None:
+    def _load_districtless_towns(self, r: dict, folder: Folder) -> None:
         """The towns of cities with no county level (rules/districtless_towns.tsv, generated): each
         name's city (its county-level unit, the key) and the counties of its namesakes elsewhere."""
         self.districtless_towns: dict[str, tuple[Place, frozenset[str]]] = {}
@@ -426,6 +426,7 @@ class PairingRules:
                 self.districtless_towns[row["name"]] = (
                     Place(u.name, u.adcode, "town"), frozenset(filter(None, row["namesakes"].split("|"))))
         self.districtless_town_pattern = words_pattern(self.districtless_towns)
+        self.districtless_town_organs = tuple(sorted(r["districtless_town_organs"], key=len, reverse=True))
 
     def _load_context(self, r: dict) -> None:
         """Article context: deictic words, title subjects, defined short names, the main
@@ -1117,7 +1118,9 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             parties.append(Party(start, end, place=place, deictic=True))
             continue
         if pair == "town":
-            parties.append(Party(start, end, place=place, township=text[start:end]))
+            # the town's organs after it (中堂镇党委政府) are the town
+            organ = next((w for w in rules.districtless_town_organs if text.startswith(w, end, e)), "")
+            parties.append(Party(start, end + len(organ), place=place, township=text[start:end]))
             continue
         if pair == "inside":
             township = township_named if start < township_reach else _township(text, start, end, rules)
@@ -1153,6 +1156,10 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             taken = _Spans([(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs])
             orgs += [(m.start(), m.end(), context.own_hospital) for m in rules.self_words.finditer(text, s, e)
                      if not taken.overlaps(m.start(), m.end())]
+    if orgs and any(p.place is not None and p.place.level == "town" for p in parties):
+        # a town's organ (中堂镇党委) is the town: no organisation inside a town party's span
+        town_spans = [(p.start, p.end) for p in parties if p.place is not None and p.place.level == "town"]
+        orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b for a, b in town_spans)]
     if orgs:
         # a place inside an organisation's name (复旦大学附属金山医院) is part of the name (the
         # organisations never overlap one another)
