@@ -387,8 +387,14 @@ class PairingRules:
         self.kind_only_names = frozenset(r["kind_only_names"])
         self.org_count_head = plain_pattern(r["org_count_head"])
         self.central_units = words_pattern(r["central_units"] + r["central_enterprises"])
-        # a democratic party's committee of a place (农工党江苏省委, 九三学社佛山市委会): party, place, level, end
-        committees = r["party_committees"]
+        self._load_party_committees(r["party_committees"])
+        self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
+        self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
+            alternation(self.anaphors), alternation(self.cues)))
+
+    def _load_party_committees(self, committees: dict) -> None:
+        """A democratic party's (or the Youth League's) committees of a place, alone or over a list of places."""
+        # party, place, level, end (农工党江苏省委, 九三学社佛山市委会)
         parties = r"(%s)(?!%s)" % (alternation(committees["parties"]), alternation(committees["not_before"]))
         ending = r"(%s)(%s)(?!员)" % (alternation(committees["levels"]), alternation(committees["ends"]))
         self.party_committee = regex.compile(r"%s(\p{Han}{0,%d}?)%s" % (
@@ -399,9 +405,6 @@ class PairingRules:
         self.party_committee_list = regex.compile(r"%s((?:%s(?:%s)){1,%d}%s)等?%s" % (
             parties, stem, joiners, int(committees["list_max"]) - 1, stem, ending))
         self.party_committee_joiners = regex.compile(joiners)
-        self.anaphors = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in r["anaphors"].items()}
-        self.anaphor_pattern = plain_pattern("(?:%s)(?=%s)" % (
-            alternation(self.anaphors), alternation(self.cues)))
 
     def _load_bounds(self, r: dict, folder: Folder) -> None:
         """Where a party's name ends and begins: the statement's verbs before an organisation
@@ -1114,13 +1117,9 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
     # the article named alone inside that reach is the same unit, by the same name
     township_reach, township_named = -1, None
     for start, end, place, pair in places:
-        if pair == "deictic":
-            parties.append(Party(start, end, place=place, deictic=True))
-            continue
-        if pair == "town":
-            # the town's organs after it (中堂镇党委政府) are the town
-            organ = next((w for w in rules.districtless_town_organs if text.startswith(w, end, e)), "")
-            parties.append(Party(start, end + len(organ), place=place, township=text[start:end]))
+        if pair in ("deictic", "town"):
+            parties.append(Party(start, end, place=place, deictic=True) if pair == "deictic"
+                           else _town_party(text, start, end, e, place, rules))
             continue
         if pair == "inside":
             township = township_named if start < township_reach else _township(text, start, end, rules)
@@ -1156,10 +1155,7 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             taken = _Spans([(p.start, p.end) for p in parties] + [(a, b) for a, b, _ in orgs])
             orgs += [(m.start(), m.end(), context.own_hospital) for m in rules.self_words.finditer(text, s, e)
                      if not taken.overlaps(m.start(), m.end())]
-    if orgs and any(p.place is not None and p.place.level == "town" for p in parties):
-        # a town's organ (中堂镇党委) is the town: no organisation inside a town party's span
-        town_spans = [(p.start, p.end) for p in parties if p.place is not None and p.place.level == "town"]
-        orgs = [o for o in orgs if not any(a <= o[0] and o[1] <= b for a, b in town_spans)]
+    orgs = _outside_towns(orgs, parties)
     if orgs:
         # a place inside an organisation's name (复旦大学附属金山医院) is part of the name (the
         # organisations never overlap one another)
@@ -1168,6 +1164,21 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         parties += [Party(start, end, org=name) for start, end, name in orgs]
     parties.sort(key=lambda p: p.start)
     return _join_adjacent_organisations(text, parties)
+
+
+def _town_party(text: str, start: int, end: int, e: int, place: Place, rules: PairingRules) -> Party:
+    """A town of a city with no county level named alone at text[start:end] (W15: named as written), its
+    span over the town's organs written right after it (中堂镇党委政府: the town)."""
+    organ = next((w for w in rules.districtless_town_organs if text.startswith(w, end, e)), "")
+    return Party(start, end + len(organ), place=place, township=text[start:end])
+
+
+def _outside_towns(orgs: list[tuple[int, int, str]], parties: list[Party]) -> list[tuple[int, int, str]]:
+    """The organisations not inside a town party's span: a town's organ (中堂镇党委) is the town."""
+    towns = [(p.start, p.end) for p in parties if p.place is not None and p.place.level == "town"]
+    if not towns or not orgs:
+        return orgs
+    return [o for o in orgs if not any(a <= o[0] and o[1] <= b for a, b in towns)]
 
 
 def _written_township(text: str, end: int, e: int, rules: PairingRules) -> Optional[tuple[str, int]]:
