@@ -83,6 +83,8 @@ class PersonRules:
     credit: regex.Pattern                # credit lines (朱 某摄（人民视觉）, 杨某  胡某整理)
     author_bracket: regex.Pattern        # authors in brackets closing a paragraph (。(甲某 乙某)⏎)
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
+    slash_credit: regex.Pattern          # a web page's slash credit (甲某/文, (摄/甲某))
+    slash_credit_cue: regex.Pattern      # the slash and its credit word
     layout_name: regex.Pattern           # a name alone on its line under a title line
     heading_name: regex.Pattern          # a name closing a heading with a colon
     title_line_name: regex.Pattern       # a name alone after a title and spaces at a line's end
@@ -290,6 +292,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         years=year_grammar(folder),
         byline=regex.compile(r["byline_pattern"]),
         credit=plain_pattern(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
+        slash_credit=regex.compile(r["slash_credit_pattern"]), slash_credit_cue=plain_pattern(r["slash_credit_cue"]),
         byline_cue=plain_pattern(r["byline_cue"]),
         author_bracket=regex.compile(r["author_bracket_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
@@ -1205,10 +1208,11 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
 
 def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     """Name spans of credit lines (朱 某摄（人民视觉）, 杨某某  胡某某整理, （本报记者甲某、乙某
-    采访整理）, …，本报驻英国记者甲某采访整理）) and of authors in brackets closing a paragraph
-    (…活动。(甲某 乙某)⏎): every name must start with a name initial or a surname left out of
+    采访整理）, …，本报驻英国记者甲某采访整理）), of slash credits (甲某/文 乙某/摄, (摄/甲某)) and of
+    authors in brackets closing a paragraph (…活动。(甲某 乙某)⏎): every name must start with a name initial or a surname left out of
     the gate (a heading such as 资料整理 is no credit)."""
-    matches = chain(_credit_matches(text, rules), rules.author_bracket.finditer(text))
+    matches = chain(_credit_matches(text, rules), rules.author_bracket.finditer(text),
+                    _cued_line_matches(text, rules.slash_credit_cue, rules.slash_credit, rules.limits.credit_reach))
     # a surname left out of the gate (强) starts words after titles, not a credit's names
     return [(a, b) for a, b in _names_of_lines(text, matches, rules)
             if text[a] in rules.initials or text[a] in rules.gate_left_out_surnames]
