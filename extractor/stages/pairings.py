@@ -609,6 +609,7 @@ class PairingRules:
     def _load_outsiders(self, roles: dict) -> None:
         """Who counts as a party from outside a county (_HelpEvidence._outsider_named)."""
         self.own_org_heads = tuple(roles["own_org_heads"])
+        self.helper_org_services = tuple(roles["helper_org_services"])
         self.outsider_org_suffixes = tuple(roles["outsider_org_suffixes"])
         self.institution_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["institution_head_max"], alternation(self.outsider_org_suffixes)))
@@ -3711,7 +3712,7 @@ def _helping_areas(article: Article, helper_places: list[Place], rules: "Pairing
 
 def assign_roles(article: Article, counties: Iterable[County], helper_places: list[Place],
                  recipient_places: list[Place], rules: "PairingRules",
-                 region_areas: Iterable[str] = (), org_helpers: Iterable[str] = ()) -> None:
+                 region_areas: Iterable[str] = (), org_helpers: Iterable[str] = (), helper_orgs: Iterable[str] = ()) -> None:
     """County roles (gold/README, County roles: does help come into the county from outside
     it?), decided in this order:
 
@@ -3722,7 +3723,7 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
        时任句容市副市长): the counties stage gave it a helper cue, or an origin tail follows it;
     3. a county inside a recipient region (四川藏区 → 甘孜州) is ``recipient``;
     4. a help cue right before the name (counties stage: 对口帮扶石渠县, 挂职丹巴) or help coming in
-       near a mention (rules/pairings.yaml, roles): ``recipient``; in the helping side ``helper``;
+       near a mention or a helper body named with it (rules/pairings.yaml, roles): ``recipient``; in the helping side ``helper``;
     5. a helper cue of the counties stage right at the name: ``helper``; else ``other`` (its
        own poverty work, its figures or delisting, a visit: no help from outside)."""
     recipient_codes = {p.adcode for p in recipient_places if p.level == "county"}
@@ -3731,7 +3732,7 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
     counties = list(counties)
     recipient_areas = {a for a in map(_area, recipient_places) if a}
     region_areas = tuple(region_areas)
-    evidence = _HelpEvidence(article, counties, rules)
+    evidence = _HelpEvidence(article, counties, rules, helper_orgs)
     named = [c for c in counties if c.key]
     # a county of the helped provinces is named: the article may tell east–west help
     west_named = any(c.key[:2] in rules.west_recipients for c in named)
@@ -3757,9 +3758,9 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
                 local == "helper" and west_named and c.key[:2] in rules.east_helpers):
             c.role = "helper"
         else:
-            seen = evidence.help_comes_in(c)
-            if seen == "" and len(named) == 1 and evidence.help_anywhere(c):
-                seen = "in"      # the article is about this county alone
+            # else the article is about it alone, or its helper university or hospital is named with it
+            seen = evidence.help_comes_in(c) or ("in" if len(named) == 1 and evidence.help_anywhere(c)
+                                                 or local != "recipient" and evidence.names_body(c) else "")
             if local == "recipient" or seen == "in":
                 # the help told at the helping side's unit is what its side gives (大兴区, 京蒙协作)
                 c.role = "helper" if in_helper_area or west_named and evidence.east_west_side(c) else "recipient"
@@ -3843,8 +3844,11 @@ class _HelpEvidence:
     to the next other county named, within its paragraph and the next
     ``help_in_paragraphs``. Each sentence is searched once."""
 
-    def __init__(self, article: Article, counties: list[County], rules: "PairingRules") -> None:
+    def __init__(self, article: Article, counties: list[County], rules: "PairingRules",
+                 helper_orgs: Iterable[str] = ()) -> None:
         self.article, self.rules, self.text = article, rules, article.text
+        # the article's helper bodies of public service (roles.helper_org_services), for names_body
+        self.bodies = [o for o in helper_orgs if o.endswith(rules.helper_org_services)]
         # every county mention's start with its county: "up to the next other county named"
         self.starts = sorted((m.span[0], m.span[1], i) for i, c in enumerate(counties)
                              for m in c.mentions)
@@ -4266,6 +4270,27 @@ class _HelpEvidence:
                 end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
 
+    def names_body(self, c: County) -> bool:
+        """Whether the part (up to ；) of a sentence naming county ``c`` names one of the article's
+        helper bodies of public service (roles.helper_org_services: 清华大学 paired with 南涧县, named
+        beside 丘北县) that does not carry the county's own name."""
+        text, rules = self.text, self.rules
+        bodies = [b for b in self.bodies if c.name[:2] not in b]
+        if not bodies:
+            return False        # most articles: no helper body
+        for at, end in self._places_read(c):
+            if end is None:
+                continue        # a village of it: its sentences are read for help words only
+            s, e = self.article.index.sentence_of(at)
+            # at most help_in_reach characters around the mention, as help_comes_in reads
+            s, e = max(s, at - rules.help_in_reach), min(e, end + rules.help_in_reach)
+            back = rules.part_break_back.search(text, s, at)
+            ahead = rules.part_break.search(text, end, e)
+            s, e = (back.end() if back else s), (ahead.start() if ahead else e)
+            if any(text.find(b, s, e) >= 0 for b in bodies):
+                return True
+        return False
+
     def _is_heading(self, ps: int, pe: int) -> bool:
         """Whether the paragraph text[ps:pe] is a heading: short (``heading_max``), no 。 in it."""
         return pe - ps <= self.rules.heading_max and self.text.find("。", ps, pe) < 0
@@ -4494,4 +4519,4 @@ def run(article: Article, rules: PairingRules) -> None:
     org_helpers |= _units_of_helper_orgs(article, {x.helper for x in pairings if x.helper_key is None},
                                          rules)
     assign_roles(article, article.facts.get("counties", []), helpers, recipients, rules,
-                 regions, org_helpers)
+                 regions, org_helpers, {x.helper for x in pairings if x.helper_key is None})
