@@ -149,6 +149,9 @@ class PersonRules:
     helper_attend: regex.Pattern             # 出席…: the name's sentence attends the event
     party_visit: regex.Pattern               # |、乙等一行赴, |率领的…团日前赴: a party going somewhere
     party_visit_help: regex.Pattern          # 帮扶, 对口…: the party's trip is the helper's work
+    guest_visit: regex.Pattern               # 一行来|我县, 代表团到…: a party's word and go word
+    host_act: regex.Pattern                  # 甲|,县政府副县长乙参加: the name's clause hosts a visit
+    host_act_word: regex.Pattern             # 陪同, 参加: any host's act in a text
     visit_unit: regex.Pattern                # 中山区委|书记: the unit a title names (P12's origin)
     visit_level_organ: regex.Pattern         # 区委|, 市政协|: a level's own organ, named without its place
     village_sender: regex.Pattern            # 某医院|驻村: an office before a village post sent the person
@@ -367,6 +370,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_venue=regex.compile(alternation(r["helper_venue_words"])),
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
         party_visit=regex.compile(r["party_visit"]),
+        guest_visit=regex.compile(r["guest_visit"]),
+        host_act=regex.compile(f"[^。！？；：“”\\n]{{0,{r['host_act_reach']}}}?(?:{alternation(r['host_act_words'])})"),
+        host_act_word=regex.compile(alternation(r["host_act_words"])),
         party_visit_help=regex.compile(alternation(r["party_visit_help"])),
         visit_unit=regex.compile(r["visit_unit"]),
         visit_level_organ=regex.compile(r["visit_level_organ"]),
@@ -2529,7 +2535,8 @@ def _context_unit(text: str, units: list[PlaceSpan], level: str, name: tuple[int
 
 
 def post_place(text: str, ts: int, te: int, name_start: int, units,
-               rules: PersonRules, sent: Optional[tuple[int, int]] = None) -> Optional[str]:
+               rules: PersonRules, sent: Optional[tuple[int, int]] = None,
+               exclude: frozenset[str] = frozenset()) -> Optional[str]:
     """The place of a post whose title is text[ts:te] (SPEC 3, gold/README, conventions P1,
     P2): company and central-state posts have none; a posting or team post (成华区援藏工作队
     组长, 驻连平前方指挥部总指挥) is where the team works: the unit after the posting word,
@@ -2537,7 +2544,8 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     have none; other posts: the unit the title names (county, else prefecture/province); a
     title that names none but says its level (第一书记, 镇长, 副县长 → a county; 自治区发改委
     主任 → a province) takes the unit of that level the context gives (:func:`_context_unit`),
-    else of the next level up (P2)."""
+    else of the next level up (P2). ``exclude``: a host's guests' units (:func:`_guest_visits`),
+    never the context's unit for a title naming none."""
     units = _as_places(units)
     title = text[ts:te]
     sent = sent or (ts, te)
@@ -2571,7 +2579,7 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
             return found[1]
     if any(c in title for c in w["central_words"]):
         return None
-    if found := _own_title_place(text, title, units, ts, name, sent, rules):
+    if found := _own_title_place(text, title, units, ts, name, sent, rules, exclude):
         return found
     for noise in rules.level_word_noise:                 # 农村 is no village
         title = title.replace(noise, "")
@@ -2582,7 +2590,7 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                     u.name.endswith(rules.own_city_ends) for u in units if sent[0] <= u.start < ts):
                 return units.own_city       # 本报讯…副市长甲率…到昭通市: the outlet's city (P10)
             for up in levels[k:]:        # P2: else the smallest unit the article gives
-                found = _context_unit(text, units, up, name, sent)
+                found = _context_unit(text, units, up, name, sent, exclude)
                 if found:
                     return found
             return None
@@ -2590,36 +2598,38 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
 
 
 def _own_title_place(text: str, title: str, units: _Places, ts: int, name: tuple[int, int],
-                     sent: tuple[int, int], rules: PersonRules) -> Optional[str]:
+                     sent: tuple[int, int], rules: PersonRules,
+                     exclude: frozenset[str] = frozenset()) -> Optional[str]:
     """The place of a district's or county-level city's own title naming no unit (区委副书记,
-    市政府党组成员), else None (the level reading decides)."""
-    if rules.district_title.search(title) and (found := _district_place(text, units, ts, name, sent)):
+    市政府党组成员), else None (the level reading decides); never one of ``exclude``."""
+    if rules.district_title.search(title) and (found := _district_place(text, units, ts, name, sent, exclude)):
         return found
     if rules.city_title.search(title):
-        return _county_city_place(units, ts, sent)
+        return _county_city_place(units, ts, sent, exclude)
     return None
 
 
 def _district_place(text: str, units: _Places, ts: int, name: tuple[int, int],
-                    sent: tuple[int, int]) -> Optional[str]:
+                    sent: tuple[int, int], exclude: frozenset[str] = frozenset()) -> Optional[str]:
     """The district a district's title at ``ts`` naming none (区委副书记, 副区长, 区领导) is of: the
     district named last before the title in its sentence (麦积区委常委、副区长甲,副区长乙 →
     麦积区; 区政协副主席、西青区农经委副主任乙: not the later part's 西青区), else
     the one the context gives (:func:`_context_unit` over districts only: a county named nearer
     is the guest's, 围场县县长一行来我区…区领导甲 → the site's 丰南区 named later, P25, P10)."""
     districts = [u for u in units.of_level("county") if u.name.endswith("区")]
-    before = [u for u in districts if sent[0] <= u.start < ts]
+    before = [u for u in districts if sent[0] <= u.start < ts and u.name not in exclude]
     if before:
         return before[-1].name
-    return _context_unit(text, districts, "county", name, sent)
+    return _context_unit(text, districts, "county", name, sent, exclude)
 
 
-def _county_city_place(units: _Places, ts: int, sent: tuple[int, int]) -> Optional[str]:
+def _county_city_place(units: _Places, ts: int, sent: tuple[int, int],
+                       exclude: frozenset[str] = frozenset()) -> Optional[str]:
     """The county-level city a city's title at ``ts`` naming no city (市政府党组成员, 副市长) is
     of, when the city named last before the title in its sentence is one (莱西市委书记甲,市政府
     党组成员乙 → 莱西市, not the prefecture 陇南市 of the guest county named earlier); None when
     that city is a prefecture's or none is named (the level reading then decides)."""
-    cities = [u for u in units if u.name.endswith("市") and sent[0] <= u.start < ts]
+    cities = [u for u in units if u.name.endswith("市") and sent[0] <= u.start < ts and u.name not in exclude]
     if cities and cities[-1].level == "county":
         return cities[-1].name
     return None
@@ -2996,7 +3006,7 @@ def _employer_of_village_cadre(text: str, cadre: Cadre, spans: list[tuple[int, i
 
 def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules,
-                memo: Optional[_Memo] = None) -> Cadre:
+                memo: Optional[_Memo] = None, guests: Sequence[tuple[int, frozenset[str]]] = ()) -> Cadre:
     cadre = Cadre(name=name)
     counties = _as_places(counties)
     seen: set[str] = set()
@@ -3024,12 +3034,46 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                         memo.dates[sent] = dates
                 since, until = dates
                 cadre.posts.append(Post(title=title, since=since, until=until,
-                                        place=place or post_place(text, ts, te, a, counties, rules, sent)))
+                                        place=place or post_place(text, ts, te, a, counties, rules, sent,
+                                                                  _guests_of_host(text, a, b, sent, guests, rules))))
     if cadre.origin is None:
         cadre.origin = _home_origin(text, cadre, spans, sentences, rules) or \
             _home_of_village_post(cadre, rules) or \
             _employer_of_village_cadre(text, cadre, spans, sentences, rules)
     return cadre
+
+
+def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
+                  ) -> list[tuple[int, frozenset[str]]]:
+    """(end of the go word, the guests' units) of each helper's visit to another side: a party's
+    word and go word (guest_visit: 合川区委副书记、区长甲…一行来|我县; 上海市松江区中山街道党政代表团
+    到|罗坎镇), a helping word in its sentence (party_visit_help), the units written before the
+    party's word in its sentence (the guests' own), and no unit of theirs (nor one inside them)
+    within party_visit_place_reach after the go word (a leader touring his own county names no
+    other side). Empty unless a host's act (host_act_word) is written at all."""
+    if not units or not rules.host_act_word.search(text):
+        return []
+    reach = rules.limits.party_visit_place_reach
+    out = []
+    for m in rules.guest_visit.finditer(text):
+        s0, s1 = sentence_of(m.start())
+        if not rules.party_visit_help.search(text, s0, s1):
+            continue
+        guests = frozenset(u.name for u in units if s0 <= u.start < m.start())
+        to = next((u for u in units if m.end() <= u.start <= m.end() + reach), None)
+        if guests and not (to is not None and guests & {to.name, to.prefecture, to.province}):
+            out.append((m.end(), guests))
+    return out
+
+
+def _guests_of_host(text: str, a: int, b: int, sent: tuple[int, int],
+                    guests: Sequence[tuple[int, frozenset[str]]], rules: PersonRules) -> frozenset[str]:
+    """The units of the guests a name at text[a:b] hosts (县政府副县长甲陪同, after the last visit
+    of :func:`_guest_visits` ending before the name): a bare title there is the visited side's."""
+    if not guests or not rules.host_act.match(text, b, sent[1]):
+        return frozenset()
+    before = [names for end, names in guests if end <= a]
+    return before[-1] if before else frozenset()
 
 
 def _written_between(b: int, ts: int, units: _Places) -> Optional[str]:
@@ -3450,9 +3494,10 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     _list_cadres(found, list_groups, rules)
     counties = _as_places(_outside_names(counties, found))
     counties.own_city = _own_city(text, counties, rules)
+    guests = _guest_visits(text, counties, sentence_of, rules)
     for p in found:
         if p.role == "cadre":
-            p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo)
+            p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo, guests)
     _visiting_party(text, found, counties, sentence_of, rules, memo)
     _party_members(text, found, sentence_of, rules)
     if pairs:
