@@ -3161,7 +3161,9 @@ def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: Pe
     襄阳市副市长乙…随团考察 (the leader in the sentence before). Only a member whose first post
     starts with the place that starts the leader's origin, or is placed there (市政府秘书长丙,
     placed at 襄阳市 by the leader's city): a host named in the sentence (县政府副县长某某陪同)
-    is no member."""
+    is no member. In the sentence after the leader's, with neither word, a member whose first title
+    opens with the leader's origin as written (成都市委党校常务副校长甲率队深入定点帮扶村…。大邑县委常委
+    丙,成都市委党校副校长乙…陪同调研): the unit's own official at its act."""
     leaders = [(a, b, p.cadre.origin) for p in found if p.cadre is not None and p.cadre.origin
                for a, b in p.spans]
     if not leaders:
@@ -3179,6 +3181,15 @@ def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: Pe
                 t0, t1 = sentence_of(s0 - 1)
                 lead = [o for la, lb, o in leaders if t0 <= la and lb <= t1
                         and rules.party_lead.search(text, lb, t1)]
+            elif s0 > 0:        # 成都市委党校常务副校长甲率队深入…。…成都市委党校副校长乙…陪同调研
+                t0, t1 = sentence_of(s0 - 1)
+                lead = [o for la, lb, o in leaders if t0 <= la and lb <= t1
+                        and rules.party_lead.search(text, lb, t1) and cadre.posts[0].title.startswith(o)
+                        and _same_leading_place(cadre.posts[0].title, o, rules)]   # not a bare 党委
+                if lead:
+                    cadre.origin = lead[-1]
+                    break
+                continue
             else:
                 continue
             if lead and (_same_leading_place(cadre.posts[0].title, lead[-1], rules)
