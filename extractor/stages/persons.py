@@ -400,7 +400,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
             "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
-            "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before")}),
+            "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before",
+            "guest_delegations")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -2544,8 +2545,7 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     have none; other posts: the unit the title names (county, else prefecture/province); a
     title that names none but says its level (第一书记, 镇长, 副县长 → a county; 自治区发改委
     主任 → a province) takes the unit of that level the context gives (:func:`_context_unit`),
-    else of the next level up (P2). ``exclude``: a host's guests' units (:func:`_guest_visits`),
-    never the context's unit for a title naming none."""
+    else of the next level up (P2), never one of ``exclude`` (a host's guests': :func:`_guest_visits`)."""
     units = _as_places(units)
     title = text[ts:te]
     sent = sent or (ts, te)
@@ -3035,7 +3035,7 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 since, until = dates
                 cadre.posts.append(Post(title=title, since=since, until=until,
                                         place=place or post_place(text, ts, te, a, counties, rules, sent,
-                                                                  _guests_of_host(text, a, b, sent, guests, rules))))
+                                                                  _guests_of_host(text, a, b, sent, counties, guests, rules))))
     if cadre.origin is None:
         cadre.origin = _home_origin(text, cadre, spans, sentences, rules) or \
             _home_of_village_post(cadre, rules) or \
@@ -3057,7 +3057,7 @@ def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
     out = []
     for m in rules.guest_visit.finditer(text):
         s0, s1 = sentence_of(m.start())
-        if not rules.party_visit_help.search(text, s0, s1):
+        if not m.group().startswith(rules.affixes.guest_delegations) and not rules.party_visit_help.search(text, s0, s1):
             continue
         guests = frozenset(u.name for u in units if s0 <= u.start < m.start())
         to = next((u for u in units if m.end() <= u.start <= m.end() + reach), None)
@@ -3066,14 +3066,17 @@ def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
     return out
 
 
-def _guests_of_host(text: str, a: int, b: int, sent: tuple[int, int],
+def _guests_of_host(text: str, a: int, b: int, sent: tuple[int, int], units: _Places,
                     guests: Sequence[tuple[int, frozenset[str]]], rules: PersonRules) -> frozenset[str]:
-    """The units of the guests a name at text[a:b] hosts (县政府副县长甲陪同, after the last visit
-    of :func:`_guest_visits` ending before the name): a bare title there is the visited side's."""
-    if not guests or not rules.host_act.match(text, b, sent[1]):
+    """The units of the guests a name at text[a:b] hosts: those of the last visit of
+    :func:`_guest_visits` ending before the name (县政府副县长甲陪同) and those written after the
+    host's act in its sentence (省长甲在福州会见了由…率领的西藏自治区昌都市…考察团): a bare title
+    there is the visited side's."""
+    if not units or not rules.host_act_word.search(text, b, sent[1]) or not (m := rules.host_act.match(text, b, sent[1])):
         return frozenset()
     before = [names for end, names in guests if end <= a]
-    return before[-1] if before else frozenset()
+    after = frozenset(u.name for u in units if m.end() <= u.start < sent[1])
+    return (before[-1] if before else frozenset()) | after
 
 
 def _written_between(b: int, ts: int, units: _Places) -> Optional[str]:
