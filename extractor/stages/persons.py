@@ -3006,7 +3006,7 @@ def _employer_of_village_cadre(text: str, cadre: Cadre, spans: list[tuple[int, i
 
 def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                 counties: list[CountySpan], ref_year: Optional[int], rules: PersonRules,
-                memo: Optional[_Memo] = None, guests: Sequence[tuple[int, frozenset[str]]] = ()) -> Cadre:
+                memo: Optional[_Memo] = None, guests: Optional[Sequence[tuple[int, frozenset[str]]]] = None) -> Cadre:
     cadre = Cadre(name=name)
     counties = _as_places(counties)
     seen: set[str] = set()
@@ -3044,15 +3044,15 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
 
 
 def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
-                  ) -> list[tuple[int, frozenset[str]]]:
+                  ) -> Optional[list[tuple[int, frozenset[str]]]]:
     """(end of the go word, the guests' units) of each helper's visit to another side: a party's
     word and go word (guest_visit: 合川区委副书记、区长甲…一行来|我县; 上海市松江区中山街道党政代表团
     到|罗坎镇), a helping word in its sentence (party_visit_help), the units written before the
     party's word in its sentence (the guests' own), and no unit of theirs (nor one inside them)
     within party_visit_place_reach after the go word (a leader touring his own county names no
-    other side). Empty unless a host's act (host_act_word) is written at all."""
+    other side). None when no host's act (host_act_word) is written at all: no post asks then."""
     if not units or not rules.host_act_word.search(text):
-        return []
+        return None
     reach = rules.limits.party_visit_place_reach
     out = []
     for m in rules.guest_visit.finditer(text):
@@ -3067,12 +3067,13 @@ def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
 
 
 def _guests_of_host(text: str, a: int, b: int, sent: tuple[int, int], units: _Places,
-                    guests: Sequence[tuple[int, frozenset[str]]], rules: PersonRules) -> frozenset[str]:
+                    guests: Optional[Sequence[tuple[int, frozenset[str]]]], rules: PersonRules) -> frozenset[str]:
     """The units of the guests a name at text[a:b] hosts: those of the last visit of
     :func:`_guest_visits` ending before the name (县政府副县长甲陪同) and those written after the
     host's act in its sentence (省长甲在福州会见了由…率领的西藏自治区昌都市…考察团): a bare title
     there is the visited side's."""
-    if not units or not rules.host_act_word.search(text, b, sent[1]) or not (m := rules.host_act.match(text, b, sent[1])):
+    if guests is None or not rules.host_act_word.search(text, b, sent[1]) \
+            or not (m := rules.host_act.match(text, b, sent[1])):
         return frozenset()
     before = [names for end, names in guests if end <= a]
     after = frozenset(u.name for u in units if m.end() <= u.start < sent[1])
