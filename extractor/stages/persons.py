@@ -150,6 +150,8 @@ class PersonRules:
     party_visit: regex.Pattern               # |、乙等一行赴, |率领的…团日前赴: a party going somewhere
     party_visit_help: regex.Pattern          # 帮扶, 对口…: the party's trip is the helper's work
     guest_visit: regex.Pattern               # 一行来|我县, 代表团到…: a party's word and go word
+    donor_act: regex.Pattern                 # 甲|代表东丽区向甘谷县捐赠: a donor acting for a unit
+    donor_thanks: regex.Pattern              # 锦旗: the helped side's thanks
     host_act: regex.Pattern                  # 甲|,县政府副县长乙参加: the name's clause hosts a visit
     host_act_word: regex.Pattern             # 陪同, 参加: any host's act in a text
     visit_unit: regex.Pattern                # 中山区委|书记: the unit a title names (P12's origin)
@@ -371,6 +373,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
         party_visit=regex.compile(r["party_visit"]),
         guest_visit=regex.compile(r["guest_visit"]),
+        donor_act=regex.compile(r["donor_act"]),
+        donor_thanks=regex.compile(alternation(r["donor_thanks"])),
         host_act=regex.compile(f"[^。！？；：“”\\n]{{0,{r['host_act_reach']}}}?(?:{alternation(r['host_act_words'])})"),
         host_act_word=regex.compile(alternation(r["host_act_words"])),
         party_visit_help=regex.compile(alternation(r["party_visit_help"])),
@@ -3140,6 +3144,24 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
                 break
 
 
+def _donors(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRules) -> None:
+    """A donor acting for a unit takes it as origin, as written (P12, W8): a cadre with no origin
+    whose name is followed by 代表东丽区向甘谷县捐赠 (donor_act), the unit read as one by
+    :func:`_clean_origin`; not a 锦旗 given (donor_thanks: the helped side's thanks)."""
+    if "代表" not in text:
+        return
+    for p in found:
+        if p.cadre is None or p.cadre.origin:
+            continue
+        for a, b in p.spans:
+            s1 = sentence_of(a)[1]
+            m = rules.donor_act.match(text, b, s1)
+            if m and not rules.donor_thanks.search(text, m.end(), s1) and \
+                    (origin := _clean_origin(m.group("unit"), rules)):
+                p.cadre.origin = origin
+                break
+
+
 def _visit_unit(title: str, place: Optional[str], rules: PersonRules) -> Optional[str]:
     """The unit a visitor's title names (:func:`_visiting_party`): as written (市工商联, 福建省
     侨联, 区财政局), or the place for a level's own organ (莱西市委 → 莱西市 as written, 区委 →
@@ -3514,6 +3536,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo, guests)
     _visiting_party(text, found, counties, sentence_of, rules, memo)
+    _donors(text, found, sentence_of, rules)
     _party_members(text, found, sentence_of, rules)
     if pairs:
         _helper_officials(text, found, pairs, counties, sentence_of, rules)
