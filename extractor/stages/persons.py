@@ -151,6 +151,7 @@ class PersonRules:
     party_visit_help: regex.Pattern          # 帮扶, 对口…: the party's trip is the helper's work
     guest_visit: regex.Pattern               # 一行来|我县, 代表团到…: a party's word and go word
     donor_act: regex.Pattern                 # 甲|代表东丽区向甘谷县捐赠: a donor acting for a unit
+    host_meet: regex.Pattern                 # 会见: the units after it in its sentence are the guests'
     donor_thanks: regex.Pattern              # 锦旗: the helped side's thanks
     host_act: regex.Pattern                  # 甲|,县政府副县长乙参加: the name's clause hosts a visit
     host_act_word: regex.Pattern             # 陪同, 参加: any host's act in a text
@@ -374,6 +375,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         party_visit=regex.compile(r["party_visit"]),
         guest_visit=regex.compile(r["guest_visit"]),
         donor_act=regex.compile(r["donor_act"]),
+        host_meet=regex.compile(r["host_meet"]),
         donor_thanks=regex.compile(alternation(r["donor_thanks"])),
         host_act=regex.compile(f"[^。！？；：“”\\n]{{0,{r['host_act_reach']}}}?(?:{alternation(r['host_act_words'])})"),
         host_act_word=regex.compile(alternation(r["host_act_words"])),
@@ -3067,7 +3069,11 @@ def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
         to = next((u for u in units if m.end() <= u.start <= m.end() + reach), None)
         if guests and not (to is not None and guests & {to.name, to.prefecture, to.province}):
             out.append((m.end(), guests))
-    return out
+    for m in rules.host_meet.finditer(text):       # 会见了由…率领的西藏自治区昌都市…考察团一行
+        s0, s1 = sentence_of(m.start())
+        if guests := frozenset(u.name for u in units if m.end() <= u.start < s1):
+            out.append((s1, guests))
+    return sorted(out, key=lambda visit: visit[0])
 
 
 def _guests_of_host(text: str, a: int, b: int, sent: tuple[int, int], units: _Places,
