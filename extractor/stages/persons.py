@@ -3065,15 +3065,22 @@ def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
         s0, s1 = sentence_of(m.start())
         if not m.group().startswith(rules.affixes.guest_delegations) and not rules.party_visit_help.search(text, s0, s1):
             continue
-        guests = frozenset(u.name for u in units if s0 <= u.start < m.start())
-        to = next((u for u in units if m.end() <= u.start <= m.end() + reach), None)
+        guests = frozenset(u.name for u in _units_between(units, s0, m.start()))
+        to = next(iter(_units_between(units, m.end(), m.end() + reach + 1)), None)
         if guests and not (to is not None and guests & {to.name, to.prefecture, to.province}):
             out.append((m.end(), guests))
     for m in rules.host_meet.finditer(text):       # 会见了由…率领的西藏自治区昌都市…考察团一行
         s0, s1 = sentence_of(m.start())
-        if guests := frozenset(u.name for u in units if m.end() <= u.start < s1):
+        if guests := frozenset(u.name for u in _units_between(units, m.end(), s1)):
             out.append((s1, guests))
     return sorted(out, key=lambda visit: visit[0])
+
+
+def _units_between(units: _Places, start: int, end: int) -> list[PlaceSpan]:
+    """The units starting in [start, end), in the text's order (the units are sorted by start:
+    a bisection, not a pass over every unit of the article for each visit or host)."""
+    return units[bisect.bisect_left(units, start, key=lambda u: u.start):
+                 bisect.bisect_left(units, end, key=lambda u: u.start)]
 
 
 def _guests_of_host(text: str, a: int, b: int, sent: tuple[int, int], units: _Places,
@@ -3086,7 +3093,7 @@ def _guests_of_host(text: str, a: int, b: int, sent: tuple[int, int], units: _Pl
             or not (m := rules.host_act.match(text, b, sent[1])):
         return frozenset()
     before = [names for end, names in guests if end <= a]
-    after = frozenset(u.name for u in units if m.end() <= u.start < sent[1])
+    after = frozenset(u.name for u in _units_between(units, m.end(), sent[1]))
     return (before[-1] if before else frozenset()) | after
 
 
