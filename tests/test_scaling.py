@@ -28,6 +28,9 @@ FAMILIES = {
     "figures, exits": "脱贫摘帽",
     # … and an approval just before 退出 likewise (批准退出 repeated: 0.67 s at 30 KB, 57 s at 300 KB)
     "figures, approved exits": "批准退出",
+    # a helper's visit and a host after it (round 28 of issue 10): each host asks only the
+    # visits ending before it (a bisection) and the units of its own sentence
+    "persons, visits and hosts": "成都市代表团一行到大邑县开展对口帮扶。县委书记王明陪同，会见了代表团。",
     "counties, with parent": "福州市鼓楼区",
     "counties, shared name": "鼓楼区",
     "counties, list": "石渠县、",

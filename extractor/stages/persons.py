@@ -3092,9 +3092,9 @@ def _guests_of_host(text: str, a: int, b: int, sent: tuple[int, int], units: _Pl
     if guests is None or not rules.host_act_word.search(text, b, sent[1]) \
             or not (m := rules.host_act.match(text, b, sent[1])):
         return frozenset()
-    before = [names for end, names in guests if end <= a]
+    last = bisect.bisect_right(guests, a, key=lambda visit: visit[0])     # the visits ending by the name
     after = frozenset(u.name for u in _units_between(units, m.end(), sent[1]))
-    return (before[-1] if before else frozenset()) | after
+    return (guests[last - 1][1] if last else frozenset()) | after
 
 
 def _written_between(b: int, ts: int, units: _Places) -> Optional[str]:
