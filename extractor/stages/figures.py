@@ -64,6 +64,9 @@ class FigureRules:
         self.rate_as_standard = regex.compile(r["rate_as_standard"])
         self.rate_standard_window = int(r["rate_standard_window"])
         self.rate_bound_words = tuple(r["rate_bound_words"])
+        self.rate_bound_before = regex.compile(r["rate_bound_before"])
+        self.rate_standard_defined_before = regex.compile(r["rate_standard_defined_before"])
+        self.rate_standard_after = regex.compile(r["rate_standard_after"])
         self.other_people_after = plain_pattern(r["other_people_after"])
         self.delisting_list_item = regex.compile(r["delisting_list_item"])
         self.delisting_named_unit = regex.compile(r["delisting_named_unit"])
@@ -729,6 +732,8 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
     last = None
     for m in rules.rate_noun.finditer(head):
         last = m
+    if _defined_standard(rules, ctx, q, before):
+        return None   # 标准…即贫困发生率低于3%; 应低于2%的标准: the exit rule quoted, not a result (F3)
     if last is None and (_share_exits(rules, ctx, q, before, after) or rules.share_exit_after.match(after)
                          or rules.share_exit_before.search(before)):   # 贫困人口将减少85%以上
         return "exit_rate"   # 95%左右的贫困人口将实现脱贫; 占全部贫困县的52.4%; 百分之百脱贫
@@ -750,6 +755,17 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
     if rules.people.match(after) and _remaining(rules, before, after):
         return "remaining_poor"
     return None
+
+
+def _defined_standard(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str) -> bool:
+    """A rate bound (2%以下, 低于3%) that its sentence defines as a standard before it (标准…即…, “一低于”指…) or
+    calls a standard right after it (…的标准)."""
+    bound = q.text.endswith(rules.rate_bound_words) or q.text[:2] in ("低于", "高于") \
+        or rules.rate_bound_before.search(before)
+    if not bound:
+        return False
+    return bool(rules.rate_standard_defined_before.search(ctx.text, ctx.s_start, q.start)
+                or rules.rate_standard_after.match(ctx.text, q.end, ctx.s_end))
 
 
 def _share_exits(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str, after: str) -> bool:
