@@ -199,6 +199,7 @@ class FigureRules:
         self.at_risk = plain_pattern(r["at_risk_nouns"])
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
+        self.whole_set_after = regex.compile(r["whole_set_after"])
         self.quoted_label_max = int(r["quoted_label_max"])
         self.cue_as_attribute = regex.compile(r["cue_as_attribute"])
         self.damaged_before = tuple(r["damaged_before"])
@@ -556,6 +557,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     other = _DIGIT.search(rest)
     if other and not rules.people_count_after_head.match(rest):
         rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
+    if rules.whole_set_after.match(after_head):
+        rest, following = "", ""   # 在全国592个贫困县当中，兰考县…率先退出: the exit is the part's
     exit_pattern = rules.county_exit if county else rules.village_exit
     if rules.part_after_exit.match(after_head) or rules.share_after_exit.match(after_head):
         # 832个贫困县已摘帽436个, 832个贫困县有一半摘帽: the exit is the part's; this one is the stock
