@@ -200,6 +200,8 @@ class FigureRules:
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
         self.whole_set_after = regex.compile(r["whole_set_after"])
+        self.members_after_cue = regex.compile(r["members_after_cue"])
+        self.members_marker = str(r["members_marker"])
         self.quoted_label_max = int(r["quoted_label_max"])
         self.cue_as_attribute = regex.compile(r["cue_as_attribute"])
         self.damaged_before = tuple(r["damaged_before"])
@@ -1312,6 +1314,9 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
     if colon:
         # 下列县退出贫困县序列：甲县、乙县: the counties after the colon, to the sentence's end
         first, limit = ctx.s_start + colon.end(), ctx.s_end
+    elif rules.members_marker in sentence and (members := rules.members_after_cue.match(sentence, cue.end())):
+        # 批准全省17个县退出贫困县序列，松潘县、九寨沟县…6个县位列其中: the members listed after the cue
+        first, limit = ctx.s_start + members.start("list"), ctx.s_start + members.end("list")
     elif rules.cue_as_attribute.match(sentence, cue.end()) and not rules.cue_one_of_after.match(sentence, cue.end()):
         # 2019年拟脱贫摘帽的正安县、水城县…: the counties the cue qualifies follow it
         limit = ctx.clause_bounds(limit, ctx.s_start + cue.end() + 1)[1]
