@@ -549,17 +549,10 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if rules.non_poor_unit.search(phrase):
         return None   # 7个非贫困县: the units that are not poor; 50个脱贫县: those already lifted
     after_head = after[head.end():]   # untrimmed; ``rest`` below loses brackets and later counts
-    rest = after_head
-    if rules.counted_after_head.match(rest):
+    if rules.counted_after_head.match(after_head):
         return None   # 18个有贫困县的省份: provinces
-    if "（" in before and "）" not in before[before.rindex("（"):] and "）" in rest:
-        rest = rest[rest.index("）") + 1:]   # 41个贫困县（20个国定贫困县、21个…）脱贫摘帽
-    rest = _BRACKETED.sub("", rest)
-    rest = _UNCLOSED_BRACKET.sub("", rest)   # 88个贫困县（已摘帽61个，…）: the breakdown's cues are its own
-    other = _DIGIT.search(rest)
-    if other and not rules.people_count_after_head.match(rest):
-        rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
-    if rules.whole_set_after.match(after_head):
+    rest = _cue_words_after_head(rules, before, after_head)
+    if rest is None:
         rest, following = "", ""   # 在全国592个贫困县当中，兰考县…率先退出: the exit is the part's
     exit_pattern = rules.county_exit if county else rules.village_exit
     if rules.part_after_exit.match(after_head) or rules.share_after_exit.match(after_head):
@@ -592,6 +585,22 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
     if state:
         return "villages_exited"
     return "poor_villages" if poor else None
+
+
+def _cue_words_after_head(rules: FigureRules, before: str, after_head: str) -> Optional[str]:
+    """The words after a count's head that may hold its own exit cue: without a breakdown in brackets and up to
+    another count; None when the count is the whole a part is taken from (…贫困县当中，X县…退出)."""
+    if rules.whole_set_after.match(after_head):
+        return None
+    rest = after_head
+    if "（" in before and "）" not in before[before.rindex("（"):] and "）" in rest:
+        rest = rest[rest.index("）") + 1:]   # 41个贫困县（20个国定贫困县、21个…）脱贫摘帽
+    rest = _BRACKETED.sub("", rest)
+    rest = _UNCLOSED_BRACKET.sub("", rest)   # 88个贫困县（已摘帽61个，…）: the breakdown's cues are its own
+    other = _DIGIT.search(rest)
+    if other and not rules.people_count_after_head.match(rest):
+        rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
+    return rest
 
 
 def _selected(rules: FigureRules, before: str, after: str) -> bool:
