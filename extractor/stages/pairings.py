@@ -141,6 +141,8 @@ class PairingRules:
         self.agreements = regex.compile(f"(?:{alternation(r['agreements'])})")
         st = r["signed_title"]
         self.signed_title = {"open": st["open"], "reach": _longest(tuple(st["verbs"])) + 1,
+                             "title": regex.compile(f"{regex.escape(st['open'])}{st['year']}$"),
+                             "title_max": len(st["open"]) + 14,
                              "verbs": regex.compile(f"(?:{alternation(st['verbs'])})了?$")}
 
     def _load_sent(self, sent: dict) -> None:
@@ -173,7 +175,10 @@ class PairingRules:
         head count, going mark), the acts after the place and what is no act of help."""
         self.visiting = plain_pattern("(?:%s)%s(?P<go>%s(?:%s))" % (
             alternation(v["delegations"]), v["count"], v["between"], alternation(v["marks"])))
-        self.visiting_acts = plain_pattern(alternation(v["acts"]))
+        self.visiting_acts = plain_pattern(v["acts"])
+        self.visiting_composed = tuple(v["composed"])
+        self.visiting_composed_by = v["composed_by"]
+        self.visiting_item_after_place = regex.compile(f"{v['item_after_place']}|{v['leader_after_place']}")
         self.visiting_reach = int(v["act_reach"])
         self.visiting_not_between = tuple(v["act_not_between"])
         self.visiting_not_acts = tuple(v["not_acts"])
@@ -330,6 +335,7 @@ class PairingRules:
         self.toward_means = regex.compile(r["toward_means"])
         self.toward_scope = plain_pattern(r["toward_scope"])
         self.toward_items = regex.compile(r["toward_items"])
+        self.toward_village_list = regex.compile(r["toward_village_list"])
         self.fund_verbs = tuple(r["fund_verbs"])
         self.toward_villages = plain_pattern(r["toward_villages"])
         self.fund_nouns = tuple(r["fund_nouns"])
@@ -1932,14 +1938,23 @@ def _owner(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     return helpers, recipients, cs, helpers[-1].end
 
 
+def _signed_title_open(text: str, s: int, cs: int, rules: PairingRules) -> Optional[int]:
+    """The start of the book title a cue at ``cs`` opens (only the agreement's year between), when a
+    signing verb stands right before the title (签订《2024年东西部协作协议》), else None."""
+    t = rules.signed_title
+    title = t["title"].search(text, max(s, cs - t["title_max"]), cs)
+    if title is None or not t["verbs"].search(text, max(s, title.start() - t["reach"]), title.start()):
+        return None
+    return title.start()
+
+
 def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     villages = _toward_villages(text, parties, cs, ce, s, rules, ctx)
     if villages is not None:
         return villages
-    pos = cs
-    if text.endswith(rules.signed_title["open"], 0, cs) and rules.signed_title["verbs"].search(
-            text, max(s, cs - 1 - rules.signed_title["reach"]), cs - 1):
-        pos = cs - 1   # 与黔西南州签署了《东西部扶贫协作框架协议》: the title of what they sign
+    pos = _signed_title_open(text, s, cs, rules)
+    if pos is None:
+        pos = cs   # (else 与黔西南州签署了《东西部扶贫协作框架协议》: the title of what they sign)
     ri = _toward_last_recipient(text, parties, pos, s, rules)
     if ri is None:
         return None
@@ -2001,7 +2016,24 @@ def _toward_last_recipient(text, parties, pos, s, rules) -> Optional[int]:
                                    rules.w["toward_gap"], rules, s)
     if ri is None:
         ri = _ending_before_phrase(text, parties, rules.toward_items, rules.w["toward_items_reach"], pos, 0, rules, s)
+    if ri is None:
+        ri = _before_village_list(text, parties, pos, s, rules)
     return ri
+
+
+def _before_village_list(text, parties, pos, s, rules) -> Optional[int]:
+    """The party whose villages are listed from its end up to the verb before the cue at ``pos``
+    (甘谷县安远镇大城村、古坡镇大卜峪村达成村企结对帮扶协议): one of the last three parties ending within
+    toward_village_list_reach, the list matching right from its end."""
+    lo = max(s, pos - rules.w["toward_village_list_reach"])
+    k = parties.last_ending(lo, pos)
+    for _ in range(3):
+        if k is None or parties[k].end < lo:
+            return None
+        if rules.toward_village_list.fullmatch(text, parties[k].end, pos):
+            return k
+        k = k - 1 if k > 0 else None
+    return None
 
 
 def _ending_before_phrase(text, parties, phrase, reach, pos, gap, rules, s) -> Optional[int]:
@@ -3540,6 +3572,28 @@ def _visitor(text, parties, pos, s, rules) -> Optional[Party]:
     return before
 
 
+def _composers(text, parties, pos, s, rules) -> Optional[tuple[list[Party], list[Party]]]:
+    """由 A、B…等单位…组成的 <delegation word at ``pos``>: the units named after 由 (the visitors) and
+    every party read between 由 and 组成 (the side the delegation comes from), else None."""
+    if not text.endswith(rules.visiting_composed, s, pos):
+        return None
+    comp = text.rfind(rules.visiting_composed[-1], s, pos)
+    by = text.rfind(rules.visiting_composed_by, s, comp)
+    if by < 0:
+        return None
+    lo, hi = parties.first_from(by + 1), parties.first_from(comp)
+    inside = [p for p in parties[lo:hi] if p.end <= comp]
+    if not inside or inside[0].start != by + 1:
+        return None     # 由 opens the list of units (not 自由, 由于 inside other words)
+    units = []
+    for i, p in enumerate(inside):
+        if (i > 0 and inside[i - 1].end == p.start) or (i + 1 < len(inside) and inside[i + 1].start == p.end):
+            continue    # a name read in two pieces (湖南省 + 科罗纳多汽车销售服务有限公司)
+        if p.org or rules.visiting_item_after_place.match(text, p.end):
+            units.append(p)
+    return (units, inside) if units else None
+
+
 def _read_visiting(text, rules, ctx, add, parties_in, stated, out) -> None:
     """A delegation's visit read alone (rules/pairings.yaml, visiting): H 的代表团一行赴 R 考察 with
     no statement in its sentence, the direction from the east–west lists or from a pairing the
@@ -3572,22 +3626,25 @@ def _read_visiting(text, rules, ctx, add, parties_in, stated, out) -> None:
         if act is None or any(b in text[end:act.start()] for b in rules.visiting_not_between) \
                 or any(w in text[end:act.end() + rules.visiting_not_reach] for w in rules.visiting_not_acts):
             continue     # (赴济南学习考察, 来秦安县考察学习: the visitor learns)
-        h = _visitor(text, singles, m.start("go"), s, rules)
-        if h is None or h in places:
-            continue
-        name = h.helper[0]
-        for r in places:
+        visitors = _composers(text, singles, m.start(), s, rules)
+        if visitors is None:
+            h = _visitor(text, singles, m.start("go"), s, rules)
+            visitors = ([h], [h]) if h is not None and h not in places else None
+        if visitors is None or _quoted(text, s, visitors[1][0].start, rules, singles):
+            continue     # (专题片《萧山区区长李四一行赴美姑县开展…》: a title, no visit told)
+        for h, r in product(visitors[0], places):
+            name = h.helper[0]
             if r.place.level == "province" and not (h.place is not None and h.place.level == "province"):
                 continue     # 金华市代表团赴西藏考察: a city's visit names the region, not the place it helps
             if any(r.place != r2 and _contains(r.place, r2) for _, r2 in stated):
                 continue     # 仓山区代表团赴定西考察 beside 仓山区…临洮县: the place stated within yields
             # the established pairing: a place the article states H helps, or one of its parts
             kind = next((k for r2, k in helped.get(name, ()) if r2 == r.place or _contains(r2, r.place)), None)
-            if kind is None and _east(h, rules) and _east(r, rules, "recipients"):
+            if kind is None and any(_east(x, rules) for x in visitors[1]) and _east(r, rules, "recipients"):
                 kind = rules.cues[c.group()].kind if (c := rules.cue_pattern.search(text, s, e)) else rules.visiting_kind
             if kind is None:
                 continue
-            add(h, r.place, kind, h.start, act.end(), s, e)
+            add(h, r.place, kind, visitors[1][0].start, act.end(), s, e)
 
 
 def _read_sendings(text, rules, ctx, add, parties_in) -> None:
