@@ -265,7 +265,8 @@ DISTRICTLESS_HEADER = """\
 # the party, named as written (gold/README W15), and the city's code is its key. A town name alone
 # is ambiguous elsewhere, so only these cities' towns are listed.
 # name: as written (a street office STEM街道 also as STEM区, or STEM if it ends in 区, form former, where no gazetteer unit
-# writes STEM区, and none shorter than 3 characters: 南区 reads inside 西南区域); official: the code list's name; county: the city's county-level code (the key);
+# writes STEM区, and none shorter than 3 characters: 南区 reads inside 西南区域), and the town group it leads as
+# STEM组团 (form group: 虎门组团); official: the code list's name; county: the city's county-level code (the key);
 # city: its name; namesakes: the county-level codes of other townships of the same name (|), whose
 # articles write the same name for another place.
 """
@@ -300,6 +301,9 @@ def districtless_town_rows(source: Path) -> list[tuple[str, str, str, str, str, 
             continue
         namesakes = "|".join(sorted(counties_of[name] - {st["areaCode"]}))
         out.append((name, "official", name, st["areaCode"], city, namesakes))
+        stem = next(name[:-len(e)] for e in endings if name.endswith(e))
+        if len(stem) >= 2:
+            out.append((stem + NAMES["districtless_group_suffix"], "group", name, st["areaCode"], city, ""))
         if name.endswith(street_end):
             stem = name[:-len(street_end)]
             written = stem if stem.endswith(former) else stem + former   # 东区街道 was 东区

@@ -428,12 +428,14 @@ class PairingRules:
     def _load_districtless_towns(self, r: dict, folder: Folder) -> None:
         """The towns of cities with no county level (rules/districtless_towns.tsv, generated): each
         name's city (its county-level unit, the key) and the counties of its namesakes elsewhere."""
-        self.districtless_towns: dict[str, tuple[Place, frozenset[str]]] = {}
+        self.districtless_towns: dict[str, tuple[Place, frozenset[str], bool]] = {}
+        needs_city = frozenset(r["districtless_forms_needing_city"])
         for row in load_tsv("districtless_towns.tsv", folder):
             u = self.gaz.units.get(row["county"])
             if u is not None:
                 self.districtless_towns[row["name"]] = (
-                    Place(u.name, u.adcode, "town"), frozenset(filter(None, row["namesakes"].split("|"))))
+                    Place(u.name, u.adcode, "town"), frozenset(filter(None, row["namesakes"].split("|"))),
+                    row["form"] in needs_city)
         self.districtless_town_pattern = words_pattern(self.districtless_towns)
         self.districtless_town_organs = tuple(sorted(r["districtless_town_organs"], key=len, reverse=True))
 
@@ -2993,15 +2995,16 @@ class Context:
     def districtless_town(self, name: str) -> Optional[Place]:
         """The city of a town of a city with no county level named alone (rules/districtless_towns.tsv),
         or None when the name is also another township's and the article names that township's county
-        or prefecture and not the city (长安镇 in a text on 海宁: 海宁's 长安镇)."""
+        or prefecture and not the city (长安镇 in a text on 海宁: 海宁's 长安镇), or is a form that needs the
+        city named (rules districtless_forms_needing_city: 新城组团 is also a planner's word) and it is not."""
         found = self._towns.get(name, False)
         if found is False:
-            place, namesakes = self.rules.districtless_towns[name]
+            place, namesakes, needs_city = self.rules.districtless_towns[name]
             found = place
-            if namesakes:
+            if namesakes or needs_city:
                 named = self.named_codes
-                if place.adcode not in named and place.adcode[:4] + "00" not in named and any(
-                        c in named or c[:4] + "00" in named for c in namesakes):
+                city_named = place.adcode in named or place.adcode[:4] + "00" in named
+                if not city_named and (needs_city or any(c in named or c[:4] + "00" in named for c in namesakes)):
                     found = None
             self._towns[name] = found
         return found
