@@ -411,6 +411,7 @@ class PairingRules:
         self.party_committee_list = regex.compile(r"%s((?:%s(?:%s)){1,%d}%s)等?%s" % (
             parties, stem, joiners, int(committees["list_max"]) - 1, stem, ending))
         self.party_committee_joiners = regex.compile(joiners)
+        self.party_names = words_pattern(committees["parties"])
 
     def _load_bounds(self, r: dict, folder: Folder) -> None:
         """Where a party's name ends and begins: the statement's verbs before an organisation
@@ -939,6 +940,8 @@ def _party_committees(text: str, s: int, e: int, rules: PairingRules) -> list[tu
     boundary, then nothing or one place of the code list (or a place and its districts: 佛山市顺德区) written
     with the level, then the committee's end."""
     out = []
+    if not rules.party_names.search(text, s, e):
+        return out   # most sentences name no party: one plain search instead of the two patterns
     for m in rules.party_committee.finditer(text, s, e):
         a = m.start()
         if a > 0 and _HAN.match(text[a - 1]) and text[a - 1] not in rules.org_boundaries:
