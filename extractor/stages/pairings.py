@@ -3398,7 +3398,9 @@ def find_pairings(article: Article, rules: PairingRules,
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
     _read_sendings(text, rules, ctx, add, parties_in)
     _read_arrivals(text, rules, ctx, add, parties_in)
-    _read_visiting(text, rules, ctx, add, parties_in, stated, out)
+    if any(m.group() not in rules.bare_cues for cues in sentences.values() for m in cues):
+        # (an article whose only cue is a bare 对口, 对口合作/对口交流 between equals, tells no help)
+        _read_visiting(text, rules, ctx, add, parties_in, stated, out)
     if stated:
         _read_instances(text, rules, ctx, add, parties_in, stated)
         _read_carried(text, sentences, parties_of, rules, add, stated, {h for h, _ in out})
