@@ -207,13 +207,18 @@ def former_name_rows(source: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def render_former_names(source: Path) -> str:
+def _render_rows(header: str, columns: tuple[str, ...], rows) -> str:
+    """A generated TSV file: its comment header, the column line, then one line per row."""
     out = io.StringIO()
-    out.write(FORMER_NAMES_HEADER)
-    out.write("alias\tadcode\tname\n")
-    for row in former_name_rows(source):
+    out.write(header)
+    out.write("\t".join(columns) + "\n")
+    for row in rows:
         out.write("\t".join(row) + "\n")
     return out.getvalue()
+
+
+def render_former_names(source: Path) -> str:
+    return _render_rows(FORMER_NAMES_HEADER, ("alias", "adcode", "name"), former_name_rows(source))
 
 
 # ------------------------------------------------------------------ places_admin.tsv
@@ -314,12 +319,8 @@ def districtless_town_rows(source: Path) -> list[tuple[str, str, str, str, str, 
 
 
 def render_districtless_towns(source: Path) -> str:
-    out = io.StringIO()
-    out.write(DISTRICTLESS_HEADER)
-    out.write("name\tform\tofficial\tcounty\tcity\tnamesakes\n")
-    for row in districtless_town_rows(source):
-        out.write("\t".join(row) + "\n")
-    return out.getvalue()
+    return _render_rows(DISTRICTLESS_HEADER, ("name", "form", "official", "county", "city", "namesakes"),
+                        districtless_town_rows(source))
 
 
 def main(argv: list[str] | None = None) -> int:
