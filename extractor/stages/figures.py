@@ -64,6 +64,7 @@ class FigureRules:
         self.rate_as_standard = regex.compile(r["rate_as_standard"])
         self.rate_standard_window = int(r["rate_standard_window"])
         self.rate_bound_words = tuple(r["rate_bound_words"])
+        self.rate_bound_heads = tuple(r["rate_bound_heads"])
         self.rate_bound_before = regex.compile(r["rate_bound_before"])
         self.rate_standard_defined_before = regex.compile(r["rate_standard_defined_before"])
         self.rate_standard_after = regex.compile(r["rate_standard_after"])
@@ -774,7 +775,7 @@ def _classify_percent(rules: FigureRules, ctx: SentenceClauses, q: Quantity, bef
 def _defined_standard(rules: FigureRules, ctx: SentenceClauses, q: Quantity, before: str) -> bool:
     """A rate bound (2%以下, 低于3%) that its sentence defines as a standard before it (标准…即…, “一低于”指…) or
     calls a standard right after it (…的标准)."""
-    bound = q.text.endswith(rules.rate_bound_words) or q.text[:2] in ("低于", "高于") \
+    bound = q.text.endswith(rules.rate_bound_words) or q.text.startswith(rules.rate_bound_heads) \
         or rules.rate_bound_before.search(before)
     if not bound:
         return False
