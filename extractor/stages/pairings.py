@@ -944,14 +944,14 @@ def _party_committees(text: str, s: int, e: int, rules: PairingRules) -> list[tu
         return out   # most sentences name no party: one plain search instead of the two patterns
     for m in rules.party_committee.finditer(text, s, e):
         a = m.start()
-        if a > 0 and _HAN.match(text[a - 1]) and text[a - 1] not in rules.org_boundaries:
+        if _inside_word(text, a, 0, rules):
             continue   # 村民建议市委: 民建 inside a word
         if m.group(2) and not _places_exactly(m.group(2) + m.group(3), rules):
             continue
         out.append((a, m.end(), m.group()))
     for m in rules.party_committee_list.finditer(text, s, e):
         a = m.start()
-        if a > 0 and _HAN.match(text[a - 1]) and text[a - 1] not in rules.org_boundaries:
+        if _inside_word(text, a, 0, rules):
             continue
         level, end = m.group(3), m.group(4)
         places = _split_list(m.group(2), rules.party_committee_joiners)
@@ -964,6 +964,12 @@ def _party_committees(text: str, s: int, e: int, rules: PairingRules) -> list[tu
             out.append((a if k == 0 else at + i, m.end() if k == len(places) - 1 else at + j,
                         m.group(1) + place + level + end))
     return out
+
+
+def _inside_word(text: str, a: int, lo: int, rules: PairingRules) -> bool:
+    """Whether a name read from ``a`` (past ``lo``) starts inside a word: a Han character before it
+    that is no organisation boundary (rules org_boundaries)."""
+    return a > lo and bool(_HAN.match(text[a - 1])) and text[a - 1] not in rules.org_boundaries
 
 
 def _split_list(words: str, joiners: regex.Pattern) -> list[tuple[int, int, str]]:
@@ -1225,7 +1231,7 @@ def _with_bare_units(text: str, s: int, e: int, rules: PairingRules, parties: li
     the unit's span (温州商会 of 市温州商会) gives way to it."""
     for m in rules.bare_unit_pattern.finditer(text, s, e):
         a = m.start()
-        if a > s and _HAN.match(text[a - 1]) and text[a - 1] not in rules.org_boundaries:
+        if _inside_word(text, a, s, rules):
             continue
         if text.startswith(rules.bare_unit_not, a) or _generic_org(text[a + 1:m.start(1)], rules):
             continue
@@ -2781,6 +2787,7 @@ class _Abbreviations:
     def __init__(self, text: str, rules: PairingRules) -> None:
         self.text, self.rules = text, rules
         self._names: Optional[list[str]] = None
+        self._committees: Optional[set[str]] = None   # the party committees the article writes, on first use
         self._full: dict[str, str] = {}     # name → its fullest form, once per name
         # short names the article defines (国家开发银行（简称国开行）)
         self.defined: dict[str, str] = {}
@@ -2820,7 +2827,9 @@ class _Abbreviations:
         committee = rules.party_committee.fullmatch(name)
         if committee is not None and not committee.group(2):
             # 农工党省委: the committee of that party and level the article writes with its place (农工党江苏省委)
-            placed = {c for _, _, c in _party_committees(text, 0, len(text), rules)
+            if self._committees is None:
+                self._committees = {c for _, _, c in _party_committees(text, 0, len(text), rules)}
+            placed = {c for c in self._committees
                       if c != name and c.startswith(committee.group(1)) and c.endswith(name[len(committee.group(1)):])}
             if len(placed) == 1:
                 return placed.pop()
@@ -4581,7 +4590,7 @@ def run(article: Article, rules: PairingRules) -> None:
     helpers = [p for p in (_place_of(x.helper, x.helper_key, rules) for x in pairings) if p]
     recipients = [p for p in (_place_of(x.recipient, x.recipient_key, rules) for x in pairings) if p]
     regions = [a for x in pairings for a in rules.region_areas.get(x.recipient, ())]
-    org_helpers |= _units_of_helper_orgs(article, {x.helper for x in pairings if x.helper_key is None},
-                                         rules)
+    helper_orgs = {x.helper for x in pairings if x.helper_key is None}   # helpers that are no place
+    org_helpers |= _units_of_helper_orgs(article, helper_orgs, rules)
     assign_roles(article, article.facts.get("counties", []), helpers, recipients, rules,
-                 regions, org_helpers, {x.helper for x in pairings if x.helper_key is None})
+                 regions, org_helpers, helper_orgs)
