@@ -3161,8 +3161,8 @@ def _donors(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRul
     """A donor acting for a unit takes it as origin, as written (P12, W8): a cadre with no origin
     whose name is followed by 代表东丽区向甘谷县捐赠 (donor_act), the unit read as one by
     :func:`_clean_origin`; not a 锦旗 given (donor_thanks: the helped side's thanks)."""
-    if "代表" not in text:
-        return
+    if rules.raw["donor_act_word"] not in text:
+        return      # most texts: no donor acting for anyone
     for p in found:
         if p.cadre is None or p.cadre.origin:
             continue
@@ -3216,19 +3216,15 @@ def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: Pe
             if rules.party_member_same.match(text, b, s1):
                 lead = [o for la, lb, o in leaders if s0 <= la and lb <= a
                         and rules.party_lead.search(text, lb, a)]
-            elif s0 > 0 and rules.party_member_next.match(text, b, s1):
+            elif s0 > 0:        # the leader in the sentence before
                 t0, t1 = sentence_of(s0 - 1)
                 lead = [o for la, lb, o in leaders if t0 <= la and lb <= t1
                         and rules.party_lead.search(text, lb, t1)]
-            elif s0 > 0:        # 成都市委党校常务副校长甲率队深入…。…成都市委党校副校长乙…陪同调研
-                t0, t1 = sentence_of(s0 - 1)
-                lead = [o for la, lb, o in leaders if t0 <= la and lb <= t1
-                        and rules.party_lead.search(text, lb, t1) and cadre.posts[0].title.startswith(o)
-                        and _same_leading_place(cadre.posts[0].title, o, rules)]   # not a bare 党委
-                if lead:
-                    cadre.origin = lead[-1]
-                    break
-                continue
+                if not rules.party_member_next.match(text, b, s1):
+                    # 成都市委党校常务副校长甲率队深入…。…成都市委党校副校长乙…陪同调研: with neither word, only a
+                    # member whose first title opens with the leader's origin (not a bare 党委)
+                    title = cadre.posts[0].title
+                    lead = [o for o in lead if title.startswith(o) and _same_leading_place(title, o, rules)]
             else:
                 continue
             if lead and (_same_leading_place(cadre.posts[0].title, lead[-1], rules)
