@@ -168,16 +168,19 @@ FORMER_NAMES_HEADER = """\
 """
 
 
+def gazetteer_surfaces(rows: list[dict]) -> set[str]:
+    """Every name and short form the gazetteer's rows write (what a generated alias must not be)."""
+    return {r["name"] for r in rows} | {short for r in rows for short in r["short"]}
+
+
 def former_name_rows(source: Path) -> list[tuple[str, str, str]]:
     """(STEM县, adcode, today's name) per district or county-level city, then (STEM市, adcode,
     today's name) per district, by the rule of FORMER_NAMES_HEADER."""
     rows = gazetteer_rows(source)
     excluded = set(NAMES["former_name_exclude"])
-    surfaces: set[str] = set()
+    surfaces = gazetteer_surfaces(rows)
     owners: dict[str, int] = {}
     for r in rows:
-        surfaces.add(r["name"])
-        surfaces.update(r["short"])
         for short in set(r["short"]):
             owners[short] = owners.get(short, 0) + 1
     hand = {r["alias"] for r in load_tsv("county_aliases.tsv")}
@@ -294,10 +297,7 @@ def districtless_town_rows(source: Path) -> list[tuple[str, str, str, str, str, 
         counties_of.setdefault(st["name"], set()).add(st["areaCode"])
     endings = tuple(NAMES["districtless_town_endings"])
     street_end, former = NAMES["districtless_street_ending"], NAMES["districtless_street_former_suffix"]
-    surfaces: set[str] = set()
-    for r in gazetteer_rows(source):
-        surfaces.add(r["name"])
-        surfaces.update(r["short"])
+    surfaces = gazetteer_surfaces(gazetteer_rows(source))
     out = []
     for st in streets:
         city = own.get(st["areaCode"])
