@@ -116,6 +116,7 @@ class PairingRules:
         self._load_helper_side(r["roles"])
         self._load_settings(r["roles"])
         self._load_sent(r["sent"])
+        self._load_formed(r["formed"])
         self._load_arrived(r["arrived"])
         self._load_visiting(r["visiting"])
         self._load_instances(r["instances"])
@@ -144,6 +145,17 @@ class PairingRules:
                              "title": regex.compile(f"{regex.escape(st['open'])}{st['year']}$"),
                              "title_max": len(st["open"]) + 14,
                              "verbs": regex.compile(f"(?:{alternation(st['verbs'])})了?$")}
+
+    def _load_formed(self, f: dict) -> None:
+        """A team formed by named units and sent (W22): the units' joiners and count, the team,
+        where it goes or is stationed, and the words that make it a team of help."""
+        self.formed_verb = f["verb"]
+        self.formed_joiners = frozenset(f["joiners"])
+        self.formed_count_tail = regex.compile(f["count_tail"])
+        self.formed_team = regex.compile(f"({f['team_lead']})(?:{alternation(f['teams'])})")
+        self.formed_stationed = f["stationed"]
+        self.formed_going = regex.compile(f"[，,]?(?:{alternation(f['goings'])})")
+        self.formed_help = regex.compile(f["help_words"])
 
     def _load_sent(self, sent: dict) -> None:
         """People sent from one place to another (W9): the sending verbs, the gap to the going
@@ -321,6 +333,7 @@ class PairingRules:
         self.paired_relation_links = tuple(r["paired_relation"]["links"])
         self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
         self.paired_meeting = regex.compile(r["paired_meeting"])
+        self.paired_meeting_sector = regex.compile(r["paired_meeting_sector"])
         self.paired_list_joiners = tuple(r["paired_list_joiners"])
         self.paired_any_joiners = self.paired_list_joiners + self.paired_joiners   # 广东、广西两省区
         joint = r["paired_joint"]
@@ -2197,6 +2210,13 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         # 延边州和宁波市是东西部扶贫协作结对城市: the relation named after an east–west cue
         end = next((cs - len(w) for w in rules.paired_relation_links if text.endswith(w, 0, cs)), cs)
     ri = _ending_before(text, parties, end, rules.w["recipient_gap"], rules, s)
+    if ri is None and end == cs and rules.paired_meeting.match(text, ce):
+        # 西湖区-青川县卫生健康系统东西部协作…座谈会: a sector between the pair and the cue of a
+        # meeting; the two sides one east, one west, as any meeting's
+        i = parties.last_ending(-1, cs)
+        if i is not None and i > 0 and parties[i].start >= s \
+                and rules.paired_meeting_sector.fullmatch(text, parties[i].end, cs):
+            ri, meeting = i, True
     both_sides = False
     if ri is None and end == cs:
         # the two sides counted after them (广东、广西两省区开始扶贫协作; 杭州和恩施两地携手开展东西部
@@ -3407,6 +3427,7 @@ def find_pairings(article: Article, rules: PairingRules,
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
     _read_sendings(text, rules, ctx, add, parties_in)
     _read_arrivals(text, rules, ctx, add, parties_in)
+    _read_formed_teams(text, rules, ctx, add, parties_in)
     if any(m.group() not in rules.bare_cues for cues in sentences.values() for m in cues):
         # (an article whose only cue is a bare 对口, 对口合作/对口交流 between equals, tells no help)
         _read_visiting(text, rules, ctx, add, parties_in, stated, out)
@@ -3571,6 +3592,69 @@ def _read_arrivals(text, rules, ctx, add, parties_in) -> None:
                and _contains(r.recipient, r2.recipient) for h2, r2, *_ in found):
             continue
         add(h, r.recipient, kind, start, end, s, e)
+
+
+def _read_formed_teams(text, rules, ctx, add, parties_in) -> None:
+    """A team that named units form and send to a place (rules/pairings.yaml, formed; W22): each
+    unit helps the place (省统计局牵头联合广铁集团、省港航集团…组成工作队，进入廉江对口帮扶)."""
+    article = ctx.article
+    at = text.find(rules.formed_verb)
+    while at >= 0:
+        after = at + len(rules.formed_verb)
+        s, e = article.sentence_of(at)
+        team = rules.formed_team.match(text, after, e)
+        if team is not None:
+            found = _formed_team(text, parties_in(s, e), at, after, team, s, e, rules)
+            if found is not None:
+                units, recipients, kind = found
+                for h in units:
+                    for r in recipients:
+                        add(h, r.recipient, kind, units[0].start, r.end, s, e)
+        at = text.find(rules.formed_verb, after)
+
+
+def _formed_team(text, parties, at, after, team, s, e, rules):
+    """The units, places and kind of one team formed at ``at`` (组成) whose words end at ``team``,
+    else None (:func:`_read_formed_teams`)."""
+    if len(parties) < 2:
+        return None
+    singles = SentenceParties((p for p in parties if p.pair is None and not p.deictic), text, s, e, rules)
+    stationed = text.find(rules.formed_stationed, team.start(1), team.end(1))
+    if stationed >= 0:
+        ri = _starting_after(text, singles, stationed + len(rules.formed_stationed), 0)
+    else:
+        go = rules.formed_going.match(text, team.end(), e)
+        ri = _starting_after(text, singles, go.end(), 0) if go is not None else None
+    if ri is None:
+        return None
+    recipients = [r for r in _list_forward(text, singles, ri, rules.separators, rules)
+                  if r.recipient is not None and not r.org]
+    if not recipients or text.startswith(rules.sent_not_work, recipients[-1].end):
+        return None    # 组成考察团，赴济南学习: sent to learn
+    cue = rules.cue_pattern.search(text, s, e)
+    if cue is None and not rules.formed_help.search(text, after, team.end()):
+        return None    # no word of help: a team of any other work
+    composed = _composers(text, singles, after, s, rules)
+    units = composed[0] if composed is not None else _formed_subjects(text, singles, at, s, rules)
+    if not units or _quoted(text, s, units[0].start, rules, singles):
+        return None
+    units = [u for u in units if u not in recipients]
+    kind = rules.cues[cue.group()].kind if cue else rules.sent_kind
+    return units, recipients, kind
+
+
+def _formed_subjects(text, parties, at, s, rules) -> list[Party]:
+    """The units written as the subject of 组成 at ``at``: the party right before it, with at most
+    a count of units and people between (三家单位共4名干部), and those joined before it by the
+    formed joiners (牵头联合, 、)."""
+    k = parties.last_ending(s, at)
+    if k is None or not rules.formed_count_tail.fullmatch(text, parties[k].end, at):
+        return []
+    units = [parties[k]]
+    while k > 0 and text[parties[k - 1].end:parties[k].start] in rules.formed_joiners:
+        k -= 1
+        units.insert(0, parties[k])
+    return units
 
 
 def _visitor(text, parties, pos, s, rules) -> Optional[Party]:
