@@ -53,7 +53,21 @@ def year_grammar(folder: Folder = None) -> YearGrammar:
 
 def years_named(text: str, grammar: YearGrammar) -> list[int]:
     """Every year the text names with 年, in order."""
-    return [int(m[1]) for m in grammar.year.finditer(text)]
+    return [int(m[1]) for m in _years_in(text, grammar)]
+
+
+_last_years: dict[int, tuple[str, list]] = {}
+
+
+def _years_in(text: str, grammar: YearGrammar) -> list:
+    """The matches of ``grammar.year`` in the text being processed, found once (one list per
+    grammar, the last text): the dates stage (:func:`years_named`, a text without a date)
+    and the year index (:func:`year_of`, money and figures) read the same text's years."""
+    cached = _last_years.get(id(grammar))
+    if cached is None or cached[0] is not text:
+        cached = (text, list(grammar.year.finditer(text)))
+        _last_years[id(grammar)] = cached
+    return cached[1]
 
 
 def year_of(text: str, sent_start: int, pos: int, ref_year: Optional[int],
@@ -120,7 +134,7 @@ class _YearIndex:
 
     def __init__(self, text: str, grammar: YearGrammar) -> None:
         self.grammar = grammar
-        years = list(grammar.year.finditer(text))
+        years = _years_in(text, grammar)
         self.starts = [m.start() for m in years]
         self.ends = [m.end() for m in years]
         self.values = [int(m[1]) for m in years]

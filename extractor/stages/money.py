@@ -48,7 +48,9 @@ class MoneyRules:
     bare_tenth: regex.Pattern
     per_unit: regex.Pattern
     signs: regex.Pattern
-    sign_words: tuple[str, ...]   # the currency signs: a text with none has no signed amount
+    # the currency signs that hold no other sign (US$ holds $): a text with none of them has
+    # no signed amount, and each is one substring test of the whole text
+    sign_words: tuple[str, ...]
     market: re.Pattern
     other_cause: re.Pattern
     commerce: re.Pattern
@@ -149,7 +151,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subunit_window=int(r["subunit_window"]),
         bare_tenth_after=frozenset(r["bare_tenth_after"]),
         bare_tenth=_bare_tenth_pattern(r), per_unit=regex.compile(r["price_per_unit_after_kuai"]),
-        signs=_sign_pattern(r), sign_words=tuple(r["currency_signs"]),
+        signs=_sign_pattern(r), sign_words=_innermost(r["currency_signs"]),
         market=words_pattern(rel["market_cues"]), other_cause=words_pattern(rel["other_cause_cues"]),
         commerce=words_pattern(rel["commerce_cues"]), poverty=words_pattern(rel["poverty_cues"]),
         macro_total=words_pattern(rel["macro_total"]["cues"]), macro_reach=int(rel["macro_total"]["reach"]),
@@ -237,6 +239,12 @@ def _sign_pattern(r: dict) -> regex.Pattern:
         rf"(?![0-9])")
 
 
+def _innermost(words: list[str]) -> tuple[str, ...]:
+    """The words that hold no other of ``words``: a text holds one of ``words`` iff it holds
+    one of these."""
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
+
+
 def _scan_signs(text: str, rules: MoneyRules):
     """Amounts written with a currency sign before the number (one linear pass)."""
     if not any(sign in text for sign in rules.sign_words):
@@ -253,7 +261,7 @@ def _scan_signs(text: str, rules: MoneyRules):
 
 
 def _purpose(rules: MoneyRules, article: Article, sent_start: int, pos: int) -> Optional[str]:
-    start = max(article.index.clause_start(sent_start, pos), pos - rules.purpose_reach)
+    start = article.index.clause_start(sent_start, pos, rules.purpose_reach)
     clause = article.text[start:pos]
     # Drop the qualifier prefix of the amount itself (超过, 近): the head must end the clause.
     m = rules.purpose.search(clause)
@@ -429,7 +437,7 @@ def _titled_feature_earnings(rules: MoneyRules, article: Article, subjects: "_Su
     if not subjects.titled_thin():
         return False
     text, index = article.text, article.index
-    clause_start = max(index.clause_start(s_start, start), start - rules.macro_reach)
+    clause_start = index.clause_start(s_start, start, rules.macro_reach)
     return bool(rules.titled_earnings.search(text, clause_start, start)) \
         and not _another_subject(rules, article, s_start, start, end, s_end)
 
@@ -440,7 +448,7 @@ def _household_income_in_poor_passage(rules: MoneyRules, article: Article, s_sta
     away on either side, not across a heading line (a feature's next section is another passage).
     Asked only of amounts not already relevant in an article partly about poverty work."""
     text, index = article.text, article.index
-    clause_start = max(index.clause_start(s_start, start), start - rules.macro_reach)
+    clause_start = index.clause_start(s_start, start, rules.macro_reach)
     if not rules.household_income.search(text, clause_start, start):
         return False   # most amounts: one search
     paragraphs, here = index.paragraphs, index.paragraph_index(start)
@@ -502,7 +510,7 @@ def _macro_total(rules: MoneyRules, article: Article, s_start: int, clause_start
 def _another_subject(rules: MoneyRules, article: Article, s_start: int, start: int, end: int, s_end: int) -> bool:
     """A place's economic total or a company's sum: money of another subject (SPEC 4). Both
     read the amount's clause before it, at most ``macro_reach`` characters back."""
-    clause_start = max(article.index.clause_start(s_start, start), start - rules.macro_reach)
+    clause_start = article.index.clause_start(s_start, start, rules.macro_reach)
     return _macro_total(rules, article, s_start, clause_start, start, s_end) \
         or _company_sum(rules, article, s_start, clause_start, start, end, s_end)
 
