@@ -203,6 +203,8 @@ class FigureRules:
         self.whole_set_after = regex.compile(r["whole_set_after"])
         self.members_after_cue = regex.compile(r["members_after_cue"])
         self.members_marker = str(r["members_marker"])
+        self.group_members_after_cue = regex.compile(r["group_members_after_cue"])
+        self.group_marker = str(r["group_marker"])
         self.quoted_label_max = int(r["quoted_label_max"])
         self.cue_as_attribute = regex.compile(r["cue_as_attribute"])
         self.damaged_before = tuple(r["damaged_before"])
@@ -220,6 +222,8 @@ class FigureRules:
         self.change_word = regex.compile(_alt(r["change_to"]))
         self.unit_stock_metrics = frozenset(r["unit_stock_metrics"])
         self.compare_between = regex.compile(r["compare_between"])
+        self.sibling_exit_between = regex.compile(r["sibling_exit_between"])
+        self.sibling_exit_metrics = frozenset(r["sibling_exit_metrics"])
         self.households_people_between = regex.compile(r["households_people_between"])
         self.households_people_end = regex.compile(r["households_people_end"])
         self.bracket_part_head = regex.compile(r["bracket_part_head"])
@@ -1327,6 +1331,9 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
     elif rules.members_marker in sentence and (members := rules.members_after_cue.match(sentence, cue.end())):
         # 批准全省17个县退出贫困县序列，松潘县、九寨沟县…6个县位列其中: the members listed after the cue
         first, limit = ctx.s_start + members.start("list"), ctx.s_start + members.end("list")
+    elif rules.group_marker in sentence and (members := rules.group_members_after_cue.match(sentence, cue.end())):
+        # 14个脱贫摘帽县区中，龙胜、资源…9个县为…: the counties named as members of the delisted group
+        first, limit = ctx.s_start + members.start("list"), ctx.s_start + members.end("list")
     elif rules.cue_as_attribute.match(sentence, cue.end()) and not rules.cue_one_of_after.match(sentence, cue.end()):
         # 2019年拟脱贫摘帽的正安县、水城县…: the counties the cue qualifies follow it
         limit = ctx.clause_bounds(limit, ctx.s_start + cue.end() + 1)[1]
@@ -1951,6 +1958,9 @@ def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: i
         return _same_family(rules, last_metric, q.unit)   # 1660万人，较2012年末的9899万人
     if q.unit == rules.unit_of[last_metric] and rules.bracketed_restatement.match(between):
         return last_metric
+    if last_metric in rules.sibling_exit_metrics and q.unit == rules.unit_of[last_metric] \
+            and rules.sibling_exit_between.fullmatch(between):
+        return last_metric   # 2016年摘帽2个，2017年摘帽12个: the next year's exits of the same units
     if rules.unit_of[last_metric] == "户" and q.unit in rules.person_units and (
             not between or rules.households_people_between.match(between)
             and rules.households_people_end.match(text, q.end)):
