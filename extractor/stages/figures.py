@@ -205,6 +205,8 @@ class FigureRules:
         self.members_marker = str(r["members_marker"])
         self.group_members_after_cue = regex.compile(r["group_members_after_cue"])
         self.group_marker = str(r["group_marker"])
+        self.headed_list_joiner = str(r["headed_list_joiner"])
+        self.delisting_list_end_word = str(r["delisting_list_end_word"])
         self.quoted_label_max = int(r["quoted_label_max"])
         self.cue_as_attribute = regex.compile(r["cue_as_attribute"])
         self.damaged_before = tuple(r["damaged_before"])
@@ -1624,18 +1626,28 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
 
     coverage: list[PovertyFigure] = []   # of the helpers' shape (F10): kept if stated as a stock too
     previous_start = 0   # the sentence before, for a list that names its counties
+    heads: set[str] = set()   # counties delisted as the head of a count (栾川等33个县退出贫困县)
     for s_start, s_end in article.sentences:
         if text.startswith(rules.followup_openers, s_start):   # 这/上述…: rare
             for name, a, b in _followup_listed(rules, text, previous_start, s_start, s_end,
                                                county_mentions, seen_counties):
                 add("counties_delisted", Decimal(1), a, b, s_start, place=name)
         previous_start = s_start
+        group_counts: frozenset[int] = frozenset()
+        if heads:   # only after a delisting named by its head: rare
+            named, group_counts = _headed_list(rules, text, s_start, s_end, county_mentions, heads)
+            for name, a, b in named:
+                if name not in seen_counties:
+                    seen_counties.add(name)
+                    add("counties_delisted", Decimal(1), a, b, s_start, place=name)
         if not rules.trigger.search(text, s_start, s_end):
             continue
         gated = rules.may_give_figure(text, s_start, s_end)
         if gated:
             ctx = SentenceClauses(text, s_start, s_end, rules.clause_window, rules.layout_spaces)
             for metric, q, unit, covered in _counted_figures(rules, article, ctx, place_scope):
+                if q.start in group_counts and metric == "poor_counties":
+                    metric = "counties_delisted"   # …等19个国定贫困县: a group of the list the head announced
                 for value, (a, b) in zip(q.values, q.value_spans):
                     add(metric, value, q.start if len(q.values) == 1 else a, q.end if len(q.values) == 1 else b,
                         s_start, q.qualifier, unit=unit, covered=covered)
@@ -1649,10 +1661,40 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
             for metric, value, a, b, place in _zeros_and_exits(rules, article, ctx, seen_counties,
                                                                county_mentions, place_scope):
                 add(metric, value, a, b, s_start, place=place)
+                if value == 1 and place and rules.delisting_list_end.match(text, b):
+                    heads.add(place)   # 关于栾川等33个县退出贫困县的公示
     stated = {(f.metric, f.value) for f in figures} if coverage else set()
     figures += [f for f in coverage if f.metric in rules.coverage_restated_metrics and (f.metric, f.value) in stated]
     figures.sort(key=lambda f: f.span[0])
     return figures
+
+
+def _headed_list(rules: FigureRules, text: str, s_start: int, s_end: int,
+                 county_mentions: list[tuple[int, int, str]], heads: set[str]
+                 ) -> tuple[list[tuple[str, int, int]], frozenset[int]]:
+    """关于栾川等33个县退出贫困县的公示 … 栾川县、宜阳县…等19个国定贫困县和伊川县…等14个省定贫困县，已完成…程序: a
+    sentence with no exit cue of its own whose list of counties opens with a county delisted earlier as
+    the head of a count lists the counties that delisting announced. ([(name, start, end)] of the
+    list's counties, the starts of the 等N个 counts that close its groups.) Empty when no list opens
+    with a head, when the sentence has an exit cue (read by its own rules) or when the list is cut
+    by a clause mark before its first 等N个."""
+    starts = _starts_of(county_mentions)
+    mentions = county_mentions[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
+    opening = next((k for k, (a, b, name) in enumerate(mentions)
+                    if name in heads and text.startswith(rules.headed_list_joiner, b)
+                    and not text.startswith(rules.headed_list_joiner, a - 1)), None)
+    if opening is None or _delisting_cue(rules, text[s_start:s_end]):
+        return [], frozenset()
+    lo = mentions[opening][0]
+    cut = _CLAUSE_END.search(text, lo, s_end)
+    hi = cut.start() if cut else s_end
+    ends = list(rules.delisting_list_end.finditer(text, lo, hi))
+    if not ends:
+        return [], frozenset()
+    hi = ends[-1].end()
+    named = [(name, a, b) for a, b, name in mentions[opening:] if b <= hi]
+    counts = frozenset(m.start() + len(rules.delisting_list_end_word) for m in ends)
+    return named, counts
 
 
 def _zeros_and_exits(rules: FigureRules, article: Article, ctx: SentenceClauses, seen: set[str],
