@@ -1628,41 +1628,29 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
     previous_start = 0   # the sentence before, for a list that names its counties
     heads: set[str] = set()   # counties delisted as the head of a count (栾川等33个县退出贫困县)
     for s_start, s_end in article.sentences:
-        if text.startswith(rules.followup_openers, s_start):   # 这/上述…: rare
-            for name, a, b in _followup_listed(rules, text, previous_start, s_start, s_end,
-                                               county_mentions, seen_counties):
-                add("counties_delisted", Decimal(1), a, b, s_start, place=name)
+        named = _followup_listed(rules, text, previous_start, s_start, s_end, county_mentions, seen_counties) \
+            if text.startswith(rules.followup_openers, s_start) else []   # 这/上述…: rare
+        group_counts = _headed_list(rules, text, s_start, s_end, county_mentions, heads, seen_counties, named) \
+            if heads else frozenset()   # only after a delisting named by its head (栾川等33个县退出贫困县): rare
+        for name, a, b in named:
+            add("counties_delisted", Decimal(1), a, b, s_start, place=name)
         previous_start = s_start
-        group_counts: frozenset[int] = frozenset()
-        if heads:   # only after a delisting named by its head: rare
-            named, group_counts = _headed_list(rules, text, s_start, s_end, county_mentions, heads)
-            for name, a, b in named:
-                if name not in seen_counties:
-                    seen_counties.add(name)
-                    add("counties_delisted", Decimal(1), a, b, s_start, place=name)
         if not rules.trigger.search(text, s_start, s_end):
             continue
         gated = rules.may_give_figure(text, s_start, s_end)
         if gated:
             ctx = SentenceClauses(text, s_start, s_end, rules.clause_window, rules.layout_spaces)
             for metric, q, unit, covered in _counted_figures(rules, article, ctx, place_scope):
-                if q.start in group_counts and metric == "poor_counties":
-                    metric = "counties_delisted"   # …等19个国定贫困县: a group of the list the head announced
+                metric = "counties_delisted" if metric == "poor_counties" and q.start in group_counts else metric
                 for value, (a, b) in zip(q.values, q.value_spans):
                     add(metric, value, q.start if len(q.values) == 1 else a, q.end if len(q.values) == 1 else b,
                         s_start, q.qualifier, unit=unit, covered=covered)
-        listed = list(_apposition_list(rules, text, s_start, s_end))   # bare numbers: no gate
-        if listed:   # 2、26、40、125、283——这是…摘帽的贫困县: one place for the whole list
-            metric0, a0 = listed[0][0], listed[0][2]
-            place = _place_of(rules, place_scope(), article, metric0, max(v for _, v, _, _ in listed), a0, s_start)
-            for metric, value, a, b in listed:
-                add(metric, value, a, b, s_start, place=place)
+        for metric, value, a, b, place in _apposition_figures(rules, article, s_start, s_end, place_scope):
+            add(metric, value, a, b, s_start, place=place)   # bare numbers: no gate
         if gated:
             for metric, value, a, b, place in _zeros_and_exits(rules, article, ctx, seen_counties,
-                                                               county_mentions, place_scope):
+                                                               county_mentions, place_scope, heads):
                 add(metric, value, a, b, s_start, place=place)
-                if value == 1 and place and rules.delisting_list_end.match(text, b):
-                    heads.add(place)   # 关于栾川等33个县退出贫困县的公示
     stated = {(f.metric, f.value) for f in figures} if coverage else set()
     figures += [f for f in coverage if f.metric in rules.coverage_restated_metrics and (f.metric, f.value) in stated]
     figures.sort(key=lambda f: f.span[0])
@@ -1670,41 +1658,55 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
 
 
 def _headed_list(rules: FigureRules, text: str, s_start: int, s_end: int,
-                 county_mentions: list[tuple[int, int, str]], heads: set[str]
-                 ) -> tuple[list[tuple[str, int, int]], frozenset[int]]:
+                 county_mentions: list[tuple[int, int, str]], heads: set[str], seen: set[str],
+                 listed: list[tuple[str, int, int]]) -> frozenset[int]:
     """关于栾川等33个县退出贫困县的公示 … 栾川县、宜阳县…等19个国定贫困县和伊川县…等14个省定贫困县，已完成…程序: a
     sentence with no exit cue of its own whose list of counties opens with a county delisted earlier as
-    the head of a count lists the counties that delisting announced. ([(name, start, end)] of the
-    list's counties, the starts of the 等N个 counts that close its groups.) Empty when no list opens
-    with a head, when the sentence has an exit cue (read by its own rules) or when the list is cut
-    by a clause mark before its first 等N个."""
+    the head of a count lists the counties that delisting announced: the list's counties not seen
+    before are added to ``listed`` (and marked seen); returned: the starts of the 等N个 counts that
+    close its groups. Nothing when no list opens with a head, when the sentence has an exit cue (read
+    by its own rules) or when the list is cut by a clause mark before its first 等N个."""
     starts = _starts_of(county_mentions)
     mentions = county_mentions[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
     opening = next((k for k, (a, b, name) in enumerate(mentions)
                     if name in heads and text.startswith(rules.headed_list_joiner, b)
                     and not text.startswith(rules.headed_list_joiner, a - 1)), None)
     if opening is None or _delisting_cue(rules, text[s_start:s_end]):
-        return [], frozenset()
+        return frozenset()
     lo = mentions[opening][0]
     cut = _CLAUSE_END.search(text, lo, s_end)
     hi = cut.start() if cut else s_end
     ends = list(rules.delisting_list_end.finditer(text, lo, hi))
     if not ends:
-        return [], frozenset()
-    hi = ends[-1].end()
-    named = [(name, a, b) for a, b, name in mentions[opening:] if b <= hi]
-    counts = frozenset(m.start() + len(rules.delisting_list_end_word) for m in ends)
-    return named, counts
+        return frozenset()
+    listed += _counties_in(county_mentions, lo, ends[-1].end(), seen)
+    return frozenset(m.start() + len(rules.delisting_list_end_word) for m in ends)
+
+
+def _apposition_figures(rules: FigureRules, article: Article, s_start: int, s_end: int,
+                        scope: Callable[[], "PlaceScope"]):
+    """(metric, value, start, end, place) of a list of bare numbers in apposition (2、26、40、125、283——这是…
+    摘帽的贫困县): one place for the whole list."""
+    listed = list(_apposition_list(rules, article.text, s_start, s_end))
+    if listed:
+        metric0, a0 = listed[0][0], listed[0][2]
+        place = _place_of(rules, scope(), article, metric0, max(v for _, v, _, _ in listed), a0, s_start)
+        for metric, value, a, b in listed:
+            yield metric, value, a, b, place
 
 
 def _zeros_and_exits(rules: FigureRules, article: Article, ctx: SentenceClauses, seen: set[str],
-                     county_mentions: list[tuple[int, int, str]], scope: Callable[[], "PlaceScope"]):
+                     county_mentions: list[tuple[int, int, str]], scope: Callable[[], "PlaceScope"],
+                     heads: set[str]):
     """(metric, value, start, end, place or None) of one cue sentence's rates fallen to zero,
-    counties it names as delisted, and the list of counties its heading introduces."""
+    counties it names as delisted, and the list of counties its heading introduces. A county named
+    as the head of a count (关于栾川等33个县退出贫困县的公示) goes into ``heads``."""
     text, s_start, s_end = ctx.text, ctx.s_start, ctx.s_end
     for rate, a in _rates_down_to_zero(rules, text, s_start, s_end):
         yield rate, Decimal(0), a, a + 1, None
     for name, a, b in _named_delistings(rules, article, ctx, seen, county_mentions, scope):
+        if rules.delisting_list_end.match(text, b):
+            heads.add(name)
         yield "counties_delisted", Decimal(1), a, b, name
     if rules.list_heading.search(text, s_start, s_end) and _delisting_cue(rules, text[s_start:s_end]):
         names, counts = _delisting_list(rules, article, s_end, county_mentions, seen)
