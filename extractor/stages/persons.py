@@ -76,6 +76,7 @@ class PersonRules:
     gate_left_out_surnames: frozenset[str]   # Han surnames read after a title by the rules alone (强)
     ungated_name_starts: frozenset[str]      # where _ungated_rule_name can read a name: the two sets above
     followers: regex.Pattern                 # what follows a name (黄斌|表示)
+    framed_verbs: regex.Pattern              # a speech verb closing a title's name (经理|程某庆|介绍)
     gazetteer: Gazetteer
     years: YearGrammar
     byline: regex.Pattern
@@ -258,7 +259,8 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "association_short_forms",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "unit_name_words",
-               "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words")
+               "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
+               "framed_name_not_tags")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -267,7 +269,7 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "name_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars", "clan_chars",
                    "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
-                   "home_unit_clause_marks", "foreign_place_chars", "heading_end_not")
+                   "home_unit_clause_marks", "foreign_place_chars", "heading_end_not", "framed_name_end_not")
 
 
 @cache
@@ -291,6 +293,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         lead_cue_end=_suffix_pattern(w for kind in ("before_name", "before_foreign_name")
                                      for w in r["cues"][kind] if len(w) > 1),
         followers=words_pattern(r["name_followers"]),
+        framed_verbs=words_pattern(r["framed_name_verbs"]),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         gate_left_out_surnames=frozenset(r["gate_left_out_surnames"]),
         ungated_name_starts=words["translit_title_chars"] | frozenset(r["gate_left_out_surnames"]),
@@ -567,7 +570,8 @@ def _ungated_rule_name(text: str, k: int, kind: str, rules: PersonRules
     initial stands (no tagger window there): a name of a surname left out of the gate
     (局长|强某某、), else a transliterated name (部长|勒某尔。, 总裁|拉某德在)."""
     if kind == "before_name" and text[k:k + 1] in rules.gate_left_out_surnames and \
-            (name := certain_name(text, k, rules, surnames=rules.gate_left_out_surnames)):
+            (name := certain_name(text, k, rules, surnames=rules.gate_left_out_surnames)
+             or framed_name(text, k, rules, surnames=rules.gate_left_out_surnames)):
         return name[0], name[1], "left_out_surname"
     if name := translit_name(text, k, rules):
         return name[0], name[1], "translit"
@@ -804,6 +808,40 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
     return k, k + fits[0]
 
 
+def framed_name(text: str, k: int, rules: PersonRules, surnames: Optional[frozenset[str]] = None
+                ) -> Optional[tuple[int, int]]:
+    """The Han name starting at ``k`` right after a title when a speech verb closes it
+    (项目经理|程某庆|介绍, 党支部书记|周某州|介绍, 副研究员|童某|认为): exactly one length of 2 or 3
+    Han characters ends before one of ``framed_name_verbs``, starting with a Han surname (or
+    one of ``surnames``). Between a title and a speech verb the name may hold an ordinary word
+    (国庆, 徐州: :func:`certain_name` leaves those to the tagger, which misses them), but not a
+    pronoun (书记|向他们|表示, 村民|常这么|说: ``framed_name_not_tags``), nor be an ordinary word
+    of jieba's dictionary as a whole (选手|乐于|表达, 教练员|代表|说), nor end in a name follower or one of
+    ``framed_name_end_not`` (主任|刘某也|认为, 董事长|张某某所|说), nor be a place, a negative-table
+    word or a surname with a form of address (市民|李女士|说)."""
+    fits = [n for n in rules.rules_name_lengths
+            if _HAN_RUN.fullmatch(text, k, k + n) and k + n <= len(text) and rules.framed_verbs.match(text, k + n)]
+    if len(fits) != 1 or text[k] not in (surnames or rules.surnames):
+        return None
+    n = fits[0]
+    name = text[k:k + n]
+    w, tags = rules.words, _word_tags()
+    if name in rules.gazetteer.forms or name in w["negative"] or name[-1] in w["framed_name_end_not"] \
+            or any(rules.followers.match(text, k + i) for i in range(1, n)) \
+            or name.endswith(tuple(w["not_full_name_suffix"])) \
+            or name in _plain_words() \
+            or any(tags.get(name[i:i + 2], "").startswith(tuple(w["framed_name_not_tags"]))
+                   for i in range(n - 1)):
+        return None
+    return k, k + n
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    """The POS tag of every 2–3-character word of jieba's dictionary."""
+    return {w: tag for w, _, tag in jieba_dictionary() if tag is not None and 2 <= len(w) <= 3}
+
+
 def certain_name_before(text: str, end: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """The name ending at ``end`` (right before a cue such as 说 or 家) when the rules alone
     can tell it: 2 or 3 Han characters starting with a Han surname, with no name follower
@@ -953,7 +991,8 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
     if kind == "heading" and (name := heading_name(text, k, rules)):
         return name
     if kind == "left_out_surname":               # 局长|强某某、: read by _cue_spans
-        return certain_name(text, k, rules, surnames=rules.gate_left_out_surnames)
+        return certain_name(text, k, rules, surnames=rules.gate_left_out_surnames) or \
+            framed_name(text, k, rules, surnames=rules.gate_left_out_surnames)
     if kind == "clause_start":                   # 以来，|顾某某每天: not 路太远，
         name = certain_name(text, k, rules, strict=True)
         return name if name and text[name[1]:name[1] + 1] not in rules.words["clause_name_not_before"] \
@@ -964,7 +1003,9 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
             and (name := translit_name(text, k, rules)):     # (as in _cue_spans)
         return name
     if k is not None:
-        return certain_name(text, k, rules, strict=kind == "before_name_certain", titled=kind in ("before_name", "before_foreign_name"))
+        titled = kind in ("before_name", "before_foreign_name")
+        return certain_name(text, k, rules, strict=kind == "before_name_certain", titled=titled) or \
+            (framed_name(text, k, rules) if titled else None)
     return certain_name_before(text, cue_start, rules)
 
 
