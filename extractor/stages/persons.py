@@ -260,7 +260,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
-               "framed_name_not_tags")
+               "framed_name_not_tags", "framed_foreign_not_char_tags")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -573,7 +573,7 @@ def _ungated_rule_name(text: str, k: int, kind: str, rules: PersonRules
             (name := certain_name(text, k, rules, surnames=rules.gate_left_out_surnames)
              or framed_name(text, k, rules, surnames=rules.gate_left_out_surnames)):
         return name[0], name[1], "left_out_surname"
-    if name := translit_name(text, k, rules):
+    if name := translit_name(text, k, rules) or framed_foreign_name(text, k, rules):
         return name[0], name[1], "translit"
     return None
 
@@ -836,6 +836,36 @@ def framed_name(text: str, k: int, rules: PersonRules, surnames: Optional[frozen
     return k, k + n
 
 
+def framed_foreign_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """A foreign name starting at ``k`` right after a title when a speech verb closes it
+    (委员会主席|拉某万|表示, 司长|博某文|认为, 负责人|克某迪娅|认为, 总裁|本某哲朗|说), where
+    :func:`translit_name` reads none (a character outside ``translit_chars``: 万, 喜), starting
+    with no Han surname (a Han name there is the tagger's or :func:`framed_name`'s): exactly one
+    length of ``framed_foreign_min``..``long_name_max`` Han characters ends before one of
+    ``framed_name_verbs``; no common word inside (as translit_name: 拉加 is rare), no
+    character outside ``translit_chars`` that jieba has only as a function word
+    (``framed_foreign_not_char_tags``: 在贺信|中, 对我, 就曾, 国均), not an ordinary word as a whole
+    (到访, 致辞), no name follower inside nor one of ``framed_name_end_not`` at its end, not a
+    familiar form (老胡), a place or a negative-table word."""
+    longest = rules.limits.long_name_max
+    fits = [n for n in range(rules.limits.framed_foreign_min, longest + 1)
+            if _HAN_RUN.fullmatch(text, k, k + n) and k + n <= len(text) and rules.framed_verbs.match(text, k + n)]
+    if len(fits) != 1 or text[k] in rules.surnames:     # 学生|沈某萱观影后|说: a Han name, the tagger's
+        return None
+    n = fits[0]
+    name = text[k:k + n]
+    w, tags = rules.words, _single_character_tags()
+    translit, not_tags = w["translit_chars"], tuple(w["framed_foreign_not_char_tags"])
+    common = _common_words_not_names(rules.limits.translit_word_min_freq)
+    if name in rules.gazetteer.forms or name in w["negative"] or name in _plain_words() \
+            or name[0] in w["familiar_prefix"] or name[-1] in w["framed_name_end_not"] \
+            or any(rules.followers.match(text, k + i) for i in range(1, n)) \
+            or any(c not in translit and tags.get(c, "").startswith(not_tags) for c in name) \
+            or any(name[i:i + m] in common for m in rules.name_lengths for i in range(n - m + 1)):
+        return None
+    return k, k + n
+
+
 @cache
 def _word_tags() -> dict[str, str]:
     """The POS tag of every 2–3-character word of jieba's dictionary."""
@@ -1000,12 +1030,12 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
     if k is not None and (name := tibetan_name(text, k, rules)):
         return name
     if kind in _TRANSLIT_KINDS and text[k:k + 1] in rules.words["translit_title_chars"] \
-            and (name := translit_name(text, k, rules)):     # (as in _cue_spans)
+            and (name := translit_name(text, k, rules) or framed_foreign_name(text, k, rules)):   # (as in _cue_spans)
         return name
     if k is not None:
         titled = kind in ("before_name", "before_foreign_name")
         return certain_name(text, k, rules, strict=kind == "before_name_certain", titled=titled) or \
-            (framed_name(text, k, rules) if titled else None)
+            (framed_name(text, k, rules) or framed_foreign_name(text, k, rules) if titled else None)
     return certain_name_before(text, cue_start, rules)
 
 
