@@ -260,7 +260,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
-               "framed_name_not_tags", "framed_foreign_not_char_tags")
+               "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -1972,6 +1972,7 @@ def _list_run_taken(text: str, items: list[tuple[int, int]], end: int, starts_ch
     """The items :func:`list_run_names` takes of one list (or piece of a long list, whose
     first item ends the piece before it when ``starts_chained``) ending at ``end``."""
     dotted = [item for item in items if _DOT in text[item[0]:item[1]]]
+    odd = [item for item in items if _DOT not in text[item[0]:item[1]] and item[1] - item[0] > rules.limits.rules_name_max]
     items = [item for item in items if _DOT not in text[item[0]:item[1]] and item[1] - item[0] <= rules.limits.rules_name_max]
     by_word = text.startswith(rules.affixes.list_run_ends, end)
     if len(items) < (2 if by_word else rules.limits.list_run_min_items) or \
@@ -1991,20 +1992,38 @@ def _list_run_taken(text: str, items: list[tuple[int, int]], end: int, starts_ch
     if (strict == len(names) >= rules.limits.list_run_min_items if tail
             else strict >= max(2, len(names) - 1 - spare)) and \
             len(names) - sum(loose) <= (0 if tail else spare):
-        return [item for item, ok in zip(items, loose) if ok] + dotted
+        return [item for item, ok in zip(items, loose) if ok] + dotted + \
+            [item for item in odd + [i for i, ok in zip(items, loose) if not ok]
+             if _odd_list_item_ok(text[item[0]:item[1]], rules)]
     return []
+
+
+def _odd_list_item_ok(name: str, rules: PersonRules) -> bool:
+    """An item of a name list the rules took that starts with no Han surname (回某玉, 热某) or is
+    4–5 characters long (乌某其木格, 向某平措: read over): a name too when it is no place, no
+    ordinary word (but for a proper noun of ``list_odd_item_word_tags``: jieba holds 回某玉 as
+    one) and holds no common word (as a transliterated name: :func:`translit_name`)."""
+    common = _common_words_not_names(rules.limits.translit_word_min_freq)
+    return name not in rules.gazetteer.forms and name[-1] not in rules.words["place_suffix_chars"] \
+        and (name not in _plain_words() or _word_tags().get(name) in rules.words["list_odd_item_word_tags"]) \
+        and name not in rules.words["negative"] \
+        and not any(name[i:i + n] in common for n in rules.name_lengths for i in range(len(name) - n + 1))
 
 
 def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules,
                credits: frozenset[tuple[int, int]] = frozenset(),
-               framed: frozenset[tuple[int, int]] = frozenset()) -> set[str]:
+               framed: frozenset[tuple[int, int]] = frozenset(),
+               listed: frozenset[tuple[int, int]] = frozenset()) -> set[str]:
     """The names of the candidate spans; a span in ``credits`` (an item of a byline or credit
     line: （本报记者甲、方某、乙报道）) is a name even when it is an ordinary word or a place;
     a span in ``framed`` (a foreign head's name between title and verb) may be longer than
-    the longest Han name (别某某穆哈梅多夫)."""
+    the longest Han name (别某某穆哈梅多夫); a span in ``listed`` (an item of a name list the rules
+    took: :func:`list_run_names`) may be a word of jieba's dictionary, as after a title (…、陈某立、
+    周某农、…: jieba holds 周某农 as a word)."""
     # a span the tagger, the rules and a byline all found is cleaned once
     names = {n for a, b in dict.fromkeys(spans)
-             if (n := clean_name(text, a, b, rules, titled=(a, b) in credits, credited=(a, b) in credits,
+             if (n := clean_name(text, a, b, rules, titled=(a, b) in credits or (a, b) in listed,
+                                 credited=(a, b) in credits,
                                  framed=(a, b) in framed))}
     names = _repair_cut_names(text, names, rules)
     names = _drop_state_heads(text, names, rules)
@@ -3596,7 +3615,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     direct = direct + runs + framed
     names = find_names(text, tagged + direct + bylines, rules,     # not 作者:|本报记者| 甲某 乙某
                        frozenset(span for span in bylines if not rules.journalist_word.search(text, *span)),
-                       frozenset(framed))
+                       frozenset(framed), frozenset(runs))
     found = []
     credited = set(bylines)
     ruled = frozenset(text[a:b] for a, b in direct)
