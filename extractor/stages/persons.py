@@ -77,6 +77,7 @@ class PersonRules:
     ungated_name_starts: frozenset[str]      # where _ungated_rule_name can read a name: the two sets above
     followers: regex.Pattern                 # what follows a name (黄斌|表示)
     framed_verbs: regex.Pattern              # a speech verb closing a title's name (经理|程某庆|介绍)
+    framed_verb_starts: frozenset[str]       # their first characters
     gazetteer: Gazetteer
     years: YearGrammar
     byline: regex.Pattern
@@ -294,6 +295,7 @@ def _load_rules(folder: Folder) -> PersonRules:
                                      for w in r["cues"][kind] if len(w) > 1),
         followers=words_pattern(r["name_followers"]),
         framed_verbs=words_pattern(r["framed_name_verbs"]),
+        framed_verb_starts=frozenset(w[0] for w in r["framed_name_verbs"]),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         gate_left_out_surnames=frozenset(r["gate_left_out_surnames"]),
         ungated_name_starts=words["translit_title_chars"] | frozenset(r["gate_left_out_surnames"]),
@@ -819,9 +821,10 @@ def framed_name(text: str, k: int, rules: PersonRules, surnames: Optional[frozen
     of jieba's dictionary as a whole (选手|乐于|表达, 教练员|代表|说), nor end in a name follower or one of
     ``framed_name_end_not`` (主任|刘某也|认为, 董事长|张某某所|说), nor be a place, a negative-table
     word or a surname with a form of address (市民|李女士|说)."""
-    fits = [n for n in rules.rules_name_lengths
-            if _HAN_RUN.fullmatch(text, k, k + n) and k + n <= len(text) and rules.framed_verbs.match(text, k + n)]
-    if len(fits) != 1 or text[k] not in (surnames or rules.surnames):
+    if text[k:k + 1] not in (surnames or rules.surnames):
+        return None
+    fits = _framed_lengths(text, k, rules.rules_name_lengths[0], rules.rules_name_lengths[-1], rules)
+    if len(fits) != 1:
         return None
     n = fits[0]
     name = text[k:k + n]
@@ -836,6 +839,16 @@ def framed_name(text: str, k: int, rules: PersonRules, surnames: Optional[frozen
     return k, k + n
 
 
+def _framed_lengths(text: str, k: int, shortest: int, longest: int, rules: PersonRules) -> list[int]:
+    """The lengths n (``shortest``..``longest``) of the Han runs from ``k`` that a speech verb of
+    ``framed_name_verbs`` (Han too) follows at k + n."""
+    run = _HAN_RUN.match(text, k, k + longest + 1)
+    end = run.end() if run else k
+    starts = rules.framed_verb_starts
+    return [n for n in range(shortest, min(longest, end - k - 1) + 1)
+            if text[k + n] in starts and rules.framed_verbs.match(text, k + n)]
+
+
 def framed_foreign_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
     """A foreign name starting at ``k`` right after a title when a speech verb closes it
     (委员会主席|拉某万|表示, 司长|博某文|认为, 负责人|克某迪娅|认为, 总裁|本某哲朗|说), where
@@ -847,10 +860,10 @@ def framed_foreign_name(text: str, k: int, rules: PersonRules) -> Optional[tuple
     (``framed_foreign_not_char_tags``: 在贺信|中, 对我, 就曾, 国均), not an ordinary word as a whole
     (到访, 致辞), no name follower inside nor one of ``framed_name_end_not`` at its end, not a
     familiar form (老胡), a place or a negative-table word."""
-    longest = rules.limits.long_name_max
-    fits = [n for n in range(rules.limits.framed_foreign_min, longest + 1)
-            if _HAN_RUN.fullmatch(text, k, k + n) and k + n <= len(text) and rules.framed_verbs.match(text, k + n)]
-    if len(fits) != 1 or text[k] in rules.surnames:     # 学生|沈某萱观影后|说: a Han name, the tagger's
+    if text[k:k + 1] in rules.surnames:     # 学生|沈某萱观影后|说: a Han name, the tagger's
+        return None
+    fits = _framed_lengths(text, k, rules.limits.framed_foreign_min, rules.limits.long_name_max, rules)
+    if len(fits) != 1:
         return None
     n = fits[0]
     name = text[k:k + n]
