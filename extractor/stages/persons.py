@@ -841,7 +841,8 @@ def framed_name(text: str, k: int, rules: PersonRules, surnames: Optional[frozen
 
 def _framed_lengths(text: str, k: int, shortest: int, longest: int, rules: PersonRules) -> list[int]:
     """The lengths n (``shortest``..``longest``) of the Han runs from ``k`` that a speech verb of
-    ``framed_name_verbs`` (Han too) follows at k + n."""
+    ``framed_name_verbs`` (Han too) follows at k + n. (A digit after a foreign name, 议长|阿某|6月,
+    is no such closer: 本报|乌兰巴托|10月3日电 is a place.)"""
     run = _HAN_RUN.match(text, k, k + longest + 1)
     end = run.end() if run else k
     starts = rules.framed_verb_starts
@@ -853,9 +854,9 @@ def framed_foreign_name(text: str, k: int, rules: PersonRules) -> Optional[tuple
     """A foreign name starting at ``k`` right after a title when a speech verb closes it
     (委员会主席|拉某万|表示, 司长|博某文|认为, 负责人|克某迪娅|认为, 总裁|本某哲朗|说), where
     :func:`translit_name` reads none (a character outside ``translit_chars``: 万, 喜), starting
-    with no Han surname (a Han name there is the tagger's or :func:`framed_name`'s): exactly one
-    length of ``framed_foreign_min``..``long_name_max`` Han characters ends before one of
-    ``framed_name_verbs``; no common word inside (as translit_name: 拉加 is rare), no
+    with no Han surname (a Han name there is the tagger's or :func:`framed_name`'s): the
+    shortest run of ``framed_foreign_min``..``long_name_max`` Han characters that ends before one
+    of ``framed_name_verbs``; no common word inside (as translit_name: 拉加 is rare), no
     character outside ``translit_chars`` that jieba has only as a function word
     (``framed_foreign_not_char_tags``: 在贺信|中, 对我, 就曾, 国均), not an ordinary word as a whole
     (到访, 致辞), no name follower inside nor one of ``framed_name_end_not`` at its end, not a
@@ -863,9 +864,9 @@ def framed_foreign_name(text: str, k: int, rules: PersonRules) -> Optional[tuple
     if text[k:k + 1] in rules.surnames:     # 学生|沈某萱观影后|说: a Han name, the tagger's
         return None
     fits = _framed_lengths(text, k, rules.limits.framed_foreign_min, rules.limits.long_name_max, rules)
-    if len(fits) != 1:
+    if not fits:
         return None
-    n = fits[0]
+    n = fits[0]         # the first verb ends the name (总经理|占某|对本报记者说: not …对本报记者|说)
     name = text[k:k + n]
     w, tags = rules.words, _single_character_tags()
     translit, not_tags = w["translit_chars"], tuple(w["framed_foreign_not_char_tags"])
