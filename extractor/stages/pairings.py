@@ -627,6 +627,9 @@ class PairingRules:
         self.own_subject_breaks = words_pattern(subject["breaks"])
         self.own_subject_verb_not_before = tuple(subject["verb_not_before"])
         self.own_subject_team_reach = subject["team_reach"]
+        giver = subject["giver"]
+        self.own_giver_verbs = words_pattern(giver["verbs"])
+        self.own_giver_receiving = words_pattern(giver["receiving"])
 
     def _load_outsiders(self, roles: dict) -> None:
         """Who counts as a party from outside a county (_HelpEvidence._outsider_named)."""
@@ -4056,7 +4059,7 @@ class _HelpEvidence:
             service = not strong and not weak and bool(rules.service_verbs.search(text, s, e))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
-        if found == "strong" and (self._own_posting_only(s, e, c)
+        if found == "strong" and (self._own_posting_only(s, e, c) or self._own_giving_only(s, e, c)
                                   or ((self._sends_own_team(c) or self.rules.own_tiers.search(self.text, s, e)
                                        or self._own_subject_posts(s, e, c))
                                       and not self._strong_besides_teams(s, e, c))):
@@ -4103,15 +4106,7 @@ class _HelpEvidence:
         rules, text = self.rules, self.text
         if not rules.own_subject_verbs.search(text, s, e):
             return False        # most stretches: no posting verb
-        heads = sorted({*_own_stems(c, rules), *rules.own_subject_heads.get(c.name[-1:], ())},
-                       key=len, reverse=True)
-        window = min(e, s + rules.own_subject_lead_max)
-        subject_end = -1
-        for at in range(s, window):
-            head = next((h for h in heads if text.startswith(h, at)), None)
-            if head and rules.own_subject_lead.fullmatch(text, s, at):
-                subject_end = at + len(head)
-                break
+        subject_end = self._own_subject_end(s, e, c)
         if subject_end < 0:
             return False
         for verb in rules.own_subject_verbs.finditer(text, subject_end, e):
@@ -4122,6 +4117,40 @@ class _HelpEvidence:
             if not team_object or self._posts_team(verb.start(), verb.end(), subject_end, e):
                 return True
         return False
+
+    def _own_subject_end(self, s: int, e: int, c: County) -> int:
+        """Where the subject ends when text[s:e] opens (after roles.own_subject.lead: a date, a
+        dateline, the county's parents) with county ``c``, its short form or its own leadership
+        (县委, 全县 …), else -1."""
+        rules, text = self.rules, self.text
+        heads = sorted({*_own_stems(c, rules), *rules.own_subject_heads.get(c.name[-1:], ())},
+                       key=len, reverse=True)
+        for at in range(s, min(e, s + rules.own_subject_lead_max)):
+            head = next((h for h in heads if text.startswith(h, at)), None)
+            if head and rules.own_subject_lead.fullmatch(text, s, at):
+                return at + len(head)
+        return -1
+
+    def _own_giving_only(self, s: int, e: int, c: County) -> bool:
+        """Whether text[s:e]'s help is a donation of the county's own (roles.own_giver): the
+        stretch opens with the county or one of its own bodies as the subject (苍南县宜云纺织有限公司
+        负责人…在捐助本村村民; 都匀经济开发区开展精准扶贫捐赠活动), whose clause goes on to a donation
+        word with no word of receiving between (县…小学收到…捐赠: the county receives); no party from
+        outside the county is named in it; and without the donation words it holds no other help
+        cue. Its local companies and the money it raises are its own means (gold/README County
+        roles, `other`)."""
+        rules, text = self.rules, self.text
+        verb = rules.own_giver_verbs.search(text, s, e)
+        if verb is None:
+            return False        # most strong stretches: no donation word
+        subject_end = self._own_subject_end(s, verb.start(), c)
+        if subject_end < 0 or rules.clause_mark.search(text, subject_end, verb.start()) \
+                or rules.own_giver_receiving.search(text, subject_end, verb.start()):
+            return False
+        if self._outsider_named(s, e, c):
+            return False
+        rest = rules.own_giver_verbs.sub("", _without_no_help(text[s:e], rules))
+        return not _strong_help_cue(rest, rules)
 
     def _posts_team(self, a: int, b: int, lo: int, hi: int) -> bool:
         """Whether the posting verb at text[a:b] has a team word (roles.team_words) in its
@@ -4552,6 +4581,11 @@ class _HelpEvidence:
         text = self.text
         if not self.rules.help_in.search(text):
             return False
+        # the sentences telling its own donations (_own_giving_only) are its own means
+        sentence_of = self.article.index.sentence_of
+        own = sorted(span for span in {sentence_of(m.start()) for m in self.rules.own_giver_verbs.finditer(text)}
+                     if self._own_giving_only(*span, c))
+        text = _without_spans(text, own)
         if self._sends_own_team(c):
             # its teams, and the postings that show them its own, are its own
             text = self.rules.team_words.sub("", self._without_own_work(text, c))
