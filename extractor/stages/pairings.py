@@ -610,6 +610,8 @@ class PairingRules:
                                      for f in forms if f.kind == "pair")
                              for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms)}
         self.east_west_cues = words_pattern(roles["east_west_cues"])
+        self.province_talk = regex.compile(roles["province_talk"].replace(
+            "{pairs}", f"(?:{alternation(self.pair_helpers)})"))
         self.pair_programme = regex.compile(roles["pair_programme"].replace(
             "{pairs}", f"(?:{alternation(self.pair_helpers)})"))
         words = roles["delegation_words"]
@@ -4438,8 +4440,10 @@ class _HelpEvidence:
             if first_cue < 0:
                 continue
             end = sentence_end            # where the (part of the) sentence read last ends
+            far = False                   # a sentence after the mention's own (roles.province_talk)
             while True:
-                if min(e, stop) > first_cue and self._has_cue(s, min(e, stop), c):
+                if min(e, stop) > first_cue and self._has_cue(s, min(e, stop), c) \
+                        and not (far and self.rules.province_talk.search(self.text, s, min(e, stop))):
                     return "in"
                 if end >= stop:
                     break
@@ -4448,7 +4452,7 @@ class _HelpEvidence:
                 following = index.sentence_after(end)
                 if following is None or following[0] >= stop:
                     break     # the last sentence of the text, or past the stop
-                s, nxt = following
+                s, nxt, far = *following, True
                 opening = self._named_places()[0]     # built once, where a walk goes on
                 k = bisect_left(opening, s)
                 if k < len(opening) and opening[k] <= s + self.rules.opening_reach \
