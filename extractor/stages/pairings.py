@@ -230,6 +230,7 @@ class PairingRules:
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
         self.programmes = regex.compile(alternation(r["programmes"]))
         self.programme_described = regex.compile(r["programme_described"])
+        self.programme_modifier = r["programme_modifier"]
         self.quotes = dict(r["name_quotes"])
         self.meeting_name_quotes = frozenset(r["meeting_name"]["quotes"])
         self.meeting_name_end = regex.compile(f"(?:{r['paired_meeting']})$")
@@ -2786,9 +2787,11 @@ def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: P
         # 广东援藏工作队墨脱工作组…帮助当地 names its recipient after the label (see _active)
     last = max(recipients[-1].end, cue_end) if recipients else cue_end
     if helpers and all(h.start == h.end for h in helpers) \
-            and rules.programme_described.match(text, last, e):
+            and (rules.programme_described.match(text, last, e)
+                 or (recipients[-1].start >= cue_end and text.startswith(rules.programme_modifier, last))):
         return True   # 对口支援西藏，是党中央作出的一项重大战略部署: the programme described, no
-        #               helper at work (the article's main helper would stand in for none)
+        #               helper at work (the article's main helper would stand in for none); 得益于对口
+        #               支援西藏的成功实践: the cue and its place a noun's modifier
     if rules.programmes.search(text, last, min(e, last + rules.w["programme_gap"] + 2)):
         # …与庄浪县签订携手奔小康协议书: the agreement two parties sign states the pairing
         signed = cue_start is not None and rules.signed_title["verbs"].search(
