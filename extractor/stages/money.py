@@ -84,6 +84,7 @@ class MoneyRules:
     things_before: frozenset[str]   # 篮球场2块: a thing counted in pieces right before the number
     place_suffixes: tuple[str, ...]   # 五元村: a unit in plain Chinese digits before these is in a place's name
     magnitude_after: tuple[str, ...]   # 千亿元级: a unit before these names a class of size
+    broken_decimal_marks: tuple[str, ...]   # 14。24亿元: a decimal point lost to a full stop
     donation: re.Pattern
     pair_cooperation: regex.Pattern   # 粤桂协作, 闽宁协作: the East-West pairing programme
     gift: re.Pattern   # 捐赠, 资金: the same gift told again (partly-about articles)
@@ -179,6 +180,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         things_before=frozenset(r["measure_word_after_things"]),
         place_suffixes=tuple(r["place_suffixes_after_unit"]),
         magnitude_after=tuple(r["magnitude_after_unit"]),
+        broken_decimal_marks=tuple(r["broken_decimal_marks"]),
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
         pair_cooperation=regex.compile(rel["pair_cooperation"]),
         gift=words_pattern(rel["gift_words"]),
@@ -531,6 +533,12 @@ def _company_sum(rules: MoneyRules, article: Article, s_start: int, clause_start
     return bool(rules.company.search(text, lo, hi)) and not rules.poor_tie.search(text, lo, hi)
 
 
+def _after_broken_decimal(text: str, q: Quantity, rules: MoneyRules) -> bool:
+    """14。24亿元: the number's digits follow a full stop that follows a digit (a decimal point a
+    rewording tool turned into a full stop); unreadable, never the tail alone (24亿元)."""
+    return q.start >= 2 and text[q.start - 1] in rules.broken_decimal_marks and text[q.start - 2].isdigit()
+
+
 def _is_measure_word(text: str, q: Quantity, rules: MoneyRules, has_subunits: bool) -> bool:
     """一块/第二块 (a piece), 一圆 (a circle): a bare 块/圆 after plain Chinese digits is
     not money, unless parts of a yuan follow (十块三毛); nor after a verb of dividing or a thing
@@ -682,7 +690,7 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
             article.warnings.append(f"money: skipped malformed amount {q.text!r} at {q.start}: {q.reason}")
             continue
         sub = _subunits(text, q, rules)
-        if sub.unreadable or (sub.add and len(q.values) > 1):
+        if sub.unreadable or (sub.add and len(q.values) > 1) or _after_broken_decimal(text, q, rules):
             article.warnings.append(f"money: skipped unreadable amount {text[q.start:q.end + 2]!r} at {q.start}")
             continue
         if _is_measure_word(text, q, rules, sub.end > q.end or sub.priced):
