@@ -720,7 +720,7 @@ def _inside_heading_marks(text: str, dot: int, reach: int, rules: PersonRules) -
 
 #: cue kinds whose names only the rules read (no tagger window)
 _RULE_KINDS = ("layout", "title_line", "translit", "after_seat", "heading", "known_cadre", "known_person", "tibetan_part",
-               "clause_start", "left_out_surname", "name_line")
+               "clause_start", "left_out_surname", "name_line", "before_name_ruled")
 
 
 def _list_before(text: str, end: int, rules: PersonRules) -> Optional[int]:
@@ -1047,9 +1047,13 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
             and (name := translit_name(text, k, rules) or framed_foreign_name(text, k, rules)):   # (as in _cue_spans)
         return name
     if k is not None:
-        titled = kind in ("before_name", "before_foreign_name")
-        return certain_name(text, k, rules, strict=kind == "before_name_certain", titled=titled) or \
+        titled = kind in ("before_name", "before_foreign_name", "before_name_ruled")
+        name = certain_name(text, k, rules, strict=kind == "before_name_certain", titled=titled) or \
             (framed_name(text, k, rules) or framed_foreign_name(text, k, rules) if titled else None)
+        if name and kind == "before_name_ruled" and name[1] - name[0] == 2 and \
+                _single_character_tags().get(text[name[1] - 1], "").startswith(rules.affixes.name_end_not_tags):
+            return None         # 爱国人士|敬献|的, 同事|和他|在: a verb or pronoun ends no 2-character name there
+        return name
     return certain_name_before(text, cue_start, rules)
 
 
@@ -1186,8 +1190,9 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     a name already known (``known``, the bylines', and the names the rules found alone):
     黄斌说 after 副县长黄斌表示; and a window after a title whose name start begins such a
     name (no middle dot in it; no 、-list in the window): 村民|李某某 where 李某某 was read
-    alone (the tagger ran on into 李某某笑笑 there). Cues of the kind ``after_name_certain``
-    (家) open no window: only a name the rules can tell alone counts there. ``dot_windows``,
+    alone (the tagger ran on into 李某某笑笑 there). Cues of the kinds ``after_name_certain``
+    (家) and ``before_name_ruled`` (爸爸) open no window: only a name the rules can tell alone
+    counts there. ``dot_windows``,
     when given, gets the windows around middle dots instead (kept apart: only a name at the
     dot counts there, not 夏谱 in 六十载·塞上宁夏谱新篇). ``fallback_starts``, when given, gets
     where a name must start after a strong cue (村民|, 某某村的|): read by
@@ -1215,7 +1220,7 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
         elif kind == "before_name_certain":
             if hi > lo and start_windows is not None:
                 after_de.append((lo, hi, k))
-        elif kind not in ("after_name_certain", "layout", "after_seat") \
+        elif kind not in ("after_name_certain", "layout", "after_seat", "before_name_ruled") \
                 and not (kind == "after_list" and cue_start in read_list_ends) \
                 and hi > lo and not (kind == "before_name" and     # 总书记|关心: no name follows
                                      text.endswith(rules.affixes.bounded_name_not_after, 0, k)):
