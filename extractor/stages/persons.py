@@ -198,6 +198,7 @@ class PersonRules:
     division_names: dict[str, tuple[str, Optional[str]]]   # 五 → (its official name, its city)
     level_words: tuple[tuple[str, tuple[str, ...]], ...]   # (level, its words), smallest first
     level_word_noise: tuple[str, ...]    # removed from a title before level_words, in order
+    level_kinds: dict[str, tuple[tuple[regex.Pattern, str], ...]]   # level -> (organ word, the unit name's end)
     home_unit_posting: tuple[str, ...]   # posting words: a unit + 干部 is where one comes from
     honour_strip: str                    # quote marks stripped from an honour
     tagger: Optional[Tagger] = None
@@ -437,6 +438,8 @@ def _load_rules(folder: Folder) -> PersonRules:
                         for number, city in r["corps_divisions"]["cities"].items()},
         level_words=tuple((level, tuple(words)) for level, words in r["level_words"].items()),
         level_word_noise=tuple(r["level_word_noise"]),
+        level_kinds={level: tuple((regex.compile(r["level_kind_start"] + regex.escape(word)), end)
+                                  for word, end in kinds.items()) for level, kinds in r["level_kinds"].items()},
         home_unit_posting=tuple(r["home_unit_posting"]),
         honour_strip=r["honour_strip"],
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
@@ -2705,11 +2708,31 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                     u.name.endswith(rules.own_city_ends) for u in units if sent[0] <= u.start < ts):
                 return units.own_city       # 本报讯…副市长甲率…到昭通市: the outlet's city (P10)
             for up in levels[k:]:        # P2: else the smallest unit the article gives
-                found = _context_unit(text, units, up, name, sent, exclude)
+                found = _context_unit(text, _of_kind(text, units, title, up, rules), up, name, sent, exclude)
                 if found:
                     return found
             return None
     return None
+
+
+def _of_kind(text: str, units: _Places, title: str, level: str, rules: PersonRules):
+    """The units of ``level`` a bare title's own organ word (opening it or a part) allows
+    (level_kinds): a 县 title
+    only a unit named with 县, a 省 title only a 省 — as written (日喀则地区 in 2010 is today's
+    日喀则市: its 地委 is the 地区's), the official name for a short form (广州, 宁夏); every unit
+    when the title holds none of the level's kind words or two kinds (市委常委、州委…)."""
+    ends = {end for word, end in rules.level_kinds.get(level, ()) if word.search(title)}
+    if len(ends) != 1:
+        return units
+    end = ends.pop()
+    return [u for u in units.of_level(level) if _as_written(text, u).endswith(end)]
+
+
+def _as_written(text: str, unit: PlaceSpan) -> str:
+    """A unit's name as the text writes it when that is a full name of its own (a former name:
+    日喀则地区 for 日喀则市), else its official name (a short form: 广州, 宁夏)."""
+    written = text[unit.start:unit.end]
+    return unit.name if unit.name.startswith(written) else written
 
 
 def _own_title_place(text: str, title: str, units: _Places, ts: int, name: tuple[int, int],
