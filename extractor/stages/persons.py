@@ -105,6 +105,8 @@ class PersonRules:
     list_run_dotted_item: regex.Pattern      # a dotted name as an item of a name list
     list_run_long_item: regex.Pattern        # a 4–5-character item of a name list, read over
     list_title: regex.Pattern
+    titled_followers: regex.Pattern          # 出席, 一行: end a name right after a title (certain_name)
+    list_level_leaders: regex.Pattern        # |、乙等县四大组织领导 after a list's item: every item's post
     list_posting_title: regex.Pattern        # |、乙3名援疆干部 after a list's item: every item's post
     source_line: regex.Pattern               # a page's source line (来源:中山日报)
     source_word: str                         # 来源: the word every source line holds
@@ -260,7 +262,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "association_short_forms",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
-               "known_persons", "research_units", "company_team_words", "unit_name_words",
+               "known_persons", "research_units", "company_team_words", "village_post_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
                "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
@@ -297,6 +299,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         followers=words_pattern(r["name_followers"]),
         framed_verbs=words_pattern(r["framed_name_verbs"]),
         framed_verb_starts=frozenset(w[0] for w in r["framed_name_verbs"]),
+        titled_followers=words_pattern(r["titled_name_followers"]),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         gate_left_out_surnames=frozenset(r["gate_left_out_surnames"]),
         ungated_name_starts=words["translit_title_chars"] | frozenset(r["gate_left_out_surnames"]),
@@ -335,6 +338,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         list_posting_title=plain_pattern(r["list_posting_title"]
                                          .replace("POSTINGS", alternation(r["list_posting_words"]))
                                          .replace("TITLES", alternation(r["cadre_titles"]))),
+        list_level_leaders=plain_pattern(r["list_level_leaders"]),
         sent_list_verb=regex.compile(r["sent_list_verb"]),
         sent_list_after=plain_pattern(r["sent_list_after"]),
         titled_name_part=plain_pattern(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
@@ -795,8 +799,9 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
     for n in (rules.rules_name_lengths[-1:] if strict else rules.rules_name_lengths):
         name = text[k:k + n]
         if len(name) == n and _HAN.fullmatch(name[-1]) and (rules.followers.match(text, k + n)
-                                                             or titled and text[k + n:k + n + 1]
-                                                             in rules.words["titled_name_follower_chars"]) \
+                                                             or titled and (text[k + n:k + n + 1]
+                                                             in rules.words["titled_name_follower_chars"]
+                                                             or rules.titled_followers.match(text, k + n))) \
                 and not rules.followers.match(text, k + 1) \
                 and not (n == 3 and rules.followers.match(text, k + 2) and not given_end) \
                 and not (n == 2 and given_end):
@@ -2682,7 +2687,7 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
         return after[0]     # 北京某大学驻甘肃省秦安县…村第一书记 → 秦安县
     if any(c in title for c in w["company_words"]) and not any(p in title for p in w["public_words"]) \
             and not any(t in title for t in w["company_team_words"]) or rules.unplaced_units.search(title):
-        return None
+        return _village_post_place(text, ts, te, units, name, sent, rules)
     if team:
         return _team_place(text, ts, te, marker.start(), units, name, sent, rules)
     named = _unit_in(text, ts, te, units, rules)
@@ -2713,6 +2718,17 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                     return found
             return None
     return None
+
+
+def _village_post_place(text: str, ts: int, te: int, units: _Places, name: tuple[int, int],
+                        sent: tuple[int, int], rules: PersonRules) -> Optional[str]:
+    """A company's, bank's or university's post (no place of its own, P1) that is a village post
+    (village_post_words: 中国铁路…洛阳机务段驻村干部, 郑州大学第一附属医院驻村第一书记) is placed like a
+    team post from its village word: the village's county the context gives, never a unit of the
+    sender's name; any other such post has none."""
+    title = text[ts:te]
+    village = min((k for k in (title.find(v) for v in rules.words["village_post_words"]) if k >= 0), default=-1)
+    return None if village < 0 else _team_place(text, ts, te, ts + village, units, name, sent, rules)
 
 
 def _of_kind(text: str, units: _Places, title: str, level: str, rules: PersonRules):
@@ -2997,7 +3013,8 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
     after = _post_after(text, b, sent[1], rules)
     if after:
         out.append(after)
-    listed = rules.list_posting_title.match(text, b, sent[1])   # 甲、乙3名援疆干部: each item's post
+    listed = rules.list_posting_title.match(text, b, sent[1]) or \
+        rules.list_level_leaders.match(text, b, sent[1])   # 甲、乙3名援疆干部, 甲、乙等县领导: each item's post
     if listed:
         out.append(listed.span("title"))
     apposition = rules.apposition_post.match(text, b, sent[1])   # 姜某，某县原县委书记。
