@@ -273,7 +273,9 @@ DISTRICTLESS_HEADER = """\
 # the party, named as written (gold/README W15), and the city's code is its key. A town name alone
 # is ambiguous elsewhere, so only these cities' towns are listed.
 # name: as written (a street office STEM街道 also as STEM区, or STEM if it ends in 区, form former, where no gazetteer unit
-# writes STEM区, and none shorter than 3 characters: 南区 reads inside 西南区域), and the town group it leads as
+# writes STEM区, and none shorter than 3 characters: 南区 reads inside 西南区域; form former_shared where STEM区 is
+# a unit's full name the counties stage reads only after its parent, rules/counties.yaml needs_parent: 中山's 东区
+# and 西区, 攀枝花's districts' names, read where the article names the city), and the town group it leads as
 # STEM组团 (form group: 虎门组团); official: the code list's name; county: the city's county-level code (the key);
 # city: its name; namesakes: the county-level codes of other townships of the same name (|), whose
 # articles write the same name for another place.
@@ -297,7 +299,15 @@ def districtless_town_rows(source: Path) -> list[tuple[str, str, str, str, str, 
         counties_of.setdefault(st["name"], set()).add(st["areaCode"])
     endings = tuple(NAMES["districtless_town_endings"])
     street_end, former = NAMES["districtless_street_ending"], NAMES["districtless_street_former_suffix"]
-    surfaces = gazetteer_surfaces(gazetteer_rows(source))
+    rows = gazetteer_rows(source)
+    surfaces = gazetteer_surfaces(rows)
+    # a unit's full name the counties stage reads only after its parent (东区, 西区 of 攀枝花) is free
+    # for a street office's former name, read where the article names the city
+    needs_parent = set(load_yaml("counties.yaml")["needs_parent"])
+    codes_of: dict[str, set[str]] = {}
+    for r in rows:
+        if r["name"] in needs_parent:
+            codes_of.setdefault(r["name"], set()).add(r["adcode"])
     out = []
     for st in streets:
         city = own.get(st["areaCode"])
@@ -315,6 +325,8 @@ def districtless_town_rows(source: Path) -> list[tuple[str, str, str, str, str, 
             if written not in surfaces and written not in counties_of \
                     and len(written) >= NAMES["districtless_name_min"]:
                 out.append((written, "former", name, st["areaCode"], city, ""))
+            elif written in codes_of and written not in counties_of:
+                out.append((written, "former_shared", name, st["areaCode"], city, "|".join(sorted(codes_of[written]))))
     return out
 
 
