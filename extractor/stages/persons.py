@@ -851,9 +851,11 @@ def _framed_lengths(text: str, k: int, shortest: int, longest: int, rules: Perso
     """The lengths n (``shortest``..``longest``) of the Han runs from ``k`` that a speech verb of
     ``framed_name_verbs`` (Han too) follows at k + n. (A digit after a foreign name, 议长|阿某|6月,
     is no such closer: 本报|乌兰巴托|10月3日电 is a place.)"""
+    starts = rules.framed_verb_starts
+    if starts.isdisjoint(text[k + shortest:k + longest + 1]):     # most places: no verb near
+        return []
     run = _HAN_RUN.match(text, k, k + longest + 1)
     end = run.end() if run else k
-    starts = rules.framed_verb_starts
     return [n for n in range(shortest, min(longest, end - k - 1) + 1)
             if text[k + n] in starts and rules.framed_verbs.match(text, k + n)]
 
