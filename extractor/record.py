@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from typing import Any, Optional
 
+from .frozen import quick_frozen
 from .text.sentences import TextIndex
 
 SCHEMA_VERSION = "1"
@@ -32,7 +33,7 @@ class Mention:
     source_span: Span
 
 
-@dataclass(frozen=True)
+@quick_frozen   # 2,823 a real-news pass: each province or prefecture the counties stage reads
 class NamedPlace:
     """A province or prefecture the text names (``article.facts["places"]``, set by the
     counties stage): context for the stages that say where a fact is. Not a record field."""

@@ -428,6 +428,8 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
     """Every quantity of ``pattern`` in ``text[start:end]``, in order."""
     t = tables()
     groups_of = _scan_groups(pattern)
+    # spans by group number: a lookup by name costs ≈ 3× as much, once a match
+    num_group, first_group = pattern.groupindex["num"], pattern.groupindex["first"]
     for m in pattern.finditer(text, start, len(text) if end is None else end):
         start = m.start()
         # an exponent ends with e/E or its sign right before the number: look only then
@@ -455,11 +457,11 @@ def scan(text: str, pattern: regex.Pattern, start: int = 0,
                 values = parse_values(body)
             if len(values) == 2 and qualifier is None:
                 qualifier = "approx"   # 二三十万: "twenty or thirty ten-thousands"
-            spans = [(m.start("num"), m.end())] * len(values)
+            spans = [(m.start(num_group), m.end())] * len(values)
             if first:
                 first_values = _range_start(_strip_body(first)[0], body)
                 values = first_values + values
-                spans = [(m.start("first"), m.end("first"))] * len(first_values) + spans
+                spans = [m.span(first_group)] * len(first_values) + spans
         except (NumberError, ArithmeticError) as err:   # Decimal overflow too
             yield Rejected(start, m.end(), m.group(), str(err))
             continue

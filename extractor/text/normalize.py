@@ -546,12 +546,33 @@ def _is_inner_break(prev_line: str, next_text: str, rules: _Rules) -> bool:
 def _cuts_a_word(before: str, after: str, rules: _Rules) -> bool:
     if not (_HAN.match(before[-1:]) and _HAN.match(after[:1])):
         return False
+    joined = before + after[: rules.word_window]
+    if not _dictionary_word_across(joined, len(before), rules.min_cut_word):
+        return False    # nearly every break: no token long enough can cross it
     pos = 0
-    for token in _word_segmenter()(before + after[: rules.word_window]):
+    for token in _word_segmenter()(joined):
         if pos < len(before) < pos + len(token) and len(token) >= rules.min_cut_word:
             return True
         pos += len(token)
     return False
+
+
+def _dictionary_word_across(text: str, cut: int, min_len: int) -> bool:
+    """Whether a word of jieba's dictionary of at least ``min_len`` characters stands across
+    ``cut`` in ``text``. The segmenter (no HMM) gives a token of two or more characters
+    only where its dictionary has the word, or for a run of letters and digits, and
+    :func:`_cuts_a_word` asks only between two Han characters: without such a word no
+    token crosses the cut (the segmenter is not run; 1,736 breaks of a pass over real news
+    and the archive sample had none; rjieba's 1,035,811 multi-character Han tokens of real
+    news, the whole archive and the cached pages are all in jieba's ``dict.txt``)."""
+    words = _dictionary_word_set(min_len, len(text))
+    return any(text[a:b] in words for a in range(cut) for b in range(max(cut + 1, a + min_len), len(text) + 1))
+
+
+@cache
+def _dictionary_word_set(shortest: int, longest: int) -> frozenset[str]:
+    """jieba's dictionary words of ``shortest`` to ``longest`` characters."""
+    return frozenset(w for w, _, _ in jieba_dictionary() if shortest <= len(w) <= longest)
 
 
 @cache
