@@ -565,14 +565,15 @@ def _dictionary_word_across(text: str, cut: int, min_len: int) -> bool:
     token crosses the cut (the segmenter is not run; 1,736 breaks of a pass over real news
     and the archive sample had none; rjieba's 1,035,811 multi-character Han tokens of real
     news, the whole archive and the cached pages are all in jieba's ``dict.txt``)."""
-    words = _dictionary_word_set(min_len, len(text))
+    words = _dictionary_word_set(min_len)
     return any(text[a:b] in words for a in range(cut) for b in range(max(cut + 1, a + min_len), len(text) + 1))
 
 
 @cache
-def _dictionary_word_set(shortest: int, longest: int) -> frozenset[str]:
-    """jieba's dictionary words of ``shortest`` to ``longest`` characters."""
-    return frozenset(w for w, _, _ in jieba_dictionary() if shortest <= len(w) <= longest)
+def _dictionary_word_set(shortest: int) -> frozenset[str]:
+    """jieba's dictionary words of at least ``shortest`` characters (one set per length
+    floor: keyed on the window's length too, it was built again for every window length)."""
+    return frozenset(w for w, _, _ in jieba_dictionary() if shortest <= len(w))
 
 
 @cache
