@@ -201,10 +201,10 @@ class FigureRules:
         self.share_exit_after = regex.compile(r["share_exit_after"])
         self.copula_poor_after = regex.compile(r["copula_poor_after"])
         self.whole_set_after = regex.compile(r["whole_set_after"])
-        self.members_after_cue = regex.compile(r["members_after_cue"])
-        self.members_marker = str(r["members_marker"])
-        self.group_members_after_cue = regex.compile(r["group_members_after_cue"])
-        self.group_marker = str(r["group_marker"])
+        # (the word every match holds, the list after a county exit cue), in order: the members
+        # listed after the cue (…6个县位列其中), the counties named after the delisted group (…县区中，甲、乙)
+        self.member_lists = ((str(r["members_marker"]), regex.compile(r["members_after_cue"])),
+                             (str(r["group_marker"]), regex.compile(r["group_members_after_cue"])))
         self.headed_list_joiner = str(r["headed_list_joiner"])
         self.delisting_list_end_word = str(r["delisting_list_end_word"])
         self.quoted_label_max = int(r["quoted_label_max"])
@@ -1330,10 +1330,9 @@ def _named_in_scope(rules: FigureRules, article: Article, ctx: SentenceClauses, 
     if colon:
         # 下列县退出贫困县序列：甲县、乙县: the counties after the colon, to the sentence's end
         first, limit = ctx.s_start + colon.end(), ctx.s_end
-    elif rules.members_marker in sentence and (members := rules.members_after_cue.match(sentence, cue.end())):
-        # 批准全省17个县退出贫困县序列，松潘县、九寨沟县…6个县位列其中: the members listed after the cue
-        first, limit = ctx.s_start + members.start("list"), ctx.s_start + members.end("list")
-    elif rules.group_marker in sentence and (members := rules.group_members_after_cue.match(sentence, cue.end())):
+    elif members := next((m for marker, pattern in rules.member_lists
+                          if marker in sentence and (m := pattern.match(sentence, cue.end()))), None):
+        # 批准全省17个县退出贫困县序列，松潘县、九寨沟县…6个县位列其中: the members listed after the cue;
         # 14个脱贫摘帽县区中，龙胜、资源…9个县为…: the counties named as members of the delisted group
         first, limit = ctx.s_start + members.start("list"), ctx.s_start + members.end("list")
     elif rules.cue_as_attribute.match(sentence, cue.end()) and not rules.cue_one_of_after.match(sentence, cue.end()):
