@@ -504,6 +504,12 @@ def _common_words_not_names(min_freq: int) -> frozenset[str]:
                      and not tag.startswith(proper))
 
 
+def _holds_word(name: str, words: frozenset[str], lengths: Iterable[int]) -> bool:
+    """Whether a piece of ``name`` of one of ``lengths`` characters is one of ``words`` (a common
+    word inside a reading makes it no name: 总统|对此|表示)."""
+    return any(name[i:i + n] in words for n in lengths for i in range(len(name) - n + 1))
+
+
 @cache
 def _dictionary_words() -> frozenset[str]:
     """Every 2–4-character word of jieba's dictionary, names included."""
@@ -885,7 +891,7 @@ def framed_foreign_name(text: str, k: int, rules: PersonRules) -> Optional[tuple
             or name[0] in w["familiar_prefix"] or name[-1] in w["framed_name_end_not"] \
             or any(rules.followers.match(text, k + i) for i in range(1, n)) \
             or any(c not in translit and tags.get(c, "").startswith(not_tags) for c in name) \
-            or any(name[i:i + m] in common for m in rules.name_lengths for i in range(n - m + 1)):
+            or _holds_word(name, common, rules.name_lengths):
         return None
     return k, k + n
 
@@ -1094,7 +1100,7 @@ def translit_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, 
             name = text[k:b]
             # common_words holds words of 2–4 characters: every such piece of the name is asked
             if name in rules.gazetteer.forms or name in rules.words["negative"] or \
-                    any(name[i:i + n] in common for n in rules.name_lengths for i in range(len(name) - n + 1)):
+                    _holds_word(name, common, rules.name_lengths):
                 return None
             return k, b
     return None
@@ -2036,7 +2042,7 @@ def _odd_list_item_ok(name: str, rules: PersonRules) -> bool:
     return name not in rules.gazetteer.forms and name[-1] not in rules.words["place_suffix_chars"] \
         and (name not in _plain_words() or _word_tags().get(name) in rules.words["list_odd_item_word_tags"]) \
         and name not in rules.words["negative"] \
-        and not any(name[i:i + n] in common for n in rules.name_lengths for i in range(len(name) - n + 1))
+        and not _holds_word(name, common, rules.name_lengths)
 
 
 def find_names(text: str, spans: list[tuple[int, int]], rules: PersonRules,
@@ -2081,7 +2087,7 @@ def state_head_names(text: str, rules: PersonRules) -> list[tuple[int, int, int]
         if (regnal := rules.state_head_regnal.search(name)) and regnal.start() >= 2:
             name = name[:regnal.start()]            # 穆某默德|六世: the number is no common word
         if name[0] in stop or name in rules.gazetteer.forms or name in rules.words["negative"] or \
-                any(name[i:i + k] in common for k in (2, 3, 4) for i in range(len(name) - k + 1)):
+                _holds_word(name, common, (2, 3, 4)):
             continue
         out.append((j - state, n.start("name"), n.end("name")))
     return out
