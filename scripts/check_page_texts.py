@@ -46,9 +46,10 @@ def gold_quotes(gold: dict) -> list[str]:
 
 
 def _found(quote: str, text: str) -> bool:
-    """Annotators elide inside a long quote with …: its pieces must appear in order."""
+    """Annotators elide inside a long quote with …: its pieces must appear in order. The quote
+    is normalised like the text (a name written 於 in both reads 于 in the text)."""
     at = 0
-    for piece in re.split(r"…+|\.{3,}", _squeezed(quote)):
+    for piece in re.split(r"…+|\.{3,}", _squeezed(normalize(quote).text)):
         at = text.find(piece, at)
         if at < 0:
             return False
