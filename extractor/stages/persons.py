@@ -153,6 +153,7 @@ class PersonRules:
     helper_attend: regex.Pattern             # 出席…: the name's sentence attends the event
     party_visit: regex.Pattern               # |、乙等一行赴, |率领的…团日前赴: a party going somewhere
     party_visit_help: regex.Pattern          # 帮扶, 对口…: the party's trip is the helper's work
+    visit_site_short: regex.Pattern          # 来|秀对接: a short form of the site's own place after 来
     guest_visit: regex.Pattern               # 一行来|我县, 代表团到…: a party's word and go word
     donor_act: regex.Pattern                 # 甲|代表东丽区向甘谷县捐赠: a donor acting for a unit
     host_meet: regex.Pattern                 # 会见: the units after it in its sentence are the guests'
@@ -163,6 +164,7 @@ class PersonRules:
     visit_level_organ: regex.Pattern         # 区委|, 市政协|: a level's own organ, named without its place
     village_sender: regex.Pattern            # 某医院|驻村: an office before a village post sent the person
     origin_pool: regex.Pattern               # 干部队伍中: a group picked from, no unit
+    origin_unnamed: regex.Pattern            # 我院, 院党委: a unit named only by its voice or organ
     level_sent: regex.Pattern                # 省里派来的第一书记: a level sent the first secretary (P19)
     level_sent_post: str                     # the post such a secretary holds (第一书记)
     level_sent_units: dict[str, str]         # 省 → province, 市 → prefecture, 县/区 → county
@@ -383,6 +385,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_venue=regex.compile(alternation(r["helper_venue_words"])),
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
         party_visit=regex.compile(r["party_visit"]),
+        visit_site_short=regex.compile(r["visit_site_short"]),
         guest_visit=regex.compile(r["guest_visit"]),
         donor_act=regex.compile(r["donor_act"]),
         host_meet=regex.compile(r["host_meet"]),
@@ -396,6 +399,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         level_sent=regex.compile(r["level_sent_pattern"]),
         level_sent_post=r["level_sent_post"], level_sent_units=dict(r["level_sent_units"]),
         origin_pool=regex.compile(r["origin_pool"]),
+        origin_unnamed=regex.compile(r["origin_unnamed"]),
         honour=tuple(plain_pattern(p) for p in r["honour_patterns"]),
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
@@ -3301,8 +3305,10 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
                     or text.endswith(rules.affixes.past_title_words, s0, ts):
                 continue
             place = post.place
-            origin = _visit_unit(title, place, rules)
-            own_site = text.startswith(rules.affixes.visit_own_units, m.end())   # 一行来|我县: never the guest's
+            # a bare title at the page's own city (中山日报: 副市长甲率领…到云南省昭通市) is that city's
+            origin = _visit_unit(title, place, rules) or (place if place and place == units.own_city else None)
+            own_site = text.startswith(rules.affixes.visit_own_units, m.end()) or \
+                _short_site_visit(text, m.end(), s1, units, rules)     # 一行来|我县: never the guest's
             if not own_site and (
                     (u := next((u for u in units if m.end() <= u.start <= m.end() + reach), None)) is None
                     or any(q.place == u.name for q in p.cadre.posts) or (
@@ -3312,6 +3318,16 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
             if origin:
                 p.cadre.origin = origin
                 break
+
+
+def _short_site_visit(text: str, go: int, s1: int, units: _Places, rules: PersonRules) -> bool:
+    """率队来|秀对接东西部协作: a short form of the site's own place (no unit read at ``go``) and a visit
+    verb after 来, with a helping word in the visit's own clause; a helping word further on (来宁考察，
+    再续山海情缘、共谱协作新篇) is no statement of the trip's help (dev page hxsbs, gold null)."""
+    if not rules.visit_site_short.match(text, go) or _units_between(units, go, go + 1):
+        return False
+    stop = rules.helper_visit_stop.search(text, go, s1)
+    return rules.party_visit_help.search(text, go, stop.start() if stop else s1) is not None
 
 
 def _donors(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRules) -> None:
@@ -3709,9 +3725,17 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     _list_shared_unit(text, found, rules)
     _list_level_members(text, found, rules)
     _sent_by_level(text, found, counties, rules)
+    _drop_unnamed_origins(found, rules)
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
+
+
+def _drop_unnamed_origins(found: list[FoundPerson], rules: PersonRules) -> None:
+    """An origin named only by the site's voice or an organ (我院, 我省, 院党委, 党委) is none (P22)."""
+    for p in found:
+        if p.cadre is not None and p.cadre.origin and rules.origin_unnamed.match(p.cadre.origin):
+            p.cadre.origin = None
 
 
 def _own_city(text: str, units: _Places, rules: PersonRules) -> Optional[str]:
