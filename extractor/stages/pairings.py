@@ -603,6 +603,11 @@ class PairingRules:
         # a native's place (恩阳区人，…): 人 and what may follow it, every clause mark among them
         native = roles["native_tail"]
         self.native_tails = tuple(native["word"] + x for x in (*native["then"], *self.clause_chars))
+        # a site's furniture line (_HelpEvidence.names_furniture): a footer's label, a publisher line
+        furniture = roles["furniture"]
+        self.furniture_labels = plain_pattern(furniture["labels"])
+        self.furniture_publishers = tuple(furniture["publishers"])
+        self.furniture_publisher = plain_pattern(f"(?:{alternation(self.furniture_publishers)}){furniture['publisher_tail']}")
 
     def _load_helper_side(self, roles: dict) -> None:
         """What makes a county the helping side's own unit (assign_roles, _HelpEvidence.sends_team)."""
@@ -4313,7 +4318,7 @@ class _HelpEvidence:
         text, rules = self.text, self.rules
         yield from [(m.span[0], m.span[1]) for m in c.mentions
                     if not self.names_event(m.span[1]) and not text.startswith(rules.native_tails, m.span[1])
-                    and not self.names_setting(*m.span)]
+                    and not self.names_setting(*m.span) and not self.names_furniture(*m.span)]
         for p in self._places_inside(c):
             yield p, None
 
@@ -4575,6 +4580,24 @@ class _HelpEvidence:
             and rules.setting_before.search(text, lo, start) is not None \
             and rules.setting_after.match(text, end) is not None
 
+    def names_furniture(self, start: int, end: int) -> bool:
+        """Whether the mention at [start, end) stands in a line of the site's furniture, not in its
+        story: a footer's or header's labelled line (地址:江苏省南京市鼓楼区漓江路…, 主办单位:…) or the
+        publisher's line (• 察隅县人民政府): roles.furniture. Such a line is short (a heading by
+        :meth:`_is_heading`); read as one, the story after it would be taken for the county's."""
+        rules, text = self.rules, self.text
+        # most mentions have neither a publisher's name after them nor a label's colon before them
+        # on their line: a plain look first
+        publisher = text.startswith(rules.furniture_publishers, end)
+        lo = max(0, start - rules.heading_max)
+        if not publisher and text.rfind(":", lo, start) < 0 and text.rfind("：", lo, start) < 0:
+            return False
+        ps, pe = self.article.index.paragraph_of(start)
+        if not self._is_heading(ps, pe):
+            return False
+        return rules.furniture_labels.match(text, ps, start) is not None \
+            or (publisher and rules.furniture_publisher.fullmatch(text, end, pe) is not None)
+
     def names_event(self, end: int) -> bool:
         """Whether the mention ending at ``end`` names an event (汶川地震), not the county."""
         return self.text.startswith(self.rules.gaz.bare_right_confirms, end)
@@ -4584,7 +4607,7 @@ class _HelpEvidence:
         cue anywhere in the article (奉节县 … 柳池村的驻村第一书记, the village named without
         its county two paragraphs on)."""
         if sum(not self.names_event(m.span[1]) and not self.names_setting(*m.span)
-               for m in c.mentions) < self.rules.sole_county_mentions:
+               and not self.names_furniture(*m.span) for m in c.mentions) < self.rules.sole_county_mentions:
             return False
         text = self.text
         if not self.rules.help_in.search(text):
