@@ -314,6 +314,7 @@ class FigureRules:
         self.coverage_list_metrics = frozenset(cover["list_metrics"])
         self.coverage_list_between = regex.compile(cover["list_between"])
         self.full_coverage_before = regex.compile(r["full_coverage_before"])
+        self.whole_area_units_before = regex.compile(r["whole_area_units_before"])
         self.rate_label_between = regex.compile(r["rate_label_between"])
         self.county_count_metrics = set(r["county_count_metrics"])
         self.village_context = regex.compile(r["village_context"])
@@ -576,8 +577,8 @@ def _classify_count(rules: FigureRules, before: str, after: str, q: Quantity,
         state = _exit_in(rules.county_exit, rules, following) or None
     if not county and not state and _project_sites(rules, before + rest.split("、")[0]) \
             and not rules.full_coverage_after.match(rest) and not rules.full_coverage_before.search(before) \
-            and not rules.area_helpers_before.search(before):
-        return None   # a project's villages; but 811名工作队员奔赴未脱贫的80个贫困村 are the area's (F13)
+            and not rules.area_helpers_before.search(before) and not rules.whole_area_units_before.search(before):
+        return None   # a project's villages; but 811名工作队员奔赴未脱贫的80个贫困村 and 全县240个贫困村 are the area's
     if county and not state and (rules.county_reach.search(before) or rules.county_reach_after.match(rest)
                                  or rules.threshold_after_count.match(after_head)):
         return None   # 151个贫困县接入电商网络; 走访100多个贫困县; 逾100个贫困县达到1亿元
