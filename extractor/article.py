@@ -22,25 +22,18 @@ class Article:
     rules_dir: Folder = None
     _index: Optional[TextIndex] = field(default=None, repr=False)
 
-    @property
-    def text(self) -> str:
-        return self.norm.text
-
-    @property
-    def index(self) -> TextIndex:
-        if self._index is None:
-            self._index = TextIndex(self.norm.text)
-        return self._index
-
-    @property
-    def sentences(self) -> list[Bounds]:
-        return self.index.sentences
-
-    def sentence_of(self, pos: int) -> Bounds:
-        return self.index.sentence_of(pos)
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.norm.source_span(start, end)
+    def __post_init__(self) -> None:
+        # Plain attributes, not properties and methods that delegate: the stages read them
+        # ≈ 15,000 (index), 15,000 (text), 9,000 (sentence_of) and 6,000 (source_span) times
+        # a real-news pass, and each level of delegation is a Python call (≈ 0.5% of the
+        # pipeline in all). Every stage reads the index, so it is built here.
+        self.text: str = self.norm.text
+        self.index: TextIndex = self._index if self._index is not None else TextIndex(self.text)
+        self.sentences: list[Bounds] = self.index.sentences
+        #: ``sentence_of(pos)``: the sentence holding ``pos`` (TextIndex.sentence_of)
+        self.sentence_of = self.index.sentence_of
+        #: ``source_span(start, end)``: the span of the input text (Normalized.source_span)
+        self.source_span = self.norm.offsets.to_source
 
     @property
     def reference_year(self) -> Optional[int]:

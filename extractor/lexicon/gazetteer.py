@@ -10,11 +10,11 @@ that surface family has), so 石渠县委 yields 石渠县 whatever a tokenizer 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from typing import Iterator, Optional
 
 
-from ..frozen import quick_frozen
+from ..frozen import cached_property, quick_frozen
 from ..rules import Folder, jieba_dictionary, load_tsv, load_yaml, plain_pattern
 from ..text.wordfinder import PairOpenings
 

@@ -15,12 +15,13 @@ import math
 import re
 from decimal import Decimal
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from typing import Callable, NamedTuple, Optional
 
 import regex
 
 from ..article import Article
+from ..frozen import cached_property
 from ..lexicon.numbers import (PERCENT_WORD, Quantity, QuantityGate, Rejected, quantity_pattern, scan,
                                scan_percent_words)
 from ..lexicon.years import year_grammar, year_of

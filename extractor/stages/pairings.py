@@ -28,7 +28,7 @@ from collections import Counter
 from operator import attrgetter
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from itertools import accumulate, chain, islice, product
 import re
 from typing import Iterable, Iterator, Optional, Union
@@ -36,7 +36,7 @@ from typing import Iterable, Iterator, Optional, Union
 import regex
 
 from ..article import Article
-from ..frozen import quick_frozen
+from ..frozen import cached_property, quick_frozen
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
 from ..record import County, NamedPlace, Pairing
 from ..rules import Folder, alternation, load_tsv, load_yaml, plain_pattern, words_pattern

@@ -19,12 +19,13 @@ from bisect import bisect_left
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property, partial
+from functools import cache, partial
 from typing import Callable, Iterator
 
 import regex
 
 from .offsets import Edit, OffsetMap, Rewriter, StepMap
+from ..frozen import cached_property
 from ..rules import jieba_dictionary, load_yaml, plain_pattern, words_pattern
 
 #: The repair kinds SPEC.md names; every record reports all of them.
