@@ -87,6 +87,10 @@ class PersonRules:
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
     slash_credit: regex.Pattern          # a web page's slash credit (甲某/文, (摄/甲某))
     slash_credit_cue: regex.Pattern      # the slash and its credit word
+    slash_credit_marks: tuple[str, ...]  # the slashes: a text holding none has no slash credit
+    label_credit: regex.Pattern          # a web page's label credit (编辑|甲某, 监制 | 乙某)
+    label_credit_bars: tuple[str, ...]   # the bars between label and names
+    label_credit_cue: regex.Pattern      # any of them
     layout_name: regex.Pattern           # a name alone on its line under a title line
     heading_name: regex.Pattern          # a name closing a heading with a colon
     title_line_name: regex.Pattern       # a name alone after a title and spaces at a line's end
@@ -310,6 +314,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         byline=regex.compile(r["byline_pattern"]),
         credit=plain_pattern(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
         slash_credit=regex.compile(r["slash_credit_pattern"]), slash_credit_cue=plain_pattern(r["slash_credit_cue"]),
+        slash_credit_marks=tuple(r["slash_credit_marks"]),
+        label_credit=regex.compile(r["label_credit_pattern"]), label_credit_bars=tuple(r["label_credit_bars"]),
+        label_credit_cue=plain_pattern(alternation(r["label_credit_bars"])),
         byline_cue=plain_pattern(r["byline_cue"]),
         author_bracket=regex.compile(r["author_bracket_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
@@ -1331,11 +1338,17 @@ def byline_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
 
 def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     """Name spans of credit lines (朱 某摄（人民视觉）, 杨某某  胡某某整理, （本报记者甲某、乙某
-    采访整理）, …，本报驻英国记者甲某采访整理）), of slash credits (甲某/文 乙某/摄, (摄/甲某)) and of
-    authors in brackets closing a paragraph (…活动。(甲某 乙某)⏎): every name must start with a name initial or a surname left out of
+    采访整理）, …，本报驻英国记者甲某采访整理）), of slash credits (甲某/文 乙某/摄, (摄/甲某)), of label
+    credits (编辑|甲某, 监制 | 乙某) and of authors in brackets closing a paragraph (…活动。(甲某 乙某)⏎)
+    or right after a dateline (本报讯(甲某 乙某)): every name must start with a name initial or a surname left out of
     the gate (a heading such as 资料整理 is no credit)."""
-    matches = chain(_credit_matches(text, rules), rules.author_bracket.finditer(text),
-                    _cued_line_matches(text, rules.slash_credit_cue, rules.slash_credit, rules.limits.credit_reach))
+    reach = rules.limits.credit_reach
+    matches = chain(_credit_matches(text, rules), rules.author_bracket.finditer(text))
+    # most texts hold no slash and no bar: a look for each mark is quicker than the cue's search
+    if any(mark in text for mark in rules.slash_credit_marks):
+        matches = chain(matches, _cued_line_matches(text, rules.slash_credit_cue, rules.slash_credit, reach))
+    if any(bar in text for bar in rules.label_credit_bars):
+        matches = chain(matches, _cued_line_matches(text, rules.label_credit_cue, rules.label_credit, reach))
     # a surname left out of the gate (强) starts words after titles, not a credit's names
     return [(a, b) for a, b in _names_of_lines(text, matches, rules)
             if text[a] in rules.initials or text[a] in rules.gate_left_out_surnames]
@@ -1379,18 +1392,19 @@ def _join_single_characters(tokens: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+def _names_groups(m) -> list[tuple[int, int]]:
+    """The spans of a match's ``names`` group: each of its captures where the pattern repeats
+    the group between role words (（甲某 乙某 记者 丙某）: ``regex`` keeps every capture)."""
+    spans = getattr(m, "spans", None)
+    return spans("names") if spans is not None else [m.span("names")]
+
+
 def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, int]]:
     out = []
     for m in matches:
-        base = m.start("names")
         tokens = []
-        for t in _TOKEN.finditer(m.group("names")):
-            a, b = t.start() + base, t.end() + base
-            for suffix in rules.byline_suffixes:      # 文|整理 in 张 文整理
-                if text.endswith(suffix, a, b) and b - a - len(suffix) >= 1:
-                    b -= len(suffix)
-                    break
-            tokens.append((a, b))
+        for lo, hi in _names_groups(m):
+            tokens += _byline_tokens(text, lo, hi, rules)
         for a, b in _join_single_characters(tokens):
             half = rules.limits.byline_pair_length // 2
             if b - a == 2 * half and text[a] in rules.surnames and text[a + half] in rules.surnames \
@@ -1399,6 +1413,20 @@ def _names_of_lines(text: str, matches, rules: PersonRules) -> list[tuple[int, i
             elif 2 <= len(_SPACE.sub("", text[a:b])) <= rules.limits.translit_side_max:
                 out.append((a, b))
     return out
+
+
+def _byline_tokens(text: str, lo: int, hi: int, rules: PersonRules) -> list[tuple[int, int]]:
+    """The tokens (split at spaces and 、) of a byline's names ``text[lo:hi]``, each without a
+    credit word at its end (文|整理 in 张 文整理)."""
+    tokens = []
+    for t in _TOKEN.finditer(text, lo, hi):
+        a, b = t.span()
+        for suffix in rules.byline_suffixes:
+            if text.endswith(suffix, a, b) and b - a - len(suffix) >= 1:
+                b -= len(suffix)
+                break
+        tokens.append((a, b))
+    return tokens
 
 
 # ---------------------------------------------------------------------------- names
