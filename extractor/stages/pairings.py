@@ -122,6 +122,7 @@ class PairingRules:
         self._load_visiting(r["visiting"])
         self._load_instances(r["instances"])
         self._load_carried(r["carried"])
+        self._load_credited(r["credited"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
@@ -214,6 +215,15 @@ class PairingRules:
         self.carried_not_inside = tuple(c["not_inside"])
         self.clause_reach = c["clause_reach"]
         self.clause_not_between = tuple(c["clause_not_between"])
+
+    def _load_credited(self, c: dict) -> None:
+        """A helper's 援疆/援藏 body credited with its work (the credited reader): the cues, the
+        words between the helper and its cue, the body and its work (or the frame around them)."""
+        self.credited_cues = frozenset(c["cues"])
+        self.credited_before_cue = regex.compile(c["before_cue"])
+        self.credited_work = regex.compile(f"(?:{c['body']})(?:{c['work']})")
+        self.credited_frame_open = tuple(c["frame_open"])
+        self.credited_frame_close = regex.compile(f"(?:{c['body']})(?:{c['frame_close']})")
 
     def _load_cues(self, r: dict) -> None:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
@@ -1307,6 +1317,7 @@ class SentenceParties(list):
         self._placed: Optional[tuple[list[int], list[int], list[int]]] = None
         self._counties: Optional[tuple[list[int], list[int]]] = None
         self._county_places: Optional[dict[Place, int]] = None
+        self._named_county_places: dict[Place, int] = {}
         self._places: Optional[set[Party]] = None
         self._by_end: Optional[list[tuple[int, int]]] = None
         self._breaks: Optional[list[int]] = None
@@ -1393,16 +1404,19 @@ class SentenceParties(list):
             self._places = {p for p in self if p.place}
         return len(self._places) > len({h for h in helpers if h in self._places})
 
-    def sole_county_besides(self, h: Party) -> Optional[Place]:
+    def sole_county_besides(self, h: Party, named: bool = False) -> Optional[Place]:
         """The one county the sentence names besides party ``h`` (one of its parties), else
         None: ``{p.place for p in self if p is not h and p.place.level == "county"}`` when it
-        holds one place, from a count of the sentence's county places made once."""
+        holds one place, from a count of the sentence's county places made once. ``named``:
+        counties written by name only (当地, 该县 left out: they stand for a place)."""
         if self._county_places is None:
-            self._county_places = {}
+            self._county_places, self._named_county_places = {}, {}
             for p in self:
                 if p.place and p.place.level == "county":
                     self._county_places[p.place] = self._county_places.get(p.place, 0) + 1
-        counts = self._county_places
+                    if not p.deictic:
+                        self._named_county_places[p.place] = self._named_county_places.get(p.place, 0) + 1
+        counts = self._named_county_places if named else self._county_places
         alone = h.place if h.place in counts and counts[h.place] == 1 \
             and any(p is h for p in self.around(h)) else None
         if len(counts) - (alone is not None) != 1:
@@ -2305,6 +2319,8 @@ def _at(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     recipients = _list_forward(text, parties, ri, rules.helper_separators)
     if recipients[-1].end > cs or (means and recipients[-1].end != start - 1):
         return None
+    if recipients[-1].end == cs and text[cs:ce] in rules.built_cues and text.startswith("的", ce):
+        return None   # 昂仁县演员在淄博援建的…中心演出: 淄博 built the thing, it is no place helped
     hi = _ending_before(text, parties, opened, rules.w["helper_gap"], rules, s)
     if hi is None:
         return None
@@ -2426,9 +2442,9 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         # (also through its team: 辽宁省边防总队驻村工作队援建的“连心桥”项目在…岫岩县…开工)
         if text.startswith("的", ce) and text[cs:ce] in rules.built_cues \
                 and (r.end == cs or rules.built_team.fullmatch(text, r.end, cs)):
-            after = parties.first_county_after(ce)
+            after = parties.first_county_after(ce) or _sole_county_party(parties, r)
             if after:
-                return [r], [after], r.start, after.end
+                return [r], [after], min(r.start, after.start), max(after.end, ce)
         # 深圳牵头实施的对口广西扶贫协作: 对口 R cue
         if len(helpers) == 1 and text.endswith("对口", 0, r.start) and r.end == cs:
             hj = _ending_before(text, parties, r.start - 2, rules.w["helper_gap"], rules, s)
@@ -3449,6 +3465,7 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_instances(text, rules, ctx, add, parties_in, stated)
         _read_carried(text, sentences, parties_of, rules, add, stated, {h for h, _ in out})
     _read_clauses(text, sentences, parties_of, rules, add, stated)
+    _read_credited(text, sentences, parties_of, rules, add)
     return list(out.values())
 
 
@@ -3550,6 +3567,45 @@ def _read_clauses(text, sentences, parties_of, rules, add, stated) -> None:
                   if r.place is not None and not r.org]
             for r in ys:
                 add(x, r.place, rules.cues[cue.group()].kind, x.start, ys[-1].end, s, e)
+
+
+def _sole_county_party(parties: SentenceParties, h: Party) -> Optional[Party]:
+    """The first party naming the one county the sentence names besides ``h`` (itself, or a unit
+    in it: 皮山县人民医院 → 皮山县), else None."""
+    place = parties.sole_county_besides(h, named=True)
+    if place is None:
+        return None
+    return next((p for p in parties if p.place == place and not p.deictic), None)
+
+
+def _read_credited(text, sentences, parties_of, rules, add) -> None:
+    """A helper's 援疆/援藏 body credited with its work (rules/pairings.yaml, credited): a place
+    right before the cue (广东援疆选派优秀教师…; 依靠安徽援疆专家和援疆资金的支持), in a sentence
+    naming one county besides it: that county is helped. A label (援藏干部、…书记; 援藏专家姜丽)
+    has no work after it."""
+    for (s, e), cues in sentences.items():
+        parties = parties_of.get((s, e))
+        if not parties:
+            continue
+        singles = None
+        for cue in cues:
+            if cue.group() not in rules.credited_cues:
+                continue
+            x = next((p for p in parties if s <= p.end <= cue.start() and p.place and not p.org
+                      and p.pair is None and not p.deictic
+                      and rules.credited_before_cue.fullmatch(text, p.end, cue.start())), None)
+            if x is None:
+                continue
+            framed = text.endswith(rules.credited_frame_open, s, x.start) \
+                and rules.credited_frame_close.match(text, cue.end()) is not None
+            if not framed and rules.credited_work.match(text, cue.end()) is None:
+                continue
+            singles = singles or SentenceParties([p for p in parties if p.pair is None], text, s, e, rules)
+            if _quoted(text, s, x.start, rules, singles):
+                continue
+            r = _sole_county_party(singles, x)
+            if r is not None:
+                add(x, r.place, rules.cues[cue.group()].kind, min(x.start, r.start), max(cue.end(), r.end), s, e)
 
 
 def _read_instances(text, rules, ctx, add, parties_in, stated) -> None:
