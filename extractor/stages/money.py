@@ -362,9 +362,13 @@ def _spread_through(rules: MoneyRules, text: str, title_cue: bool,
         if hi > lo:
             covered += hi - lo
             end = hi
-    if not title_cue and cues and "\n" not in text[cues[0][0]:cues[-1][1]]:
+    if not title_cue and cues and "\n" not in text[cues[0][0]:cues[-1][1]] \
+            and "\n" in text[:cues[0][0]].strip():
         # Every cue in one paragraph under a title about something else (a culture-fund
-        # brief with one sentence on poor areas): that paragraph is the poverty part.
+        # brief with one sentence on poor areas): that paragraph is the poverty part. Not
+        # when that paragraph opens the text: a lead that names the work heads the story
+        # as a title does (and a text of one line, a page whose paragraphs the scrape ran
+        # together, has only that one), read by the coverage alone.
         return False
     return Decimal(covered) >= rules.subject_coverage * len(text)
 
