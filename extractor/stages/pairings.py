@@ -126,7 +126,7 @@ class PairingRules:
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
-                              self.self_city, self.bare_unit_pattern, self.districtless_town_pattern)
+                              self.self_places, self.bare_unit_pattern, self.districtless_town_pattern)
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -486,6 +486,10 @@ class PairingRules:
         own = r["self_names"]
         self.self_words = words_pattern(own["words"])
         self.self_city = words_pattern(own["city_words"])
+        self.self_province = words_pattern(own["province_words"])
+        self.self_county = words_pattern(own["county_words"])
+        # (all three, for the one search a sentence without any makes)
+        self.self_places = words_pattern(own["city_words"] + own["province_words"] + own["county_words"])
         self.list_closers = tuple(r["list_closing_connectors"])
         self.funds_after = regex.compile(r["funds_after"])
         self.self_city_suffix = own["county_city_suffix"]
@@ -1126,11 +1130,8 @@ def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list
             continue
         if free(m.start(), m.end()):
             places.append((m.start(), m.end(), place, "deictic"))
-    # 我市 for the one prefecture-level city the text names (rules/pairings.yaml, self_names)
-    if rules.self_city.search(text, s, e) and context.own_city is not None:
-        for m in rules.self_city.finditer(text, s, e):
-            if free(m.start(), m.end()):
-                places.append((m.start(), m.end(), context.own_city, None))
+    # 我市, 我省, 我县 for the city, province or county the text names most (rules/pairings.yaml, self_names)
+    places += [(a, b, place, None) for a, b, place in _own_words(text, s, e, rules, context) if free(a, b)]
     # a level word alone (支持自治区人民医院) for the one such province the article names
     if rules.bare_level_pattern.search(text, s, e):
         for m in rules.bare_level_pattern.finditer(text, s, e):
@@ -1156,6 +1157,19 @@ def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list
             places.append((a, b, place, "inside"))
     places.sort(key=lambda p: p[0])
     return places
+
+
+def _own_words(text: str, s: int, e: int, rules: PairingRules, context: "Context") -> list:
+    """(start, end, place) of each 我市, 我省, 我县 in text[s:e] whose place the text names most
+    (Context.own_city, own_province, own_county; none when no place is named most)."""
+    found: list = []
+    if not rules.self_places.search(text, s, e):
+        return found
+    for words, own in ((rules.self_city, "own_city"), (rules.self_province, "own_province"),
+                       (rules.self_county, "own_county")):
+        if words.search(text, s, e) and getattr(context, own) is not None:
+            found += [(m.start(), m.end(), getattr(context, own)) for m in words.finditer(text, s, e)]
+    return found
 
 
 def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
@@ -2026,10 +2040,14 @@ def _toward(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
             conn = next((v for v in rules.fund_verbs if text.endswith(v, 0, first.start)), None)
     if conn is None or text.endswith(rules.toward_not_words, 0, first.start):
         return None
+    cpos = first.start - len(conn)
+    if conn == rules.thanks_mark and rules.thanks_after.match(text, ce) \
+            and text.find(conn, parties.clause_start(cpos), cpos) < 0:
+        return None   # 我县群众对温州市大力援助的感恩之心: thanks for help received, the other way (but
+        #               对莱西市委…对两当县的对口帮扶表示感谢: the first 对 names the thanked helper)
     if conn in rules.mutual and not joint \
             and not rules.mutual_verbs.search(text, recipients[-1].end, cs):
         return None
-    cpos = first.start - len(conn)
     hi = _ending_before(text, parties, cpos, rules.w["toward_helper_gap"], rules, s)
     if hi is None:
         # 复旦大学通过支援设备、医疗队派驻…等多种方式对永平县进行定点扶贫: the means told between
@@ -3049,6 +3067,27 @@ class Context:
                                      for h in self.hits[0])
                          if p is not None and p.level in ("prefecture", "county"))
         ranked = cities.most_common(2)
+        if not ranked or ranked[0][1] < self.rules.main_recipient_min_mentions \
+                or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    @cached_property
+    def own_province(self) -> Optional[Place]:
+        """The province a page's 我省 stands for: the province the text names most often (as own_city
+        counts), else None; on first use."""
+        return self._named_most(p for p in map(_higher_place, self.hits[0]) if p is not None and p.level == "province")
+
+    @cached_property
+    def own_county(self) -> Optional[Place]:
+        """The county a page's 我县 stands for: the county the text names most often (as own_city
+        counts), else None; on first use."""
+        return self._named_most(_county_place(c) for c in self._counties for _ in c.mentions)
+
+    def _named_most(self, places: Iterable[Place]) -> Optional[Place]:
+        """The place counted most often, at least main_recipient_min_mentions times and strictly more
+        than any other, else None."""
+        ranked = Counter(places).most_common(2)
         if not ranked or ranked[0][1] < self.rules.main_recipient_min_mentions \
                 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
