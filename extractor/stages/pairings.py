@@ -1192,8 +1192,9 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             township = township_named if start < township_reach else _township(text, start, end, rules)
             parties.append(Party(start, end, place=place, township=township))
             continue
-        if pair is not None:
-            parties.append(Party(start, end, pair=pair))
+        if pair is not None or start < township_reach:
+            if pair is not None:   # (else a hit inside the units written after a place: 军乐镇朝阳村's 朝阳)
+                parties.append(Party(start, end, pair=pair))
             continue
         new_end, cls = _tail(text, end, e, rules, starts)
         if cls == "association":
