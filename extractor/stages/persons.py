@@ -1961,7 +1961,23 @@ def _list_run_first(text: str, i: int, rules: PersonRules) -> Optional[tuple[int
         if k >= 0 and _HAN_RUN.fullmatch(text, k, i) and text[k] in rules.surnames and \
                 (k == 0 or not _HAN.match(text, k - 1) or text[k - 1] in left_chars):
             fits.append((k, i))
-    return fits[0] if len(fits) == 1 else None
+    if fits:
+        return fits[0] if len(fits) == 1 else None
+    # glued to the word before it (贫困群众|何某礼、何某荣、何某斗): the next two items' length, when
+    # they share it, tells where the first begins, unless its first character ends a word (副主席|万某、
+    # 何某某、卢某某: 席 is a surname too)
+    if text[i + 1:i + 2] not in rules.surnames:      # most 、 after a surname join no names
+        return None
+    second, closed = _list_run_item(text, i + 1, rules)
+    if second is None or closed:
+        return None
+    n = second[1] - second[0]
+    k = i - n
+    if n not in rules.rules_name_lengths or k < 1 or text[k] not in rules.surnames \
+            or not _HAN_RUN.fullmatch(text, k, i) or text[k - 1:k + 1] in _plain_words():
+        return None
+    third, _ = _list_run_item(text, second[1] + 1, rules)
+    return (k, i) if third is not None and third[1] - third[0] == n else None
 
 
 def _list_run_item_ok(name: str, rules: PersonRules, strict: bool) -> bool:
