@@ -115,6 +115,7 @@ class FigureRules:
         self.non_poor_unit = regex.compile(rf"{r['non_poor']}(?:{_alt(r['poor_markers'])})|{r['lifted_units']}")
         self.head_window = int(r["head_window"])
         self.people_count_after_head = regex.compile(r["people_count_after_head"])
+        self.joined_county_count_after_head = regex.compile(r["joined_county_count_after_head"])
         self.people_exit = plain_pattern("|".join(r["people_exit"]))
         self.county_blockers = regex.compile(r["county_blockers"])
         self.head_modifiers = plain_pattern(r["head_modifiers"])
@@ -607,7 +608,7 @@ def _cue_words_after_head(rules: FigureRules, before: str, after_head: str) -> O
     rest = _BRACKETED.sub("", rest)
     rest = _UNCLOSED_BRACKET.sub("", rest)   # 88个贫困县（已摘帽61个，…）: the breakdown's cues are its own
     other = _DIGIT.search(rest)
-    if other and not rules.people_count_after_head.match(rest):
+    if other and not rules.people_count_after_head.match(rest) and not rules.joined_county_count_after_head.match(rest):
         rest = rest[:other.start()]   # 54个贫困村的2245户8564人脱贫: the cue is the later count's
     return rest
 
