@@ -4030,12 +4030,8 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
             seen = evidence.help_comes_in(c) or ("in" if len(named) == 1 and evidence.help_anywhere(c)
                                                  or local != "recipient" and evidence.names_body(c) else "")
             if local == "recipient" or seen == "in":
-                # the help told at the helping side's unit is what its side gives (大兴区, 京蒙协作); a county
-                # of the helping provinces read giving at its name in an east–west sentence is that side too,
-                # when the helped county is written only by a short form the stage does not read (夏津县 on
-                # 秀山网: 夏津县捐赠帮扶资金…, 率队到大溪乡考察对接东西部协作工作)
-                c.role = "helper" if in_helper_area or (west_named or local == "helper") \
-                    and evidence.east_west_side(c) else "recipient"
+                # the help told at the helping side's unit is what its side gives (大兴区, 京蒙协作; 夏津县捐赠…东西部协作)
+                c.role = "helper" if in_helper_area or (west_named or local == "helper") and evidence.east_west_side(c) else "recipient"
             elif sum((local == "helper", seen == "acts", in_helper_area)) >= 2:
                 # two signs of giving (a giving cue at the name, the county seen giving, inside
                 # a helping place): one alone is too weak (西乡县杨河镇帮扶干部 are its own)
