@@ -4167,12 +4167,58 @@ class _HelpEvidence:
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
         if found == "strong" and (self._own_posting_only(s, e, c) or self._own_giving_only(s, e, c)
+                                  or self._others_pairings_only(s, e, c)
                                   or ((self._sends_own_team(c) or self.rules.own_tiers.search(self.text, s, e)
                                        or self._own_subject_posts(s, e, c))
                                       and not self._strong_besides_teams(s, e, c))):
             return False
         return found == "strong" or (found == "weak" and self._outsider_named(s, e, c)) \
             or (found == "service" and self._outsider_serves(s, e, c))
+
+    def _others_pairings_only(self, s: int, e: int, c: County) -> bool:
+        """Whether text[s:e]'s help cues all lie in statements of pairings whose recipient is a
+        place that does not hold county ``c`` (…深圳市对口帮扶贵州毕节地区和黔南州 read for 榕江县, a
+        county of 黔东南州): the help the statement tells goes there, not into the county. Not a
+        statement that also names the county or another place holding it (…在银川市、吴忠市和固原市
+        开展捐赠帮扶, 吴忠市 holding 盐池县): that one may tell its help too."""
+        others = self._others_pairings(c)
+        found = [(p, area) for p, area in others if p.span[0] < e and p.span[1] > s]
+        if not found:
+            return False        # most stretches: no pairing statement in them
+        own = [p.span for p in self.article.facts.get("pairings") or () if all(p is not q for q, _ in others)]
+        starts, _, areas = self._named_places()
+        cut: list[tuple[int, int]] = []
+        for p, recipient_area in found:
+            a, b = p.span
+            k = bisect_left(starts, a)
+            if any(a <= m.span[0] < b for m in c.mentions) or any(x < b and y > a for x, y in own) or any(
+                    at < b and area and c.key.startswith(area) and not recipient_area.startswith(area)
+                    for at, area in zip(starts[k:], areas[k:])):
+                continue
+            cut.append((max(a, s) - s, min(b, e) - s))
+        if not cut:
+            return False
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(cut):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        return not _strong_help_cue(_without_no_help(_without_spans(self.text[s:e], merged), self.rules), self.rules)
+
+    def _others_pairings(self, c: County) -> list[tuple[Pairing, str]]:
+        """The article's pairings whose recipient is a known place that does not hold county ``c``,
+        each with the recipient's area (its adcode prefix, :func:`_area`; a county's whole key)."""
+        out = []
+        for p in self.article.facts.get("pairings") or ():
+            key = p.recipient_key
+            unit = self.rules.gaz.units.get(key) if key else None
+            if unit is None:
+                continue
+            area = {"province": key[:2], "prefecture": key[:4]}.get(unit.level, key)
+            if not c.key.startswith(area):
+                out.append((p, area))
+        return out
 
     def _sends_own_team(self, c: County) -> bool:
         """Whether the article shows the county posting its own team or first secretary (渠县陆续
