@@ -4140,6 +4140,7 @@ class _HelpEvidence:
         self._besides_teams: dict[tuple[int, int, int], bool] = {}
         self._first_cues: dict[tuple[int, int], int] = {}         # see _first_help_cue
         self._own_verbs: Optional[list[int]] = None               # see _sends_own_team
+        self._others: dict[int, tuple[list, list]] = {}           # see _others_pairings
 
     def _first_help_cue(self, s: int, e: int) -> int:
         """Where the first any_help_cue match in text[s:e] starts, -1 for none. Remembered per
@@ -4181,11 +4182,10 @@ class _HelpEvidence:
         county of 黔东南州): the help the statement tells goes there, not into the county. Not a
         statement that also names the county or another place holding it (…在银川市、吴忠市和固原市
         开展捐赠帮扶, 吴忠市 holding 盐池县): that one may tell its help too."""
-        others = self._others_pairings(c)
+        others, own = self._others_pairings(c)
         found = [(p, area) for p, area in others if p.span[0] < e and p.span[1] > s]
         if not found:
             return False        # most stretches: no pairing statement in them
-        own = [p.span for p in self.article.facts.get("pairings") or () if all(p is not q for q, _ in others)]
         starts, _, areas = self._named_places()
         cut: list[tuple[int, int]] = []
         for p, recipient_area in found:
@@ -4206,19 +4206,23 @@ class _HelpEvidence:
                 merged.append((a, b))
         return not _strong_help_cue(_without_no_help(_without_spans(self.text[s:e], merged), self.rules), self.rules)
 
-    def _others_pairings(self, c: County) -> list[tuple[Pairing, str]]:
+    def _others_pairings(self, c: County) -> tuple[list[tuple[Pairing, str]], list[tuple[int, int]]]:
         """The article's pairings whose recipient is a known place that does not hold county ``c``,
-        each with the recipient's area (its adcode prefix, :func:`_area`; a county's whole key)."""
-        out = []
-        for p in self.article.facts.get("pairings") or ():
-            key = p.recipient_key
-            unit = self.rules.gaz.units.get(key) if key else None
-            if unit is None:
-                continue
-            area = {"province": key[:2], "prefecture": key[:4]}.get(unit.level, key)
-            if not c.key.startswith(area):
-                out.append((p, area))
-        return out
+        each with the recipient's area (its adcode prefix, :func:`_area`; a county's whole key), and
+        the statement spans of the other pairings. Found once per county (most articles: none)."""
+        found = self._others.get(id(c))
+        if found is None:
+            others, own = [], []
+            for p in self.article.facts.get("pairings") or ():
+                key = p.recipient_key
+                unit = self.rules.gaz.units.get(key) if key else None
+                area = {"province": key[:2], "prefecture": key[:4]}.get(unit.level, key) if unit else None
+                if area is not None and not c.key.startswith(area):
+                    others.append((p, area))
+                else:
+                    own.append(p.span)
+            found = self._others[id(c)] = (others, own)
+        return found
 
     def _sends_own_team(self, c: County) -> bool:
         """Whether the article shows the county posting its own team or first secretary (渠县陆续
