@@ -268,6 +268,11 @@ class PairingRules:
         self.respectively = r["respectively"]
         self.clause_break = re.compile(r"[，,；;：:]")
         self.carry_over = tuple(r["carry_over_openers"])
+        self.subject_task_openers = tuple(r["subject_task_openers"])
+        tally = r["tallies"]
+        self.tally_regions = dict(tally["regions"])
+        self.tally_opener = tally["opener"]
+        self.tally_pattern = regex.compile(tally["pattern"] % alternation(self.tally_regions))
         self.list_clause_breaks = frozenset(r["list_clause_breaks"])
         self.carry_over_lead = regex.compile(r["carry_over_lead"])
 
@@ -1833,7 +1838,7 @@ def _noun_after(text: str, pos: int, nouns: tuple[str, ...]) -> Optional[int]:
 
 
 #: Marks that end a clause or sentence between a party and its verb.
-_CLAUSE_STOPS = ("。", "；", "！", "？")
+_CLAUSE_STOPS = ("。", "；", ";", "！", "？")   # (; as web pages write it: 吉林省…;宝钢集团(现为…))
 
 
 def _object(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -2438,7 +2443,7 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
                 helper = _sentence_subject(text, parties, s, cs, rules)
                 if helper is not None and helper.start < parties[ri].start:
                     return [helper], [parties[ri]], cs, parties[ri].end
-        return None
+        return _subject_task(text, parties, cs, ce, s, rules)
     helpers = _with_adder(text, parties, _list_back(text, parties, hi, rules.helper_separators, rules), rules)
     ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
     if ri is None:
@@ -2480,6 +2485,22 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         givers = _list_forward(text, parties, parties.position(recipients[0]), rules.enumeration)
         return givers, helpers, helpers[0].start, givers[-1].end
     return helpers, recipients, helpers[0].start, recipients[-1].end
+
+
+def _subject_task(text, parties, cs, ce, s, rules) -> Optional[Statement]:
+    """H…，先后担负起对口支援 R(及其下辖 A、B…)的重任: a clause that opens with a task verb
+    (rules/pairings.yaml, subject_task_openers) right before the cue takes the sentence's subject
+    as the helper, the place or list right after the cue as the recipients."""
+    start = parties.clause_start(cs)
+    if not any(text[start:cs].endswith(v) and len(text[start:cs]) - len(v) <= rules.w["task_adverb_max"]
+               for v in rules.subject_task_openers):
+        return None
+    ri = _starting_after(text, parties, ce, rules.w["recipient_gap"])
+    helper = _sentence_subject(text, parties, s, cs, rules)
+    if ri is None or helper is None or helper.org is None and helper.place is None:
+        return None
+    recipients = _list_forward(text, parties, ri, rules.separators, rules)
+    return [helper], recipients, helper.start, recipients[-1].end
 
 
 def _sending(text: str, ce: int, e: int, rules: PairingRules) -> Optional[regex.Match]:
@@ -3506,6 +3527,8 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_carried(text, sentences, parties_of, rules, add, stated, {h for h, _ in out})
     _read_clauses(text, sentences, parties_of, rules, add, stated)
     _read_credited(text, sentences, parties_of, rules, add)
+    if rules.tally_pattern.search(text):
+        _read_tallies(text, article, parties_of, rules, add)
     return list(out.values())
 
 
@@ -3616,6 +3639,56 @@ def _sole_county_party(parties: SentenceParties, h: Party) -> Optional[Party]:
     if place is None:
         return None
     return next((p for p in parties if p.place == place and not p.deictic), None)
+
+
+def _tally_giver(text: str, parties: list, pos: int, rules: PairingRules) -> Optional[Party]:
+    """The party written right before a tally at ``pos`` (its bare 对口 and a bracketed later name
+    between: 宝钢集团(现为宝武集团)对口援藏项目133个 → 宝钢集团)."""
+    if text.endswith(rules.tally_opener, 0, pos):
+        pos -= len(rules.tally_opener)
+    if text.endswith((")", "）"), 0, pos):
+        pos = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
+    giver = next((p for p in parties if p.end == pos), None)
+    if giver is None or giver.deictic or giver.pair or giver.bare:
+        return None
+    return giver
+
+
+def _tally_recipient(article: Article, parties_of: dict, s: int, region: str) -> Optional[Place]:
+    """The last place of the tally's region (a prefecture or county) named in the cue sentences
+    before it, in its paragraph or the one before (日喀则累计接受…对口援藏项目 before 上海市对口援藏
+    项目…): the place the tallies are of."""
+    index = article.index
+    ps = index.paragraph_of(s)[0]
+    lo = index.paragraph_of(ps - 1)[0] if ps > 0 else ps
+    found = None
+    for (a, b), parties in parties_of.items():
+        if b <= lo or a >= s:
+            continue
+        for p in parties:
+            if p.place is not None and not p.org and not p.deictic and p.place.level in ("prefecture", "county") \
+                    and (p.place.adcode or "").startswith(region) and lo <= p.start < s \
+                    and (found is None or p.start > found.start):
+                found = p
+    return found.place if found is not None else None
+
+
+def _read_tallies(text, article, parties_of, rules, add) -> None:
+    """Each giver's tally in a list of them (rules/pairings.yaml, tallies): H对口援藏项目N个、援藏资金…;
+    H2对口援藏项目… states H's 援藏 of the place the passage is about (the twenty-ninth draw's W14
+    class: 上海市、山东省…宝钢集团、中化集团 → 日喀则市). The region word fixes where the place lies."""
+    for m in rules.tally_pattern.finditer(text):
+        s, e = article.sentence_of(m.start())
+        parties = parties_of.get((s, e))
+        if not parties:
+            continue
+        giver = _tally_giver(text, parties, m.start(), rules)
+        if giver is None:
+            continue
+        region = rules.tally_regions[m.group("cue")]
+        place = _tally_recipient(article, parties_of, s, region)
+        if place is not None:
+            add(giver, place, rules.cues[m.group("cue")].kind, giver.start, m.end(), s, e)
 
 
 def _read_credited(text, sentences, parties_of, rules, add) -> None:
