@@ -269,6 +269,10 @@ class PairingRules:
         self.clause_break = re.compile(r"[，,；;：:]")
         self.carry_over = tuple(r["carry_over_openers"])
         self.subject_task_openers = tuple(r["subject_task_openers"])
+        funds = r["funds"]
+        self.funds_kind = funds["kind"]
+        self.funds_use_pattern = regex.compile(funds["use"])
+        self.funds_placed_pattern = regex.compile(funds["placed"])
         tally = r["tallies"]
         self.tally_regions = dict(tally["regions"])
         self.tally_opener = tally["opener"]
@@ -3428,6 +3432,7 @@ def find_pairings(article: Article, rules: PairingRules,
     ctx = Context(article, rules, set(sentences), counties, abbreviations)
     out: dict[tuple[str, str], Pairing] = {}
     stated: list[tuple[int, Place]] = []   # (statement start, recipient) of every statement read
+    given: list[tuple[Party, Place]] = []  # (helper, recipient) of every pairing, as first read
 
     epidemic: list[bool] = []
 
@@ -3485,6 +3490,7 @@ def find_pairings(article: Article, rules: PairingRules,
         key = (name, r_place.name)
         stated.append((start, r_place))
         if key not in out:
+            given.append((h, r_place))
             out[key] = Pairing(helper=name, recipient=r_place.name, text=text[start:end],
                                span=(start, end), source_span=article.source_span(start, end),
                                helper_adcode=code, recipient_adcode=r_place.code, kind=kind,
@@ -3529,6 +3535,8 @@ def find_pairings(article: Article, rules: PairingRules,
     _read_credited(text, sentences, parties_of, rules, add)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
+    if rules.funds_use_pattern.search(text) or rules.funds_placed_pattern.search(text):
+        _read_funds(text, article, county_at, rules, add, parties_in, given)
     return list(out.values())
 
 
@@ -3689,6 +3697,42 @@ def _read_tallies(text, article, parties_of, rules, add) -> None:
         place = _tally_recipient(article, parties_of, s, region)
         if place is not None:
             add(giver, place, rules.cues[m.group("cue")].kind, giver.start, m.end(), s, e)
+
+
+def _funds_county(article: Article, county_at: dict, s: int, e: int) -> Optional[Place]:
+    """The county funds are used in: the one county the sentence names, else, when it names none,
+    the one county named before it in its paragraph or the one before."""
+    starts = sorted(county_at)
+    inside = {county_at[p].key for p in starts[bisect_left(starts, s):bisect_left(starts, e)]}
+    if len(inside) > 1:
+        return None
+    if inside:
+        return next(_county_place(county_at[p]) for p in starts[bisect_left(starts, s):] if county_at[p].key in inside)
+    index = article.index
+    ps = index.paragraph_of(s)[0]
+    lo = index.paragraph_of(ps - 1)[0] if ps > 0 else ps
+    before = {county_at[p].key: county_at[p] for p in starts[bisect_left(starts, lo):bisect_left(starts, s)]}
+    return _county_place(next(iter(before.values()))) if len(before) == 1 else None
+
+
+def _read_funds(text, article, county_at, rules, add, parties_in, given) -> None:
+    """W19 funds in a named county (rules/pairings.yaml, funds; the lead's 19:29 rulings (2)):
+    a helper's funds put to use (我们用北京的资金建立了… in a passage on 怀安县 → 北京市 → 怀安县), and
+    funds placed in a county with no giver written (今年在务川自治县安排帮扶资金…), given by the helper
+    of the one pairing read whose recipient holds that county (上海市 → 遵义市)."""
+    for m in rules.funds_use_pattern.finditer(text):
+        s, e = article.sentence_of(m.start())
+        h = next((p for p in parties_in(s, e) if p.start == m.start("h") and p.end == m.end("h")), None)
+        place = _funds_county(article, county_at, s, e) if h is not None and not (h.deictic or h.pair) else None
+        if place is not None:
+            add(h, place, rules.funds_kind, m.start("h"), m.end(), s, e)
+    for m in rules.funds_placed_pattern.finditer(text):
+        s, e = article.sentence_of(m.start())
+        r = next((p for p in parties_in(s, e) if p.start == m.start("r") and p.end == m.end("r")
+                  and p.place is not None and p.place.level == "county" and not p.org), None)
+        helpers = {h.helper[0]: h for h, place in given if r is not None and _contains(place, r.place)}
+        if len(helpers) == 1:
+            add(next(iter(helpers.values())), r.place, rules.funds_kind, m.start("r"), m.end(), s, e)
 
 
 def _read_credited(text, sentences, parties_of, rules, add) -> None:
