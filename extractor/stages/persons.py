@@ -36,7 +36,7 @@ from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, common_words, gazetteer
 from ..lexicon.years import YearGrammar, dates_in, year_grammar
 from ..record import Cadre, Mention, Person, Post
-from ..rules import Folder, alternation, jieba_dictionary, load_yaml, plain_pattern, words_pattern
+from ..rules import Folder, alternation, jieba_dictionary, load_tsv, load_yaml, plain_pattern, words_pattern
 from ..text.wordfinder import WordFinder
 
 class PlaceSpan(NamedTuple):
@@ -204,6 +204,8 @@ class PersonRules:
     province_team_words: tuple[str, ...]     # a province's team or command (工作队, 指挥部)
     unit_head_units: regex.Pattern      # the offices whose 负责人 holds a public post
     division_names: dict[str, tuple[str, Optional[str]]]   # 五 → (its official name, its city)
+    districtless_towns: dict[str, tuple[str, bool]]        # 中堂镇 → (东莞市, whether a namesake exists)
+    districtless_town: regex.Pattern     # a title opening with one of those towns
     level_words: tuple[tuple[str, tuple[str, ...]], ...]   # (level, its words), smallest first
     level_word_noise: tuple[str, ...]    # removed from a title before level_words, in order
     level_kinds: dict[str, tuple[tuple[regex.Pattern, str], ...]]   # level -> (organ word, the unit name's end)
@@ -451,6 +453,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         unit_head_units=plain_pattern(r["unit_head_units"]),
         division_names={number: (r["corps_divisions"]["name"].format(number), city)
                         for number, city in r["corps_divisions"]["cities"].items()},
+        **_districtless_town_rules(folder),
         level_words=tuple((level, tuple(words)) for level, words in r["level_words"].items()),
         level_word_noise=tuple(r["level_word_noise"]),
         level_kinds={level: tuple((regex.compile(r["level_kind_start"] + regex.escape(word)), end)
@@ -459,6 +462,14 @@ def _load_rules(folder: Folder) -> PersonRules:
         honour_strip=r["honour_strip"],
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
     )
+
+
+def _districtless_town_rules(folder: Folder) -> dict:
+    """The towns of cities with no county level (rules/districtless_towns.tsv: 中堂镇 of 东莞市), by
+    their official and former names: a post of one is placed at its city (gold README W15)."""
+    towns = {row["name"]: (row["city"], bool(row["namesakes"])) for row in load_tsv("districtless_towns.tsv", folder)
+             if row["form"] in ("official", "former")}
+    return {"districtless_towns": towns, "districtless_town": words_pattern(towns)}
 
 
 def _load_tagger(model: Optional[str], cache_size: int = 0) -> Optional[Tagger]:
@@ -2747,8 +2758,8 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     if team:
         return _team_place(text, ts, te, marker.start(), units, name, sent, rules)
     named = _unit_in(text, ts, te, units, rules)
-    if named:
-        return named[0]
+    if named or (town := _districtless_town_city(text, title, rules)):     # 中堂镇副镇长 → 东莞市
+        return named[0] if named else town
     if region := next((r for r in rules.affixes.region_units if r in title), None):
         return region                                   # 香港特别行政区行政长官
     if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
@@ -2774,6 +2785,16 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                     return found
             return None
     return None
+
+
+def _districtless_town_city(text: str, title: str, rules: PersonRules) -> Optional[str]:
+    """The city of a town of a city with no county level that opens a title (中堂镇副镇长 → 东莞市,
+    W15), when no other township bears its name or the text writes the city's short name."""
+    m = rules.districtless_town.match(title)
+    if m is None:
+        return None
+    city, namesakes = rules.districtless_towns[m.group()]
+    return city if not namesakes or city[:2] in text else None
 
 
 def _village_post_place(text: str, ts: int, te: int, units: _Places, name: tuple[int, int],
@@ -3440,14 +3461,26 @@ def _party_members(text: str, found: list["FoundPerson"], sentence_of, rules: Pe
                 if not rules.party_member_next.match(text, b, s1):
                     # 成都市委党校常务副校长甲率队深入…。…成都市委党校副校长乙…陪同调研: with neither word, only a
                     # member whose first title opens with the leader's origin (not a bare 党委)
-                    title = cadre.posts[0].title
-                    lead = [o for o in lead if title.startswith(o) and _same_leading_place(title, o, rules)]
+                    lead = [o for o in lead if _opens_with_origin(cadre.posts[0], o, rules)]
             else:
                 continue
             if lead and (_same_leading_place(cadre.posts[0].title, lead[-1], rules)
-                         or cadre.posts[0].place == lead[-1]):    # 市政府秘书长 placed at 襄阳市
+                         or cadre.posts[0].place == lead[-1]    # 市政府秘书长 placed at 襄阳市
+                         or _opens_with_origin(cadre.posts[0], lead[-1], rules)):
                 cadre.origin = lead[-1]
                 break
+
+
+def _opens_with_origin(post: Post, origin: str, rules: PersonRules) -> bool:
+    """A member's title opens with the leader's origin as written (成都市委党校副校长, 成都市委党校), or
+    with what follows the place that origin opens with when the post is placed at that place
+    (中堂镇副镇长 at 东莞市, the leader's 东莞市中堂镇: a town of a city with no county level)."""
+    if post.title.startswith(origin):
+        return _same_leading_place(post.title, origin, rules)
+    head = next((h for h in rules.gazetteer.find_in_phrase(origin) if h.start == 0), None)
+    if head is None or len(origin) - head.end < 2 or not post.title.startswith(origin[head.end:]):
+        return False
+    return any(f.unit.name == post.place for f in head.forms)
 
 
 def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, units: _Places,
