@@ -430,7 +430,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
             "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
             "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before",
-            "guest_delegations")}),
+            "guest_delegations", "doubled_commas")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -2332,8 +2332,8 @@ def _title_phrase_at(text: str, a: int, sent_start: int, rules: PersonRules) -> 
                     _HAN_RUN.fullmatch(text, opening + 1, i - 1):
                 i = opening
                 continue
-        if text[i - 1] in chars:
-            break
+        if text[i - 1] in chars and not (text[i:i + 1] == "、" and text[i - 1] in rules.affixes.doubled_commas):
+            break               # (贵州省赫章县委常委,、宣传部长: a converted page's doubled mark joins the parts)
         i -= 1
     last = None
     for m in rules.boundary_words.finditer(text, i, a):
@@ -3251,7 +3251,7 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
         if origin and cadre.origin is None:
             cadre.origin = origin
         for ts, te in _post_spans(text, (a, b), sent, rules, memo):
-            title = text[ts:te].replace("\n", "").strip("的“”")
+            title = text[ts:te].replace("\n", "").strip("的“”,，")
             place = None
             if title in seen:       # P5: the same title at a second place written after the name
                 if ts <= b or not (place := _written_between(b, ts, counties)) or \
