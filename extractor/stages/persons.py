@@ -2783,8 +2783,23 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                 found = _context_unit(text, _of_kind(text, units, title, up, rules), up, name, sent, exclude)
                 if found:
                     return found
-            return None
+            return _sole_province(units, title, sent, rules, exclude) if level == levels[-1] else None
     return None
+
+
+def _sole_province(units: _Places, title: str, sent: tuple[int, int], rules: PersonRules,
+                   exclude: frozenset[str] = frozenset()) -> Optional[str]:
+    """The province of a province's title naming none (省政协副主席, 省委常委、省委统战部部长) where the
+    text names no province: the one province every county and prefecture the title's sentence names
+    lies in (…前往扶贫联系点西乡县调研 → 陕西省), of the title's kind (a 省 title no 自治区), none of
+    ``exclude``; none for a sentence naming no county (副县长甲传达了副省长乙的讲话精神: gold null)."""
+    ends = {end for word, end in rules.level_kinds.get("province", ()) if word.search(title)}
+    provinces = {u.province for u in _units_between(units, sent[0], sent[1]) if u.level in ("county", "prefecture")
+                 and u.province and u.name not in exclude and u.province not in exclude}
+    if len(provinces) != 1 or len(ends) > 1:
+        return None
+    province = provinces.pop()
+    return province if not ends or province.endswith(ends.pop()) else None
 
 
 def _districtless_town_city(text: str, title: str, rules: PersonRules) -> Optional[str]:
