@@ -20,7 +20,6 @@ class Article:
     facts: dict[str, list] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     rules_dir: Folder = None
-    _index: Optional[TextIndex] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         # Plain attributes, not properties and methods that delegate: the stages read them
@@ -28,7 +27,7 @@ class Article:
         # a real-news pass, and each level of delegation is a Python call (≈ 0.5% of the
         # pipeline in all). Every stage reads the index, so it is built here.
         self.text: str = self.norm.text
-        self.index: TextIndex = self._index if self._index is not None else TextIndex(self.text)
+        self.index: TextIndex = TextIndex(self.text)
         self.sentences: list[Bounds] = self.index.sentences
         #: ``sentence_of(pos)``: the sentence holding ``pos`` (TextIndex.sentence_of)
         self.sentence_of = self.index.sentence_of

@@ -3666,9 +3666,7 @@ def _tally_recipient(article: Article, parties_of: dict, s: int, region: str) ->
     """The last place of the tally's region (a prefecture or county) named in the cue sentences
     before it, in its paragraph or the one before (日喀则累计接受…对口援藏项目 before 上海市对口援藏
     项目…): the place the tallies are of."""
-    index = article.index
-    ps = index.paragraph_of(s)[0]
-    lo = index.paragraph_of(ps - 1)[0] if ps > 0 else ps
+    lo = article.index.previous_paragraph_start(s)
     found = None
     for (a, b), parties in parties_of.items():
         if b <= lo or a >= s:
@@ -3708,9 +3706,7 @@ def _funds_county(article: Article, county_at: dict, s: int, e: int) -> Optional
         return None
     if inside:
         return next(_county_place(county_at[p]) for p in starts[bisect_left(starts, s):] if county_at[p].key in inside)
-    index = article.index
-    ps = index.paragraph_of(s)[0]
-    lo = index.paragraph_of(ps - 1)[0] if ps > 0 else ps
+    lo = article.index.previous_paragraph_start(s)
     before = {county_at[p].key: county_at[p] for p in starts[bisect_left(starts, lo):bisect_left(starts, s)]}
     return _county_place(next(iter(before.values()))) if len(before) == 1 else None
 
@@ -4333,7 +4329,7 @@ class _HelpEvidence:
             for p in self.article.facts.get("pairings") or ():
                 key = p.recipient_key
                 unit = self.rules.gaz.units.get(key) if key else None
-                area = {"province": key[:2], "prefecture": key[:4]}.get(unit.level, key) if unit else None
+                area = (_area(unit) or key) if unit else None
                 if area is not None and not c.key.startswith(area):
                     others.append((p, area))
                 else:

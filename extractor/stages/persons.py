@@ -2793,7 +2793,7 @@ def _sole_province(units: _Places, title: str, sent: tuple[int, int], rules: Per
     text names no province: the one province every county and prefecture the title's sentence names
     lies in (…前往扶贫联系点西乡县调研 → 陕西省), of the title's kind (a 省 title no 自治区), none of
     ``exclude``; none for a sentence naming no county (副县长甲传达了副省长乙的讲话精神: gold null)."""
-    ends = {end for word, end in rules.level_kinds.get("province", ()) if word.search(title)}
+    ends = _kind_ends(title, "province", rules)
     provinces = {u.province for u in _units_between(units, sent[0], sent[1]) if u.level in ("county", "prefecture")
                  and u.province and u.name not in exclude and u.province not in exclude}
     if len(provinces) != 1 or len(ends) > 1:
@@ -2829,11 +2829,17 @@ def _of_kind(text: str, units: _Places, title: str, level: str, rules: PersonRul
     only a unit named with 县, a 省 title only a 省 — as written (日喀则地区 in 2010 is today's
     日喀则市: its 地委 is the 地区's), the official name for a short form (广州, 宁夏); every unit
     when the title holds none of the level's kind words or two kinds (市委常委、州委…)."""
-    ends = {end for word, end in rules.level_kinds.get(level, ()) if word.search(title)}
+    ends = _kind_ends(title, level, rules)
     if len(ends) != 1:
         return units
     end = ends.pop()
     return [u for u in units.of_level(level) if _as_written(text, u).endswith(end)]
+
+
+def _kind_ends(title: str, level: str, rules: PersonRules) -> set[str]:
+    """The ends of a unit's name (县; 市, 州, 盟; 省, 自治区) that the organ words of ``level`` in
+    ``title`` allow (level_kinds: 县委 → a unit named with 县); none when it holds no such word."""
+    return {end for word, end in rules.level_kinds.get(level, ()) if word.search(title)}
 
 
 def _as_written(text: str, unit: PlaceSpan) -> str:

@@ -97,6 +97,11 @@ class TextIndex:
     def paragraph_of(self, pos: int) -> Bounds:
         return self.paragraphs[self.paragraph_index(pos)]
 
+    def previous_paragraph_start(self, pos: int) -> int:
+        """Where the paragraph before the one holding ``pos`` starts (the first paragraph's own
+        start when ``pos`` is in it): a passage read over two paragraphs begins there."""
+        return self.paragraphs[max(0, self.paragraph_index(pos) - 1)][0]
+
     def paragraph_window(self, pos: int, window: int) -> str:
         """The paragraph holding ``pos`` with ``window`` paragraphs either side."""
         i = self.paragraph_index(pos)
