@@ -417,6 +417,11 @@ class PairingRules:
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep = tuple(r["org_keep_inside"])
         self.org_number_mark = regex.compile(r["org_number_mark"])
+        self.company_endings = tuple(r["company_endings"])
+        self.org_bracket = regex.compile(r["org_bracket"]["pattern"])
+        self.org_bracket_closers = frozenset(r["org_bracket"]["closers"])
+        self.org_bracket_openers = frozenset(r["org_bracket"]["openers"])
+        self.org_bracket_head = r["org_bracket"]["head_min"]
         # a run of Han characters that are no boundary, matched back from where a name ends
         # (one call instead of a test per character)
         self.org_run_back = regex.compile(r"(?rV1)[\p{Han}--[%s]]*" % "".join(
@@ -868,6 +873,12 @@ class _DisjointSpans:
         self.ends.insert(k, b)
 
 
+def _org_reach(text: str, end: int, rules: PairingRules) -> int:
+    """How long a name ending at ``end`` may be: org_max, or company_max for a company's registered
+    name (…有限公司, …合作社: 湖南省科罗纳多汽车销售服务有限公司)."""
+    return rules.w["company_max"] if text.endswith(rules.company_endings, 0, end) else rules.w["org_max"]
+
+
 def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) -> int:
     """Where an organisation name ending at ``suffix_start`` + suffix begins (at most
     org_max characters back: ``floor``)."""
@@ -876,6 +887,12 @@ def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) ->
     if number is not None:
         # 第180医院: the numbered unit's name goes on back over its number
         i = rules.org_run_back.match(text, floor, number.start()).start()
+    if i > floor and text[i - 1] in rules.org_bracket_closers:
+        # 纳洋(天津)科技发展有限公司: the name goes on back over its bracketed part
+        bracket = rules.org_bracket.search(text, max(floor, i - 6), i)
+        if bracket is not None and bracket.start() > floor:
+            head = rules.org_run_back.match(text, floor, bracket.start()).start()
+            i = head if head <= bracket.start() - rules.org_bracket_head else i   # (民(宗)委 names no company)
     # a boundary inside a name (和 in 协和医院) does not end the run
     while i > floor and text[i - 1] in rules.org_boundaries and _HAN.match(text[i - 1]) \
             and _kept_inside(text, i - 1, rules.org_keep):
@@ -913,8 +930,11 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
         inner = taken_starts[k] if k < len(taken_starts) and taken_starts[k] < m.start() else None
     else:
         inner = next((a for a in taken_starts if start < a < m.start()), None)
-    if inner is not None and m.start() < taken_end.get(inner, inner) < m.end():
-        inner = None   # 拱北海关: a place read inside the name that runs into its suffix (北海) heads nothing
+    if inner is not None and (m.start() < taken_end.get(inner, inner) < m.end()
+                              or text[inner - 1] in rules.org_bracket_openers):
+        # 拱北海关: a place read inside the name that runs into its suffix (北海) heads nothing; nor does one
+        # in the name's brackets (纳洋(天津)科技发展有限公司)
+        inner = None
     if inner is not None and not rules.org_suffix.search(text, start, inner) \
             and not text.endswith(rules.org_kept_heads, start, inner) \
             and not text.endswith(rules.org_station_marks, start, inner):
@@ -962,7 +982,7 @@ def _organisations(text: str, s: int, e: int, rules: PairingRules,
         taken_end[a] = max(b, taken_end.get(a, b))
     out += _party_committees(text, s, e, rules)
     for m in rules.org_suffix.finditer(text, s, e):
-        floor = max(s, m.end() - rules.w["org_max"])
+        floor = max(s, m.end() - _org_reach(text, m.end(), rules))
         if read is None:
             found = _organisation_at(text, m, floor, rules, taken_starts, in_order, taken_end)
         else:
@@ -2144,11 +2164,12 @@ def _toward_villages(text, parties, cs, ce, s, rules, ctx) -> Optional[Statement
     return helpers, [Party(m.start(1), m.end(1), place=place)], helpers[0].start, ce
 
 
-def _east(p: Party, rules: PairingRules, side: str = "helpers") -> bool:
+def _east(p: Party, rules: PairingRules, side: str = "helpers", placed_orgs: bool = False) -> bool:
     """Whether a party is a place of the east–west programme's helping side (``helpers``) or
-    of its helped side (``recipients``)."""
+    of its helped side (``recipients``); with ``placed_orgs``, also an organisation named with
+    such a place (由佛山市政协、…组成的一行: a delegation composed of units comes from their places)."""
     codes = rules.east_helpers if side == "helpers" else rules.west_recipients
-    return not p.org and p.place is not None and bool(p.place.adcode) \
+    return (placed_orgs or not p.org) and p.place is not None and bool(p.place.adcode) \
         and p.place.adcode[:2] in codes
 
 
@@ -2933,8 +2954,9 @@ class _Abbreviations:
             return name   # 中央和国家机关工委 is one organ: not cut to 国家机关工委 after 和
         # overlong: what precedes a name the article writes alone is not a parent (but a kind of
         # unit written alone, 在合作社里打工, is no name: 上红源种植农民专业合作社 stays)
-        for i in range(1, len(name) - rules.w["org_min"] + 1):
-            cand = name[i:]
+        bracketed = max(name.rfind(c) for c in rules.org_bracket_closers)
+        for i in range(max(1, bracketed + 2), len(name) - rules.w["org_min"] + 1):
+            cand = name[i:]   # (not cut at or inside a bracketed part: 纳洋(天津)科技发展有限公司 is one name)
             if cand[0].isdigit():
                 continue   # 第180医院: a cut at or inside the unit's number names nothing (180医院, 80医院)
             if cand.endswith(rules.org_suffix_list) and cand not in rules.org_suffix_list \
@@ -2947,7 +2969,7 @@ class _Abbreviations:
         placed = any(h.start == 0 for h in rules.gaz.find(name))
         j = text.find(name)
         while j >= 0:
-            start = _org_start(text, j, max(0, j + len(name) - rules.w["org_max"]), rules)
+            start = _org_start(text, j, max(0, j + len(name) - _org_reach(text, j + len(name), rules)), rules)
             cand = text[start:j + len(name)]
             if len(cand) > len(longest) and self._parent(cand[:-len(name)]) \
                     and not (placed and self._place_only(cand[:-len(name)])) \
@@ -2973,7 +2995,7 @@ class _Abbreviations:
         every organisation of the text (a fiftieth of the stage) for the few short names is
         the costly part, and most articles write no longer form."""
         text, rules = self.text, self.rules
-        reach, n = rules.w["org_max"], len(name)
+        reach, n = max(rules.w["org_max"], rules.w["company_max"]), len(name)
         first, last = name[0], name[-1]
         for m in rules.org_suffix.finditer(text):
             end = m.end()
@@ -3000,8 +3022,10 @@ class _Abbreviations:
         """Whether the article writes ``name`` with a boundary before it."""
         j = self.text.find(name)
         while j >= 0:
-            if j == 0 or not _HAN.match(self.text[j - 1]) or self.text[j - 1] in self.rules.org_boundaries:
-                return True
+            before = self.text[j - 1] if j else ""
+            if j == 0 or (not _HAN.match(before) and before not in self.rules.org_bracket_closers) or (
+                    before in self.rules.org_boundaries and not _kept_inside(self.text, j - 1, self.rules.org_keep)):
+                return True   # (not after 经 of 经营 nor a name's bracket: 上海合阳市场经营管理有限公司, 纳洋(天津)科技…)
             j = self.text.find(name, j + 1)
         return False
 
@@ -3951,6 +3975,7 @@ def _read_visiting(text, rules, ctx, add, parties_in, stated, out) -> None:
                 or any(w in text[end:act.end() + rules.visiting_not_reach] for w in rules.visiting_not_acts):
             continue     # (赴济南学习考察, 来秦安县考察学习: the visitor learns)
         visitors = _composers(text, singles, m.start(), s, rules)
+        composed = visitors is not None
         if visitors is None:
             h = _visitor(text, singles, m.start("go"), s, rules)
             visitors = ([h], [h]) if h is not None and h not in places else None
@@ -3964,7 +3989,8 @@ def _read_visiting(text, rules, ctx, add, parties_in, stated, out) -> None:
                 continue     # 仓山区代表团赴定西考察 beside 仓山区…临洮县: the place stated within yields
             # the established pairing: a place the article states H helps, or one of its parts
             kind = next((k for r2, k in helped.get(name, ()) if r2 == r.place or _contains(r2, r.place)), None)
-            if kind is None and any(_east(x, rules) for x in visitors[1]) and _east(r, rules, "recipients"):
+            if kind is None and any(_east(x, rules, placed_orgs=composed) for x in visitors[1]) \
+                    and _east(r, rules, "recipients"):
                 kind = rules.cues[c.group()].kind if (c := rules.cue_pattern.search(text, s, e)) else rules.visiting_kind
             if kind is None:
                 continue
