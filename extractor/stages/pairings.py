@@ -2257,8 +2257,8 @@ def _unnamed_org(text, parties, s, pos, rules, ctx) -> Optional[Party]:
     name = text[start:pos]
     if not (2 <= len(name) <= rules.w["unnamed_org_max"]) or not _HAN_RUN.fullmatch(name) \
             or rules.generic_org.search(name) or rules.cue_pattern.search(name) \
-            or rules.gaz.find(name):
-        return None
+            or rules.gaz.find(name) or any(name.startswith(w) for w in rules.kind_only_names):
+        return None   # (集团公司每年: a kind's own word, no name)
     if ctx.standalone_count(name) < rules.w["unnamed_org_repeats"]:
         return None
     return Party(start, pos, org=name)
@@ -2960,7 +2960,7 @@ class _Abbreviations:
             if cand[0].isdigit():
                 continue   # 第180医院: a cut at or inside the unit's number names nothing (180医院, 80医院)
             if cand.endswith(rules.org_suffix_list) and cand not in rules.org_suffix_list \
-                    and self._alone(cand) and not self._parent(name[:i]):
+                    and cand not in rules.kind_only_names and self._alone(cand) and not self._parent(name[:i]):
                 return cand
         # short: the article also writes it after a parent (中国农业银行, 四川大学华西医院); a
         # name opening with its own place takes no place before it (舟山市工商联, not 浙江省舟山市工商联:
@@ -3330,8 +3330,8 @@ class Context:
         (浙江大学动物科学学院副教授… → 浙江大学), cut after the kind's word."""
         rules, text, out = self.rules, self.article.text, []
         for m in rules.anaphor_pattern.finditer(text, s, e):
-            if taken.overlaps(m.start(), m.end()):
-                continue
+            if taken.overlaps(m.start(), m.end()) or text[m.start() - 1:m.start()] in rules.org_bracket_closers:
+                continue   # (…(bào)集团对口支援: the end of a name with a bracket, no anaphor)
             index = self.article.index
             lo = index.paragraphs[max(0, index.paragraph_index(m.start()) - 1)][0]
             lo = max(lo, m.start() - rules.w["anaphor_reach"])
