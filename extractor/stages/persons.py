@@ -427,7 +427,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
-            "name_end_cut_words", "site_after_name", "village_post_words", "origin_subject_links",
+            "name_end_cut_words", "site_after_name", "site_end", "village_post_words", "origin_subject_links",
             "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
             "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before",
             "guest_delegations", "doubled_commas")}),
@@ -1526,6 +1526,8 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     if name[0] in w["familiar_prefix"] or name in w["negative"]:
         return None
     if name[-1] in w["place_end_chars"] and _HAN.match(text, a - 1):   # 桥|头村
+        return None
+    if name.endswith(rules.affixes.site_end):        # 作者:|荆楚网, 周口日报: a site or paper
         return None
     if not w["pseudonym_chars"].isdisjoint(name):     # 安某冲: no full name
         return None
