@@ -312,6 +312,8 @@ class PairingRules:
         self.owned_subject_verbs = tuple(sorted(sub["verbs"], key=len, reverse=True))
         self.under_open, self.under_close = r["under_open"], r["under_close"]
         self.at_open, self.by_open = r["at_open"], r["by_open"]
+        self.lone_after = plain_pattern(r["lone_after"])
+        self.passage_origin = plain_pattern(r["passage_origin"])
         self.at_means = tuple(r["at_means"])
         self.listed_gap = regex.compile(r["listed_gap"])
         self.listed_nouns = regex.compile(r["listed_nouns"])
@@ -1689,7 +1691,7 @@ def _passage_place(parties, helpers, pos, ctx) -> Optional[Place]:
     none when the sentence names another place (it would be that place's statement)."""
     if ctx is None or parties.names_other_place(helpers):
         return None
-    return ctx.county_before(pos) or ctx.prefecture_before(pos, helpers) or ctx.main_recipient
+    return ctx.county_before(pos, helped=True) or ctx.prefecture_before(pos, helpers) or ctx.main_recipient
 
 
 def _from(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
@@ -2427,6 +2429,26 @@ def _by(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     return [h], [recipient], opened, ce
 
 
+def _lone(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
+    """H cue with nothing after it in its clause (丰台区对口帮扶后，…; 由怀柔对口帮扶): a statement split
+    over two sentences, its recipient the last county named before this sentence in its paragraph or
+    the one before (rules/pairings.yaml, lone_after); none when the sentence names a county besides
+    the helper (it would be that county's statement) or the helper is, holds or lies in that county."""
+    if ctx is None or not rules.lone_after.match(text, ce):
+        return None
+    hi = _ending_before(text, parties, cs, 0, rules, s)
+    if hi is None or parties[hi].deictic:
+        return None
+    h = parties[hi]
+    if parties.sole_county_besides(h) is not None or any(
+            p is not h and p.place is not None and p.place.level == "county" for p in parties):
+        return None
+    place = ctx.county_before(s, helped=True)
+    if place is None or _helps_itself(h, place):
+        return None
+    return [h], [Party(cs, ce, place=place)], h.start, ce
+
+
 def _helps_itself(h: Party, place: Place) -> bool:
     """Whether ``h`` (a place, or an organisation named for its place: 衢江区慈善总会) is
     ``place``, holds it or lies in it: a unit does not give to itself, its parent or its part
@@ -2813,10 +2835,10 @@ SHAPES = (("under", _under), ("from", _from), ("owned", _owned), ("enclosed", _e
           ("toward", _toward), ("visit", _visit), ("active", _active), ("listed", _listed), ("at", _at), ("by", _by),
           ("paired", _paired), ("at_lead", _at_lead), ("invested", _invested), ("means", _means),
           ("caused", _caused), ("as_helper", _as_helper), ("abbreviated", _abbreviated), ("joined", _joined),
-          ("leaning", _leaning), ("point", _point), ("funds", _funds))
+          ("leaning", _leaning), ("point", _point), ("funds", _funds), ("lone", _lone))
 # shapes that may leave a party to the article (main recipient, main helper)
 WITH_CONTEXT = frozenset({"toward", "listed", "at", "by", "enclosed", "invested", "under", "from",
-                          "owned", "point", "funds"})
+                          "owned", "point", "funds", "lone"})
 
 
 @cache
@@ -3205,14 +3227,21 @@ class Context:
                 self._bare[w] = next(iter(named.values())) if len(named) == 1 else None
         return self._bare.get(word)
 
-    def county_before(self, pos: int) -> Optional[Place]:
+    def county_before(self, pos: int, helped: bool = False) -> Optional[Place]:
         """The last county named before ``pos`` in its paragraph or the one before (该院,
-        该县: the place just spoken of)."""
+        该县: the place just spoken of). ``helped``: the place a statement naming only its
+        helpers speaks of, never a county written as a person's home (装配工…来自广西兴业县…:
+        rules/pairings.yaml, passage_origin), the county before it asked instead."""
         index = self.article.index
         i = index.paragraph_index(pos)
         floor = index.paragraphs[max(0, i - 1)][0]
         self._index_counties()
         k = bisect_left(self._county_positions, pos) - 1
+        while helped and k >= 0 and self._county_starts[k][0] >= floor \
+                and self.rules.passage_origin.search(
+                    self.article.text, max(0, self._county_starts[k][0] - self.rules.w["origin_reach"]),
+                    self._county_starts[k][0]):
+            k -= 1
         if k < 0 or self._county_starts[k][0] < floor:
             return None
         c = self._counties[self._county_starts[k][1]]
