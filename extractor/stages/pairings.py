@@ -111,6 +111,7 @@ class PairingRules:
         self._load_context(r)
         self._load_regions(r)
         self._load_visits_and_signings(r)
+        self._load_passages(r)
         self._load_clause_marks(clause_marks(folder))   # first: every roles pattern writes them
         self._load_thanks(r["roles"]["thanks_gift"])     # before the roles: _without_no_help reads it
         self._load_roles(r["roles"])
@@ -127,6 +128,14 @@ class PairingRules:
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
                               self.self_places, self.bare_unit_pattern, self.districtless_town_pattern)
+
+    def _load_passages(self, r: dict) -> None:
+        """What a statement split over two sentences reads (the lone shape, a passage's place) and
+        the names that only look like places inside a village's name (issue 11 round 33)."""
+        self.lone_after = plain_pattern(r["lone_after"])
+        self.passage_origin = plain_pattern(r["passage_origin"])
+        self.village_name_before = tuple(r["village_name"]["before"])
+        self.village_name_after = tuple(r["village_name"]["after"])
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -312,8 +321,6 @@ class PairingRules:
         self.owned_subject_verbs = tuple(sorted(sub["verbs"], key=len, reverse=True))
         self.under_open, self.under_close = r["under_open"], r["under_close"]
         self.at_open, self.by_open = r["at_open"], r["by_open"]
-        self.lone_after = plain_pattern(r["lone_after"])
-        self.passage_origin = plain_pattern(r["passage_origin"])
         self.at_means = tuple(r["at_means"])
         self.listed_gap = regex.compile(r["listed_gap"])
         self.listed_nouns = regex.compile(r["listed_nouns"])
@@ -778,8 +785,9 @@ def _places(text: str, s: int, e: int, rules: PairingRules,
                 found.append((start, end, None, pair))
         else:
             place = _higher_place(h)
-            if place is not None:
-                found.append((start, end, place, None))
+            if place is not None and not (text.endswith(rules.village_name_before, s, start)
+                                          and text.startswith(rules.village_name_after, end)):
+                found.append((start, end, place, None))   # (岑溪乡桂林村's 桂林: a village's name)
     chained: list = []
     for item in found:
         if (chained and item[2] is not None and chained[-1][2] is not None
