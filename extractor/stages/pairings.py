@@ -511,8 +511,11 @@ class PairingRules:
         self.self_city = words_pattern(own["city_words"])
         self.self_province = words_pattern(own["province_words"])
         self.self_county = words_pattern(own["county_words"])
-        # (all three, for the one search a sentence without any makes)
-        self.self_places = words_pattern(own["city_words"] + own["province_words"] + own["county_words"])
+        self.self_prefecture = words_pattern(own["prefecture_words"])
+        self.self_prefecture_suffix = own["prefecture_suffix"]
+        # (all four, for the one search a sentence without any makes)
+        self.self_places = words_pattern(own["city_words"] + own["province_words"] + own["county_words"]
+                                         + own["prefecture_words"])
         self.list_closers = tuple(r["list_closing_connectors"])
         self.funds_after = regex.compile(r["funds_after"])
         self.self_city_suffix = own["county_city_suffix"]
@@ -1199,13 +1202,13 @@ def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list
 
 
 def _own_words(text: str, s: int, e: int, rules: PairingRules, context: "Context") -> list:
-    """(start, end, place) of each 我市, 我省, 我县 in text[s:e] whose place the text names most
-    (Context.own_city, own_province, own_county; none when no place is named most)."""
+    """(start, end, place) of each 我市, 我省, 我县, 我州 in text[s:e] whose place the text names most
+    (Context.own_city, own_province, own_county, own_prefecture; none when no place is named most)."""
     found: list = []
     if not rules.self_places.search(text, s, e):
         return found
     for words, own in ((rules.self_city, "own_city"), (rules.self_province, "own_province"),
-                       (rules.self_county, "own_county")):
+                       (rules.self_county, "own_county"), (rules.self_prefecture, "own_prefecture")):
         if words.search(text, s, e) and getattr(context, own) is not None:
             found += [(m.start(), m.end(), getattr(context, own)) for m in words.finditer(text, s, e)]
     return found
@@ -3163,6 +3166,14 @@ class Context:
         """The county a page's 我县 stands for: the county the text names most often (as own_city
         counts), else None; on first use."""
         return self._named_most(_county_place(c) for c in self._counties for _ in c.mentions)
+
+    @cached_property
+    def own_prefecture(self) -> Optional[Place]:
+        """The autonomous prefecture a page's 我州 stands for: the prefecture named …州 that the text names
+        most often (as own_city counts), else None; on first use."""
+        suffix = self.rules.self_prefecture_suffix
+        return self._named_most(p for p in map(_higher_place, self.hits[0])
+                                if p is not None and p.level == "prefecture" and p.name.endswith(suffix))
 
     def _named_most(self, places: Iterable[Place]) -> Optional[Place]:
         """The place counted most often, at least main_recipient_min_mentions times and strictly more
