@@ -3604,7 +3604,7 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_instances(text, rules, ctx, add, parties_in, stated)
         _read_carried(text, sentences, parties_of, rules, add, stated, {h for h, _ in out})
     _read_clauses(text, sentences, parties_of, rules, add, stated)
-    _read_credited(text, sentences, parties_of, rules, add)
+    _read_credited(text, sentences, parties_of, rules, add, ctx)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
     if rules.funds_use_pattern.search(text) or rules.funds_placed_pattern.search(text):
@@ -3803,11 +3803,12 @@ def _read_funds(text, article, county_at, rules, add, parties_in, given) -> None
             add(next(iter(helpers.values())), r.place, rules.funds_kind, m.start("r"), m.end(), s, e)
 
 
-def _read_credited(text, sentences, parties_of, rules, add) -> None:
+def _read_credited(text, sentences, parties_of, rules, add, ctx) -> None:
     """A helper's 援疆/援藏 body credited with its work (rules/pairings.yaml, credited): a place
     right before the cue (广东援疆选派优秀教师…; 依靠安徽援疆专家和援疆资金的支持), in a sentence
-    naming one county besides it: that county is helped. A label (援藏干部、…书记; 援藏专家姜丽)
-    has no work after it."""
+    naming one county besides it: that county is helped; in a sentence naming no county, the last
+    county named before it in its paragraph or the one before (Context.county_before). A label
+    (援藏干部、…书记; 援藏专家姜丽) has no work after it."""
     for (s, e), cues in sentences.items():
         parties = parties_of.get((s, e))
         if not parties:
@@ -3831,6 +3832,12 @@ def _read_credited(text, sentences, parties_of, rules, add) -> None:
             r = _sole_county_party(singles, x)
             if r is not None:
                 add(x, r.place, rules.cues[cue.group()].kind, min(x.start, r.start), max(cue.end(), r.end), s, e)
+            elif not any(p.place is not None and p.place.level == "county" for p in singles):
+                # …在山南市加查县正式投产。⏎由湖北援藏工作队通过招商引资引进的这家公司…: a sentence naming no
+                # county speaks of its passage's (as the lone shape reads it)
+                place = ctx.county_before(s, helped=True)
+                if place is not None and not _helps_itself(x, place):
+                    add(x, place, rules.cues[cue.group()].kind, x.start, cue.end(), s, e)
 
 
 def _read_instances(text, rules, ctx, add, parties_in, stated) -> None:
