@@ -70,6 +70,10 @@ class MoneyRules:
     company_grant_after: regex.Pattern
     company: re.Pattern
     poor_tie: re.Pattern   # 贫困户, 分红: the sum reaches the poor
+    investment_head: regex.Pattern   # 投资, 到位资金, 金额 right before the amount: the one cheap search
+    investment_head_reach: int
+    investment: regex.Pattern   # a commercial-investment shape ending at the amount (the investment sweep)
+    investment_reach: int
     household_income: regex.Pattern   # 村民人均年收入 right before the amount (M8, M9)
     passage_paragraphs: int
     titled_earnings: regex.Pattern   # 挣, 收入, 贷款, 投资 right before the amount, in a thin titled feature
@@ -170,6 +174,10 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         company_grant_before=plain_pattern(rel["company_sum"]["grant_before"]),
         company_grant_after=plain_pattern(rel["company_sum"]["grant_after"]),
         company=words_pattern(rel["company_sum"]["companies"]), poor_tie=words_pattern(rel["company_sum"]["ties"]),
+        investment_head=plain_pattern(f"(?:{rel['commercial_investment']['head']}){rel['commercial_investment']['link']}$"),
+        investment_head_reach=int(rel["commercial_investment"]["head_reach"]),
+        investment=_investment_pattern(rel["commercial_investment"]),
+        investment_reach=int(rel["commercial_investment"]["reach"]),
         household_income=regex.compile(rel["household_income"]["before"]),
         passage_paragraphs=int(rel["household_income"]["passage_paragraphs"]),
         titled_earnings=regex.compile(rel["titled_feature_earnings"]),
@@ -203,6 +211,14 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         scan_before=int(r["scan_window_before"]), scan_after=int(r["scan_window_after"]),
         years=year_grammar(folder),
     )
+
+
+def _investment_pattern(r: dict) -> regex.Pattern:
+    """The shapes of ``commercial_investment`` in one pattern, anchored at the amount: a cue, at
+    most its gap of the sentence with none of ``not_between``, a head, the link words."""
+    between = rf"(?:(?!{r['not_between']})[^。；;！？!?\n])"
+    shapes = [rf"(?:{s['cue']}){between}{{0,{int(s['gap'])}}}?(?:{s['heads']})" for s in r["shapes"]]
+    return plain_pattern(rf"(?:{'|'.join(shapes)}){r['link']}$")
 
 
 def _subunit_pattern(r: dict) -> regex.Pattern:
@@ -519,7 +535,17 @@ def _another_subject(rules: MoneyRules, article: Article, s_start: int, start: i
     read the amount's clause before it, at most ``macro_reach`` characters back."""
     clause_start = article.index.clause_start(s_start, start, rules.macro_reach)
     return _macro_total(rules, article, s_start, clause_start, start, s_end) \
-        or _company_sum(rules, article, s_start, clause_start, start, end, s_end)
+        or _company_sum(rules, article, s_start, clause_start, start, end, s_end) \
+        or _commercial_investment(rules, article.text, s_start, start)
+
+
+def _commercial_investment(rules: MoneyRules, text: str, s_start: int, start: int) -> bool:
+    """Companies' investment attracted, guided, signed or levered by a helper (引导341家企业投资108.3亿元,
+    签约项目68个，总投资357.73亿元, 实际投资额178亿元): commercial cooperation, not poverty money (the
+    investment sweep's ruling). Aid or public money between the cue and the amount (帮扶, 援建, 财政) keeps it."""
+    if not rules.investment_head.search(text, max(s_start, start - rules.investment_head_reach), start):
+        return False   # most amounts: one search
+    return bool(rules.investment.search(text, max(s_start, start - rules.investment_reach), start))
 
 
 def _company_sum(rules: MoneyRules, article: Article, s_start: int, clause_start: int, start: int,
