@@ -61,6 +61,7 @@ class FigureRules:
         self.unit_of = dict(r["metric_units"])
         self.years = year_grammar(folder)
         self.threshold_after_people = regex.compile(r["threshold_after_people"])
+        self.threshold_after_households = regex.compile(r["threshold_after_households"])
         self.threshold_after_rate = regex.compile(r["threshold_after_rate"])
         self.rate_as_standard = regex.compile(r["rate_as_standard"])
         self.rate_standard_window = int(r["rate_standard_window"])
@@ -315,6 +316,9 @@ class FigureRules:
         self.planned_full_exit = regex.compile(r["planned_full_exit"])
         self.coverage_list_metrics = frozenset(cover["list_metrics"])
         self.coverage_list_between = regex.compile(cover["list_between"])
+        self.backref_before = plain_pattern(cover["backref_before"])
+        self.backref_helper = cover["backref_helper"]
+        self.backref_window = int(cover["backref_window"])
         self.full_coverage_before = regex.compile(r["full_coverage_before"])
         self.whole_area_units_before = regex.compile(r["whole_area_units_before"])
         self.rate_label_between = regex.compile(r["rate_label_between"])
@@ -653,6 +657,8 @@ def _people_noun(rules: FigureRules, after: str, households: bool) -> tuple[Opti
     (a household count's people count is skipped: 50户贫困户共200人摘掉了穷帽)."""
     noun = False
     if households:
+        if rules.threshold_after_households.match(after):
+            return None, after   # 贫困户50户以上(含50户)的贫困村: a threshold selecting villages (F3)
         chained = rules.person_then.match(after)
         m = rules.households_after.match(after)
         if m:
@@ -1757,21 +1763,17 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses,
     area_reach: list[float] = []
     project_ends: Optional[list[int]] = None   # the project nouns' ends, read on the first count that needs them
     whole_start = -1
+    backref: Optional[int] = None   # where a count pointing back to a helper's partners starts (F12, F19)
     for q in items:
-        if isinstance(q, Rejected):
-            article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
+        if _unreadable(rules, article, q):
             continue
-        if q.start and text[q.start - 1] in rules.damaged_before:
-            # 河北?。?1个: a converter destroyed the digits before; never guess a value
-            article.warnings.append(f"figures: skipped damaged number {q.text!r} at {q.start}")
-            continue
-        if _in_quoted_label(rules, text, q):
-            continue   # “五县一区”: a number inside a short quoted name
         before, after = ctx.clause(q.start, q.end)
         if rules.per_unit_before.search(before):
             continue   # 每100人脱贫就有70人…: a ratio's unit, not a count
         if q.values == (Decimal(1),) and "一" in q.text:
             continue   # 一户/一人/一个: generic, and a named county gives its own record
+        if backref is None and rules.backref_before.search(before) and _partners_before(rules, text, ctx.s_start, q):
+            backref = q.start   # 对口帮扶…23个县。这23个贫困县全部脱贫摘帽,45万…脱贫: the partners' figures
         metric = _metric_of(rules, ctx, q, before, after)
         if metric is None and last_metric:
             metric = _chained_metric(rules, text, last_metric, last_end, q)
@@ -1779,7 +1781,8 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses,
             metric = _colon_heading_metric(rules, ctx, q, before, after)
         if metric is None:
             continue
-        covered = metric in rules.coverage_metrics and _helper_coverage(rules, ctx, q, metric, before, after)
+        covered = metric in rules.coverage_metrics and _helper_coverage(rules, ctx, q, metric, before, after) \
+            or (backref is not None and not rules.partner_exit_whole.search(text, backref, q.start))
         if metric in rules.partner_exit_metrics and _names_partners(rules, before, after):
             covered = not rules.partner_exit_whole.search(before + after)   # 10个结对县(区)顺利脱贫; 定点扶贫35个县…退出 (F12)
         if not covered and covered_end is not None and metric in rules.coverage_list_metrics \
@@ -1801,6 +1804,28 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses,
         covered_end = q.end if covered else covered_end
         yield metric, q, _unit_of(metric, q), covered
         last_metric, last_end = metric, q.end
+
+
+def _unreadable(rules: FigureRules, article: Article, q: Quantity) -> bool:
+    """A number that gives no figure whatever its words: malformed, its digits damaged by a converter
+    (河北?。?1个: never guess a value), or inside a short quoted name (“五县一区”)."""
+    text = article.text
+    if isinstance(q, Rejected):
+        article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
+        return True
+    if q.start and text[q.start - 1] in rules.damaged_before:
+        article.warnings.append(f"figures: skipped damaged number {q.text!r} at {q.start}")
+        return True
+    return _in_quoted_label(rules, text, q)
+
+
+def _partners_before(rules: FigureRules, text: str, s_start: int, q: Quantity) -> bool:
+    """Whether a count that points back (这23个贫困县) repeats a count of a helper's partners in the text
+    before it: the helper's verb, then the same number and 个 (对口帮扶河北省…3市23个县), at most
+    ``backref_window`` characters before its sentence (asked only after 这/上述/以上: rare)."""
+    number = regex.escape(text[q.start:q.end].rstrip("个"))
+    pattern = rf"(?:{rules.backref_helper})[^。！？!?；;]*?(?<![0-9.]){number}个"
+    return regex.search(pattern, text, pos=max(0, s_start - rules.backref_window), endpos=q.start) is not None
 
 
 def _names_partners(rules: FigureRules, before: str, after: str) -> bool:
