@@ -77,6 +77,8 @@ class MoneyRules:
     household_income: regex.Pattern   # 村民人均年收入 right before the amount (M8, M9)
     passage_paragraphs: int
     titled_earnings: regex.Pattern   # 挣, 收入, 贷款, 投资 right before the amount, in a thin titled feature
+    lead_max: int   # a feature's lead that heads it as a title does: at most this long
+    lead_paragraphs: int   # …read among the first paragraphs (the heading lines before it)
     poverty: re.Pattern
     subject: re.Pattern
     subject_min: int
@@ -181,6 +183,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         household_income=regex.compile(rel["household_income"]["before"]),
         passage_paragraphs=int(rel["household_income"]["passage_paragraphs"]),
         titled_earnings=regex.compile(rel["titled_feature_earnings"]),
+        lead_max=int(rel["titled_feature_lead_max"]), lead_paragraphs=int(rel["titled_feature_lead_paragraphs"]),
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
@@ -329,11 +332,24 @@ def titled_thin_feature(rules: MoneyRules, article: Article) -> bool:
     if not title and article.index.paragraphs:
         first = text[slice(*article.index.paragraphs[0])]
         title = first if _is_heading(rules, first) else ""
-    if not title or not _names_work(rules, title):
+    if not (title and _names_work(rules, title)) and not _lead_names_work(rules, article):
         return False
     own_title = article.title or ""   # the article's own title: the count the subject test made
     return len(rules.subject.findall(own_title)) + len(rules.subject.findall(text)) \
         < _subject_cues_needed(rules, own_title, text)
+
+
+def _lead_names_work(rules: MoneyRules, article: Article) -> bool:
+    """Whether the feature's lead — its first paragraph after the heading lines, when short (a quote or a
+    one-sentence lead, at most ``lead_max`` characters) — names poverty work: it heads the story as a title
+    does (实施精准扶贫以来，我和村里的许多年轻人纷纷回到家乡 over a villager's profile)."""
+    text = article.text
+    for start, end in article.index.paragraphs[:rules.lead_paragraphs]:
+        paragraph = text[start:end]
+        if _is_heading(rules, paragraph):
+            continue
+        return len(paragraph.strip()) <= rules.lead_max and _names_work(rules, paragraph)
+    return False
 
 
 def brief_subjects(rules: MoneyRules, article: Article) -> list[tuple[int, Optional[bool]]]:
