@@ -616,7 +616,7 @@ class PairingRules:
             raise ValueError("pairings.yaml roles.own_posting must open with (?:{county}) and "
                              "name {county} only there")
         self.own_posting_tail = plain_pattern(own[len("(?:{county})"):])
-        self.own_level_senders = dict(roles["own_level_senders"])
+        self.own_level_senders = {k: tuple(v) for k, v in roles["own_level_senders"].items()}
         self.sends_team = plain_pattern(roles["sends_team"])
         self.sends_people = tuple(plain_pattern(m(p)) for p in roles["sends_people"])   # see _first_match
         self.origin_labels = plain_pattern(roles["origin_labels"])
@@ -624,6 +624,7 @@ class PairingRules:
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
         self.own_tiers = regex.compile(m(roles["own_tiers"]))
         self._load_own_subject(roles["own_subject"])
+        self._load_own_whole(roles["own_whole"])
 
     def _load_thanks(self, thanks: dict) -> None:
         """A thank-you token given (roles.thanks_gift): no help, its receiver the helper."""
@@ -679,6 +680,12 @@ class PairingRules:
         giver = subject["giver"]
         self.own_giver_verbs = words_pattern(giver["verbs"])
         self.own_giver_receiving = words_pattern(giver["receiving"])
+
+    def _load_own_whole(self, whole: dict) -> None:
+        """The county's own whole named as the giver (_HelpEvidence._own_whole_gives)."""
+        self.own_whole_heads = {level: words_pattern(heads) for level, heads in whole["heads"].items()}
+        self.own_whole_cues = words_pattern(whole["cues"])
+        self.own_whole_not_between = words_pattern(whole["not_between"])
 
     def _load_outsiders(self, roles: dict) -> None:
         """Who counts as a party from outside a county (_HelpEvidence._outsider_named)."""
@@ -4288,8 +4295,7 @@ def _own_stems(c: County, rules: PairingRules) -> set[str]:
     """The forms of county ``c`` that open its own postings (渠县陆续派出…, 秦州区从部门单位选派…): its
     name, its first two characters, the aliases the article writes, and its own level named as the
     sender (区里派来的第一书记 in a district: roles.own_level_senders)."""
-    level = rules.own_level_senders.get(c.name[-1:])
-    return {c.name, c.name[:2], *c.aliases_seen, *((level,) if level else ())}
+    return {c.name, c.name[:2], *c.aliases_seen, *rules.own_level_senders.get(c.name[-1:], ())}
 
 
 def _without_spans(stretch: str, spans: list[tuple[int, int]]) -> str:
@@ -4362,6 +4368,7 @@ class _HelpEvidence:
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
         if found == "strong" and (self._own_posting_only(s, e, c) or self._own_giving_only(s, e, c)
+                                  or self._own_whole_gives(s, e, c)
                                   or self._others_pairings_only(s, e, c)
                                   or ((self._sends_own_team(c) or self.rules.own_tiers.search(self.text, s, e)
                                        or self._own_subject_posts(s, e, c))
@@ -4428,12 +4435,12 @@ class _HelpEvidence:
             found = any((t := tail.match(self.text, m.span[1])) is not None
                         and _posting_is_own(self.text, *t.span(), self.rules)
                         for m in c.mentions)
-            level = self.rules.own_level_senders.get(c.name[-1:])
-            at = self.text.find(level) if level and not found else -1
-            # 区里派来的第一书记: its own level sends (R5), in its passage (the last county named is it)
-            while at >= 0 and not found:
-                found = self._in_passage_of(c, at) and bool(tail.match(self.text, at + len(level)))
-                at = self.text.find(level, at + len(level))
+            # 区里派来的第一书记, 全县派驻…扶贫队员: its own level sends (R5), in its passage (the last county named is it)
+            for level in self.rules.own_level_senders.get(c.name[-1:], ()):
+                at = self.text.find(level) if not found else -1
+                while at >= 0 and not found:
+                    found = self._in_passage_of(c, at) and bool(tail.match(self.text, at + len(level)))
+                    at = self.text.find(level, at + len(level))
             # its own tiers of work named beside a team word in its passage (石阡县…县级指挥部、乡镇前线
             # 指挥部、村级驻村工作队…四级作战体系: the first secretaries it counts next are those tiers')
             found = found or any(self._in_passage_of(c, at) for at in self._own_tiers())
@@ -4502,6 +4509,33 @@ class _HelpEvidence:
             return False
         rest = rules.own_giver_verbs.sub("", _without_no_help(text[s:e], rules))
         return not _strong_help_cue(rest, rules)
+
+    def _own_whole_gives(self, s: int, e: int, c: County) -> bool:
+        """Whether text[s:e]'s help cues all lie in the county's own whole giving (roles.own_whole:
+        全县150多名个体私营企业老总…捐资助学, 内乡全县参与帮扶企业97个, 收到该县机关单位…捐赠的): a head (全县,
+        该县 …) and, in the same part of the sentence, a giving or sending word with no word of receiving
+        or having between; no party from outside the county named in the stretch. The companies,
+        units and people a county mobilises are its own means (gold/README R5, R6: `other`)."""
+        rules, text = self.rules, self.text
+        heads = rules.own_whole_heads.get(c.name[-1:])
+        if heads is None:
+            return False
+        head = heads.search(text, s, e)
+        if head is None:
+            return False        # most strong stretches: no head
+        cut: list[tuple[int, int]] = []
+        while head is not None:
+            part = rules.part_break.search(text, head.end(), e)
+            end = part.start() if part else e
+            cue = rules.own_whole_cues.search(text, head.end(), end)
+            if cue is not None and not rules.own_whole_not_between.search(text, head.end(), cue.start()):
+                cut.append((head.start() - s, cue.end() - s))
+                head = heads.search(text, cue.end(), e)
+            else:
+                head = heads.search(text, head.end(), e)
+        if not cut or self._outsider_named(s, e, c):
+            return False
+        return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
 
     def _posts_team(self, a: int, b: int, lo: int, hi: int) -> bool:
         """Whether the posting verb at text[a:b] has a team word (roles.team_words) in its
@@ -4952,10 +4986,15 @@ class _HelpEvidence:
         text = self.text
         if not self.rules.help_in.search(text):
             return False
-        # the sentences telling its own donations (_own_giving_only) are its own means
+        # the sentences telling its own donations (_own_giving_only) or its own whole giving
+        # (_own_whole_gives) are its own means
         sentence_of = self.article.index.sentence_of
         own = sorted(span for span in {sentence_of(m.start()) for m in self.rules.own_giver_verbs.finditer(text)}
                      if self._own_giving_only(*span, c))
+        heads = self.rules.own_whole_heads.get(c.name[-1:])
+        if heads is not None:
+            whole = {sentence_of(m.start()) for m in heads.finditer(text)} - set(own)
+            own = sorted([*own, *(span for span in whole if self._own_whole_gives(*span, c))])
         text = _without_spans(text, own)
         if self._sends_own_team(c):
             # its teams, and the postings that show them its own, are its own
