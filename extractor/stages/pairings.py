@@ -599,7 +599,6 @@ class PairingRules:
         self.signature = regex.compile(roles["signature"])
         self.opening_reach = roles["opening_reach"]
         self.opening_others = roles["opening_others"]
-        self.sole_county_mentions = roles["sole_county_mentions"]
         self.help_in_reach = roles["help_in_reach"]
         self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
@@ -636,8 +635,12 @@ class PairingRules:
 
     def _load_settings(self, roles: dict) -> None:
         """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting),
-        or a native's place (_HelpEvidence._places_read)."""
+        or a native's place (_HelpEvidence._places_read); the reading of an article's only county
+        (_HelpEvidence.help_anywhere)."""
         self.setting_lead = roles["setting_lead"]
+        # the article's only county (help_anywhere): how often it is named, the cues read anywhere
+        self.sole_county_mentions = roles["sole_county_mentions"]
+        self.sole_county_cues = words_pattern(w for w in roles["help_in"] if w not in roles["sole_county_not"])
         self.setting_word = roles["setting_word"]
         self.setting_before = regex.compile(r"%s\p{Han}{0,%d}$" % (regex.escape(self.setting_word), self.setting_lead))
         self.setting_after = plain_pattern(roles["setting_after"])
@@ -4984,7 +4987,7 @@ class _HelpEvidence:
                and not self.names_furniture(*m.span) for m in c.mentions) < self.rules.sole_county_mentions:
             return False
         text = self.text
-        if not self.rules.help_in.search(text):
+        if not self.rules.sole_county_cues.search(text):
             return False
         # the sentences telling its own donations (_own_giving_only) or its own whole giving
         # (_own_whole_gives) are its own means
@@ -5001,7 +5004,7 @@ class _HelpEvidence:
             text = self.rules.team_words.sub("", self._without_own_work(text, c))
         else:
             text = _without_no_help(text, self.rules)
-        return bool(self.rules.help_in.search(text))
+        return bool(self.rules.sole_county_cues.search(text))
 
     def named_as_origin(self, c: County) -> bool:
         """An origin tail right after a mention (宝安人民医院, 南山区桃源街道干部, 句容市副市长)."""
