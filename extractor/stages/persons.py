@@ -278,7 +278,7 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "extend_stop_chars", "titled_name_follower_chars",
                    "given_name_follower_chars",
                    "run_on_end_chars",
-                   "name_left_chars", "conjunction_chars", "bounded_name_before_de",
+                   "name_left_chars", "list_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars", "clan_chars",
                    "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
                    "home_unit_clause_marks", "foreign_place_chars", "heading_end_not", "framed_name_end_not")
@@ -1972,7 +1972,8 @@ def _list_run_first(text: str, i: int, rules: PersonRules) -> Optional[tuple[int
     for n in rules.rules_name_lengths:
         k = i - n
         if k >= 0 and _HAN_RUN.fullmatch(text, k, i) and text[k] in rules.surnames and \
-                (k == 0 or not _HAN.match(text, k - 1) or text[k - 1] in left_chars):
+                (k == 0 or not _HAN.match(text, k - 1) or text[k - 1] in left_chars
+                 or text[k - 1] in rules.words["list_left_chars"]):      # 分别为|徐某、
             fits.append((k, i))
     if fits:
         return fits[0] if len(fits) == 1 else None
