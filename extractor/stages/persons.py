@@ -169,6 +169,10 @@ class PersonRules:
     village_sender: regex.Pattern            # 某医院|驻村: an office before a village post sent the person
     origin_pool: regex.Pattern               # 干部队伍中: a group picked from, no unit
     origin_unnamed: regex.Pattern            # 我院, 院党委: a unit named only by its voice or organ
+    site_voices: dict[str, tuple[str, ...]]  # 院 → (我院, 本院, 院党委): the site's voice of each kind
+    site_unit_ends: dict[str, tuple[str, ...]]   # 院 → (医院, …): how the unit a voice stands for ends
+    site_voice: regex.Pattern                # any site voice
+    site_voice_char: re.Pattern              # [院校]: the kinds' characters, every voice holds one
     level_sent: regex.Pattern                # 省里派来的第一书记: a level sent the first secretary (P19)
     level_sent_post: str                     # the post such a secretary holds (第一书记)
     level_sent_units: dict[str, str]         # 省 → province, 市 → prefecture, 县/区 → county
@@ -210,6 +214,8 @@ class PersonRules:
     level_word_noise: tuple[str, ...]    # removed from a title before level_words, in order
     level_kinds: dict[str, tuple[tuple[regex.Pattern, str], ...]]   # level -> (organ word, the unit name's end)
     home_unit_posting: tuple[str, ...]   # posting words: a unit + 干部 is where one comes from
+    label_clause: regex.Pattern          # ，她作为北京市第七批…: a batch label the name's clause gives
+    label_clause_cue: str                # 批: most texts hold none (a str `in` before the pattern)
     honour_strip: str                    # quote marks stripped from an honour
     tagger: Optional[Tagger] = None
 
@@ -409,6 +415,10 @@ def _load_rules(folder: Folder) -> PersonRules:
         level_sent_post=r["level_sent_post"], level_sent_units=dict(r["level_sent_units"]),
         origin_pool=regex.compile(r["origin_pool"]),
         origin_unnamed=regex.compile(r["origin_unnamed"]),
+        site_voices={kind: tuple(unit["voices"]) for kind, unit in r["site_units"].items()},
+        site_unit_ends={kind: tuple(unit["ends"]) for kind, unit in r["site_units"].items()},
+        site_voice=regex.compile(alternation(v for unit in r["site_units"].values() for v in unit["voices"])),
+        site_voice_char=re.compile("[" + "".join(r["site_units"]) + "]"),
         honour=tuple(plain_pattern(p) for p in r["honour_patterns"]),
         since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
         until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
@@ -459,6 +469,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         level_kinds={level: tuple((regex.compile(r["level_kind_start"] + regex.escape(word)), end)
                                   for word, end in kinds.items()) for level, kinds in r["level_kinds"].items()},
         home_unit_posting=tuple(r["home_unit_posting"]),
+        label_clause=regex.compile(r["label_clause"]),
+        label_clause_cue=r["label_clause_cue"],
         honour_strip=r["honour_strip"],
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
     )
@@ -500,6 +512,12 @@ def _load_tagger(model: Optional[str], cache_size: int = 0) -> Optional[Tagger]:
                 seen[t] = [(e.start, e.end) for e in ents if e.label == "PER"]
         return [seen[t] for t in texts]
     tag.cache_clear = seen.clear  # type: ignore[attr-defined]  # for benchmarks
+
+    def organisations(text: str) -> list[tuple[int, int]]:
+        """The ORG spans of a whole text: asked only where a site's voice stands for its unit
+        (我院, 院党委 as an origin: a few texts in a thousand), never in the hot path."""
+        return [(e.start, e.end) for e in tagger.tag([text], labels=("ORG",))[0] if e.label == "ORG"]
+    tag.organisations = organisations  # type: ignore[attr-defined]
     return tag
 
 
@@ -2277,7 +2295,8 @@ class _Memo:
     with the article: a mention's title phrase (its role, its posts and its cadre record
     ask it: 7,422 calls on the 200 real-news articles, 2,608 distinct), its posts (its
     role, then its cadre record), a sentence's origin matches, a position's sentence."""
-    __slots__ = ("title_phrases", "post_spans", "origins", "sentences", "items_before", "dates")
+    __slots__ = ("title_phrases", "post_spans", "origins", "sentences", "items_before", "dates", "site_units",
+                 "voice_kind")
 
     def __init__(self) -> None:
         self.title_phrases: dict[tuple[int, int], tuple[int, str]] = {}
@@ -2286,6 +2305,8 @@ class _Memo:
         self.sentences: dict[int, tuple[int, int]] = {}
         self.items_before: dict[int, Optional[tuple[int, int]]] = {}   # _list_start's walks
         self.dates: dict[tuple[int, int], tuple[Optional[str], Optional[str]]] = {}   # per sentence
+        self.site_units: dict[Optional[str], Optional[str]] = {None: None}   # voice kind → _site_unit
+        self.voice_kind: Optional[str] = ""     # _page_voice_kind ("": not read yet)
 
 
 def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules,
@@ -3295,8 +3316,27 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
     if cadre.origin is None:
         cadre.origin = _home_origin(text, cadre, spans, sentences, rules) or \
             _home_of_village_post(cadre, rules) or \
-            _employer_of_village_cadre(text, cadre, spans, sentences, rules)
+            _employer_of_village_cadre(text, cadre, spans, sentences, rules) or \
+            _label_origin(text, spans, sentences, rules)
     return cadre
+
+
+def _label_origin(text: str, spans: list[tuple[int, int]], sentences: list[tuple[int, int]],
+                  rules: PersonRules) -> Optional[str]:
+    """The unit of a batch label a clause of the name's sentence gives the name (甲是北京第二批援青
+    干部; 甲，她作为北京市第七批东西部协作专业技术人才…; 甲，2018年6月挂职某县副县长，是中国外文局第11批…):
+    the label right after the name or opening a later clause (label_clause), with no speech verb
+    between (甲说，乙是…: another's)."""
+    for (_, b), (_, s1) in zip(spans, sentences):
+        batch = text.find(rules.label_clause_cue, b, s1)     # most sentences: no batch at all
+        if batch < 0:
+            continue
+        said = rules.home_unit_said.search(text, b, batch)
+        for m in rules.label_clause.finditer(text, b, said.start() if said else batch + 1):
+            if (m.start() == b or text[m.start() - 1] in rules.raw["label_clause_marks"]) and \
+                    (unit := _clean_origin(m.group("unit"), rules)):
+                return unit
+    return None
 
 
 def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
@@ -3404,9 +3444,22 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
                         u.name == place or place in (u.province, u.prefecture)) and not (
                         origin and origin.endswith(rules.affixes.visit_institution_ends))):
                 continue            # a hospital's 帮扶村 in its own city is still its help
+            if (origin is None or rules.origin_unnamed.match(origin)) and memo is not None \
+                    and not any(c in title for c in rules.list_level_chars):     # 党委书记甲一行
+                origin = _page_site_unit(text, _page_voice_kind(text, rules, memo), rules, memo)
             if origin:
                 p.cadre.origin = origin
                 break
+
+
+def _page_voice_kind(text: str, rules: PersonRules, memo: _Memo) -> Optional[str]:
+    """The one kind of voice a page speaks in (我校, 校党委 → 校), or None for none or two: a
+    visitor's title of no level (党委书记, 人事处处长) is then the site's own unit's (P12). Read once
+    per article."""
+    if memo.voice_kind == "":
+        kinds = {kind for kind, voices in rules.site_voices.items() if any(v in text for v in voices)}
+        memo.voice_kind = kinds.pop() if len(kinds) == 1 else None
+    return memo.voice_kind
 
 
 def _short_site_visit(text: str, go: int, s1: int, units: _Places, rules: PersonRules) -> bool:
@@ -3818,6 +3871,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     for p in found:
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo, guests)
+    _site_voice_origins(text, found, sentence_of, rules, memo)
     _visiting_party(text, found, counties, sentence_of, rules, memo)
     _donors(text, found, sentence_of, rules)
     _party_members(text, found, sentence_of, rules)
@@ -3826,17 +3880,108 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     _list_shared_unit(text, found, rules)
     _list_level_members(text, found, rules)
     _sent_by_level(text, found, counties, rules)
-    _drop_unnamed_origins(found, rules)
+    _voice_origins(text, found, rules, memo)
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
 
 
-def _drop_unnamed_origins(found: list[FoundPerson], rules: PersonRules) -> None:
-    """An origin named only by the site's voice or an organ (我院, 我省, 院党委, 党委) is none (P22)."""
+def _site_voice_origins(text: str, found: list[FoundPerson], sentence_of, rules: PersonRules,
+                        memo: _Memo) -> None:
+    """An origin named only by the site's voice or an organ (我院, 我省, 院党委, 党委) is the site's own
+    unit where the page names it (:func:`_site_unit`), else none (P22); so is the origin of a
+    cadre with none whose clause opens with the voice before the name (我院普外三科甲教授). Read
+    before the visiting party's and list rules (a bare 党委 dropped lets them read the member's);
+    :func:`_voice_origins` runs again after them."""
+    reach = rules.limits.title_max
+    unnamed, hint = rules.origin_unnamed.match, rules.site_voice_char.search
+    for p in found:
+        cadre = p.cadre
+        if cadre is None:
+            continue
+        if cadre.origin:
+            if unnamed(cadre.origin):
+                cadre.origin = _page_site_unit(text, _voice_kind(cadre.origin, rules), rules, memo)
+            continue
+        for a, _ in p.spans:      # every voice holds its kind's character: most names have none before
+            if hint(text, a - reach if a > reach else 0, a) and (m := _clause_voice(text, a, sentence_of, rules)):
+                cadre.origin = _page_site_unit(text, _voice_kind(m.group(), rules), rules, memo)
+                break
+
+
+def _voice_origins(text: str, found: list[FoundPerson], rules: PersonRules, memo: _Memo) -> None:
+    """Each origin of the site's voice (origin_unnamed) → :func:`_page_site_unit` of its kind."""
     for p in found:
         if p.cadre is not None and p.cadre.origin and rules.origin_unnamed.match(p.cadre.origin):
-            p.cadre.origin = None
+            p.cadre.origin = _page_site_unit(text, _voice_kind(p.cadre.origin, rules), rules, memo)
+
+
+def _clause_voice(text: str, a: int, sentence_of, rules: PersonRules):
+    """The site's voice opening the clause of a name at ``a`` within a title's reach before it
+    (，我院普外三科|甲: the person is the site's own), or None; not when a level's unit or another
+    party is named between (我校相关领导和宣化县教体局督学|甲: the host's)."""
+    s0 = sentence_of(a)[0]
+    start = max(s0, *(text.rfind(mark, s0, a) + 1 for mark in rules.raw["site_voice_clause_marks"]))
+    m = rules.site_voice.match(text, start, a)
+    if m is None or a - start > rules.limits.title_max:
+        return None
+    between = text[m.end():a]
+    return None if any(c in between for c in rules.list_level_chars) or \
+        any(w in between for w in rules.raw["site_voice_others"]) else m
+
+
+def _page_site_unit(text: str, kind: Optional[str], rules: PersonRules, memo: _Memo) -> Optional[str]:
+    """:func:`_site_unit` of a voice's kind, read once per article."""
+    if kind not in memo.site_units:
+        memo.site_units[kind] = _site_unit(text, kind, rules)
+    return memo.site_units[kind]
+
+
+def _voice_kind(said: str, rules: PersonRules) -> Optional[str]:
+    """The kind of unit (院, 校) whose voice ``said`` holds (我院, 医院党委 → 院), or None."""
+    return next((kind for kind, voices in rules.site_voices.items() if any(v in said for v in voices)), None)
+
+
+def _site_unit(text: str, kind: str, rules: PersonRules) -> Optional[str]:
+    """The site's own unit behind its voice (我院 → 北京协和医院 on the hospital's page that names
+    it, gold README P22): the one organisation the tagger reads on the page whose name ends in the
+    voice's kind (``site_units``), not a state organ (``site_unit_not``: 国务院总理), never where
+    someone goes (:func:`_gone_to`: 赴西藏自治区人民医院 is the host's), nor in a sentence where the
+    site speaks in its voice (甲医院副院长乙与我院…: the site names itself there, the other is another)."""
+    organisations = getattr(rules.tagger, "organisations", None)
+    if organisations is None:
+        return None
+    spans = organisations(text)
+    gone = _gone_to(text, spans, rules)
+    ends = rules.raw["site_unit_sentence_ends"]
+    voiced = [(max(text.rfind(e, 0, m.start()) for e in ends) + 1, min(_find_or_end(text, e, m.end()) for e in ends))
+              for m in rules.site_voice.finditer(text)]
+    own = {text[a:b] for a, b in spans if text[a:b].endswith(rules.site_unit_ends[kind])
+           and text[a:b] not in rules.raw["site_unit_not"]
+           and not any(s0 <= a < s1 for s0, s1 in voiced)} - gone   # 甲医院副院长乙与我院…: another
+    return own.pop() if len(own) == 1 else None
+
+
+def _find_or_end(text: str, word: str, start: int) -> int:
+    """Where ``word`` is found from ``start``, or the text's end."""
+    i = text.find(word, start)
+    return len(text) if i < 0 else i
+
+
+def _gone_to(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> set[str]:
+    """The organisations written where someone goes: after a go word (``site_unit_visited_after``:
+    赴, 支援, 在) or joined (及, 和, 、) to one so written (奔赴甲医院及乙医院), at any mention."""
+    go = tuple(rules.raw["site_unit_visited_after"])
+    joins = tuple(rules.raw["site_unit_list_joins"])
+    gone: set[str] = set()
+    previous = (-1, -1)
+    for a, b in sorted(spans):
+        name = text[a:b]
+        if text.endswith(go, 0, a) or (
+                text.endswith(joins, 0, a) and previous[1] + 1 == a and text[previous[0]:previous[1]] in gone):
+            gone.add(name)
+        previous = (a, b)
+    return gone
 
 
 def _own_city(text: str, units: _Places, rules: PersonRules) -> Optional[str]:
