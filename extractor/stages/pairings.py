@@ -100,6 +100,7 @@ class PairingRules:
     def __init__(self, folder: Folder = None) -> None:
         r = load_yaml("pairings.yaml", folder)
         self.gaz: Gazetteer = gazetteer(folder)
+        self.opening_units: dict = {}   # organisation name head → the unit it opens with (_opening_unit)
         self._load_cues(r)
         self._load_lists(r)
         self._load_shapes(r)
@@ -3552,6 +3553,8 @@ def find_pairings(article: Article, rules: PairingRules,
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
         if h.bare and (h.place == r_place or _contains(h.place, r_place)):
             return   # 市教育局 in its own city's county: its own work (W16's units)
+        if h.org and not own_unit and _of_own_place(h, r_place, rules):
+            return   # 诸暨市慈善总会 → 绍兴市, 昆山高新区商会 → 苏州市: a body of a place gives to others, not its own parent
         if h.org and evidence is not None:
             inside = [county_at[p] for p in
                       mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]
@@ -3629,6 +3632,34 @@ def _home_holds(x: Party, r0: Place, rules: PairingRules) -> bool:
     homes += [place for h in rules.gaz.find(x.org) if h.start == 0
               for place in (_higher_place(h),) if place is not None]
     return any(home == r0 or _contains(home, r0) or _same_prefecture(home, r0) for home in homes)
+
+
+def _of_own_place(h: Party, r: Place, rules: PairingRules) -> bool:
+    """Whether organisation ``h`` is of place ``r`` or of a unit inside it: its place, or the one unit its
+    name opens with (宁夏侨联, 诸暨市慈善总会, 昆山高新区商会), is ``r`` or has ``r`` for a parent."""
+    if not r.adcode:
+        return False
+    if h.place is not None and h.place.adcode and (h.place.adcode == r.adcode or _contains(r, h.place)):
+        return True
+    u = _opening_unit(h.org, rules)
+    return u is not None and (u.adcode == r.adcode or r.adcode in u.parents)
+
+
+def _opening_unit(org: str, rules: PairingRules):
+    """The one unit an organisation's name opens with (宁夏 of 宁夏侨联), else None; kept per name (the
+    same organisations give many statements)."""
+    head, known = org[:8], rules.opening_units
+    if head not in known:
+        if len(known) > 50000:
+            known.clear()
+        found = None
+        for hit in rules.gaz.find(head):
+            units = {f.unit for f in hit.forms}
+            if hit.start == 0 and len(units) == 1:
+                found = next(iter(units))
+                break
+        known[head] = found
+    return known[head]
 
 
 def _same_prefecture(a: Place, b: Place) -> bool:
