@@ -497,6 +497,7 @@ class PairingRules:
         self.main_recipient_min_mentions = r["main_recipient_min_mentions"]
         self.title_marks = tuple(r["title_subject_marks"])
         self.title_page_labels = frozenset(r["title_page_labels"])
+        self.title_page_label_endings = tuple(r["title_page_label_endings"])
         self.main_helper_min = r["main_helper_min_mentions"]
         self.bare_levels = tuple(r["bare_levels"])
         self.bare_level_pattern = regex.compile(r"(?<!%s)(?:%s)(?!%s)" % (
@@ -3455,7 +3456,8 @@ class Context:
             # a head with nothing after its mark is a page's label, no headline (搜索中心:, 当前位置:)
             if 1 < i <= rules.w["title_subject_max"] and title[i + len(mark):].strip() \
                     and _HAN.fullmatch(title[0]) and all(_HAN.match(ch) for ch in title[:i]) \
-                    and title[:i] not in rules.title_page_labels:
+                    and title[:i] not in rules.title_page_labels \
+                    and not title.endswith(rules.title_page_label_endings, 0, i):
                 head = title[:i]
                 hits = [h for h in rules.gaz.find(head) if h.start == 0 and h.end == len(head)]
                 place = _higher_place(hits[0]) if hits else None
