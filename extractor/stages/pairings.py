@@ -3263,9 +3263,7 @@ class Context:
         该县: the place just spoken of). ``helped``: the place a statement naming only its
         helpers speaks of, never a county written as a person's home (装配工…来自广西兴业县…:
         rules/pairings.yaml, passage_origin), the county before it asked instead."""
-        index = self.article.index
-        i = index.paragraph_index(pos)
-        floor = index.paragraphs[max(0, i - 1)][0]
+        floor = self.article.index.previous_paragraph_start(pos)
         self._index_counties()
         k = bisect_left(self._county_positions, pos) - 1
         while helped and k >= 0 and self._county_starts[k][0] >= floor \
@@ -3306,7 +3304,7 @@ class Context:
         right before a township or village (南阳市黄岗镇: the place is that township's county,
         unwritten). At most passage_hits names are looked at."""
         index, text = self.article.index, self.article.text
-        floor = index.paragraphs[max(0, index.paragraph_index(pos) - 1)][0]
+        floor = index.previous_paragraph_start(pos)
         hits, starts = self.hits
         own = [h.place for h in helpers if h.place is not None]
         found: Optional[Place] = None
@@ -3392,9 +3390,7 @@ class Context:
         for m in rules.anaphor_pattern.finditer(text, s, e):
             if taken.overlaps(m.start(), m.end()) or text[m.start() - 1:m.start()] in rules.org_bracket_closers:
                 continue   # (…(bào)集团对口支援: the end of a name with a bracket, no anaphor)
-            index = self.article.index
-            lo = index.paragraphs[max(0, index.paragraph_index(m.start()) - 1)][0]
-            lo = max(lo, m.start() - rules.w["anaphor_reach"])
+            lo = max(self.article.index.previous_paragraph_start(m.start()), m.start() - rules.w["anaphor_reach"])
             kinds = rules.anaphors[m.group()]
             named = [n for _, _, n in _organisations(text, lo, m.start(), rules, [],
                                                      read=self._anaphor_organisations)
@@ -3652,7 +3648,7 @@ def _opening_unit(org: str, rules: PairingRules):
     same organisations give many statements)."""
     head, known = org[:8], rules.opening_units
     if head not in known:
-        if len(known) > 50000:
+        if len(known) > rules.w["opening_units_kept"]:
             known.clear()
         found = None
         for hit in rules.gaz.find(head):
