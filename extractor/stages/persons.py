@@ -3893,19 +3893,13 @@ def _site_voice_origins(text: str, found: list[FoundPerson], sentence_of, rules:
     cadre with none whose clause opens with the voice before the name (我院普外三科甲教授). Read
     before the visiting party's and list rules (a bare 党委 dropped lets them read the member's);
     :func:`_voice_origins` runs again after them."""
-    reach = rules.limits.title_max
-    unnamed, hint = rules.origin_unnamed.match, rules.site_voice_char.search
-    for p in found:
-        cadre = p.cadre
-        if cadre is None:
-            continue
-        if cadre.origin:
-            if unnamed(cadre.origin):
-                cadre.origin = _page_site_unit(text, _voice_kind(cadre.origin, rules), rules, memo)
-            continue
+    reach, hint = rules.limits.title_max, rules.site_voice_char.search
+    originless = [p for p in found if p.cadre is not None and not p.cadre.origin]   # before the voices are read
+    _voice_origins(text, found, rules, memo)
+    for p in originless:
         for a, _ in p.spans:      # every voice holds its kind's character: most names have none before
             if hint(text, a - reach if a > reach else 0, a) and (m := _clause_voice(text, a, sentence_of, rules)):
-                cadre.origin = _page_site_unit(text, _voice_kind(m.group(), rules), rules, memo)
+                p.cadre.origin = _page_site_unit(text, _voice_kind(m.group(), rules), rules, memo)
                 break
 
 
