@@ -273,3 +273,22 @@ def test_browser_screenshot_of_one_article(tmp_path):
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", head[16:24]) == (1200, 700)
     assert TEXT_A  # the article the screenshot shows
+
+
+# The page's units: sentences, merged where a highlight crosses a sentence start (one sweep
+# over the spans sorted by start; the spans may come in any order).
+UNITS_CASES = [
+    # text, highlight spans, units
+    ("甲乙。丙丁。戊。", [], [(0, 3), (3, 6), (6, 8)]),
+    ("甲乙。丙丁。戊。", [(1, 4)], [(0, 6), (6, 8)]),
+    ("甲乙。丙丁。戊。", [(4, 7), (1, 4)], [(0, 8)]),
+    ("甲乙。丙丁。戊。", [(3, 5)], [(0, 3), (3, 6), (6, 8)]),
+    ("甲乙。丙丁。戊。", [(0, 8)], [(0, 8)]),
+    ("甲乙。丙丁。戊。", [(0, 8), (1, 2)], [(0, 8)]),
+]
+
+
+@pytest.mark.parametrize("text, spans, units", UNITS_CASES)
+def test_units_merge_sentences_a_highlight_crosses(text, spans, units):
+    from extractor.report.review import _units
+    assert _units(text, spans) == units

@@ -232,9 +232,16 @@ def _units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     bounds = sentence_bounds(text) or [(0, len(text))]
     starts = [0] + [s for s, _ in bounds[1:]]
     units = [(a, b) for a, b in zip(starts, starts[1:] + [len(text)])]
+    # One sweep over the spans sorted by start (units ascend too): a unit's start is crossed
+    # when the furthest end of the spans opened before it lies beyond it.
+    by_start = sorted(spans)
+    opened, furthest_end = 0, -1
     merged: list[tuple[int, int]] = []
     for a, b in units:
-        if merged and any(s < a < e for s, e in spans):
+        while opened < len(by_start) and by_start[opened][0] < a:
+            furthest_end = max(furthest_end, by_start[opened][1])
+            opened += 1
+        if merged and furthest_end > a:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
