@@ -56,7 +56,9 @@ def years_named(text: str, grammar: YearGrammar) -> list[int]:
     return [int(m[1]) for m in _years_in(text, grammar)]
 
 
-_last_years: dict[int, tuple[str, list]] = {}
+# Keyed by the grammar's id, holding the grammar itself: an id can be reused by a new
+# grammar once the old one is gone, and the identity check below then refuses the entry.
+_last_years: dict[int, tuple[YearGrammar, str, list]] = {}
 
 
 def _years_in(text: str, grammar: YearGrammar) -> list:
@@ -64,10 +66,10 @@ def _years_in(text: str, grammar: YearGrammar) -> list:
     grammar, the last text): the dates stage (:func:`years_named`, a text without a date)
     and the year index (:func:`year_of`, money and figures) read the same text's years."""
     cached = _last_years.get(id(grammar))
-    if cached is None or cached[0] is not text:
-        cached = (text, list(grammar.year.finditer(text)))
+    if cached is None or cached[0] is not grammar or cached[1] is not text:
+        cached = (grammar, text, list(grammar.year.finditer(text)))
         _last_years[id(grammar)] = cached
-    return cached[1]
+    return cached[2]
 
 
 def year_of(text: str, sent_start: int, pos: int, ref_year: Optional[int],
