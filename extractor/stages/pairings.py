@@ -260,6 +260,11 @@ class PairingRules:
         self.pair_cues = tuple(r["pair_cues"])
         self.pair_cue_gap = r["pair_cue_gap"]
         self.pair_programme_tails = tuple(r["pair_programme_tails"])
+        counted = r["pair_counted"]
+        self.pair_counts = tuple(sorted(counted["counts"], key=len, reverse=True))
+        self.pair_counted_cues = frozenset(counted["cues"])
+        self.pair_counted_mutual = regex.compile(alternation(counted["mutual"]))
+        self.pair_counted_name_tails = tuple(counted["name_tails"])
         ep = r["epidemic"]
         self.epidemic_province = ep["province"][:2]
         self.epidemic_words = regex.compile(alternation(ep["words"]))
@@ -4151,6 +4156,16 @@ def _read_help_frames(text, s, e, cues, singles, rules, add) -> None:
                     add(h, r.recipient, kind, helpers[0].start, verb.end(), s, e)
 
 
+def _pair_counted_cue(text, p, e, cues, rules) -> Optional[regex.Match]:
+    """闽宁两省区…开创了东西部扶贫协作的“闽宁模式”: a pair abbreviation with its two sides counted,
+    then a pairing cue of the same sentence that names no relation, agreement or plan (rules
+    pair_counted); None when the sentence calls the help mutual (鲁渝两地从对口支援转向双向协作)."""
+    if rules.pair_counted_mutual.search(text, p.end, e):
+        return None
+    return next((m for m in cues if m.start() >= p.end and m.group() in rules.pair_counted_cues
+                 and not text.startswith(rules.pair_counted_name_tails, m.end())), None)
+
+
 def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None:
     """The statements of one cue sentence, each given to ``add``."""
     singles = SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
@@ -4162,6 +4177,11 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
             helper = Party(p.start, p.end, place=p.pair[0])
             add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
                 p.start, p.end + len(cue), s, e)
+        elif p.pair and text.startswith(rules.pair_counts, p.end):
+            m = _pair_counted_cue(text, p, e, cues, rules)
+            if m is not None and not _quoted(text, s, p.start, rules, singles):
+                add(Party(p.start, p.end, place=p.pair[0]), p.pair[1], rules.cues[m.group()].kind,
+                    p.start, m.end(), s, e)
     _helper_pairs(text, s, e, singles, rules, add)
     last_helpers: list[Party] = []
     for m in cues:
