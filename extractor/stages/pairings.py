@@ -668,6 +668,10 @@ class PairingRules:
                                      for f in forms if f.kind == "pair")
                              for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms)}
         self.east_west_cues = words_pattern(roles["east_west_cues"])
+        # consumption aid (_HelpEvidence.sold_outside): the article's literal gate, then the cue words
+        consumption = roles["consumption_aid"]
+        self.consumption_gate = tuple(consumption["gate"])
+        self.consumption_cues = words_pattern(consumption["cues"])
         self.province_talk = regex.compile(roles["province_talk"].replace(
             "{pairs}", f"(?:{alternation(self.pair_helpers)})"))
         self.pair_programme = regex.compile(roles["pair_programme"].replace(
@@ -4279,9 +4283,7 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
                 local == "helper" and west_named and c.key[:2] in rules.east_helpers):
             c.role = "helper"
         else:
-            # else the article is about it alone, or its helper university or hospital is named with it
-            seen = evidence.help_comes_in(c) or ("in" if len(named) == 1 and evidence.help_anywhere(c)
-                                                 or local != "recipient" and evidence.names_body(c) else "")
+            seen = evidence.help_comes_in(c) or ("in" if evidence.help_besides(c, len(named) == 1, local) else "")
             if local == "recipient" or seen == "in":
                 # the help told at the helping side's unit is what its side gives (大兴区, 京蒙协作; 夏津县捐赠…东西部协作)
                 c.role = "helper" if in_helper_area or (west_named or local == "helper") and evidence.east_west_side(c) else "recipient"
@@ -4393,6 +4395,7 @@ class _HelpEvidence:
         self._first_cues: dict[tuple[int, int], int] = {}         # see _first_help_cue
         self._own_verbs: Optional[list[int]] = None               # see _sends_own_team
         self._others: dict[int, tuple[list, list]] = {}           # see _others_pairings
+        self._consumption: Optional[bool] = None                  # see sold_outside
 
     def _first_help_cue(self, s: int, e: int) -> int:
         """Where the first any_help_cue match in text[s:e] starts, -1 for none. Remembered per
@@ -4896,26 +4899,63 @@ class _HelpEvidence:
                 end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
 
+    def help_besides(self, c: County, sole: bool, local: str) -> bool:
+        """Help into county ``c`` read beyond its mentions' stretches: the article is about it alone (help_anywhere), its
+        helper university or hospital is named with it (names_body), or its goods are bought from outside the helped
+        provinces (sold_outside; a county of those provinces)."""
+        return sole and self.help_anywhere(c) or local != "recipient" and self.names_body(c) \
+            or c.key[:2] in self.rules.west_recipients and self.sold_outside(c)
+
     def names_body(self, c: County) -> bool:
         """Whether the part (up to ；) of a sentence naming county ``c`` names one of the article's
         helper bodies of public service (roles.helper_org_services: 清华大学 paired with 南涧县, named
         beside 丘北县) that does not carry the county's own name."""
-        text, rules = self.text, self.rules
         bodies = [b for b in self.bodies if c.name[:2] not in b]
         if not bodies:
             return False        # most articles: no helper body
+        return any(any(self.text.find(b, s, e) >= 0 for b in bodies) for s, e in self._mention_parts(c))
+
+    def sold_outside(self, c: County) -> bool:
+        """Whether the part (up to ；) of a sentence naming county ``c`` tells consumption aid (roles.consumption_aid:
+        产销签约, 扶贫产品 …) and names a place outside the helped provinces, the buyers' or the fair's (…与河南商丘
+        农产品批发市场…进行产销签约; 湖北秭归的橙皮…在南京…会场…扶贫产品): the county's goods bought from outside.
+        Looked for only in an article that holds one of the gate's words (most hold none)."""
+        if self._consumption is None:
+            self._consumption = any(w in self.text for w in self.rules.consumption_gate)
+        if not self._consumption:
+            return False
+        return any(self.rules.consumption_cues.search(self.text, s, e) and self._names_beyond_west(s, e)
+                   for s, e in self._mention_parts(c))
+
+    def _names_beyond_west(self, s: int, e: int) -> bool:
+        """Whether text[s:e] names a province, prefecture or county outside the helped provinces (west_recipients)."""
+        west = self.rules.west_recipients
+        starts, codes, _ = self._named_places()
+        k = bisect_left(starts, s)
+        while k < len(starts) and starts[k] < e:
+            if codes[k][:2] not in west:
+                return True
+            k += 1
+        k = bisect_left(self.positions, s)
+        while k < len(self.starts) and self.starts[k][0] < e:
+            other = self.county_at[self.starts[k][0]]
+            if other.key and other.key[:2] not in west:
+                return True
+            k += 1
+        return False
+
+    def _mention_parts(self, c: County) -> Iterator[tuple[int, int]]:
+        """The parts (up to ；) of the sentences of county ``c``'s mentions (not a village of it: its sentences
+        are read for help words only), at most help_in_reach characters around the mention, as help_comes_in reads."""
+        text, rules = self.text, self.rules
         for at, end in self._places_read(c):
             if end is None:
-                continue        # a village of it: its sentences are read for help words only
+                continue
             s, e = self.article.index.sentence_of(at)
-            # at most help_in_reach characters around the mention, as help_comes_in reads
             s, e = max(s, at - rules.help_in_reach), min(e, end + rules.help_in_reach)
             back = rules.part_break_back.search(text, s, at)
             ahead = rules.part_break.search(text, end, e)
-            s, e = (back.end() if back else s), (ahead.start() if ahead else e)
-            if any(text.find(b, s, e) >= 0 for b in bodies):
-                return True
-        return False
+            yield (back.end() if back else s), (ahead.start() if ahead else e)
 
     def _is_heading(self, ps: int, pe: int) -> bool:
         """Whether the paragraph text[ps:pe] is a heading: short (``heading_max``), no 。 in it."""
