@@ -213,11 +213,15 @@ class FigureRules:
         self.quoted_label_max = int(r["quoted_label_max"])
         self.cue_as_attribute = regex.compile(r["cue_as_attribute"])
         self.damaged_before = tuple(r["damaged_before"])
+        self.ordinal_before = tuple(r["ordinal_before"])
         self.list_heading = plain_pattern(r["delisting_list_heading"])
         self.list_paragraphs = int(r["delisting_list_paragraphs"])
         self.list_count = regex.compile(r["delisting_list_count"])
         self.delisting_stated = regex.compile(r["delisting_stated"])
         self.delisting_generic_after = regex.compile(r["delisting_generic_after"])
+        self.delisting_goal_after = regex.compile(r["delisting_goal_after"])
+        self.delisting_goal_reached = regex.compile(r["delisting_goal_reached"])
+        self.delisting_goal_own = regex.compile(r["delisting_goal_own"])
         self.threshold_word = plain_pattern(r["threshold_word"])
         self.bracketed_restatement = regex.compile(r["bracketed_restatement"])
         self.delisting_other_subject = plain_pattern(r["delisting_other_subject"])
@@ -1304,12 +1308,27 @@ def _named_delistings(rules: FigureRules, article: Article, ctx: SentenceClauses
     for k, cue in enumerate(cues):
         if k >= rules.cues_per_sentence:
             break
+        goal_clause = _goal_clause(rules, sentence, cue)
+        if goal_clause is not None and not rules.delisting_goal_reached.search(goal_clause):
+            continue   # 围绕景东脱贫摘帽目标…把工作做好: a goal worked towards, no exit stated
         named, more = _named_in_scope(rules, article, ctx, cue, seen, county_mentions)
         found += more
         named_any = named_any or named
-        if k == 0 and not named_any:
+        if k == 0 and not named_any and (goal_clause is None or rules.delisting_goal_own.search(goal_clause)
+                                         or not rules.delisting_other_subject.search(sentence, 0, cue.start())):
             found += _subject_delisting(rules, article, ctx, cue, seen, scope)
     return found
+
+
+def _goal_clause(rules: FigureRules, sentence: str, cue: regex.Match) -> Optional[str]:
+    """When the cue names a goal or task (脱贫摘帽目标, 贫困县摘帽的任务): its clause up to the cue, which
+    must reach it (实现, 完成) for an exit; to delist the county the text is about, that clause names the
+    county as the one reaching it (确保全县如期实现2020年脱贫摘帽目标) or the sentence before the cue names no
+    other subject (凉山彝族自治州州委书记表示：…把如期完成脱贫摘帽任务作为…: the prefecture's task). Else None."""
+    if not rules.delisting_goal_after.match(sentence, cue.end()):
+        return None
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, cue.start())]
+    return sentence[marks[-1] if marks else 0:cue.start()]
 
 
 def _named_county_cues(rules: FigureRules, ctx: SentenceClauses,
@@ -1808,10 +1827,12 @@ def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses,
 
 def _unreadable(rules: FigureRules, article: Article, q: Quantity) -> bool:
     """A number that gives no figure whatever its words: malformed, its digits damaged by a converter
-    (河北?。?1个: never guess a value), or inside a short quoted name (“五县一区”)."""
+    (河北?。?1个: never guess a value), an ordinal (第7个国家扶贫日), or inside a short quoted name (“五县一区”)."""
     text = article.text
     if isinstance(q, Rejected):
         article.warnings.append(f"figures: skipped malformed number {q.text!r} at {q.start}: {q.reason}")
+        return True
+    if q.start and text[q.start - 1] in rules.ordinal_before:
         return True
     if q.start and text[q.start - 1] in rules.damaged_before:
         article.warnings.append(f"figures: skipped damaged number {q.text!r} at {q.start}")
