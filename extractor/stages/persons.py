@@ -84,6 +84,7 @@ class PersonRules:
     byline_cue: re.Pattern               # a word every byline holds (记者, 编辑…): its lines alone are read
     credit: regex.Pattern                # credit lines (朱 某摄（人民视觉）, 杨某  胡某整理)
     author_bracket: regex.Pattern        # authors in brackets closing a paragraph (。(甲某 乙某)⏎)
+    bare_name_line: regex.Pattern        # a line of bare names (杨某明 王某妍⏎)
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
     slash_credit: regex.Pattern          # a web page's slash credit (甲某/文, (摄/甲某))
     slash_credit_cue: regex.Pattern      # the slash and its credit word
@@ -327,6 +328,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         label_credit_cue=plain_pattern(alternation(r["label_credit_bars"])),
         byline_cue=plain_pattern(r["byline_cue"]),
         author_bracket=regex.compile(r["author_bracket_pattern"]),
+        bare_name_line=regex.compile(r["bare_name_line_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
         title_line_name=regex.compile(r["title_line_name"]),
         padded_name_line=regex.compile(r["padded_name_line"]),
@@ -1372,7 +1374,7 @@ def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     or right after a dateline (本报讯(甲某 乙某)): every name must start with a name initial or a surname left out of
     the gate (a heading such as 资料整理 is no credit)."""
     reach = rules.limits.credit_reach
-    matches = chain(_credit_matches(text, rules), rules.author_bracket.finditer(text))
+    matches = chain(_credit_matches(text, rules), _author_brackets(text, rules), _name_lines(text, rules))
     # most texts hold no slash and no bar: a look for each mark is quicker than the cue's search
     if any(mark in text for mark in rules.slash_credit_marks):
         matches = chain(matches, _cued_line_matches(text, rules.slash_credit_cue, rules.slash_credit, reach))
@@ -1381,6 +1383,45 @@ def credit_names(text: str, rules: PersonRules) -> list[tuple[int, int]]:
     # a surname left out of the gate (强) starts words after titles, not a credit's names
     return [(a, b) for a, b in _names_of_lines(text, matches, rules)
             if text[a] in rules.initials or text[a] in rules.gate_left_out_surnames]
+
+
+class _LoneName(NamedTuple):
+    """A match-like span of one name (read by :func:`_names_groups` as a match's ``names``)."""
+    span: tuple[int, int]
+
+    def spans(self, _group: str) -> list[tuple[int, int]]:
+        return [self.span]
+
+
+def _author_brackets(text: str, rules: PersonRules):
+    """The author bracket pattern's matches; a bracket closing a paragraph that holds one name
+    alone (group ``lone``: …分红。(王某好)⏎) only when it is a :func:`_bare_name` (not (办公室), (经济处))."""
+    for m in rules.author_bracket.finditer(text):
+        if m.group("lone") is None:
+            yield m
+        elif _bare_name(m.group("lone"), rules):
+            yield _LoneName(m.span("lone"))
+
+
+def _name_lines(text: str, rules: PersonRules):
+    """The lines of bare names (杨某明 王某妍⏎) whose every item starts with a Han surname and is no
+    word of jieba's dictionary but a name (not 小木耳 大产业, 总理 李克强)."""
+    longest, start = rules.limits.bare_name_line_max, 0
+    for line in text.split("\n"):       # only short lines holding a space are tried
+        end = start + len(line)
+        if len(line) <= longest and (" " in line or "　" in line) \
+                and (m := rules.bare_name_line.fullmatch(text, start, end)) \
+                and all(_bare_name(item, rules) for item in m.group("names").split()):
+            yield m
+        start = end + 1
+
+
+def _bare_name(item: str, rules: PersonRules) -> bool:
+    """Whether a credit's item standing with no label (a line of names, a bracket closing a
+    paragraph) is a name: it starts with a Han surname, and neither it nor its first two
+    characters are a word of jieba's dictionary other than a name (经济|处, 小木耳)."""
+    plain = _plain_words()
+    return item[0] in rules.surnames and item not in plain and item[:2] not in plain
 
 
 def _credit_matches(text: str, rules: PersonRules):
