@@ -138,6 +138,7 @@ class PersonRules:
     work_team_captain: re.Pattern            # 钻井队队长: a captain of a work team, no post
     team_marker: regex.Pattern
     team_village: regex.Pattern              # a village or township right after 驻
+    title_unit_kinds: tuple[tuple[str, tuple[str, ...]], ...]   # (校长, (大学, …)): a title's unit kind
     cadre_after: regex.Pattern
     home_unit: regex.Pattern
     employee_title: regex.Pattern            # UNIT(的)(一名)干部: a post that is an employer's designation
@@ -392,6 +393,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             f"|{r['home_unit_village_posting']}"),
         team_marker=plain_pattern(r["team_marker"]),
         team_village=regex.compile(r["team_village"]),
+        title_unit_kinds=tuple((head, tuple(ends)) for head, ends in r["title_unit_kinds"].items()),
         origin_patterns=tuple(plain_pattern(p) for p in r["origin_patterns"]),
         origin_marker=plain_pattern(f'{alternation(r["origin_markers"])}|{r["origin_go_marker"]}'),
         party_lead=regex.compile(alternation(r["party_lead_words"])),
@@ -3441,7 +3443,7 @@ def _written_between(b: int, ts: int, units: _Places) -> Optional[str]:
 
 
 def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sentence_of,
-                    rules: PersonRules, memo: Optional[_Memo] = None) -> None:
+                    rules: PersonRules, memo: Optional[_Memo] = None, pairs: Sequence = ()) -> None:
     """A helper's official in a visiting party takes the unit the title names as origin (P12,
     P18(c)), with no pairing read: a cadre with no origin whose name is followed, in its clause,
     by the party's lead word and a go word (中山区委书记甲，区委副书记、区长乙和…丙等一行8人，赴普兰店
@@ -3451,8 +3453,9 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
     institution, a hospital or a company, has no territory: its own city's village counts), and the
     sentence by a helping word after the name. Its origin is the unit its nearest title names
     (中山区委, 市工商联, 福建省侨联: as written, W8), the post's place for a level's own organ
-    named without its place (区委副书记 at 中山区) or a title naming no unit (夏津县副县长 → 夏津县);
-    not a past post (时任…, P18(a))."""
+    named without its place (区委副书记 at 中山区) or a title naming no unit (夏津县副县长 → 夏津县),
+    the site's unit (党委书记 on a page speaking as 我校) or the one helper of its kind (副校长 and the
+    pairing 湖北大学 → 鹤峰县: :func:`_kind_helper`); not a past post (时任…, P18(a))."""
     todo = [p for p in found if p.cadre is not None and p.cadre.origin is None and p.cadre.posts]
     if not todo or not units:
         return
@@ -3487,7 +3490,8 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
                 continue            # a hospital's 帮扶村 in its own city is still its help
             if (origin is None or rules.origin_unnamed.match(origin)) and memo is not None \
                     and not any(c in title for c in rules.list_level_chars):     # 党委书记甲一行
-                origin = _page_site_unit(text, _page_voice_kind(text, rules, memo), rules, memo)
+                origin = _page_site_unit(text, _page_voice_kind(text, rules, memo), rules, memo) \
+                    or _kind_helper(title, pairs, rules)
             if origin:
                 p.cadre.origin = origin
                 break
@@ -3501,6 +3505,17 @@ def _page_voice_kind(text: str, rules: PersonRules, memo: _Memo) -> Optional[str
         kinds = {kind for kind, voices in rules.site_voices.items() if any(v in text for v in voices)}
         memo.voice_kind = kinds.pop() if len(kinds) == 1 else None
     return memo.voice_kind
+
+
+def _kind_helper(title: str, pairs: Sequence, rules: PersonRules) -> Optional[str]:
+    """The one helper of the article's pairings whose name ends in the kind of unit a title
+    naming none heads (副校长 → 湖北大学, 总行党委委员、副行长 → 甘肃银行: ``title_unit_kinds``), or
+    None for none or two (P12: the helper as written)."""
+    ends = next((ends for head, ends in rules.title_unit_kinds if title.endswith(head)), None)
+    if ends is None or not pairs:
+        return None
+    helpers = {pair.helper for pair in pairs if pair.helper.endswith(ends)}
+    return helpers.pop() if len(helpers) == 1 else None
 
 
 def _short_site_visit(text: str, go: int, s1: int, units: _Places, rules: PersonRules) -> bool:
@@ -3608,8 +3623,10 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
     not 时任…, P18(a), told later) names the helper of one of the article's pairings (the
     pairings stage's reading) and is placed there, none at its recipient, named right before
     a visit to the recipient in its clause (淳安县委书记甲在贵州剑河对接…), or attending the event
-    whose venue the article says the recipient is (…签约仪式在麦积区举行。…区长甲…出席会议).
-    A host holds a post at the recipient; a recipient inside the helper is its own work (P18(b))."""
+    whose venue the article says the recipient is (…签约仪式在麦积区举行。…区长甲…出席会议); so
+    does one whose first title names no unit but heads the helper's kind (甲银行在东乡县召开…会议，总行
+    副行长乙出席: :func:`_kind_helper`). A host holds a post at the recipient; a recipient inside the
+    helper is its own work (P18(b))."""
     recipients: dict[str, set[str]] = {}
     for pair in pairs:
         recipients.setdefault(pair.helper, set()).add(pair.recipient)
@@ -3618,6 +3635,9 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
             and p.cadre.posts[0].place in recipients
             and (written := _written_place(p.cadre.posts[0].title, p.cadre.posts[0].place, rules)
                  or _county_city_of_title(p.cadre.posts[0], units, rules))]
+    todo += [(p, helper, helper) for p in found       # 总行…副行长甲 at 甲银行's event: the helper itself
+             if p.cadre is not None and p.cadre.origin is None and p.cadre.posts
+             and p.cadre.posts[0].place is None and (helper := _kind_helper(p.cadre.posts[0].title, pairs, rules))]
     if not todo:
         return
     wanted = set().union(*recipients.values())
@@ -3913,7 +3933,7 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo, guests)
     _site_voice_origins(text, found, sentence_of, rules, memo)
-    _visiting_party(text, found, counties, sentence_of, rules, memo)
+    _visiting_party(text, found, counties, sentence_of, rules, memo, pairs)
     _donors(text, found, sentence_of, rules)
     _party_members(text, found, sentence_of, rules)
     if pairs:
