@@ -3643,8 +3643,8 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
     wanted = set().union(*recipients.values())
     mentions = [u for u in units if u.name in wanted]
     reach, venue_reach = rules.limits.helper_visit_reach, rules.limits.helper_venue_reach
-    venues = {u.name for u in mentions if text[u.start - 1:u.start] == "在"
-              and rules.helper_venue.search(text, u.end, u.end + venue_reach)}
+    venues = {u.name for u in mentions if rules.helper_venue.search(text, u.end, u.end + venue_reach) and (
+              text[u.start - 1:u.start] == "在" or text[_place_chain_start(units, u) - 1:u.start].startswith("在"))}
     for p, helper, written in todo:
         if any(post.place in recipients[helper] for post in p.cadre.posts):
             continue                    # a host, or an official of both sides
@@ -3659,6 +3659,16 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
             if visit or venues & places and rules.helper_attend.search(text, s0, s1):
                 p.cadre.origin = written        # as written (P12)
                 break
+
+
+def _place_chain_start(units: _Places, unit: PlaceSpan) -> int:
+    """Where the chain of places written right before ``unit`` that hold it starts (在湖北省宜昌市|
+    夷陵区召开: the province and prefecture as its address), or its own start."""
+    start = unit.start
+    while (outer := next((v for v in units if v.end == start and v.name in (unit.province, unit.prefecture)),
+                         None)) is not None:
+        start = outer.start
+    return start
 
 
 def _list_shared_unit(text: str, found: list["FoundPerson"], rules: PersonRules) -> None:
