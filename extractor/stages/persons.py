@@ -193,6 +193,7 @@ class PersonRules:
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
     district_title: regex.Pattern        # a district's own title naming no district (区委副书记)
     city_title: regex.Pattern            # a city's own title naming no city (市政府党组成员, 副市长)
+    helper_city_title: regex.Pattern     # 市…, 副市长: a title opening with a city's own organ, naming no city
     list_organ_title: regex.Pattern      # a list item's bare organ title (卫计委主任): the list's unit
     list_organ_item: regex.Pattern       # such a title and a name: an item walked over
     list_organ_not: frozenset[str]       # words of an organ that is no local unit's (国家, 大学)
@@ -450,6 +451,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         unplaced_units=plain_pattern(r["unplaced_units"]),
         district_title=regex.compile(r["district_title"]),
         city_title=regex.compile(r["city_title"]),
+        helper_city_title=regex.compile(r["helper_city_title"]),
         list_organ_title=regex.compile(r["list_organ_title"]),
         list_organ_not=frozenset(r["central_words"] + r["company_words"] + r["list_organ_not"]),
         list_organ_item=regex.compile(f"(?:{r['list_organ_title'].strip('^$')})\\p{{Han}}{{2,3}}$"),
@@ -3627,6 +3629,8 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
     does one whose first title names no unit but heads the helper's kind (甲银行在东乡县召开…会议，总行
     副行长乙出席: :func:`_kind_helper`). A host holds a post at the recipient; a recipient inside the
     helper is its own work (P18(b))."""
+    if not pairs:
+        return
     recipients: dict[str, set[str]] = {}
     for pair in pairs:
         recipients.setdefault(pair.helper, set()).add(pair.recipient)
@@ -3942,12 +3946,12 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     for p in found:
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo, guests)
+    _helper_city_titles(found, pairs, counties, rules)
     _site_voice_origins(text, found, sentence_of, rules, memo)
     _visiting_party(text, found, counties, sentence_of, rules, memo, pairs)
     _donors(text, found, sentence_of, rules)
     _party_members(text, found, sentence_of, rules)
-    if pairs:
-        _helper_officials(text, found, pairs, counties, sentence_of, rules)
+    _helper_officials(text, found, pairs, counties, sentence_of, rules)
     _list_shared_unit(text, found, rules)
     _list_level_members(text, found, rules)
     _sent_by_level(text, found, counties, rules)
@@ -3955,6 +3959,28 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     add_honours(text, found, sentence_of, rules)
     add_short_references(text, found, rules)
     return found
+
+
+def _helper_city_titles(found: list[FoundPerson], pairs: Sequence, units: _Places, rules: PersonRules) -> None:
+    """A city's own title naming no city (市委副书记、市长, 副市长, 市政协副主席: ``helper_city_title``)
+    that the context placed at another city, in an article whose pairings have one helper city and
+    no recipient of a city's level, is the helper's (P12: 建德市's 市政协副主席甲…赴四川省乡城县; the
+    level reading took the helper's prefecture or a city of the recipient's province) — not when
+    that city holds a recipient (乐山市's 市长 at the 峨边县 signing: the host's)."""
+    helpers = {pair.helper for pair in pairs if pair.helper.endswith(rules.own_city_ends)}
+    if len(helpers) != 1:       # most texts: no pairing at all
+        return
+    helper = helpers.pop()
+    recipients = {pair.recipient for pair in pairs}
+    held = [u for u in units if u.name in recipients]
+    if any(u.level == "prefecture" for u in held):
+        return
+    holders = recipients | {u.prefecture for u in held}
+    for p in found:
+        post = p.cadre.posts[0] if p.cadre is not None and p.cadre.posts else None
+        if post is not None and post.place and post.place != helper and post.place not in holders \
+                and rules.helper_city_title.match(post.title):
+            post.place = helper
 
 
 def _site_voice_origins(text: str, found: list[FoundPerson], sentence_of, rules: PersonRules,
