@@ -265,6 +265,10 @@ class PairingRules:
         self.pair_counted_cues = frozenset(counted["cues"])
         self.pair_counted_mutual = regex.compile(alternation(counted["mutual"]))
         self.pair_counted_name_tails = tuple(counted["name_tails"])
+        pair_funds = r["pair_funds"]
+        self.pair_funds_word = pair_funds["word"]
+        self.pair_funds_pattern = regex.compile(pair_funds["pattern"])
+        self.pair_funds_kind = pair_funds["kind"]
         ep = r["epidemic"]
         self.epidemic_province = ep["province"][:2]
         self.epidemic_words = regex.compile(alternation(ep["words"]))
@@ -667,6 +671,11 @@ class PairingRules:
         self.pair_helpers = {s: next(Place(f.unit.name, f.unit.adcode, f.unit.level)
                                      for f in forms if f.kind == "pair")
                              for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms)}
+        # each pair's two sides (京蒙 → 北京市, 内蒙古自治区: the helper, the helped)
+        self.pair_sides = {s: sides for s, forms in self.gaz.forms.items()
+                           for sides in (tuple(Place(f.unit.name, f.unit.adcode, f.unit.level)
+                                               for f in forms if f.kind == "pair"),)
+                           if len(sides) == 2}
         self.east_west_cues = words_pattern(roles["east_west_cues"])
         # consumption aid (_HelpEvidence.sold_outside): the article's literal gate, then the cue words
         consumption = roles["consumption_aid"]
@@ -3629,7 +3638,24 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_tallies(text, article, parties_of, rules, add)
     if rules.funds_use_pattern.search(text) or rules.funds_placed_pattern.search(text):
         _read_funds(text, article, county_at, rules, add, parties_in, given)
+    if rules.pair_funds_word in text:
+        _read_pair_funds(text, article, rules, add, parties_in)
     return list(out.values())
+
+
+def _read_pair_funds(text, article, rules, add, parties_in) -> None:
+    """The pair's helping province named with its fiscal money in an article that writes the
+    pair (rules/pairings.yaml, pair_funds): 沪滇协作… 全省到位上海市财政援助资金 → 上海市 → 云南省."""
+    written = {rules.pair_sides[p.text] for p in article.facts.get("places") or () if p.text in rules.pair_sides}
+    if not written:
+        return
+    for m in rules.pair_funds_pattern.finditer(text):
+        s, e = article.sentence_of(m.start())
+        h = next((p for p in parties_in(s, e) if p.end == m.start() and p.place is not None
+                  and not p.org and not p.deictic), None)
+        for east, west in written:
+            if h is not None and h.place == east:
+                add(h, west, rules.pair_funds_kind, h.start, m.end(), s, e)
 
 
 def _home_holds(x: Party, r0: Place, rules: PairingRules) -> bool:
