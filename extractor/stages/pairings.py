@@ -626,6 +626,7 @@ class PairingRules:
             raise ValueError("pairings.yaml roles.own_posting must open with (?:{county}) and "
                              "name {county} only there")
         self.own_posting_tail = plain_pattern(own[len("(?:{county})"):])
+        self.own_member_posting = plain_pattern(m(roles["own_member_posting"]))
         self.own_level_senders = {k: tuple(v) for k, v in roles["own_level_senders"].items()}
         self.sends_team = plain_pattern(roles["sends_team"])
         self.sends_people = tuple(plain_pattern(m(p)) for p in roles["sends_people"])   # see _first_match
@@ -4509,11 +4510,13 @@ class _HelpEvidence:
     def _sends_own_team(self, c: County) -> bool:
         """Whether the article shows the county posting its own team or first secretary (渠县陆续
         派出…干部驻村扶贫, 石门县文旅广体局驻金河村帮扶工作队): the own-posting tail right after one
-        of its mentions (bounded). Its teams told elsewhere in its passage are then that team."""
+        of its mentions (bounded), or a member of its own unit posted as first secretary (roles.own_member_posting:
+        永仁县法院法官助理刘培斌…作为…驻村第一书记). Its teams told elsewhere in its passage are then that team."""
         found = self._own_team.get(id(c))
         if found is None:
             tail = self.rules.own_posting_tail
-            found = any((t := tail.match(self.text, m.span[1])) is not None
+            member = self.rules.own_member_posting
+            found = any((t := tail.match(self.text, m.span[1]) or member.match(self.text, m.span[1])) is not None
                         and _posting_is_own(self.text, *t.span(), self.rules)
                         for m in c.mentions)
             # 区里派来的第一书记, 全县派驻…扶贫队员: its own level sends (R5), in its passage (the last county named is it)
