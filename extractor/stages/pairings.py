@@ -497,6 +497,11 @@ class PairingRules:
                     row["form"] in needs_city)
         self.districtless_town_pattern = words_pattern(self.districtless_towns)
         self.districtless_town_organs = tuple(sorted(r["districtless_town_organs"], key=len, reverse=True))
+        organs = r["place_organs"]
+        self.listener_connectors = tuple(r["toward_listener"]["connectors"])
+        self.listener_verbs = words_pattern(r["toward_listener"]["verbs"])
+        self.place_organ_head = organs["head"]
+        self.place_organs = regex.compile(organs["pattern"])
 
     def _load_context(self, r: dict) -> None:
         """Article context: deictic words, title subjects, defined short names, the main
@@ -1269,7 +1274,7 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
             if pair is not None:   # (else a hit inside the units written after a place: 军乐镇朝阳村's 朝阳)
                 parties.append(Party(start, end, pair=pair))
             continue
-        new_end, cls = _tail(text, end, e, rules, starts)
+        new_end, cls = _place_tail(text, end, e, rules, starts)
         if cls == "association":
             # 湖南作协: a society of the place's people, never the place helped
             parties.append(Party(start, new_end, org=text[start:new_end]))
@@ -1305,6 +1310,16 @@ def sentence_parties(text: str, s: int, e: int, rules: PairingRules,
         parties += [Party(start, end, org=name) for start, end, name in orgs]
     parties.sort(key=lambda p: p.start)
     return _join_adjacent_organisations(text, parties)
+
+
+def _place_tail(text: str, end: int, e: int, rules: PairingRules, starts: list[int]) -> tuple[int, Optional[str]]:
+    """A place's trailing name (:func:`_tail`), or its party committee and government written right after it
+    (rules place_organs: 天津市委市政府, 莱西市委、市政府), which are the place itself: (new end, None)."""
+    if text.startswith(rules.place_organ_head, end):
+        organs = rules.place_organs.match(text, end, e)
+        if organs is not None:
+            return organs.end(), None
+    return _tail(text, end, e, rules, starts)
 
 
 def _town_party(text: str, start: int, end: int, e: int, place: Place, rules: PairingRules) -> Party:
@@ -2925,9 +2940,22 @@ def _gives_thanks(text: str, start: Optional[int], end: int, rules: PairingRules
         start is not None and rules.thanks_gift.match(text, start) is not None)
 
 
+def _told_to(text: str, s: int, parties: list, cue_start: int, rules: PairingRules) -> bool:
+    """Whether ``parties`` (a list in order) are followed, before the cue, by a verb of reporting or asking
+    (rules toward_listener) with 向 before them in their clause: whom the subject speaks to, no party of the help."""
+    if not parties or parties[-1].end >= cue_start \
+            or rules.listener_verbs.search(text, parties[-1].end, cue_start) is None:
+        return False
+    lo = _clause_start(text, s, parties[0].start, rules)
+    return any(text.find(c, lo, parties[0].start) >= 0 for c in rules.listener_connectors)
+
+
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
               marks: SentenceParties, cue_start: Optional[int] = None) -> bool:
     helpers, recipients, start, end = stmt
+    if _told_to(text, s, helpers, cue_end if cue_start is None else cue_start, rules) \
+            or _told_to(text, s, recipients, cue_end if cue_start is None else cue_start, rules):
+        return True   # 我州将向上海市委、市政府及嘉定、宝山区汇报…帮扶迪庆工作: the listeners, not the parties
     named_from = max(p.end for p in helpers + recipients) if helpers and recipients else None
     if _quoted(text, s, start, rules, marks, named_from) or _gives_thanks(text, cue_start, cue_end, rules):
         return True     # …or a thank-you token given (捐赠了锦旗): no help (roles.thanks_gift)
