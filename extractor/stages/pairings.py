@@ -125,6 +125,7 @@ class PairingRules:
         self._load_instances(r["instances"])
         self._load_carried(r["carried"])
         self._load_credited(r["credited"])
+        self._load_sole_county(r["sole_county"])
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
@@ -225,6 +226,18 @@ class PairingRules:
         self.carried_not_inside = tuple(c["not_inside"])
         self.clause_reach = c["clause_reach"]
         self.clause_not_between = tuple(c["clause_not_between"])
+
+    def _load_sole_county(self, c: dict) -> None:
+        """The sole-county reader (rules/pairings.yaml, sole_county)."""
+        self.sole_cues = frozenset(c["cues"])
+        self.sole_gap = c["gap"]
+        self.sole_labels = tuple(c["labels"])
+        self.sole_object_marks = tuple(c["object_marks"])
+        self.sole_destination_marks = tuple(c["destination_marks"])
+        self.sole_own_levels = tuple(c["own_levels"])
+        self.sole_own_reach = c["own_reach"]
+        self.sole_coordinated = tuple(c["coordinated"])
+        self.sole_helper_kinds = tuple(c["helper_kinds"])
 
     def _load_credited(self, c: dict) -> None:
         """A helper's 援疆/援藏 body credited with its work (the credited reader): the cues, the
@@ -3178,6 +3191,17 @@ class Context:
         self._county_positions: list[int] = []
 
     @cached_property
+    def sole_county(self) -> Optional[Place]:
+        """The article's county when it names exactly one, else None."""
+        return _county_place(self._counties[0]) if len(self._counties) == 1 else None
+
+    @cached_property
+    def sole_county_names(self) -> frozenset:
+        """The names the article writes for its one county (维西县, 维西), with its full name."""
+        c = self._counties[0]
+        return frozenset(m.text for m in c.mentions) | {c.name}
+
+    @cached_property
     def regions_written(self) -> set[str]:
         """The named regions the article writes in full (四川藏区), for their short forms
         (藏区); on first use: few articles write a short form, and each region is a search
@@ -3669,6 +3693,7 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_funds(text, article, county_at, rules, add, parties_in, given)
     if rules.pair_funds_word in text:
         _read_pair_funds(text, article, rules, add, parties_in)
+    _read_sole_county(text, sentences, parties_of, rules, add, ctx, out)
     return list(out.values())
 
 
@@ -3941,6 +3966,90 @@ def _read_credited(text, sentences, parties_of, rules, add, ctx) -> None:
                 place = ctx.county_before(s, helped=True)
                 if place is not None and not _helps_itself(x, place):
                     add(x, place, rules.cues[cue.group()].kind, x.start, cue.end(), s, e)
+
+
+def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None:
+    """A help statement that names its helper and no recipient, in an article naming one county
+    (rules/pairings.yaml, sole_county; gold/README, the lead's 23:55 ruling (5)): that county is
+    helped (调研评估交通银行巩固衔接定点帮扶工作 in a text about 浑源县 alone). Read only when no
+    pairing names the county yet, for a SPEC 6 cue and an outside helper (:func:`_sole_outside`)."""
+    place = ctx.sole_county
+    if place is None or any(p.recipient == place.name for p in out.values()):
+        return
+    written = len(text.rstrip())
+    for (s, e), cues in sentences.items():
+        parties = parties_of.get((s, e))
+        if not parties:
+            continue
+        if rules.instances_open.match(text, s + len(text[s:s + 4]) - len(text[s:s + 4].lstrip())):
+            continue   # 其中，H…: a member of a group statement before (the instances reader's)
+        singles = None
+        for cue in cues:
+            if cue.group() not in rules.sole_cues or text.startswith(rules.sole_labels, cue.end()) \
+                    or cue.end() >= written or rules.lone_after.match(text, cue.end()):
+                continue   # 帮扶干部, 帮扶司: a label or a name's part; H cue。: a heading or a cut (lone's)
+            singles = singles or SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
+            h = _sole_helper(text, singles, cue, s, rules)
+            kind = rules.cues[cue.group()].kind
+            if h is None or not _sole_outside(text, singles, h, place, kind, ctx, rules):
+                continue
+            name = h.helper[0]
+            if any(k[0].endswith(name) for k in out):
+                continue   # 长兴集团 after 安康市长兴集团: the short form of a helper read; a helper paired
+                #            elsewhere in the article speaks of its recipients there (深圳对口帮扶工作…)
+            add(h, place, kind, h.start, cue.end(), s, e)
+
+
+def _sole_helper(text, singles, cue, s, rules) -> Optional[Party]:
+    """The helper of a cue read by :func:`_read_sole_county`: the party ending at most
+    sole_county.gap before it in its clause; past an object mark (H 向 R 援建: R's giver before
+    向); none inside a quotation (a programme's name) or where a destination is written (赴藏, 驻村)."""
+    floor = singles.clause_start(cue.start())
+    hi = _ending_before(text, singles, cue.start(), rules.sole_gap, rules, floor)
+    if hi is None or _quoted(text, s, cue.start(), rules, singles) \
+            or text.endswith(rules.sole_destination_marks, s, singles[hi].start):
+        return None
+    h = singles[hi]
+    mark = next((m for m in rules.sole_object_marks if text.endswith(m, s, h.start)), None)
+    if mark is not None:
+        hi = _ending_before(text, singles, h.start - len(mark), rules.sole_gap, rules, floor)
+        if hi is None:
+            return None
+        h = singles[hi]
+    if any(m in text[h.end:cue.start()] for m in rules.sole_destination_marks):
+        return None
+    return h
+
+
+def _sole_outside(text, singles, h, place, kind, ctx, rules) -> bool:
+    """Whether ``h`` helps the article's one county ``place`` from outside: an organisation of one
+    of sole_county.helper_kinds (a place is no body: 沧州市三名干部赴藏对口支援), not the county's
+    own (its name or a bare 县 in the name, or the county right before it: 都匀经济开发区) — any
+    organisation, its own too, for a kind W6 reads for own units (维西县财政局挂钩帮扶…); no other
+    place in the sentence but the province holding the county before the helper (a place after
+    it would be the statement's recipient: 上海对口帮扶遵义市); not coordinated by the county
+    (在北京市西城区的协调下，H援建…: the county is a helper)."""
+    if h.deictic or not h.org or not (kind in rules.own_unit_kinds or h.org.endswith(rules.sole_helper_kinds)):
+        return False
+    if kind not in rules.own_unit_kinds and (
+            h.org.startswith(rules.sole_own_levels) or any(n in h.org for n in ctx.sole_county_names)
+            or _after_own_name(text, singles.s, h.start, ctx.sole_county_names, rules.sole_own_reach)):
+        return False
+    return not any(p.place is not None and p.place != place and p.start != h.start
+                   and (p.start > h.start or p.place.level != "province" or not _contains(p.place, place))
+                   for p in singles) \
+        and not any(p.place == place and p.start < h.start and text.startswith(rules.sole_coordinated, p.end)
+                    for p in singles)
+
+
+def _after_own_name(text: str, s: int, start: int, names: frozenset, reach: int) -> bool:
+    """Whether one of ``names`` ends at most ``reach`` Han characters before ``start`` (都匀经济开发区
+    read from 济开发区: the county's own body)."""
+    for n in names:
+        j = text.rfind(n, max(s, start - reach - len(n)), start)
+        if j >= 0 and (j + len(n) == start or _HAN_RUN.fullmatch(text, j + len(n), start)):
+            return True
+    return False
 
 
 def _read_instances(text, rules, ctx, add, parties_in, stated) -> None:
