@@ -74,6 +74,7 @@ class FigureRules:
         self.delisting_list_item = regex.compile(r["delisting_list_item"])
         self.delisting_named_unit = regex.compile(r["delisting_named_unit"])
         self.delisting_cue_opens_clause = int(r["delisting_cue_opens_clause"])
+        self.delisting_date_only_lead = regex.compile(r["delisting_date_only_lead"])
         self.delisting_item_lead = regex.compile(r["delisting_item_lead"])
         self.delisting_item_tail = regex.compile(r["delisting_item_tail"])
         self.delisting_list_end = regex.compile(r["delisting_list_end"])
@@ -1263,7 +1264,8 @@ def _delisting_scope(rules: FigureRules, sentence: str, cue: regex.Match) -> int
     its clause, the clause before; and earlier clauses that are lists of counties."""
     clauses = [m.end() for m in _CLAUSE_MARK.finditer(sentence[:cue.start()])]
     lo = clauses[-1] if clauses else 0
-    if (cue.start() - lo <= rules.delisting_cue_opens_clause and len(clauses) >= 1
+    if ((cue.start() - lo <= rules.delisting_cue_opens_clause
+         or rules.delisting_date_only_lead.fullmatch(sentence, lo, cue.start())) and len(clauses) >= 1
             and not rules.delisting_named_unit.search(sentence[lo:cue.start()])):
         lo = clauses[-2] if len(clauses) >= 2 else 0
     while True:
