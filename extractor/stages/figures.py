@@ -115,6 +115,7 @@ class FigureRules:
         self.village_head = plain_pattern(_alt(r["village_heads"]))
         self.poor_marker = regex.compile(_alt(r["poor_markers"]))
         self.non_poor_unit = regex.compile(rf"{r['non_poor']}(?:{_alt(r['poor_markers'])})|{r['lifted_units']}")
+        self.former_units_before = regex.compile(r["former_units_before"])
         self.head_window = int(r["head_window"])
         self.people_count_after_head = regex.compile(r["people_count_after_head"])
         self.joined_county_count_after_head = regex.compile(r["joined_county_count_after_head"])
@@ -515,6 +516,8 @@ def _count_of_noun_before(rules: FigureRules, before: str, after: str,
         # 共有贫困村97个 / 贫困村80个（并村后68个） / 贫困村由120个减少到30个
         # the noun with the words right before it: 累计退出贫困村13个, 全国脱贫摘帽贫困县达436个
         phrase = before[max(0, noun_before.start() - rules.cue_before_noun):]
+        if rules.former_units_before.search(before, 0, noun_before.start()):
+            return True, None   # 共有原贫困村45个: the units the poverty was (F8)
         county = "县" in noun_before["noun"]
         if county:
             return True, ("counties_delisted" if _exit_in(rules.county_exit, rules, phrase) else "poor_counties")
