@@ -2341,7 +2341,7 @@ class _Memo:
     ask it: 7,422 calls on the 200 real-news articles, 2,608 distinct), its posts (its
     role, then its cadre record), a sentence's origin matches, a position's sentence."""
     __slots__ = ("title_phrases", "post_spans", "origins", "sentences", "items_before", "dates", "site_units",
-                 "voice_kind")
+                 "voice_kind", "name_starts")
 
     def __init__(self) -> None:
         self.title_phrases: dict[tuple[int, int], tuple[int, str]] = {}
@@ -2352,6 +2352,7 @@ class _Memo:
         self.dates: dict[tuple[int, int], tuple[Optional[str], Optional[str]]] = {}   # per sentence
         self.site_units: dict[Optional[str], Optional[str]] = {None: None}   # voice kind → _site_unit
         self.voice_kind: Optional[str] = ""     # _page_voice_kind ("": not read yet)
+        self.name_starts: list[int] = []        # every found person's mentions' starts, in order
 
 
 def title_phrase(text: str, a: int, sent_start: int, rules: PersonRules,
@@ -3223,7 +3224,7 @@ def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[
 
 
 def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
-                 sentences: list[tuple[int, int]], rules: PersonRules) -> Optional[str]:
+                 sentences: list[tuple[int, int]], rules: PersonRules, memo: Optional[_Memo] = None) -> Optional[str]:
     """A person on a posting whose first title starts with a unit comes from that unit. The
     posting word is looked for in a sentence naming the person, from the clause holding the
     name up to a speech verb after the name: what the person says of others' postings
@@ -3240,6 +3241,7 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
         end = said.start() if said else s1
         if others := rules.home_unit_others.search(text, b, end):    # 慰问|援藏医疗队: the team's
             end = others.start()
+        end = _before_next_named_clause(text, b, end, marks, memo)
         own = _clause_start(text, a, s0, rules, chars=marks)   # the person's own clause: an earlier one is another's…
         if own == a:             # … unless the name opens it (援藏3年间，某某积极投身工作)
             own = s0
@@ -3253,6 +3255,19 @@ def _home_origin(text: str, cadre: Cadre, spans: list[tuple[int, int]],
                     return m.group("unit")
                 break
     return None
+
+
+def _before_next_named_clause(text: str, b: int, end: int, marks: str, memo: Optional[_Memo]) -> int:
+    """``end``, or the clause mark before the next found name after ``b`` when one stands between
+    (…办公室主任甲,单县县委书记乙,…,生前为某村第一书记、丙: a later item's posting is its own);
+    not when no mark does (甲和乙是北京第二批援青干部: both are)."""
+    if memo is None or not memo.name_starts:
+        return end
+    i = bisect.bisect_right(memo.name_starts, b)
+    if i == len(memo.name_starts) or memo.name_starts[i] >= end:
+        return end
+    mark = max(text.rfind(c, b, memo.name_starts[i]) for c in marks)
+    return mark if mark >= b else end
 
 
 def _posting_whose(text: str, own: int, at: int, unit: str, rules: PersonRules) -> str:
@@ -3359,7 +3374,7 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
                                         place=place or post_place(text, ts, te, a, counties, rules, sent,
                                                                   _guests_of_host(text, a, b, sent, counties, guests, rules))))
     if cadre.origin is None:
-        cadre.origin = _home_origin(text, cadre, spans, sentences, rules) or \
+        cadre.origin = _home_origin(text, cadre, spans, sentences, rules, memo) or \
             _home_of_village_post(cadre, rules) or \
             _employer_of_village_cadre(text, cadre, spans, sentences, rules) or \
             _label_origin(text, spans, sentences, rules)
@@ -3940,9 +3955,9 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
                 found.append(FoundPerson(name, role, mentions))
     found.sort(key=lambda p: p.spans[0][0])
     _list_cadres(found, list_groups, rules)
-    counties = _as_places(_outside_names(counties, found))
-    counties.own_city = _own_city(text, counties, rules)
+    counties = _article_places(text, counties, found, rules)
     guests = _guest_visits(text, counties, sentence_of, rules)
+    memo.name_starts = sorted(a for p in found for a, _ in p.spans)
     for p in found:
         if p.role == "cadre":
             p.cadre = build_cadre(text, p.name, p.spans, sentence_of, counties, ref_year, rules, memo, guests)
@@ -3981,6 +3996,14 @@ def _helper_city_titles(found: list[FoundPerson], pairs: Sequence, units: _Place
         if post is not None and post.place and post.place != helper and post.place not in holders \
                 and rules.helper_city_title.match(post.title):
             post.place = helper
+
+
+def _article_places(text: str, counties, found: list[FoundPerson], rules: PersonRules) -> _Places:
+    """The article's units outside the found names (:func:`_outside_names`), with the city of a
+    city's own outlet (:func:`_own_city`)."""
+    units = _as_places(_outside_names(counties, found))
+    units.own_city = _own_city(text, units, rules)
+    return units
 
 
 def _site_voice_origins(text: str, found: list[FoundPerson], sentence_of, rules: PersonRules,
