@@ -3662,8 +3662,11 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
     wanted = set().union(*recipients.values())
     mentions = [u for u in units if u.name in wanted]
     reach, venue_reach = rules.limits.helper_visit_reach, rules.limits.helper_venue_reach
+    ending_at: dict[int, list[PlaceSpan]] = {}     # the units by their end, in order (_place_chain_start)
+    for u in units:
+        ending_at.setdefault(u.end, []).append(u)
     venues = {u.name for u in mentions if rules.helper_venue.search(text, u.end, u.end + venue_reach) and (
-              text[u.start - 1:u.start] == "在" or text[_place_chain_start(units, u) - 1:u.start].startswith("在"))}
+              text[u.start - 1:u.start] == "在" or text[_place_chain_start(ending_at, u) - 1:u.start].startswith("在"))}
     for p, helper, written in todo:
         if any(post.place in recipients[helper] for post in p.cadre.posts):
             continue                    # a host, or an official of both sides
@@ -3680,11 +3683,12 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
                 break
 
 
-def _place_chain_start(units: _Places, unit: PlaceSpan) -> int:
+def _place_chain_start(ending_at: dict[int, list[PlaceSpan]], unit: PlaceSpan) -> int:
     """Where the chain of places written right before ``unit`` that hold it starts (在湖北省宜昌市|
-    夷陵区召开: the province and prefecture as its address), or its own start."""
+    夷陵区召开: the province and prefecture as its address), or its own start. ``ending_at``: the
+    article's units by their end (a look-up per link, not a scan of all units per mention)."""
     start = unit.start
-    while (outer := next((v for v in units if v.end == start and v.name in (unit.province, unit.prefecture)),
+    while (outer := next((v for v in ending_at.get(start, ()) if v.name in (unit.province, unit.prefecture)),
                          None)) is not None:
         start = outer.start
     return start
