@@ -2966,8 +2966,8 @@ def _told_to(text: str, s: int, parties: list, cue_start: int, rules: PairingRul
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
               marks: SentenceParties, cue_start: Optional[int] = None) -> bool:
     helpers, recipients, start, end = stmt
-    if _told_to(text, s, helpers, cue_end if cue_start is None else cue_start, rules) \
-            or _told_to(text, s, recipients, cue_end if cue_start is None else cue_start, rules):
+    cue_at = cue_end if cue_start is None else cue_start
+    if _told_to(text, s, helpers, cue_at, rules) or _told_to(text, s, recipients, cue_at, rules):
         return True   # 我州将向上海市委、市政府及嘉定、宝山区汇报…帮扶迪庆工作: the listeners, not the parties
     named_from = max(p.end for p in helpers + recipients) if helpers and recipients else None
     if _quoted(text, s, start, rules, marks, named_from) or _gives_thanks(text, cue_start, cue_end, rules):
