@@ -3976,7 +3976,7 @@ def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None
     place = ctx.sole_county
     if place is None or any(p.recipient == place.name for p in out.values()):
         return
-    written = len(text.rstrip())
+    text_end = len(text.rstrip())      # where the written text ends (a cue there is a cut)
     for (s, e), cues in sentences.items():
         parties = parties_of.get((s, e))
         if not parties:
@@ -3986,7 +3986,7 @@ def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None
         singles = None
         for cue in cues:
             if cue.group() not in rules.sole_cues or text.startswith(rules.sole_labels, cue.end()) \
-                    or cue.end() >= written or rules.lone_after.match(text, cue.end()):
+                    or cue.end() >= text_end or rules.lone_after.match(text, cue.end()):
                 continue   # 帮扶干部, 帮扶司: a label or a name's part; H cue。: a heading or a cut (lone's)
             singles = singles or SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
             h = _sole_helper(text, singles, cue, s, rules)
