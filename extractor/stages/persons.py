@@ -3049,7 +3049,8 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
         if dist is None and o_start <= a and text.startswith(rules.affixes.origin_subject_links, b) \
                 and b < o_start + len(origin):      # 姚某|是中交集团|派驻…: the name is the subject
             dist, origin = 0, text[b:o_start + len(origin)]
-        if dist is not None and dist <= rules.limits.origin_reach and (best is None or dist < best[0]):
+        if dist is not None and dist <= rules.limits.origin_reach and (best is None or dist < best[0]) \
+                and not (start >= b and _next_item_origin(text, b, start, end, rules, memo)):
             best = (dist, origin)
     if best:
         return _clean_origin(best[1], rules)
@@ -3069,6 +3070,22 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
         word = next(w for w in rules.words["origin_title_words"] if phrase.endswith(w))
         return _clean_origin(phrase[:-len(word)], rules)
     return None
+
+
+def _next_item_origin(text: str, b: int, start: int, end: int, rules: PersonRules, memo: Optional[_Memo]) -> bool:
+    """An origin written after a name is another item's (…主任科员甲,华鲁集团派驻鄄城县…督导员、
+    …乙: 乙's), when a clause mark stands between the name and it and the next name found after
+    the name stands before it or follows it before the next clause mark."""
+    if memo is None or not memo.name_starts:
+        return False
+    marks = rules.words["home_unit_clause_marks"]
+    if not any(c in marks for c in text[b:start]):
+        return False
+    i = bisect.bisect_right(memo.name_starts, b)
+    if i == len(memo.name_starts):
+        return False
+    nxt = memo.name_starts[i]
+    return nxt < start or not any(c in marks for c in text[end:nxt])
 
 
 def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Pattern, ...]
