@@ -156,6 +156,7 @@ class PersonRules:
     helper_visit: regex.Pattern              # 在, 赴…: a helper's official acting in the recipient (P12)
     helper_visit_stop: regex.Pattern         # a mark ending the name's clause before the recipient
     helper_venue: regex.Pattern              # 举行…: the recipient is the event's venue
+    helper_venue_mark: str                   # 在: opens the venue before the recipient (or its address)
     helper_attend: regex.Pattern             # 出席…: the name's sentence attends the event
     party_visit: regex.Pattern               # |、乙等一行赴, |率领的…团日前赴: a party going somewhere
     party_visit_help: regex.Pattern          # 帮扶, 对口…: the party's trip is the helper's work
@@ -403,6 +404,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         helper_visit=regex.compile(alternation(r["helper_visit_words"])),
         helper_visit_stop=regex.compile(f"[{regex.escape(r['helper_visit_stops'])}]"),
         helper_venue=regex.compile(alternation(r["helper_venue_words"])),
+        helper_venue_mark=r["helper_venue_mark"],
         helper_attend=regex.compile(alternation(r["helper_attend_words"])),
         party_visit=regex.compile(r["party_visit"]),
         visit_site_short=regex.compile(r["visit_site_short"]),
@@ -3682,8 +3684,9 @@ def _helper_officials(text: str, found: list["FoundPerson"], pairs: Sequence, un
     ending_at: dict[int, list[PlaceSpan]] = {}     # the units by their end, in order (_place_chain_start)
     for u in units:
         ending_at.setdefault(u.end, []).append(u)
+    mark = rules.helper_venue_mark
     venues = {u.name for u in mentions if rules.helper_venue.search(text, u.end, u.end + venue_reach) and (
-              text[u.start - 1:u.start] == "在" or text[_place_chain_start(ending_at, u) - 1:u.start].startswith("在"))}
+              text[u.start - 1:u.start] == mark or text[_place_chain_start(ending_at, u) - 1:u.start].startswith(mark))}
     for p, helper, written in todo:
         if any(post.place in recipients[helper] for post in p.cadre.posts):
             continue                    # a host, or an official of both sides
