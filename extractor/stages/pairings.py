@@ -4891,6 +4891,31 @@ class _HelpEvidence:
                     and self.text.endswith(rules.origin_marks, max(s, party.start - 2), party.start):
                 yield party.start, party.end
 
+    def _own_entry_end(self, c: County, at: int, s: int, e: int) -> int:
+        """Where the mention at ``at`` reads its sentence text[s:e] up to: the last clause mark before the next other
+        county named in it, when one stands between (a list of entries, each county's its own: 单县…第一书记 is no help
+        into 定陶区 named two entries before); else ``e``. Not when the county's own entry (from the clause after the
+        last other county named before it) names a party from outside it (中山市人民医院为盐津县6岁患儿成功“补心”，…派驻…):
+        the help its entry begins may be told further on. Counties in one clause (为巍山县、洱源县等地…捐赠) share it."""
+        own = self.number[id(c)]
+        k = bisect_right(self.positions, at)
+        while k < len(self.starts) and self.starts[k][0] < e:
+            if self.starts[k][2] != own:
+                m = self.rules.clause_mark_back.search(self.text, at, self.starts[k][0])
+                if m is None:
+                    return e
+                # its entry: from the clause after the last other county named before it
+                j = bisect_left(self.positions, at) - 1
+                while j >= 0 and self.starts[j][0] >= s and self.starts[j][2] == own:
+                    j -= 1
+                lo = s
+                if j >= 0 and self.starts[j][0] >= s:
+                    mark = self.rules.clause_mark.search(self.text, self.starts[j][1], at)
+                    lo = mark.end() if mark else s
+                return e if self._outsider_named(lo, m.start(), c) else m.start()
+            k += 1
+        return e
+
     def _stop(self, c: County, pos: int, limit: int) -> int:
         """The start of the next mention of another county at or after ``pos``, else ``limit``."""
         i = bisect_left(self.positions, pos)
@@ -5005,6 +5030,10 @@ class _HelpEvidence:
             if part_end >= 0:
                 sentence_end = part_end
                 e = min(e, part_end)
+            # a sentence listing entries of several counties between commas (…菏泽市定陶区扶贫开发领导小组办公室主任吴彬,
+            # 单县县委书记穆杰,…生前为单县黄岗镇柴庄村第一书记…): the county's own part ends before the next county's entry;
+            # the walk past the sentence stops at the next other county named after it, as before
+            whole, e = e, self._own_entry_end(c, at, s, e)
             own = index.paragraph_index(at)
             last = min(len(paragraphs) - 1, own + self.rules.help_in_paragraphs)
             limit, far = paragraphs[last][1], at + 4 * reach
@@ -5034,7 +5063,7 @@ class _HelpEvidence:
                 for _ in range(self.rules.help_in_next_sentences if k > paragraphs[own][1] else 0):
                     k = index.sentence_of(k)[1]
                 limit = min(limit, max(k, paragraphs[own][1]))
-            stop = self._stop(c, e, min(limit, far))
+            stop = self._stop(c, whole, min(limit, far))
             if section:
                 covered = max(covered, stop)
             # every stretch the walk below reads lies in [s, stop), and a help cue in a stretch
