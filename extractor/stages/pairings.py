@@ -231,6 +231,7 @@ class PairingRules:
         """The sole-county reader (rules/pairings.yaml, sole_county)."""
         self.sole_cues = frozenset(c["cues"])
         self.sole_gap = c["gap"]
+        self.sole_open_indent = c["open_indent"]
         self.sole_labels = tuple(c["labels"])
         self.sole_object_marks = tuple(c["object_marks"])
         self.sole_destination_marks = tuple(c["destination_marks"])
@@ -3981,7 +3982,8 @@ def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None
         parties = parties_of.get((s, e))
         if not parties:
             continue
-        if rules.instances_open.match(text, s + len(text[s:s + 4]) - len(text[s:s + 4].lstrip())):
+        opening = text[s:s + rules.sole_open_indent]
+        if rules.instances_open.match(text, s + len(opening) - len(opening.lstrip())):
             continue   # 其中，H…: a member of a group statement before (the instances reader's)
         singles = None
         for cue in cues:
