@@ -477,12 +477,13 @@ PERCENT_WORD = "百分之"
 def _percent_word_re() -> regex.Pattern:
     t = tables()
     num = regex.escape(t.numerals)
-    return regex.compile(rf"(?P<pre>{alternation(t.prefix)})?{PERCENT_WORD}(?P<num>[0-9.{num}]+)")
+    # 点 only between numerals, as in the other Chinese numbers (百分之十点二 = 10.2)
+    return regex.compile(rf"(?P<pre>{alternation(t.prefix)})?{PERCENT_WORD}(?P<num>[0-9.{num}]+(?:点[{num}]+)?)")
 
 
 def scan_percent_words(text: str, start: int = 0,
                        end: Optional[int] = None) -> Iterator[Union[Quantity, Rejected]]:
-    """百分之五, 百分之三十五点五 is not supported (rare): 百分之 + numerals → unit %."""
+    """百分之五, 百分之三十五点五: 百分之 + numerals (with 点 between numerals) → unit %."""
     end = len(text) if end is None else end
     if text.find(PERCENT_WORD, start, end) < 0:
         return   # nearly every text: no pattern run
