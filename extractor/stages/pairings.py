@@ -263,6 +263,10 @@ class PairingRules:
             f"(?<!{alternation(in_verbs[b])}){regex.escape(b)}" if b in in_verbs else regex.escape(b)
             for b in r["gap_breakers"]))
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
+        self.people_label = regex.compile(r["people_label"])
+        self.paired_list_names = tuple(r["paired_list_names"])
+        self.origin_marks = tuple(r["origin_marks"])
+        self.mutual_modifiers = tuple(r["mutual_modifiers"])
         self.programmes = regex.compile(alternation(r["programmes"]))
         self.programme_described = regex.compile(r["programme_described"])
         self.programme_modifier = r["programme_modifier"]
@@ -2387,8 +2391,9 @@ def _paired(text, parties, cs, ce, s, rules) -> Optional[Statement]:
             return None
     elif joiner in rules.paired_list_joiners and end == cs:
         # a bare list: only two places on the two sides of the east–west programme
-        if ri >= 2 and _one_of(text, parties[ri - 2].end, h.start, rules.paired_list_joiners):
-            return None
+        if (ri >= 2 and _one_of(text, parties[ri - 2].end, h.start, rules.paired_list_joiners)) \
+                or text.startswith(rules.paired_list_names, ce):
+            return None   # (or a park's or action's name: 南浔·广安东西部扶贫协作产业园, 浙江·四川东西部协作“万企兴万村”行动)
         if not _east_and_west(h, r, rules):
             return None
     elif joiner not in rules.paired_joiners:
@@ -2944,7 +2949,8 @@ def _label_after(text: str, cue_end: int, rules: PairingRules) -> bool:
     """Whether an assistance label follows the cue, right after it or after 的 (援藏干部,
     帮扶的干部): the cue names people or a team, not a statement."""
     return text.startswith(rules.labels, cue_end) or (
-        text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1))
+        text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1)) or (
+        text.startswith("人", cue_end) and rules.people_label.match(text, cue_end) is not None)
 
 
 def _gives_thanks(text: str, start: Optional[int], end: int, rules: PairingRules) -> bool:
@@ -2964,12 +2970,21 @@ def _told_to(text: str, s: int, parties: list, cue_start: int, rules: PairingRul
     return any(text.find(c, lo, parties[0].start) >= 0 for c in rules.listener_connectors)
 
 
+def _no_one_way_help(text: str, s: int, helpers: list, recipients: list, cue_start: int, rules: PairingRules) -> bool:
+    """Whether the statement's parties are no helper and recipient of one-way help: listeners (我州将向上海市委、
+    市政府及嘉定、宝山区汇报…帮扶迪庆工作), help both ways (签订了全域互联结对帮扶协议, 相互精准帮扶: W24), or givers
+    described only by where they come from (来自浙江省的数千家企业将对四川…进行帮扶: W9 (b))."""
+    return _told_to(text, s, helpers, cue_start, rules) or _told_to(text, s, recipients, cue_start, rules) \
+        or text.endswith(rules.mutual_modifiers, 0, cue_start) \
+        or (bool(helpers) and text.endswith(rules.origin_marks, 0, helpers[0].start)
+            and text.startswith("的", helpers[-1].end))
+
+
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
               marks: SentenceParties, cue_start: Optional[int] = None) -> bool:
     helpers, recipients, start, end = stmt
-    cue_at = cue_end if cue_start is None else cue_start
-    if _told_to(text, s, helpers, cue_at, rules) or _told_to(text, s, recipients, cue_at, rules):
-        return True   # 我州将向上海市委、市政府及嘉定、宝山区汇报…帮扶迪庆工作: the listeners, not the parties
+    if _no_one_way_help(text, s, helpers, recipients, cue_end if cue_start is None else cue_start, rules):
+        return True
     named_from = max(p.end for p in helpers + recipients) if helpers and recipients else None
     if _quoted(text, s, start, rules, marks, named_from) or _gives_thanks(text, cue_start, cue_end, rules):
         return True     # …or a thank-you token given (捐赠了锦旗): no help (roles.thanks_gift)
