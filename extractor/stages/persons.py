@@ -286,7 +286,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
-                   "given_name_follower_chars",
+                   "given_name_follower_chars", "ruled_verb_end_followers",
                    "run_on_end_chars",
                    "name_left_chars", "list_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars", "clan_chars",
@@ -1115,10 +1115,19 @@ def _rule_name(text: str, kind: str, k: Optional[int], cue_start: int, rules: Pe
         name = certain_name(text, k, rules, strict=kind == "before_name_certain", titled=titled) or \
             (framed_name(text, k, rules) or framed_foreign_name(text, k, rules) if titled else None)
         if name and kind == "before_name_ruled" and name[1] - name[0] == 2 and \
-                _single_character_tags().get(text[name[1] - 1], "").startswith(rules.affixes.name_end_not_tags):
+                _single_character_tags().get(text[name[1] - 1], "").startswith(rules.affixes.name_end_not_tags) \
+                and not _verb_ended_name_ok(text, name[1], rules):
             return None         # 爱国人士|敬献|的, 同事|和他|在: a verb or pronoun ends no 2-character name there
         return name
     return certain_name_before(text, cue_start, rules)
+
+
+def _verb_ended_name_ok(text: str, end: int, rules: PersonRules) -> bool:
+    """Whether a 2-character name read after a kin or role word (before_name_ruled) may end in a
+    character jieba tags as a verb (爱好者|李某|，, 企业代表|王某|在): only before a clause mark or 在
+    (``ruled_verb_end_followers``; not 爱国人士|敬献|的), and never a pronoun's or adverb's (同事|和他|在)."""
+    return _single_character_tags().get(text[end - 1]) == rules.raw["ruled_verb_end_tag"] \
+        and text[end:end + 1] in rules.words["ruled_verb_end_followers"]
 
 
 #: cue kinds after which a transliterated name is read (titles and role nouns, heads of state
@@ -1186,11 +1195,13 @@ def bounded_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, i
     if text[k:k + 1] not in rules.surnames:
         return _four_character_name(text, k, rules)
     words, plain = _dictionary_words(), _plain_words()
+    given = rules.words["given_name_follower_chars"]     # 脱贫户|王某双|家: 正 inside a 3-character name
     fits = []
     for n in rules.rules_name_lengths:
         name = text[k:k + n]
         if len(name) < n or not _HAN_RUN.fullmatch(name) or name[-1] in rules.words["place_suffix_chars"] \
-                or any(rules.followers.match(text, k + i) for i in range(1, n)) \
+                or any(rules.followers.match(text, k + i) and not (i == 1 and n == 3 and name[1] in given)
+                       for i in range(1, n)) \
                 or any(name[i:i + 2] in plain for i in range(n - 1)) or name in plain:   # 岁的|全运会
             continue
         if (rules.followers.match(text, k + n) or n == 3 and text[k + n:k + n + 2] in words) \
