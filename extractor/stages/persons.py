@@ -1421,8 +1421,8 @@ def _author_brackets(text: str, rules: PersonRules):
 
 
 def _name_lines(text: str, rules: PersonRules):
-    """The lines of bare names (杨某明 王某妍⏎) whose every item starts with a Han surname and is no
-    word of jieba's dictionary but a name (not 小木耳 大产业, 总理 李克强)."""
+    """The lines of bare names (杨某明 王某妍⏎, and a page's date line: 2018-10-17 10:04:51 赵某平 常某⏎)
+    whose every item is a :func:`_bare_name` (not 小木耳 大产业, 总理 李克强, 09:09 大字)."""
     longest, start = rules.limits.bare_name_line_max, 0
     for line in text.split("\n"):       # only short lines holding a space are tried
         end = start + len(line)
