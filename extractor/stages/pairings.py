@@ -3213,7 +3213,10 @@ class Context:
 
     @cached_property
     def sole_county_names(self) -> frozenset:
-        """The names the article writes for its one county (维西县, 维西), with its full name."""
+        """The names the article writes for its one county (维西县, 维西), with its full name; none
+        when it names no county or several (:attr:`sole_county` is None then)."""
+        if len(self._counties) != 1:
+            return frozenset()
         c = self._counties[0]
         return frozenset(m.text for m in c.mentions) | {c.name}
 
@@ -4005,7 +4008,8 @@ def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None
             if cue.group() not in rules.sole_cues or text.startswith(rules.sole_labels, cue.end()) \
                     or cue.end() >= text_end or rules.lone_after.match(text, cue.end()):
                 continue   # 帮扶干部, 帮扶司: a label or a name's part; H cue。: a heading or a cut (lone's)
-            singles = singles or SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
+            if singles is None:    # built once per sentence (an empty one too: it is falsy)
+                singles = SentenceParties((p for p in parties if p.pair is None), text, s, e, rules)
             h = _sole_helper(text, singles, cue, s, rules)
             kind = rules.cues[cue.group()].kind
             if h is None or not _sole_outside(text, singles, h, place, kind, ctx, rules):
