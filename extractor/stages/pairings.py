@@ -2519,10 +2519,18 @@ def _lone(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     if parties.sole_county_besides(h) is not None or any(
             p is not h and p.place is not None and p.place.level == "county" for p in parties):
         return None
-    place = ctx.county_before(s, helped=True)
-    if place is None or _helps_itself(h, place):
+    place = _passage_county(ctx, s, h)
+    if place is None:
         return None
     return [h], [Party(cs, ce, place=place)], h.start, ce
+
+
+def _passage_county(ctx: "Context", s: int, h: Party) -> Optional[Place]:
+    """The county a statement naming only its helper ``h`` speaks of (the lone shape, the credited
+    reader): the last county named before sentence ``s`` in its paragraph or the one before
+    (Context.county_before, helped), none when ``h`` is, holds or lies in it."""
+    place = ctx.county_before(s, helped=True)
+    return None if place is None or _helps_itself(h, place) else place
 
 
 def _helps_itself(h: Party, place: Place) -> bool:
@@ -3982,8 +3990,8 @@ def _read_credited(text, sentences, parties_of, rules, add, ctx) -> None:
             elif not any(p.place is not None and p.place.level == "county" for p in singles):
                 # …在山南市加查县正式投产。⏎由湖北援藏工作队通过招商引资引进的这家公司…: a sentence naming no
                 # county speaks of its passage's (as the lone shape reads it)
-                place = ctx.county_before(s, helped=True)
-                if place is not None and not _helps_itself(x, place):
+                place = _passage_county(ctx, s, x)
+                if place is not None:
                     add(x, place, rules.cues[cue.group()].kind, x.start, cue.end(), s, e)
 
 
