@@ -3089,16 +3089,19 @@ def _next_item_origin(text: str, b: int, start: int, end: int, rules: PersonRule
     """An origin written after a name is another item's (…主任科员甲,华鲁集团派驻鄄城县…督导员、
     …乙: 乙's), when a clause mark stands between the name and it and the next name found after
     the name stands before it or follows it before the next clause mark."""
-    if memo is None or not memo.name_starts:
-        return False
     marks = rules.words["home_unit_clause_marks"]
     if not any(c in marks for c in text[b:start]):
         return False
+    nxt = _next_name_start(memo, b)
+    return nxt is not None and (nxt < start or not any(c in marks for c in text[end:nxt]))
+
+
+def _next_name_start(memo: Optional[_Memo], b: int) -> Optional[int]:
+    """Where the next found person's mention after ``b`` starts (memo.name_starts), or None."""
+    if memo is None:
+        return None
     i = bisect.bisect_right(memo.name_starts, b)
-    if i == len(memo.name_starts):
-        return False
-    nxt = memo.name_starts[i]
-    return nxt < start or not any(c in marks for c in text[end:nxt])
+    return memo.name_starts[i] if i < len(memo.name_starts) else None
 
 
 def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Pattern, ...]
@@ -3291,12 +3294,10 @@ def _before_next_named_clause(text: str, b: int, end: int, marks: str, memo: Opt
     """``end``, or the clause mark before the next found name after ``b`` when one stands between
     (…办公室主任甲,单县县委书记乙,…,生前为某村第一书记、丙: a later item's posting is its own);
     not when no mark does (甲和乙是北京第二批援青干部: both are)."""
-    if memo is None or not memo.name_starts:
+    nxt = _next_name_start(memo, b)
+    if nxt is None or nxt >= end:
         return end
-    i = bisect.bisect_right(memo.name_starts, b)
-    if i == len(memo.name_starts) or memo.name_starts[i] >= end:
-        return end
-    mark = max(text.rfind(c, b, memo.name_starts[i]) for c in marks)
+    mark = max(text.rfind(c, b, nxt) for c in marks)
     return mark if mark >= b else end
 
 
