@@ -447,7 +447,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_cut_words", "site_after_name", "site_end", "village_post_words", "origin_subject_links",
             "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
             "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before",
-            "guest_delegations", "doubled_commas")}),
+            "guest_delegations", "doubled_commas", "origin_request_words", "origin_other_preps")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -3035,6 +3035,8 @@ def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
     origin = origin.strip("的、")
     origin = origin[origin.rfind("、") + 1:]        # 连平县委常委、|深圳市南山区|驻…
     origin = origin[origin.rfind("的") + 1:]        # 随刚受任命的|上海|对口援疆指挥部…
+    if origin.startswith(rules.affixes.origin_request_words):
+        return None                                 # 希望由某医院|选派: the unit asked, not the sender
     while origin and origin[0] in rules.words["origin_trim_prefix"]:
         origin = origin[1:]
     origin = _BATCH_SUFFIX.sub("", origin)
@@ -3063,7 +3065,8 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
                 and b < o_start + len(origin):      # 姚某|是中交集团|派驻…: the name is the subject
             dist, origin = 0, text[b:o_start + len(origin)]
         if dist is not None and dist <= rules.limits.origin_reach and (best is None or dist < best[0]) \
-                and not (start >= b and _next_item_origin(text, b, start, end, rules, memo)):
+                and not (start >= b and (_next_item_origin(text, b, start, end, rules, memo)
+                                         or text.startswith(rules.affixes.origin_other_preps, start - 1))):
             best = (dist, origin)
     if best:
         return _clean_origin(best[1], rules)
@@ -3078,7 +3081,8 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
     else:
         m = None
     if m and m.start() >= 2:
-        return _clean_origin(phrase[:m.start()], rules)
+        seat = phrase.rfind(rules.raw["origin_seat_word"], 0, m.start())    # 由高邮市|在米脂县支教
+        return _clean_origin(phrase[:m.start() if seat < 0 else seat], rules)
     if _origin_only(phrase, rules, text[sent[0]:sent[1]]):
         word = next(w for w in rules.words["origin_title_words"] if phrase.endswith(w))
         return _clean_origin(phrase[:-len(word)], rules)
