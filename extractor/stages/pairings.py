@@ -277,12 +277,13 @@ class PairingRules:
         self.speech_openers = tuple(r["speech_openers"])
         self.pair_cues = tuple(r["pair_cues"])
         self.pair_cue_gap = r["pair_cue_gap"]
-        self.pair_programme_tails = tuple(r["pair_programme_tails"])
         counted = r["pair_counted"]
         self.pair_counts = tuple(sorted(counted["counts"], key=len, reverse=True))
         self.pair_counted_cues = frozenset(counted["cues"])
         self.pair_counted_mutual = regex.compile(alternation(counted["mutual"]))
         self.pair_counted_name_tails = tuple(counted["name_tails"])
+        self.pair_relation_tails = tuple(counted["relation_tails"])
+        self.pair_relation_under = tuple(counted["relation_under"])
         pair_funds = r["pair_funds"]
         self.pair_funds_word = pair_funds["word"]
         self.pair_funds_pattern = regex.compile(pair_funds["pattern"])
@@ -573,6 +574,9 @@ class PairingRules:
         self.division_mark, self.division_name = div["mark"], div["name"]
         self.division_pattern = regex.compile(div["pattern"])
         self.division_city = regex.compile(alternation(div["cities"]))
+        city_units = {u.name: u for u in self.gaz.units.values() if u.name in div["cities"]}
+        self.division_city_of = {n: Place(c, city_units[c].adcode, "county")
+                                 for n, c in div["city_of"].items() if c}
         self.helper_pairs = {k: tuple(v) for k, v in r["helper_pairs"].items()}
         self.helper_pair_pattern = regex.compile("(?:%s)(?:%s)" % (
             alternation(self.helper_pairs), alternation(r["pair_cues"])))
@@ -1185,7 +1189,7 @@ def _regions(text: str, s: int, e: int, rules: PairingRules,
     if context.divisions:
         for m in rules.division_pattern.finditer(text, s, e):
             place = None if rules.division_city.match(text, m.end(), e) \
-                else Place(rules.division_name.format(m.group(1)), None, "region")
+                else context.division(m.group(1))
             out.append((m.start(), m.end(), place))
     for m in rules.region_pattern.finditer(text, s, e):
         place = rules.regions.get(m.group())
@@ -3195,6 +3199,7 @@ class Context:
         self.article, self.rules, self.abbreviations = article, rules, abbreviations
         text = article.text
         self.divisions = rules.division_mark in text
+        self._division_places: dict[str, Place] = {}
         self._bare: Optional[dict[str, Optional[Place]]] = None
         self._cue_sentences, self._counties = cue_sentences, counties
         self._main: Optional[tuple] = None
@@ -3355,6 +3360,18 @@ class Context:
                          if p is not None and p.level == "province" and p.name.endswith(w)}
                 self._bare[w] = next(iter(named.values())) if len(named) == 1 else None
         return self._bare.get(word)
+
+    def division(self, numeral: str) -> Place:
+        """The 兵团 division of ``numeral`` as a party: its 师市合一 city where the article names that
+        city anywhere (W1, the lead's ruling of 03:55 UTC 2026-12-07 (3): 六师驻地五家渠市), else the
+        division by its official name."""
+        place = self._division_places.get(numeral)
+        if place is None:
+            city = self.rules.division_city_of.get(numeral)
+            place = city if city is not None and city.name in self.article.text \
+                else Place(self.rules.division_name.format(numeral), None, "region")
+            self._division_places[numeral] = place
+        return place
 
     def county_before(self, pos: int, helped: bool = False) -> Optional[Place]:
         """The last county named before ``pos`` in its paragraph or the one before (该院,
@@ -4353,14 +4370,18 @@ def _read_help_frames(text, s, e, cues, singles, rules, add) -> None:
                     add(h, r.recipient, kind, helpers[0].start, verb.end(), s, e)
 
 
-def _pair_counted_cue(text, p, e, cues, rules) -> Optional[regex.Match]:
+def _pair_counted_cue(text, p, s, e, cues, rules) -> Optional[regex.Match]:
     """闽宁两省区…开创了东西部扶贫协作的“闽宁模式”: a pair abbreviation with its two sides counted,
-    then a pairing cue of the same sentence that names no relation, agreement or plan (rules
-    pair_counted); None when the sentence calls the help mutual (鲁渝两地从对口支援转向双向协作)."""
+    then a pairing cue of the same sentence that names no agreement or plan, nor a relation unless
+    the sentence sets it under 东西部扶贫协作 (W25 ALSO: …作出开展东西部扶贫协作的重大决策,京蒙两地建立
+    对口帮扶关系; rules pair_counted); None when the sentence calls the help mutual (鲁渝两地从对口
+    支援转向双向协作)."""
     if rules.pair_counted_mutual.search(text, p.end, e):
         return None
+    under = any(w in text[s:e] for w in rules.pair_relation_under)
     return next((m for m in cues if m.start() >= p.end and m.group() in rules.pair_counted_cues
-                 and not text.startswith(rules.pair_counted_name_tails, m.end())), None)
+                 and not text.startswith(rules.pair_counted_name_tails, m.end())
+                 and (under or not text.startswith(rules.pair_relation_tails, m.end()))), None)
 
 
 def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None:
@@ -4369,13 +4390,11 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
     for p in parties:
         if p.pair and text.startswith(pair_cue, p.end) and not _quoted(text, s, p.start, rules, singles):
             cue = next(c for c in pair_cue if text.startswith(c, p.end))
-            if text.startswith(rules.pair_programme_tails, p.end + len(cue)):
-                continue     # 京蒙对口帮扶合作: the programme's name
             helper = Party(p.start, p.end, place=p.pair[0])
             add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
                 p.start, p.end + len(cue), s, e)
         elif p.pair and text.startswith(rules.pair_counts, p.end):
-            m = _pair_counted_cue(text, p, e, cues, rules)
+            m = _pair_counted_cue(text, p, s, e, cues, rules)
             if m is not None and not _quoted(text, s, p.start, rules, singles):
                 add(Party(p.start, p.end, place=p.pair[0]), p.pair[1], rules.cues[m.group()].kind,
                     p.start, m.end(), s, e)
