@@ -184,3 +184,22 @@ def test_a_text_the_t2s_gate_skips_is_its_own_conversion(text):
     characters, phrases = _t2s_gate()
     if not characters.search(text) and not phrases.search(text):
         assert opencc.OpenCC("t2s").convert(text) == text
+
+
+def test_fix_doctests():
+    """Each fix's public function documents itself with examples (ftfy's manner)."""
+    import doctest
+    import extractor.text.normalize as module
+    result = doctest.testmod(module)
+    assert result.attempted and not result.failed
+
+
+def test_punctuation_shift_switch(monkeypatch):
+    """rules/normalize.yaml punctuation_shift: false leaves the damaged runs as they are."""
+    from dataclasses import replace
+    import extractor.text.normalize as module
+    rules = module._rules()
+    monkeypatch.setattr(module, "_rules", lambda: replace(rules, punctuation_shift=False))
+    assert normalize("大家好?!皻g迎").text == "大家好?!皻g迎"
+    monkeypatch.undo()
+    assert normalize("大家好?!皻g迎").text == "大家好?“欢迎"

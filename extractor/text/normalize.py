@@ -5,7 +5,7 @@ Steps, in order (each reports its edits so spans map back to the decoded input):
 1. decode      bytes → str (BOMs, UTF-8, GB18030/GBK, Big5; U+FFFD + warning on damage)
 2. markup      HTML tags, script/style blocks, entities, document-conversion leftovers
 3. pinyin      converter notes after a Han character: 實現(xiàn) → 實現
-4. mojibake    GBK one-byte-shift runs: 當?shù)馗刹? → 當地干部
+4. mojibake    GBK one-byte-shift runs: 當?shù)馗刹? → 當地干部; punctuation shift: 好?!皻g迎 → 好?“歡迎
 5. lines       line breaks inside a sentence joined; paragraph breaks kept
 6. width       full-width digits/letters/spaces → ASCII; indentation removed
 7. script      variant forms t2s leaves (陜 → 陕), then OpenCC t2s, only when the text has traditional characters
@@ -231,14 +231,20 @@ def _check_binary(text: str, enc: str, warnings: list[str]):
 
 
 @cache
-def _common_han() -> frozenset[str]:
-    # The 1,000 most frequent characters of jieba's dictionary stand for "common Chinese".
+def _han_frequency() -> dict[str, int]:
+    """Each character's summed word frequency in jieba's dictionary."""
     from collections import Counter
     counts: Counter = Counter()
     for word, freq, _tag in jieba_dictionary():
         for ch in word:
             counts[ch] += freq
-    return frozenset(ch for ch, _ in counts.most_common(1000))
+    return counts
+
+
+@cache
+def _common_han() -> frozenset[str]:
+    # The 1,000 most frequent characters of jieba's dictionary stand for "common Chinese".
+    return frozenset(ch for ch, _ in _han_frequency().most_common(1000))
 
 
 def _common_han_share(text: str) -> float:
@@ -267,6 +273,12 @@ class _Rules:
     toneless_min_notes: int
     mojibake: tuple
     mojibake_window: int
+    punctuation_shift: bool
+    punctuation_shift_run: re.Pattern  # a mark, the run after it, its ASCII trail or a "?"
+    punctuation_shift_alone: str
+    punctuation_shift_marks: str
+    punctuation_shift_min_frequency: int
+    punctuation_shift_quotes: str
     swallowed_entity: regex.Pattern
     swallowed_tag: regex.Pattern
     swallowed_pinyin: regex.Pattern
@@ -313,6 +325,17 @@ def _rules() -> _Rules:
         toneless_min_notes=int(r["toneless_min_notes"]),
         mojibake=tuple((regex.compile(t["pattern"]), int(t["lead_byte"])) for t in r["mojibake_triggers"]),
         mojibake_window=int(r["mojibake_window"]),
+        punctuation_shift=bool(r["punctuation_shift"]),
+        # a mark; the run read one byte off (no ASCII, no break); then the ASCII trail byte
+        # that put the decoder back in step (not a Latin word's first letter), or the "?"
+        # of a trail byte lost before ASCII
+        punctuation_shift_run=re.compile(
+            rf"[{re.escape(r['punctuation_shift_marks'])}]([^\x00-\x7f]{{0,40}}+)"
+            r"(?:([\x40-\x7e])(?![0-9A-Za-z])|(?=\?))"),
+        punctuation_shift_alone=r["punctuation_shift_alone"],
+        punctuation_shift_marks=r["punctuation_shift_marks"],
+        punctuation_shift_min_frequency=int(r["punctuation_shift_min_frequency"]),
+        punctuation_shift_quotes=r["punctuation_shift_quotes"],
         swallowed_entity=regex.compile(rf"(?:{'|'.join(r['swallowed_entities'])}|#\d{{1,7}});"),
         swallowed_tag=regex.compile(r"/?([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>\n]{0,200}>"),
         swallowed_pinyin=regex.compile(rf"[{letters}]{{1,6}}\)"),
@@ -479,6 +502,73 @@ def _mojibake(text: str, rules: _Rules, warnings: list[str]) -> tuple[str, StepM
         rw.replace(m.start(), damaged_end, repaired, "mojibake_runs")
     if lost:
         warnings.append(f"mojibake: {lost} character(s) could not be recovered and were dropped")
+    return rw.finish()
+
+
+def punctuation_shift_repairs(text: str) -> list[tuple[int, int, str]]:
+    """Runs a byte-level full-width → ASCII converter shifted, and their exact repairs:
+    ``(start, end, replacement)`` of ``text``, in order (``rules/normalize.yaml``,
+    punctuation_shift, says how the damage arises).
+
+    The converter turned A3 A1 (！) into ``!`` also where A3 ended 。 (A1 A3) and A1 began
+    “ (A1 B0): the run after the mark was read one byte off until an ASCII trail byte put
+    the decoder back in step. The mark's code + 0x80 is the lost lead byte; put back, the
+    run decodes in step. Marks and the lone byte's ``?`` before them stay.
+
+    >>> punctuation_shift_repairs("大家好?!皻g迎來到這裡")
+    [(4, 7, '“歡')]
+    >>> punctuation_shift_repairs("散會??h長講話")
+    [(3, 5, '縣')]
+    >>> punctuation_shift_repairs("他說!斑@樣好")         # the lone byte dropped, no "?"
+    [(2, 5, '“這')]
+    >>> punctuation_shift_repairs("他說?!敖裉旌?,走")  # 好's trail byte lost before the ","
+    [(3, 7, '“今天')]
+    >>> punctuation_shift_repairs("真好!我們走吧?对!A股") # clean text: no repair
+    []
+    """
+    rules = _rules()
+    return [] if not rules.punctuation_shift else list(_punctuation_shift_runs(text, rules))
+
+
+def _punctuation_shift_runs(text: str, rules: _Rules) -> Iterator[tuple[int, int, str]]:
+    for m in rules.punctuation_shift_run.finditer(text):
+        start, mark = m.start(), m.group()[0]
+        before = text[start - 1] if start else "\n"
+        if not (before == "?" or (mark in rules.punctuation_shift_alone and before > "\x7f")):
+            continue
+        run, trail = m.group(1), m.group(2) or ""
+        try:
+            raw = run.encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        if len(raw) != 2 * len(run) or not (run or trail):
+            continue   # a character outside GBK's double-byte range: no shifted run
+        repaired = (bytes([ord(mark) + 0x80]) + raw + trail.encode()).decode("gbk", "replace")
+        if not trail:   # the last character's trail byte is the "?": it is lost
+            repaired = repaired[:-1]
+        if repaired and _reads_as_text(repaired, rules):
+            yield start, m.end(), repaired
+
+
+def _reads_as_text(repaired: str, rules: _Rules) -> bool:
+    """Every character a known Han character (in simplified form), or a quote at the start."""
+    frequency, floor = _han_frequency(), rules.punctuation_shift_min_frequency
+    body = repaired[1:] if repaired[0] in rules.punctuation_shift_quotes else repaired
+    simplified = _t2s().convert(body)
+    return bool(simplified) and len(simplified) == len(body) and all(
+        _HAN.fullmatch(ch) and frequency.get(ch, 0) >= floor for ch in simplified)
+
+
+def _punctuation_shift(text: str, rules: _Rules) -> tuple[str, StepMap]:
+    # A clean text pays a str `in` per mark (real news writes ！ and ？, not ! and ?).
+    found = [] if not rules.punctuation_shift or not any(
+        mark in text for mark in rules.punctuation_shift_marks) else list(
+        _punctuation_shift_runs(text, rules))
+    if not found:
+        return text, StepMap([], len(text), len(text))
+    rw = Rewriter(text)
+    for start, end, repaired in found:
+        rw.replace(start, end, repaired, "mojibake_runs")
     return rw.finish()
 
 
@@ -759,6 +849,7 @@ def normalize(data: str | bytes, max_chars: int | None = None) -> Normalized:
     text = apply(*_markup(text, rules, warnings), "markup")
     # Mojibake before pinyin: notes inside a damaged run are readable only once repaired.
     text = apply(*_mojibake(text, rules, warnings), "mojibake")
+    text = apply(*_punctuation_shift(text, rules), "mojibake")
     text = apply(*_pinyin(text, rules), "pinyin")
     text = apply(*_join_lines(text, rules), "lines")
     text = apply(*_width(text, rules), "width")
