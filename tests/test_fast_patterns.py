@@ -1,14 +1,15 @@
 """Speed rewrites that must find what the plain regex finds: rule patterns compiled by the
 standard re where it reads them (rules.plain_pattern), word lists written as a trie
 (rules.words_pattern, rules.trie_alternation), and a county's own postings found by its names
-and one compiled tail (pairings) instead of a pattern compiled per county."""
+and one compiled tail (pairings) instead of a pattern compiled per county; literal gates that
+keep a pattern from being searched where it cannot match (pairings' funds, persons' author brackets)."""
 import re
 
 import pytest
 import regex
 
 from extractor.rules import alternation, plain_pattern, trie_alternation, words_pattern
-from extractor.stages.pairings import _own_postings, load_rules
+from extractor.stages.pairings import _funds_written, _own_postings, load_rules
 
 PLAIN_ROWS = [
     # re reads it: compiled by re, same matches
@@ -112,3 +113,49 @@ def test_own_postings_are_the_compiled_patterns_matches(stems, stretch, expected
     assert [stretch[a:b] for a, b in found] == expected
     whole = regex.compile(f"(?:{alternation(stems)}){rules.own_posting_tail.pattern}")
     assert [m.group() for m in whole.finditer(stretch)] == expected
+
+
+FUNDS_ROWS = [
+    "我们用北京的资金建立了一批设施农业",          # use
+    "依托保利集团的资金和技术支持",
+    "借助上海市的帮扶资金",
+    "今年在务川自治县安排帮扶资金1400万元",        # placed
+    "北京的资金优势和技术优势",                    # neither: no use verb
+    "引进上海资金", "在县里安排资金", "资金", "",
+    "用北京的资金资金优势", "利用浙江的援建资金资金",
+]
+
+
+def _funds_texts() -> list[str]:
+    from pathlib import Path
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    return FUNDS_ROWS + [p.read_text(encoding="utf-8") for p in sorted(shared.glob("real-news/*/*.txt"))]
+
+
+def test_funds_gate_keeps_every_text_the_patterns_match():
+    """pairings' funds reader searches its two patterns only where 资金 follows a word either
+    shape writes before it (rules/pairings.yaml, funds.gate): the same texts as both searches."""
+    rules = load_rules()
+    for text in _funds_texts():
+        expected = bool(rules.funds_use_pattern.search(text) or rules.funds_placed_pattern.search(text))
+        assert _funds_written(text, rules) == expected, text[:40]
+
+
+AUTHOR_ROWS = [
+    "分红。(王某好)\n下一段", "活动。 （甲某 乙某）\n", "。\n(甲某 乙某)", "本报讯(记者 甲某 乙某)今天",
+    "新华社电（记者甲某）", "。(办公室)\n", "。（图/文：县融媒体中心 甲某）\n", "(甲某 乙某)\n", "讯  (甲某)",
+    "。((甲某 乙某)\n", "",
+]
+
+
+def test_author_brackets_tried_at_their_marks_are_the_patterns_matches():
+    """persons' author brackets are matched only at brackets within author_bracket_reach after one of
+    author_bracket_marks (the pattern's look-behinds): the same matches as the pattern's finditer."""
+    from pathlib import Path
+    from extractor.stages.persons import _author_bracket_matches
+    from extractor.stages.persons import load_rules as person_rules
+    rules = person_rules()
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    for text in AUTHOR_ROWS + [p.read_text(encoding="utf-8") for p in sorted(shared.glob("real-news/*/*.txt"))]:
+        expected = [m.span() for m in rules.author_bracket.finditer(text)]
+        assert [m.span() for m in _author_bracket_matches(text, rules)] == expected, text[:40]

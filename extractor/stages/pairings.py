@@ -39,7 +39,7 @@ from ..article import Article
 from ..frozen import cached_property, quick_frozen
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
 from ..record import County, NamedPlace, Pairing
-from ..rules import Folder, alternation, load_tsv, load_yaml, plain_pattern, words_pattern
+from ..rules import Folder, alternation, load_tsv, load_yaml, plain_pattern, trie_alternation, words_pattern
 from ..text.clauses import ClauseMarks, clause_marks
 
 
@@ -311,6 +311,9 @@ class PairingRules:
         self.funds_kind = funds["kind"]
         self.funds_use_pattern = regex.compile(funds["use"])
         self.funds_placed_pattern = regex.compile(funds["placed"])
+        self.funds_word = funds["gate"]["word"]
+        self.funds_use_before = tuple(funds["gate"]["use_before"])
+        self.funds_placed_before = tuple(funds["gate"]["placed_before"])
         tally = r["tallies"]
         self.tally_regions = dict(tally["regions"])
         self.tally_opener = tally["opener"]
@@ -423,8 +426,8 @@ class PairingRules:
         # an organisation suffix after a place also makes an institution (…自治区政协办公厅)
         self.tail_classes["organisation"] += tuple(r["org_suffixes"])
         all_tails = {s for v in self.tail_classes.values() for s in v}
-        self.tail_pattern = plain_pattern(
-            r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], alternation(all_tails)))
+        self.tail_pattern = plain_pattern(   # (a trie: the alternation's matches, a fifth quicker)
+            r"\p{Han}{0,%d}?(?:%s)" % (self.w["tail_max"], trie_alternation(all_tails)))
         not_after = r["org_suffix_not_after"]
         # each alternative opens with its word and looks behind it afterwards (部(?<![干全]部),
         # not (?<![干全])部: the same matches): an alternation whose every branch opens with a
@@ -2626,6 +2629,8 @@ def _subject_task(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     """H…，先后担负起对口支援 R(及其下辖 A、B…)的重任: a clause that opens with a task verb
     (rules/pairings.yaml, subject_task_openers) right before the cue takes the sentence's subject
     as the helper, the place or list right after the cue as the recipients."""
+    if not text.endswith(rules.subject_task_openers, 0, cs):
+        return None   # most cues: no task verb right before them (one look before the clause's start is asked)
     start = parties.clause_start(cs)
     if not any(text[start:cs].endswith(v) and len(text[start:cs]) - len(v) <= rules.w["task_adverb_max"]
                for v in rules.subject_task_openers):
@@ -3733,7 +3738,7 @@ def find_pairings(article: Article, rules: PairingRules,
     _read_credited(text, sentences, parties_of, rules, add, ctx)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
-    if rules.funds_use_pattern.search(text) or rules.funds_placed_pattern.search(text):
+    if _funds_written(text, rules):
         _read_funds(text, article, county_at, rules, add, parties_in, given)
     if rules.pair_funds_word in text:
         _read_pair_funds(text, article, rules, add, parties_in)
@@ -3953,6 +3958,18 @@ def _funds_county(article: Article, county_at: dict, s: int, e: int) -> Optional
     lo = article.index.previous_paragraph_start(s)
     before = {county_at[p].key: county_at[p] for p in starts[bisect_left(starts, lo):bisect_left(starts, s)]}
     return _county_place(next(iter(before.values()))) if len(before) == 1 else None
+
+
+def _funds_written(text: str, rules: PairingRules) -> bool:
+    """Whether the text holds funds put to use or placed (rules/pairings.yaml, funds): each pattern is
+    searched only when its gate word (资金) stands right after one of the words its shape writes before it."""
+    use = placed = False
+    at = text.find(rules.funds_word)
+    while at >= 0 and not (use and placed):
+        use = use or text.endswith(rules.funds_use_before, 0, at)
+        placed = placed or text.endswith(rules.funds_placed_before, 0, at)
+        at = text.find(rules.funds_word, at + 1)
+    return bool(use and rules.funds_use_pattern.search(text) or placed and rules.funds_placed_pattern.search(text))
 
 
 def _read_funds(text, article, county_at, rules, add, parties_in, given) -> None:

@@ -84,6 +84,8 @@ class PersonRules:
     byline_cue: re.Pattern               # a word every byline holds (记者, 编辑…): its lines alone are read
     credit: regex.Pattern                # credit lines (朱 某摄（人民视觉）, 杨某  胡某整理)
     author_bracket: regex.Pattern        # authors in brackets closing a paragraph (。(甲某 乙某)⏎)
+    author_bracket_marks: frozenset[str] # what stands before such a bracket (the pattern's look-behinds)…
+    author_bracket_reach: int            # … at most this many characters before it
     bare_name_line: regex.Pattern        # a line of bare names (杨某明 王某妍⏎)
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
     slash_credit: regex.Pattern          # a web page's slash credit (甲某/文, (摄/甲某))
@@ -331,6 +333,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         label_credit_cue=plain_pattern(alternation(r["label_credit_bars"])),
         byline_cue=plain_pattern(r["byline_cue"]),
         author_bracket=regex.compile(r["author_bracket_pattern"]),
+        author_bracket_marks=frozenset(r["author_bracket_marks"]), author_bracket_reach=r["author_bracket_reach"],
         bare_name_line=regex.compile(r["bare_name_line_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
         title_line_name=regex.compile(r["title_line_name"]),
@@ -1413,11 +1416,31 @@ class _LoneName(NamedTuple):
 def _author_brackets(text: str, rules: PersonRules):
     """The author bracket pattern's matches; a bracket closing a paragraph that holds one name
     alone (group ``lone``: …分红。(王某好)⏎) only when it is a :func:`_bare_name` (not (办公室), (经济处))."""
-    for m in rules.author_bracket.finditer(text):
+    for m in _author_bracket_matches(text, rules):
         if m.group("lone") is None:
             yield m
         elif _bare_name(m.group("lone"), rules):
             yield _LoneName(m.span("lone"))
+
+
+def _author_bracket_matches(text: str, rules: PersonRules) -> list:
+    """The author bracket pattern's matches in the text (those of its ``finditer``), tried only at the
+    brackets that stand within author_bracket_reach characters after one of author_bracket_marks (every
+    match's look-behind asks for one): a text holds one or two brackets, the search read every character."""
+    marks, reach = rules.author_bracket_marks, rules.author_bracket_reach
+    starts = []
+    for bracket in "(（":
+        at = text.find(bracket)
+        while at >= 0:
+            if not marks.isdisjoint(text[max(0, at - reach):at]):
+                starts.append(at)
+            at = text.find(bracket, at + 1)
+    out, done = [], 0
+    for at in sorted(starts):
+        if at >= done and (m := rules.author_bracket.match(text, at)) is not None:
+            out.append(m)
+            done = m.end()
+    return out
 
 
 def _name_lines(text: str, rules: PersonRules):
