@@ -159,3 +159,21 @@ def test_author_brackets_tried_at_their_marks_are_the_patterns_matches():
     for text in AUTHOR_ROWS + [p.read_text(encoding="utf-8") for p in sorted(shared.glob("real-news/*/*.txt"))]:
         expected = [m.span() for m in rules.author_bracket.finditer(text)]
         assert [m.span() for m in _author_bracket_matches(text, rules)] == expected, text[:40]
+
+
+def test_kept_inside_by_character_is_the_plain_look_at_every_word():
+    """pairings' _kept_inside tries only the kept words holding the character (org_keep_at): the same
+    answer as a look for every word at every start that would cover the position."""
+    import yaml
+    from pathlib import Path
+    from extractor.stages.pairings import _kept_inside
+    rules = load_rules()
+    words = yaml.safe_load((Path(__file__).resolve().parents[1] / "rules" / "pairings.yaml").read_text(
+        encoding="utf-8"))["org_keep_inside"]
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    texts = ["协和医院", "和平村", "经营管理有限公司", "中和人和共和同和附属", "和", ""]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(shared.glob("real-news/*/*.txt"))[:40]]
+    for text in texts:
+        for pos in range(len(text)):
+            plain = any(text.startswith(w, j) for w in words for j in range(max(0, pos - len(w) + 1), pos + 1))
+            assert _kept_inside(text, pos, rules.org_keep_at) == plain, (text[:20], pos)

@@ -456,7 +456,7 @@ class PairingRules:
         self.org_verb_heads = plain_pattern(alternation(r["org_verb_heads"]))
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
-        self.org_keep = tuple(r["org_keep_inside"])
+        self.org_keep_at = _by_character(r["org_keep_inside"])   # (_kept_inside)
         self.org_number_mark = regex.compile(r["org_number_mark"])
         self.company_endings = tuple(r["company_endings"])
         self.org_bracket = regex.compile(r["org_bracket"]["pattern"])
@@ -969,7 +969,7 @@ def _org_start(text: str, suffix_start: int, floor: int, rules: PairingRules) ->
             i = head if head <= bracket.start() - rules.org_bracket_head else i   # (民(宗)委 names no company)
     # a boundary inside a name (和 in 协和医院) does not end the run
     while i > floor and text[i - 1] in rules.org_boundaries and _HAN.match(text[i - 1]) \
-            and _kept_inside(text, i - 1, rules.org_keep):
+            and _kept_inside(text, i - 1, rules.org_keep_at):
         i = rules.org_run_back.match(text, floor, i - 1).start()
     return i
 
@@ -984,10 +984,20 @@ def _after_verbs(text: str, start: int, end: int, rules: PairingRules) -> int:
     return start
 
 
-def _kept_inside(text: str, pos: int, words: tuple[str, ...]) -> bool:
-    """Whether the character at ``pos`` belongs to one of ``words`` (和 in 协和医院)."""
-    return any(text.startswith(w, j) for w in words
-               for j in range(max(0, pos - len(w) + 1), pos + 1))
+def _by_character(words) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each word by each of its characters, with where in the word that character stands."""
+    found: dict[str, tuple[tuple[str, int], ...]] = {}
+    for w in dict.fromkeys(words):
+        for o, ch in enumerate(w):
+            found[ch] = found.get(ch, ()) + ((w, o),)
+    return found
+
+
+def _kept_inside(text: str, pos: int, words_at: dict[str, tuple[tuple[str, int], ...]]) -> bool:
+    """Whether the character at ``pos`` belongs to one of the words (和 in 协和医院): ``words_at`` gives
+    each word by each of its characters with its place in the word (PairingRules.org_keep_at), so only
+    the words holding that character are tried, each where it would start."""
+    return any(o <= pos and text.startswith(w, pos - o) for w, o in words_at.get(text[pos:pos + 1], ()))
 
 
 def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts: list[int],
@@ -3162,7 +3172,7 @@ class _Abbreviations:
         while j >= 0:
             before = self.text[j - 1] if j else ""
             if j == 0 or (not _HAN.match(before) and before not in self.rules.org_bracket_closers) or (
-                    before in self.rules.org_boundaries and not _kept_inside(self.text, j - 1, self.rules.org_keep)):
+                    before in self.rules.org_boundaries and not _kept_inside(self.text, j - 1, self.rules.org_keep_at)):
                 return True   # (not after 经 of 经营 nor a name's bracket: 上海合阳市场经营管理有限公司, 纳洋(天津)科技…)
             j = self.text.find(name, j + 1)
         return False
