@@ -267,6 +267,9 @@ class PairingRules:
         self.paired_list_names = tuple(r["paired_list_names"])
         self.origin_marks = tuple(r["origin_marks"])
         self.mutual_modifiers = tuple(r["mutual_modifiers"])
+        self.time_clause_ends = tuple(r["time_clause_ends"])
+        self.mobiliser_names = tuple(r["mobilisers"]["names"])
+        self.mobilising_verbs = words_pattern(r["mobilisers"]["verbs"])
         self.programmes = regex.compile(alternation(r["programmes"]))
         self.programme_described = regex.compile(r["programme_described"])
         self.programme_modifier = r["programme_modifier"]
@@ -2337,8 +2340,23 @@ def _sentence_subject(text, parties, s, pos, rules) -> Optional[Party]:
         i = parties.first_from(o)
         first = parties[i] if i < len(parties) and parties[i].start < start else None
         if first is not None and first.start - o <= 2 and not first.deictic and not first.pair:
+            first = _after_time_clause(text, parties, first, start, rules) or first
             return Party(first.start, first.end, place=first.place, org=first.org)
     return None
+
+
+def _after_time_clause(text, parties, first, start, rules) -> Optional[Party]:
+    """The party opening the clause right after ``first``'s clause when that clause is a time adverbial
+    (rules time_clause_ends: 江苏省工商联启动“百企帮百村”扶贫活动以来，昆山高新区商会积极投身结对帮扶工作，与…华长村…开展
+    结对帮扶 — the chamber is the subject), when it opens before ``start``."""
+    b = parties.first_break_after(first.end, start)
+    if b is None or not text.endswith(rules.time_clause_ends, first.end, b):
+        return None
+    i = parties.first_from(b + 1)
+    after = parties[i] if i < len(parties) and parties[i].start < start else None
+    if after is None or after.start - (b + 1) > 2 or after.deictic or after.pair:
+        return None
+    return after
 
 
 def _unnamed_org(text, parties, s, pos, rules, ctx) -> Optional[Party]:
@@ -3681,6 +3699,8 @@ def find_pairings(article: Article, rules: PairingRules,
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
         if h.bare and (h.place == r_place or _contains(h.place, r_place)):
             return   # 市教育局 in its own city's county: its own work (W16's units)
+        if h.org and _only_mobilises(text, h, s, end, rules):
+            return   # 全国工商联动员310家民营企业帮扶织金县: the members help, not the federation (W20)
         if h.org and not own_unit and _of_own_place(h, r_place, rules):
             return   # 诸暨市慈善总会 → 绍兴市, 昆山高新区商会 → 苏州市: a body of a place gives to others, not its own parent
         if h.org and evidence is not None:
@@ -3754,6 +3774,14 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_pair_funds(text, article, rules, add, parties_in)
     _read_sole_county(text, sentences, parties_of, rules, add, ctx, out)
     return list(out.values())
+
+
+def _only_mobilises(text: str, h: Party, s: int, end: int, rules: PairingRules) -> bool:
+    """Whether ``h`` is a federation or chamber (rules mobilisers) followed in its sentence, before the statement's
+    end, by a verb of mobilising others (全国工商联动员310家民营企业帮扶织金县): its members help, not it (W20, the
+    02:30 ruling (1))."""
+    return bool(h.org) and h.org.endswith(rules.mobiliser_names) \
+        and rules.mobilising_verbs.search(text, max(s, h.end), end) is not None
 
 
 def _read_pair_funds(text, article, rules, add, parties_in) -> None:
