@@ -286,6 +286,7 @@ class PairingRules:
         self.pair_counted_mutual = regex.compile(alternation(counted["mutual"]))
         self.pair_counted_name_tails = tuple(counted["name_tails"])
         self.pair_relation_tails = tuple(counted["relation_tails"])
+        self.own_unit_label = regex.compile(r["own_unit_label"])
         self.pair_relation_under = tuple(counted["relation_under"])
         pair_funds = r["pair_funds"]
         self.pair_funds_word = pair_funds["word"]
@@ -3697,8 +3698,9 @@ def find_pairings(article: Article, rules: PairingRules,
             #          such cities give help (东莞, 中山), and 新城镇, 港口镇 are words too (建设新城镇)
         if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
-        if h.bare and (h.place == r_place or _contains(h.place, r_place)):
-            return   # 市教育局 in its own city's county: its own work (W16's units)
+        if h.bare and not own_unit and (h.place == r_place or _contains(h.place, r_place)):
+            return   # 市教育局 in its own city's county: its own work (W16's units), but its 结对帮扶 or
+            #          定点帮扶 there is its pairing (the 00:57 ruling (4) of 2026-12-06, W6)
         if h.org and _only_mobilises(text, h, s, end, rules):
             return   # 全国工商联动员310家民营企业帮扶织金县: the members help, not the federation (W20)
         if h.org and not own_unit and _of_own_place(h, r_place, rules):
@@ -3906,9 +3908,14 @@ def _read_clauses(text, sentences, parties_of, rules, add, stated) -> None:
                 continue
             if any(b in text[x.end:cue.start()] or b in text[cue.end():y.start] for b in rules.carried_clause_breaks):
                 continue
-            if x.place is not None and (x.place == y.place or _contains(x.place, y.place) or _contains(y.place, x.place)):
-                continue
-            if x.org and (_home_holds(x, y.place, rules) or any(w in x.org for w in rules.carried_not_inside)):
+            # a unit's fixed point or 结对 named right after the cue (定点帮扶村大邑县) may lie in its own city
+            own_unit = bool(x.org) and rules.cues[cue.group()].kind in rules.own_unit_kinds \
+                and rules.own_unit_label.fullmatch(text, cue.end(), y.start) is not None
+            if x.place is not None and (x.place == y.place or _contains(y.place, x.place)
+                                        or (_contains(x.place, y.place) and not own_unit)):
+                continue     # (a unit's 定点帮扶村 in its own city's county is its pairing: the 00:57 ruling (4))
+            if x.org and ((not own_unit and _home_holds(x, y.place, rules))
+                          or any(w in x.org for w in rules.carried_not_inside)):
                 continue     # (院长付继勇带领医院: a name run back over a person leading)
             if _east(y, rules) or _east(x, rules, "recipients"):
                 continue     # an eastern helper after the cue, a western place before it: not its help
