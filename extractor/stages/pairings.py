@@ -314,6 +314,9 @@ class PairingRules:
         funds = r["funds"]
         self.funds_kind = funds["kind"]
         self.funds_use_pattern = regex.compile(funds["use"])
+        thanked = r["thanked_giver"]
+        self.thanked_gate, self.thanked_kind = thanked["gate"], thanked["kind"]
+        self.thanked_pattern = regex.compile(thanked["pattern"])
         self.funds_placed_pattern = regex.compile(funds["placed"])
         self.funds_word = funds["gate"]["word"]
         self.funds_use_before = tuple(funds["gate"]["use_before"])
@@ -3770,6 +3773,8 @@ def find_pairings(article: Article, rules: PairingRules,
     _read_credited(text, sentences, parties_of, rules, add, ctx)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
+    if rules.thanked_gate in text:
+        _read_thanked(text, sentences, parties_of, rules, add)
     if _funds_written(text, rules):
         _read_funds(text, article, county_at, rules, add, parties_in, given)
     if rules.pair_funds_word in text:
@@ -4035,6 +4040,24 @@ def _read_funds(text, article, county_at, rules, add, parties_in, given) -> None
         helpers = {h.helper[0]: h for h, place in given if r is not None and _contains(place, r.place)}
         if len(helpers) == 1:
             add(next(iter(helpers.values())), r.place, rules.funds_kind, m.start("r"), m.end(), s, e)
+
+
+def _read_thanked(text, sentences, parties_of, rules, add) -> None:
+    """Thanks for the help a party gave a place (rules/pairings.yaml, thanked_giver): 对 H (多年来)给予 R 的…
+    帮扶/援助…表示感谢 in a cue sentence — H, a party written whole between 对 and 给予, helps R, the place
+    party right after 给予 (赵卫东对中车集团多年来给予天水的大力支持和无私帮扶工作表示衷心的感谢)."""
+    for (s, e) in sentences:
+        parties = parties_of.get((s, e))
+        if not parties or text.find(rules.thanked_gate, s, e) < 0:
+            continue
+        for m in rules.thanked_pattern.finditer(text, s, e):
+            h = next((p for p in parties if p.start == m.start("h") and p.end == m.end("h")), None)
+            r = next((p for p in parties if p.start == m.start("r") and p.place is not None and not p.org), None)
+            if h is None or r is None or h.deictic or h.pair or r.deictic:
+                continue
+            if h.place is not None and (h.place == r.place or _contains(h.place, r.place)):
+                continue     # (甘肃省委给予天水市的帮扶: a higher level's own support, no SPEC 6 cue: W6)
+            add(h, r.place, rules.thanked_kind, m.start("h"), m.end(), s, e)
 
 
 def _read_credited(text, sentences, parties_of, rules, add, ctx) -> None:
