@@ -280,6 +280,7 @@ class PairingRules:
         self.speech_openers = tuple(r["speech_openers"])
         self.pair_cues = tuple(r["pair_cues"])
         self.pair_cue_gap = r["pair_cue_gap"]
+        self.pair_project_name = regex.compile(r["pair_project_name"])
         counted = r["pair_counted"]
         self.pair_counts = tuple(sorted(counted["counts"], key=len, reverse=True))
         self.pair_counted_cues = frozenset(counted["cues"])
@@ -1220,6 +1221,24 @@ def _regions(text: str, s: int, e: int, rules: PairingRules,
     return out
 
 
+def _regions_chained(text: str, places: list, rules: PairingRules) -> list:
+    """A county written right after a named region (三峡库区的忠县, chain_joiners) is that county, its name
+    reaching back over the region, as a county after its own prefecture (:func:`_places`)."""
+    region_at = {p[1]: p[0] for p in places if p[2] is not None and p[2].level == "region"}
+    if not region_at:
+        return places
+    out, dropped = [], set()
+    for p in places:
+        joiner = next((j for j in rules.chain_joiners if p[0] - len(j) in region_at
+                       and text.startswith(j, p[0] - len(j))), None)
+        if joiner is not None and p[2] is not None and p[2].level == "county":
+            start = region_at[p[0] - len(joiner)]
+            dropped.add(start)
+            p = (start,) + tuple(p[1:])
+        out.append(p)
+    return [p for p in out if not (p[0] in dropped and p[2] is not None and p[2].level == "region")]
+
+
 def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list,
                     context: "Context") -> list:
     """The sentence's places with what the article lends: named regions (over the places they
@@ -1230,6 +1249,7 @@ def _context_places(text: str, s: int, e: int, rules: PairingRules, places: list
         region_spans = _Spans((a, b) for a, b, _ in regions)
         places = [p for p in places if not region_spans.overlaps(p[0], p[1])]
         places += [(a, b, place, None) for a, b, place in regions if place is not None]
+        places = _regions_chained(text, places, rules)
         # a division before its own city (兵团第二师铁门关市) is the start of the city's name
         city_from = {b: a for a, b, place in regions if place is None}
         if city_from:
@@ -4475,6 +4495,8 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
     for p in parties:
         if p.pair and text.startswith(pair_cue, p.end) and not _quoted(text, s, p.start, rules, singles):
             cue = next(c for c in pair_cue if text.startswith(c, p.end))
+            if rules.pair_project_name.match(text, p.end + len(cue), e):
+                continue     # 沪滇对口帮扶新农村建设项目: a project's name (W23)
             helper = Party(p.start, p.end, place=p.pair[0])
             add(helper, p.pair[1], rules.cues[cue].kind if cue in rules.cues else cue,
                 p.start, p.end + len(cue), s, e)
