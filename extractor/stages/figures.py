@@ -128,6 +128,7 @@ class FigureRules:
 
         self.cue_one_of_after = regex.compile(r["cue_one_of_after"])
         self.unit_noun_before = plain_pattern(r["unit_noun_before"])
+        self.unit_noun_share_after = regex.compile(r["unit_noun_share_after"])
         self.people_exit_before = regex.compile(r["people_exit_before"])
         self.village_exit = regex.compile("|".join(r["village_exit"]))
         self.county_exit = regex.compile("|".join(r["county_exit"]))
@@ -512,7 +513,8 @@ def _count_of_noun_before(rules: FigureRules, before: str, after: str,
         # 832个贫困县已摘帽436个: the part that exited, counted after its verb
         return True, ("counties_delisted" if "县" in part["noun"] else "villages_exited")
     noun_before = rules.unit_noun_before.search(before)
-    if noun_before and (not after or after[0] in "、，,。；;）)（(" or rules.change_word.match(after)):
+    if noun_before and (not after or after[0] in "、，,。；;）)（(" or rules.change_word.match(after)
+                        or rules.unit_noun_share_after.match(after)):
         # 共有贫困村97个 / 贫困村80个（并村后68个） / 贫困村由120个减少到30个
         # the noun with the words right before it: 累计退出贫困村13个, 全国脱贫摘帽贫困县达436个
         phrase = before[max(0, noun_before.start() - rules.cue_before_noun):]
