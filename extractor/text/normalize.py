@@ -330,7 +330,7 @@ def _rules() -> _Rules:
         # that put the decoder back in step (not a Latin word's first letter), or the "?"
         # of a trail byte lost before ASCII
         punctuation_shift_run=re.compile(
-            rf"[{re.escape(r['punctuation_shift_marks'])}]([^\x00-\x7f]{{0,40}}+)"
+            rf"[{re.escape(r['punctuation_shift_marks'])}]([^\x00-\x7f]{{0,{int(r['punctuation_shift_max_run'])}}}+)"
             r"(?:([\x40-\x7e])(?![0-9A-Za-z])|(?=\?))"),
         punctuation_shift_alone=r["punctuation_shift_alone"],
         punctuation_shift_marks=r["punctuation_shift_marks"],
