@@ -86,6 +86,7 @@ class PersonRules:
     author_bracket: regex.Pattern        # authors in brackets closing a paragraph (。(甲某 乙某)⏎)
     author_bracket_marks: frozenset[str] # what stands before such a bracket (the pattern's look-behinds)…
     author_bracket_reach: int            # … at most this many characters before it
+    author_bracket_opens: tuple[str, ...] # the brackets such a match opens with (the pattern's first class)
     bare_name_line: regex.Pattern        # a line of bare names (杨某明 王某妍⏎)
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
     slash_credit: regex.Pattern          # a web page's slash credit (甲某/文, (摄/甲某))
@@ -338,6 +339,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         byline_cue=plain_pattern(r["byline_cue"]),
         author_bracket=regex.compile(r["author_bracket_pattern"]),
         author_bracket_marks=frozenset(r["author_bracket_marks"]), author_bracket_reach=r["author_bracket_reach"],
+        author_bracket_opens=tuple(r["author_bracket_opens"]),
         bare_name_line=regex.compile(r["bare_name_line_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
         title_line_name=regex.compile(r["title_line_name"]),
@@ -1467,7 +1469,7 @@ def _author_bracket_matches(text: str, rules: PersonRules) -> list:
     match's look-behind asks for one): a text holds one or two brackets, the search read every character."""
     marks, reach = rules.author_bracket_marks, rules.author_bracket_reach
     starts = []
-    for bracket in "(（":
+    for bracket in rules.author_bracket_opens:
         at = text.find(bracket)
         while at >= 0:
             if not marks.isdisjoint(text[max(0, at - reach):at]):
