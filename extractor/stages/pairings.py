@@ -263,9 +263,12 @@ class PairingRules:
             f"(?<!{alternation(in_verbs[b])}){regex.escape(b)}" if b in in_verbs else regex.escape(b)
             for b in r["gap_breakers"]))
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
-        self.people_label = regex.compile(r["people_label"])
+        self.label_joiner = r["label_joiner"]
+        self.people_word = r["people_label"]["word"]     # (a str gate before the pattern: 人 after a cue is rare)
+        self.people_label = regex.compile(regex.escape(self.people_word) + r["people_label"]["after"])
         self.paired_list_names = tuple(r["paired_list_names"])
         self.origin_marks = tuple(r["origin_marks"])
+        self.origin_close = r["origin_close"]
         self.mutual_modifiers = tuple(r["mutual_modifiers"])
         self.time_clause_ends = tuple(r["time_clause_ends"])
         self.under_people = tuple(r["under_people"])
@@ -3020,10 +3023,11 @@ def _quoted(text: str, s: int, start: int, rules: PairingRules, marks: SentenceP
 
 def _label_after(text: str, cue_end: int, rules: PairingRules) -> bool:
     """Whether an assistance label follows the cue, right after it or after 的 (援藏干部,
-    帮扶的干部): the cue names people or a team, not a statement."""
+    帮扶的干部; rules label_joiner): the cue names people or a team, not a statement."""
+    joiner = rules.label_joiner
     return text.startswith(rules.labels, cue_end) or (
-        text.startswith("的", cue_end) and text.startswith(rules.labels, cue_end + 1)) or (
-        text.startswith("人", cue_end) and rules.people_label.match(text, cue_end) is not None)
+        text.startswith(joiner, cue_end) and text.startswith(rules.labels, cue_end + len(joiner))) or (
+        text.startswith(rules.people_word, cue_end) and rules.people_label.match(text, cue_end) is not None)
 
 
 def _gives_thanks(text: str, start: Optional[int], end: int, rules: PairingRules) -> bool:
@@ -3050,7 +3054,7 @@ def _no_one_way_help(text: str, s: int, helpers: list, recipients: list, cue_sta
     return _told_to(text, s, helpers, cue_start, rules) or _told_to(text, s, recipients, cue_start, rules) \
         or text.endswith(rules.mutual_modifiers, 0, cue_start) \
         or (bool(helpers) and text.endswith(rules.origin_marks, 0, helpers[0].start)
-            and text.startswith("的", helpers[-1].end))
+            and text.startswith(rules.origin_close, helpers[-1].end))
 
 
 def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: PairingRules,
