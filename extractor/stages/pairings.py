@@ -272,6 +272,7 @@ class PairingRules:
         self.mutual_modifiers = tuple(r["mutual_modifiers"])
         self.time_clause_ends = tuple(r["time_clause_ends"])
         self.under_people = tuple(r["under_people"])
+        self.under_people_joiner = r["under_people_joiner"]
         self.mobiliser_names = tuple(r["mobilisers"]["names"])
         self.mobilising_verbs = words_pattern(r["mobilisers"]["verbs"])
         self.programmes = regex.compile(alternation(r["programmes"]))
@@ -1776,7 +1777,9 @@ def _under(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
                  or parties[i].end <= cs), None)
     if last is None or parties[last].start <= opened:
         return None
-    if text.startswith("的", cs - 1) and text.endswith(rules.under_people, parties[last].start, cs - 1):
+    joiner = rules.under_people_joiner
+    if text.startswith(joiner, cs - len(joiner)) \
+            and text.endswith(rules.under_people, parties[last].start, cs - len(joiner)):
         return None   # 在广州专家的援助下 (the party's tail or after it): people described by where they come from
         #               (W9 (b)), not the place's help
     helpers = _list_back(text, parties, last, rules.helper_separators)
