@@ -2373,7 +2373,8 @@ def _sentence_subject(text, parties, s, pos, rules) -> Optional[Party]:
             continue   # 在…下 or 在 + a place: a frame (who pushed, where), not the subject
         i = parties.first_from(o)
         first = parties[i] if i < len(parties) and parties[i].start < start else None
-        if first is not None and first.start - o <= 2 and not first.deictic and not first.pair:
+        if first is not None and first.start - o <= rules.w["subject_clause_lead"] \
+                and not first.deictic and not first.pair:
             first = _after_time_clause(text, parties, first, start, rules) or first
             return Party(first.start, first.end, place=first.place, org=first.org)
     return None
@@ -2388,7 +2389,7 @@ def _after_time_clause(text, parties, first, start, rules) -> Optional[Party]:
         return None
     i = parties.first_from(b + 1)
     after = parties[i] if i < len(parties) and parties[i].start < start else None
-    if after is None or after.start - (b + 1) > 2 or after.deictic or after.pair:
+    if after is None or after.start - (b + 1) > rules.w["subject_clause_lead"] or after.deictic or after.pair:
         return None
     return after
 
