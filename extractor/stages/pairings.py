@@ -761,12 +761,13 @@ class PairingRules:
         self.outsider_org_suffixes = tuple(roles["outsider_org_suffixes"])
         self.institution_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["institution_head_max"], alternation(self.outsider_org_suffixes)))
-        self.origin_marks = tuple(roles["origin_marks"])
+        # its own name: the top-level origin_marks (W9 (b) givers) is another list, read apart
+        self.outsider_origin_marks = tuple(roles["origin_marks"])
         self.outsider_names = regex.compile("|".join(f"(?:{o['name']})" for o in roles["outsider_names"]))
         # what an outsider cannot be named without: one of its suffixes (in the stretch, or in
         # an institution's tail running past its end), or an origin mark; how far past the
         # end such a tail reaches
-        self.outsider_signals = words_pattern(self.outsider_org_suffixes + self.origin_marks)
+        self.outsider_signals = words_pattern(self.outsider_org_suffixes + self.outsider_origin_marks)
         self.institution_tail_reach = roles["institution_head_max"] + max(map(len, self.outsider_org_suffixes))
         # an outsider's service (roles.outsider_service): the verbs, and the marks that make the
         # outsider before the verb its object or place rather than its subject
@@ -5055,7 +5056,7 @@ class _HelpEvidence:
             if not org and place is not None and place.adcode \
                     and place.level in ("province", "prefecture") \
                     and not c.key.startswith(_area(place)) \
-                    and self.text.endswith(rules.origin_marks, max(s, party.start - 2), party.start):
+                    and self.text.endswith(rules.outsider_origin_marks, max(s, party.start - 2), party.start):
                 yield party.start, party.end
 
     def _own_entry_end(self, c: County, at: int, s: int, e: int) -> int:
