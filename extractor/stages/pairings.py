@@ -2372,13 +2372,21 @@ def _sentence_subject(text, parties, s, pos, rules) -> Optional[Party]:
             break
         if text.startswith(rules.under_open, o):
             continue   # 在…下 or 在 + a place: a frame (who pushed, where), not the subject
-        i = parties.first_from(o)
-        first = parties[i] if i < len(parties) and parties[i].start < start else None
-        if first is not None and first.start - o <= rules.w["subject_clause_lead"] \
-                and not first.deictic and not first.pair:
+        first = _clause_opener(parties, o, start, rules)
+        if first is not None:
             first = _after_time_clause(text, parties, first, start, rules) or first
             return Party(first.start, first.end, place=first.place, org=first.org)
     return None
+
+
+def _clause_opener(parties, o, start, rules) -> Optional[Party]:
+    """The party opening the clause that starts at ``o``: the first party from ``o``, before
+    ``start``, at most subject_clause_lead characters in, neither deictic nor a pair."""
+    i = parties.first_from(o)
+    first = parties[i] if i < len(parties) and parties[i].start < start else None
+    if first is None or first.start - o > rules.w["subject_clause_lead"] or first.deictic or first.pair:
+        return None
+    return first
 
 
 def _after_time_clause(text, parties, first, start, rules) -> Optional[Party]:
@@ -2388,11 +2396,7 @@ def _after_time_clause(text, parties, first, start, rules) -> Optional[Party]:
     b = parties.first_break_after(first.end, start)
     if b is None or not text.endswith(rules.time_clause_ends, first.end, b):
         return None
-    i = parties.first_from(b + 1)
-    after = parties[i] if i < len(parties) and parties[i].start < start else None
-    if after is None or after.start - (b + 1) > rules.w["subject_clause_lead"] or after.deictic or after.pair:
-        return None
-    return after
+    return _clause_opener(parties, b + 1, start, rules)
 
 
 def _unnamed_org(text, parties, s, pos, rules, ctx) -> Optional[Party]:
