@@ -138,6 +138,7 @@ class PairingRules:
         self.passage_origin = plain_pattern(r["passage_origin"])
         self.village_name_before = tuple(r["village_name"]["before"])
         self.village_name_after = tuple(r["village_name"]["after"])
+        self.dateline_after = regex.compile(r["dateline_after"])
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -303,6 +304,7 @@ class PairingRules:
         self.epidemic_words = regex.compile(alternation(ep["words"]))
         self.epidemic_kind = ep["kind"]
         self.epidemic_plain_kinds = frozenset(ep["plain_kinds"])
+        self.relief_words = regex.compile(alternation(r["relief_words"]))
 
     def _load_lists(self, r: dict) -> None:
         """Lists of parties: separators, 分别, clause breaks and the openers of a later
@@ -864,7 +866,8 @@ def _places(text: str, s: int, e: int, rules: PairingRules,
         else:
             place = _higher_place(h)
             if place is not None and not (text.endswith(rules.village_name_before, s, start)
-                                          and text.startswith(rules.village_name_after, end)):
+                                          and text.startswith(rules.village_name_after, end)) \
+                    and not _dateline(text, end, rules):
                 found.append((start, end, place, None))   # (岑溪乡桂林村's 桂林: a village's name)
     chained: list = []
     for item in found:
@@ -875,6 +878,12 @@ def _places(text: str, s: int, e: int, rules: PairingRules,
         else:
             chained.append(item)
     return chained
+
+
+def _dateline(text: str, end: int, rules: PairingRules) -> bool:
+    """Whether the place ending at ``end`` heads a dateline (本报北京9月21日电): where the report was filed,
+    no party. The digit test first: most places are not followed by one."""
+    return end < len(text) and text[end].isdigit() and rules.dateline_after.match(text, end) is not None
 
 
 def _tail(text: str, end: int, limit: int, rules: PairingRules,
@@ -3759,6 +3768,8 @@ def find_pairings(article: Article, rules: PairingRules,
             hubei = bool(r_place.adcode) and r_place.adcode[:2] == rules.epidemic_province
             if epidemic_in(ps, pe) or (hubei and epidemic_article()):
                 return   # 派出医护人员支援湖北省 in the epidemic: relief, not a stated pairing
+            if rules.relief_words.search(text, s, e):
+                return   # 派出工作组赶赴江西、广西…协助抗洪抢险: disaster relief, not a stated pairing
         if r_place.adcode and r_place.adcode[:2] == rules.epidemic_province \
                 and epidemic_in(s, e):
             kind = rules.epidemic_kind
