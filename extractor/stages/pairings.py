@@ -272,6 +272,7 @@ class PairingRules:
         self.origin_close = r["origin_close"]
         self.mutual_modifiers = tuple(r["mutual_modifiers"])
         self.time_clause_ends = tuple(r["time_clause_ends"])
+        self.unnamed_subject = regex.compile(r["unnamed_subject"])
         self.under_people = tuple(r["under_people"])
         self.under_people_joiner = r["under_people_joiner"]
         self.mobiliser_names = tuple(r["mobilisers"]["names"])
@@ -2360,7 +2361,7 @@ def _subjectless(text, parties, pos, cs, s, rules, ctx) -> Optional[Party]:
     if ctx is None:
         return None
     start = parties.clause_start(pos)
-    if parties.any_starting(start, pos):
+    if parties.any_starting(start, pos) or rules.unnamed_subject.match(text, start, pos):
         return None
     return ctx.main_helper(cs)
 
@@ -2370,8 +2371,8 @@ def _sentence_subject(text, parties, s, pos, rules) -> Optional[Party]:
     签署…备忘录，…，对巴中市南江县开展定点帮扶): the first party, at most subject_lead characters
     after the sentence start, when the clause before ``pos`` names no party."""
     start = parties.clause_start(pos)
-    if start == s or parties.any_starting(start, pos):
-        return None
+    if start == s or parties.any_starting(start, pos) or rules.unnamed_subject.match(text, start, pos):
+        return None   # (…;一跨国企业连续2年向果洛州捐赠: the clause's own giver, unnamed)
     # the first clause of the sentence that opens with a party (after a time or a 在 clause:
     # 在国务院扶贫办推动下，香港各界扶贫促进会与…; 在广西百色靖西市，深圳龙岗区依托…)
     breaks = parties.clause_breaks()
