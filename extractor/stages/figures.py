@@ -11,6 +11,7 @@ one ``counties_delisted`` record of value 1 per county and article. Tables in
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from decimal import Decimal
@@ -42,6 +43,7 @@ _NEGATION_GAP = 2
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = plain_pattern(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;。]")
+_CLAUSE_START = re.compile(r"[，,；;。：:！？!?\n]")   # what a clause starts after (a named region's lead)
 _LIST_ITEM = regex.compile(r"[^，,；;：:、和及与（）()“”\s]+")
 _ENUM_COMMA = regex.compile(r"、")
 _DENG_OR_COMMA = regex.compile(r"等|、")
@@ -278,13 +280,19 @@ class FigureRules:
         self.scope_word_object_before = plain_pattern(r["scope_word_object_before"])
         self.title_max_chars = int(r["title_max_chars"])
         self.nation_in_context = regex.compile(r["nation_in_context"])
-        self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])}|{r['named_region_areas']})"
-                                           rf"(?={r['named_region_owns']})")
-        self.numbered_region = plain_pattern(rf"{r['named_region_numbered']}(?={r['named_region_owns']})")
+        self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])}|{r['named_region_areas']})")
+        self.numbered_region = plain_pattern(r["named_region_numbered"])
+        self.region_owns = plain_pattern(r["named_region_owns"])
+        self.region_clause_lead = plain_pattern(r["named_region_clause_lead"])
+        self.region_not_head_after = plain_pattern(r["named_region_not_head_after"])
+        self.region_clause_reach = int(r["named_region_clause_reach"])
         self.region_qualifier = plain_pattern(r["named_region_qualifier"])
-        self.named_region_word = plain_pattern(_alt(r["named_region_gate"]))
+        self.region_name_drops = plain_pattern(r["named_region_name_drops"])
+        self.named_region_word = plain_pattern(_alt([*r["named_region_gate"], *r["named_regions"]]))
         self.named_region_head_max = int(r["named_region_head_max"])
-        self.province_region = plain_pattern(rf"{r['province_region_after']}(?={r['named_region_owns']})")
+        self.province_region = plain_pattern(r["province_region_after"])
+        self.region_members_before = plain_pattern(r["region_members_before"])
+        self.region_members_reach = int(r["region_members_reach"])
         self.nation_people_min = Decimal(r["nation_people_min"])
         self.people_metrics = frozenset(r["people_metrics"])
         self.helper_after_place = plain_pattern(r["helper_after_place"])
@@ -868,6 +876,7 @@ class PlaceScope:
             if self.prefix[k - 1] and self.listed[k - 1]:
                 self.listed[k] = True
         self.list_parent = _list_parents(text, anchors, self.listed, self.prefix, rules.place_list_joiners)
+        _region_member_lists(article, rules, anchors, self.list_parent)
         self.subject = self._subject(article, anchors, self.counted, self.prefix, rules.title_max_chars)
         # 全国/我国 said before a figure that nothing else places: a national review piece
         self.first_nation = next((a.start for a in anchors if a.level == "nation"), None)
@@ -1122,9 +1131,10 @@ def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
     anchors += [_Anchor(p.start, p.end, p.text, p.name, p.level, p.province,
                         p.name if p.level == "prefecture" else None)
                 for p in places]
+    province_starts = {p.end: p.start for p in places if p.level == "province"}
     for p in places:   # 四川藏区: a province's region, as named (after the province, so found first)
         area = rules.province_region.match(text, p.end) if p.level == "province" else None
-        if area:
+        if area and _region_owns_or_heads(rules, text, p.start, area.end(), province_starts):
             anchors.append(_Anchor(p.start, area.end(), text[p.start:area.end()], text[p.start:area.end()],
                                    "region"))
     for m in rules.scope_word.finditer(text):
@@ -1135,8 +1145,8 @@ def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
                                "全国" if level == "nation" else None, level))
     anchors += [_Anchor(m.start(), m.end(), m.group(), "全国", "nation")
                 for m in rules.nation_in_context.finditer(text)]   # 中国8亿多贫困人口
-    anchors += [_Anchor(a, b, text[a:b], text[a:b], "region")
-                for a, b in _named_region_spans(rules, text)]       # 三区三州, 民族八省区 (as named)
+    anchors += [_Anchor(a, b, text[a:b], rules.region_name_drops.sub("", text[a:b]), "region")
+                for a, b in _named_region_spans(rules, text, province_starts)]   # 三区三州, 民族八省区 (as named)
     anchors.sort(key=lambda a: a.start)
     return _without_location_phrases(article, rules, anchors)
 
@@ -1200,16 +1210,41 @@ class _ListParent:
     prefecture: Optional[str]
     province: Optional[str]
     counties: int            # how many counties the list names
+    region: Optional[str] = None   # the named region the list spells out (四川藏区包含甘孜州、阿坝州…)
 
     def unit(self, county_count: Optional[Decimal]) -> tuple[Optional[str], Optional[str]]:
-        """The place of a figure after the list: their prefecture, else their province;
-        a count of more counties than the list names (平舆、确山等14个贫困县) reaches beyond
-        their prefecture, so it takes the province."""
+        """The place of a figure after the list: the region it spells out, else their
+        prefecture, else their province; a count of more counties than the list names
+        (平舆、确山等14个贫困县) reaches beyond their prefecture, so it takes the province."""
+        if self.region:
+            return self.region, "region"
         if self.prefecture and (county_count is None or county_count <= self.counties):
             return self.prefecture, "prefecture"
         if self.province:
             return self.province, "province"
         return None, None
+
+
+def _region_member_lists(article: Article, rules: FigureRules, anchors: list[_Anchor],
+                         parents: list[Optional["_ListParent"]]) -> None:
+    """A list of units opened by a membership verb after a named region of its sentence (四川藏区包含
+    甘孜州、阿坝州和凉山州木里县32个贫困县; 西海固地区…其囊括了西吉、原州…等9个贫困县区) spells the
+    region out: the figures after the list are the region's (rules ``region_members_before``)."""
+    text, first = article.text, 0
+    for k, parent in enumerate(parents):
+        if parent is None or (k and parents[k - 1] is parent):
+            continue   # only a list's first item opens it
+        a = anchors[k]
+        if not rules.region_members_before.search(text, max(0, a.start - rules.region_members_reach), a.start):
+            continue
+        s_start = article.index.sentence_of(a.start)[0]
+        region = next((b for b in reversed(anchors[first:k]) if b.level == "region" and b.start >= s_start), None)
+        if region is not None:
+            shared = dataclasses.replace(parent, region=region.name)
+            for j in range(k, len(parents)):
+                if parents[j] is not parent:
+                    break
+                parents[j] = shared
 
 
 def _in_list(text: str, anchors: list[_Anchor], k: int, joiners: str) -> bool:
@@ -1891,32 +1926,56 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
 
 
 
-def _named_region_spans(rules: FigureRules, text: str):
-    """(start, end) of each region named so that it owns the figures after it: the names listed
-    (三区三州), a numeral of provinces' areas (四省藏区), and a numbered group after its two-character
-    qualifier (民族八省区, 南疆四地州), in order."""
+def _named_region_spans(rules: FigureRules, text: str, province_starts: dict[int, int]):
+    """(start, end) of each region named so that it owns the figures after it or heads their
+    clause: the names listed (三区三州, 西海固), a numeral of provinces' areas (四省藏区), and a
+    numbered group after its two-character qualifier (民族八省区, 南疆4地州), in order."""
     spans: set[tuple[int, int]] = set()
     for word in rules.named_region_word.finditer(text):   # 省区, 地州, 藏区…: the names are tried just before
         for start in range(max(0, word.start() - rules.named_region_head_max), word.start() + 1):
-            region = _region_at(rules, text, start)
+            region = _region_at(rules, text, start, province_starts)
             if region and region[1] >= word.end():
                 spans.add(region)
                 break
     return sorted(spans)
 
 
-def _region_at(rules: FigureRules, text: str, start: int) -> Optional[tuple[int, int]]:
-    """The (start, end) of a named region that owns the figures after it whose name is matched
-    from ``start``: a name listed or a numeral of provinces' areas (三区三州, 四省藏区), or a
-    numbered group with its two-character qualifier read back before ``start`` (民族|八省区)."""
+def _region_at(rules: FigureRules, text: str, start: int,
+               province_starts: Optional[dict[int, int]] = None) -> Optional[tuple[int, int]]:
+    """The (start, end) of a named region matched from ``start`` that owns the figures after it
+    or heads their clause: a name listed or a numeral of provinces' areas (三区三州, 四省藏区), or
+    a numbered group with its two-character qualifier read back before ``start`` (民族|八省区)."""
     region = rules.named_regions.match(text, start)
-    if region is not None:
-        return region.span()
-    if start >= 2 and rules.region_qualifier.fullmatch(text, start - 2, start):
+    span = region.span() if region is not None else None
+    if span is None and start >= 2 and rules.region_qualifier.fullmatch(text, start - 2, start):
         numbered = rules.numbered_region.match(text, start)
         if numbered is not None:
-            return start - 2, numbered.end()
+            span = start - 2, numbered.end()
+    if span is not None and _region_owns_or_heads(rules, text, span[0], span[1], province_starts or {}):
+        return span
     return None
+
+
+def _region_owns_or_heads(rules: FigureRules, text: str, start: int, end: int,
+                          province_starts: dict[int, int]) -> bool:
+    """Whether the region named at ``text[start:end]`` owns the figures after it (“三区三州”还有…)
+    or heads its clause whatever its verb (其中，南疆4地州累计脱贫…; 曾经…的宁夏西海固去年…): only a
+    time, a linking word or a 的-modifier before it in the clause (after a province named right
+    before it), and no list word, exception or membership after it (rules ``named_region_*``)."""
+    if rules.region_owns.match(text, end):
+        return True
+    if rules.region_not_head_after.match(text, end):
+        return False
+    lead_end = province_starts.get(start, start)
+    lo = max(0, lead_end - rules.region_clause_reach)
+    clause = _CLAUSE_START.search(text, lo, lead_end)
+    last = None
+    while clause is not None:
+        last = clause
+        clause = _CLAUSE_START.search(text, clause.end(), lead_end)
+    if last is None and lo > 0:
+        return False   # no clause start within reach: a long lead is no lead
+    return bool(rules.region_clause_lead.fullmatch(text, last.end() if last else 0, lead_end))
 
 
 def _names_region(rules: FigureRules, text: str, provinces: "re.Match") -> bool:
