@@ -1686,7 +1686,7 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         if place is None:
             if place_scope().helper_count(a, s_start, rules.place_lookback):
                 return   # 深圳对口帮扶地区…已帮助194.36万贫困人口实现脱贫: the helper's partners' (F19)
-            place = _place_of(rules, place_scope(), article, metric, value, a, s_start)
+            place = _place_of(rules, place_scope(), article, metric, value, a, s_start, figures)
         (coverage if covered else figures).append(PovertyFigure(
             metric=metric, value=value, unit=unit or rules.unit_of[metric], text=text[a:b],
             span=(a, b), source_span=article.source_span(a, b), place=place,
@@ -1996,8 +1996,9 @@ def _in_quoted_label(rules: FigureRules, text: str, q: Quantity) -> bool:
 
 
 def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: str,
-              value: Decimal, pos: int, s_start: int) -> Optional[str]:
-    """The place of one counted figure (see :class:`PlaceScope`)."""
+              value: Decimal, pos: int, s_start: int, figures: tuple = ()) -> Optional[str]:
+    """The place of one counted figure (see :class:`PlaceScope`); else, for the second number of a
+    change, the place of the figure it changes from (``figures``: those found before it)."""
     text = article.text
     village_lo = None
     if text.startswith(rules.part_openers, s_start):
@@ -2029,7 +2030,7 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
     if metric in rules.people_metrics and value >= rules.nation_people_min \
             and level not in ("nation", "province", "region"):
         return "全国"   # 8239万——这是6年累计减贫人数: no province had that many poor
-    return place
+    return place or _changed_from_place(rules, text, figures, pos, s_start)
 
 
 def _village_introduced(rules: FigureRules, scope: PlaceScope, text: str, lo: int, pos: int
@@ -2100,6 +2101,18 @@ def _same_family(rules: FigureRules, metric: str, unit: str) -> str:
     if unit in rules.person_units:
         return _PEOPLE_OF.get(metric, metric)
     return metric
+
+
+def _changed_from_place(rules: FigureRules, text: str, figures: list[PovertyFigure], a: int,
+                        s_start: int) -> Optional[str]:
+    """The place of the figure a change starts from, for its second number that nothing places
+    (农村贫困人口从9899万人减少到去年底的551万人: 9899万 is the nation's by its size, and so is 551万):
+    the figure right before it in its clause, a change word between (``r_change_between``)."""
+    last = figures[-1] if figures else None
+    if last is None or last.place is None or last.span[0] < s_start or a - last.span[1] >= rules.chain_window \
+            or _CLAUSE_END.search(text, last.span[1], a):
+        return None
+    return last.place if rules.r_change_between.search(text, last.span[1], a) else None
 
 
 def _chained_metric(rules: FigureRules, text: str, last_metric: str, last_end: int,
