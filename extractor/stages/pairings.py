@@ -121,6 +121,7 @@ class PairingRules:
         self._load_sent(r["sent"])
         self._load_formed(r["formed"])
         self._load_arrived(r["arrived"])
+        self._load_posted(r["posted"])
         self._load_visiting(r["visiting"])
         self._load_instances(r["instances"])
         self._load_carried(r["carried"])
@@ -195,6 +196,21 @@ class PairingRules:
             alternation(a["labels"]), alternation(a["people"]), alternation(a["verbs"])))
         self.arrived_lead = regex.compile(f"{a['lead']}$")
         self.arrived_lead_max = a["lead_max"]
+
+    def _load_posted(self, p: dict) -> None:
+        """A sending unit's posting label with the place its cadre works (the posted shape): the
+        label cue → the province prefix of the places it may name, the people after it, the lead
+        between the helper and the label (anchored at the label) and the levels read."""
+        self.posted_provinces: dict[str, str] = dict(p["labels"])
+        self.posted_people = tuple(p["people"])
+        self.posted_lead = regex.compile(p["lead"])
+        self.posted_lead_to = regex.compile(p["lead"].removesuffix("$"))   # read forward from a party
+        self.posted_aid_words = tuple(self.posted_provinces)
+        self.posted_team_names = tuple(p["team_names"])
+        self.posted_clause_break = regex.compile(p["clause_break"])
+        self.posted_quote = regex.compile(p["quote"])
+        self.posted_lead_max = p["lead_max"]
+        self.posted_levels = frozenset(p["levels"])
 
     def _load_visiting(self, v: dict) -> None:
         """A delegation's visit read alone (the visiting reader): the trigger (delegation word,
@@ -3811,6 +3827,7 @@ def find_pairings(article: Article, rules: PairingRules,
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
     _read_sendings(text, rules, ctx, add, parties_in)
     _read_arrivals(text, rules, ctx, add, parties_in)
+    _read_postings(text, sentences, parties_of, rules, add, given)
     _read_formed_teams(text, rules, ctx, add, parties_in)
     if any(m.group() not in rules.bare_cues for cues in sentences.values() for m in cues):
         # (an article whose only cue is a bare 对口, 对口合作/对口交流 between equals, tells no help)
@@ -4286,6 +4303,66 @@ def _read_arrivals(text, rules, ctx, add, parties_in) -> None:
                and _contains(r.recipient, r2.recipient) for h2, r2, *_ in found):
             continue
         add(h, r.recipient, kind, start, end, s, e)
+
+
+def _read_postings(text, sentences, parties_of, rules, add, given) -> None:
+    """H (第N批) 援X干部 with a place of X's province in its sentence (rules/pairings.yaml, posted; W9 (b)):
+    作为上海市第十批援滇干部的刘于朋，来到…绿春县挂职 → 上海市 → 绿春县, when another sentence of the
+    article says H helps (:func:`_stated_elsewhere`). A place written as a team's name (江孜联络小组) or
+    across a quotation mark from the label (林芝市委书记马升昌说：“深圳援藏干部人才…: the speaker's post) is
+    none, and a place holding or inside one H is already read to help yields to it."""
+    for (s, e), cues in sentences.items():
+        for m in cues:
+            province = rules.posted_provinces.get(m.group())
+            if province is None or not text.startswith(rules.posted_people, m.end()):
+                continue
+            singles = SentenceParties((p for p in parties_of.get((s, e)) or () if p.pair is None), text, s, e, rules)
+            lead = rules.posted_lead.search(text, max(s, m.start() - rules.posted_lead_max), m.start())
+            hi = singles.first_ending_at(lead.start()) if lead else None
+            if hi is None or singles[hi].deictic:
+                continue
+            h = singles[hi]
+            places: dict[Place, Party] = {}
+            for p in singles:
+                if p is not h and not p.org and p.place is not None and p.place.level in rules.posted_levels \
+                        and (p.place.adcode or "")[:2] == province \
+                        and not text.startswith(rules.posted_team_names, p.end) \
+                        and rules.posted_quote.search(text, min(p.end, m.start()), max(p.start, m.end())) is None:
+                    places.setdefault(p.place, p)
+            kept = [r for r in places if not any(r != r2 and _contains(r, r2) for r2 in places)
+                    and not any(g.helper[0] == h.helper[0] and r2 != r and (_contains(r, r2) or _contains(r2, r))
+                                for g, r2 in given)]
+            if kept and _stated_elsewhere(text, h, (s, e), sentences, parties_of, rules):
+                for r in kept:
+                    add(h, r, rules.cues[m.group()].kind, min(h.start, places[r].start),
+                        max(m.end(), places[r].end), s, e)
+
+
+def _stated_elsewhere(text, h: Party, here: tuple[int, int], sentences, parties_of, rules) -> bool:
+    """Whether a cue sentence other than ``here`` says ``h`` helps: ``h`` (or a province pair its place
+    opens: 沪滇 for 上海市), owning no 援X of its own (湖南援藏工作队, 广东援疆), and a cue that is neither a
+    援X nor a label in one clause (这所学校北京投资援建两亿多元, 2018年绿春沪滇扶贫协作项目清单; W9 (b): a
+    sentence of the article says the unit helps)."""
+    name = h.helper[0]
+    for key, cues in sentences.items():
+        strong = [c for c in cues if c.group() not in rules.posted_provinces and not _label_after(text, c.end(), rules)]
+        if key == here or not strong:
+            continue     # (援藏工作, 援藏使命: the label's own word tells the team's work, not the unit's)
+        for p in parties_of.get(key) or ():
+            if p.deictic or not ((p.pair is not None and h.place is not None and p.pair[0] == h.place)
+                                 or (p.pair is None and p.helper[0] == name and not _owns_aid(text, p, key[1], rules))):
+                continue
+            if any(rules.posted_clause_break.search(text, min(p.end, c.end()), max(p.start, c.start())) is None
+                   for c in strong):
+                return True
+    return False
+
+
+def _owns_aid(text: str, p: Party, e: int, rules: PairingRules) -> bool:
+    """Whether the party owns a 援X right after it (北京市19名援青干部, 湖南援藏工作队, 广东援疆认真贯彻…):
+    a label or the team's work, no statement of the party's own."""
+    lead = rules.posted_lead_to.match(text, p.end, e)
+    return lead is not None and text.startswith(rules.posted_aid_words, lead.end())
 
 
 def _read_formed_teams(text, rules, ctx, add, parties_in) -> None:
