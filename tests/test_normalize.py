@@ -203,3 +203,26 @@ def test_punctuation_shift_switch(monkeypatch):
     assert normalize("大家好?!皻g迎").text == "大家好?!皻g迎"
     monkeypatch.undo()
     assert normalize("大家好?!皻g迎").text == "大家好?“欢迎"
+
+
+def test_pinyin_shift_switch(monkeypatch):
+    """rules/normalize.yaml pinyin_shift: false leaves the damaged runs as they are."""
+    from dataclasses import replace
+    import extractor.text.normalize as module
+    rules = module._rules()
+    monkeypatch.setattr(module, "_rules", lambda: replace(rules, pinyin_shift=False))
+    assert normalize("他們都變?yōu)橹赂粠ь^人").text == "他们都变?yōu)橹赂粠ь^人"
+    monkeypatch.undo()
+    assert normalize("他們都變?yōu)橹赂粠ь^人").text == "他们都变为致富带头人"
+
+
+def test_gbk_pinyin_table_is_up_to_date():
+    """rules/gbk_pinyin.tsv is what scripts/build_gbk_pinyin.py makes from the pinned pypinyin
+    (the test extra) and the normaliser's frequency test."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    pytest.importorskip("pypinyin")
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_gbk_pinyin.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr + " — run scripts/build_gbk_pinyin.py"

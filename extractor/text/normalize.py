@@ -18,6 +18,7 @@ import codecs
 from bisect import bisect_left
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import Callable, Iterator
@@ -26,7 +27,7 @@ import regex
 
 from .offsets import Edit, OffsetMap, Rewriter, StepMap
 from ..frozen import cached_property
-from ..rules import jieba_dictionary, load_yaml, plain_pattern, words_pattern
+from ..rules import jieba_dictionary, load_tsv, load_yaml, plain_pattern, words_pattern
 
 #: The repair kinds SPEC.md names; every record reports all of them.
 REPAIR_KINDS = ("pinyin_annotations", "html_entities", "mojibake_runs", "joined_lines",
@@ -279,6 +280,11 @@ class _Rules:
     punctuation_shift_marks: str
     punctuation_shift_min_frequency: int
     punctuation_shift_quotes: str
+    pinyin_shift: bool
+    pinyin_shift_note: re.Pattern      # "?" and a converter's note: ?yōu)
+    pinyin_shift_before: regex.Pattern  # the character before it, and its own note: 變, 當(dāng)
+    pinyin_shift_table: str
+    pinyin_shift_min_frequency: int
     swallowed_entity: regex.Pattern
     swallowed_tag: regex.Pattern
     swallowed_pinyin: regex.Pattern
@@ -302,6 +308,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
+    # Long on purpose: one keyword a table of rules/normalize.yaml, each compiled once here.
     r = load_yaml("normalize.yaml")
     letters = r["pinyin_letters"]
     drop = "|".join(r["drop_elements"])
@@ -336,6 +343,11 @@ def _rules() -> _Rules:
         punctuation_shift_marks=r["punctuation_shift_marks"],
         punctuation_shift_min_frequency=int(r["punctuation_shift_min_frequency"]),
         punctuation_shift_quotes=r["punctuation_shift_quotes"],
+        pinyin_shift=bool(r["pinyin_shift"]),
+        pinyin_shift_note=re.compile(rf"\?([{letters}]{{1,6}})\)"),
+        pinyin_shift_before=regex.compile(rf"(\p{{Han}})(?:\([{letters}]{{1,6}}\))?\Z"),
+        pinyin_shift_table=r["pinyin_shift_table"],
+        pinyin_shift_min_frequency=int(r["pinyin_shift_min_frequency"]),
         swallowed_entity=regex.compile(rf"(?:{'|'.join(r['swallowed_entities'])}|#\d{{1,7}});"),
         swallowed_tag=regex.compile(r"/?([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>\n]{0,200}>"),
         swallowed_pinyin=regex.compile(rf"[{letters}]{{1,6}}\)"),
@@ -451,58 +463,169 @@ def _pinyin(text: str, rules: _Rules) -> tuple[str, StepMap]:
 
 
 def _mojibake(text: str, rules: _Rules, warnings: list[str]) -> tuple[str, StepMap]:
-    rw = Rewriter(text)
     found = sorted(((m, lead) for pattern, lead in rules.mojibake for m in pattern.finditer(text)),
                    key=lambda ml: ml[0].start())
-    lost = 0
+    # (start, end, repair, 0 for a trigger's run | 1 for a note's, what its repair warns)
+    runs: list[tuple[int, int, str, int, list[str]]] = []
+    lost, pos = 0, 0
     for m, lead in found:
-        if m.start() < rw.pos:
+        if m.start() < pos:
             continue
-        start = m.end()
-        window_end = start
-        encoded = bytearray([lead])
-        limit = min(len(text), start + rules.mojibake_window)
-        while window_end < limit and text[window_end] != "\n":
-            try:
-                encoded += text[window_end].encode("gbk")
-            except UnicodeEncodeError:
-                break
-            window_end += 1
-        window = text[start:window_end]
-        decoded = bytes(encoded).decode("gbk", errors="replace")
-        # The shifted decoding re-synchronises: from there on it equals the input.
-        common = 0
-        while (common < len(window) and common < len(decoded)
-               and window[-1 - common] == decoded[-1 - common]):
-            common += 1
-        damaged_end = window_end - common
-        repaired = decoded[: len(decoded) - common]
-        # A "?" right after the run is where the first wrong decoding gave up: the
-        # character whose trail byte it ate is lost (U+FFFD here), and so is the ASCII
-        # byte after it; what that byte was shows in the text that follows.
-        if repaired.endswith("\ufffd") and text.startswith("?", damaged_end):
-            damaged_end += 1
-            rest = text[damaged_end:]
-            swallowed = (rules.swallowed_entity.match(rest) or rules.swallowed_tag.match(rest)
-                         or rules.swallowed_pinyin.match(rest))
-            if swallowed and swallowed.re is rules.swallowed_entity:
-                entity = "&" + swallowed.group()
-                repaired += html.unescape(entity)
-                damaged_end += len(swallowed.group())
-            elif swallowed and swallowed.re is rules.swallowed_tag:
-                name = swallowed.group(1).lower()
-                repaired += "\n" if name in rules.block_tags else ""
-                damaged_end += len(swallowed.group())
-            elif swallowed:  # the "(" of a pinyin note
-                damaged_end += len(swallowed.group())
-            else:
-                warnings.append(f"mojibake: a character and the byte after it are lost before {rest[:6]!r}")
+        heard: list[str] = []
+        pos, repaired, _ = _shifted_run(text, m.end(), lead, rules, heard)
         lost += repaired.count("\ufffd")
-        repaired = repaired.replace("\ufffd", "")
-        rw.replace(m.start(), damaged_end, repaired, "mojibake_runs")
+        runs.append((m.start(), pos, repaired.replace("\ufffd", ""), 0, heard))
+    # A clean text pays a str `in` (real news writes ？, and notes are rare).
+    if rules.pinyin_shift and "?" in text:
+        runs = sorted(runs + [(*run, 1, heard) for *run, heard in _pinyin_shift_runs(text, rules)],
+                      key=lambda run: run[:2] + (run[3],))
+    rw = Rewriter(text)
+    for start, end, repaired, _, heard in runs:
+        if start >= rw.pos:   # a trigger's run and a note's run can cover the same damage
+            rw.replace(start, end, repaired, "mojibake_runs")
+            warnings.extend(heard)
     if lost:
         warnings.append(f"mojibake: {lost} character(s) could not be recovered and were dropped")
     return rw.finish()
+
+
+def _shifted_run(text: str, start: int, lead: int, rules: _Rules,
+                 warnings: list[str]) -> tuple[int, str, bool]:
+    """The run from ``start`` decoded one byte late, whose lost lead byte is ``lead``: where
+    its damage ends, what it was (U+FFFD for a character that cannot be recovered), and
+    whether it ends at the "?" of a character lost with the byte after it."""
+    window_end = start
+    encoded = bytearray([lead])
+    limit = min(len(text), start + rules.mojibake_window)
+    while window_end < limit and text[window_end] != "\n":
+        try:
+            encoded += text[window_end].encode("gbk")
+        except UnicodeEncodeError:
+            break
+        window_end += 1
+    window = text[start:window_end]
+    decoded = bytes(encoded).decode("gbk", errors="replace")
+    # The shifted decoding re-synchronises: from there on it equals the input.
+    common = 0
+    while (common < len(window) and common < len(decoded)
+           and window[-1 - common] == decoded[-1 - common]):
+        common += 1
+    damaged_end = window_end - common
+    repaired = decoded[: len(decoded) - common]
+    # A "?" right after the run is where the first wrong decoding gave up: the
+    # character whose trail byte it ate is lost (U+FFFD here), and so is the ASCII
+    # byte after it; what that byte was shows in the text that follows.
+    at_mark = repaired.endswith("\ufffd") and text.startswith("?", damaged_end)
+    if at_mark:
+        lost_lead = (bytes([lead]) + text[start:damaged_end].encode("gbk"))[-1]
+        damaged_end += 1
+        rest = text[damaged_end:]
+        swallowed = (rules.swallowed_entity.match(rest) or rules.swallowed_tag.match(rest)
+                     or rules.swallowed_pinyin.match(rest))
+        if swallowed and swallowed.re is rules.swallowed_entity:
+            repaired += html.unescape("&" + swallowed.group())
+            damaged_end += len(swallowed.group())
+        elif swallowed and swallowed.re is rules.swallowed_tag:
+            name = swallowed.group(1).lower()
+            repaired += "\n" if name in rules.block_tags else ""
+            damaged_end += len(swallowed.group())
+        elif swallowed:  # the "(" of a pinyin note: the note names the lost character
+            damaged_end += len(swallowed.group())
+            named = _named_by_note(swallowed.group()[:-1], lost_lead, rules)
+            repaired = repaired[:-1] + named if named else repaired
+        else:
+            warnings.append(f"mojibake: a character and the byte after it are lost before {rest[:6]!r}")
+    return damaged_end, repaired, at_mark
+
+
+def pinyin_shift_repairs(text: str) -> list[tuple[int, int, str]]:
+    """Runs a converter's pinyin note shows shifted, and their exact repairs: ``(start, end,
+    replacement)`` of ``text``, in order (``rules/normalize.yaml``, pinyin_shift, says how the
+    damage arises).
+
+    The decoder restarted one byte back: X's trail byte and the next character's lead byte L
+    were read as one character, whose reading the converter wrote before it became ``?``.
+    That reading and X's trail byte name L; put back, the run after the note decodes in step.
+    A lost character that a note names comes back; one that no note names stays ``?``.
+
+    >>> pinyin_shift_repairs("他們都變?yōu)橹赂粠ь^人")   # ? for 優 = [變's trail, 為's lead]
+    [(4, 14, '為致富帶頭')]
+    >>> pinyin_shift_repairs("各家各戶?mò)?bāng)助")   # the run's last character 幫 named by its note
+    [(4, 14, '幫')]
+    >>> pinyin_shift_repairs("今年?xuān)側丝谠黾?明年")    # 加 (and the "," after it) lost: "?" stays
+    [(2, 13, '總人口增?')]
+    >>> pinyin_shift_repairs("大?fà)W生")                # 8A or 8C both read as text: ambiguous, left
+    []
+    >>> pinyin_shift_repairs("今年?xuān)側丝谠5恼n")        # a character lost inside the run: left
+    []
+    >>> pinyin_shift_repairs("這是什么?shí)刻,你好?hǎo)呀")   # clean notes after ASCII or rare runs
+    []
+    """
+    rules = _rules()
+    return [] if not rules.pinyin_shift else [run[:3] for run in _pinyin_shift_runs(text, rules)]
+
+
+def _pinyin_shift_runs(text: str, rules: _Rules) -> Iterator[tuple[int, int, str, list[str]]]:
+    """Each note's run and its repair, with what the repair warns."""
+    for m in rules.pinyin_shift_note.finditer(text):
+        before = rules.pinyin_shift_before.search(text, max(0, m.start() - 9), m.start())
+        if before is None:
+            continue
+        found = []
+        for lead in _leads_by_note(before.group(1), m.group(1)):
+            heard: list[str] = []
+            end, repaired, at_mark = _shifted_run(text, m.end(), lead, rules, heard)
+            # a character lost inside the run, not at a "?", is damage of another kind
+            lost_inside = "\ufffd" in (repaired[:-1] if at_mark else repaired)
+            if not lost_inside and _reads_as_shifted_text(repaired, rules):
+                found.append((end, repaired, heard))
+        if len(found) == 1:   # two leads that both read as text: ambiguous, left
+            end, repaired, heard = found[0]
+            yield m.start(), end, repaired.replace("\ufffd", "?"), heard
+
+
+@cache
+def _gbk_readings() -> dict[str, str]:
+    """Each reading's GBK characters (rules/gbk_pinyin.tsv), read at the first damaged text."""
+    return {row["reading"]: row["characters"] for row in load_tsv(_rules().pinyin_shift_table)}
+
+
+def _leads_by_note(before: str, reading: str) -> list[int]:
+    """The lead bytes L for which [``before``'s trail byte, L] is a character of ``reading``."""
+    try:
+        raw = before.encode("gbk")
+    except UnicodeEncodeError:
+        return []
+    if len(raw) != 2:
+        return []
+    found = []
+    for char in _gbk_readings().get(reading, ""):
+        code = char.encode("gbk")
+        if code[0] == raw[1] and code[1] >= 0x81:
+            found.append(code[1])
+    return found
+
+
+def _named_by_note(reading: str, lead: int, rules: _Rules) -> str:
+    """The one frequent character of ``reading`` whose lead byte is ``lead``, else ""."""
+    if not rules.pinyin_shift:
+        return ""
+    frequency, floor = _han_frequency(), rules.pinyin_shift_min_frequency
+    found = [char for char in _gbk_readings().get(reading, "")
+             if char.encode("gbk")[0] == lead and frequency.get(_t2s().convert(char), 0) >= floor]
+    return found[0] if len(found) == 1 else ""
+
+
+def _reads_as_shifted_text(repaired: str, rules: _Rules) -> bool:
+    """Frequent Han characters (in simplified form), punctuation and lost characters (U+FFFD)
+    only, and a Han character among them: a wrong lead byte gives rare characters or symbols."""
+    frequency, floor = _han_frequency(), rules.pinyin_shift_min_frequency
+    simplified = _t2s().convert(repaired)
+    if len(simplified) != len(repaired) or not _HAN.search(simplified):
+        return False
+    return all(frequency.get(ch, 0) >= floor if _HAN.fullmatch(ch) else
+               ch == "\ufffd" or ch.isascii() or unicodedata.category(ch).startswith("P")
+               for ch in simplified)
 
 
 def punctuation_shift_repairs(text: str) -> list[tuple[int, int, str]]:
