@@ -293,7 +293,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
-                   "given_name_follower_chars", "ruled_verb_end_followers",
+                   "given_name_follower_chars", "object_end_chars", "ruled_verb_end_followers",
                    "run_on_end_chars",
                    "name_left_chars", "list_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars", "clan_chars",
@@ -457,7 +457,7 @@ def _load_rules(folder: Folder) -> PersonRules:
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
-            "name_end_cut_words", "site_after_name", "site_end", "village_post_words", "origin_subject_links",
+            "name_end_cut_words", "object_char_not_before", "site_after_name", "site_end", "village_post_words", "origin_subject_links",
             "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
             "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before",
             "guest_delegations", "doubled_commas", "origin_request_words", "origin_other_preps")}),
@@ -892,7 +892,7 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
     fits = []
     # 王某才，: 才, 常, 正 before a mark end the given name (an adverb needs a verb after it)
     given_end = text[k + 2:k + 3] in rules.words["given_name_follower_chars"] and \
-        text[k + 3:k + 4] in rules.words["clause_name_not_before"]
+        text[k + 3:k + 4] in rules.words["clause_name_not_before"] or _object_char_ends_name(text, k + 2, rules)
     for n in (rules.rules_name_lengths[-1:] if strict else rules.rules_name_lengths):
         name = text[k:k + n]
         if len(name) == n and _HAN.fullmatch(name[-1]) and (rules.followers.match(text, k + n)
@@ -913,6 +913,17 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
             any(name[i:i + 2] in plain for i in range(len(name) - 1) if i != given):
         return None
     return k, k + fits[0]
+
+
+def _object_char_ends_name(text: str, i: int, rules: PersonRules) -> bool:
+    """``text[i]`` is one of ``object_end_chars`` (让, 为, 从) with no object after it: a speech
+    verb, an adverb or punctuation comes next (杜某让|介绍, 陈某从|曾是), not the start of a longer
+    word (让|说明: someone is told to explain), so it ends a given name."""
+    if text[i:i + 1] not in rules.words["object_end_chars"]:
+        return False
+    after = next((w for w in rules.affixes.object_char_not_before if text.startswith(w, i + 1)), None)
+    return after is not None and (len(after) > 1 or not _HAN.match(after)
+                                  or text[i + 1:i + 3] not in _plain_words())
 
 
 def framed_name(text: str, k: int, rules: PersonRules, surnames: Optional[frozenset[str]] = None
@@ -1835,7 +1846,8 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                 a -= 1
             elif _HAN.match(text, b) and text[a] in rules.surnames \
                     and (text[b] not in stop and not rules.followers.match(text, b)
-                         or text[b] in rules.words["given_name_follower_chars"]) \
+                         or text[b] in rules.words["given_name_follower_chars"]
+                         or _object_char_ends_name(text, b, rules)) \
                     and rules.followers.match(text, b + 1) \
                     and text[b - 1:b + 1] not in plain and text[b:b + 2] not in plain \
                     and _same_neighbour(text, name, 2):
