@@ -1230,21 +1230,31 @@ def _region_member_lists(article: Article, rules: FigureRules, anchors: list[_An
     """A list of units opened by a membership verb after a named region of its sentence (四川藏区包含
     甘孜州、阿坝州和凉山州木里县32个贫困县; 西海固地区…其囊括了西吉、原州…等9个贫困县区) spells the
     region out: the figures after the list are the region's (rules ``region_members_before``)."""
-    text, first = article.text, 0
+    text = article.text
     for k, parent in enumerate(parents):
         if parent is None or (k and parents[k - 1] is parent):
             continue   # only a list's first item opens it
         a = anchors[k]
         if not rules.region_members_before.search(text, max(0, a.start - rules.region_members_reach), a.start):
             continue
-        s_start = article.index.sentence_of(a.start)[0]
-        region = next((b for b in reversed(anchors[first:k]) if b.level == "region" and b.start >= s_start), None)
+        region = _region_named_since(anchors, k, article.index.sentence_of(a.start)[0])
         if region is not None:
             shared = dataclasses.replace(parent, region=region.name)
             for j in range(k, len(parents)):
                 if parents[j] is not parent:
                     break
                 parents[j] = shared
+
+
+def _region_named_since(anchors: list[_Anchor], k: int, start: int) -> Optional[_Anchor]:
+    """The last named region before anchor ``k`` that starts at or after ``start`` (its sentence's
+    start): the anchors are in text order, so the look back stops at the first one before ``start``."""
+    for j in range(k - 1, -1, -1):
+        if anchors[j].start < start:
+            return None
+        if anchors[j].level == "region":
+            return anchors[j]
+    return None
 
 
 def _in_list(text: str, anchors: list[_Anchor], k: int, joiners: str) -> bool:
