@@ -43,7 +43,6 @@ _NEGATION_GAP = 2
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = plain_pattern(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;。]")
-_CLAUSE_START = re.compile(r"[，,；;。：:！？!?\n]")   # what a clause starts after (a named region's lead)
 _LIST_ITEM = regex.compile(r"[^，,；;：:、和及与（）()“”\s]+")
 _ENUM_COMMA = regex.compile(r"、")
 _DENG_OR_COMMA = regex.compile(r"等|、")
@@ -1978,11 +1977,9 @@ def _region_owns_or_heads(rules: FigureRules, text: str, start: int, end: int,
         return False
     lead_end = province_starts.get(start, start)
     lo = max(0, lead_end - rules.region_clause_reach)
-    clause = _CLAUSE_START.search(text, lo, lead_end)
     last = None
-    while clause is not None:
-        last = clause
-        clause = _CLAUSE_START.search(text, clause.end(), lead_end)
+    for last in _CLAUSE_MARK.finditer(text, lo, lead_end):
+        pass   # the last mark a clause starts after, before the region's lead ends
     if last is None and lo > 0:
         return False   # no clause start within reach: a long lead is no lead
     return bool(rules.region_clause_lead.fullmatch(text, last.end() if last else 0, lead_end))
