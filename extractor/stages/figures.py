@@ -27,7 +27,7 @@ from ..lexicon.numbers import (PERCENT_WORD, Quantity, QuantityGate, Rejected, q
                                scan_percent_words)
 from ..lexicon.years import year_grammar, year_of
 from ..record import PovertyFigure
-from ..rules import Folder, alternation as _alt, load_yaml, plain_pattern
+from ..rules import Folder, alternation as _alt, load_yaml, plain_pattern, words_pattern
 
 # The fixed patterns the scans below use, compiled once: ``regex.search(string, …)`` looks
 # its pattern up in regex's cache on every call, a measurable share of this stage.
@@ -287,7 +287,8 @@ class FigureRules:
         self.region_clause_reach = int(r["named_region_clause_reach"])
         self.region_qualifier = plain_pattern(r["named_region_qualifier"])
         self.region_name_drops = plain_pattern(r["named_region_name_drops"])
-        self.named_region_word = plain_pattern(_alt([*r["named_region_gate"], *r["named_regions"]]))
+        self.named_region_word = words_pattern([*r["named_region_gate"], *r["named_regions"]])
+        self.named_region_names = frozenset(r["named_regions"])
         self.named_region_head_max = int(r["named_region_head_max"])
         self.province_region = plain_pattern(r["province_region_after"])
         self.region_members_before = plain_pattern(r["region_members_before"])
@@ -1229,6 +1230,8 @@ def _region_member_lists(article: Article, rules: FigureRules, anchors: list[_An
     """A list of units opened by a membership verb after a named region of its sentence (四川藏区包含
     甘孜州、阿坝州和凉山州木里县32个贫困县; 西海固地区…其囊括了西吉、原州…等9个贫困县区) spells the
     region out: the figures after the list are the region's (rules ``region_members_before``)."""
+    if all(b.level != "region" for b in anchors):
+        return   # most articles name no region
     text = article.text
     for k, parent in enumerate(parents):
         if parent is None or (k and parents[k - 1] is parent):
@@ -1941,7 +1944,9 @@ def _named_region_spans(rules: FigureRules, text: str, province_starts: dict[int
     numbered group after its two-character qualifier (民族八省区, 南疆4地州), in order."""
     spans: set[tuple[int, int]] = set()
     for word in rules.named_region_word.finditer(text):   # 省区, 地州, 藏区…: the names are tried just before
-        for start in range(max(0, word.start() - rules.named_region_head_max), word.start() + 1):
+        # a lexicon name found whole is tried where it stands (三区三州, 西海固); a grammar word from a few before
+        lo = word.start() if word.group() in rules.named_region_names else word.start() - rules.named_region_head_max
+        for start in range(max(0, lo), word.start() + 1):
             region = _region_at(rules, text, start, province_starts)
             if region and region[1] >= word.end():
                 spans.add(region)
