@@ -649,8 +649,14 @@ def punctuation_shift_repairs(text: str) -> list[tuple[int, int, str]]:
     >>> punctuation_shift_repairs("真好!我們走吧?对!A股") # clean text: no repair
     []
     """
-    rules = _rules()
-    return [] if not rules.punctuation_shift else list(_punctuation_shift_runs(text, rules))
+    return _shift_repairs(text, _rules())
+
+
+def _shift_repairs(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
+    # A clean text pays a str `in` per mark (real news writes ！ and ？, not ! and ?): a run opens with one.
+    if not rules.punctuation_shift or not any(mark in text for mark in rules.punctuation_shift_marks):
+        return []
+    return list(_punctuation_shift_runs(text, rules))
 
 
 def _punctuation_shift_runs(text: str, rules: _Rules) -> Iterator[tuple[int, int, str]]:
@@ -683,10 +689,7 @@ def _reads_as_text(repaired: str, rules: _Rules) -> bool:
 
 
 def _punctuation_shift(text: str, rules: _Rules) -> tuple[str, StepMap]:
-    # A clean text pays a str `in` per mark (real news writes ！ and ？, not ! and ?).
-    found = [] if not rules.punctuation_shift or not any(
-        mark in text for mark in rules.punctuation_shift_marks) else list(
-        _punctuation_shift_runs(text, rules))
+    found = _shift_repairs(text, rules)
     if not found:
         return text, StepMap([], len(text), len(text))
     rw = Rewriter(text)
