@@ -1774,7 +1774,11 @@ def _repair_cut_names(text: str, names: set[str], rules: PersonRules) -> set[str
             nexts = {text[i + 2:i + 3] for i in found}
             if len(found) >= 2 and len(nexts) == 1:
                 c = nexts.pop()
-                if _HAN.match(c) and c not in stop and \
+                # 才, 常, 正 that every occurrence has, before different words (尹某正|倒, 尹某正|是,
+                # 尹某正|到): no adverb of one verb, the name's end (not 王某正在 twice)
+                given = c in rules.words["given_name_follower_chars"] and \
+                    len({text[i + 3:i + 4] for i in found}) > 1
+                if _HAN.match(c) and (c not in stop or given) and \
                         not text.startswith(rules.affixes.name_end_cut_words, found[0] + 2):
                     name += c                       # not 莫某|总理 (twice)
         out.add(name)
