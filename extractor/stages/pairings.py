@@ -4589,10 +4589,17 @@ def _pair_counted_cue(text, p, s, e, cues, rules) -> Optional[regex.Match]:
     支援转向双向协作)."""
     if rules.pair_counted_mutual.search(text, p.end, e):
         return None
-    under = any(w in text[s:e] for w in rules.pair_relation_under)
     return next((m for m in cues if m.start() >= p.end and m.group() in rules.pair_counted_cues
                  and not text.startswith(rules.pair_counted_name_tails, m.end())
-                 and (under or not text.startswith(rules.pair_relation_tails, m.end()))), None)
+                 and (not text.startswith(rules.pair_relation_tails, m.end())
+                      or _relation_under_programme(text, s, e, rules))), None)
+
+
+def _relation_under_programme(text: str, s: int, e: int, rules: PairingRules) -> bool:
+    """Whether the sentence sets a relation under 东西部扶贫协作 (rules pair_relation_under): asked
+    only where a relation tail follows the cue."""
+    sentence = text[s:e]
+    return any(w in sentence for w in rules.pair_relation_under)
 
 
 def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None:
