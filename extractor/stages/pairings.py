@@ -3850,11 +3850,10 @@ def find_pairings(article: Article, rules: PairingRules,
 
 
 def _only_mobilises(text: str, h: Party, s: int, end: int, rules: PairingRules) -> bool:
-    """Whether ``h`` is a federation or chamber (rules mobilisers) followed in its sentence, before the statement's
-    end, by a verb of mobilising others (全国工商联动员310家民营企业帮扶织金县): its members help, not it (W20, the
-    02:30 ruling (1))."""
-    return bool(h.org) and h.org.endswith(rules.mobiliser_names) \
-        and rules.mobilising_verbs.search(text, max(s, h.end), end) is not None
+    """Whether the organisation ``h`` (its caller asks only for one) is a federation or chamber (rules mobilisers)
+    followed in its sentence, before the statement's end, by a verb of mobilising others (全国工商联动员310家民营企业
+    帮扶织金县): its members help, not it (W20, the 02:30 ruling (1))."""
+    return h.org.endswith(rules.mobiliser_names) and rules.mobilising_verbs.search(text, max(s, h.end), end) is not None
 
 
 def _read_pair_funds(text, article, rules, add, parties_in) -> None:
