@@ -4311,11 +4311,13 @@ def _read_postings(text, sentences, parties_of, rules, add, given) -> None:
     across a quotation mark from the label (林芝市委书记马升昌说：“深圳援藏干部人才…: the speaker's post) is
     none, and a place holding or inside one H is already read to help yields to it."""
     for (s, e), cues in sentences.items():
+        singles = None   # the sentence's single parties, found at its first label (most sentences have none)
         for m in cues:
             province = rules.posted_provinces.get(m.group())
             if province is None or not text.startswith(rules.posted_people, m.end()):
                 continue
-            singles = SentenceParties((p for p in parties_of.get((s, e)) or () if p.pair is None), text, s, e, rules)
+            if singles is None:
+                singles = SentenceParties((p for p in parties_of.get((s, e)) or () if p.pair is None), text, s, e, rules)
             lead = rules.posted_lead.search(text, max(s, m.start() - rules.posted_lead_max), m.start())
             hi = singles.first_ending_at(lead.start()) if lead else None
             if hi is None or singles[hi].deictic:
