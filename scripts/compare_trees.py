@@ -99,7 +99,7 @@ def stage_runner(modules, name: str, texts: list[str], cold=None):
     return run
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("before")
     parser.add_argument("after")
@@ -112,7 +112,11 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true",
                         help="clear the tagger's cache and the gazetteer's phrase memo before "
                              "each timed run (as benchmark.py does each round)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments()
     corpora = {
         "real news": [p.read_text(encoding="utf-8") for p in sorted(SHARED.glob("real-news/*/*.txt"))],
         "archive month": [p.read_bytes().decode("utf-8", "replace")
