@@ -116,6 +116,7 @@ class PairingRules:
         self._load_clause_marks(clause_marks(folder))   # first: every roles pattern writes them
         self._load_thanks(r["roles"]["thanks_gift"])     # before the roles: _without_no_help reads it
         self._load_roles(r["roles"])
+        self._load_aid_gate(r["roles"])
         self._load_helper_side(r["roles"])
         self._load_settings(r["roles"])
         self._load_sent(r["sent"])
@@ -698,6 +699,11 @@ class PairingRules:
         self.own_tiers = regex.compile(m(roles["own_tiers"]))
         self._load_own_subject(roles["own_subject"])
         self._load_own_whole(roles["own_whole"])
+
+    def _load_aid_gate(self, roles: dict) -> None:
+        """The everyday help words read only in a text about aid, and the words that make it one."""
+        self.generic_help = frozenset(roles["generic_help"])
+        self.aid_article_words = plain_pattern(alternation(roles["aid_article_words"]))   # one search: a third of 23 `in`s
 
     def _load_thanks(self, thanks: dict) -> None:
         """A thank-you token given (roles.thanks_gift): no help, its receiver the helper."""
@@ -4713,14 +4719,14 @@ def assign_roles(article: Article, counties: Iterable[County], helper_places: li
         elif evidence.cadre_origin(c) or evidence.sends_team(c) or evidence.thanked(c) or (
                 # one of the helping provinces' counties read giving at its name, one of the helped named
                 # (牟平区…捐助的物资抵达重庆市巫山县): the help told around it is what it gives
-                local == "helper" and west_named and c.key[:2] in rules.east_helpers):
+                local == "helper" and west_named and c.key[:2] in rules.east_helpers and evidence.aid_article()):
             c.role = "helper"
         else:
             seen = evidence.help_comes_in(c) or ("in" if evidence.help_besides(c, len(named) == 1, local) else "")
             if local == "recipient" or seen == "in":
                 # the help told at the helping side's unit is what its side gives (大兴区, 京蒙协作; 夏津县捐赠…东西部协作)
                 c.role = "helper" if in_helper_area or (west_named or local == "helper") and evidence.east_west_side(c) else "recipient"
-            elif sum((local == "helper", seen == "acts", in_helper_area)) >= 2:
+            elif sum((local == "helper", seen == "acts", in_helper_area)) >= 2 and evidence.aid_article():
                 # two signs of giving (a giving cue at the name, the county seen giving, inside
                 # a helping place): one alone is too weak (西乡县杨河镇帮扶干部 are its own)
                 c.role = "helper"
@@ -4736,6 +4742,13 @@ def _without_no_help(sentence: str, rules: PairingRules) -> str:
     if rules.thanks_tokens.search(sentence):
         sentence = rules.thanks_gift.sub("", sentence)
     return rules.programme_talk.sub("", rules.nationwide_cadres.sub("", sentence))
+
+
+def _specific_help_cue(sentence: str, rules: PairingRules) -> bool:
+    """Whether the stretch says help comes in by more than the everyday words of help_in (roles.generic_help):
+    read so in an article that is not about aid (派驻到街道, 就业援助)."""
+    return bool(rules.higher_level_funds.search(sentence) or rules.help_in_phrases.search(sentence)
+                or any(m.group() not in rules.generic_help for m in rules.help_in.finditer(sentence)))
 
 
 def _strong_help_cue(sentence: str, rules: PairingRules) -> bool:
@@ -4829,6 +4842,14 @@ class _HelpEvidence:
         self._own_verbs: Optional[list[int]] = None               # see _sends_own_team
         self._others: dict[int, tuple[list, list]] = {}           # see _others_pairings
         self._consumption: Optional[bool] = None                  # see sold_outside
+        self._aid: Optional[bool] = None                          # see aid_article
+
+    def aid_article(self) -> bool:
+        """Whether the article speaks of poverty work or aid at all (roles.aid_article_words); looked
+        for once, when a stretch first holds a cue."""
+        if self._aid is None:
+            self._aid = self.rules.aid_article_words.search(self.text) is not None
+        return self._aid
 
     def _first_help_cue(self, s: int, e: int) -> int:
         """Where the first any_help_cue match in text[s:e] starts, -1 for none. Remembered per
@@ -4852,6 +4873,11 @@ class _HelpEvidence:
                 sentence = _without_no_help(text[s:e], rules)
                 strong = _strong_help_cue(sentence, rules)
                 weak = not strong and bool(rules.help_with_party.search(sentence))
+                if (strong or weak) and not self.aid_article():
+                    # outside a text about aid the everyday words tell no help (roles.generic_help)
+                    strong = strong and _specific_help_cue(sentence, rules)
+                    weak = not strong and any(m.group() not in rules.generic_help
+                                              for m in rules.help_with_party.finditer(sentence))
             service = not strong and not weak and bool(rules.service_verbs.search(text, s, e))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
@@ -5557,7 +5583,9 @@ class _HelpEvidence:
             text = self.rules.team_words.sub("", self._without_own_work(text, c))
         else:
             text = _without_no_help(text, self.rules)
-        return bool(self.rules.sole_county_cues.search(text))
+        # outside a text about aid the everyday words tell no help (roles.generic_help)
+        return any(self.aid_article() or m.group() not in self.rules.generic_help
+                   for m in self.rules.sole_county_cues.finditer(text))
 
     def named_as_origin(self, c: County) -> bool:
         """An origin tail right after a mention (宝安人民医院, 南山区桃源街道干部, 句容市副市长)."""
