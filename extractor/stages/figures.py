@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional, Sequence
 
 import regex
 
@@ -1131,10 +1131,10 @@ def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
     anchors += [_Anchor(p.start, p.end, p.text, p.name, p.level, p.province,
                         p.name if p.level == "prefecture" else None)
                 for p in places]
-    province_starts = {p.end: p.start for p in places if p.level == "province"}
+    province_start_by_end = {p.end: p.start for p in places if p.level == "province"}
     for p in places:   # 四川藏区: a province's region, as named (after the province, so found first)
         area = rules.province_region.match(text, p.end) if p.level == "province" else None
-        if area and _region_owns_or_heads(rules, text, p.start, area.end(), province_starts):
+        if area and _region_owns_or_heads(rules, text, p.start, area.end(), province_start_by_end):
             anchors.append(_Anchor(p.start, area.end(), text[p.start:area.end()], text[p.start:area.end()],
                                    "region"))
     for m in rules.scope_word.finditer(text):
@@ -1146,7 +1146,7 @@ def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
     anchors += [_Anchor(m.start(), m.end(), m.group(), "全国", "nation")
                 for m in rules.nation_in_context.finditer(text)]   # 中国8亿多贫困人口
     anchors += [_Anchor(a, b, text[a:b], rules.region_name_drops.sub("", text[a:b]), "region")
-                for a, b in _named_region_spans(rules, text, province_starts)]   # 三区三州, 民族八省区 (as named)
+                for a, b in _named_region_spans(rules, text, province_start_by_end)]   # 三区三州, 民族八省区 (as named)
     anchors.sort(key=lambda a: a.start)
     return _without_location_phrases(article, rules, anchors)
 
@@ -1938,7 +1938,7 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
 
 
 
-def _named_region_spans(rules: FigureRules, text: str, province_starts: dict[int, int]):
+def _named_region_spans(rules: FigureRules, text: str, province_start_by_end: dict[int, int]):
     """(start, end) of each region named so that it owns the figures after it or heads their
     clause: the names listed (三区三州, 西海固), a numeral of provinces' areas (四省藏区), and a
     numbered group after its two-character qualifier (民族八省区, 南疆4地州), in order."""
@@ -1947,7 +1947,7 @@ def _named_region_spans(rules: FigureRules, text: str, province_starts: dict[int
         # a lexicon name found whole is tried where it stands (三区三州, 西海固); a grammar word from a few before
         lo = word.start() if word.group() in rules.named_region_names else word.start() - rules.named_region_head_max
         for start in range(max(0, lo), word.start() + 1):
-            region = _region_at(rules, text, start, province_starts)
+            region = _region_at(rules, text, start, province_start_by_end)
             if region and region[1] >= word.end():
                 spans.add(region)
                 break
@@ -1955,7 +1955,7 @@ def _named_region_spans(rules: FigureRules, text: str, province_starts: dict[int
 
 
 def _region_at(rules: FigureRules, text: str, start: int,
-               province_starts: Optional[dict[int, int]] = None) -> Optional[tuple[int, int]]:
+               province_start_by_end: Optional[dict[int, int]] = None) -> Optional[tuple[int, int]]:
     """The (start, end) of a named region matched from ``start`` that owns the figures after it
     or heads their clause: a name listed or a numeral of provinces' areas (三区三州, 四省藏区), or
     a numbered group with its two-character qualifier read back before ``start`` (民族|八省区)."""
@@ -1965,13 +1965,13 @@ def _region_at(rules: FigureRules, text: str, start: int,
         numbered = rules.numbered_region.match(text, start)
         if numbered is not None:
             span = start - 2, numbered.end()
-    if span is not None and _region_owns_or_heads(rules, text, span[0], span[1], province_starts or {}):
+    if span is not None and _region_owns_or_heads(rules, text, span[0], span[1], province_start_by_end or {}):
         return span
     return None
 
 
 def _region_owns_or_heads(rules: FigureRules, text: str, start: int, end: int,
-                          province_starts: dict[int, int]) -> bool:
+                          province_start_by_end: dict[int, int]) -> bool:
     """Whether the region named at ``text[start:end]`` owns the figures after it (“三区三州”还有…)
     or heads its clause whatever its verb (其中，南疆4地州累计脱贫…; 曾经…的宁夏西海固去年…): only a
     time, a linking word or a 的-modifier before it in the clause (after a province named right
@@ -1980,7 +1980,7 @@ def _region_owns_or_heads(rules: FigureRules, text: str, start: int, end: int,
         return True
     if rules.region_not_head_after.match(text, end):
         return False
-    lead_end = province_starts.get(start, start)
+    lead_end = province_start_by_end.get(start, start)
     lo = max(0, lead_end - rules.region_clause_reach)
     last = None
     for last in _CLAUSE_MARK.finditer(text, lo, lead_end):
@@ -2008,7 +2008,8 @@ def _in_quoted_label(rules: FigureRules, text: str, q: Quantity) -> bool:
 
 
 def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: str,
-              value: Decimal, pos: int, s_start: int, figures: tuple = ()) -> Optional[str]:
+              value: Decimal, pos: int, s_start: int,
+              figures: Sequence[PovertyFigure] = ()) -> Optional[str]:
     """The place of one counted figure (see :class:`PlaceScope`); else, for the second number of a
     change, the place of the figure it changes from (``figures``: those found before it)."""
     text = article.text
@@ -2115,7 +2116,7 @@ def _same_family(rules: FigureRules, metric: str, unit: str) -> str:
     return metric
 
 
-def _changed_from_place(rules: FigureRules, text: str, figures: list[PovertyFigure], a: int,
+def _changed_from_place(rules: FigureRules, text: str, figures: Sequence[PovertyFigure], a: int,
                         s_start: int) -> Optional[str]:
     """The place of the figure a change starts from, for its second number that nothing places
     (农村贫困人口从9899万人减少到去年底的551万人: 9899万 is the nation's by its size, and so is 551万):
