@@ -1998,10 +1998,23 @@ def _list_item_before(text: str, i: int, rules: PersonRules) -> Optional[tuple[i
         k += 1
     if k == i or not _HAN.match(text, i - 1):
         return None
-    if i - k <= rules.limits.han_name_max or _DOT in text[k:i]:
+    if i - k <= rules.limits.han_name_max:
         return k, i
+    if _DOT in text[k:i]:
+        return _dotted_item_start(text, k, i, rules), i
     fits = [n for n in (2, 3, 4) if text[i - n] in rules.initials and _title_before(text, i - n, rules)]
     return (i - fits[0], i) if len(fits) == 1 else None
+
+
+def _dotted_item_start(text: str, k: int, i: int, rules: PersonRules) -> int:
+    """Where a transliterated item (努尔·白克力) starts in the Han run ``text[k:i]``: after the
+    title or role noun that ends right before its first part (自治区领导|努尔·白克力、韩某…: the
+    list's title is every item's), else at the run's start."""
+    dot = text.index(_DOT, k, i)
+    if dot - k <= rules.limits.han_name_max:
+        return k
+    fits = [n for n in (2, 3, 4) if _title_before(text, dot - n, rules)]
+    return dot - fits[0] if len(fits) == 1 else k
 
 
 def _list_item_name(text: str, item: tuple[int, int], names: set[str], rules: PersonRules,
