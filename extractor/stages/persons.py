@@ -118,6 +118,7 @@ class PersonRules:
     list_posting_title: regex.Pattern        # |、乙3名援疆干部 after a list's item: every item's post
     aid_label_heads: dict                    # 援疆, 支教 by first character: a word an assistance label needs
     aid_label_head: regex.Pattern            # 第N批援疆干部人才某科|甲: the label heading a name's list
+    aid_label_as: regex.Pattern              # 作为第N批援疆医疗队专家之一，|甲: the label of the clause's subject
     sender_sentence: regex.Pattern           # 火炬区…派出36名教师到大关县学校支教: a posting's sender
     sender_sentence_heads: dict              # its cue words by first character (_word_starts)
     source_line: regex.Pattern               # a page's source line (来源:中山日报)
@@ -372,6 +373,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         list_level_leaders=plain_pattern(r["list_level_leaders"]),
         aid_label_heads=_by_first_character(r["aid_label_words"]),
         aid_label_head=_aid_label_pattern(r, "aid_label_head"),
+        aid_label_as=_aid_label_pattern(r, "aid_label_as"),
         sender_sentence=plain_pattern(r["sender_sentence"].replace("POSTINGS", alternation(r["sender_postings"]))),
         sender_sentence_heads=_by_first_character(r["sender_sentence_cue"]),
         sent_list_verb=regex.compile(r["sent_list_verb"]),
@@ -3353,7 +3355,11 @@ def _aid_label(text: str, span: tuple[int, int], sent: tuple[int, int], rules: P
     lo = max(sent[0], start - reach)
     clause = max(lo, *(text.rfind(c, lo, start) + 1 for c in rules.raw["home_unit_clause_marks"]))
     head = _holds_any(text, rules.aid_label_heads, clause, a) and rules.aid_label_head.search(text, clause, a)
-    return head.span("title") if head else None
+    if head:
+        return head.span("title")
+    label = clause > lo and _holds_any(text, rules.aid_label_heads, lo, clause) and \
+        rules.aid_label_as.search(text, lo, clause)     # 作为…援疆医疗队专家之一，|甲: the clause's subject
+    return label.span("title") if label else None
 
 
 def _names_unit(text: str, start: int, end: int, rules: PersonRules) -> bool:
@@ -3586,7 +3592,9 @@ def _label_origin(text: str, spans: list[tuple[int, int]], sentences: list[tuple
     干部; 甲，她作为北京市第七批东西部协作专业技术人才…; 甲，2018年6月挂职某县副县长，是中国外文局第11批…):
     the label right after the name or opening a later clause (label_clause), with no speech verb
     between (甲说，乙是…: another's)."""
-    for (_, b), (_, s1) in zip(spans, sentences):
+    for (a, b), (s0, s1) in zip(spans, sentences):
+        if (unit := _label_before_origin(text, a, s0, rules)):
+            return unit
         batch = text.find(rules.label_clause_cue, b, s1)     # most sentences: no batch at all
         if batch < 0:
             continue
@@ -3596,6 +3604,21 @@ def _label_origin(text: str, spans: list[tuple[int, int]], sentences: list[tuple
                     (unit := _clean_origin(m.group("unit"), rules)):
                 return unit
     return None
+
+
+def _label_before_origin(text: str, a: int, s0: int, rules: PersonRules) -> Optional[str]:
+    """The unit of a batch label in the clause right before the name's (作为广东省第三批援疆医疗队专家
+    之一，|甲启程…: the clause's subject is the name), as :func:`_label_origin` reads one after it."""
+    batch = text.rfind(rules.label_clause_cue, s0, a)    # most sentences: no batch before the name
+    if batch < 0:
+        return None
+    marks = rules.raw["label_clause_marks"]
+    clause = max(text.rfind(c, batch, a) for c in marks)
+    if clause < 0:
+        return None
+    lead = max(s0, max(text.rfind(c, s0, clause) for c in marks) + 1)
+    m = rules.label_clause.match(text, lead, clause)
+    return _clean_origin(m.group("unit"), rules) if m else None
 
 
 def _guest_visits(text: str, units: _Places, sentence_of, rules: PersonRules
