@@ -3174,7 +3174,8 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
             dist, origin = 0, text[b:o_start + len(origin)]
         if dist is not None and dist <= rules.limits.origin_reach and (best is None or dist < best[0]) \
                 and not (start >= b and (_next_item_origin(text, b, start, end, rules, memo)
-                                         or text.startswith(rules.affixes.origin_other_preps, start - 1))):
+                                         or text.startswith(rules.affixes.origin_other_preps, start - 1)
+                                         or any(text.find(c, b, start) >= 0 for c in rules.raw["origin_after_stops"]))):
             best = (dist, origin)
     if best:
         return _clean_origin(best[1], rules)
