@@ -4316,6 +4316,7 @@ def _read_postings(text, sentences, parties_of, rules, add, given) -> None:
     article says H helps (:func:`_stated_elsewhere`). A place written as a team's name (江孜联络小组) or
     across a quotation mark from the label (林芝市委书记马升昌说：“深圳援藏干部人才…: the speaker's post) is
     none, and a place holding or inside one H is already read to help yields to it."""
+    stating_cues: dict[tuple[int, int], list] = {}   # per sentence, found once for all the labels asking
     for (s, e), cues in sentences.items():
         singles = None   # the sentence's single parties, found at its first label (most sentences have none)
         for m in cues:
@@ -4339,21 +4340,27 @@ def _read_postings(text, sentences, parties_of, rules, add, given) -> None:
             kept = [r for r in places if not any(r != r2 and _contains(r, r2) for r2 in places)
                     and not any(g.helper[0] == h.helper[0] and r2 != r and (_contains(r, r2) or _contains(r2, r))
                                 for g, r2 in given)]
-            if kept and _stated_elsewhere(text, h, (s, e), sentences, parties_of, rules):
+            if kept and _stated_elsewhere(text, h, (s, e), sentences, parties_of, rules, stating_cues):
                 for r in kept:
                     add(h, r, rules.cues[m.group()].kind, min(h.start, places[r].start),
                         max(m.end(), places[r].end), s, e)
 
 
-def _stated_elsewhere(text, h: Party, here: tuple[int, int], sentences, parties_of, rules) -> bool:
+def _stated_elsewhere(text, h: Party, here: tuple[int, int], sentences, parties_of, rules,
+                      stating_cues: dict[tuple[int, int], list]) -> bool:
     """Whether a cue sentence other than ``here`` says ``h`` helps: ``h`` (or a province pair its place
     opens: 沪滇 for 上海市), owning no 援X of its own (湖南援藏工作队, 广东援疆), and a cue that is neither a
     援X nor a label in one clause (这所学校北京投资援建两亿多元, 2018年绿春沪滇扶贫协作项目清单; W9 (b): a
-    sentence of the article says the unit helps)."""
+    sentence of the article says the unit helps). ``stating_cues``: each sentence's such cues, kept across calls."""
     name = h.helper[0]
     for key, cues in sentences.items():
-        strong = [c for c in cues if c.group() not in rules.posted_provinces and not _label_after(text, c.end(), rules)]
-        if key == here or not strong:
+        if key == here:
+            continue
+        strong = stating_cues.get(key)
+        if strong is None:
+            strong = stating_cues[key] = [c for c in cues if c.group() not in rules.posted_provinces
+                                          and not _label_after(text, c.end(), rules)]
+        if not strong:
             continue     # (援藏工作, 援藏使命: the label's own word tells the team's work, not the unit's)
         for p in parties_of.get(key) or ():
             if p.deictic or not ((p.pair is not None and h.place is not None and p.pair[0] == h.place)
