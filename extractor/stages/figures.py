@@ -294,6 +294,9 @@ class FigureRules:
         self.region_members_before = plain_pattern(r["region_members_before"])
         self.region_members_reach = int(r["region_members_reach"])
         self.nation_people_min = Decimal(r["nation_people_min"])
+        self.national_batch = plain_pattern(r["national_batch"])
+        self.national_batch_reach = int(r["national_batch_reach"])
+        self.national_batch_metrics = frozenset(r["national_batch_metrics"])
         self.people_metrics = frozenset(r["people_metrics"])
         self.helper_after_place = plain_pattern(r["helper_after_place"])
         self.article_helper_after = plain_pattern(r["article_helper_after"])
@@ -2043,6 +2046,9 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
     if metric in rules.people_metrics and value >= rules.nation_people_min \
             and level not in ("nation", "province", "region"):
         return "全国"   # 8239万——这是6年累计减贫人数: no province had that many poor
+    if place is None and metric in rules.national_batch_metrics \
+            and rules.national_batch.search(text, max(s_start, pos - rules.national_batch_reach), pos + rules.national_batch_reach):
+        return "全国"   # 第二批申请退出的85个贫困县; 挂牌督战的52个贫困县: the centre's own batch or category
     return place or _changed_from_place(rules, text, figures, pos, s_start)
 
 
