@@ -454,7 +454,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         name_dash=r["name_dash"],
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
             "known_cadre_not_before", "known_person_not_before", "dotted_right_end", "bounded_name_not_after",
-            "origin_unit_ends", "origin_marker_not", "state_organs", "state_prefixes",
+            "origin_unit_ends", "origin_marker_not", "discipline_commissions", "state_organs", "state_prefixes",
             "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
@@ -3176,9 +3176,9 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
                 and not (start >= b and (_next_item_origin(text, b, start, end, rules, memo)
                                          or text.startswith(rules.affixes.origin_other_preps, start - 1)
                                          or any(text.find(c, b, start) >= 0 for c in rules.raw["origin_after_stops"]))):
-            best = (dist, origin)
+            best = (dist, origin, end)
     if best:
-        return _clean_origin(best[1], rules)
+        return None if _discipline_organ(text, best[1], best[2], rules) else _clean_origin(best[1], rules)
     not_markers = rules.affixes.origin_marker_not
     for m in rules.origin_marker.finditer(phrase):
         if not phrase.startswith(not_markers, m.start()):
@@ -3191,11 +3191,20 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
         m = None
     if m and m.start() >= 2:
         seat = phrase.rfind(rules.raw["origin_seat_word"], 0, m.start())    # 由高邮市|在米脂县支教
-        return _clean_origin(phrase[:m.start() if seat < 0 else seat], rules)
+        origin = phrase[:m.start() if seat < 0 else seat]
+        return None if _discipline_organ(phrase, origin, m.start(), rules) else _clean_origin(origin, rules)
     if _origin_only(phrase, rules, text[sent[0]:sent[1]]):
         word = next(w for w in rules.words["origin_title_words"] if phrase.endswith(w))
         return _clean_origin(phrase[:-len(word)], rules)
     return None
+
+
+def _discipline_organ(text: str, origin: str, after: int, rules: PersonRules) -> bool:
+    """A discipline commission's own stationed organ (湘潭市纪委|驻市发改委纪检监察组组长; 县监委派出|荆州乡
+    监察专员): the commission before the marker and an organ word soon after it is the title, not
+    a sending (the lead's ruling on 李夏, 2026-12-06)."""
+    return origin.endswith(rules.affixes.discipline_commissions) and any(
+        w in text[after:after + rules.limits.discipline_organ_reach] for w in rules.raw["discipline_organs"])
 
 
 def _next_item_origin(text: str, b: int, start: int, end: int, rules: PersonRules, memo: Optional[_Memo]) -> bool:
