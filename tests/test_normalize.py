@@ -194,26 +194,19 @@ def test_fix_doctests():
     assert result.attempted and not result.failed
 
 
-def test_punctuation_shift_switch(monkeypatch):
-    """rules/normalize.yaml punctuation_shift: false leaves the damaged runs as they are."""
+@pytest.mark.parametrize("switch, damaged, off, on", [
+    ("punctuation_shift", "大家好?!皻g迎", "大家好?!皻g迎", "大家好?“欢迎"),
+    ("pinyin_shift", "他們都變?yōu)橹赂粠ь^人", "他们都变?yōu)橹赂粠ь^人", "他们都变为致富带头人"),
+])
+def test_shift_switch(monkeypatch, switch, damaged, off, on):
+    """rules/normalize.yaml punctuation_shift or pinyin_shift: false leaves the damaged runs as they are."""
     from dataclasses import replace
     import extractor.text.normalize as module
     rules = module._rules()
-    monkeypatch.setattr(module, "_rules", lambda: replace(rules, punctuation_shift=False))
-    assert normalize("大家好?!皻g迎").text == "大家好?!皻g迎"
+    monkeypatch.setattr(module, "_rules", lambda: replace(rules, **{switch: False}))
+    assert normalize(damaged).text == off
     monkeypatch.undo()
-    assert normalize("大家好?!皻g迎").text == "大家好?“欢迎"
-
-
-def test_pinyin_shift_switch(monkeypatch):
-    """rules/normalize.yaml pinyin_shift: false leaves the damaged runs as they are."""
-    from dataclasses import replace
-    import extractor.text.normalize as module
-    rules = module._rules()
-    monkeypatch.setattr(module, "_rules", lambda: replace(rules, pinyin_shift=False))
-    assert normalize("他們都變?yōu)橹赂粠ь^人").text == "他们都变?yōu)橹赂粠ь^人"
-    monkeypatch.undo()
-    assert normalize("他們都變?yōu)橹赂粠ь^人").text == "他们都变为致富带头人"
+    assert normalize(damaged).text == on
 
 
 def test_gbk_pinyin_table_is_up_to_date():
