@@ -205,6 +205,8 @@ class PairingRules:
         self.posted_provinces: dict[str, str] = dict(p["labels"])
         self.posted_people = tuple(p["people"])
         self.posted_lead = regex.compile(p["lead"])
+        if not p["lead"].endswith("$"):   # posted_lead_to is the same rule without its anchor
+            raise ValueError("rules/pairings.yaml posted.lead must end with $ (anchored at the label)")
         self.posted_lead_to = regex.compile(p["lead"].removesuffix("$"))   # read forward from a party
         self.posted_aid_words = tuple(self.posted_provinces)
         self.posted_team_names = tuple(p["team_names"])

@@ -311,6 +311,7 @@ def _rules() -> _Rules:
     # Long on purpose: one keyword a table of rules/normalize.yaml, each compiled once here.
     r = load_yaml("normalize.yaml")
     letters = r["pinyin_letters"]
+    syllable = f"[{letters}]{{1,{int(r['pinyin_syllable_max'])}}}"   # one pinyin syllable
     drop = "|".join(r["drop_elements"])
     wide_spaces, dropped = r["width_spaces"], r["width_dropped"]   # no class metacharacters
     # the width step's two character classes (spaces; full-width digits and letters, dropped
@@ -325,7 +326,7 @@ def _rules() -> _Rules:
         block_tags=frozenset(r["block_tags"]),
         entity=regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"),
         leftovers=regex.compile("|".join(f"(?:{p})" for p in r["markup_leftovers"])),
-        pinyin_note=regex.compile(rf"(?<=\p{{Han}})[(（]([{letters}]{{1,6}})[)）]"),
+        pinyin_note=regex.compile(rf"(?<=\p{{Han}})[(（]({syllable})[)）]"),
         tone_marks=regex.compile(f"[{r['tone_marks']}]"),
         neutral=frozenset(r["neutral_syllables"]),
         toneless_syllable=regex.compile(r["toneless_syllable"]),
@@ -344,13 +345,13 @@ def _rules() -> _Rules:
         punctuation_shift_min_frequency=int(r["punctuation_shift_min_frequency"]),
         punctuation_shift_quotes=r["punctuation_shift_quotes"],
         pinyin_shift=bool(r["pinyin_shift"]),
-        pinyin_shift_note=re.compile(rf"\?([{letters}]{{1,6}})\)"),
-        pinyin_shift_before=regex.compile(rf"(\p{{Han}})(?:\([{letters}]{{1,6}}\))?\Z"),
+        pinyin_shift_note=re.compile(rf"\?({syllable})\)"),
+        pinyin_shift_before=regex.compile(rf"(\p{{Han}})(?:\({syllable}\))?\Z"),
         pinyin_shift_table=r["pinyin_shift_table"],
         pinyin_shift_min_frequency=int(r["pinyin_shift_min_frequency"]),
         swallowed_entity=regex.compile(rf"(?:{'|'.join(r['swallowed_entities'])}|#\d{{1,7}});"),
         swallowed_tag=regex.compile(r"/?([a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>\n]{0,200}>"),
-        swallowed_pinyin=regex.compile(rf"[{letters}]{{1,6}}\)"),
+        swallowed_pinyin=regex.compile(rf"{syllable}\)"),
         line_break=re.compile(r"(?:\r?\n[ \t\u3000\u00a0]*)+"),
         line_space=" \t\u3000\u00a0",
         sentence_final=r["sentence_final"],
