@@ -46,6 +46,8 @@ def test_persons_table(row: dict) -> None:
         if "places" in want:
             got = {canonical_place(p.place) for p in cadre.posts if p.place}
             assert got == set(want["places"])
+        if "titles" in want:
+            assert set(want["titles"]) <= {p.title for p in cadre.posts}
         if "since" in want:
             assert set(want["since"]) <= {p.since for p in cadre.posts}
 
