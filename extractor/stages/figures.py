@@ -277,6 +277,10 @@ class FigureRules:
         self.scope_word = plain_pattern(rf"(?:{_alt(self.scope_levels)})"
                                         rf"(?!{_alt(r['scope_word_not_before'])}|{r['scope_word_member_of']})")
         self.scope_word_object_before = plain_pattern(r["scope_word_object_before"])
+        self.scope_word_member_of = plain_pattern(r["scope_word_member_of"])
+        self.nation_background_before = plain_pattern(r["nation_background_before"])
+        self.nation_background_count_after = plain_pattern(r["nation_background_count_after"])
+        self.nation_word_before = plain_pattern(r["nation_word_before"])
         self.title_max_chars = int(r["title_max_chars"])
         self.nation_in_context = regex.compile(r["nation_in_context"])
         self.named_regions = plain_pattern(rf"(?:{_alt(r['named_regions'])}|{r['named_region_areas']})")
@@ -1144,14 +1148,28 @@ def _scope_anchors(article: Article, rules: FigureRules) -> list[_Anchor]:
         if rules.scope_word_object_before.search(text, max(0, m.start() - 2), m.start()):
             continue   # 落实全省…政策: the province's policy, carried out by the clause's subject
         level = rules.scope_levels[m.group()]
+        if level == "nation" and _nation_in_background(rules, text, m.start(), m.end()):
+            continue
         anchors.append(_Anchor(m.start(), m.end(), m.group(),
                                "全国" if level == "nation" else None, level))
     anchors += [_Anchor(m.start(), m.end(), m.group(), "全国", "nation")
-                for m in rules.nation_in_context.finditer(text)]   # 中国8亿多贫困人口
+                for m in rules.nation_in_context.finditer(text)   # 中国8亿多贫困人口
+                if not rules.scope_word_member_of.match(text, m.end())   # 河北是中国…的省份之一
+                and not _nation_in_background(rules, text, m.start(), m.end())]
     anchors += [_Anchor(a, b, text[a:b], rules.region_name_drops.sub("", text[a:b]), "region")
                 for a, b in _named_region_spans(rules, text, province_start_by_end)]   # 三区三州, 民族八省区 (as named)
     anchors.sort(key=lambda a: a.start)
     return _without_location_phrases(article, rules, anchors)
+
+
+def _nation_in_background(rules: FigureRules, text: str, start: int, end: int) -> bool:
+    """Whether the nation word at ``start:end`` is named in a comparison, a ranking or a location
+    phrase (居全国…第二位, 占全国…的32.5%, 地跨中国六盘山): the clause's figures stay its subject's. A count
+    right after it stays the nation's (针对全国160个…县), unless a count of provinces (居全国31个省)."""
+    if not rules.nation_background_before.search(text, max(0, start - 3), start):
+        return False
+    return not rules.nation_background_count_after.match(text, end) \
+        or bool(rules.several_provinces.match(text, end))
 
 
 def _counted(rules: FigureRules, text: str, a: _Anchor) -> bool:
@@ -1999,6 +2017,16 @@ def _names_region(rules: FigureRules, text: str, provinces: "re.Match") -> bool:
     return _region_at(rules, text, provinces.start()) is not None
 
 
+def _provinces_not_group(rules: FigureRules, text: str, provinces: "re.Match") -> bool:
+    """Whether a count of provinces is no group the figures after it belong to: a region's name
+    that does not own them (地跨中国六盘山和四省藏区…，有42个贫困县), or the nation's provinces a ranking
+    names (居全国31个省(区、市)第二位，其中…减少744万人: rules ``nation_background_before``)."""
+    if rules.named_regions.match(text, provinces.start()):
+        return True
+    nation = rules.nation_word_before.search(text, max(0, provinces.start() - 4), provinces.start())
+    return nation is not None and _nation_in_background(rules, text, nation.start(), nation.end())
+
+
 def _in_quoted_label(rules: FigureRules, text: str, q: Quantity) -> bool:
     """Whether ``q`` lies inside a short quoted name (“五县一区”): an opening quote before it
     and a closing one after it, at most ``quoted_label_max`` characters apart."""
@@ -2016,7 +2044,7 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
     """The place of one counted figure (see :class:`PlaceScope`); else, for the second number of a
     change, the place of the figure it changes from (``figures``: those found before it)."""
     text = article.text
-    village_lo = None
+    village_lo, own_start = None, s_start
     if text.startswith(rules.part_openers, s_start):
         # 桥头村…共有424户1605人。其中，建档立卡贫困户24户: a part of the sentence before, which
         # names what it is a part of (read back from there, within the paragraph)
@@ -2027,8 +2055,11 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
         village_lo = max(article.index.paragraph_of(s_start)[0], article.index.sentence_of(s_start - 1)[0])
     lo = max(s_start, pos - rules.village_window)
     counties = metric in rules.county_count_metrics
-    provinces = rules.several_provinces.search(text, lo, pos)
-    if provinces and _names_region(rules, text, provinces):
+    # 全国共有贫困县832个，涉及22个省区市。其中，…的西藏，全区74个县全部都是贫困县: a part that names its own unit
+    # is not counted over the provinces of the sentence before
+    provinces = rules.several_provinces.search(
+        text, max(lo, own_start) if own_start > s_start and scope.named_between(own_start, pos) else lo, pos)
+    if provinces and (_names_region(rules, text, provinces) or _provinces_not_group(rules, text, provinces)):
         provinces = None   # 民族八省区农村贫困人口…: the region as named (SPEC 5), placed by the scope below
     if provinces or (counties and value > rules.province_county_count_max):
         return "全国"   # 15个省区市的242个贫困县; 834个贫困县
