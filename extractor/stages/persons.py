@@ -806,7 +806,7 @@ def _known_name_at(text: str, start: int, end: int, rules: PersonRules, kind: st
     # a name that is also a word (汪洋|无边) needs a name follower or a title after it
     if end - start == 2 and _HAN.match(text, end) and not rules.followers.match(text, end) \
             and not rules.cadre_after.match(text, end) and \
-            (not any(text[end:end + n] in _dictionary_words() for n in (2, 3, 4)) or
+            (not any(text[end:end + n] in _dictionary_words() for n in rules.name_lengths) or
              text[start:end] in rules.known_cadre_word_names):
         return False
     return not text.startswith(rules.affixes.known_cadre_not_before if kind == "known_cadre"
@@ -1718,7 +1718,7 @@ def _long_name(name: str, rules: PersonRules) -> bool:
         return True
     plain = _plain_words()
     return len(name) <= rules.limits.long_name_max and not (
-        name[0] in rules.surnames and any(name[n:n + 2] in plain for n in (2, 3, 4))) and \
+        name[0] in rules.surnames and any(name[n:n + 2] in plain for n in rules.name_lengths)) and \
         not any(name[k] in rules.surnames and (_title_before(name, k, rules) or
                                                rules.lead_cue_end.search(name, 0, k))
                 for k in (len(name) - 3, len(name) - 2))     # 通讯员|胡某某, 科员|文某某
@@ -1911,7 +1911,7 @@ def _cut_after_title(text: str, a: int, b: int, rules: PersonRules) -> bool:
     if not c or not _HAN.match(c) or c in rules.words["extend_stop_chars"] or \
             text[a] not in rules.surnames or text[a:b] in _plain_words() or \
             _single_character_tags().get(c, "").startswith(rules.affixes.name_end_not_tags) or \
-            any(text[b:b + n] in _dictionary_words() for n in (2, 3, 4)) or \
+            any(text[b:b + n] in _dictionary_words() for n in rules.name_lengths) or \
             text[b - 1:b + 1] in _plain_words() or \
             not _title_before(text, a, rules):
         return False
@@ -2004,7 +2004,7 @@ def _list_item_before(text: str, i: int, rules: PersonRules) -> Optional[tuple[i
         return k, i
     if _DOT in text[k:i]:
         return _dotted_item_start(text, k, i, rules), i
-    fits = [n for n in (2, 3, 4) if text[i - n] in rules.initials and _title_before(text, i - n, rules)]
+    fits = [n for n in rules.name_lengths if text[i - n] in rules.initials and _title_before(text, i - n, rules)]
     return (i - fits[0], i) if len(fits) == 1 else None
 
 
@@ -2015,7 +2015,7 @@ def _dotted_item_start(text: str, k: int, i: int, rules: PersonRules) -> int:
     dot = text.index(_DOT, k, i)
     if dot - k <= rules.limits.han_name_max:
         return k
-    fits = [n for n in (2, 3, 4) if _title_before(text, dot - n, rules)]
+    fits = [n for n in rules.name_lengths if _title_before(text, dot - n, rules)]
     return dot - fits[0] if len(fits) == 1 else k
 
 
@@ -2331,7 +2331,7 @@ def state_head_names(text: str, rules: PersonRules) -> list[tuple[int, int, int]
         if (regnal := rules.state_head_regnal.search(name)) and regnal.start() >= 2:
             name = name[:regnal.start()]            # 穆某默德|六世: the number is no common word
         if name[0] in stop or name in rules.gazetteer.forms or name in rules.words["negative"] or \
-                _holds_word(name, common, (2, 3, 4)):
+                _holds_word(name, common, rules.name_lengths):
             continue
         out.append((j - state, n.start("name"), n.end("name")))
     return out
