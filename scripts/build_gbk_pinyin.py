@@ -19,7 +19,6 @@ Usage: python scripts/build_gbk_pinyin.py [--check]
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -68,12 +67,10 @@ def render() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 if rules/gbk_pinyin.tsv is not what this script makes")
-    args = parser.parse_args()
-    from shipped_files import write_or_check
-    return write_or_check({OUT: render()}, args.check)
+    # Imported here, not at the top: the tests load this file alone for render() (scripts/ is
+    # on the path only when the script runs).
+    from shipped_files import single_file_main
+    return single_file_main(__doc__.splitlines()[0], OUT, render)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ Usage: python scripts/build_t2s_gate.py [--check]
 """
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -91,14 +90,10 @@ def render() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 if rules/t2s_gate.yaml is not what this script makes")
-    args = parser.parse_args()
     # Imported here, not at the top: the tests load this file alone for render() (scripts/ is
     # on the path only when the script runs).
-    from shipped_files import write_or_check
-    return write_or_check({OUT: render()}, args.check)
+    from shipped_files import single_file_main
+    return single_file_main(__doc__.splitlines()[0], OUT, render)
 
 
 if __name__ == "__main__":
