@@ -11,7 +11,7 @@ tell which classes fail on new text, where the dev misses tell only what is left
 
     python scripts/first_sight.py                      # the draws from the 27th on, pooled
     python scripts/first_sight.py --draws 40,41 --per-draw
-    python scripts/first_sight.py --misses             # the first-sight misses (dev pages)
+    python scripts/first_sight.py --misses counties.role   # the first-sight misses of a field (dev pages)
     python scripts/first_sight.py --now                # and this tree on the same pages
 
 Held-out lists are never run here: only ids of gold/DEV_PAGES.txt whose page text is present.
@@ -152,13 +152,31 @@ def _joined(files: list[Path]) -> list[dict]:
     return [json.loads(line) for f in files for line in f.read_text(encoding="utf-8").splitlines() if line]
 
 
+def only_field(lines: list[str], field: str) -> list[str]:
+    """The lines of Report.format_misses about ``field`` (all when empty), each under its article's header."""
+    if not field:
+        return lines
+    out: list[str] = []
+    header = ""
+    for line in lines:
+        if line.startswith("== "):
+            header = line
+        elif line.split()[:1] == [field]:
+            if header:
+                out.append(header)
+                header = ""
+            out.append(line)
+    return out
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--draws", help="draw numbers, comma-separated (default: every draw of DEV_PAGES.txt "
                     f"from the {FIRST_HELD_OUT_LIKE}th on)")
     ap.add_argument("--per-draw", action="store_true", help="a column for each draw too")
     ap.add_argument("--now", action="store_true", help="a column for this tree on the same pages")
-    ap.add_argument("--misses", action="store_true", help="list the first-sight misses (dev pages)")
+    ap.add_argument("--misses", nargs="?", const="", metavar="FIELD",
+                    help="list the first-sight misses (dev pages), only FIELD's when given (counties.role, pairings …)")
     args = ap.parse_args(argv)
     listed = draws(DEV_PAGES.read_text(encoding="utf-8"))
     numbers = [int(x) for x in args.draws.split(",")] if args.draws else \
@@ -171,9 +189,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.per_draw:
         groups += [(f"draw {n} @{c}", evaluate(g, _joined([f]))) for n, (g, f, c) in per_draw.items()]
     print(table(groups))
-    if args.misses:
+    if args.misses is not None:
         print()
-        print("\n".join(report.format_misses()))
+        print("\n".join(only_field(report.format_misses(), args.misses)))
     return 0
 
 

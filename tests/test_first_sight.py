@@ -51,3 +51,11 @@ def test_todays_list(first_sight):
     assert {27, 28, 29, 30, 32, 33, 35, 37, 40, 41} <= set(found)
     # a draw lands in batches of 8 (its list grows with each batch's gold): the finished ones hold 16 or 24
     assert all(len(found[n][1]) in (16, 24) for n in (27, 28, 29, 30, 32, 33, 35, 37, 40, 41))
+
+
+def test_only_field(first_sight):
+    lines = ["== a", "  persons          miss      李某", "  counties.role    differs   510802 利州区: gold other",
+             "== b", "  pairings         miss      南通市 → 伊宁县", "== c", "  counties.role    differs   x"]
+    assert first_sight.only_field(lines, "counties.role") == [
+        "== a", "  counties.role    differs   510802 利州区: gold other", "== c", "  counties.role    differs   x"]
+    assert first_sight.only_field(lines, "") == lines
