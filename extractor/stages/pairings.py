@@ -331,6 +331,7 @@ class PairingRules:
         clause that keeps the sentence's helper."""
         self.separators = tuple(sorted(r["list_separators"], key=len, reverse=True))
         self.chain_joiners = frozenset(r["chain_joiners"])
+        self.chain_descriptors = frozenset(r["chain_descriptors"])
         self.enumeration = tuple(x for x in self.separators if x not in r["mutual_connectors"]
                                  and x not in ("和", "及", "以及"))
         self.helper_separators = tuple(sorted(r["helper_list_separators"], key=len, reverse=True))
@@ -897,12 +898,20 @@ def _places(text: str, s: int, e: int, rules: PairingRules,
     chained: list = []
     for item in found:
         if (chained and item[2] is not None and chained[-1][2] is not None
-                and text[chained[-1][1]:item[0]] in rules.chain_joiners
+                and _chain_joined(text[chained[-1][1]:item[0]], item[2], rules)
                 and _contains(chained[-1][2], item[2])):
             chained[-1] = (chained[-1][0], item[1], item[2], None)
         else:
             chained.append(item)
     return chained
+
+
+def _chain_joined(between: str, inner: Place, rules: PairingRules) -> bool:
+    """Whether a unit and the next one (inside it, tested after) are one chain: a chain joiner
+    between them, or a county's descriptor (陕西省地震重灾区宁强县, optionally after 的)."""
+    if between in rules.chain_joiners:
+        return True
+    return inner.level == "county" and between.removeprefix("的") in rules.chain_descriptors
 
 
 def _dateline(text: str, end: int, rules: PairingRules) -> bool:
