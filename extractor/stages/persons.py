@@ -455,7 +455,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
             "known_cadre_not_before", "known_person_not_before", "dotted_right_end", "bounded_name_not_after",
             "origin_unit_ends", "origin_marker_not", "discipline_commissions", "state_organs", "state_prefixes",
-            "name_end_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
+            "name_end_not_tags", "word_given_name_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
@@ -1858,10 +1858,31 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                     and text[b - 1:b + 1] not in plain and text[b:b + 2] not in plain \
                     and _same_neighbour(text, name, 2):
                 b += 1
-            elif _cut_after_title(text, a, b, rules):
+            elif _cut_after_title(text, a, b, rules) or _word_given_name(text, a, b, rules):
                 b += 1
         out.append((a, b))
     return out
+
+
+def _word_given_name(text: str, a: int, b: int, rules: PersonRules) -> bool:
+    """A 2-character tagged name (a Han surname and one character) is the head of a
+    3-character one whose given name is a word of jieba's dictionary that is no name
+    (左秀|发, 黄运|转, 刘国|中, 巴富|强: 秀发, 运转, 国中, 富强), the tagger having read the word
+    apart: the character after it is no name follower nor a function word (介词, 代词, 助词…:
+    李建|在, 徐明|说, 姜平|等 stay); a name follower comes next (刘国中|和), or a word of the
+    dictionary when none starts at that character (左秀发|买来; 王平|安排 stays); and every
+    occurrence of the span has that character after it."""
+    c = text[b:b + 1]
+    if not c or text[b - 1:b + 1] not in _plain_words() or text[a] not in rules.surnames or \
+            not _HAN.match(c) or rules.followers.match(text, b) or \
+            _single_character_tags().get(c, "").startswith(rules.affixes.word_given_name_not_tags):
+        return False
+    words = _dictionary_words()
+    if rules.followers.match(text, b + 1):
+        return _same_neighbour(text, text[a:b], 2)
+    # a word after it only when none starts at the character itself (王平|安排 is no 王平安)
+    return any(text[b + 1:b + 1 + n] in words for n in rules.name_lengths) and \
+        not any(text[b:b + n] in words for n in rules.name_lengths) and _same_neighbour(text, text[a:b], 2)
 
 
 def _idiom_cut(text: str, a: int, b: int, rules: PersonRules) -> int:
