@@ -1086,6 +1086,9 @@ def _organisation_at(text: str, m, floor: int, rules: PairingRules, taken_starts
         start, name = start + lead.end(), name[lead.end():]   # 充分调动锦湖集团: the verb is no part of it
     if len(name) < rules.w["org_min"] or m.start() == start or name in rules.kind_only_names:
         return None
+    if m.start() - start < rules.w["org_stem_min"] and start > 0 and _HAN.match(text, start - 1):
+        return None   # one character before the suffix, cut from the word it ends (了|解公司对口帮扶): no name
+        #               (郑商所 after a boundary is one)
     count = rules.org_count_head.match(text, start, m.start())
     if count is not None and (count.end() - start > 1 or (start > 0 and text[start - 1].isdigit())):
         return None   # 天津市10家医院, 三所大学: a count of a place's institutions, no name
@@ -2627,7 +2630,8 @@ def _lone(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     """H cue with nothing after it in its clause (丰台区对口帮扶后，…; 由怀柔对口帮扶): a statement split
     over two sentences, its recipient the last county named before this sentence in its paragraph or
     the one before (rules/pairings.yaml, lone_after); none when the sentence names a county besides
-    the helper (it would be that county's statement) or the helper is, holds or lies in that county."""
+    the helper, or another place not its own parent or part (it would be that place's statement), or
+    the helper is, holds or lies in that county."""
     if ctx is None or not rules.lone_after.match(text, ce):
         return None
     hi = _ending_before(text, parties, cs, 0, rules, s)
@@ -2635,8 +2639,11 @@ def _lone(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
         return None
     h = parties[hi]
     if parties.sole_county_besides(h) is not None or any(
-            p is not h and p.place is not None and p.place.level == "county" for p in parties):
-        return None
+            p is not h and p.place is not None and (p.place.level == "county" or not _helps_itself(h, p.place))
+            for p in parties):
+        return None   # a county besides the helper, or any other place not the helper's own parent or part
+        #               (喀什地区…广东、上海、山东以及深圳对口支援: the prefecture the sentence is about; not
+        #               北京 after 丰台区), would be that place's statement
     place = _passage_county(ctx, s, h)
     if place is None:
         return None
