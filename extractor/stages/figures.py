@@ -349,6 +349,9 @@ class FigureRules:
         self.village_window = int(r["village_window"])
         self.village_name = regex.compile(r["village_name"])
         self.village_intro_window = int(r["village_intro_window"])
+        self.village_after_unit = regex.compile(r["village_after_unit"])
+        self.village_unit_reach = int(r["village_unit_reach"])
+        self.village_mentions_max = int(r["village_mentions_max"])
         self.heading_max_chars = int(r["heading_max_chars"])
         self.headings_max = int(r["headings_max"])
         self.place_list_joiners = "".join(r["place_list_joiners"])
@@ -912,6 +915,7 @@ class PlaceScope:
         self.county_starts = [self.starts[i] for i in county_idx]
         self.county_units = [self.units[i] for i in county_idx]
         self.section_starts, self.section_units = self._section_heads(article, rules)
+        self.village_mentions: dict[str, list] = {}   # _village_mentions, per village
 
     def _section_heads(self, article: Article, rules: FigureRules) -> tuple[list[int], list[tuple[str, str]]]:
         """(start, unit) of each heading line that names exactly one unit (鹿心社代表（广西壮族自治区党委书记）
@@ -2080,20 +2084,68 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
     if place is None and metric in rules.national_batch_metrics \
             and rules.national_batch.search(text, max(s_start, pos - rules.national_batch_reach), pos + rules.national_batch_reach):
         return "全国"   # 第二批申请退出的85个贫困县; 挂牌督战的52个贫困县: the centre's own batch or category
+    if place is None and not counties and not in_village:
+        # 先进村的贫困户已从…702人 (进村 reads as a verb, not a village context): the village written
+        # with its county elsewhere (平塘县克度镇先进村) places what nothing else does
+        place = (_village_introduced(rules, scope, text, lo, pos) or (None,))[0]
     return place or _changed_from_place(rules, text, figures, pos, s_start)
 
 
 def _village_introduced(rules: FigureRules, scope: PlaceScope, text: str, lo: int, pos: int
                         ) -> Optional[tuple[str, str]]:
-    """The unit written right before the first mention of the village named just before
-    ``pos`` (甘南采日玛村 … 采日玛村贫困户人数从25户), if any."""
+    """The unit written right before the village named last before ``pos`` (平塘县克度镇先进村): at
+    that mention, else at the nearest other mention of the same village before ``pos``, else at the
+    first after it (…大古坳村去年成功脱贫31户…图为连南瑶族自治县大坪镇大古坳村); None when no mention has one."""
     name = None
     for m in rules.village_name.finditer(text, lo, pos):
         name = m
     if name is None:
         return None
-    first = text.find(name.group(), max(0, name.start() - rules.village_intro_window), name.end())
-    return scope.unit_ending_near(first, 2) if 0 <= first <= name.start() else None
+    end = name.end()
+    found = _unit_before_village(rules, scope, text, end)
+    if found:
+        return found[0]
+    written = text[name.start():end]
+    before = after = None
+    for at, unit, village in _village_mentions(rules, scope, text, text[end - 3:end]):
+        if at + 3 != end and written.endswith(village):
+            if at < end:
+                before = unit
+            else:
+                return before or unit
+    return before
+
+
+def _village_mentions(rules: FigureRules, scope: PlaceScope, text: str, core: str
+                      ) -> list[tuple[int, tuple[str, str], str]]:
+    """(start, unit, village as written) of the first ``village_mentions_max`` mentions of ``core``
+    (a village's last two characters and 村) written with their unit; once per village and article."""
+    found = scope.village_mentions.get(core)
+    if found is None:
+        found = scope.village_mentions[core] = []
+        at, seen = text.find(core), 0
+        while at >= 0 and seen < rules.village_mentions_max:
+            seen += 1
+            unit = _unit_before_village(rules, scope, text, at + 3)
+            if unit:
+                found.append((at, unit[0], unit[1]))
+            at = text.find(core, at + 1)
+    return found
+
+
+def _unit_before_village(rules: FigureRules, scope: PlaceScope, text: str, end: int
+                         ) -> Optional[tuple[tuple[str, str], str]]:
+    """((name, level) of the county or prefecture written right before the village whose 村 ends at
+    ``end``, with at most a township between, the village's own name as written there), or None."""
+    k = bisect.bisect_right(scope.ends, (end - 3, len(scope.ends))) - 1
+    if k < 0 or scope.ends[k][0] < end - rules.village_unit_reach:
+        return None
+    unit_end, j = scope.ends[k]
+    unit = scope.units[j]
+    if unit is None or unit[1] not in ("county", "prefecture") or scope.helper(j):
+        return None
+    m = rules.village_after_unit.fullmatch(text, unit_end, end - 1)
+    return ((unit[0], unit[1]), m.group(1) + "村") if m else None
 
 
 def _paragraph_with_headings(rules: FigureRules, article: Article, pos: int) -> tuple[int, int]:
