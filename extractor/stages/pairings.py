@@ -337,6 +337,7 @@ class PairingRules:
         self.helper_separators = tuple(sorted(r["helper_list_separators"], key=len, reverse=True))
         self.adding_words = frozenset(r["adding_words"])
         self.respectively = r["respectively"]
+        self.respectively_openers = tuple(r["respectively_openers"])
         self.clause_break = re.compile(r"[，,；;：:]")
         self.carry_over = tuple(r["carry_over_openers"])
         self.subject_task_openers = tuple(r["subject_task_openers"])
@@ -4670,7 +4671,8 @@ def _read_sentence(text, s, e, cues, parties, rules, ctx, add, pair_cue) -> None
             last_helpers = stmt[0]
             if not _excluded(text, s, e, stmt, m.end(), rules, singles, m.start()):
                 helpers, recipients, start, end = stmt
-                respectively = singles.holds(rules.respectively, helpers[-1].end, m.start())
+                respectively = singles.holds(rules.respectively, helpers[-1].end, m.start()) \
+                    or (helpers[-1].end == m.start() and text.endswith(rules.respectively_openers, s, helpers[0].start))
                 for h, r in _pairs(helpers, recipients, respectively):
                     if r.recipient is not None and r is not h:
                         add(h, r.recipient, cue.kind, min(start, m.start()),
