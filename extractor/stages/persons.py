@@ -212,6 +212,7 @@ class PersonRules:
     # small tables of the YAML that hot code reads, typed once here
     idiom_lengths: tuple[int, ...]       # lengths of the set phrases a tagged name may run into
     byline_suffixes: tuple[str, ...]     # 整理, 报道… ending a byline, tried in the YAML's order
+    byline_inner_roles: tuple[str, ...]  # 通讯员, 记者 glued between a byline's names
     dot_title_marks: tuple[tuple[str, str], ...]   # (opening, closing) around a column title
     known_cadre_word_names: frozenset[str]         # known cadres' names that are words (汪洋)
     team_marker_not: tuple[str, ...]     # a team marker in these is the sender's own unit
@@ -477,6 +478,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         list_level_marks=r["list_level_marks"],
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
         byline_suffixes=tuple(r["byline_suffix"]),
+        byline_inner_roles=tuple(r["byline_inner_roles"]),
         dot_title_marks=tuple((opening, closing) for opening, closing in r["dot_title_marks"]),
         known_cadre_word_names=frozenset(r["known_cadre_word_names"]),
         team_marker_not=tuple(r["team_marker_not"]),
@@ -1588,8 +1590,20 @@ def _byline_tokens(text: str, lo: int, hi: int, rules: PersonRules) -> list[tupl
             if text.endswith(suffix, a, b) and b - a - len(suffix) >= 1:
                 b -= len(suffix)
                 break
-        tokens.append((a, b))
+        # a token too long for one name may be names glued around a role word (甲某某通讯员乙某某丙某某);
+        # a shorter one is left whole (新华社记者|甲某: the agency before the role word is no name)
+        tokens += _split_at_roles(text, a, b, rules) if b - a > rules.limits.translit_side_max else [(a, b)]
     return tokens
+
+
+def _split_at_roles(text: str, a: int, b: int, rules: PersonRules) -> list[tuple[int, int]]:
+    """A byline token split at each role word glued between its names (甲某某通讯员乙某某丙某某 →
+    甲某某, 乙某某丙某某); the token itself when none stands inside it."""
+    for role in rules.byline_inner_roles:
+        at = text.find(role, a + 1, b)
+        if at > a:
+            return [(a, at)] + _split_at_roles(text, at + len(role), b, rules)
+    return [(a, b)] if b > a else []
 
 
 # ---------------------------------------------------------------------------- names
@@ -1664,7 +1678,7 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     a, b = _extend_translit(text, a, b, rules)
     name = _SPACE.sub("", text[a:b]).strip(_DOT)
     w = rules.words
-    stripped = True
+    stripped = not credited                # a credit's item is a name as written (记者:向启家)
     while stripped:                        # 习总书记 → 习总 → 习
         stripped = False
         for n, suffixes in _by_length(w["not_full_name_suffix"]):   # the longest first
