@@ -108,6 +108,7 @@ class PairingRules:
         self._load_paired(r)
         self._load_other_news_shapes(r)
         self._load_organisations(r)
+        self._load_help_units(r)
         self._load_bounds(r, folder)
         self._load_context(r)
         self._load_regions(r)
@@ -141,6 +142,34 @@ class PairingRules:
         self.village_name_before = tuple(r["village_name"]["before"])
         self.village_name_after = tuple(r["village_name"]["after"])
         self.dateline_after = regex.compile(r["dateline_after"])
+
+    def _load_bare_units(self, bare: dict) -> None:
+        """Units named by a bare level word (市工商联, 区教育局: rules bare_units, W16)."""
+        self.bare_unit_pattern = regex.compile(r"(?:%s)\p{Han}{0,%d}?(%s)" % (
+            alternation(bare["levels"]), int(bare["middle_max"]), bare["tails"]))
+        self.bare_unit_not = tuple(bare["not_words"])
+        self.bare_unit_place_max = int(bare["place_max"])
+        self.bare_unit_unplaced, self.bare_unit_unresolved = (frozenset(bare[k]) for k in ("unplaced_levels",
+                                                                                          "unresolved_levels"))
+
+    def _load_help_units(self, r: dict) -> None:
+        """Units a help label names (帮扶单位甘肃银行, 余杭区等帮扶单位): the labels, the list's
+        reach and joiners, the words that are no unit (rules help_units)."""
+        hu = r["help_units"]
+        self.help_unit_prefixes = tuple(hu["prefixes"])
+        self.help_unit_gates = tuple(hu["gates"])
+        self.help_unit_before = regex.compile(hu["before"])
+        self.help_unit_kind = hu["kind"]
+        self.help_unit_owned_kind = hu["owned_kind"]
+        self.help_unit_owner_gap = regex.compile(hu["owner_gap"])
+        self.help_unit_run = regex.compile(hu["run"])
+        self.help_unit_item_split = regex.compile(alternation(hu["item_separators"]))
+        self.help_unit_item = regex.compile(hu["item"])
+        self.help_unit_not_items = tuple(hu["not_items"])
+        self.help_unit_items_min = int(hu["items_min"])
+        self.help_unit_list_ends = tuple(hu["list_ends"])
+        self.help_unit_joiners = tuple(sorted(set(r["helper_list_separators"]) | set(hu["organ_joiners"]),
+                                              key=len, reverse=True))
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -480,12 +509,7 @@ class PairingRules:
         self.org_parent_prefixes = frozenset(r["org_parent_prefixes"])
         self.org_kept_heads = tuple(r["org_kept_heads"])
         self.org_station_marks = tuple(r["org_station_marks"])
-        bare = r["bare_units"]
-        self.bare_unit_pattern = regex.compile(r"(?:%s)\p{Han}{0,%d}?(%s)" % (
-            alternation(bare["levels"]), int(bare["middle_max"]), bare["tails"]))
-        self.bare_unit_not = tuple(bare["not_words"])
-        self.bare_unit_place_max = int(bare["place_max"])
-        self.bare_unit_unplaced = frozenset(bare["unplaced_levels"])
+        self._load_bare_units(r["bare_units"])
         self.org_place_heads = tuple(r["org_place_heads"])
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
@@ -1491,15 +1515,19 @@ def _with_bare_units(text: str, s: int, e: int, rules: PairingRules, parties: li
         if any(p.start < a < p.end for p in parties):
             continue
         found = context.bare_unit(m.group(), text[a])
+        unnamed = False
         if text[a] in rules.bare_unit_unplaced:
             # 省统计局: a province's unit, named as written (or in full), helps its own counties too
             name, place = (found[0] if found else m.group()), None
         elif found is None:
-            continue
+            if text[a] not in rules.bare_unit_unresolved:
+                continue
+            # 市库区移民工作处 on a page naming no city: as written, for its 结对/定点 help only (add)
+            name, place, unnamed = m.group(), None, True
         else:
             name, place = found
         parties = [p for p in parties if not (a <= p.start < m.end())]
-        parties.append(Party(a, m.end(), place=place, org=name, bare=place is not None))
+        parties.append(Party(a, m.end(), place=place, org=name, bare=place is not None or unnamed))
     parties.sort(key=lambda p: p.start)
     return parties
 
@@ -3789,7 +3817,7 @@ def find_pairings(article: Article, rules: PairingRules,
             #          such cities give help (东莞, 中山), and 新城镇, 港口镇 are words too (建设新城镇)
         if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
             return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
-        if h.bare and not own_unit and (h.place == r_place or _contains(h.place, r_place)):
+        if h.bare and not own_unit and (h.place is None or h.place == r_place or _contains(h.place, r_place)):
             return   # 市教育局 in its own city's county: its own work (W16's units), but its 结对帮扶 or
             #          定点帮扶 there is its pairing (the 00:57 ruling (4) of 2026-12-06, W6)
         if h.org and _only_mobilises(text, h, s, end, rules):
@@ -3862,6 +3890,8 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_carried(text, sentences, parties_of, rules, add, stated, {h for h, _ in out})
     _read_clauses(text, sentences, parties_of, rules, add, stated)
     _read_credited(text, sentences, parties_of, rules, add, ctx)
+    if any(g in text for g in rules.help_unit_gates):
+        _read_help_units(text, article, rules, ctx, add, parties_in)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
     if rules.thanked_gate in text:
@@ -4185,6 +4215,110 @@ def _read_credited(text, sentences, parties_of, rules, add, ctx) -> None:
                 place = _passage_county(ctx, s, x)
                 if place is not None:
                     add(x, place, rules.cues[cue.group()].kind, x.start, cue.end(), s, e)
+
+
+def _help_unit_items(text: str, parties: "SentenceParties", end: int, e: int, rules: PairingRules) -> list[Party]:
+    """The units listed right after a help label (包联单位汇森煤业、清水川能源、西部信托和西部证券帮扶4个村): each item a
+    party of the sentence when one spans it, else a unit named as written — only in a list of at least
+    rules help_units items_min items (a single word after the label may be a verb or a noun phrase)."""
+    run = rules.help_unit_run.match(text, end, e)
+    if run is None or not text.startswith(rules.help_unit_list_ends, run.end()):
+        return []   # (a list not closed by 等 or 帮扶 may run on into the clause's verb: 县住建局和桐川镇联合举办)
+    items, a = [], end
+    for sep in list(rules.help_unit_item_split.finditer(text, end, run.end())) + [None]:
+        b = sep.start() if sep else run.end()
+        if not rules.help_unit_item.fullmatch(text, a, b) or text.startswith(rules.help_unit_not_items, a):
+            return []
+        k = parties.first_from(a)
+        p = parties[k] if k < len(parties) and parties[k].start == a and parties[k].end == b else None
+        items.append(p if p is not None else Party(a, b, org=text[a:b]))
+        a = sep.end() if sep else b
+    return items if len(items) >= rules.help_unit_items_min else \
+        [p for p in items if p in parties]
+
+
+def _help_unit_helpers(text: str, parties: "SentenceParties", m, e: int, rules: PairingRules) -> list[Party]:
+    """The units a help label names (rules help_units): the list right after it (帮扶单位甘肃银行, 包联单位
+    A、B和C), else the list ending right before it with 等 (余杭区等帮扶单位, A和B等对口帮扶单位)."""
+    items = _help_unit_items(text, parties, m.end(), e, rules)
+    k = parties.first_from(m.end())
+    if k < len(parties) and parties[k].start == m.end():
+        listed = _list_forward(text, parties, k, rules.helper_separators, rules)
+        return items if len(items) > len(listed) else listed
+    if items:
+        return items
+    for k in range(len(parties) - 1, -1, -1):
+        p = parties[k]
+        if p.end <= m.start():
+            if rules.help_unit_before.fullmatch(text, p.end, m.start()):
+                return _list_back(text, parties, k, rules.help_unit_joiners)
+            break
+    return []
+
+
+def _help_unit_owner(text: str, parties: "SentenceParties", m, rules: PairingRules) -> Optional[Party]:
+    """The place whose help unit the label names (三合湾村帮扶单位县住建局, 茅坪村第一帮扶单位): the party
+    ending right before it, at most rules help_units owner_gap between."""
+    for p in reversed(parties):
+        if p.end <= m.start():
+            if p.place is not None and not p.org and rules.help_unit_owner_gap.fullmatch(text, p.end, m.start()):
+                return p
+            return None
+    return None
+
+
+def _help_unit_labels(text: str, rules: PairingRules) -> Iterator["_Label"]:
+    """Each help label of the text with its prefix (对口帮扶单位 of 帮扶单位), by plain string search (a
+    regex alternation over the whole text cost 1 ms an article)."""
+    for word in rules.help_unit_gates:
+        j = text.find(word)
+        while j >= 0:
+            a = next((j - len(x) for x in rules.help_unit_prefixes if text.endswith(x, 0, j)), j)
+            yield _Label(a, j + len(word), text[a:j + len(word)])
+            j = text.find(word, j + len(word))
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A help label found in the text (the span a match object would give)."""
+    a: int
+    b: int
+    word: str
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self) -> str:
+        return self.word
+
+
+def _read_help_units(text, article, rules, ctx, add, parties_in) -> None:
+    """Units named by a help label (rules/pairings.yaml, help_units): each helps the place whose help unit
+    the label says it is, else the one county its sentence names besides the units, else the county its
+    passage speaks of (the credited reader's _passage_county), else the article's main recipient."""
+    for m in _help_unit_labels(text, rules):
+        s, e = article.sentence_of(m.start())
+        parties = parties_in(s, e)
+        singles = SentenceParties(sorted((p for p in parties if p.pair is None), key=lambda p: p.start),
+                                  text, s, e, rules)
+        helpers = [h for h in _help_unit_helpers(text, singles, m, e, rules)
+                   if not h.deictic and (h.place is not None or h.org is not None)]
+        if not helpers:
+            continue
+        owner = _help_unit_owner(text, singles, m, rules)
+        others = SentenceParties([p for p in singles if p not in helpers], text, s, e, rules)
+        for h in helpers:
+            if owner is not None:
+                place, kind = owner.place, rules.help_unit_owned_kind
+            else:
+                r = _sole_county_party(others, h)
+                place = r.place if r is not None else (_passage_county(ctx, s, h) or ctx.main_recipient)
+                kind = rules.help_unit_kind
+            if place is not None and not (h.place is not None and not h.org and _helps_itself(h, place)):
+                add(h, place, kind, min(h.start, m.start()), max(h.end, m.end()), s, e)
 
 
 def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None:
