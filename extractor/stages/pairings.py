@@ -510,6 +510,9 @@ class PairingRules:
         self.org_kept_heads = tuple(r["org_kept_heads"])
         self.org_station_marks = tuple(r["org_station_marks"])
         self._load_bare_units(r["bare_units"])
+        marked = r["own_unit_marked"]
+        self.own_unit_marked_kinds = frozenset(marked["kinds"])
+        self.own_unit_marks = plain_pattern(alternation(marked["marks"]))
         self.org_place_heads = tuple(r["org_place_heads"])
         self.society_suffixes = tuple(r["society_suffixes"])
         self.unnamed_org_heads = tuple(r["unnamed_org_heads"])
@@ -3809,7 +3812,8 @@ def find_pairings(article: Article, rules: PairingRules,
             name = abbreviations.full(name)
         # a county's own unit that keeps a 扶贫点 or 结对 with villages of its own county states a
         # pairing (gold/README W6: 七星关区委宣传部扶贫点… → 七星关区)
-        own_unit = bool(h.org) and kind in rules.own_unit_kinds
+        own_unit = bool(h.org) and (kind in rules.own_unit_kinds or (
+            kind in rules.own_unit_marked_kinds and rules.own_unit_marks.search(text, s, e) is not None))
         if name == r_place.name or (h.place and h.place == r_place and not own_unit):
             return
         if r_place.level == "town":
