@@ -109,6 +109,7 @@ class PairingRules:
         self._load_other_news_shapes(r)
         self._load_organisations(r)
         self._load_help_units(r)
+        self._load_village_designation(r["village_designation"])
         self._load_bounds(r, folder)
         self._load_context(r)
         self._load_regions(r)
@@ -151,6 +152,13 @@ class PairingRules:
         self.bare_unit_place_max = int(bare["place_max"])
         self.bare_unit_unplaced, self.bare_unit_unresolved = (frozenset(bare[k]) for k in ("unplaced_levels",
                                                                                           "unresolved_levels"))
+
+    def _load_village_designation(self, d: dict) -> None:
+        """A village named as a unit's assigned help village (凉水井村是县文体新广局的帮扶村: rules
+        village_designation, gold/README W7)."""
+        self.designation_gate = d["gate"]
+        self.designation = regex.compile(d["pattern"])
+        self.designation_kind = d["kind"]
 
     def _load_help_units(self, r: dict) -> None:
         """Units a help label names (帮扶单位甘肃银行, 余杭区等帮扶单位): the labels, the list's
@@ -3896,6 +3904,8 @@ def find_pairings(article: Article, rules: PairingRules,
     _read_credited(text, sentences, parties_of, rules, add, ctx)
     if any(g in text for g in rules.help_unit_gates):
         _read_help_units(text, article, rules, ctx, add, parties_in)
+    if rules.designation_gate in text:
+        _read_designations(text, article, rules, ctx, add, parties_in)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
     if rules.thanked_gate in text:
@@ -4323,6 +4333,28 @@ def _read_help_units(text, article, rules, ctx, add, parties_in) -> None:
                 kind = rules.help_unit_kind
             if place is not None and not (h.place is not None and not h.org and _helps_itself(h, place)):
                 add(h, place, kind, min(h.start, m.start()), max(h.end, m.end()), s, e)
+
+
+def _read_designations(text, article, rules, ctx, add, parties_in) -> None:
+    """A village named as a unit's assigned help village (rules/pairings.yaml, village_designation; gold/README
+    W7, W6): the unit written between 是 and 的 (the party that spans it) helps the county the sentence writes
+    before the village, else the county its passage speaks of, else (a county's unit) its own county — a county's
+    own unit too (W6: a named relation)."""
+    j = text.find(rules.designation_gate)
+    while j >= 0:
+        s, e = article.sentence_of(j)
+        m = rules.designation.match(text, j + len(rules.designation_gate) - 1, e)
+        parties = parties_in(s, e) if m is not None else []
+        h = next((p for p in parties if p.start == m.start("h") and p.end == m.end("h")), None) if m else None
+        if h is not None and not h.deictic and (h.org or h.place):
+            county = next((p for p in reversed(parties) if p.end <= j + 1 and p.place is not None
+                           and p.place.level == "county" and not p.org), None)
+            place = county.place if county is not None else ctx.county_before(s, helped=True)
+            if place is None and h.org and h.place is not None and h.place.level == "county":
+                place = h.place   # 骆庄村是郧县农商银行的精准帮扶结对村: a county's own unit's village (W6)
+            if place is not None and not (h.place is not None and not h.org and _helps_itself(h, place)):
+                add(h, place, rules.designation_kind, h.start, m.end(), s, e)
+        j = text.find(rules.designation_gate, j + len(rules.designation_gate))
 
 
 def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None:
