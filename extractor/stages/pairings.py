@@ -4945,7 +4945,12 @@ def _specific_help_cue(sentence: str, rules: PairingRules) -> bool:
     """Whether the stretch says help comes in by more than the everyday words of help_in (roles.generic_help):
     read so in an article that is not about aid (派驻到街道, 就业援助)."""
     return bool(rules.higher_level_funds.search(sentence) or rules.help_in_phrases.search(sentence)
-                or any(m.group() not in rules.generic_help for m in rules.help_in.finditer(sentence)))
+                or _beyond_generic_help(rules.help_in.finditer(sentence), rules))
+
+
+def _beyond_generic_help(cues: Iterator, rules: PairingRules) -> bool:
+    """Whether any of the help cues found is more than an everyday word of help (roles.generic_help)."""
+    return any(m.group() not in rules.generic_help for m in cues)
 
 
 def _strong_help_cue(sentence: str, rules: PairingRules) -> bool:
@@ -5073,8 +5078,7 @@ class _HelpEvidence:
                 if (strong or weak) and not self.aid_article():
                     # outside a text about aid the everyday words tell no help (roles.generic_help)
                     strong = strong and _specific_help_cue(sentence, rules)
-                    weak = not strong and any(m.group() not in rules.generic_help
-                                              for m in rules.help_with_party.finditer(sentence))
+                    weak = not strong and _beyond_generic_help(rules.help_with_party.finditer(sentence), rules)
             service = not strong and not weak and bool(rules.service_verbs.search(text, s, e))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
