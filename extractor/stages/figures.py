@@ -2106,7 +2106,7 @@ def _village_introduced(rules: FigureRules, scope: PlaceScope, text: str, lo: in
     if found:
         return found[0]
     written = text[name.start():end]
-    before = after = None
+    before = None
     for at, unit, village in _village_mentions(rules, scope, text, text[end - 3:end]):
         if at + 3 != end and written.endswith(village):
             if at < end:
