@@ -530,6 +530,8 @@ class PairingRules:
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep_at = _by_character(r["org_keep_inside"])   # (_kept_inside)
         self.org_number_mark = regex.compile(r["org_number_mark"])
+        self.org_full_tails = tuple(r["org_full_tails"])
+        self.sentence_marks = ("。", "！", "？", "\n")
         self.company_endings = tuple(r["company_endings"])
         self.org_bracket = regex.compile(r["org_bracket"]["pattern"])
         self.org_bracket_closers = frozenset(r["org_bracket"]["closers"])
@@ -3248,7 +3250,7 @@ class _Abbreviations:
         if committee is not None:
             return name   # 民盟重庆市委: the party's committee, not the CPC's 重庆市委 the text also writes
         if rules.central_units.fullmatch(name):
-            return name   # 中央和国家机关工委 is one organ: not cut to 国家机关工委 after 和
+            return self._with_tail(name)   # 中央和国家机关工委 is one organ: not cut to 国家机关工委 after 和
         # overlong: what precedes a name the article writes alone is not a parent (but a kind of
         # unit written alone, 在合作社里打工, is no name: 上红源种植农民专业合作社 stays)
         bracketed = max(name.rfind(c) for c in rules.org_bracket_closers)
@@ -3273,6 +3275,8 @@ class _Abbreviations:
                     and not rules.generic_org.search(cand) and self._ends_name(j + len(name)):
                 longest = cand
             j = text.find(name, j + 1)
+        if longest == name:
+            longest = self._with_tail(name)
         if longest != name or len(name) > 4 or not self._may_write_longer(name):
             return longest
         for cand in self._all_names():
@@ -3304,6 +3308,23 @@ class _Abbreviations:
                     return True
                 i = text.find(first, i + 1, end - n)
         return False
+
+    def _with_tail(self, name: str) -> str:
+        """``name`` with a company tail (rules org_full_tails: 中国石化 → 中国石化集团公司) when the article writes
+        that form after a boundary, ending a name, in a sentence holding a pairing cue (W26); else ``name``.
+        One pass over the name's own occurrences (few), each tried with the tails (longest first)."""
+        text, rules = self.text, self.rules
+        j = text.find(name)
+        while j >= 0:
+            after = j + len(name)
+            tail = next((t for t in rules.org_full_tails if text.startswith(t, after)), None)
+            if tail is not None and not _inside_word(text, j, 0, rules) and self._ends_name(after + len(tail)):
+                s = max(text.rfind(c, 0, j) for c in rules.sentence_marks) + 1
+                found = [k for k in (text.find(c, after) for c in rules.sentence_marks) if k >= 0]
+                if rules.cue_pattern.search(text, s, min(found, default=len(text))):
+                    return name + tail
+            j = text.find(name, after)
+        return name
 
     def _ends_name(self, end: int) -> bool:
         """Whether a name ending at ``end`` is not the head of a longer one (中国保利集团有限公司):
