@@ -3823,12 +3823,12 @@ def find_pairings(article: Article, rules: PairingRules,
         return epidemic[0]
 
     # (once per paragraph or sentence, not per statement: a line is one of each)
-    epidemic_spans: dict[tuple[int, int], bool] = {}
+    searched: dict[tuple[str, int, int], bool] = {}
 
-    def epidemic_in(a: int, b: int) -> bool:
-        found = epidemic_spans.get((a, b))
+    def words_in(words, a: int, b: int) -> bool:   # words: rules.epidemic_words or rules.relief_words
+        found = searched.get((words.pattern, a, b))
         if found is None:
-            found = epidemic_spans[(a, b)] = bool(rules.epidemic_words.search(text, a, b))
+            found = searched[(words.pattern, a, b)] = bool(words.search(text, a, b))
         return found
 
     mention_starts = sorted(county_at)
@@ -3869,12 +3869,12 @@ def find_pairings(article: Article, rules: PairingRules,
         if kind in rules.epidemic_plain_kinds:
             ps, pe = article.index.paragraph_of(s)
             hubei = bool(r_place.adcode) and r_place.adcode[:2] == rules.epidemic_province
-            if epidemic_in(ps, pe) or (hubei and epidemic_article()):
+            if words_in(rules.epidemic_words, ps, pe) or (hubei and epidemic_article()):
                 return   # 派出医护人员支援湖北省 in the epidemic: relief, not a stated pairing
-            if rules.relief_words.search(text, s, e):
+            if words_in(rules.relief_words, s, e):
                 return   # 派出工作组赶赴江西、广西…协助抗洪抢险: disaster relief, not a stated pairing
         if r_place.adcode and r_place.adcode[:2] == rules.epidemic_province \
-                and epidemic_in(s, e):
+                and words_in(rules.epidemic_words, s, e):
             kind = rules.epidemic_kind
         key = (name, r_place.name)
         stated.append((start, r_place))
