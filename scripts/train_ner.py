@@ -38,6 +38,9 @@ WORK = REPO / "out" / "ner"
 CONFIG = REPO / "extractor" / "ner" / "char_cnn.cfg"
 MODEL_DIR = REPO / "extractor" / "ner" / "models" / "zh_char_cnn"
 CRF_DIR = REPO / "extractor" / "ner" / "models" / "zh_char_crf"
+STUDENT_DIR = REPO / "extractor" / "ner" / "models" / "zh_char_crf_lac"
+SHARED = REPO.parent / "shared" / "data"
+GOLD = REPO / "gold"
 
 CLUENER_MAP = {"name": "PER", "address": "LOC", "organization": "ORG",
                "government": "ORG", "company": "ORG"}
@@ -225,17 +228,135 @@ def train_crf(max_iterations: int) -> None:
     print(json.dumps(report, indent=1))
 
 
+def unscored_archive_ids() -> list[Path]:
+    """The archive month's texts that no gold file or id list names (never a held-out or a
+    dev-scored text: the student's dev check stays honest)."""
+    named = set()
+    for f in GOLD.glob("*.txt"):
+        named |= {line.split("#")[0].split()[0] for line in f.read_text(encoding="utf-8").splitlines()
+                  if line.split("#")[0].strip()}
+    for folder in ("archive", "real-news", "pages"):
+        named |= {g.stem for g in (GOLD / folder).glob("*.json")}
+    return [p for p in sorted((SHARED / "archive" / "rmrb-2019-10").glob("*.txt")) if p.stem not in named]
+
+
+def corpus_sentences() -> list[str]:
+    """MSRA train, CLUENER train and the People's Daily (zjy) sentences, texts only."""
+    sents = [t for t, _ in read_bio(DATA / "msra" / "msra_train_bio")]
+    sents += [t for t, _ in read_cluener(DATA / "cluener2020" / "train.json")]
+    for name in ("example.dev", "example.test"):
+        chars: list[str] = []
+        for line in open(DATA / "peoples_daily_zjy" / name, encoding="utf-8"):
+            if line.split():
+                chars.append(to_half_width(line.split()[0]))
+            elif chars:
+                sents.append("".join(chars))
+                chars = []
+    return sents
+
+
+def gate_windows(archive: list[Path], sentences: list[str]) -> list[tuple[str, list]]:
+    """The persons stage's own tagger windows (edge retagging included) over the unscored
+    archive texts and the corpus sentences (20 a pseudo-article, 5 a paragraph), each with
+    the PER spans LAC gives it: the pipeline is run with its tagger wrapped."""
+    from extractor import extract
+    from extractor.stages import persons as P
+
+    rules = P.load_rules()
+    inner, seen = rules.tagger, []
+
+    def recorded(texts):
+        spans = inner(texts)
+        seen.extend(zip(texts, spans))
+        return spans
+    recorded.cache_clear, recorded.organisations = inner.cache_clear, lambda text: []
+    object.__setattr__(rules, "tagger", recorded)     # the rules object is frozen
+    for path in archive:
+        extract(path.read_bytes(), doc_id=path.stem)
+    for k in range(0, len(sentences), 20):
+        group = sentences[k:k + 20]
+        extract("\n".join("".join(group[j:j + 5]) for j in range(0, len(group), 5)), doc_id=f"ner{k}")
+    object.__setattr__(rules, "tagger", inner)
+    return seen
+
+
+def random_windows(lines: list[str], lengths: list[int], msra, seed: int, every: int, reach: int) -> list[str]:
+    """More windows of the gate's lengths: random cuts of each line (one per ``every``
+    characters), and a cut around each PER of MSRA train reaching 0 to ``reach`` characters
+    either side."""
+    rng = random.Random(seed)
+    out = []
+    for line in lines:
+        for _ in range(max(1, len(line) // every)):
+            n = rng.choice(lengths)
+            a = rng.randrange(0, len(line) - n + 1) if n < len(line) else 0
+            out.append(line[a:a + n])
+    for text, spans in msra:
+        for s, e, label in spans:
+            if label == "PER":
+                out.append(text[max(0, s - rng.randint(0, reach)):min(len(text), e + rng.randint(0, reach))])
+    return list(dict.fromkeys(w for w in out if w.strip()))
+
+
+def student_data() -> list[tuple[str, list]]:
+    """(window, LAC's PER spans in it): the gate's windows and the random ones (see
+    extractor/ner/models/zh_char_crf_lac/PROVENANCE.md)."""
+    from extractor.ner.tagger import LacTagger
+
+    archive = unscored_archive_ids()
+    sentences = corpus_sentences()
+    gate = gate_windows(archive, sentences)
+    lines = [line.strip() for p in archive for line in p.read_text(encoding="utf-8").splitlines()
+             if len(line.strip()) >= 4]
+    msra = list(read_bio(DATA / "msra" / "msra_train_bio"))
+    lines += [t for t, _ in msra] + [t for t, _ in read_cluener(DATA / "cluener2020" / "train.json")]
+    lengths = [len(t) for t, _ in gate]
+    lac, data = LacTagger(threads=1), dict(gate)
+    for seed, every, reach in ((24, 60, 9), (2424, 40, 12)):      # two draws
+        extra = random_windows(lines, lengths, msra, seed, every, reach)
+        for k in range(0, len(extra), 2000):
+            for text, ents in zip(extra[k:k + 2000], lac.tag(extra[k:k + 2000], labels=("PER",))):
+                data.setdefault(text, [(e.start, e.end) for e in ents])
+    print(f"student: {len(archive)} archive texts, {len(sentences)} sentences; {len(gate)} gate windows, "
+          f"{len(data)} distinct windows with the random ones", flush=True)
+    return list(data.items())
+
+
+def train_student(max_iterations: int) -> None:
+    """The cascade's student: the CRF with the window features trained on LAC's PER spans
+    (``--crf extended``), into extractor/ner/models/zh_char_crf_lac."""
+    import pycrfsuite
+    from extractor.ner.crf import char_features_window
+    from extractor.ner.tagger import split_pieces
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, spans in student_data():
+        for a, b in split_pieces(text):
+            tags = bio_tags(text[a:b], [(s - a, e - a, "PER") for s, e in spans if a <= s and e <= b])
+            trainer.append(char_features_window(text[a:b]), tags)
+    trainer.set_params({"c1": 0.1, "c2": 0.01, "max_iterations": max_iterations,
+                        "feature.minfreq": 2, "feature.possible_transitions": True})
+    STUDENT_DIR.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    trainer.train(str(STUDENT_DIR / "model.crfsuite"))
+    (STUDENT_DIR / "features").write_text("window\n")
+    print(f"student trained in {time.time() - t0:.0f} s", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--prepare-only", action="store_true")
     parser.add_argument("--finish-only", action="store_true",
                         help="only copy out/ner/training/model-best into the package and score it")
-    parser.add_argument("--crf", action="store_true",
-                        help="train the python-crfsuite CRF instead of the spaCy model")
+    parser.add_argument("--crf", nargs="?", const="basic", choices=("basic", "extended"),
+                        help="train the python-crfsuite CRF instead of the spaCy model: on the NER "
+                             "corpora (basic), or the cascade's student on LAC's PER spans (extended)")
     parser.add_argument("--crf-iterations", type=int, default=100)
     args = parser.parse_args()
 
+    if args.crf == "extended":
+        return train_student(args.crf_iterations)
     if args.crf:
         return train_crf(args.crf_iterations)
     if args.finish_only:

@@ -235,3 +235,52 @@ def test_wheel_ships_ner_weights(built_wheel):
     assert shipped and shipped <= names
     meta = next(n for n in names if n.endswith("zh_char_cnn/meta.json"))
     assert json.loads(zipfile.ZipFile(wheel).read(meta))["lang"] == "zh"
+
+
+class _Teacher:
+    """A stand-in for LAC that records what it is asked and finds no one."""
+    name, labels = "teacher", ("PER", "ORG")
+
+    def __init__(self):
+        self.asked = []
+
+    def tag(self, texts, labels=None):
+        self.asked.append((list(texts), labels))
+        return [[] for _ in texts]
+
+
+def test_cascade_sends_only_unsure_texts_to_the_teacher():
+    """A text the student is sure of keeps the student's spans; every other text, and every
+    question about another label than PER, goes to the teacher (LAC in the pipeline)."""
+    from extractor.ner.tagger import CascadeTagger, CrfTagger
+
+    texts = [s for s, _ in SENTENCES]
+    scored = CrfTagger("zh_char_crf_lac").tag_scored(texts, ("PER",))
+    assert all(0.0 < sure <= 1.0 for _, sure in scored)
+    teacher = _Teacher()
+    cascade = CascadeTagger(0.99, teacher)
+    out = cascade.tag(texts, ("PER",))
+    unsure = [t for t, (_, sure) in zip(texts, scored) if sure < 0.99]
+    assert teacher.asked == ([(unsure, ("PER",))] if unsure else [])
+    for text, ents, (student, sure) in zip(texts, out, scored):
+        assert ents == (student if sure >= 0.99 else [])
+    assert cascade.counts["sent"] == len(unsure) and cascade.counts["kept"] == len(texts) - len(unsure)
+    assert CascadeTagger(1.01, teacher).tag(texts[:1], ("PER",)) == [[]]      # nothing is sure enough
+    cascade.tag(texts[:1], ("ORG",))
+    assert teacher.asked[-1] == (texts[:1], ("ORG",))
+
+
+def test_cascade_with_lac_finds_the_names():
+    from extractor.ner.tagger import CascadeTagger
+
+    cascade = CascadeTagger(0.99, load_tagger("lac"))
+    for row, (text, names) in enumerate(SENTENCES):
+        found = {e.text for e in cascade.tag([text], ("PER",))[0]}
+        assert found == names or row in KNOWN_MISSES["lac"], (row, found)
+
+
+def test_student_features_fold_full_width_forms():
+    from extractor.ner.crf import char_features_window
+
+    assert char_features_window("州长娄某,龙井") == char_features_window("州长娄某，龙井")
+    assert [f[-2:] for f in char_features_window("王小明说")] == [["a0", "z3"], ["a1", "z2"], ["a2", "z1"], ["a3", "z0"]]

@@ -497,7 +497,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         label_clause=regex.compile(r["label_clause"]),
         label_clause_cue=r["label_clause_cue"],
         honour_strip=r["honour_strip"],
-        tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"])),
+        tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"]),
+                            r.get("tagger_cascade_threshold")),
     )
 
 
@@ -539,7 +540,8 @@ def _districtless_town_rules(folder: Folder) -> dict:
     return {"districtless_towns": towns, "districtless_town": words_pattern(towns)}
 
 
-def _load_tagger(model: Optional[str], cache_size: int = 0) -> Optional[Tagger]:
+def _load_tagger(model: Optional[str], cache_size: int = 0,
+                 cascade_threshold: Optional[float] = None) -> Optional[Tagger]:
     """The statistical tagger chosen in ``extractor/ner/README.md``, as (start, end) PER
     spans per text; None in an install without ``extractor.ner`` (then only the rules'
     certain names and bylines are found: persons F1 ≈ 0.64 on dev instead of 0.92).
@@ -551,7 +553,10 @@ def _load_tagger(model: Optional[str], cache_size: int = 0) -> Optional[Tagger]:
     # One ONNX thread: the windows are short, and on a shared 2-core machine more threads
     # only contend (measured: 16 K chars/s with 1 thread, 9 K with the default).
     model_name = model or ner.DEFAULT_MODEL
-    tagger = ner.LacTagger(threads=1) if model_name == "lac" else ner.load_tagger(model_name)
+    if model_name == "cascade":     # the student CRF where it is sure, LAC elsewhere
+        tagger = ner.CascadeTagger(float(cascade_threshold), ner.LacTagger(threads=1))
+    else:
+        tagger = ner.LacTagger(threads=1) if model_name == "lac" else ner.load_tagger(model_name)
     seen: dict[str, list[tuple[int, int]]] = {}
 
     def tag(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
