@@ -463,7 +463,8 @@ def _load_rules(folder: Folder) -> PersonRules:
             "name_end_cut_words", "object_char_not_before", "site_after_name", "site_end", "village_post_words", "origin_subject_links",
             "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
             "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before",
-            "guest_delegations", "doubled_commas", "origin_request_words", "origin_other_preps")}),
+            "guest_delegations", "doubled_commas", "origin_request_words", "origin_other_preps",
+            "titled_name_joins")}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -2581,6 +2582,7 @@ def _title_phrase_at(text: str, a: int, sent_start: int, rules: PersonRules) -> 
             i = comma + 1
             break
         comma = text.rfind("、", i, comma)
+    i = _after_titled_name_join(text, i, a, rules)
     trim = rules.trim_prefix.match(text, i, a)
     if trim:
         i = trim.end()
@@ -2591,6 +2593,18 @@ def _title_phrase_at(text: str, a: int, sent_start: int, rules: PersonRules) -> 
                 not any(c in rules.words["boundary_chars"] for c in line.replace(" ", "")):
             i = text.index(line, prev)
     return i, text[i:a]
+
+
+def _after_titled_name_join(text: str, i: int, a: int, rules: PersonRules) -> int:
+    """Where the title phrase ``text[i:a]`` starts once a titled name joined to the next item by
+    a join word (和; 与 and 及 are boundary words already) is left out: 某村副支部书记胡某和|我队
+    驻村干部肖某 — the name before the join and its title are another person's."""
+    for join in rules.affixes.titled_name_joins:
+        at = text.rfind(join, i, a)
+        if at > i and rules.titled_name_part.search(text, i, at) and \
+                not rules.cadre_titles.search(text, i, at):
+            return at + len(join)
+    return i
 
 
 def _state_owned(part: str, rules: PersonRules) -> bool:
@@ -3196,6 +3210,17 @@ def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
     return None                                     # 全国累计|选派, 从|北京飞|到
 
 
+def _label_place(origin: str, rules: PersonRules) -> Optional[str]:
+    """The place a team label's run opens with when the run is no unit (北京|教育人才|援藏队领队,
+    广东省|粤黔协作工作队领队): the team's sender (P17). The run's last part only (after 、 and
+    的, as :func:`_clean_origin` reads it)."""
+    part = origin[max(origin.rfind("、"), origin.rfind("的")) + 1:]
+    hits = rules.gazetteer.find_in_phrase(part)
+    if len(hits) != 1 or hits[0].start:
+        return None         # 云南省景东彝族自治县|挂职副县长: a place run, the posting's seat
+    return _clean_origin(part[:hits[0].end], rules)
+
+
 def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: str,
               rules: PersonRules, memo: Optional[_Memo] = None) -> Optional[str]:
     """The sending unit: 来自X的 / X选派 near the name, else the unit before a posting word in
@@ -3218,7 +3243,10 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
                                          or any(text.find(c, b, start) >= 0 for c in rules.raw["origin_after_stops"]))):
             best = (dist, origin, end)
     if best:
-        return None if _discipline_organ(text, best[1], best[2], rules) else _clean_origin(best[1], rules)
+        if _discipline_organ(text, best[1], best[2], rules):
+            return None
+        if origin := _clean_origin(best[1], rules):
+            return origin       # (来自荆楚大地的汉子: no unit, the title's marker is still read)
     not_markers = rules.affixes.origin_marker_not
     for m in rules.origin_marker.finditer(phrase):
         if not phrase.startswith(not_markers, m.start()):
@@ -3232,7 +3260,9 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
     if m and m.start() >= 2:
         seat = phrase.rfind(rules.raw["origin_seat_word"], 0, m.start())    # 由高邮市|在米脂县支教
         origin = phrase[:m.start() if seat < 0 else seat]
-        return None if _discipline_organ(phrase, origin, m.start(), rules) else _clean_origin(origin, rules)
+        if _discipline_organ(phrase, origin, m.start(), rules):
+            return None
+        return _clean_origin(origin, rules) or _label_place(origin, rules)
     if _origin_only(phrase, rules, text[sent[0]:sent[1]]):
         word = next(w for w in rules.words["origin_title_words"] if phrase.endswith(w))
         return _clean_origin(phrase[:-len(word)], rules)
