@@ -207,6 +207,7 @@ class PersonRules:
     list_organ_item: regex.Pattern       # such a title and a name: an item walked over
     list_organ_not: frozenset[str]       # words of an organ that is no local unit's (国家, 大学)
     list_level_title: regex.Pattern      # a part of a bare title of one level (副镇长, 县委副书记)
+    list_institution_title: regex.Pattern    # a bare title of an institution's head (副校长, 党支部书记)
     list_level_chars: str                # the level characters a unit's name ends with (省市县…)
     list_level_marks: str                # marks between a list's members (、，)
     # small tables of the YAML that hot code reads, typed once here
@@ -475,6 +476,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         list_organ_not=frozenset(r["central_words"] + r["company_words"] + r["list_organ_not"]),
         list_organ_item=regex.compile(f"(?:{r['list_organ_title'].strip('^$')})\\p{{Han}}{{2,3}}$"),
         list_level_title=regex.compile(r["list_level_title"]),
+        list_institution_title=regex.compile(r["list_institution_title"]),
         list_level_chars=r["list_level_chars"],
         list_level_marks=r["list_level_marks"],
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
@@ -3811,9 +3813,15 @@ def _visiting_party(text: str, found: list["FoundPerson"], units: _Places, sente
                     and not any(c in title for c in rules.list_level_chars):     # 党委书记甲一行
                 origin = _page_site_unit(text, _page_voice_kind(text, rules, memo), rules, memo) \
                     or _kind_helper(title, pairs, rules)
-            if origin:
+            if origin and not _recipient_side(origin, pairs):
                 p.cadre.origin = origin
                 break
+
+
+def _recipient_side(origin: str, pairs: Sequence) -> bool:
+    """The visiting party's unit is a recipient of the article's pairings and no helper (乡城县's
+    delegation 来到我市 to its helper 建德市): the helped side visiting, no helper acting (P12)."""
+    return any(pair.recipient == origin for pair in pairs) and not any(pair.helper == origin for pair in pairs)
 
 
 def _page_voice_kind(text: str, rules: PersonRules, memo: _Memo) -> Optional[str]:
@@ -4048,8 +4056,12 @@ def _list_level_members(text: str, found: list["FoundPerson"], rules: PersonRule
             if prev is None or prev is p:
                 continue
             head = _post_before_name(text, prev, ts - 1)
-            last = next((c for c in reversed(head.title) if c in chars), None) if head else None
-            if head is None or not head.place or last != level:
+            if head is None or not head.place:
+                continue
+            if level == _INSTITUTION:       # 衡阳市实验中学校长甲、党支部书记乙: the school's
+                if not _has_any(head.title, rules.affixes.visit_institution_ends):
+                    continue
+            elif next((c for c in reversed(head.title) if c in chars), None) != level:
                 continue
             post.place = head.place
             if p.cadre.origin is None:
@@ -4057,9 +4069,15 @@ def _list_level_members(text: str, found: list["FoundPerson"], rules: PersonRule
             break
 
 
+_INSTITUTION = "institution"     # _list_level of a bare institution title (副校长, 党支部书记)
+
+
 def _list_level(title: str, rules: PersonRules) -> Optional[str]:
     """The one level character of a bare title each of whose 、-parts fullmatches
-    ``list_level_title`` (县委副书记、县长 → 县), else None."""
+    ``list_level_title`` (县委副书记、县长 → 县), ``_INSTITUTION`` for a bare title of an
+    institution's head (``list_institution_title``: 副校长, 党支部书记), else None."""
+    if rules.list_institution_title.fullmatch(title):
+        return _INSTITUTION
     levels = set()
     for part in title.split("、"):
         m = rules.list_level_title.fullmatch(part)
