@@ -3203,6 +3203,7 @@ class _Abbreviations:
         self._names: Optional[list[str]] = None
         self._committees: Optional[set[str]] = None   # the party committees the article writes, on first use
         self._full: dict[str, str] = {}     # name → its fullest form, once per name
+        self._sentence_ends: Optional[list[int]] = None   # where rules.sentence_marks stand, on first use
         # short names the article defines (国家开发银行（简称国开行）)
         self.defined: dict[str, str] = {}
         if rules.abbreviation_marker in text:
@@ -3309,6 +3310,16 @@ class _Abbreviations:
                 i = text.find(first, i + 1, end - n)
         return False
 
+    def _sentence_around(self, a: int, b: int) -> tuple[int, int]:
+        """(after the last sentence mark before ``a``, the first at or after ``b``): one pass over the text
+        for all occurrences (a str.find per mark and occurrence ran to the text's end for an absent mark)."""
+        if self._sentence_ends is None:
+            marks = re.compile("[%s]" % re.escape("".join(self.rules.sentence_marks)))   # re caches it
+            self._sentence_ends = [m.start() for m in marks.finditer(self.text)]
+        ends = self._sentence_ends
+        i, k = bisect_left(ends, a), bisect_left(ends, b)
+        return (ends[i - 1] + 1 if i else 0), (ends[k] if k < len(ends) else len(self.text))
+
     def _with_tail(self, name: str) -> str:
         """``name`` with a company tail (rules org_full_tails: 中国石化 → 中国石化集团公司) when the article writes
         that form after a boundary, ending a name, in a sentence holding a pairing cue (W26); else ``name``.
@@ -3319,9 +3330,8 @@ class _Abbreviations:
             after = j + len(name)
             tail = next((t for t in rules.org_full_tails if text.startswith(t, after)), None)
             if tail is not None and not _inside_word(text, j, 0, rules) and self._ends_name(after + len(tail)):
-                s = max(text.rfind(c, 0, j) for c in rules.sentence_marks) + 1
-                found = [k for k in (text.find(c, after) for c in rules.sentence_marks) if k >= 0]
-                if rules.cue_pattern.search(text, s, min(found, default=len(text))):
+                s, e = self._sentence_around(j, after)
+                if rules.cue_pattern.search(text, s, e):
                     return name + tail
             j = text.find(name, after)
         return name
