@@ -352,6 +352,7 @@ class FigureRules:
         self.village_after_unit = regex.compile(r["village_after_unit"])
         self.village_unit_reach = int(r["village_unit_reach"])
         self.village_mentions_max = int(r["village_mentions_max"])
+        self.village_paragraph_reach = int(r["village_paragraph_reach"])
         self.heading_max_chars = int(r["heading_max_chars"])
         self.headings_max = int(r["headings_max"])
         self.place_list_joiners = "".join(r["place_list_joiners"])
@@ -1099,6 +1100,17 @@ class PlaceScope:
             return unit[:2], skipped, j
         return False, skipped, None
 
+
+    def region_counting(self, pos: int, sentence_start: int, lookback: int, county_count: Decimal) -> Optional[str]:
+        """The region named nearest before a count of counties in its sentence, when it heads the count (民族八省(区)共有…，
+        113个少数民族县属于深度贫困县) — not one the count is outside of or a member of (“三区三州”外的中西部169个深度贫困县)."""
+        found, _, j = self._look_back(pos, sentence_start, sentence_start, lookback, True, county_count)
+        if not found or found[1] != "region" or j is None:
+            return None
+        a = self._anchors[j]
+        last = self._text.rfind(a.surface, a.end, pos)   # written again nearer, where it is no anchor (…外的)
+        end = a.end if last < 0 else last + len(a.surface)
+        return None if self._rules.region_not_head_after.match(self._text, end) else found[0]
 
     def _nation_before(self, k: int, sentence_start: int) -> bool:
         """Whether the sentence names the nation before anchor ``k`` (a scope word or 中国 of
@@ -2065,8 +2077,11 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
         text, max(lo, own_start) if own_start > s_start and scope.named_between(own_start, pos) else lo, pos)
     if provinces and (_names_region(rules, text, provinces) or _provinces_not_group(rules, text, provinces)):
         provinces = None   # 民族八省区农村贫困人口…: the region as named (SPEC 5), placed by the scope below
-    if provinces or (counties and value > rules.province_county_count_max):
-        return "全国"   # 15个省区市的242个贫困县; 834个贫困县
+    if provinces:
+        return "全国"   # 15个省区市的242个贫困县
+    if counties and value > rules.province_county_count_max:
+        # 834个贫困县: more than any province has, the nation's — unless a region heads it (民族八省(区)…113个少数民族县)
+        return scope.region_counting(pos, s_start, rules.place_lookback, value) or "全国"
     if village_lo is not None and not rules.village_context.search(text, lo, pos):
         lo = village_lo
     in_village = bool(rules.village_context.search(text, lo, pos))
@@ -2085,9 +2100,11 @@ def _place_of(rules: FigureRules, scope: PlaceScope, article: Article, metric: s
             and rules.national_batch.search(text, max(s_start, pos - rules.national_batch_reach), pos + rules.national_batch_reach):
         return "全国"   # 第二批申请退出的85个贫困县; 挂牌督战的52个贫困县: the centre's own batch or category
     if place is None and not counties and not in_village:
-        # 先进村的贫困户已从…702人 (进村 reads as a verb, not a village context): the village written
-        # with its county elsewhere (平塘县克度镇先进村) places what nothing else does
-        place = (_village_introduced(rules, scope, text, lo, pos) or (None,))[0]
+        # 先进村的贫困户已从…702人 (进村 reads as a verb, not a village context); 三合湾村位于…。2014年建档立卡贫困户89户
+        # (the village named in the sentence before): the last village named in the paragraph, written with its
+        # county somewhere (平塘县克度镇先进村, 庆城县桐川镇三合湾村), places what nothing else does
+        place = (_village_introduced(rules, scope, text, max(p_start, pos - rules.village_paragraph_reach), pos)
+                 or (None,))[0]
     return place or _changed_from_place(rules, text, figures, pos, s_start)
 
 
