@@ -85,6 +85,7 @@ class MoneyRules:
     subject_density: Decimal
     subject_reach: int
     subject_coverage: Decimal
+    subject_head_min_han: int   # a line before the cues' paragraph that is a title, not page chrome
     part_paragraph_max: int
     divided_into: tuple[str, ...]
     divided_into_len: int
@@ -187,6 +188,7 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         subject=words_pattern(rel["subject_cues"]), subject_min=int(rel["subject_min_cues"]),
         subject_density=Decimal(str(rel["subject_min_per_1000_chars"])),
         subject_reach=int(rel["subject_reach"]), subject_coverage=Decimal(str(rel["subject_min_coverage"])),
+        subject_head_min_han=int(rel["subject_head_min_han"]),
         divided_into=tuple(r["measure_word_after_verbs"]),
         divided_into_len=max(map(len, r["measure_word_after_verbs"])),
         things_before=frozenset(r["measure_word_after_things"]),
@@ -377,6 +379,15 @@ def _is_heading(rules: MoneyRules, line: str) -> bool:
     return 0 < len(line) <= rules.brief_heading_max and not _SENTENCE_END.search(line)
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _titled_above(rules: MoneyRules, head: str) -> bool:
+    """Whether the lines above the cues' paragraph hold a title: a line of at least
+    ``subject_head_min_han`` Han characters (page chrome such as 分享到: or a source line has fewer)."""
+    return any(len(_HAN.findall(line)) >= rules.subject_head_min_han for line in head.split("\n"))
+
+
 def _spread_through(rules: MoneyRules, text: str, title_cue: bool,
                     cues: list[tuple[int, int]]) -> bool:
     """Whether the subject cues reach most of the text: the share of characters within
@@ -395,9 +406,11 @@ def _spread_through(rules: MoneyRules, text: str, title_cue: bool,
             covered += hi - lo
             end = hi
     if not title_cue and cues and "\n" not in text[cues[0][0]:cues[-1][1]] \
-            and "\n" in text[:cues[0][0]].strip():
+            and "\n" in text[:cues[0][0]].strip() \
+            and _titled_above(rules, text[:text.rfind("\n", 0, cues[0][0])]):
         # Every cue in one paragraph under a title about something else (a culture-fund
         # brief with one sentence on poor areas): that paragraph is the poverty part. Not
+        # under page chrome alone (分享到:, 来源:昭通新闻网, |): no title there. Not
         # when that paragraph opens the text: a lead that names the work heads the story
         # as a title does (and a text of one line, a page whose paragraphs the scrape ran
         # together, has only that one), read by the coverage alone.
