@@ -36,6 +36,7 @@ _DIGITS = regex.compile(r"[0-9]+")
 _DIGIT_OR_GE = plain_pattern(r"[0-9]|个")
 _FROM_DIGIT = regex.compile(r"[0-9].*$")
 _BRACKETED = plain_pattern(r"（[^）]*）|\([^)]*\)")
+_VILLAGE_CORE = 3   # a village's last two characters and 村: what its other mentions are found by (_village_mentions)
 # Characters a negation may stand before the exit cue it negates (未完全脱贫).
 _NEGATION_GAP = 2
 # A clause ends at a comma, semicolon or colon, or at a sentence end or line break. The
@@ -2124,8 +2125,8 @@ def _village_introduced(rules: FigureRules, scope: PlaceScope, text: str, lo: in
         return found[0]
     written = text[name.start():end]
     before = None
-    for at, unit, village in _village_mentions(rules, scope, text, text[end - 3:end]):
-        if at + 3 != end and written.endswith(village):
+    for at, unit, village in _village_mentions(rules, scope, text, text[end - _VILLAGE_CORE:end]):
+        if at + _VILLAGE_CORE != end and written.endswith(village):
             if at < end:
                 before = unit
             else:
@@ -2143,7 +2144,7 @@ def _village_mentions(rules: FigureRules, scope: PlaceScope, text: str, core: st
         at, seen = text.find(core), 0
         while at >= 0 and seen < rules.village_mentions_max:
             seen += 1
-            unit = _unit_before_village(rules, scope, text, at + 3)
+            unit = _unit_before_village(rules, scope, text, at + _VILLAGE_CORE)
             if unit:
                 found.append((at, unit[0], unit[1]))
             at = text.find(core, at + 1)
@@ -2154,7 +2155,7 @@ def _unit_before_village(rules: FigureRules, scope: PlaceScope, text: str, end: 
                          ) -> Optional[tuple[tuple[str, str], str]]:
     """((name, level) of the county or prefecture written right before the village whose 村 ends at
     ``end``, with at most a township between, the village's own name as written there), or None."""
-    k = bisect.bisect_right(scope.ends, (end - 3, len(scope.ends))) - 1
+    k = bisect.bisect_right(scope.ends, (end - _VILLAGE_CORE, len(scope.ends))) - 1
     if k < 0 or scope.ends[k][0] < end - rules.village_unit_reach:
         return None
     unit_end, j = scope.ends[k]
