@@ -50,6 +50,8 @@ def changed(base: list[dict], rows: list[dict]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thresholds", nargs="*", type=float, default=[0.98, 0.99, 0.995, 0.999])
+    parser.add_argument("--empty-thresholds", nargs="*", type=float, default=None,
+                        help="the bar for a path with no name, one per --thresholds (default: the same)")
     parser.add_argument("--student", default="zh_char_crf_lac")
     args = parser.parse_args()
     rules, todo = P.load_rules(), cue_yield.dev_jobs()
@@ -59,14 +61,15 @@ def main() -> None:
         object.__setattr__(rules, "tagger", stage_tagger(lac, lac))     # the rules object is frozen
         base = cue_yield.run(todo, out)
         print("LAC alone:", *cue_yield.scores(todo, out), sep="\n  ", flush=True)
-        for threshold in args.thresholds:
-            cascade = ner.CascadeTagger(threshold, lac, args.student)
+        empties = args.empty_thresholds or args.thresholds
+        for threshold, empty in zip(args.thresholds, empties):
+            cascade = ner.CascadeTagger(threshold, lac, args.student, empty)
             object.__setattr__(rules, "tagger", stage_tagger(cascade, lac))
             rows = cue_yield.run(todo, out)
             k = cascade.counts
             chars = k["sent_chars"] + k["kept_chars"]
             lines = changed(base, rows)
-            print(f"cascade ({args.student}, threshold {threshold}): windows to LAC {k['sent']} of "
+            print(f"cascade ({args.student}, threshold {threshold}, empty {empty}): windows to LAC {k['sent']} of "
                   f"{k['sent'] + k['kept']}, characters {k['sent_chars']} of {chars} "
                   f"({k['sent_chars'] / max(chars, 1):.1%}); {len(lines)} texts changed",
                   *cue_yield.scores(todo, out), *lines, sep="\n  ", flush=True)

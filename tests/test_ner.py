@@ -270,6 +270,21 @@ def test_cascade_sends_only_unsure_texts_to_the_teacher():
     assert teacher.asked[-1] == (texts[:1], ("ORG",))
 
 
+def test_cascade_holds_an_empty_path_to_a_stricter_bar():
+    """A student path with no name is kept only from ``empty_threshold`` (round 24b): the
+    student is sure of nobody in 村民王大山村长说 at p ≈ 0.995, where LAC finds 王大山."""
+    from extractor.ner.tagger import CascadeTagger, CrfTagger
+
+    text = "村民王大山村长说"
+    [(student, sure)] = CrfTagger("zh_char_crf_lac").tag_scored([text], ("PER",))
+    assert student == [] and 0.99 <= sure < 0.999
+    teacher = _Teacher()
+    assert CascadeTagger(0.99, teacher, empty_threshold=0.999).tag([text], ("PER",)) == [[]]
+    assert teacher.asked == [([text], ("PER",))]
+    CascadeTagger(0.99, teacher).tag([text], ("PER",))          # one bar: the empty path is kept
+    assert len(teacher.asked) == 1
+
+
 def test_cascade_with_lac_finds_the_names():
     from extractor.ner.tagger import CascadeTagger
 

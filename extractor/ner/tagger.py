@@ -565,8 +565,10 @@ class CascadeTagger:
     """PER spans by a cheap student CRF where it is sure, by LAC elsewhere.
 
     The student (``zh_char_crf_lac``) learnt LAC's own PER spans over the persons stage's
-    windows; a text whose best student path has a probability of at least ``threshold`` keeps
-    the student's spans, every other text goes to LAC in one batch. LAC costs about 28 µs a
+    windows; a text whose best student path has a probability of at least ``threshold`` (at
+    least ``empty_threshold`` where that path holds no name) keeps the student's spans, every
+    other text goes to LAC in one batch. The student's costly error is "nobody" in a window
+    where LAC finds a name (村民王大山村长说), hence the stricter bar for an empty path. LAC costs about 28 µs a
     character, the student about 5 (docs/speed.md, round 24). Other labels than PER (the
     persons stage's rare ORG question) go to LAC whole."""
 
@@ -574,8 +576,9 @@ class CascadeTagger:
     labels = ("PER",)
 
     def __init__(self, threshold: float, teacher: Optional[Tagger] = None,
-                 student: str = "zh_char_crf_lac"):
+                 student: str = "zh_char_crf_lac", empty_threshold: Optional[float] = None):
         self.threshold = threshold
+        self.empty_threshold = threshold if empty_threshold is None else empty_threshold
         self._student = CrfTagger(student)
         self._teacher = teacher if teacher is not None else LacTagger(threads=1)
         #: texts and characters the student kept and sent to LAC (for measuring)
@@ -588,7 +591,7 @@ class CascadeTagger:
         unsure: list[int] = []
         for i, (ents, sure) in enumerate(self._student.tag_scored(texts, ("PER",))):
             out.append(ents)
-            if sure < self.threshold:
+            if sure < (self.threshold if ents else self.empty_threshold):
                 unsure.append(i)
         if unsure:
             for i, ents in zip(unsure, self._teacher.tag([texts[i] for i in unsure], ("PER",))):

@@ -501,7 +501,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         label_clause_cue=r["label_clause_cue"],
         honour_strip=r["honour_strip"],
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"]),
-                            r.get("tagger_cascade_threshold")),
+                            r.get("tagger_cascade_threshold"), r.get("tagger_cascade_empty_threshold")),
     )
 
 
@@ -544,7 +544,8 @@ def _districtless_town_rules(folder: Folder) -> dict:
 
 
 def _load_tagger(model: Optional[str], cache_size: int = 0,
-                 cascade_threshold: Optional[float] = None) -> Optional[Tagger]:
+                 cascade_threshold: Optional[float] = None,
+                 cascade_empty_threshold: Optional[float] = None) -> Optional[Tagger]:
     """The statistical tagger chosen in ``extractor/ner/README.md``, as (start, end) PER
     spans per text; None in an install without ``extractor.ner`` (then only the rules'
     certain names and bylines are found: persons F1 ≈ 0.64 on dev instead of 0.92).
@@ -557,7 +558,9 @@ def _load_tagger(model: Optional[str], cache_size: int = 0,
     # only contend (measured: 16 K chars/s with 1 thread, 9 K with the default).
     model_name = model or ner.DEFAULT_MODEL
     if model_name == "cascade":     # the student CRF where it is sure, LAC elsewhere
-        tagger = ner.CascadeTagger(float(cascade_threshold), ner.LacTagger(threads=1))
+        empty = None if cascade_empty_threshold is None else float(cascade_empty_threshold)
+        tagger = ner.CascadeTagger(float(cascade_threshold), ner.LacTagger(threads=1),
+                                   empty_threshold=empty)
     else:
         tagger = ner.LacTagger(threads=1) if model_name == "lac" else ner.load_tagger(model_name)
     seen: dict[str, list[tuple[int, int]]] = {}
