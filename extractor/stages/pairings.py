@@ -4282,78 +4282,65 @@ def _help_unit_items(text: str, parties: "SentenceParties", end: int, e: int, ru
         [p for p in items if p in parties]
 
 
-def _help_unit_helpers(text: str, parties: "SentenceParties", m, e: int, rules: PairingRules) -> list[Party]:
-    """The units a help label names (rules help_units): the list right after it (帮扶单位甘肃银行, 包联单位
-    A、B和C), else the list ending right before it with 等 (余杭区等帮扶单位, A和B等对口帮扶单位)."""
-    items = _help_unit_items(text, parties, m.end(), e, rules)
-    k = parties.first_from(m.end())
-    if k < len(parties) and parties[k].start == m.end():
+def _help_unit_helpers(text: str, parties: "SentenceParties", label: tuple[int, int], e: int,
+                       rules: PairingRules) -> list[Party]:
+    """The units the help label at ``label`` (start, end) names (rules help_units): the list right after it
+    (帮扶单位甘肃银行, 包联单位A、B和C), else the list ending right before it with 等 (余杭区等帮扶单位,
+    A和B等对口帮扶单位)."""
+    start, end = label
+    items = _help_unit_items(text, parties, end, e, rules)
+    k = parties.first_from(end)
+    if k < len(parties) and parties[k].start == end:
         listed = _list_forward(text, parties, k, rules.helper_separators, rules)
         return items if len(items) > len(listed) else listed
     if items:
         return items
     for k in range(len(parties) - 1, -1, -1):
         p = parties[k]
-        if p.end <= m.start():
-            if rules.help_unit_before.fullmatch(text, p.end, m.start()):
+        if p.end <= start:
+            if rules.help_unit_before.fullmatch(text, p.end, start):
                 return _list_back(text, parties, k, rules.help_unit_joiners)
             break
     return []
 
 
-def _help_unit_owner(text: str, parties: "SentenceParties", m, rules: PairingRules) -> Optional[Party]:
-    """The place whose help unit the label names (三合湾村帮扶单位县住建局, 茅坪村第一帮扶单位): the party
-    ending right before it, at most rules help_units owner_gap between."""
+def _help_unit_owner(text: str, parties: "SentenceParties", label_start: int, rules: PairingRules) -> Optional[Party]:
+    """The place whose help unit the label starting at ``label_start`` names (三合湾村帮扶单位县住建局, 茅坪村
+    第一帮扶单位): the party ending right before it, at most rules help_units owner_gap between."""
     for p in reversed(parties):
-        if p.end <= m.start():
-            if p.place is not None and not p.org and rules.help_unit_owner_gap.fullmatch(text, p.end, m.start()):
+        if p.end <= label_start:
+            if p.place is not None and not p.org and rules.help_unit_owner_gap.fullmatch(text, p.end, label_start):
                 return p
             return None
     return None
 
 
-def _help_unit_labels(text: str, rules: PairingRules) -> Iterator["_Label"]:
-    """Each help label of the text with its prefix (对口帮扶单位 of 帮扶单位), by plain string search (a
-    regex alternation over the whole text cost 1 ms an article)."""
+def _help_unit_labels(text: str, rules: PairingRules) -> Iterator[tuple[int, int]]:
+    """(start, end) of each help label of the text with its prefix (对口帮扶单位 of 帮扶单位), by plain string
+    search (a regex alternation over the whole text cost 1 ms an article)."""
     for word in rules.help_unit_gates:
         j = text.find(word)
         while j >= 0:
             a = next((j - len(x) for x in rules.help_unit_prefixes if text.endswith(x, 0, j)), j)
-            yield _Label(a, j + len(word), text[a:j + len(word)])
+            yield a, j + len(word)
             j = text.find(word, j + len(word))
-
-
-@dataclass(frozen=True)
-class _Label:
-    """A help label found in the text (the span a match object would give)."""
-    a: int
-    b: int
-    word: str
-
-    def start(self) -> int:
-        return self.a
-
-    def end(self) -> int:
-        return self.b
-
-    def group(self) -> str:
-        return self.word
 
 
 def _read_help_units(text, article, rules, ctx, add, parties_in) -> None:
     """Units named by a help label (rules/pairings.yaml, help_units): each helps the place whose help unit
     the label says it is, else the one county its sentence names besides the units, else the county its
     passage speaks of (the credited reader's _passage_county), else the article's main recipient."""
-    for m in _help_unit_labels(text, rules):
-        s, e = article.sentence_of(m.start())
+    for label in _help_unit_labels(text, rules):
+        label_start, label_end = label
+        s, e = article.sentence_of(label_start)
         parties = parties_in(s, e)
         singles = SentenceParties(sorted((p for p in parties if p.pair is None), key=lambda p: p.start),
                                   text, s, e, rules)
-        helpers = [h for h in _help_unit_helpers(text, singles, m, e, rules)
+        helpers = [h for h in _help_unit_helpers(text, singles, label, e, rules)
                    if not h.deictic and (h.place is not None or h.org is not None)]
         if not helpers:
             continue
-        owner = _help_unit_owner(text, singles, m, rules)
+        owner = _help_unit_owner(text, singles, label_start, rules)
         others = SentenceParties([p for p in singles if p not in helpers], text, s, e, rules)
         for h in helpers:
             if owner is not None:
@@ -4363,7 +4350,7 @@ def _read_help_units(text, article, rules, ctx, add, parties_in) -> None:
                 place = r.place if r is not None else (_passage_county(ctx, s, h) or ctx.main_recipient)
                 kind = rules.help_unit_kind
             if place is not None and not (h.place is not None and not h.org and _helps_itself(h, place)):
-                add(h, place, kind, min(h.start, m.start()), max(h.end, m.end()), s, e)
+                add(h, place, kind, min(h.start, label_start), max(h.end, label_end), s, e)
 
 
 def _read_designations(text, article, rules, ctx, add, parties_in) -> None:
