@@ -220,6 +220,18 @@ def scores(todo: list[dict], out: Path) -> list[str]:
     return lines
 
 
+def changed_names(base: list[dict], rows: list[dict]) -> list[str]:
+    """One line per text whose predicted names changed between two :func:`run` results: the
+    names lost and gained, and which of them are gold (also scripts/tagger_cascade.py)."""
+    out = []
+    for old, new in zip(base, rows):
+        if old["pred"] != new["pred"]:
+            lost, gained = old["pred"] - new["pred"], new["pred"] - old["pred"]
+            out.append(f"{old['doc']}: lost {sorted(lost)} (gold: {sorted(lost & old['gold'])}), "
+                       f"gained {sorted(gained)} (gold: {sorted(gained & old['gold'])})")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--off", nargs="*", default=[], help="labels whose windows are not tagged")
@@ -238,11 +250,8 @@ def main() -> None:
         print("\n".join(["with every window:"] + before + [f"without {' '.join(args.off)}:"] + scores(todo, out)))
         chars = [sum(b - a for row in rows for a, b in row["windows"]) for rows in (base, after)]
         print(f"characters in the tagger's windows: {chars[0]} -> {chars[1]}")
-        for old, new in zip(base, after):
-            if old["pred"] != new["pred"]:
-                lost, gained = old["pred"] - new["pred"], new["pred"] - old["pred"]
-                print(f"  {old['doc']}: lost {sorted(lost)} (gold: {sorted(lost & old['gold'])}), "
-                      f"gained {sorted(gained)} (gold: {sorted(gained & old['gold'])})")
+        for line in changed_names(base, after):
+            print(f"  {line}")
 
 
 if __name__ == "__main__":

@@ -36,17 +36,6 @@ def stage_tagger(tagger, teacher):
     return tag
 
 
-def changed(base: list[dict], rows: list[dict]) -> list[str]:
-    """One line per text whose predicted names changed: lost and gained, and which are gold."""
-    out = []
-    for old, new in zip(base, rows):
-        if old["pred"] != new["pred"]:
-            lost, gained = old["pred"] - new["pred"], new["pred"] - old["pred"]
-            out.append(f"    {old['doc']}: lost {sorted(lost)} (gold {sorted(lost & old['gold'])}), "
-                       f"gained {sorted(gained)} (gold {sorted(gained & old['gold'])})")
-    return out
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--thresholds", nargs="*", type=float, default=[0.98, 0.99, 0.995, 0.999])
@@ -68,7 +57,7 @@ def main() -> None:
             rows = cue_yield.run(todo, out)
             k = cascade.counts
             chars = k["sent_chars"] + k["kept_chars"]
-            lines = changed(base, rows)
+            lines = [f"  {line}" for line in cue_yield.changed_names(base, rows)]
             print(f"cascade ({args.student}, threshold {threshold}, empty {empty}): windows to LAC {k['sent']} of "
                   f"{k['sent'] + k['kept']}, characters {k['sent_chars']} of {chars} "
                   f"({k['sent_chars'] / max(chars, 1):.1%}); {len(lines)} texts changed",
