@@ -13,6 +13,7 @@ tell which classes fail on new text, where the dev misses tell only what is left
     python scripts/first_sight.py --draws 40,41 --per-draw
     python scripts/first_sight.py --misses counties.role   # the first-sight misses of a field (dev pages)
     python scripts/first_sight.py --now                # and this tree on the same pages
+    python scripts/first_sight.py --now --misses cadres.place   # first-sight misses, then this tree's left
 
 Held-out lists are never run here: only ids of gold/DEV_PAGES.txt whose page text is present.
 """
@@ -176,7 +177,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--per-draw", action="store_true", help="a column for each draw too")
     ap.add_argument("--now", action="store_true", help="a column for this tree on the same pages")
     ap.add_argument("--misses", nargs="?", const="", metavar="FIELD",
-                    help="list the first-sight misses (dev pages), only FIELD's when given (counties.role, pairings …)")
+                    help="list the first-sight misses (dev pages), only FIELD's when given (counties.role, pairings …); "
+                    "with --now, this tree's misses on the same pages after them")
     args = ap.parse_args(argv)
     listed = draws(DEV_PAGES.read_text(encoding="utf-8"))
     numbers = [int(x) for x in args.draws.split(",")] if args.draws else \
@@ -192,6 +194,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.misses is not None:
         print()
         print("\n".join(only_field(report.format_misses(), args.misses)))
+        if args.now:      # what is left on the same pages with this tree's rules
+            print("\n# this tree, same pages: misses left")
+            print("\n".join(only_field(groups[1][1].format_misses(), args.misses)))
     return 0
 
 
