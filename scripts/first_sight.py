@@ -20,6 +20,7 @@ Held-out lists are never run here: only ids of gold/DEV_PAGES.txt whose page tex
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import subprocess
@@ -140,7 +141,10 @@ def run_draws(numbers: list[int], now: bool) -> tuple[list[Path], list[Path], li
             continue
         commit = rules_before(header)
         tree = exported(commit) if commit else REPO
-        first.append(records(tree, ids, CACHE / "records" / f"{commit or 'worktree'}-{n}.jsonl"))
+        # keyed by the id list too: a draw lands in batches, and a run between two batches must not
+        # leave a cache of the first batch's records for later runs to score the whole draw against
+        id_key = hashlib.sha1(",".join(ids).encode()).hexdigest()[:10]
+        first.append(records(tree, ids, CACHE / "records" / f"{commit or 'worktree'}-{n}-{id_key}.jsonl"))
         if now:
             current.append(records(REPO, ids, Path(tempfile.mkdtemp()) / f"now-{n}.jsonl"))
         files = [REPO / "gold" / "pages" / f"{i}.json" for i in ids]
