@@ -109,6 +109,7 @@ class PairingRules:
         self._load_other_news_shapes(r)
         self._load_organisations(r)
         self._load_help_units(r)
+        self._load_shares(r)
         self._load_village_designation(r["village_designation"])
         self._load_bounds(r, folder)
         self._load_context(r)
@@ -178,6 +179,17 @@ class PairingRules:
         self.help_unit_list_ends = tuple(hu["list_ends"])
         self.help_unit_joiners = tuple(sorted(set(r["helper_list_separators"]) | set(hu["organ_joiners"]),
                                               key=len, reverse=True))
+
+    def _load_shares(self, r: dict) -> None:
+        """A helper's money shared among named places (rules shares): the share words, the sum a share
+        sentence holds, the funds word of a giver's sentence before it and how far back it is asked."""
+        shares = r["shares"]
+        self.share_words = tuple(shares["words"])
+        self.share_sum = regex.compile(shares["sum"])
+        self.share_funds = shares["funds"]
+        self.share_back = int(shares["back"])
+        self.share_min_places = int(shares["min_places"])
+        self.share_kind = shares["kind"]
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -3937,6 +3949,8 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_help_units(text, article, rules, ctx, add, parties_in)
     if rules.designation_gate in text:
         _read_designations(text, article, rules, ctx, add, parties_in)
+    if any(w in text for w in rules.share_words):
+        _read_shares(text, article, sentences, rules, add, parties_in)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
     if rules.thanked_gate in text:
@@ -4373,6 +4387,93 @@ def _read_designations(text, article, rules, ctx, add, parties_in) -> None:
             if place is not None and not (h.place is not None and not h.org and _helps_itself(h, place)):
                 add(h, place, rules.designation_kind, h.start, m.end(), s, e)
         j = text.find(rules.designation_gate, j + len(rules.designation_gate))
+
+
+def _giver(p: Party, rules: PairingRules) -> bool:
+    """Whether a party may give the shares of its money (rules/pairings.yaml, shares): an eastern place,
+    or an organisation not of a western place (a western county's own bureau shares out its own money)."""
+    if p.deictic or p.pair is not None or p.bare:
+        return False
+    if p.org:
+        return p.place is None or not _east(p, rules, "recipients", placed_orgs=True)
+    return _east(p, rules)
+
+
+def _share_place(p: Party, rules: PairingRules) -> bool:
+    """Whether a party may take a share: a county or prefecture of a western province, named as a place
+    (towns and villages are a county's own places, never recipients of its shares)."""
+    return not p.org and p.pair is None and not p.deictic and p.place is not None \
+        and p.place.level in ("county", "prefecture") and _east(p, rules, "recipients")
+
+
+def _share_sentences(text: str, article: Article, sentences: dict, rules: PairingRules) -> list:
+    """((s, e), (start, end)) of each cue sentence holding a share word, with its first share word, in
+    text order (each word found by plain string search over the text, its sentence looked up once)."""
+    found: dict[tuple[int, int], tuple[int, int]] = {}
+    for w in rules.share_words:
+        i = text.find(w)
+        while i >= 0:
+            b = article.sentence_of(i)
+            if b in sentences and (b not in found or i < found[b][0]):
+                found[b] = (i, i + len(w))
+            i = text.find(w, i + len(w))
+    return sorted(found.items())
+
+
+def _share_givers(text: str, parties: list[Party], at: int, places: list[Party],
+                  rules: PairingRules) -> Optional[list[tuple[Party, Party]]]:
+    """(giver, place) of a share sentence whose givers stand before the share word at ``at``: one giver
+    gives each place its share; several, with 分别 after the last of them, give in order when their
+    list is as long as the places'. None when the sentence names no giver (one before it is asked)."""
+    givers = [i for i, p in enumerate(parties) if p.start < at and _giver(p, rules)]
+    if not givers:
+        return None
+    if len({parties[i].helper[0] for i in givers}) == 1:
+        return [(parties[givers[0]], r) for r in places]
+    if text.find(rules.respectively, parties[givers[-1]].end, at + len(rules.respectively)) < 0:
+        return []
+    listed = _list_back(text, parties, givers[-1], rules.helper_separators)
+    return list(zip(listed, places)) if len(listed) == len(places) else []
+
+
+def _giver_before(text: str, article: Article, s: int, parties_in, rules: PairingRules) -> Optional[Party]:
+    """The one giver of the nearest sentence before ``s`` (at most shares.back sentences) that names a
+    giver, when it holds the funds word (浙江省财政援助资金倾斜支持四川50个…县。); none when it names several."""
+    starts = [a for a, _ in article.sentences]
+    k = bisect_left(starts, s)
+    for ps, pe in reversed(article.sentences[max(0, k - rules.share_back):k]):
+        givers = [p for p in parties_in(ps, pe) if _giver(p, rules)]
+        if givers:
+            one = len({p.helper[0] for p in givers}) == 1
+            return givers[0] if one and text.find(rules.share_funds, ps, pe) >= 0 else None
+    return None
+
+
+def _read_shares(text, article, sentences, rules, add, parties_in) -> None:
+    """A helper's money shared among named places (rules/pairings.yaml, shares; gold/README W19): in a
+    cue sentence holding a share word (用于, 每县, 分配给 …) and a sum, each western county or prefecture
+    named after the giver — or anywhere in it when the giver is named in a sentence before — is helped
+    by the giver (上海市援助云南省帮扶资金1亿元，主要用于迪庆藏区及红河、文山、普洱3州市…)."""
+    for (s, e), (at, word_end) in _share_sentences(text, article, sentences, rules):
+        if rules.share_sum.search(text, s, e) is None:
+            continue
+        parties = [p for p in parties_in(s, e) if p.pair is None]
+        floor = max((p.end for p in parties if p.start < at and _giver(p, rules)), default=None)
+        places, seen = [], set()
+        for p in parties:
+            if p.start >= (s if floor is None else floor) and _share_place(p, rules) and p.place not in seen:
+                seen.add(p.place)
+                places.append(p)
+        if len(places) < rules.share_min_places:
+            continue
+        if floor is not None:
+            pairs = _share_givers(text, parties, at, places, rules)
+        else:
+            h = _giver_before(text, article, s, parties_in, rules)
+            pairs = [(h, r) for r in places] if h is not None else []
+        for h, r in pairs:
+            start = h.start if s <= h.start < e else s
+            add(h, r.place, rules.share_kind, start, max(r.end, word_end), s, e)
 
 
 def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None:
