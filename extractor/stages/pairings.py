@@ -184,7 +184,7 @@ class PairingRules:
         """A helper's money shared among named places (rules shares): the share words, the sum a share
         sentence holds, the funds word of a giver's sentence before it and how far back it is asked."""
         shares = r["shares"]
-        self.share_words = tuple(shares["words"])
+        self.share_words = words_pattern(shares["words"])
         self.share_sum = regex.compile(shares["sum"])
         self.share_funds = shares["funds"]
         self.share_back = int(shares["back"])
@@ -3949,8 +3949,7 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_help_units(text, article, rules, ctx, add, parties_in)
     if rules.designation_gate in text:
         _read_designations(text, article, rules, ctx, add, parties_in)
-    if any(w in text for w in rules.share_words):
-        _read_shares(text, article, sentences, rules, add, parties_in)
+    _read_shares(text, article, sentences, rules, add, parties_in)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
     if rules.thanked_gate in text:
@@ -4406,18 +4405,14 @@ def _share_place(p: Party, rules: PairingRules) -> bool:
         and p.place.level in ("county", "prefecture") and _east(p, rules, "recipients")
 
 
-def _share_sentences(text: str, article: Article, sentences: dict, rules: PairingRules) -> list:
-    """((s, e), (start, end)) of each cue sentence holding a share word, with its first share word, in
-    text order (each word found by plain string search over the text, its sentence looked up once)."""
-    found: dict[tuple[int, int], tuple[int, int]] = {}
-    for w in rules.share_words:
-        i = text.find(w)
-        while i >= 0:
-            b = article.sentence_of(i)
-            if b in sentences and (b not in found or i < found[b][0]):
-                found[b] = (i, i + len(w))
-            i = text.find(w, i + len(w))
-    return sorted(found.items())
+def _share_sentences(text: str, sentences: dict, rules: PairingRules) -> Iterator:
+    """((s, e), (start, end)) of each cue sentence holding a share word, with its first share word: one
+    pre-compiled alternation searched in the cue sentences only (a search of the whole text for each
+    word cost a pairings pass 2–3%)."""
+    for (s, e) in sentences:
+        m = rules.share_words.search(text, s, e)
+        if m is not None:
+            yield (s, e), m.span()
 
 
 def _share_givers(text: str, parties: list[Party], at: int, places: list[Party],
@@ -4454,7 +4449,7 @@ def _read_shares(text, article, sentences, rules, add, parties_in) -> None:
     cue sentence holding a share word (用于, 每县, 分配给 …) and a sum, each western county or prefecture
     named after the giver — or anywhere in it when the giver is named in a sentence before — is helped
     by the giver (上海市援助云南省帮扶资金1亿元，主要用于迪庆藏区及红河、文山、普洱3州市…)."""
-    for (s, e), (at, word_end) in _share_sentences(text, article, sentences, rules):
+    for (s, e), (at, word_end) in _share_sentences(text, sentences, rules):
         if rules.share_sum.search(text, s, e) is None:
             continue
         parties = [p for p in parties_in(s, e) if p.pair is None]
