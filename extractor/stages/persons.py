@@ -217,6 +217,8 @@ class PersonRules:
     dot_title_marks: tuple[tuple[str, str], ...]   # (opening, closing) around a column title
     known_cadre_word_names: frozenset[str]         # known cadres' names that are words (汪洋)
     team_marker_not: tuple[str, ...]     # a team marker in these is the sender's own unit
+    seat_markers: tuple[str, ...]        # team markers (前方指挥部) the unit before which may be the seat
+    pair_team_marker: regex.Pattern      # 粤黔|协作|工作队: a pair's team, beside a host post only
     aid_regions: tuple[tuple[str, str], ...]   # (援藏, 西藏自治区): a team post's region (P16)
     team_context_levels: dict[str, tuple[str, ...]]   # sender's level → context levels, in order
     province_team_words: tuple[str, ...]     # a province's team or command (工作队, 指挥部)
@@ -485,6 +487,8 @@ def _load_rules(folder: Folder) -> PersonRules:
         dot_title_marks=tuple((opening, closing) for opening, closing in r["dot_title_marks"]),
         known_cadre_word_names=frozenset(r["known_cadre_word_names"]),
         team_marker_not=tuple(r["team_marker_not"]),
+        seat_markers=tuple(r["seat_markers"]),
+        pair_team_marker=plain_pattern(r["pair_team_marker"]),
         aid_regions=tuple(r["aid_regions"].items()),
         team_context_levels={k: tuple(v) for k, v in r["team_context_levels"].items()},
         province_team_words=tuple(r["province_team_words"]),
@@ -3606,9 +3610,11 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
         origin = origin_of(text, (a, b), sent, phrase, rules, memo)
         if origin and cadre.origin is None:
             cadre.origin = origin
-        for ts, te in _post_spans(text, (a, b), sent, rules, memo):
+        post_spans = _post_spans(text, (a, b), sent, rules, memo)
+        hosts = _host_places(text, post_spans, counties, rules) if len(post_spans) > 1 else {}
+        for ts, te in post_spans:
             title = text[ts:te].replace("\n", "").strip("的“”,，")
-            place = None
+            place = hosts.get(ts)
             if title in seen:       # P5: the same title at a second place written after the name
                 if ts <= b or not (place := _written_between(b, ts, counties)) or \
                         any(p.title == title and p.place == place for p in cadre.posts):
@@ -3631,6 +3637,69 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
             _label_origin(text, spans, sentences, rules) or \
             _sender_sentence_origin(text, cadre, rules, memo)
     return cadre
+
+
+def _host_places(text: str, spans: list[tuple[int, int]], units: _Places, rules: PersonRules) -> dict[int, str]:
+    """Team posts placed by the post held beside them (P1: a team post is where the team works;
+    P16: a smaller unit the text gives wins): a team or command part of a 、-chain next to a part
+    that names a unit of the helped side works where that post is (塔城地委副书记、辽宁省对口支援
+    新疆工作前方指挥部总指挥 → 塔城地区, not 新疆; 贵州省政府副秘书长、广东省粤黔协作工作队领队 →
+    贵州省). Not where that unit is the sender's side (温州市政府副秘书长、温州市对口援拜指挥部…)
+    nor outside the region the team's name states (援藏医疗队总领队、北京协和医院副院长).
+    Start of the team part → the place."""
+    out: dict[int, str] = {}
+    for k, (ts, te) in enumerate(spans):
+        marker = _host_team_marker(text, ts, te, rules)
+        if marker is None:
+            continue
+        title = text[ts:te]     # a team whose name states its region works in it (援藏: 西藏)
+        region = next((r for word, r in rules.aid_regions if word in title), None)
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(spans):
+                continue
+            a, b = spans[j]
+            if not ((b == ts - 1 or te == a - 1) and text[min(b, te)] == "、") or _team_part(text, a, b, rules):
+                continue
+            host = _unit_in(text, a, b, units, rules)
+            if host and (region is None or region in host) and _team_side(text, marker, te, host[0], units, rules):
+                out[ts] = host[0]
+                break
+    return out
+
+
+def _lies_in(unit: str, area: str, units: _Places) -> bool:
+    """Whether the unit named ``unit`` is ``area`` or lies in it (its prefecture or province)."""
+    return unit == area or any(area in (u.prefecture, u.province) for u in units if u.name == unit)
+
+
+def _host_team_marker(text: str, ts: int, te: int, rules: PersonRules):
+    """The team marker of a team part text[ts:te] (:func:`_team_part`, or a pair's team: 粤黔协作
+    工作队, tried only where 协作 is written), else None."""
+    part = text[ts:te]
+    if any(x in part for x in rules.team_marker_not):
+        return None
+    marker = rules.team_marker.search(text, ts, te)
+    if marker is None and "协作" in part:
+        marker = rules.pair_team_marker.search(text, ts, te)
+    return marker
+
+
+def _team_side(text: str, marker, te: int, host: str, units: _Places, rules: PersonRules) -> bool:
+    """Whether ``host`` may be the seat of the team post whose team ``marker`` is given (a match
+    searched from the post's start, ending at ``te``): inside the unit after its marker when it names one (对口支援新疆|…: 塔城地区), and not on its sender's side (the unit before
+    its marker, one inside it or in its province), except where the marker names no posting
+    (伊犁州副州长、伊犁州前方指挥部副总指挥: the unit before 前方指挥部 that the post beside names too is
+    the command's seat)."""
+    ts = marker.pos
+    after = _unit_in(text, marker.end(), te, units, rules)
+    if after and not _lies_in(host, after[0], units):
+        return False
+    sender = _unit_in(text, ts, marker.start(), units, rules)
+    if sender is None:
+        return True
+    if sender[0] == host:
+        return marker.group() in rules.seat_markers
+    return not (_lies_in(host, sender[0], units) or sender[1] and _lies_in(host, sender[1], units))
 
 
 def _sender_sentence_origin(text: str, cadre: Cadre, rules: PersonRules, memo: Optional[_Memo]) -> Optional[str]:
