@@ -219,6 +219,9 @@ class PersonRules:
     team_marker_not: tuple[str, ...]     # a team marker in these is the sender's own unit
     seat_markers: tuple[str, ...]        # team markers (前方指挥部) the unit before which may be the seat
     pair_team_marker: regex.Pattern      # 粤黔|协作|工作队: a pair's team, beside a host post only
+    region_short_forms: dict[str, str]   # 香港特区 → 香港特别行政区
+    region_names: dict[str, str]         # 香港 → 香港特别行政区: a 特区政府 title's region named before it
+    region_government_words: tuple[str, ...]   # 特区政府: a SAR government's title naming no SAR
     aid_regions: tuple[tuple[str, str], ...]   # (援藏, 西藏自治区): a team post's region (P16)
     team_context_levels: dict[str, tuple[str, ...]]   # sender's level → context levels, in order
     province_team_words: tuple[str, ...]     # a province's team or command (工作队, 指挥部)
@@ -489,6 +492,9 @@ def _load_rules(folder: Folder) -> PersonRules:
         team_marker_not=tuple(r["team_marker_not"]),
         seat_markers=tuple(r["seat_markers"]),
         pair_team_marker=plain_pattern(r["pair_team_marker"]),
+        region_short_forms=dict(r["region_short_forms"]),
+        region_names=dict(r["region_names"]),
+        region_government_words=tuple(r["region_government_words"]),
         aid_regions=tuple(r["aid_regions"].items()),
         team_context_levels={k: tuple(v) for k, v in r["team_context_levels"].items()},
         province_team_words=tuple(r["province_team_words"]),
@@ -3016,6 +3022,8 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
         return named[0] if named else town
     if region := next((r for r in rules.affixes.region_units if r in title), None):
         return region                                   # 香港特别行政区行政长官
+    if "特区" in title and (region := _short_region(text, title, ts, rules)):
+        return region                                   # 香港特区行政长官, 特区政府保安局局长
     if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
         before = text[sent[0]:ts]
         found = max(((before.rfind(r), r) for r in rules.affixes.region_units), default=(-1, None))
@@ -3039,6 +3047,18 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                     return found
             return _sole_province(units, title, sent, rules, exclude) if level == levels[-1] else None
     return None
+
+
+def _short_region(text: str, title: str, ts: int, rules: PersonRules) -> Optional[str]:
+    """The SAR of a title that names it by its short form (香港特区行政长官, 澳门特区政府社会文化司司长),
+    or of a SAR government's title naming none (特区政府律政司司长: the SAR named last before it
+    in the text); None for any other 特区 (深圳经济特区)."""
+    if short := next((f for f in rules.region_short_forms if f in title), None):
+        return rules.region_short_forms[short]
+    if not title.startswith(rules.region_government_words):
+        return None
+    found = max((text.rfind(n, 0, ts), n) for n in rules.region_names)
+    return rules.region_names[found[1]] if found[0] >= 0 else None
 
 
 def _sole_province(units: _Places, title: str, sent: tuple[int, int], rules: PersonRules,
