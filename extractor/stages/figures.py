@@ -177,6 +177,10 @@ class FigureRules:
         self.threshold_before = plain_pattern(r["threshold_before"])
         self.threshold_tail = regex.compile(r["threshold_tail"])
         self.helped_before = plain_pattern(r["helped_before"])
+        # (entries are patterns, each with its reason: reach_frames, reach_owners)
+        self.reach_frame = regex.compile("|".join(f"(?:{p})" for p in r["reach_frames"]))
+        self.reach_owner = regex.compile("|".join(f"(?:{p})" for p in r["reach_owners"]))
+        self.reach_whole_area = regex.compile(r["reach_whole_area"])
         self.partner_people_before = regex.compile(r["partner_people_before"])
         self.year_in_clause = regex.compile(r["year_in_clause"])
         self.whole_area_before = regex.compile(r["whole_area_before"])
@@ -768,11 +772,22 @@ def _classify_people(rules: FigureRules, before: str, after: str, households: bo
         return "poor_households" if households else "poor_population"
     if rules.project.search(before + after):
         return None
-    if rules.helped_before.search(before):
-        return None   # 为189万建档立卡贫困人口建立…; 选聘100万贫困人口担任护林员
+    if rules.helped_before.search(before) or _reached_unowned(rules, before):
+        return None   # 为189万建档立卡贫困人口建立…; 选聘100万贫困人口担任护林员; 向首批…820户贫困户发放贷款 (F9)
     if before.startswith(rules.subset_words) and rules.project.search(previous):
         return None   # 在外劳务人员超过3.1万人，其中建档立卡贫困人口2625人: part of another group
     return "poor_households" if households else "poor_population"
+
+
+def _reached_unowned(rules: FigureRules, before: str) -> bool:
+    """Whether a households/people count is what a helper reached, not an area's own (F9, F13): a
+    reach frame (向, 为, 与, 帮扶 …) before it in its clause with no owner (全村, 有, 由 …) after the last one
+    and no whole area (全省党员干部与…) before it."""
+    last = None
+    for last in rules.reach_frame.finditer(before):
+        pass
+    return last is not None and not rules.reach_owner.search(before, last.end()) \
+        and not rules.reach_whole_area.search(before, 0, last.start())
 
 
 def _next_number(rules: FigureRules, after: str) -> Optional[regex.Match]:
