@@ -4388,14 +4388,20 @@ def _read_designations(text, article, rules, ctx, add, parties_in) -> None:
         j = text.find(rules.designation_gate, j + len(rules.designation_gate))
 
 
-def _giver(p: Party, rules: PairingRules) -> bool:
+def _giver(p: Party, rules: PairingRules, west_starts: frozenset) -> bool:
     """Whether a party may give the shares of its money (rules/pairings.yaml, shares): an eastern place,
-    or an organisation not of a western place (a western county's own bureau shares out its own money)."""
+    or an organisation not of a western place (a western county's own bureau shares out its own money)
+    nor written with one right after it (中国农业银行贵州省分行: its branch there lends in its own province)."""
     if p.deictic or p.pair is not None or p.bare:
         return False
     if p.org:
-        return p.place is None or not _east(p, rules, "recipients", placed_orgs=True)
+        return (p.place is None or not _east(p, rules, "recipients", placed_orgs=True)) and p.end not in west_starts
     return _east(p, rules)
+
+
+def _west_starts(parties: list[Party], rules: PairingRules) -> frozenset:
+    """Where the sentence's places of the helped provinces start (read once a sentence, for :func:`_giver`)."""
+    return frozenset(q.start for q in parties if _east(q, rules, "recipients"))
 
 
 def _share_place(p: Party, rules: PairingRules) -> bool:
@@ -4420,7 +4426,8 @@ def _share_givers(text: str, parties: list[Party], at: int, places: list[Party],
     """(giver, place) of a share sentence whose givers stand before the share word at ``at``: one giver
     gives each place its share; several, with 分别 after the last of them, give in order when their
     list is as long as the places'. None when the sentence names no giver (one before it is asked)."""
-    givers = [i for i, p in enumerate(parties) if p.start < at and _giver(p, rules)]
+    west = _west_starts(parties, rules)
+    givers = [i for i, p in enumerate(parties) if p.start < at and _giver(p, rules, west)]
     if not givers:
         return None
     if len({parties[i].helper[0] for i in givers}) == 1:
@@ -4437,7 +4444,9 @@ def _giver_before(text: str, article: Article, s: int, parties_in, rules: Pairin
     starts = [a for a, _ in article.sentences]
     k = bisect_left(starts, s)
     for ps, pe in reversed(article.sentences[max(0, k - rules.share_back):k]):
-        givers = [p for p in parties_in(ps, pe) if _giver(p, rules)]
+        before = parties_in(ps, pe)
+        west = _west_starts(before, rules)
+        givers = [p for p in before if _giver(p, rules, west)]
         if givers:
             one = len({p.helper[0] for p in givers}) == 1
             return givers[0] if one and text.find(rules.share_funds, ps, pe) >= 0 else None
@@ -4453,7 +4462,8 @@ def _read_shares(text, article, sentences, rules, add, parties_in) -> None:
         if rules.share_sum.search(text, s, e) is None:
             continue
         parties = [p for p in parties_in(s, e) if p.pair is None]
-        floor = max((p.end for p in parties if p.start < at and _giver(p, rules)), default=None)
+        west = _west_starts(parties, rules)
+        floor = max((p.end for p in parties if p.start < at and _giver(p, rules, west)), default=None)
         places, seen = [], set()
         for p in parties:
             if p.start >= (s if floor is None else floor) and _share_place(p, rules) and p.place not in seen:
