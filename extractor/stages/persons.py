@@ -3020,15 +3020,8 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
     named = _unit_in(text, ts, te, units, rules)
     if named or (town := _districtless_town_city(text, title, rules)):     # 中堂镇副镇长 → 东莞市
         return named[0] if named else town
-    if region := next((r for r in rules.affixes.region_units if r in title), None):
-        return region                                   # 香港特别行政区行政长官
-    if "特区" in title and (region := _short_region(text, title, ts, rules)):
-        return region                                   # 香港特区行政长官, 特区政府保安局局长
-    if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
-        before = text[sent[0]:ts]
-        found = max(((before.rfind(r), r) for r in rules.affixes.region_units), default=(-1, None))
-        if found[0] >= 0:
-            return found[1]
+    if region := _region_of_title(text, title, ts, sent, rules):
+        return region
     if any(c in title for c in w["central_words"]):
         return None
     if found := _own_title_place(text, title, units, ts, name, sent, rules, exclude):
@@ -3046,6 +3039,23 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                 if found:
                     return found
             return _sole_province(units, title, sent, rules, exclude) if level == levels[-1] else None
+    return None
+
+
+def _region_of_title(text: str, title: str, ts: int, sent: tuple[int, int],
+                     rules: PersonRules) -> Optional[str]:
+    """The SAR a post is placed at (SAR chief executives, gold/README): the SAR the title names in
+    full or by its short form, else for a bare SAR title (…行政长官甲、候任行政长官乙) the SAR named
+    last before it in the sentence; None for any other title."""
+    if region := next((r for r in rules.affixes.region_units if r in title), None):
+        return region                                   # 香港特别行政区行政长官
+    if "特区" in title and (region := _short_region(text, title, ts, rules)):
+        return region                                   # 香港特区行政长官, 特区政府保安局局长
+    if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
+        before = text[sent[0]:ts]
+        found = max(((before.rfind(r), r) for r in rules.affixes.region_units), default=(-1, None))
+        if found[0] >= 0:
+            return found[1]
     return None
 
 
