@@ -543,7 +543,7 @@ class PairingRules:
         self.org_keep_at = _by_character(r["org_keep_inside"])   # (_kept_inside)
         self.org_number_mark = regex.compile(r["org_number_mark"])
         self.org_full_tails = tuple(r["org_full_tails"])
-        self.sentence_marks = ("。", "！", "？", "\n")
+        self.tail_sentence_end = re.compile("[%s]" % re.escape("".join(r["org_full_tail_sentence_marks"])))
         self.company_endings = tuple(r["company_endings"])
         self.org_bracket = regex.compile(r["org_bracket"]["pattern"])
         self.org_bracket_closers = frozenset(r["org_bracket"]["closers"])
@@ -3215,7 +3215,7 @@ class _Abbreviations:
         self._names: Optional[list[str]] = None
         self._committees: Optional[set[str]] = None   # the party committees the article writes, on first use
         self._full: dict[str, str] = {}     # name → its fullest form, once per name
-        self._sentence_ends: Optional[list[int]] = None   # where rules.sentence_marks stand, on first use
+        self._sentence_ends: Optional[list[int]] = None   # where rules.tail_sentence_end matches, on first use
         # short names the article defines (国家开发银行（简称国开行）)
         self.defined: dict[str, str] = {}
         if rules.abbreviation_marker in text:
@@ -3326,8 +3326,7 @@ class _Abbreviations:
         """(after the last sentence mark before ``a``, the first at or after ``b``): one pass over the text
         for all occurrences (a str.find per mark and occurrence ran to the text's end for an absent mark)."""
         if self._sentence_ends is None:
-            marks = re.compile("[%s]" % re.escape("".join(self.rules.sentence_marks)))   # re caches it
-            self._sentence_ends = [m.start() for m in marks.finditer(self.text)]
+            self._sentence_ends = [m.start() for m in self.rules.tail_sentence_end.finditer(self.text)]
         ends = self._sentence_ends
         i, k = bisect_left(ends, a), bisect_left(ends, b)
         return (ends[i - 1] + 1 if i else 0), (ends[k] if k < len(ends) else len(self.text))
