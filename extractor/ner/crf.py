@@ -23,7 +23,6 @@ def char_features(text: str) -> list[list[str]]:
             for i in range(2, len(c) - 2)]
 
 
-
 def _fold(ch: str) -> str:
     """Full-width ASCII forms as ASCII (，→ , ：→ :), as LAC's own q2b table reads them: pages
     write ``州长娄某,龙井`` with either comma."""
@@ -57,7 +56,13 @@ _STARTS, _ENDS = ("a0", "a1", "a2"), ("z2", "z1", "z0")
 def _window_table() -> dict[int, str]:
     """str.translate's table of :func:`_norm` after :func:`_fold` over the Basic Multilingual
     Plane (the ≈ 600 characters it changes)."""
-    return {code: _norm(_fold(chr(code))) for code in range(0x10000) if _norm(_fold(chr(code))) != chr(code)}
+    table = {}
+    for code in range(0x10000):     # _norm(_fold()) once a character: a comprehension that tests it called it twice
+        ch = chr(code)
+        to = _norm(_fold(ch))
+        if to != ch:
+            table[code] = to
+    return table
 
 
 #: the feature sets a model folder's ``features`` file may name
