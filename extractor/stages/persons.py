@@ -236,6 +236,7 @@ class PersonRules:
     label_clause: regex.Pattern          # ，她作为北京市第七批…: a batch label the name's clause gives
     label_clause_cue: str                # 批: most texts hold none (a str `in` before the pattern)
     honour_strip: str                    # quote marks stripped from an honour
+    origin_after_stops: str              # ；; between a name and an origin after it: another clause's
     tagger: Optional[Tagger] = None
 
 
@@ -510,6 +511,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         label_clause=regex.compile(r["label_clause"]),
         label_clause_cue=r["label_clause_cue"],
         honour_strip=r["honour_strip"],
+        origin_after_stops=r["origin_after_stops"],
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"]),
                             r.get("tagger_cascade_threshold"), r.get("tagger_cascade_empty_threshold")),
     )
@@ -3279,7 +3281,7 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
         if dist is not None and dist <= rules.limits.origin_reach and (best is None or dist < best[0]) \
                 and not (start >= b and (_next_item_origin(text, b, start, end, rules, memo)
                                          or text.startswith(rules.affixes.origin_other_preps, start - 1)
-                                         or any(text.find(c, b, start) >= 0 for c in rules.raw["origin_after_stops"]))):
+                                         or any(text.find(c, b, start) >= 0 for c in rules.origin_after_stops))):
             best = (dist, origin, end)
     if best:
         if _discipline_organ(text, best[1], best[2], rules):
