@@ -356,6 +356,7 @@ class FigureRules:
         self.village_intro_window = int(r["village_intro_window"])
         self.village_after_unit = regex.compile(r["village_after_unit"])
         self.village_unit_reach = int(r["village_unit_reach"])
+        self.village_unit_levels = tuple(r["village_unit_levels"])
         self.village_mentions_max = int(r["village_mentions_max"])
         self.village_paragraph_reach = int(r["village_paragraph_reach"])
         self.heading_max_chars = int(r["heading_max_chars"])
@@ -2175,7 +2176,7 @@ def _unit_before_village(rules: FigureRules, scope: PlaceScope, text: str, end: 
         return None
     unit_end, j = scope.ends[k]
     unit = scope.units[j]
-    if unit is None or unit[1] not in ("county", "prefecture") or scope.helper(j):
+    if unit is None or unit[1] not in rules.village_unit_levels or scope.helper(j):
         return None
     m = rules.village_after_unit.fullmatch(text, unit_end, end - 1)
     return ((unit[0], unit[1]), m.group(1) + "村") if m else None
