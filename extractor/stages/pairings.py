@@ -189,6 +189,7 @@ class PairingRules:
         self.share_funds = shares["funds"]
         self.share_back = int(shares["back"])
         self.share_min_places = int(shares["min_places"])
+        self.share_place_levels = tuple(shares["place_levels"])
         self.share_kind = shares["kind"]
 
     def _load_visits_and_signings(self, r: dict) -> None:
@@ -4407,7 +4408,7 @@ def _share_place(p: Party, rules: PairingRules) -> bool:
     """Whether a party may take a share: a county or prefecture of a western province, named as a place
     (towns and villages are a county's own places, never recipients of its shares)."""
     return not p.org and p.pair is None and not p.deictic and p.place is not None \
-        and p.place.level in ("county", "prefecture") and _east(p, rules, "recipients")
+        and p.place.level in rules.share_place_levels and _east(p, rules, "recipients")
 
 
 def _share_sentences(text: str, sentences: dict, rules: PairingRules) -> Iterator:
