@@ -219,9 +219,11 @@ class PersonRules:
     team_marker_not: tuple[str, ...]     # a team marker in these is the sender's own unit
     seat_markers: tuple[str, ...]        # team markers (前方指挥部) the unit before which may be the seat
     pair_team_marker: regex.Pattern      # 粤黔|协作|工作队: a pair's team, beside a host post only
+    pair_team_gate: str                  # 协作: a str `in` before pair_team_marker
     region_short_forms: dict[str, str]   # 香港特区 → 香港特别行政区
     region_names: dict[str, str]         # 香港 → 香港特别行政区: a 特区政府 title's region named before it
     region_government_words: tuple[str, ...]   # 特区政府: a SAR government's title naming no SAR
+    region_short_gate: str               # 特区: a str `in` before the short forms and government words
     aid_regions: tuple[tuple[str, str], ...]   # (援藏, 西藏自治区): a team post's region (P16)
     team_context_levels: dict[str, tuple[str, ...]]   # sender's level → context levels, in order
     province_team_words: tuple[str, ...]     # a province's team or command (工作队, 指挥部)
@@ -493,9 +495,11 @@ def _load_rules(folder: Folder) -> PersonRules:
         team_marker_not=tuple(r["team_marker_not"]),
         seat_markers=tuple(r["seat_markers"]),
         pair_team_marker=plain_pattern(r["pair_team_marker"]),
+        pair_team_gate=r["pair_team_gate"],
         region_short_forms=dict(r["region_short_forms"]),
         region_names=dict(r["region_names"]),
         region_government_words=tuple(r["region_government_words"]),
+        region_short_gate=r["region_short_gate"],
         aid_regions=tuple(r["aid_regions"].items()),
         team_context_levels={k: tuple(v) for k, v in r["team_context_levels"].items()},
         province_team_words=tuple(r["province_team_words"]),
@@ -3051,7 +3055,7 @@ def _region_of_title(text: str, title: str, ts: int, sent: tuple[int, int],
     last before it in the sentence; None for any other title."""
     if region := next((r for r in rules.affixes.region_units if r in title), None):
         return region                                   # 香港特别行政区行政长官
-    if "特区" in title and (region := _short_region(text, title, ts, rules)):
+    if rules.region_short_gate in title and (region := _short_region(text, title, ts, rules)):
         return region                                   # 香港特区行政长官, 特区政府保安局局长
     if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
         before = text[sent[0]:ts]
@@ -3711,7 +3715,7 @@ def _host_team_marker(text: str, ts: int, te: int, rules: PersonRules):
     if any(x in part for x in rules.team_marker_not):
         return None
     marker = rules.team_marker.search(text, ts, te)
-    if marker is None and "协作" in part:
+    if marker is None and rules.pair_team_gate in part:
         marker = rules.pair_team_marker.search(text, ts, te)
     return marker
 
