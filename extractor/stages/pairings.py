@@ -4421,15 +4421,11 @@ def _share_sentences(text: str, sentences: dict, rules: PairingRules) -> Iterato
             yield (s, e), m.span()
 
 
-def _share_givers(text: str, parties: list[Party], at: int, places: list[Party],
-                  rules: PairingRules) -> Optional[list[tuple[Party, Party]]]:
-    """(giver, place) of a share sentence whose givers stand before the share word at ``at``: one giver
-    gives each place its share; several, with 分别 after the last of them, give in order when their
-    list is as long as the places'. None when the sentence names no giver (one before it is asked)."""
-    west = _west_starts(parties, rules)
-    givers = [i for i, p in enumerate(parties) if p.start < at and _giver(p, rules, west)]
-    if not givers:
-        return None
+def _share_givers(text: str, parties: list[Party], givers: list[int], at: int, places: list[Party],
+                  rules: PairingRules) -> list[tuple[Party, Party]]:
+    """(giver, place) of a share sentence whose givers (``givers``: their indices in ``parties``, at least
+    one) stand before the share word at ``at``: one giver gives each place its share; several, with 分别
+    after the last of them, give in order when their list is as long as the places'."""
     if len({parties[i].helper[0] for i in givers}) == 1:
         return [(parties[givers[0]], r) for r in places]
     if text.find(rules.respectively, parties[givers[-1]].end, at + len(rules.respectively)) < 0:
@@ -4462,7 +4458,8 @@ def _read_shares(text, article, sentences, rules, add, parties_in) -> None:
             continue
         parties = [p for p in parties_in(s, e) if p.pair is None]
         west = _west_starts(parties, rules)
-        floor = max((p.end for p in parties if p.start < at and _giver(p, rules, west)), default=None)
+        givers = [i for i, p in enumerate(parties) if p.start < at and _giver(p, rules, west)]
+        floor = max((parties[i].end for i in givers), default=None)     # (read once: _share_givers takes them)
         places, seen = [], set()
         for p in parties:
             if p.start >= (s if floor is None else floor) and _share_place(p, rules) and p.place not in seen:
@@ -4471,7 +4468,7 @@ def _read_shares(text, article, sentences, rules, add, parties_in) -> None:
         if len(places) < rules.share_min_places:
             continue
         if floor is not None:
-            pairs = _share_givers(text, parties, at, places, rules)
+            pairs = _share_givers(text, parties, givers, at, places, rules)
         else:
             h = _giver_before(text, article, s, parties_in, rules)
             pairs = [(h, r) for r in places] if h is not None else []
