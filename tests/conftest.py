@@ -9,6 +9,22 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 
 @pytest.fixture(scope="session")
+def load_script():
+    """Loads scripts/NAME.py as a module named NAME (registered in sys.modules: dataclasses look
+    their module up); call it with the name."""
+    import importlib.util
+    import sys
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        return module
+    return load
+
+
+@pytest.fixture(scope="session")
 def real_news_dir():
     path = SHARED / "data" / "real-news"
     if not path.is_dir():

@@ -2,22 +2,12 @@
 words the headers write), and every draw from the 27th on found in today's list."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "first_sight.py"
 
 
 @pytest.fixture(scope="module")
-def first_sight():
-    spec = importlib.util.spec_from_file_location("first_sight", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def first_sight(load_script):
+    return load_script("first_sight")
 
 
 @pytest.mark.parametrize("word, number", [("Third", 3), ("Twelfth", 12), ("Nineteenth", 19), ("Twentieth", 20),

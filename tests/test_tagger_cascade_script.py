@@ -2,22 +2,12 @@
 keeps at a bar, the share left to LAC, the kept windows that differ from LAC's spans)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "tagger_cascade.py"
 
 
 @pytest.fixture(scope="module")
-def script():
-    spec = importlib.util.spec_from_file_location("tagger_cascade", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def script(load_script):
+    return load_script("tagger_cascade")
 
 
 def _window(chars, kinds, sure, student, lac):
