@@ -61,7 +61,6 @@ def test_spacy_span_expands_to_tokens():
     assert span.text.startswith("石渠县") and span.kb_id_ == "513332"
 
 
-
 def _fresh_python(code: str, tmp_path) -> str:
     """Run ``code`` in a new interpreter (nothing of ours imported first); its stdout."""
     import subprocess

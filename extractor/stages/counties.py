@@ -26,7 +26,6 @@ from ..rules import Folder, plain_pattern
 from ..text.clauses import ClauseMarks, clause_bounded, clause_marks
 
 
-
 @dataclass
 class _Mention:
     hit: Hit

@@ -1990,8 +1990,6 @@ def _helper_coverage(rules: FigureRules, ctx: SentenceClauses, q: Quantity, metr
     return bool(helpers) and not rules.coverage_whole.search(before + after)
 
 
-
-
 def _named_region_spans(rules: FigureRules, text: str, province_start_by_end: dict[int, int]):
     """(start, end) of each region named so that it owns the figures after it or heads their
     clause: the names listed (三区三州, 西海固), a numeral of provinces' areas (四省藏区), and a

@@ -939,7 +939,6 @@ def _without_surrogates(text: str, warnings: list[str]) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-
 def normalize(data: str | bytes, max_chars: int | None = None) -> Normalized:
     """Normalise one article. Raises :class:`InputError` only for non-text input.
 
