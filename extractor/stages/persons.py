@@ -78,6 +78,7 @@ class PersonRules:
     followers: regex.Pattern                 # what follows a name (黄斌|表示)
     framed_verbs: regex.Pattern              # a speech verb closing a title's name (经理|程某庆|介绍)
     framed_verb_starts: frozenset[str]       # their first characters
+    closed_name_ends: frozenset[str]         # the first characters of what closes a title's name (，, 等)
     gazetteer: Gazetteer
     years: YearGrammar
     byline: regex.Pattern
@@ -300,7 +301,8 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "village_post_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
-               "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags")
+               "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags",
+               "closed_given_not_tags")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -309,7 +311,8 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "name_left_chars", "list_left_chars", "conjunction_chars", "bounded_name_before_de",
                    "state_pair_chars", "place_suffix_chars", "place_end_chars", "pseudonym_chars", "clan_chars",
                    "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
-                   "home_unit_clause_marks", "foreign_place_chars", "heading_end_not", "framed_name_end_not")
+                   "home_unit_clause_marks", "foreign_place_chars", "heading_end_not", "framed_name_end_not",
+                   "closed_name_marks")
 
 
 @cache
@@ -335,6 +338,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         followers=words_pattern(r["name_followers"]),
         framed_verbs=words_pattern(r["framed_name_verbs"]),
         framed_verb_starts=frozenset(w[0] for w in r["framed_name_verbs"]),
+        closed_name_ends=frozenset(r["closed_name_marks"]) | {w[0] for w in r["closed_name_words"]},
         titled_followers=words_pattern(r["titled_name_followers"]),
         surnames=frozenset(_SPACE.sub("", r["name_initials"])),
         gate_left_out_surnames=frozenset(r["gate_left_out_surnames"]),
@@ -463,13 +467,14 @@ def _load_rules(folder: Folder) -> PersonRules:
         name_padding=r["name_padding_chars"],
         name_dash=r["name_dash"],
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
-            "known_cadre_not_before", "known_person_not_before", "dotted_right_end", "bounded_name_not_after",
+            "known_cadre_not_before", "known_person_not_before", "closed_name_words", "closed_name_titles",
+            "dotted_right_end", "bounded_name_not_after",
             "origin_unit_ends", "origin_marker_not", "discipline_commissions", "state_organs", "state_prefixes",
             "name_end_not_tags", "word_given_name_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
             "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
             "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
             "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
-            "name_end_cut_words", "object_char_not_before", "site_after_name", "site_end", "village_post_words", "origin_subject_links",
+            "name_end_cut_words", "object_char_not_before", "site_after_name", "site_end", "credit_role_end", "village_post_words", "origin_subject_links",
             "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
             "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before",
             "guest_delegations", "doubled_commas", "origin_request_words", "origin_other_preps",
@@ -973,17 +978,77 @@ def framed_name(text: str, k: int, rules: PersonRules, surnames: Optional[frozen
     fits = _framed_lengths(text, k, rules.rules_name_lengths[0], rules.rules_name_lengths[-1], rules)
     if len(fits) != 1:
         return None
-    n = fits[0]
+    return (k, k + fits[0]) if _framed_name_ok(text, k, fits[0], rules) else None
+
+
+def _framed_name_ok(text: str, k: int, n: int, rules: PersonRules) -> bool:
+    """The checks :func:`framed_name` and :func:`closed_name` make of the name text[k:k+n]."""
     name = text[k:k + n]
     w, tags = rules.words, _word_tags()
-    if name in rules.gazetteer.forms or name in w["negative"] or name[-1] in w["framed_name_end_not"] \
-            or any(rules.followers.match(text, k + i) for i in range(1, n)) \
-            or name.endswith(tuple(w["not_full_name_suffix"])) \
-            or name in _plain_words() \
-            or any(tags.get(name[i:i + 2], "").startswith(tuple(w["framed_name_not_tags"]))
-                   for i in range(n - 1)):
+    return not (name in rules.gazetteer.forms or name in w["negative"] or name[-1] in w["framed_name_end_not"]
+                or any(rules.followers.match(text, k + i) for i in range(1, n))
+                or name.endswith(tuple(w["not_full_name_suffix"]))
+                or name in _plain_words()
+                or any(tags.get(name[i:i + 2], "").startswith(tuple(w["framed_name_not_tags"]))
+                       for i in range(n - 1)))
+
+
+def closed_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """The Han name starting at ``k`` right after a title when a mark closes it (县委常委、副县长|
+    高某义|，县乡村振兴局局长…, 机关纪委书记|杨某|、纳雍县…, 常务副县长|皮某厚|等县委…): exactly one
+    length of 2 or 3 Han characters ends before one of ``closed_name_marks`` (the Han run ends
+    there) or ``closed_name_words``. As between a title and a speech verb (:func:`framed_name`,
+    whose checks it shares), the name may hold an ordinary word (发义, 忠厚) that makes
+    certain_name leave it to the tagger; read only where the tagger found no name there
+    (:func:`_fallback_readings`)."""
+    if text[k:k + 1] not in rules.surnames:
         return None
-    return k, k + n
+    shortest, longest = rules.rules_name_lengths[0], rules.rules_name_lengths[-1]
+    run = _HAN_RUN.match(text, k, k + longest + 1)
+    end = run.end() - k if run else 0
+    words = rules.affixes.closed_name_words
+    fits = [n for n in range(shortest, longest + 1)
+            if n == end and text[k + n:k + n + 1] in rules.words["closed_name_marks"]
+            or n < end and text.startswith(words, k + n)]
+    if len(fits) != 1 or not _framed_name_ok(text, k, fits[0], rules):
+        return None
+    name, w, tags = text[k:k + fits[0]], rules.words, _word_tags()
+    if name[0] in w["conjunction_chars"] or name[-1] in w["place_suffix_chars"] \
+            or name in _dictionary_words() and tags.get(name) != rules.raw["closed_name_word_tag"] \
+            or len(name) == 3 and tags.get(name[1:]) in w["closed_given_not_tags"]:
+        return None         # 负责人|和村医|、, 徐汇区长|宁区|等, 岁的|庄稼汉|，, 贫困户|全覆盖|，, 书记|上党课|、
+    return k, k + fits[0]
+
+
+def _closed_reading(text: str, cue_start: int, k: int, rules: PersonRules) -> Optional[tuple[int, int]]:
+    """:func:`closed_name` at ``k`` when the cue text[cue_start:k] is an official's title
+    (``closed_name_titles``) that is no familiar form of a name before it: 毛主席|纪念堂 (a surname
+    before the title that ends no word there: 到|毛主席, not 党委|书记), nor the end of a word
+    (地处长|江源头: no title there)."""
+    ends = rules.closed_name_ends          # most titles' names end before no such mark: no more asked
+    if text[k + 2:k + 3] not in ends and text[k + 3:k + 4] not in ends or text[k:k + 1] not in rules.surnames:
+        return None
+    words = _dictionary_words()
+    if not text[cue_start:k].rstrip(" ”").endswith(rules.affixes.closed_name_titles) or \
+            text[cue_start - 1:cue_start] in rules.surnames and text[cue_start - 2:cue_start] not in words or \
+            text[cue_start - 1:cue_start + 1] in words:
+        return None
+    return closed_name(text, k, rules)
+
+
+def _fallback_readings(text: str, tagged: list[tuple[int, int]], direct: list[tuple[int, int]],
+                       starts: list[int], closed: list[tuple[int, int]], rules: PersonRules
+                       ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(tagged, direct) after the rules' fallbacks: :func:`bounded_name` at the strong cues'
+    name starts (:func:`_bounded_fallbacks`), then the names :func:`closed_name` read after
+    titles that no span found so far touches (the tagger's reading there is kept)."""
+    if starts:
+        tagged, bounded = _bounded_fallbacks(text, tagged, starts, rules)
+        direct = direct + bounded
+    if closed:
+        covered = {i for a, b in tagged + direct for i in range(a, b)}
+        direct = direct + [span for span in dict.fromkeys(closed) if covered.isdisjoint(range(*span))]
+    return tagged, direct
 
 
 def _framed_lengths(text: str, k: int, shortest: int, longest: int, rules: PersonRules) -> list[int]:
@@ -1340,7 +1405,8 @@ def _bounded_fallbacks(text: str, tagged: list[tuple[int, int]], starts: list[in
 def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
                 known: Iterable[str] = (), dot_windows: Optional[list[tuple[int, int]]] = None,
                 fallback_starts: Optional[list[int]] = None, read_list_ends: frozenset[int] = frozenset(),
-                start_windows: Optional[list[tuple[int, int, int]]] = None
+                start_windows: Optional[list[tuple[int, int, int]]] = None,
+                closed: Optional[list[tuple[int, int]]] = None
                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(windows for the tagger, names the rules found alone). Windows surround the cues
     (``cue_window`` characters before and after, by the cue's kind, clipped to the
@@ -1360,7 +1426,7 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
     ``read_list_ends`` (:func:`list_run_names` read that list). ``start_windows``, when
     given, gets (lo, hi, name start) of the windows after 的 (:func:`_name_shaped`) that no
     other window holds: only a name starting right after the 的 counts there (not 晴时尘 in
-    的|田埂路，晴时尘土); without it they open no window."""
+    的|田埂路，晴时尘土); without it they open no window. ``closed`` gets :func:`closed_name`'s names."""
     seen: set[str] = set()
     cued, direct, dots, after_de = [], [], [], []
     for lo, hi, anchor, k, cue_start, kind in (*_cue_spans(text, sentence_of, rules),
@@ -1373,6 +1439,9 @@ def cue_windows(text: str, sentence_of, sentences, rules: PersonRules,
         name = None if "、" in anchor else _rule_name(text, kind, k, cue_start, rules)
         if not name and fallback_starts is not None and _bounded_cue(text, kind, k, cue_start, rules):
             fallback_starts.append(k)
+        if not name and closed is not None and kind == "before_name" and \
+                (shut := _closed_reading(text, cue_start, k, rules)):
+            closed.append(shut)
         if name:
             direct.append(name)
         elif kind == "dot" and dot_windows is not None:
@@ -1721,6 +1790,8 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     if name[-1] in w["place_end_chars"] and _HAN.match(text, a - 1):   # 桥|头村
         return None
     if name.endswith(rules.affixes.site_end):        # 作者:|荆楚网, 周口日报: a site or paper
+        return None
+    if name.endswith(rules.affixes.credit_role_end):   # 作者:|本报通讯员| 甲, 制图：|新华社记者|  乙
         return None
     if not w["pseudonym_chars"].isdisjoint(name):     # 安某冲: no full name
         return None
@@ -4361,16 +4432,15 @@ def find_persons(text: str, sentence_of, sentences, counties: list[CountySpan],
     dot_windows: list[tuple[int, int]] = []
     start_windows: list[tuple[int, int, int]] = []
     fallback_starts: list[int] = []
+    closed: list[tuple[int, int]] = []
     list_groups: list[list[str]] = []
     runs = list_run_names(text, rules, list_groups)
     windows, direct = cue_windows(text, sentence_of, sentences, rules,
                                   {_SPACE.sub("", text[a:b]) for a, b in bylines}, dot_windows,
-                                  fallback_starts, frozenset(b for _, b in runs), start_windows)
+                                  fallback_starts, frozenset(b for _, b in runs), start_windows, closed)
     tagged = repair_tagged_edges(text, _tagged_spans(text, windows, dot_windows, start_windows,
                                                      rules, stats), rules)
-    if fallback_starts:
-        tagged, bounded = _bounded_fallbacks(text, tagged, fallback_starts, rules)
-        direct = direct + bounded
+    tagged, direct = _fallback_readings(text, tagged, direct, fallback_starts, closed, rules)
     tagged, framed = _read_state_heads(text, tagged, rules)
     direct = direct + runs + framed
     names = find_names(text, tagged + direct + bylines, rules,     # not 作者:|本报记者| 甲某 乙某
