@@ -226,7 +226,10 @@ class PairingRules:
     def _load_sent(self, sent: dict) -> None:
         """People sent from one place to another (W9): the sending verbs, the gap to the going
         mark, who may be sent, and what is no work for the place."""
-        self.sent_verbs = plain_pattern(f"(?:{alternation(sent['verbs'])})(?!{alternation(sent['not_after_verb'])})")
+        verbs = list(sent["verbs"]) + list(sent["organising_verbs"])
+        self.sent_verbs = plain_pattern(f"(?:{alternation(verbs)})(?!{alternation(sent['not_after_verb'])})")
+        self.organising_verbs = frozenset(sent["organising_verbs"])
+        self.organising_help = regex.compile(sent["organising_help"])
         self.sent_regions = {word: self.gaz.units[code] for word, code in sent["regions"].items()}
         self.sent_going = plain_pattern(
             f"了?({sent['gap']})({alternation(list(sent['goings']) + list(self.sent_regions))})")
@@ -4854,6 +4857,9 @@ def _read_sendings(text, rules, ctx, add, parties_in) -> None:
         go = _sending(text, m.end(), e, rules)
         if go is None:
             continue
+        organising = m.group() in rules.organising_verbs
+        if organising and not rules.organising_help.search(text, go.end(), e):
+            continue   # 组织: help said after the place (rules sent), asked before the sentence's parties
         parties = parties_in(s, e)
         if not parties:
             continue
@@ -4865,6 +4871,8 @@ def _read_sendings(text, rules, ctx, add, parties_in) -> None:
         cue = rules.cue_pattern.search(text, s, e)
         kind = rules.cues[cue.group()].kind if cue else rules.sent_kind
         helpers, recipients, start, end = stmt
+        if organising and helpers[-1].end != m.start():
+            continue   # 组织: only the unit written right before it sends (rules sent)
         for h in helpers:
             for r in recipients:
                 if r.recipient is not None and r is not h:
