@@ -171,6 +171,9 @@ class PairingRules:
         self.help_unit_kind = hu["kind"]
         self.help_unit_owned_kind = hu["owned_kind"]
         self.help_unit_owner_gap = regex.compile(hu["owner_gap"])
+        self.help_unit_owner_levels = frozenset(hu["owner_levels"])
+        self.help_unit_not_after = tuple(hu["not_after"])
+        self.help_unit_people_after = tuple(hu["people_after"])
         self.help_unit_run = regex.compile(hu["run"])
         self.help_unit_item_split = regex.compile(alternation(hu["item_separators"]))
         self.help_unit_item = regex.compile(hu["item"])
@@ -337,6 +340,8 @@ class PairingRules:
             for b in r["gap_breakers"]))
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
         self.label_joiner = r["label_joiner"]
+        self.team_name = regex.compile(r["team_name"]["team"])
+        self.team_name_honours = regex.compile(r["team_name"]["honours"])
         self.people_word = r["people_label"]["word"]     # (a str gate before the pattern: 人 after a cue is rare)
         self.people_label = regex.compile(regex.escape(self.people_word) + r["people_label"]["after"])
         self.paired_list_names = tuple(r["paired_list_names"])
@@ -3147,6 +3152,12 @@ def _label_after(text: str, cue_end: int, rules: PairingRules) -> bool:
         text.startswith(rules.people_word, cue_end) and rules.people_label.match(text, cue_end) is not None)
 
 
+def _label_only_team(text: str, s: int, e: int, r_end: int, rules: PairingRules) -> bool:
+    """Whether a team's or command's name ends the statement at ``r_end`` (…对口支援新疆察布查尔锡伯自治县工作组) in a
+    sentence of honours (rules team_name; the 11:08 ruling, Q1): a label in a list of honoured collectives."""
+    return rules.team_name.match(text, r_end) is not None and rules.team_name_honours.search(text, s, e) is not None
+
+
 def _gives_thanks(text: str, start: Optional[int], end: int, rules: PairingRules) -> bool:
     """Whether the giving word at text[start:end] gives a thank-you token (捐赠了锦旗, roles.thanks_gift):
     the token after it, or the gift phrase read from its start (when known)."""
@@ -3187,6 +3198,8 @@ def _excluded(text: str, s: int, e: int, stmt: Statement, cue_end: int, rules: P
             and not (recipients and recipients[0].start > cue_end):
         return True   # 援藏干部, 援疆工作队; but 厦门市赴临夏州帮扶工作队 names both parties, and
         # 广东援藏工作队墨脱工作组…帮助当地 names its recipient after the label (see _active)
+    if recipients and recipients[-1].start >= cue_end and _label_only_team(text, s, e, recipients[-1].end, rules):
+        return True
     last = max(recipients[-1].end, cue_end) if recipients else cue_end
     if helpers and all(h.start == h.end for h in helpers) \
             and (rules.programme_described.match(text, last, e)
@@ -4325,8 +4338,9 @@ def _help_unit_owner(text: str, parties: "SentenceParties", label_start: int, ru
     第一帮扶单位): the party ending right before it, at most rules help_units owner_gap between."""
     for p in reversed(parties):
         if p.end <= label_start:
-            if p.place is not None and not p.org and rules.help_unit_owner_gap.fullmatch(text, p.end, label_start):
-                return p
+            if p.place is not None and not p.org and rules.help_unit_owner_gap.fullmatch(text, p.end, label_start) \
+                    and (p.township or p.place.level in rules.help_unit_owner_levels):
+                return p   # (杭州市帮扶单位杭州银行: a city's own units, no owner helped)
             return None
     return None
 
@@ -4338,8 +4352,10 @@ def _help_unit_labels(text: str, rules: PairingRules) -> Iterator[tuple[int, int
         j = text.find(word)
         while j >= 0:
             a = next((j - len(x) for x in rules.help_unit_prefixes if text.endswith(x, 0, j)), j)
-            yield a, j + len(word)
-            j = text.find(word, j + len(word))
+            b = j + len(word)
+            if not text.endswith(rules.help_unit_not_after, 0, a) and not text.startswith(rules.help_unit_people_after, b):
+                yield a, b   # (not 被帮扶企业, 优秀帮扶企业, 帮扶企业代表: the helped, an honour, people)
+            j = text.find(word, b)
 
 
 def _read_help_units(text, article, rules, ctx, add, parties_in) -> None:
