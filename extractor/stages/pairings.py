@@ -207,7 +207,8 @@ class PairingRules:
                       "in_name": regex.compile(f"(?:{alternation(v['name_after_posts'])})\\p{{Han}}$"),
                       "in_name_max": _longest(tuple(v["name_after_posts"])) + 1,
                       "gap_max": _longest(tuple(v["gaps"])) + 1, "marks_max": _longest(tuple(v["marks"])),
-                      "lead_max": _longest(tuple(v["leads"])), "checks": regex.compile(v["checks"])}
+                      "lead_max": _longest(tuple(v["leads"])), "checks": regex.compile(v["checks"]),
+                      "checks_reach": int(v["checks_reach"])}
         self.agreements = regex.compile(f"(?:{alternation(r['agreements'])})")
         st = r["signed_title"]
         self.signed_title = {"open": st["open"], "reach": _longest(tuple(st["verbs"])) + 1,
@@ -2910,7 +2911,7 @@ def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
         if mark.start() - before.end <= v["delegation_max"] \
                 and v["delegation"].fullmatch(text, before.end, mark.start()):
             hi = k
-    if hi is None or hi >= ri or v["checks"].match(text, ce, e_of(text, ce, ce + 24)):
+    if hi is None or hi >= ri or v["checks"].match(text, ce, e_of(text, ce, ce + v["checks_reach"])):
         return None   # (…深入务川县开展东西部扶贫协作成效考核: an inspector's visit, rules visit.checks)
     h = parties[hi]
     # a list going together (中山大学、南方医科大学赴林芝市开展对口支援): each of them
