@@ -761,7 +761,7 @@ class PairingRules:
         self.outside_team_marks = words_pattern(roles["outside_team_marks"])
         self.own_tiers = regex.compile(m(roles["own_tiers"]))
         self._load_own_subject(roles["own_subject"])
-        self._load_own_whole(roles["own_whole"])
+        self._load_own_whole(roles["own_whole"], roles["own_bodies"])
 
     def _load_aid_gate(self, roles: dict) -> None:
         """The everyday help words read only in a text about aid, and the words that make it one."""
@@ -836,9 +836,13 @@ class PairingRules:
         self.own_giver_verbs = words_pattern(giver["verbs"])
         self.own_giver_receiving = words_pattern(giver["receiving"])
 
-    def _load_own_whole(self, whole: dict) -> None:
-        """The county's own whole named as the giver (_HelpEvidence._own_whole_gives)."""
+    def _load_own_whole(self, whole: dict, bodies: dict) -> None:
+        """The county's own whole named as the giver (_HelpEvidence._own_whole_gives), and its own
+        bodies (_HelpEvidence._own_body_gives)."""
+        self.own_bodies = words_pattern(bodies["bodies"])
+        self.own_bodies_reach = int(bodies["reach"])
         self.own_whole_heads = {level: words_pattern(heads) for level, heads in whole["heads"].items()}
+        self.own_whole_words = {level: tuple(heads) for level, heads in whole["heads"].items()}
         self.own_whole_cues = words_pattern(whole["cues"])
         self.own_whole_not_between = words_pattern(whole["not_between"])
 
@@ -5190,6 +5194,7 @@ class _HelpEvidence:
         self._others: dict[int, tuple[list, list]] = {}           # see _others_pairings
         self._consumption: Optional[bool] = None                  # see sold_outside
         self._aid: Optional[bool] = None                          # see aid_article
+        self._bodies: Optional[bool] = None                       # see _own_body_gives
 
     def aid_article(self) -> bool:
         """Whether the article speaks of poverty work or aid at all (roles.aid_article_words); looked
@@ -5227,6 +5232,8 @@ class _HelpEvidence:
             service = not strong and not weak and bool(rules.service_verbs.search(text, s, e))
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
+        if found and self._own_body_gives(s, e, c):
+            return False
         if found == "strong" and (self._own_posting_only(s, e, c) or self._own_giving_only(s, e, c)
                                   or self._own_whole_gives(s, e, c)
                                   or self._others_pairings_only(s, e, c)
@@ -5398,6 +5405,35 @@ class _HelpEvidence:
         if not cut or self._outsider_named(s, e, c):
             return False
         return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
+
+    def _own_body_gives(self, s: int, e: int, c: County) -> bool:
+        """Whether the help told in text[s:e] is given by one of county ``c``'s own bodies
+        (roles.own_bodies: 盂县医疗集团…义诊, 利州区直机关工委…捐赠, 收到该县机关单位…捐赠的): the body,
+        right after the county's name or own whole, before the stretch's first help cue and at most
+        own_bodies.reach characters before the stretch, with no other county named and no party from
+        outside the county from it to the stretch's end (gold/README R5, R8: its own means)."""
+        rules, text = self.rules, self.text
+        if self._bodies is None:     # one search an article: most name no such body
+            self._bodies = rules.own_bodies.search(text) is not None
+        if not self._bodies:
+            return False
+        first_cue = self._first_help_cue(s, e)
+        if first_cue < 0:
+            first_cue = e       # a service or a weak cue: the stretch's cue is not among the help_in cues
+        heads = (*_own_stems(c, rules), *rules.own_whole_words.get(c.name[-1:], ()))
+        own = self.number[id(c)]
+        for body in rules.own_bodies.finditer(text, max(0, s - rules.own_bodies_reach), first_cue):
+            a = body.start()
+            head = next((h for h in heads if text.endswith(h, 0, a)), None)
+            if head is None:
+                continue
+            k = bisect_left(self.positions, a - len(head))
+            if any(self.starts[j][2] != own for j in range(k, bisect_left(self.positions, e))):
+                continue
+            # the body named again bare (号召医疗集团医务人员) is no outsider
+            if all(text[x:y] == body.group() for x, y in self._outsiders(a - len(head), e, c)):
+                return True
+        return False
 
     def _posts_team(self, a: int, b: int, lo: int, hi: int) -> bool:
         """Whether the posting verb at text[a:b] has a team word (roles.team_words) in its
