@@ -110,6 +110,7 @@ class PairingRules:
         self._load_organisations(r)
         self._load_help_units(r)
         self._load_shares(r)
+        self._load_joint_acts(r["joint_acts"])
         self._load_village_designation(r["village_designation"])
         self._load_bounds(r, folder)
         self._load_context(r)
@@ -194,6 +195,18 @@ class PairingRules:
         self.share_min_places = int(shares["min_places"])
         self.share_place_levels = tuple(shares["place_levels"])
         self.share_kind = shares["kind"]
+
+    def _load_joint_acts(self, joint: dict) -> None:
+        """Joint acts of an eastern and a western place (rules joint_acts): the literal gates, the verbs, what may
+        stand between the last place and its verb, the joiners, the article's frames, the mutual words."""
+        self.joint_gates = tuple(joint["gates"])
+        self.joint_verbs = regex.compile(joint["verbs"])
+        self.joint_between = regex.compile(joint["between"])
+        self.joint_joiners = tuple(joint["joiners"])
+        self.joint_frame_cues = frozenset(joint["frame_cues"])
+        self.joint_frame_before_cue = joint["frame_before_cue"]
+        self.joint_mutual = tuple(joint["mutual"])
+        self.joint_kind = joint["kind"]
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -3979,6 +3992,8 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_funds(text, article, county_at, rules, add, parties_in, given)
     if rules.pair_funds_word in text:
         _read_pair_funds(text, article, rules, add, parties_in)
+    if _joint_framed(text, sentences, rules) and any(g in text for g in rules.joint_gates):
+        _read_joint_acts(text, article, rules, add, parties_in)
     _read_sole_county(text, sentences, parties_of, rules, add, ctx, out)
     return list(out.values())
 
@@ -4003,6 +4018,47 @@ def _read_pair_funds(text, article, rules, add, parties_in) -> None:
         for east, west in written:
             if h is not None and h.place == east:
                 add(h, west, rules.pair_funds_kind, h.start, m.end(), s, e)
+
+
+def _read_joint_acts(text, article, rules, add, parties_in) -> None:
+    """An eastern and a western place joined right before a verb of joint making, in an article that
+    writes the east–west programme or paired help (rules/pairings.yaml, joint_acts): 西湖区和九龙县共同
+    打造的红茶 → 西湖区 → 九龙县 (W25: the programme says who helps; the joint act is its work)."""
+    for m in rules.joint_verbs.finditer(text):
+        s, e = article.sentence_of(m.start())
+        if any(w in text[s:e] for w in rules.joint_mutual):
+            continue
+        sides = _joined_places(text, parties_in(s, e), s, m.start(), rules)
+        east = [p for p in sides if _east(p, rules)]
+        west = [p for p in sides if _east(p, rules, "recipients")]
+        if len(east) != 1 or not west or len(east) + len(west) != len(sides):
+            continue    # (two places of one side, or a place of neither: who helps is not written)
+        for r in west:
+            add(east[0], r.place, rules.joint_kind, sides[0].start, m.end(), s, e)
+
+
+def _joint_framed(text: str, sentences: dict, rules: PairingRules) -> bool:
+    """Whether the article writes the east–west programme or paired help, read from its cue matches
+    (rules joint_acts.frame_cues, or a cue right after 协作: 在西湖区协作帮扶下)."""
+    return any(m.group() in rules.joint_frame_cues or text.endswith(rules.joint_frame_before_cue, 0, m.start())
+               for cues in sentences.values() for m in cues)
+
+
+def _joined_places(text: str, parties: list, s: int, verb: int, rules: PairingRules) -> list:
+    """The places joined (和/与/、) whose last ends right before ``verb`` (but for a count, a bond's
+    words or a date: rules joint_acts.between), in writing order; [] when any of them is no place."""
+    last = next((p for p in parties if s <= p.end <= verb
+                 and rules.joint_between.fullmatch(text, p.end, verb)), None)
+    if last is None:
+        return []
+    chain = [last]
+    for p in reversed([q for q in parties if q.end <= last.start and q.start >= s]):
+        if text[p.end:chain[0].start] not in rules.joint_joiners:
+            break
+        chain.insert(0, p)
+    if len(chain) < 2 or any(p.org or p.pair or p.deictic or p.township or p.place is None for p in chain):
+        return []
+    return chain
 
 
 def _home_holds(x: Party, r0: Place, rules: PairingRules) -> bool:
