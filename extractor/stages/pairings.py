@@ -144,11 +144,11 @@ class PairingRules:
         self.passage_origin = plain_pattern(r["passage_origin"])
         self.village_name_before = tuple(r["village_name"]["before"])
         self.village_name_after = tuple(r["village_name"]["after"])
-        self.dateline_after = regex.compile(r["dateline_after"])
+        self.dateline_after = plain_pattern(r["dateline_after"])
 
     def _load_bare_units(self, bare: dict) -> None:
         """Units named by a bare level word (市工商联, 区教育局: rules bare_units, W16)."""
-        self.bare_unit_pattern = regex.compile(r"(?:%s)\p{Han}{0,%d}?(%s)" % (
+        self.bare_unit_pattern = plain_pattern(r"(?:%s)\p{Han}{0,%d}?(%s)" % (
             alternation(bare["levels"]), int(bare["middle_max"]), bare["tails"]))
         self.bare_unit_not = tuple(bare["not_words"])
         self.bare_unit_place_max = int(bare["place_max"])
@@ -159,7 +159,7 @@ class PairingRules:
         """A village named as a unit's assigned help village (凉水井村是县文体新广局的帮扶村: rules
         village_designation, gold/README W7)."""
         self.designation_gate = d["gate"]
-        self.designation = regex.compile(d["pattern"])
+        self.designation = plain_pattern(d["pattern"])
         self.designation_kind = d["kind"]
 
     def _load_help_units(self, r: dict) -> None:
@@ -168,16 +168,16 @@ class PairingRules:
         hu = r["help_units"]
         self.help_unit_prefixes = tuple(hu["prefixes"])
         self.help_unit_gates = tuple(hu["gates"])
-        self.help_unit_before = regex.compile(hu["before"])
+        self.help_unit_before = plain_pattern(hu["before"])
         self.help_unit_kind = hu["kind"]
         self.help_unit_owned_kind = hu["owned_kind"]
-        self.help_unit_owner_gap = regex.compile(hu["owner_gap"])
+        self.help_unit_owner_gap = plain_pattern(hu["owner_gap"])
         self.help_unit_owner_levels = frozenset(hu["owner_levels"])
         self.help_unit_not_after = tuple(hu["not_after"])
         self.help_unit_people_after = tuple(hu["people_after"])
-        self.help_unit_run = regex.compile(hu["run"])
-        self.help_unit_item_split = regex.compile(alternation(hu["item_separators"]))
-        self.help_unit_item = regex.compile(hu["item"])
+        self.help_unit_run = plain_pattern(hu["run"])
+        self.help_unit_item_split = plain_pattern(alternation(hu["item_separators"]))
+        self.help_unit_item = plain_pattern(hu["item"])
         self.help_unit_not_items = tuple(hu["not_items"])
         self.help_unit_items_min = int(hu["items_min"])
         self.help_unit_list_ends = tuple(hu["list_ends"])
@@ -189,7 +189,7 @@ class PairingRules:
         sentence holds, the funds word of a giver's sentence before it and how far back it is asked."""
         shares = r["shares"]
         self.share_words = words_pattern(shares["words"])
-        self.share_sum = regex.compile(shares["sum"])
+        self.share_sum = plain_pattern(shares["sum"])
         self.share_funds = shares["funds"]
         self.share_back = int(shares["back"])
         self.share_min_places = int(shares["min_places"])
@@ -215,30 +215,30 @@ class PairingRules:
         v = r["visit"]
         self.visit = {"gap": plain_pattern(f"(?:(?:{alternation(v['gap_comma'])})?(?:{alternation(v['gaps'])}))?$"),
                       "delegation": plain_pattern(v["delegation"]), "delegation_max": int(v["delegation_max"]),
-                      "marks": regex.compile(f"(?:{alternation(v['marks'])})$"),
-                      "lead": regex.compile(f"(?:{alternation(v['leads'])})?$"),
-                      "in_name": regex.compile(f"(?:{alternation(v['name_after_posts'])})\\p{{Han}}$"),
+                      "marks": plain_pattern(f"(?:{alternation(v['marks'])})$"),
+                      "lead": plain_pattern(f"(?:{alternation(v['leads'])})?$"),
+                      "in_name": plain_pattern(f"(?:{alternation(v['name_after_posts'])})\\p{{Han}}$"),
                       "in_name_max": _longest(tuple(v["name_after_posts"])) + 1,
                       "gap_max": _longest(tuple(v["gaps"])) + 1, "marks_max": _longest(tuple(v["marks"])),
-                      "lead_max": _longest(tuple(v["leads"])), "checks": regex.compile(v["checks"]),
+                      "lead_max": _longest(tuple(v["leads"])), "checks": plain_pattern(v["checks"]),
                       "checks_reach": int(v["checks_reach"])}
-        self.agreements = regex.compile(f"(?:{alternation(r['agreements'])})")
+        self.agreements = plain_pattern(f"(?:{alternation(r['agreements'])})")
         st = r["signed_title"]
         self.signed_title = {"open": st["open"], "reach": _longest(tuple(st["verbs"])) + 1,
-                             "title": regex.compile(f"{regex.escape(st['open'])}{st['year']}$"),
+                             "title": plain_pattern(f"{regex.escape(st['open'])}{st['year']}$"),
                              "title_max": len(st["open"]) + 14,
-                             "verbs": regex.compile(f"(?:{alternation(st['verbs'])})了?$")}
+                             "verbs": plain_pattern(f"(?:{alternation(st['verbs'])})了?$")}
 
     def _load_formed(self, f: dict) -> None:
         """A team formed by named units and sent (W22): the units' joiners and count, the team,
         where it goes or is stationed, and the words that make it a team of help."""
         self.formed_verb = f["verb"]
         self.formed_joiners = frozenset(f["joiners"])
-        self.formed_count_tail = regex.compile(f["count_tail"])
-        self.formed_team = regex.compile(f"({f['team_lead']})(?:{alternation(f['teams'])})")
+        self.formed_count_tail = plain_pattern(f["count_tail"])
+        self.formed_team = plain_pattern(f"({f['team_lead']})(?:{alternation(f['teams'])})")
         self.formed_stationed = f["stationed"]
-        self.formed_going = regex.compile(f"[，,]?(?:{alternation(f['goings'])})")
-        self.formed_help = regex.compile(f["help_words"])
+        self.formed_going = plain_pattern(f"[，,]?(?:{alternation(f['goings'])})")
+        self.formed_help = plain_pattern(f["help_words"])
 
     def _load_sent(self, sent: dict) -> None:
         """People sent from one place to another (W9): the sending verbs, the gap to the going
@@ -246,17 +246,17 @@ class PairingRules:
         verbs = list(sent["verbs"]) + list(sent["organising_verbs"])
         self.sent_verbs = plain_pattern(f"(?:{alternation(verbs)})(?!{alternation(sent['not_after_verb'])})")
         self.organising_verbs = frozenset(sent["organising_verbs"])
-        self.organising_help = regex.compile(sent["organising_help"])
+        self.organising_help = plain_pattern(sent["organising_help"])
         self.sent_regions = {word: self.gaz.units[code] for word, code in sent["regions"].items()}
         self.sent_going = plain_pattern(
             f"了?({sent['gap']})({alternation(list(sent['goings']) + list(self.sent_regions))})")
         self.sent_people = words_pattern(sent["people"])
-        self.sent_single = regex.compile(sent["single"])
+        self.sent_single = plain_pattern(sent["single"])
         self.sent_not_work = tuple(sent["not_work"])
         self.sent_kind = sent["kind"]
-        self.sent_clause_lead = regex.compile(sent["clause_lead"])
-        self.sent_subject_lead = regex.compile(sent["subject_time"] + sent["clause_lead"])
-        self.sent_people_after = regex.compile("(?:%s)?(?:%s)" % (
+        self.sent_clause_lead = plain_pattern(sent["clause_lead"])
+        self.sent_subject_lead = plain_pattern(sent["subject_time"] + sent["clause_lead"])
+        self.sent_people_after = plain_pattern("(?:%s)?(?:%s)" % (
             alternation(sent["people_labels"]), alternation(sent["people"])))
 
     def _load_arrived(self, a: dict) -> None:
@@ -265,7 +265,7 @@ class PairingRules:
         helper and the label, anchored at the label."""
         self.arrived = plain_pattern("(%s)(?:%s)(?:%s)" % (
             alternation(a["labels"]), alternation(a["people"]), alternation(a["verbs"])))
-        self.arrived_lead = regex.compile(f"{a['lead']}$")
+        self.arrived_lead = plain_pattern(f"{a['lead']}$")
         self.arrived_lead_max = a["lead_max"]
 
     def _load_posted(self, p: dict) -> None:
@@ -274,14 +274,14 @@ class PairingRules:
         between the helper and the label (anchored at the label) and the levels read."""
         self.posted_provinces: dict[str, str] = dict(p["labels"])
         self.posted_people = tuple(p["people"])
-        self.posted_lead = regex.compile(p["lead"])
+        self.posted_lead = plain_pattern(p["lead"])
         if not p["lead"].endswith("$"):   # posted_lead_to is the same rule without its anchor
             raise ValueError("rules/pairings.yaml posted.lead must end with $ (anchored at the label)")
-        self.posted_lead_to = regex.compile(p["lead"].removesuffix("$"))   # read forward from a party
+        self.posted_lead_to = plain_pattern(p["lead"].removesuffix("$"))   # read forward from a party
         self.posted_aid_words = tuple(self.posted_provinces)
         self.posted_team_names = tuple(p["team_names"])
-        self.posted_clause_break = regex.compile(p["clause_break"])
-        self.posted_quote = regex.compile(p["quote"])
+        self.posted_clause_break = plain_pattern(p["clause_break"])
+        self.posted_quote = plain_pattern(p["quote"])
         self.posted_lead_max = p["lead_max"]
         self.posted_levels = frozenset(p["levels"])
 
@@ -293,7 +293,7 @@ class PairingRules:
         self.visiting_acts = plain_pattern(v["acts"])
         self.visiting_composed = tuple(v["composed"])
         self.visiting_composed_by = v["composed_by"]
-        self.visiting_item_after_place = regex.compile(f"{v['item_after_place']}|{v['leader_after_place']}")
+        self.visiting_item_after_place = plain_pattern(f"{v['item_after_place']}|{v['leader_after_place']}")
         self.visiting_reach = int(v["act_reach"])
         self.visiting_not_between = tuple(v["act_not_between"])
         self.visiting_not_acts = tuple(v["not_acts"])
@@ -304,7 +304,7 @@ class PairingRules:
         """A group statement's members told after 其中 (the instances shape): the opening words,
         the group's count, the clause breaks between the members."""
         self.instances_open = plain_pattern(alternation(i["opens"]))
-        self.instances_group = regex.compile(i["group"])
+        self.instances_group = plain_pattern(i["group"])
         self.instances_breaks = plain_pattern(alternation(i["clause_breaks"]))
 
     def _load_carried(self, c: dict) -> None:
@@ -334,10 +334,10 @@ class PairingRules:
         """A helper's 援疆/援藏 body credited with its work (the credited reader): the cues, the
         words between the helper and its cue, the body and its work (or the frame around them)."""
         self.credited_cues = frozenset(c["cues"])
-        self.credited_before_cue = regex.compile(c["before_cue"])
-        self.credited_work = regex.compile(f"(?:{c['body']})(?:{c['work']})")
+        self.credited_before_cue = plain_pattern(c["before_cue"])
+        self.credited_work = plain_pattern(f"(?:{c['body']})(?:{c['work']})")
         self.credited_frame_open = tuple(c["frame_open"])
-        self.credited_frame_close = regex.compile(f"(?:{c['body']})(?:{c['frame_close']})")
+        self.credited_frame_close = plain_pattern(f"(?:{c['body']})(?:{c['frame_close']})")
 
     def _load_cues(self, r: dict) -> None:
         """The cue words and what keeps a cue from stating a pairing: windows, labels,
@@ -345,47 +345,47 @@ class PairingRules:
         self.cues = {c["cue"]: Cue(c["kind"], frozenset(c["shapes"])) for c in r["cues"]}
         self.cue_pattern = words_pattern(self.cues)
         # a cue ending where a search stops ($ at endpos): an item right after a cue is its object
-        self.cue_before = regex.compile(f"(?:{alternation(list(self.cues))})$")
+        self.cue_before = plain_pattern(f"(?:{alternation(list(self.cues))})$")
         self.cue_max = _longest(tuple(self.cues))
         self.w = dict(r["windows"])
         in_verbs = r["gap_breakers_in_verbs"]
-        self.breakers = regex.compile("|".join(
+        self.breakers = plain_pattern("|".join(
             f"(?<!{alternation(in_verbs[b])}){regex.escape(b)}" if b in in_verbs else regex.escape(b)
             for b in r["gap_breakers"]))
         self.labels = tuple(sorted(r["labels"], key=len, reverse=True))
         self.label_joiner = r["label_joiner"]
-        self.team_name = regex.compile(r["team_name"]["team"])
-        self.team_name_honours = regex.compile(r["team_name"]["honours"])
+        self.team_name = plain_pattern(r["team_name"]["team"])
+        self.team_name_honours = plain_pattern(r["team_name"]["honours"])
         self.people_word = r["people_label"]["word"]     # (a str gate before the pattern: 人 after a cue is rare)
-        self.people_label = regex.compile(regex.escape(self.people_word) + r["people_label"]["after"])
+        self.people_label = plain_pattern(regex.escape(self.people_word) + r["people_label"]["after"])
         self.paired_list_names = tuple(r["paired_list_names"])
         self.origin_marks = tuple(r["origin_marks"])
         self.origin_close = r["origin_close"]
         self.mutual_modifiers = tuple(r["mutual_modifiers"])
         self.time_clause_ends = tuple(r["time_clause_ends"])
-        self.unnamed_subject = regex.compile(r["unnamed_subject"])
+        self.unnamed_subject = plain_pattern(r["unnamed_subject"])
         self.under_people = tuple(r["under_people"])
         self.under_people_joiner = r["under_people_joiner"]
         self.mobiliser_names = tuple(r["mobilisers"]["names"])
         self.mobilising_verbs = words_pattern(r["mobilisers"]["verbs"])
-        self.programmes = regex.compile(alternation(r["programmes"]))
-        self.programme_described = regex.compile(r["programme_described"])
+        self.programmes = plain_pattern(alternation(r["programmes"]))
+        self.programme_described = plain_pattern(r["programme_described"])
         self.programme_modifier = r["programme_modifier"]
         self.quotes = dict(r["name_quotes"])
         self.meeting_name_quotes = frozenset(r["meeting_name"]["quotes"])
-        self.meeting_name_end = regex.compile(f"(?:{r['paired_meeting']})$")
+        self.meeting_name_end = plain_pattern(f"(?:{r['paired_meeting']})$")
         self.speech_quotes = tuple(r["speech_quotes"])
         self.speech_openers = tuple(r["speech_openers"])
         self.pair_cues = tuple(r["pair_cues"])
         self.pair_cue_gap = r["pair_cue_gap"]
-        self.pair_project_name = regex.compile(r["pair_project_name"])
+        self.pair_project_name = plain_pattern(r["pair_project_name"])
         counted = r["pair_counted"]
         self.pair_counts = tuple(sorted(counted["counts"], key=len, reverse=True))
         self.pair_counted_cues = frozenset(counted["cues"])
-        self.pair_counted_mutual = regex.compile(alternation(counted["mutual"]))
+        self.pair_counted_mutual = plain_pattern(alternation(counted["mutual"]))
         self.pair_counted_name_tails = tuple(counted["name_tails"])
         self.pair_relation_tails = tuple(counted["relation_tails"])
-        self.own_unit_label = regex.compile(r["own_unit_label"])
+        self.own_unit_label = plain_pattern(r["own_unit_label"])
         self.pair_relation_under = tuple(counted["relation_under"])
         pair_funds = r["pair_funds"]
         self.pair_funds_word = pair_funds["word"]
@@ -393,10 +393,10 @@ class PairingRules:
         self.pair_funds_kind = pair_funds["kind"]
         ep = r["epidemic"]
         self.epidemic_province = ep["province"][:2]
-        self.epidemic_words = regex.compile(alternation(ep["words"]))
+        self.epidemic_words = plain_pattern(alternation(ep["words"]))
         self.epidemic_kind = ep["kind"]
         self.epidemic_plain_kinds = frozenset(ep["plain_kinds"])
-        self.relief_words = regex.compile(alternation(r["relief_words"]))
+        self.relief_words = plain_pattern(alternation(r["relief_words"]))
 
     def _load_lists(self, r: dict) -> None:
         """Lists of parties: separators, 分别, clause breaks and the openers of a later
@@ -415,20 +415,20 @@ class PairingRules:
         self.subject_task_openers = tuple(r["subject_task_openers"])
         funds = r["funds"]
         self.funds_kind = funds["kind"]
-        self.funds_use_pattern = regex.compile(funds["use"])
+        self.funds_use_pattern = plain_pattern(funds["use"])
         thanked = r["thanked_giver"]
         self.thanked_gate, self.thanked_kind = thanked["gate"], thanked["kind"]
-        self.thanked_pattern = regex.compile(thanked["pattern"])
-        self.funds_placed_pattern = regex.compile(funds["placed"])
+        self.thanked_pattern = plain_pattern(thanked["pattern"])
+        self.funds_placed_pattern = plain_pattern(funds["placed"])
         self.funds_word = funds["gate"]["word"]
         self.funds_use_before = tuple(funds["gate"]["use_before"])
         self.funds_placed_before = tuple(funds["gate"]["placed_before"])
         tally = r["tallies"]
         self.tally_regions = dict(tally["regions"])
         self.tally_opener = tally["opener"]
-        self.tally_pattern = regex.compile(tally["pattern"] % alternation(self.tally_regions))
+        self.tally_pattern = plain_pattern(tally["pattern"] % alternation(self.tally_regions))
         self.list_clause_breaks = frozenset(r["list_clause_breaks"])
-        self.carry_over_lead = regex.compile(r["carry_over_lead"])
+        self.carry_over_lead = plain_pattern(r["carry_over_lead"])
 
     def _load_shapes(self, r: dict) -> None:
         """The words each statement shape reads around its cue (object, toward, mutual,
@@ -437,25 +437,25 @@ class PairingRules:
         self.object_nouns = tuple(sorted(r["object_nouns"], key=len, reverse=True))
         self.object_cue_nouns = frozenset(r["object_cue_nouns"])
         self.object_count = plain_pattern(r["object_count"])
-        self.target_lead = regex.compile(r["target_lead"])
+        self.target_lead = plain_pattern(r["target_lead"])
         self.object_as_verb = r["object_as"]["verb"]
-        self.object_as_gap = regex.compile(r["object_as"]["gap"])
+        self.object_as_gap = plain_pattern(r["object_as"]["gap"])
         self.target_nouns = tuple(sorted(r["target_nouns"], key=len, reverse=True))
         self.target_apposition = tuple(sorted(r["target_apposition"], key=len, reverse=True))
         self.toward = tuple(r["toward_connectors"])
         self.toward_not_words = tuple(r["toward_not_words"])
         self.mutual = tuple(r["mutual_connectors"])
-        self.mutual_verbs = regex.compile(alternation(r["mutual_verbs"]))
+        self.mutual_verbs = plain_pattern(alternation(r["mutual_verbs"]))
         self.mutual_cues = frozenset(r["mutual_cues"])
         self.owner_joiner = r["owner_joiner"]
         self.owned_nouns = tuple(sorted(r["owned_nouns"], key=len, reverse=True))
-        self.owned_gap = regex.compile(r["owned_gap"])
+        self.owned_gap = plain_pattern(r["owned_gap"])
         sub = r["owned_subject"]
         self.owned_subject_nouns = tuple(sorted(sub["nouns"], key=len, reverse=True))
         self.owned_subject_cues = frozenset(sub["cues"])
         self.owned_subject_cue_nouns = tuple(sub["cue_nouns"])
-        self.owned_subject_noun_gap = regex.compile(sub["noun_gap"])
-        self.owned_subject_unit_gap = regex.compile(sub["unit_gap"])
+        self.owned_subject_noun_gap = plain_pattern(sub["noun_gap"])
+        self.owned_subject_unit_gap = plain_pattern(sub["unit_gap"])
         self.owned_subject_unit_gap_max = sub["unit_gap_max"]
         if self.owned_subject_unit_gap.fullmatch("中" * (self.owned_subject_unit_gap_max + 1)):
             raise ValueError("rules/pairings.yaml: owned_subject.unit_gap matches more than unit_gap_max characters")
@@ -463,36 +463,36 @@ class PairingRules:
         self.under_open, self.under_close = r["under_open"], r["under_close"]
         self.at_open, self.by_open = r["at_open"], r["by_open"]
         self.at_means = tuple(r["at_means"])
-        self.listed_gap = regex.compile(r["listed_gap"])
-        self.listed_nouns = regex.compile(r["listed_nouns"])
-        self.lead_gap = regex.compile(r["lead_gap"])
+        self.listed_gap = plain_pattern(r["listed_gap"])
+        self.listed_nouns = plain_pattern(r["listed_nouns"])
+        self.lead_gap = plain_pattern(r["lead_gap"])
         self.bracket_open, self.bracket_close = r["enclosed_brackets"]
-        self.invested_place = regex.compile(r["invested_place"])
+        self.invested_place = plain_pattern(r["invested_place"])
         self.from_marks = tuple(sorted(r["from_marks"], key=len, reverse=True))
-        self.caused_after = regex.compile(r["caused"]["after"])
+        self.caused_after = plain_pattern(r["caused"]["after"])
         self.leaning = plain_pattern(r["leaning"])
         self.own_unit_kinds = frozenset(r["own_unit_kinds"])
-        self.as_helper_label = regex.compile(r["as_helper"]["label"])
-        self.as_helper_verb = regex.compile(r["as_helper"]["verb"])
+        self.as_helper_label = plain_pattern(r["as_helper"]["label"])
+        self.as_helper_verb = plain_pattern(r["as_helper"]["verb"])
         self.caused_not_before = tuple(r["caused"]["not_before"])
         self.thanks_mark = r["thanks"]["mark"]
-        self.thanks_after = regex.compile(r["thanks"]["after"])
+        self.thanks_after = plain_pattern(r["thanks"]["after"])
         self.going_marks = frozenset(r["going_marks"])
         self.built_cues = frozenset(r["built_cues"])
-        self.built_team = regex.compile(r["built_team"])
+        self.built_team = plain_pattern(r["built_team"])
         self.team_cues = frozenset(r["team_cues"])
         self.team_labels = tuple(r["team_labels"])
         self.team_work = tuple(r["team_work"])
         self.subject_cues = frozenset(r["article_subject_cues"])
         self.bare_cues = frozenset(r["bare_cues"])
         self.means_openers = tuple(r["means"]["openers"])
-        self.means_tail = regex.compile(r["means"]["tail"])
+        self.means_tail = plain_pattern(r["means"]["tail"])
 
     def _load_help_frame(self, frame: dict) -> None:
         """H 为/给/向 R … help verb (help_frame)."""
         self.frame_connectors = plain_pattern(alternation(frame["connectors"]))
         self.frame_verbs = plain_pattern(alternation(frame["verbs"]))
-        self.frame_breaks = regex.compile(frame["breaks"])
+        self.frame_breaks = plain_pattern(frame["breaks"])
         self.w["frame_reach"] = int(frame["reach"])
 
     def _load_paired(self, r: dict) -> None:
@@ -503,12 +503,12 @@ class PairingRules:
         self.paired_openers = frozenset(r["paired_openers"])
         self.paired_relation_links = tuple(r["paired_relation"]["links"])
         self.paired_relation_nouns = tuple(r["paired_relation"]["nouns"])
-        self.paired_meeting = regex.compile(r["paired_meeting"])
-        self.paired_meeting_sector = regex.compile(r["paired_meeting_sector"])
+        self.paired_meeting = plain_pattern(r["paired_meeting"])
+        self.paired_meeting_sector = plain_pattern(r["paired_meeting_sector"])
         self.paired_list_joiners = tuple(r["paired_list_joiners"])
         self.paired_any_joiners = self.paired_list_joiners + self.paired_joiners   # 广东、广西两省区
         joint = r["paired_joint"]
-        self.paired_joint = regex.compile(f"(?:{alternation(joint['counts'])})"
+        self.paired_joint = plain_pattern(f"(?:{alternation(joint['counts'])})"
                                           f"[^\\p{{P}}\\s]{{0,{joint['action_max']}}}$")
         self.paired_joint_max = _longest(tuple(joint["counts"])) + joint["action_max"]
         self.paired_joint_counts = tuple(sorted(joint["counts"], key=len, reverse=True))
@@ -516,14 +516,14 @@ class PairingRules:
     def _load_other_news_shapes(self, r: dict) -> None:
         """What other news writes between the parties and the cue (the means, the fields, a
         joint clause before it) and 援 + a province's one-character name (round 13)."""
-        self.toward_means = regex.compile(r["toward_means"])
+        self.toward_means = plain_pattern(r["toward_means"])
         self.toward_scope = plain_pattern(r["toward_scope"])
-        self.toward_items = regex.compile(r["toward_items"])
-        self.toward_village_list = regex.compile(r["toward_village_list"])
+        self.toward_items = plain_pattern(r["toward_items"])
+        self.toward_village_list = plain_pattern(r["toward_village_list"])
         self.fund_verbs = tuple(r["fund_verbs"])
         self.toward_villages = plain_pattern(r["toward_villages"])
         self.fund_nouns = tuple(r["fund_nouns"])
-        self.joined = {"breaks": tuple(r["joined"]["breaks"]), "lead": regex.compile(r["joined"]["lead"])}
+        self.joined = {"breaks": tuple(r["joined"]["breaks"]), "lead": plain_pattern(r["joined"]["lead"])}
         self.aid_abbreviations = {cue: self.gaz.units[code] for cue, code in r["aid_abbreviations"].items()}
 
     def _load_organisations(self, r: dict) -> None:
@@ -531,7 +531,7 @@ class PairingRules:
         prefixes, generic words, counts before a kind, anaphors (学校, 该行)."""
         tails = r["place_tails"]
         self.tail_classes = {k: tuple(v) for k, v in tails.items() if k != "own_hospital"}
-        self.own_hospital = regex.compile(tails["own_hospital"])
+        self.own_hospital = plain_pattern(tails["own_hospital"])
         # an organisation suffix after a place also makes an institution (…自治区政协办公厅)
         self.tail_classes["organisation"] += tuple(r["org_suffixes"])
         all_tails = {s for v in self.tail_classes.values() for s in v}
@@ -564,17 +564,17 @@ class PairingRules:
         self.department_suffixes = frozenset(r["department_suffixes"])
         self.org_boundaries = frozenset(r["org_left_boundaries"])
         self.org_keep_at = _by_character(r["org_keep_inside"])   # (_kept_inside)
-        self.org_number_mark = regex.compile(r["org_number_mark"])
+        self.org_number_mark = plain_pattern(r["org_number_mark"])
         self.org_full_tails = tuple(r["org_full_tails"])
         self.tail_sentence_end = re.compile("[%s]" % re.escape("".join(r["org_full_tail_sentence_marks"])))
         self.company_endings = tuple(r["company_endings"])
-        self.org_bracket = regex.compile(r["org_bracket"]["pattern"])
+        self.org_bracket = plain_pattern(r["org_bracket"]["pattern"])
         self.org_bracket_closers = frozenset(r["org_bracket"]["closers"])
         self.org_bracket_openers = frozenset(r["org_bracket"]["openers"])
         self.org_bracket_head = r["org_bracket"]["head_min"]
         # a run of Han characters that are no boundary, matched back from where a name ends
         # (one call instead of a test per character)
-        self.org_run_back = regex.compile(r"(?rV1)[\p{Han}--[%s]]*" % "".join(
+        self.org_run_back = plain_pattern(r"(?rV1)[\p{Han}--[%s]]*" % "".join(
             regex.escape(ch) for ch in sorted(self.org_boundaries)))
         self.unit_joiners = tuple(r["unit_joiners"])
         self.generic_org = words_pattern(r["generic_org_words"])
@@ -592,14 +592,14 @@ class PairingRules:
         # party, place, level, end (农工党江苏省委, 九三学社佛山市委会)
         parties = r"(%s)(?!%s)" % (alternation(committees["parties"]), alternation(committees["not_before"]))
         ending = r"(%s)(%s)(?!员)" % (alternation(committees["levels"]), alternation(committees["ends"]))
-        self.party_committee = regex.compile(r"%s(\p{Han}{0,%d}?)%s" % (
+        self.party_committee = plain_pattern(r"%s(\p{Han}{0,%d}?)%s" % (
             parties, int(committees["place_max"]), ending))
         # … one party's committees of several places in one list (农工党常州、泰州…等市委): the places, 等, the ending
         joiners = alternation(committees["list_joiners"])
         stem = r"\p{Han}{1,%d}?" % int(committees["place_max"])
-        self.party_committee_list = regex.compile(r"%s((?:%s(?:%s)){1,%d}%s)等?%s" % (
+        self.party_committee_list = plain_pattern(r"%s((?:%s(?:%s)){1,%d}%s)等?%s" % (
             parties, stem, joiners, int(committees["list_max"]) - 1, stem, ending))
-        self.party_committee_joiners = regex.compile(joiners)
+        self.party_committee_joiners = plain_pattern(joiners)
         self.party_names = words_pattern(committees["parties"])
 
     def _load_bounds(self, r: dict, folder: Folder) -> None:
@@ -632,7 +632,7 @@ class PairingRules:
         self.listener_connectors = tuple(r["toward_listener"]["connectors"])
         self.listener_verbs = words_pattern(r["toward_listener"]["verbs"])
         self.place_organ_head = organs["head"]
-        self.place_organs = regex.compile(organs["pattern"])
+        self.place_organs = plain_pattern(organs["pattern"])
 
     def _load_context(self, r: dict) -> None:
         """Article context: deictic words, title subjects, defined short names, the main
@@ -645,14 +645,14 @@ class PairingRules:
         self.title_page_label_endings = tuple(r["title_page_label_endings"])
         self.main_helper_min = r["main_helper_min_mentions"]
         self.bare_levels = tuple(r["bare_levels"])
-        self.bare_level_pattern = regex.compile(r"(?<!%s)(?:%s)(?!%s)" % (
+        self.bare_level_pattern = plain_pattern(r"(?<!%s)(?:%s)(?!%s)" % (
             alternation(r["bare_level_not_after"]), alternation(self.bare_levels),
             alternation(r["bare_level_not_before"])))
         self.abbreviation_marker = r["abbreviation_marker"]
         self.abbreviation_definition = regex.compile(r["abbreviation_definition"])
-        self.places_located = regex.compile(r["places_located"])
+        self.places_located = plain_pattern(r["places_located"])
         self.places_located_verbs = words_pattern(r["places_located_verbs"])
-        self.township_after = regex.compile(r["township_after"])
+        self.township_after = plain_pattern(r["township_after"])
         own = r["self_names"]
         self.self_words = words_pattern(own["words"])
         self.self_city = words_pattern(own["city_words"])
@@ -664,9 +664,9 @@ class PairingRules:
         self.self_places = words_pattern(own["city_words"] + own["province_words"] + own["county_words"]
                                          + own["prefecture_words"])
         self.list_closers = tuple(r["list_closing_connectors"])
-        self.funds_after = regex.compile(r["funds_after"])
+        self.funds_after = plain_pattern(r["funds_after"])
         self.self_city_suffix = own["county_city_suffix"]
-        self.self_name = regex.compile(r"(?:%s)(%s)" % (alternation(own["leads"]), own["name"]))
+        self.self_name = plain_pattern(r"(?:%s)(%s)" % (alternation(own["leads"]), own["name"]))
 
     def _load_regions(self, r: dict) -> None:
         """Places that are no county of the code list or that stand for two: named regions
@@ -685,12 +685,12 @@ class PairingRules:
         div = r["divisions"]
         self.division_mark, self.division_name = div["mark"], div["name"]
         self.division_pattern = regex.compile(div["pattern"])
-        self.division_city = regex.compile(alternation(div["cities"]))
+        self.division_city = plain_pattern(alternation(div["cities"]))
         city_units = {u.name: u for u in self.gaz.units.values() if u.name in div["cities"]}
         self.division_city_of = {n: Place(c, city_units[c].adcode, "county")
                                  for n, c in div["city_of"].items() if c}
         self.helper_pairs = {k: tuple(v) for k, v in r["helper_pairs"].items()}
-        self.helper_pair_pattern = regex.compile("(?:%s)(?:%s)" % (
+        self.helper_pair_pattern = plain_pattern("(?:%s)(?:%s)" % (
             alternation(self.helper_pairs), alternation(r["pair_cues"])))
         self.east_helpers = frozenset(r["east_helpers"])
         self.west_recipients = frozenset(r["west_recipients"])
@@ -704,8 +704,8 @@ class PairingRules:
                        "{part}": regex.escape(marks.part + marks.end),
                        "{comma}": regex.escape(marks.comma)}
         # a sentence's parts (；;), looked for forward and back from a mention (help_comes_in)
-        self.part_break = regex.compile(f"[{regex.escape(marks.part)}]")
-        self.part_break_back = regex.compile(f"(?r)[{regex.escape(marks.part)}]")
+        self.part_break = plain_pattern(f"[{regex.escape(marks.part)}]")
+        self.part_break_back = plain_pattern(f"(?r)[{regex.escape(marks.part)}]")
         self.clause_mark = marks.mark
         self.clause_mark_back = marks.mark_back
 
@@ -720,10 +720,10 @@ class PairingRules:
         m = self._marked
         self.help_in = words_pattern(roles["help_in"])
         self.help_in_not = tuple(roles["help_in_not"])
-        self.nationwide_cadres = regex.compile(m(roles["nationwide_cadres"]))
+        self.nationwide_cadres = plain_pattern(m(roles["nationwide_cadres"]))
         self.programme_talk = regex.compile(roles["programme_talk"])
         self.prefecture_help = regex.compile(m(roles["prefecture_help"]))
-        self.help_with_party = regex.compile(alternation(roles["help_with_party"]))
+        self.help_with_party = plain_pattern(alternation(roles["help_with_party"]))
         self.higher_level_funds = regex.compile(roles["higher_level_funds"])
         # help told in a phrase rather than a word (invited experts, a province pair's
         # programme); {pairs} stands for the province-pair abbreviations of the gazetteer
@@ -740,17 +740,17 @@ class PairingRules:
         self.acting_reach = roles["acting_reach"]
         self.acting_cues = plain_pattern(alternation(roles["acting_cues"]))
         self.acting_not = tuple(roles["acting_not"])
-        self.acting_breakers = regex.compile(f"{alternation(roles['acting_breakers'])}|{self.clause_mark.pattern}")
+        self.acting_breakers = plain_pattern(f"{alternation(roles['acting_breakers'])}|{self.clause_mark.pattern}")
         self.cadre_origin_marks = tuple(roles["cadre_origin_marks"])
         self.help_in_paragraphs = roles["help_in_paragraphs"]
         self.help_in_next_sentences = roles["help_in_next_sentences"]
         self.heading_max, self.section_reach = roles["heading_max"], roles["section_reach"]
         self.attribution = plain_pattern(alternation(roles["attribution"]))
-        self.signature = regex.compile(roles["signature"])
+        self.signature = plain_pattern(roles["signature"])
         self.opening_reach = roles["opening_reach"]
         self.opening_others = roles["opening_others"]
         self.help_in_reach = roles["help_in_reach"]
-        self.origin_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
+        self.origin_tail = plain_pattern(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
         self.origin_tail_reach = roles["origin_tail_reach"]
         self.places_inside = plain_pattern(roles["places_inside"])
@@ -785,9 +785,9 @@ class PairingRules:
         """A thank-you token given (roles.thanks_gift): no help, its receiver the helper."""
         tail = self._marked(thanks["tail"]).replace("{tokens}", alternation(thanks["tokens"]))
         self.thanks_tokens = words_pattern(thanks["tokens"])     # most stretches hold none: looked for first
-        self.thanks_tail = regex.compile(tail)
+        self.thanks_tail = plain_pattern(tail)
         self.thanks_to, self.thanks_reach = tuple(thanks["to"]), thanks["reach"]
-        self.thanks_gift = regex.compile(f"(?:{alternation(thanks['verbs'])}){tail}")
+        self.thanks_gift = plain_pattern(f"(?:{alternation(thanks['verbs'])}){tail}")
 
     def _load_settings(self, roles: dict) -> None:
         """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting),
@@ -798,7 +798,7 @@ class PairingRules:
         self.sole_county_mentions = roles["sole_county_mentions"]
         self.sole_county_cues = words_pattern(w for w in roles["help_in"] if w not in roles["sole_county_not"])
         self.setting_word = roles["setting_word"]
-        self.setting_before = regex.compile(r"%s\p{Han}{0,%d}$" % (regex.escape(self.setting_word), self.setting_lead))
+        self.setting_before = plain_pattern(r"%s\p{Han}{0,%d}$" % (regex.escape(self.setting_word), self.setting_lead))
         self.setting_after = plain_pattern(roles["setting_after"])
         # a native's place (恩阳区人，…): 人 and what may follow it, every clause mark among them
         native = roles["native_tail"]
@@ -826,19 +826,19 @@ class PairingRules:
         consumption = roles["consumption_aid"]
         self.consumption_gate = tuple(consumption["gate"])
         self.consumption_cues = words_pattern(consumption["cues"])
-        self.province_talk = regex.compile(roles["province_talk"].replace(
+        self.province_talk = plain_pattern(roles["province_talk"].replace(
             "{pairs}", f"(?:{alternation(self.pair_helpers)})"))
-        self.pair_programme = regex.compile(roles["pair_programme"].replace(
+        self.pair_programme = plain_pattern(roles["pair_programme"].replace(
             "{pairs}", f"(?:{alternation(self.pair_helpers)})"))
         words = roles["delegation_words"]
         self.delegation_words = words_pattern(words)
         self.delegation_reach = roles["delegation_reach"]
-        self.sends_delegation = regex.compile(self._marked(roles["sends_delegation"]).replace(
+        self.sends_delegation = plain_pattern(self._marked(roles["sends_delegation"]).replace(
             "{delegation_words}", alternation(words)))
 
     def _load_own_subject(self, subject: dict) -> None:
         """The county or its own leadership as a sentence's posting subject (_HelpEvidence._own_subject_posts)."""
-        self.own_subject_lead = regex.compile(subject["lead"])
+        self.own_subject_lead = plain_pattern(subject["lead"])
         self.own_subject_lead_max = subject["lead_max"]
         self.own_subject_heads = {level: tuple(heads) for level, heads in subject["heads"].items()}
         self.own_subject_verbs = words_pattern(subject["verbs"])
@@ -864,7 +864,7 @@ class PairingRules:
         self.own_org_heads = tuple(roles["own_org_heads"])
         self.helper_org_services = tuple(roles["helper_org_services"])
         self.outsider_org_suffixes = tuple(roles["outsider_org_suffixes"])
-        self.institution_tail = regex.compile(r"\p{Han}{0,%d}?(?:%s)" % (
+        self.institution_tail = plain_pattern(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["institution_head_max"], alternation(self.outsider_org_suffixes)))
         # its own name: the top-level origin_marks (W9 (b) givers) is another list, read apart
         self.outsider_origin_marks = tuple(roles["origin_marks"])
@@ -1031,8 +1031,8 @@ def _any_between(ordered: list[int], a: int, b: int) -> bool:
 
 _HAN = plain_pattern(r"\p{Han}")
 _HAN_RUN = plain_pattern(r"\p{Han}+")
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
-_HAN_DIGIT = regex.compile(r"[0-9０-９一二三四五六七八九十百千万亿]")
+_SENTENCE_END = plain_pattern(r"[。！？!?\n]")
+_HAN_DIGIT = plain_pattern(r"[0-9０-９一二三四五六七八九十百千万亿]")
 
 
 def _past_place(org: str, place: Optional[Place]) -> str:
@@ -3258,7 +3258,7 @@ class _Abbreviations:
                 full = _organisations(m.group(1), 0, len(m.group(1)), rules, [])
                 if full and full[-1][1] == len(m.group(1)):
                     self.defined[m.group(2)] = full[-1][2]
-        self.defined_pattern = regex.compile(alternation(self.defined)) if self.defined else None
+        self.defined_pattern = plain_pattern(alternation(self.defined)) if self.defined else None
 
     def find(self, text: str, s: int, e: int) -> list[tuple[int, int, str]]:
         """The defined short names in text[s:e], as organisations."""

@@ -57,7 +57,7 @@ _HAN = plain_pattern(r"\p{Han}")
 _HAN_RUN = plain_pattern(r"\p{Han}+")
 _SPACE = plain_pattern(r"\s")
 _NAME_SHAPE = plain_pattern(r"\p{Han}+(?:[·—]\p{Han}+)*")     # 阿某福—阿某: a dashed foreign name
-_TOKEN = regex.compile(r"[^\s、]+")
+_TOKEN = plain_pattern(r"[^\s、]+")
 _DOT = "·"
 #: the spaces that pad a title from its name on one line (国务院扶贫办主任 刘某; full-width too)
 
@@ -345,20 +345,20 @@ def _load_rules(folder: Folder) -> PersonRules:
         ungated_name_starts=words["translit_title_chars"] | frozenset(r["gate_left_out_surnames"]),
         initials=frozenset(_SPACE.sub("", r["name_initials"] + r["translit_initials"])), gazetteer=gazetteer(folder),
         years=year_grammar(folder),
-        byline=regex.compile(r["byline_pattern"]),
+        byline=plain_pattern(r["byline_pattern"]),
         credit=plain_pattern(r["credit_pattern"]), credit_cue=plain_pattern(r["credit_cue"]),
-        slash_credit=regex.compile(r["slash_credit_pattern"]), slash_credit_cue=plain_pattern(r["slash_credit_cue"]),
+        slash_credit=plain_pattern(r["slash_credit_pattern"]), slash_credit_cue=plain_pattern(r["slash_credit_cue"]),
         slash_credit_marks=tuple(r["slash_credit_marks"]),
-        label_credit=regex.compile(r["label_credit_pattern"]), label_credit_bars=tuple(r["label_credit_bars"]),
+        label_credit=plain_pattern(r["label_credit_pattern"]), label_credit_bars=tuple(r["label_credit_bars"]),
         label_credit_cue=plain_pattern(alternation(r["label_credit_bars"])),
         byline_cue=plain_pattern(r["byline_cue"]),
-        author_bracket=regex.compile(r["author_bracket_pattern"]),
+        author_bracket=plain_pattern(r["author_bracket_pattern"]),
         author_bracket_marks=frozenset(r["author_bracket_marks"]), author_bracket_reach=r["author_bracket_reach"],
         author_bracket_opens=tuple(r["author_bracket_opens"]),
-        bare_name_line=regex.compile(r["bare_name_line_pattern"]),
+        bare_name_line=plain_pattern(r["bare_name_line_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
-        title_line_name=regex.compile(r["title_line_name"]),
-        padded_name_line=regex.compile(r["padded_name_line"]),
+        title_line_name=plain_pattern(r["title_line_name"]),
+        padded_name_line=plain_pattern(r["padded_name_line"]),
         cadre_titles=plain_pattern(f"(?:{alternation(r['cadre_titles'])})$"),
         cadre_titles_anywhere=words_pattern(r["cadre_titles"]),
         resident_before=_suffix_pattern(r["resident_before"]),
@@ -390,14 +390,14 @@ def _load_rules(folder: Folder) -> PersonRules:
         aid_label_as=_aid_label_pattern(r, "aid_label_as"),
         sender_sentence=plain_pattern(r["sender_sentence"].replace("POSTINGS", alternation(r["sender_postings"]))),
         sender_sentence_heads=_by_first_character(r["sender_sentence_cue"]),
-        sent_list_verb=regex.compile(r["sent_list_verb"]),
+        sent_list_verb=plain_pattern(r["sent_list_verb"]),
         sent_list_after=plain_pattern(r["sent_list_after"]),
         titled_name_part=plain_pattern(r["titled_name_part"].replace("TITLES", alternation(r["cadre_titles"]))),
         seat_titles=_suffix_pattern(r["seat_titles"]),
         academic_unit=plain_pattern(r["academic_unit"]),
-        research_head=regex.compile(r["research_head"]),
-        research_section_head=regex.compile(r["research_section_head"]),
-        post_abroad=regex.compile(r["post_abroad"]),
+        research_head=plain_pattern(r["research_head"]),
+        research_section_head=plain_pattern(r["research_section_head"]),
+        post_abroad=plain_pattern(r["post_abroad"]),
         corps_division=plain_pattern(r["corps_divisions"]["pattern"]),
         foreign_place_head=plain_pattern(r["foreign_place_head"].replace("PLACE_CHARS", regex.escape(
             "".join(sorted(words["translit_chars"] | words["foreign_place_chars"]))))),
@@ -413,51 +413,51 @@ def _load_rules(folder: Folder) -> PersonRules:
         work_team_captain=plain_pattern(r["work_team_captain"]),
         state_head_regnal=plain_pattern(r["state_head_regnal"]),
         home_unit=plain_pattern(r["home_unit"]),
-        employee_title=regex.compile(r["employee_title"]),
-        employee_after_name=regex.compile(r["employee_after_name"]),
+        employee_title=plain_pattern(r["employee_title"]),
+        employee_after_name=plain_pattern(r["employee_after_name"]),
         home_unit_said=words_pattern(r["home_unit_said"]),
-        home_unit_others=regex.compile(r["home_unit_others"]),
-        home_unit_others_act=regex.compile(r["home_unit_others_act"]),
-        home_unit_other_label=regex.compile(r["home_unit_other_label"]),
+        home_unit_others=plain_pattern(r["home_unit_others"]),
+        home_unit_others_act=plain_pattern(r["home_unit_others_act"]),
+        home_unit_other_label=plain_pattern(r["home_unit_other_label"]),
         home_unit_posted=plain_pattern(
             f"(?<!{alternation(r['home_unit_pairing'])})(?:{alternation(r['home_unit_posting'])})"
             f"|{r['home_unit_village_posting']}"),
         team_marker=plain_pattern(r["team_marker"]),
-        team_village=regex.compile(r["team_village"]),
+        team_village=plain_pattern(r["team_village"]),
         title_unit_kinds=tuple((head, tuple(ends)) for head, ends in r["title_unit_kinds"].items()),
         origin_patterns=tuple(plain_pattern(p) for p in r["origin_patterns"]),
         origin_marker=plain_pattern(f'{alternation(r["origin_markers"])}|{r["origin_go_marker"]}'),
-        party_lead=regex.compile(alternation(r["party_lead_words"])),
-        party_member_same=regex.compile(r["party_member_same_sentence"]),
-        party_member_next=regex.compile(r["party_member_next_sentence"]),
-        helper_visit=regex.compile(alternation(r["helper_visit_words"])),
-        helper_visit_stop=regex.compile(f"[{regex.escape(r['helper_visit_stops'])}]"),
-        helper_venue=regex.compile(alternation(r["helper_venue_words"])),
+        party_lead=plain_pattern(alternation(r["party_lead_words"])),
+        party_member_same=plain_pattern(r["party_member_same_sentence"]),
+        party_member_next=plain_pattern(r["party_member_next_sentence"]),
+        helper_visit=plain_pattern(alternation(r["helper_visit_words"])),
+        helper_visit_stop=plain_pattern(f"[{regex.escape(r['helper_visit_stops'])}]"),
+        helper_venue=plain_pattern(alternation(r["helper_venue_words"])),
         helper_venue_mark=r["helper_venue_mark"],
-        helper_attend=regex.compile(alternation(r["helper_attend_words"])),
-        party_visit=regex.compile(r["party_visit"]),
-        visit_site_short=regex.compile(r["visit_site_short"]),
+        helper_attend=plain_pattern(alternation(r["helper_attend_words"])),
+        party_visit=plain_pattern(r["party_visit"]),
+        visit_site_short=plain_pattern(r["visit_site_short"]),
         guest_visit=regex.compile(r["guest_visit"]),
-        donor_act=regex.compile(r["donor_act"]),
-        host_meet=regex.compile(r["host_meet"]),
-        donor_thanks=regex.compile(alternation(r["donor_thanks"])),
-        host_act=regex.compile(f"[^。！？；：“”\\n]{{0,{r['host_act_reach']}}}?(?:{alternation(r['host_act_words'])})"),
+        donor_act=plain_pattern(r["donor_act"]),
+        host_meet=plain_pattern(r["host_meet"]),
+        donor_thanks=plain_pattern(alternation(r["donor_thanks"])),
+        host_act=plain_pattern(f"[^。！？；：“”\\n]{{0,{r['host_act_reach']}}}?(?:{alternation(r['host_act_words'])})"),
         host_act_word=regex.compile(alternation(r["host_act_words"])),
-        party_visit_help=regex.compile(alternation(r["party_visit_help"])),
-        visit_unit=regex.compile(r["visit_unit"]),
-        visit_level_organ=regex.compile(r["visit_level_organ"]),
-        village_sender=regex.compile(r["village_sender"]),
+        party_visit_help=plain_pattern(alternation(r["party_visit_help"])),
+        visit_unit=plain_pattern(r["visit_unit"]),
+        visit_level_organ=plain_pattern(r["visit_level_organ"]),
+        village_sender=plain_pattern(r["village_sender"]),
         level_sent=regex.compile(r["level_sent_pattern"]),
         level_sent_post=r["level_sent_post"], level_sent_units=dict(r["level_sent_units"]),
-        origin_pool=regex.compile(r["origin_pool"]),
-        origin_unnamed=regex.compile(r["origin_unnamed"]),
+        origin_pool=plain_pattern(r["origin_pool"]),
+        origin_unnamed=plain_pattern(r["origin_unnamed"]),
         site_voices={kind: tuple(unit["voices"]) for kind, unit in r["site_units"].items()},
         site_unit_ends={kind: tuple(unit["ends"]) for kind, unit in r["site_units"].items()},
-        site_voice=regex.compile(alternation(v for unit in r["site_units"].values() for v in unit["voices"])),
+        site_voice=plain_pattern(alternation(v for unit in r["site_units"].values() for v in unit["voices"])),
         site_voice_char=re.compile("[" + "".join(r["site_units"]) + "]"),
         honour=tuple(plain_pattern(p) for p in r["honour_patterns"]),
-        since_after=regex.compile(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
-        until_after=regex.compile(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
+        since_after=plain_pattern(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
+        until_after=plain_pattern(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
         words=words,
         # parsed once here: the hot functions read them per cue and per mention
         limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
@@ -482,14 +482,14 @@ def _load_rules(folder: Folder) -> PersonRules:
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
-        district_title=regex.compile(r["district_title"]),
-        city_title=regex.compile(r["city_title"]),
-        helper_city_title=regex.compile(r["helper_city_title"]),
-        list_organ_title=regex.compile(r["list_organ_title"]),
+        district_title=plain_pattern(r["district_title"]),
+        city_title=plain_pattern(r["city_title"]),
+        helper_city_title=plain_pattern(r["helper_city_title"]),
+        list_organ_title=plain_pattern(r["list_organ_title"]),
         list_organ_not=frozenset(r["central_words"] + r["company_words"] + r["list_organ_not"]),
-        list_organ_item=regex.compile(f"(?:{r['list_organ_title'].strip('^$')})\\p{{Han}}{{2,3}}$"),
-        list_level_title=regex.compile(r["list_level_title"]),
-        list_institution_title=regex.compile(r["list_institution_title"]),
+        list_organ_item=plain_pattern(f"(?:{r['list_organ_title'].strip('^$')})\\p{{Han}}{{2,3}}$"),
+        list_level_title=plain_pattern(r["list_level_title"]),
+        list_institution_title=plain_pattern(r["list_institution_title"]),
         list_level_chars=r["list_level_chars"],
         list_level_marks=r["list_level_marks"],
         idiom_lengths=tuple(int(n) for n in r["idiom_lengths"]),
@@ -514,10 +514,10 @@ def _load_rules(folder: Folder) -> PersonRules:
         **_districtless_town_rules(folder),
         level_words=tuple((level, tuple(words)) for level, words in r["level_words"].items()),
         level_word_noise=tuple(r["level_word_noise"]),
-        level_kinds={level: tuple((regex.compile(r["level_kind_start"] + regex.escape(word)), end)
+        level_kinds={level: tuple((plain_pattern(r["level_kind_start"] + regex.escape(word)), end)
                                   for word, end in kinds.items()) for level, kinds in r["level_kinds"].items()},
         home_unit_posting=tuple(r["home_unit_posting"]),
-        label_clause=regex.compile(r["label_clause"]),
+        label_clause=plain_pattern(r["label_clause"]),
         label_clause_cue=r["label_clause_cue"],
         honour_strip=r["honour_strip"],
         origin_after_stops=r["origin_after_stops"],
@@ -3306,7 +3306,7 @@ def _post_after(text: str, b: int, sent_end: int, rules: PersonRules, gap: Optio
     return (start, end) if end else None
 
 
-_BATCH_SUFFIX = regex.compile(r"第[一二三四五六七八九十0-9]+批.*$")
+_BATCH_SUFFIX = plain_pattern(r"第[一二三四五六七八九十0-9]+批.*$")
 
 
 def _clean_origin(origin: str, rules: PersonRules) -> Optional[str]:
@@ -3420,7 +3420,7 @@ def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Patt
                  for m in _anchored_finditer(pattern, text, sent[0], sent[1]))
 
 
-_LEADING_RUN = regex.compile(r"\(\?P<\w+>\[(?:\\.|[^\]\\])*\]\{(\d+),(\d+)\}\??\)(.+)", regex.S)
+_LEADING_RUN = plain_pattern(r"\(\?P<\w+>\[(?:\\.|[^\]\\])*\]\{(\d+),(\d+)\}\??\)(.+)", regex.S)
 
 
 @cache
@@ -3432,7 +3432,7 @@ def _anchor_of(pattern: regex.Pattern) -> Optional[tuple[regex.Pattern, int, int
     if not m or int(m.group(1)) == 0:        # an empty run: matches could be empty
         return None
     try:
-        return regex.compile(m.group(3), pattern.flags), int(m.group(1)), int(m.group(2))
+        return plain_pattern(m.group(3), pattern.flags), int(m.group(1)), int(m.group(2))
     except regex.error:                 # the rest refers to the run's group
         return None
 
