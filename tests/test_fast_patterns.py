@@ -2,13 +2,15 @@
 standard re where it reads them (rules.plain_pattern), word lists written as a trie
 (rules.words_pattern, rules.trie_alternation), and a county's own postings found by its names
 and one compiled tail (pairings) instead of a pattern compiled per county; literal gates that
-keep a pattern from being searched where it cannot match (pairings' funds, persons' author brackets)."""
+keep a pattern from being searched where it cannot match (pairings' funds, persons' author brackets);
+the last clause mark in a window found by a forward re search (rules.last_mark_pattern) instead of
+regex's reverse search."""
 import re
 
 import pytest
 import regex
 
-from extractor.rules import alternation, plain_pattern, trie_alternation, words_pattern
+from extractor.rules import alternation, last_mark_pattern, plain_pattern, trie_alternation, words_pattern
 from extractor.stages.pairings import _funds_written, _own_postings, load_rules
 
 PLAIN_ROWS = [
@@ -177,3 +179,24 @@ def test_kept_inside_by_character_is_the_plain_look_at_every_word():
         for pos in range(len(text)):
             plain = any(text.startswith(w, j) for w in words for j in range(max(0, pos - len(w) + 1), pos + 1))
             assert _kept_inside(text, pos, rules.org_keep_at) == plain, (text[:20], pos)
+
+
+LAST_MARK_ROWS = [
+    # (text, pos, endpos): the last mark in text[pos:endpos], as regex's reverse search finds it
+    ("甲，乙；丙，丁", 0, 7, 5),
+    ("甲，乙；丙，丁", 0, 5, 3),      # endpos before the last comma: the semicolon
+    ("甲，乙；丙，丁", 2, 3, None),   # no mark in the window
+    ("甲，乙\n丙", 0, 5, 3),           # a line break is a mark, and re's \Z stands at endpos
+    ("，，，", 1, 3, 2),
+    ("", 0, 0, None),
+]
+
+
+@pytest.mark.parametrize("text, pos, endpos, expected", LAST_MARK_ROWS)
+def test_last_mark_is_regex_reverse_search(text, pos, endpos, expected):
+    chars = "，,；;：:。！？!?、\n"
+    m = last_mark_pattern(chars).search(text, pos, endpos)
+    back = regex.compile(f"(?r)[{regex.escape(chars)}]").search(text, pos, endpos)
+    assert (m.start() if m else None) == expected == (back.start() if back else None)
+    assert (m and m.span()) == (back and back.span())
+

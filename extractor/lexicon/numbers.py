@@ -147,7 +147,7 @@ def _arabic(tok: str, t: _Tables) -> Decimal:
 def _token_re() -> regex.Pattern:
     t = tables()
     seps = regex.escape(t.decimal_points + t.thousands_separators)
-    return regex.compile(rf"[0-9][0-9{seps}]*|[" + regex.escape(t.numerals) + r"]|.", regex.S)
+    return plain_pattern(rf"[0-9][0-9{seps}]*|[" + regex.escape(t.numerals) + r"]|.", regex.S)
 
 
 def parse_number(text: str) -> Decimal:
