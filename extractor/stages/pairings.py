@@ -765,7 +765,7 @@ class PairingRules:
             raise ValueError("pairings.yaml roles.own_posting must open with (?:{county}) and "
                              "name {county} only there")
         self.own_posting_tail = plain_pattern(own[len("(?:{county})"):])
-        self.own_member_posting = plain_pattern(m(roles["own_member_posting"]))
+        self._load_own_members(roles)
         self.own_level_senders = {k: tuple(v) for k, v in roles["own_level_senders"].items()}
         self.sends_team = plain_pattern(roles["sends_team"])
         self.sends_people = tuple(plain_pattern(m(p)) for p in roles["sends_people"])   # see _first_match
@@ -775,6 +775,11 @@ class PairingRules:
         self.own_tiers = regex.compile(m(roles["own_tiers"]))
         self._load_own_subject(roles["own_subject"])
         self._load_own_whole(roles["own_whole"], roles["own_bodies"])
+
+    def _load_own_members(self, roles: dict) -> None:
+        """A member of a county's own unit holding its team's post (_HelpEvidence._sends_own_team)."""
+        self.own_member_posting = plain_pattern(self._marked(roles["own_member_posting"]))
+        self.own_team_heads = plain_pattern(roles["own_team_heads"])
 
     def _load_aid_gate(self, roles: dict) -> None:
         """The everyday help words read only in a text about aid, and the words that make it one."""
@@ -5251,6 +5256,7 @@ class _HelpEvidence:
         self._consumption: Optional[bool] = None                  # see sold_outside
         self._aid: Optional[bool] = None                          # see aid_article
         self._bodies: Optional[bool] = None                       # see _own_body_gives
+        self._heads: Optional[list] = None                        # see _team_heads
 
     def aid_article(self) -> bool:
         """Whether the article speaks of poverty work or aid at all (roles.aid_article_words); looked
@@ -5366,6 +5372,9 @@ class _HelpEvidence:
                 while at >= 0 and not found:
                     found = self._in_passage_of(c, at) and bool(tail.match(self.text, at + len(level)))
                     at = self.text.find(level, at + len(level))
+            # its team's head is a member of its own unit, named by its bare level (驻村工作队队长—县纪委…组长)
+            found = found or any(t.group("level") == c.name[-1:] and self._in_passage_of(c, t.start())
+                                 for t in self._team_heads())
             # its own tiers of work named beside a team word in its passage (石阡县…县级指挥部、乡镇前线
             # 指挥部、村级驻村工作队…四级作战体系: the first secretaries it counts next are those tiers')
             found = found or any(self._in_passage_of(c, at) for at in self._own_tiers())
@@ -5379,6 +5388,12 @@ class _HelpEvidence:
                                  for span in {sentence_of(m.span[0]) for m in c.mentions})
             self._own_team[id(c)] = found
         return found
+
+    def _team_heads(self) -> list:
+        """The article's team heads held by a member of a county's own unit (roles.own_team_heads), found once."""
+        if self._heads is None:
+            self._heads = list(self.rules.own_team_heads.finditer(self.text))
+        return self._heads
 
     def _own_subject_posts(self, s: int, e: int, c: County, team_object: bool = False) -> bool:
         """Whether text[s:e] opens with county ``c`` or its own leadership as the subject
@@ -6015,6 +6030,7 @@ class _HelpEvidence:
         if heads is not None:
             whole = {sentence_of(m.start()) for m in heads.finditer(text)} - set(own)
             own = sorted([*own, *(span for span in whole if self._own_whole_gives(*span, c))])
+        own = self._with_own_body_sentences(c, own)
         text = _without_spans(text, own)
         if self._sends_own_team(c):
             # its teams, and the postings that show them its own, are its own
@@ -6024,6 +6040,18 @@ class _HelpEvidence:
         # outside a text about aid the everyday words tell no help (roles.generic_help)
         return any(self.aid_article() or m.group() not in self.rules.generic_help
                    for m in self.rules.sole_county_cues.finditer(text))
+
+    def _with_own_body_sentences(self, c: County, own: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``own`` (sorted, disjoint sentence spans) with the sentences whose help one of county ``c``'s own bodies gives
+        added (:meth:`_own_body_gives`: 郑营村扶贫车间由郓城县人大代表…援建): read for the only county named as its
+        mentions' stretches are (gold/README R5, R6). Looked for only where the article names such a body."""
+        if self._bodies is None:
+            self._bodies = self.rules.own_bodies.search(self.text) is not None
+        if not self._bodies:
+            return own
+        sentence_of = self.article.index.sentence_of
+        spans = {sentence_of(m.start()) for m in self.rules.own_bodies.finditer(self.text)} - set(own)
+        return sorted([*own, *(span for span in spans if self._own_body_gives(*span, c))])
 
     def named_as_origin(self, c: County) -> bool:
         """An origin tail right after a mention (宝安人民医院, 南山区桃源街道干部, 句容市副市长)."""
