@@ -302,7 +302,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_persons", "research_units", "company_team_words", "village_post_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
                "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags",
-               "closed_given_not_tags")
+               "closed_given_not_tags", "chain_post_organs")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -468,6 +468,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         name_dash=r["name_dash"],
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
             "known_cadre_not_before", "known_person_not_before", "closed_name_words", "closed_name_titles",
+            "chain_last_titles",
             "dotted_right_end", "bounded_name_not_after",
             "origin_unit_ends", "origin_marker_not", "discipline_commissions", "state_organs", "state_prefixes",
             "name_end_not_tags", "word_given_name_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
@@ -2774,13 +2775,17 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
 @lru_cache(maxsize=256)
 def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
     """The title phrase ends in a title word and any of its parts is a public post
-    (驻村第一书记、某银行业务经理: the first; not 总领队、驻村工作队队长朱某声音|洪亮).
+    (驻村第一书记、某银行业务经理: the first; not 总领队、驻村工作队队长朱某声音|洪亮), or ends in one of
+    ``chain_last_titles`` after a party or state organ's public post (某大学党委副书记、副教授).
     Remembered for the last 256 phrases (an article asks up to ~100 on real news; a batch
     of articles cycles through, so a repeated benchmark round finds nothing left): a
     mention's role and its posts ask the same phrase in the same sentence."""
     parts = [p for p in phrase.rstrip("的").strip("“”").split("、") if p]
-    if not parts or not rules.cadre_titles.search(parts[-1]):
+    if not parts:
         return False
+    if not rules.cadre_titles.search(parts[-1]):     # 党委副书记、|副教授|: a rank after a party post
+        return len(parts) > 1 and parts[-1].endswith(rules.affixes.chain_last_titles) and any(
+            _has_any(p, rules.words["chain_post_organs"]) and _public_post(p, sentence, rules) for p in parts[:-1])
     foreign = False
     for part in parts:
         if foreign and not _names_own_unit(part, rules):
