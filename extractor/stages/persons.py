@@ -3089,8 +3089,8 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
         official, city = rules.division_names.get(division.group(1), (None, None))
         if official:        # P15: the division's 师市合一 city if the text names it, else the division
             return city if city and city in text else official
-    marker = rules.team_marker.search(text, ts, te)
-    team = marker is not None and not any(x in title for x in rules.team_marker_not)
+    marker = _team_marker(text, ts, te, rules)
+    team = marker is not None
     after = _unit_in(text, marker.end(), te, units, rules) if team else None
     if after:           # a company's or university's team post is where the team works (P1)
         return after[0]     # 北京某大学驻甘肃省秦安县…村第一书记 → 秦安县
@@ -3570,8 +3570,20 @@ def _names_unit(text: str, start: int, end: int, rules: PersonRules) -> bool:
 def _team_part(text: str, start: int, end: int, rules: PersonRules) -> bool:
     """A 、-part that is a team or posting post of its own (…镇康县副县长、教育部第六批赴滇西
     挂职干部): its team marker's sender is read from the part, not from the phrase's start."""
-    part = text[start:end]
-    return rules.team_marker.search(part) is not None and not any(x in part for x in rules.team_marker_not)
+    return _team_marker(text, start, end, rules) is not None
+
+
+def _team_marker(text: str, ts: int, te: int, rules: PersonRules, pair_teams: bool = False):
+    """The team marker of a title or part text[ts:te] (rules team_marker; with ``pair_teams`` a pair's
+    team too: 粤黔协作工作队, tried only where 协作 is written), else None: none in a part holding one of
+    team_marker_not (the sender's own leading group or office). The one reading of a team post's marker
+    for :func:`post_place`, :func:`_team_part` and :func:`_host_places`."""
+    marker = rules.team_marker.search(text, ts, te)
+    if marker is None and pair_teams and rules.pair_team_gate in text[ts:te]:
+        marker = rules.pair_team_marker.search(text, ts, te)
+    if marker is None or any(x in text[ts:te] for x in rules.team_marker_not):
+        return None
+    return marker
 
 
 def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[int, int]]:
@@ -3761,7 +3773,7 @@ def _host_places(text: str, spans: list[tuple[int, int]], units: _Places, rules:
     Start of the team part → the place."""
     out: dict[int, str] = {}
     for k, (ts, te) in enumerate(spans):
-        marker = _host_team_marker(text, ts, te, rules)
+        marker = _team_marker(text, ts, te, rules, pair_teams=True)
         if marker is None:
             continue
         title = text[ts:te]     # a team whose name states its region works in it (援藏: 西藏)
@@ -3782,18 +3794,6 @@ def _host_places(text: str, spans: list[tuple[int, int]], units: _Places, rules:
 def _lies_in(unit: str, area: str, units: _Places) -> bool:
     """Whether the unit named ``unit`` is ``area`` or lies in it (its prefecture or province)."""
     return unit == area or any(area in (u.prefecture, u.province) for u in units if u.name == unit)
-
-
-def _host_team_marker(text: str, ts: int, te: int, rules: PersonRules):
-    """The team marker of a team part text[ts:te] (:func:`_team_part`, or a pair's team: 粤黔协作
-    工作队, tried only where 协作 is written), else None."""
-    part = text[ts:te]
-    if any(x in part for x in rules.team_marker_not):
-        return None
-    marker = rules.team_marker.search(text, ts, te)
-    if marker is None and rules.pair_team_gate in part:
-        marker = rules.pair_team_marker.search(text, ts, te)
-    return marker
 
 
 def _team_side(text: str, marker, te: int, host: str, units: _Places, rules: PersonRules) -> bool:
