@@ -777,9 +777,12 @@ class PairingRules:
         self._load_own_whole(roles["own_whole"], roles["own_bodies"])
 
     def _load_own_members(self, roles: dict) -> None:
-        """A member of a county's own unit holding its team's post (_HelpEvidence._sends_own_team)."""
+        """A member of a county's own unit holding its team's post (_HelpEvidence._sends_own_team), and its own people
+        named as givers by their township or village (_HelpEvidence._own_people_give)."""
         self.own_member_posting = plain_pattern(self._marked(roles["own_member_posting"]))
         self.own_team_heads = plain_pattern(roles["own_team_heads"])
+        self.own_people = plain_pattern(roles["own_people"]["pattern"])
+        self.own_people_cues = words_pattern(roles["own_people"]["cues"])
 
     def _load_aid_gate(self, roles: dict) -> None:
         """The everyday help words read only in a text about aid, and the words that make it one."""
@@ -5257,6 +5260,7 @@ class _HelpEvidence:
         self._aid: Optional[bool] = None                          # see aid_article
         self._bodies: Optional[bool] = None                       # see _own_body_gives
         self._heads: Optional[list] = None                        # see _team_heads
+        self._people: Optional[bool] = None                       # see _own_people_give
 
     def aid_article(self) -> bool:
         """Whether the article speaks of poverty work or aid at all (roles.aid_article_words); looked
@@ -5297,7 +5301,7 @@ class _HelpEvidence:
         if found and self._own_body_gives(s, e, c):
             return False
         if found == "strong" and (self._own_posting_only(s, e, c) or self._own_giving_only(s, e, c)
-                                  or self._own_whole_gives(s, e, c)
+                                  or self._own_whole_gives(s, e, c) or self._own_people_give(s, e, c)
                                   or self._others_pairings_only(s, e, c)
                                   or ((self._sends_own_team(c) or self.rules.own_tiers.search(self.text, s, e)
                                        or self._own_subject_posts(s, e, c))
@@ -5473,6 +5477,31 @@ class _HelpEvidence:
                 head = heads.search(text, cue.end(), e)
             else:
                 head = heads.search(text, head.end(), e)
+        if not cut or self._outsider_named(s, e, c):
+            return False
+        return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
+
+    def _own_people_give(self, s: int, e: int, c: County) -> bool:
+        """Whether text[s:e]'s help cues all lie in the giving of the county's own people named by their township or
+        village (roles.own_people: 茶岭镇22位爱心人士纷纷慷慨解囊,捐赠…, 启动资金由村里的干部捐助): the people, then in the
+        same part of the sentence a giving word with no word of receiving between, the span from them to the part's
+        end; no party from outside the county named in the stretch (gold/README R6: its own people's means)."""
+        rules, text = self.rules, self.text
+        if self._people is None:     # one search an article: most name no such givers
+            self._people = rules.own_people.search(text) is not None
+        if not self._people:
+            return False
+        head = rules.own_people.search(text, s, e)
+        cut: list[tuple[int, int]] = []
+        while head is not None:
+            part = rules.part_break.search(text, head.end(), e)
+            end = part.start() if part else e
+            cue = rules.own_people_cues.search(text, head.end(), end)
+            if cue is not None and not rules.own_whole_not_between.search(text, head.end(), cue.start()):
+                cut.append((head.start() - s, end - s))
+                head = rules.own_people.search(text, end, e)
+            else:
+                head = rules.own_people.search(text, head.end(), e)
         if not cut or self._outsider_named(s, e, c):
             return False
         return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
