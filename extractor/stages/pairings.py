@@ -4514,12 +4514,18 @@ def _share_givers(text: str, parties: list[Party], givers: list[int], at: int, p
     """(giver, place) of a share sentence whose givers (``givers``: their indices in ``parties``, at least
     one) stand before the share word at ``at``: one giver gives each place its share; several, with 分别
     after the last of them, give in order when their list is as long as the places'."""
-    if len({parties[i].helper[0] for i in givers}) == 1:
+    if _one_giver(parties[i] for i in givers):
         return [(parties[givers[0]], r) for r in places]
     if text.find(rules.respectively, parties[givers[-1]].end, at + len(rules.respectively)) < 0:
         return []
     listed = _list_back(text, parties, givers[-1], rules.helper_separators)
     return list(zip(listed, places)) if len(listed) == len(places) else []
+
+
+def _one_giver(givers: Iterable[Party]) -> bool:
+    """Whether the givers named (at least one) are one helper by its recorded name, however often it is
+    written: the one test of both share readers (:func:`_share_givers`, :func:`_giver_before`)."""
+    return len({p.helper[0] for p in givers}) == 1
 
 
 def _giver_before(text: str, article: Article, s: int, parties_in, rules: PairingRules) -> Optional[Party]:
@@ -4531,8 +4537,7 @@ def _giver_before(text: str, article: Article, s: int, parties_in, rules: Pairin
         west = _west_starts(before, rules)
         givers = [p for p in before if _giver(p, rules, west)]
         if givers:
-            one = len({p.helper[0] for p in givers}) == 1
-            return givers[0] if one and text.find(rules.share_funds, ps, pe) >= 0 else None
+            return givers[0] if _one_giver(givers) and text.find(rules.share_funds, ps, pe) >= 0 else None
     return None
 
 
