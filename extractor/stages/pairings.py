@@ -4476,7 +4476,7 @@ def _read_designations(text, article, rules, ctx, add, parties_in) -> None:
         j = text.find(rules.designation_gate, j + len(rules.designation_gate))
 
 
-def _giver(p: Party, rules: PairingRules, west_starts: frozenset) -> bool:
+def _may_give(p: Party, rules: PairingRules, west_starts: frozenset) -> bool:
     """Whether a party may give the shares of its money (rules/pairings.yaml, shares): an eastern place,
     or an organisation not of a western place (a western county's own bureau shares out its own money)
     nor written with one right after it (中国农业银行贵州省分行: its branch there lends in its own province)."""
@@ -4488,11 +4488,11 @@ def _giver(p: Party, rules: PairingRules, west_starts: frozenset) -> bool:
 
 
 def _west_starts(parties: list[Party], rules: PairingRules) -> frozenset:
-    """Where the sentence's places of the helped provinces start (read once a sentence, for :func:`_giver`)."""
+    """Where the sentence's places of the helped provinces start (read once a sentence, for :func:`_may_give`)."""
     return frozenset(q.start for q in parties if _east(q, rules, "recipients"))
 
 
-def _share_place(p: Party, rules: PairingRules) -> bool:
+def _takes_share(p: Party, rules: PairingRules) -> bool:
     """Whether a party may take a share: a county or prefecture of a western province, named as a place
     (towns and villages are a county's own places, never recipients of its shares)."""
     return not p.org and p.pair is None and not p.deictic and p.place is not None \
@@ -4535,7 +4535,7 @@ def _giver_before(text: str, article: Article, s: int, parties_in, rules: Pairin
     for ps, pe in reversed(article.sentences[max(0, k - rules.share_back):k]):
         before = parties_in(ps, pe)
         west = _west_starts(before, rules)
-        givers = [p for p in before if _giver(p, rules, west)]
+        givers = [p for p in before if _may_give(p, rules, west)]
         if givers:
             return givers[0] if _one_giver(givers) and text.find(rules.share_funds, ps, pe) >= 0 else None
     return None
@@ -4551,11 +4551,11 @@ def _read_shares(text, article, sentences, rules, add, parties_in) -> None:
             continue
         parties = [p for p in parties_in(s, e) if p.pair is None]
         west = _west_starts(parties, rules)
-        givers = [i for i, p in enumerate(parties) if p.start < at and _giver(p, rules, west)]
+        givers = [i for i, p in enumerate(parties) if p.start < at and _may_give(p, rules, west)]
         floor = max((parties[i].end for i in givers), default=None)     # (read once: _share_givers takes them)
         places, seen = [], set()
         for p in parties:
-            if p.start >= (s if floor is None else floor) and _share_place(p, rules) and p.place not in seen:
+            if p.start >= (s if floor is None else floor) and _takes_share(p, rules) and p.place not in seen:
                 seen.add(p.place)
                 places.append(p)
         if len(places) < rules.share_min_places:

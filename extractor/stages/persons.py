@@ -3785,7 +3785,7 @@ def _host_places(text: str, spans: list[tuple[int, int]], units: _Places, rules:
             if not ((b == ts - 1 or te == a - 1) and text[min(b, te)] == "、") or _team_part(text, a, b, rules):
                 continue
             host = _unit_in(text, a, b, units, rules)
-            if host and (region is None or region in host) and _team_side(text, marker, te, host[0], units, rules):
+            if host and (region is None or region in host) and _host_may_seat(text, marker, te, host[0], units, rules):
                 out[ts] = host[0]
                 break
     return out
@@ -3796,7 +3796,7 @@ def _lies_in(unit: str, area: str, units: _Places) -> bool:
     return unit == area or any(area in (u.prefecture, u.province) for u in units if u.name == unit)
 
 
-def _team_side(text: str, marker, te: int, host: str, units: _Places, rules: PersonRules) -> bool:
+def _host_may_seat(text: str, marker, te: int, host: str, units: _Places, rules: PersonRules) -> bool:
     """Whether ``host`` may be the seat of the team post whose team ``marker`` is given (a match
     searched from the post's start, ending at ``te``): inside the unit after its marker when it names one (对口支援新疆|…: 塔城地区), and not on its sender's side (the unit before
     its marker, one inside it or in its province), except where the marker names no posting
