@@ -98,7 +98,7 @@ class FigureRules:
         units_re = "|".join(regex.escape(u) + ("(?!次)" if "人" in u else "") for u in
                             sorted(units, key=len, reverse=True))
         # 194.36万贫困人口 / 超千万: a bare 万/亿 is a person count (unit "").
-        units_re += "|(?<=[万亿]|[万亿][余多])(?!人次|次)"
+        units_re += "|(?:(?<=[万亿])|(?<=[万亿][余多]))(?!人次|次)"   # two lookbehinds: re reads them
         self.pattern = quantity_pattern(units_re)
         self.quantity_gate = QuantityGate(units)   # the bare 万/亿 unit: the gate's multipliers
         self.people = plain_pattern(people)
