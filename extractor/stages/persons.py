@@ -2973,9 +2973,19 @@ class _Places(list):
         self.by_level: dict[str, list[PlaceSpan]] = {}
         for u in self:
             self.by_level.setdefault(u.level, []).append(u)
+        self._by_name: Optional[dict[str, list[PlaceSpan]]] = None     # see named
 
     def of_level(self, level: str) -> list[PlaceSpan]:
         return self.by_level.get(level, [])
+
+    def named(self, name: str) -> list[PlaceSpan]:
+        """The units named ``name``, in order: an index made on the first question (few articles
+        ask: :func:`_lies_in`), so that no question scans all the article's units."""
+        if self._by_name is None:
+            self._by_name = {}
+            for u in self:
+                self._by_name.setdefault(u.name, []).append(u)
+        return self._by_name.get(name, [])
 
 
 def _as_places(units) -> _Places:
@@ -3793,7 +3803,7 @@ def _host_places(text: str, spans: list[tuple[int, int]], units: _Places, rules:
 
 def _lies_in(unit: str, area: str, units: _Places) -> bool:
     """Whether the unit named ``unit`` is ``area`` or lies in it (its prefecture or province)."""
-    return unit == area or any(area in (u.prefecture, u.province) for u in units if u.name == unit)
+    return unit == area or any(area in (u.prefecture, u.province) for u in units.named(unit))
 
 
 def _host_may_seat(text: str, marker, te: int, host: str, units: _Places, rules: PersonRules) -> bool:
