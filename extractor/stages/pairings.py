@@ -111,6 +111,7 @@ class PairingRules:
         self._load_help_units(r)
         self._load_shares(r)
         self._load_joint_acts(r["joint_acts"])
+        self._load_stations(r["stations"])
         self._load_village_designation(r["village_designation"])
         self._load_bounds(r, folder)
         self._load_context(r)
@@ -207,6 +208,17 @@ class PairingRules:
         self.joint_frame_before_cue = joint["frame_before_cue"]
         self.joint_mutual = tuple(joint["mutual"])
         self.joint_kind = joint["kind"]
+
+    def _load_stations(self, st: dict) -> None:
+        """A helper's station in the place it is stationed in (rules stations): the mark, the place endings before it,
+        what may not follow it, the station noun, the people of a post, the words of its work."""
+        self.station_mark = st["mark"]
+        self.station_before = tuple(st["before"])
+        self.station_not_after = tuple(st["not_after"])
+        self.station_tail = regex.compile(st["tail"])
+        self.station_people = tuple(st["people"])
+        self.station_work = words_pattern(st["work"])
+        self.station_kind = st["kind"]
 
     def _load_visits_and_signings(self, r: dict) -> None:
         """The visit shape (H 赴 R 开展 cue) and signed agreements (签署《…》, 签订…协议书):
@@ -4000,6 +4012,8 @@ def find_pairings(article: Article, rules: PairingRules,
         _read_funds(text, article, county_at, rules, add, parties_in, given)
     if rules.pair_funds_word in text:
         _read_pair_funds(text, article, rules, add, parties_in)
+    if rules.station_mark in text:
+        _read_stations(text, article, rules, add, parties_in)
     if _joint_framed(text, sentences, rules) and any(g in text for g in rules.joint_gates):
         _read_joint_acts(text, article, rules, add, parties_in)
     _read_sole_county(text, sentences, parties_of, rules, add, ctx, out)
@@ -4043,6 +4057,24 @@ def _read_joint_acts(text, article, rules, add, parties_in) -> None:
             continue    # (two places of one side, or a place of neither: who helps is not written)
         for r in west:
             add(east[0], r.place, rules.joint_kind, sides[0].start, m.end(), s, e)
+
+
+def _read_stations(text, article, rules, add, parties_in) -> None:
+    """A helper's station or team named for the place it is stationed in, with its work told later in the sentence
+    (rules/pairings.yaml, stations): 珠海市驻电白区观珠镇帮扶工作队开展特色农产品消费帮扶 → 珠海市 → 电白区."""
+    mark, i = rules.station_mark, text.find(rules.station_mark)
+    while i > 0:
+        if text.endswith(rules.station_before, 0, i) and not text.startswith(rules.station_not_after, i + 1):
+            s, e = article.sentence_of(i)
+            parties = parties_in(s, e)
+            h = next((p for p in parties if p.end == i and p.place and not p.org and not p.deictic), None)
+            r = next((p for p in parties if p.start == i + 1 and p.place and not p.org and not p.deictic), None)
+            tail = rules.station_tail.match(text, r.end, e) if h is not None and r is not None else None
+            if tail is not None and not text.startswith(rules.station_people, tail.end()) \
+                    and rules.station_work.search(text, tail.end(), e) is not None \
+                    and not (_east(h, rules, "recipients") and _east(r, rules)):
+                add(h, r.place, rules.station_kind, h.start, tail.end(), s, e)
+        i = text.find(mark, i + 1)
 
 
 def _joint_framed(text: str, sentences: dict, rules: PairingRules) -> bool:
