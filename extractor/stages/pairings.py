@@ -3919,20 +3919,8 @@ def find_pairings(article: Article, rules: PairingRules,
         # pairing (gold/README W6: 七星关区委宣传部扶贫点… → 七星关区)
         own_unit = bool(h.org) and (kind in rules.own_unit_kinds or (
             kind in rules.own_unit_marked_kinds and rules.own_unit_marks.search(text, s, e) is not None))
-        if name == r_place.name or (h.place and h.place == r_place and not own_unit):
+        if _helps_not(text, h, name, r_place, own_unit, s, end, rules):
             return
-        if r_place.level == "town":
-            return   # a town of a city with no county level named alone is read as a helper only (W15):
-            #          such cities give help (东莞, 中山), and 新城镇, 港口镇 are words too (建设新城镇)
-        if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
-            return   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
-        if h.bare and not own_unit and (h.place is None or h.place == r_place or _contains(h.place, r_place)):
-            return   # 市教育局 in its own city's county: its own work (W16's units), but its 结对帮扶 or
-            #          定点帮扶 there is its pairing (the 00:57 ruling (4) of 2026-12-06, W6)
-        if h.org and _only_mobilises(text, h, s, end, rules):
-            return   # 全国工商联动员310家民营企业帮扶织金县: the members help, not the federation (W20)
-        if h.org and not own_unit and _of_own_place(h, r_place, rules):
-            return   # 诸暨市慈善总会 → 绍兴市, 昆山高新区商会 → 苏州市: a body of a place gives to others, not its own parent
         if h.org and evidence is not None:
             inside = [county_at[p] for p in
                       mention_starts[bisect_left(mention_starts, h.start):bisect_left(mention_starts, h.end)]
@@ -3987,6 +3975,16 @@ def find_pairings(article: Article, rules: PairingRules,
         ctx.explicit_recipients = {p.recipient for p in out.values()}
         for s, e in sorted(ctx.waiting):
             _read_sentence(text, s, e, sentences[(s, e)], parties_of[(s, e)], rules, ctx, add, pair_cue)
+    _read_other_shapes(text, article, sentences, parties_of, parties_in, county_at, rules, ctx, add,
+                       stated, given, out)
+    return list(out.values())
+
+
+def _read_other_shapes(text, article, sentences, parties_of, parties_in, county_at, rules, ctx, add,
+                       stated, given, out) -> None:
+    """The readers of every shape but a cue sentence's statement, after the cue sentences' two readings
+    (:func:`find_pairings`) and in this order: several read what those stated (``stated``, ``given``,
+    ``out``), and each is asked only behind its own cheap literal gate where it has one."""
     _read_sendings(text, rules, ctx, add, parties_in)
     _read_arrivals(text, rules, ctx, add, parties_in)
     _read_postings(text, sentences, parties_of, rules, add, given)
@@ -4017,7 +4015,27 @@ def find_pairings(article: Article, rules: PairingRules,
     if _joint_framed(text, sentences, rules) and any(g in text for g in rules.joint_gates):
         _read_joint_acts(text, article, rules, add, parties_in)
     _read_sole_county(text, sentences, parties_of, rules, add, ctx, out)
-    return list(out.values())
+
+
+def _helps_not(text: str, h: Party, name: str, r_place: Place, own_unit: bool, s: int, end: int,
+               rules: PairingRules) -> bool:
+    """Whether helper ``h`` (written ``name``; ``own_unit``: a county's own unit keeping a 扶贫点 or 结对
+    there) states no pairing with ``r_place`` in the statement ending at ``end`` of a sentence from ``s``,
+    by who the two are: the first screen of :func:`find_pairings`' ``add``."""
+    if name == r_place.name or (h.place and h.place == r_place and not own_unit):
+        return True
+    if r_place.level == "town":
+        return True   # a town of a city with no county level named alone is read as a helper only (W15):
+        #               such cities give help (东莞, 中山), and 新城镇, 港口镇 are words too (建设新城镇)
+    if h.place and not h.org and (_contains(r_place, h.place) or _contains(h.place, r_place)):
+        return True   # a unit does not help its own parent (丹巴县 … 甘孜州) nor its own part
+    if h.bare and not own_unit and (h.place is None or h.place == r_place or _contains(h.place, r_place)):
+        return True   # 市教育局 in its own city's county: its own work (W16's units), but its 结对帮扶 or
+        #               定点帮扶 there is its pairing (the 00:57 ruling (4) of 2026-12-06, W6)
+    if h.org and _only_mobilises(text, h, s, end, rules):
+        return True   # 全国工商联动员310家民营企业帮扶织金县: the members help, not the federation (W20)
+    # 诸暨市慈善总会 → 绍兴市, 昆山高新区商会 → 苏州市: a body of a place gives to others, not its own parent
+    return bool(h.org) and not own_unit and _of_own_place(h, r_place, rules)
 
 
 def _only_mobilises(text: str, h: Party, s: int, end: int, rules: PairingRules) -> bool:
