@@ -199,6 +199,7 @@ class PersonRules:
     name_padding: str                    # name_padding_chars (a string: '' is in it, as at a text's end)
     name_dash: str
     affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
+    literals: SimpleNamespace            # the YAML's single words, marks and tags read as written (lists as tuples)
     place_after_titles: tuple[str, ...]      # titles that start with a place_after_name word (村长)
     unplaced_units: regex.Pattern        # units whose posts have no place (大学)
     district_title: regex.Pattern        # a district's own title naming no district (区委副书记)
@@ -313,6 +314,14 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
                    "home_unit_clause_marks", "foreign_place_chars", "heading_end_not", "framed_name_end_not",
                    "closed_name_marks")
+#: the YAML's words, marks and tags the code reads as they are written (rules.literals): str
+#: ``in``/find/rfind/startswith and tag comparisons, no pattern
+_LITERALS = ("quoted_label_open", "quoted_label_close", "work_title_open", "work_title_close",
+             "closed_name_word_tag", "ruled_verb_end_tag", "origin_seat_word", "discipline_organs",
+             "home_unit_clause_marks", "sender_postings", "label_clause_marks", "donor_act_word",
+             "site_voice_clause_marks", "site_voice_others", "site_unit_sentence_ends", "site_unit_not",
+             "site_unit_visited_after", "site_unit_list_joins", "lone_head_comma", "lone_head_line_not_after",
+             "lone_head_after", "lone_head_predicate_tags", "lone_head_described")
 
 
 @cache
@@ -427,6 +436,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         words=words,
         # parsed once here: the hot functions read them per cue and per mention
         limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
+        literals=SimpleNamespace(**{k: tuple(r[k]) if isinstance(r[k], list) else r[k] for k in _LITERALS}),
         name_lengths=tuple(range(r["han_name_min"], r["han_name_max"] + 1)),
         rules_name_lengths=tuple(range(r["han_name_min"], r["rules_name_max"] + 1)),
         known_name_lengths=tuple(range(r["known_name_max"], r["han_name_min"] - 1, -1)),
@@ -768,7 +778,7 @@ def _certain_cue(text: str, start: int, word: str, rules: PersonRules, sentence_
     counts (的|王某, 王某|家): no tagger window, except after 的 where what follows has a
     name's shape (:func:`_name_shaped`: 在南京工作的|周某吃了, 冯庄乡的|史某某，)."""
     end = start + len(word)
-    if word == rules.raw["quoted_label_close"] and not _quoted_label(text, start, rules):
+    if word == rules.literals.quoted_label_close and not _quoted_label(text, start, rules):
         return
     for kind, before, after in rules.cue_window[word]:
         if only is not None and kind != only:
@@ -791,15 +801,15 @@ def _quoted_label(text: str, close: int, rules: PersonRules) -> bool:
     work's title (《“事儿妈”宋某娥》: a character), not one a conjunction or copula follows
     (“…”|和尊法, “…”|成了新的: ``quoted_label_not_before``), not a quote opened farther back
     than ``quoted_label_reach`` (a quoted speech: ”王某说, whose speech verb opens a window)."""
-    r = rules.raw
+    literal, limits = rules.literals, rules.limits
     if text.startswith(rules.affixes.quoted_label_not_before, close + 1):
         return False
-    lo = max(0, close - r["quoted_label_reach"])
-    opening = text.rfind(r["quoted_label_open"], lo, close)
-    if opening < 0 or close - opening - 1 < r["quoted_label_min"]:
+    lo = max(0, close - limits.quoted_label_reach)
+    opening = text.rfind(literal.quoted_label_open, lo, close)
+    if opening < 0 or close - opening - 1 < limits.quoted_label_min:
         return False
-    title = text.rfind(r["work_title_open"], lo, close)
-    return title < 0 or r["work_title_close"] in text[title:close]
+    title = text.rfind(literal.work_title_open, lo, close)
+    return title < 0 or literal.work_title_close in text[title:close]
 
 
 def _name_shaped(text: str, k: int) -> bool:
@@ -1043,7 +1053,7 @@ def closed_name(text: str, k: int, rules: PersonRules) -> Optional[tuple[int, in
         return None
     name, w, tags = text[k:k + fits[0]], rules.words, _word_tags()
     if name[0] in w["conjunction_chars"] or name[-1] in w["place_suffix_chars"] \
-            or name in _dictionary_words() and tags.get(name) != rules.raw["closed_name_word_tag"] \
+            or name in _dictionary_words() and tags.get(name) != rules.literals.closed_name_word_tag \
             or len(name) == 3 and tags.get(name[1:]) in w["closed_given_not_tags"]:
         return None         # 负责人|和村医|、, 徐汇区长|宁区|等, 岁的|庄稼汉|，, 贫困户|全覆盖|，, 书记|上党课|、
     return k, k + fits[0]
@@ -1305,7 +1315,7 @@ def _verb_ended_name_ok(text: str, end: int, rules: PersonRules) -> bool:
     """Whether a 2-character name read after a kin or role word (before_name_ruled) may end in a
     character jieba tags as a verb (爱好者|李某|，, 企业代表|王某|在): only before a clause mark or 在
     (``ruled_verb_end_followers``; not 爱国人士|敬献|的), and never a pronoun's or adverb's (同事|和他|在)."""
-    return _single_character_tags().get(text[end - 1]) == rules.raw["ruled_verb_end_tag"] \
+    return _single_character_tags().get(text[end - 1]) == rules.literals.ruled_verb_end_tag \
         and text[end:end + 1] in rules.words["ruled_verb_end_followers"]
 
 
@@ -3417,7 +3427,7 @@ def origin_of(text: str, span: tuple[int, int], sent: tuple[int, int], phrase: s
     else:
         m = None
     if m and m.start() >= 2:
-        seat = phrase.rfind(rules.raw["origin_seat_word"], 0, m.start())    # 由高邮市|在米脂县支教
+        seat = phrase.rfind(rules.literals.origin_seat_word, 0, m.start())    # 由高邮市|在米脂县支教
         origin = phrase[:m.start() if seat < 0 else seat]
         if _discipline_organ(phrase, origin, m.start(), rules):
             return None
@@ -3433,7 +3443,7 @@ def _discipline_organ(text: str, origin: str, after: int, rules: PersonRules) ->
     监察专员): the commission before the marker and an organ word soon after it is the title, not
     a sending (the lead's ruling on 李夏, 2026-12-06)."""
     return origin.endswith(rules.affixes.discipline_commissions) and any(
-        w in text[after:after + rules.limits.discipline_organ_reach] for w in rules.raw["discipline_organs"])
+        w in text[after:after + rules.limits.discipline_organ_reach] for w in rules.literals.discipline_organs)
 
 
 def _next_item_origin(text: str, b: int, start: int, end: int, rules: PersonRules, memo: Optional[_Memo]) -> bool:
@@ -3592,7 +3602,7 @@ def _aid_label(text: str, span: tuple[int, int], sent: tuple[int, int], rules: P
         return None
     start = _list_start(text, a, rules, memo and memo.items_before)
     lo = max(sent[0], start - reach)
-    clause = max(lo, *(text.rfind(c, lo, start) + 1 for c in rules.raw["home_unit_clause_marks"]))
+    clause = max(lo, *(text.rfind(c, lo, start) + 1 for c in rules.literals.home_unit_clause_marks))
     head = _holds_any(text, rules.aid_label_heads, clause, a) and rules.aid_label_head.search(text, clause, a)
     if head:
         return head.span("title")
@@ -3857,7 +3867,7 @@ def _sender_sentence_origin(text: str, cadre: Cadre, rules: PersonRules, memo: O
     (``sender_sentence``: 火炬区组团共派出36名教师到大关县学校支教 → 火炬区 for 大关县's 支教 teachers):
     the post's title holds the sentence's posting word and its place is named in the seat.
     The article's sending sentences are read once (none without a ``sender_sentence_cue`` word)."""
-    posted = [p for p in cadre.posts if p.place and any(w in p.title for w in rules.raw["sender_postings"])]
+    posted = [p for p in cadre.posts if p.place and any(w in p.title for w in rules.literals.sender_postings)]
     if not posted:
         return None
     sends = memo.sender_sentences if memo is not None else None
@@ -3904,7 +3914,7 @@ def _label_origin(text: str, spans: list[tuple[int, int]], sentences: list[tuple
             continue
         said = rules.home_unit_said.search(text, b, batch)
         for m in rules.label_clause.finditer(text, b, said.start() if said else batch + 1):
-            if (m.start() == b or text[m.start() - 1] in rules.raw["label_clause_marks"]) and \
+            if (m.start() == b or text[m.start() - 1] in rules.literals.label_clause_marks) and \
                     (unit := _clean_origin(m.group("unit"), rules)):
                 return unit
     return None
@@ -3916,7 +3926,7 @@ def _label_before_origin(text: str, a: int, s0: int, rules: PersonRules) -> Opti
     batch = text.rfind(rules.label_clause_cue, s0, a)    # most sentences: no batch before the name
     if batch < 0:
         return None
-    marks = rules.raw["label_clause_marks"]
+    marks = rules.literals.label_clause_marks
     clause = max(text.rfind(c, batch, a) for c in marks)
     if clause < 0:
         return None
@@ -4081,7 +4091,7 @@ def _donors(text: str, found: list["FoundPerson"], sentence_of, rules: PersonRul
     """A donor acting for a unit takes it as origin, as written (P12, W8): a cadre with no origin
     whose name is followed by 代表东丽区向甘谷县捐赠 (donor_act), the unit read as one by
     :func:`_clean_origin`; not a 锦旗 given (donor_thanks: the helped side's thanks)."""
-    if rules.raw["donor_act_word"] not in text:
+    if rules.literals.donor_act_word not in text:
         return      # most texts: no donor acting for anyone
     for p in found:
         if p.cadre is None or p.cadre.origin:
@@ -4581,13 +4591,13 @@ def _clause_voice(text: str, a: int, sentence_of, rules: PersonRules):
     (，我院普外三科|甲: the person is the site's own), or None; not when a level's unit or another
     party is named between (我校相关领导和宣化县教体局督学|甲: the host's)."""
     s0 = sentence_of(a)[0]
-    start = max(s0, *(text.rfind(mark, s0, a) + 1 for mark in rules.raw["site_voice_clause_marks"]))
+    start = max(s0, *(text.rfind(mark, s0, a) + 1 for mark in rules.literals.site_voice_clause_marks))
     m = rules.site_voice.match(text, start, a)
     if m is None or a - start > rules.limits.title_max:
         return None
     between = text[m.end():a]
     return None if any(c in between for c in rules.list_level_chars) or \
-        any(w in between for w in rules.raw["site_voice_others"]) else m
+        any(w in between for w in rules.literals.site_voice_others) else m
 
 
 def _page_site_unit(text: str, kind: Optional[str], rules: PersonRules, memo: _Memo) -> Optional[str]:
@@ -4613,11 +4623,11 @@ def _site_unit(text: str, kind: str, rules: PersonRules) -> Optional[str]:
         return None
     spans = organisations(text)
     gone = _gone_to(text, spans, rules)
-    ends = rules.raw["site_unit_sentence_ends"]
+    ends = rules.literals.site_unit_sentence_ends
     voiced = [(max(text.rfind(e, 0, m.start()) for e in ends) + 1, min(_find_or_end(text, e, m.end()) for e in ends))
               for m in rules.site_voice.finditer(text)]
     own = {text[a:b] for a, b in spans if text[a:b].endswith(rules.site_unit_ends[kind])
-           and text[a:b] not in rules.raw["site_unit_not"]
+           and text[a:b] not in rules.literals.site_unit_not
            and not any(s0 <= a < s1 for s0, s1 in voiced)} - gone   # 甲医院副院长乙与我院…: another
     return own.pop() if len(own) == 1 else None
 
@@ -4631,8 +4641,8 @@ def _find_or_end(text: str, word: str, start: int) -> int:
 def _gone_to(text: str, spans: list[tuple[int, int]], rules: PersonRules) -> set[str]:
     """The organisations written where someone goes: after a go word (``site_unit_visited_after``:
     赴, 支援, 在) or joined (及, 和, 、) to one so written (奔赴甲医院及乙医院), at any mention."""
-    go = tuple(rules.raw["site_unit_visited_after"])
-    joins = tuple(rules.raw["site_unit_list_joins"])
+    go = rules.literals.site_unit_visited_after
+    joins = rules.literals.site_unit_list_joins
     gone: set[str] = set()
     previous = (-1, -1)
     for a, b in sorted(spans):
@@ -4689,22 +4699,22 @@ def _lone_head_word(text: str, name: str, mentions: list[tuple[int, int]], rules
     if len(mentions) != 1 or name in rules.words["known_names"]:
         return False
     a, b = mentions[0]
-    if text[b:b + 1] != rules.raw["lone_head_comma"]:
+    if text[b:b + 1] != rules.literals.lone_head_comma:
         return False
     before = text[a - 1:a] if a else "\n"
     if before == "\n":
         line_end = text[:a - 1].rstrip(rules.name_padding)[-1:] if a else ""
-        if line_end and line_end in rules.raw["lone_head_line_not_after"]:
+        if line_end and line_end in rules.literals.lone_head_line_not_after:
             return False
-    elif before not in rules.raw["lone_head_after"]:
+    elif before not in rules.literals.lone_head_after:
         return False
     end = b + 1
     while end < len(text) and end - b <= rules.limits.title_max and text[end] not in "，。；！？\n":
         end += 1
     clause = text[b + 1:end]
-    if _single_character_tags().get(name[-1]) not in rules.raw["lone_head_predicate_tags"]:
+    if _single_character_tags().get(name[-1]) not in rules.literals.lone_head_predicate_tags:
         return False                     # 王某才，乱发如草: an adverb ends no clause
-    return not clause.startswith(tuple(rules.raw["lone_head_described"])) and \
+    return not clause.startswith(rules.literals.lone_head_described) and \
         not rules.lead_cue.search(clause) and not rules.cadre_titles_anywhere.search(clause)
 
 
