@@ -4081,7 +4081,7 @@ def _read_stations(text, article, rules, add, parties_in) -> None:
     """A helper's station or team named for the place it is stationed in, with its work told later in the sentence
     (rules/pairings.yaml, stations): 珠海市驻电白区观珠镇帮扶工作队开展特色农产品消费帮扶 → 珠海市 → 电白区."""
     mark, i = rules.station_mark, text.find(rules.station_mark)
-    while i > 0:
+    while i >= 0:   # (a 驻 opening the text has no place before it: the ending check below skips it, not the loop)
         if text.endswith(rules.station_before, 0, i) and not text.startswith(rules.station_not_after, i + 1):
             s, e = article.sentence_of(i)
             parties = parties_in(s, e)
