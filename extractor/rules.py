@@ -110,7 +110,6 @@ def plain_pattern(pattern: str, flags: int = 0) -> Union[re.Pattern, regex.Patte
             return regex.compile(pattern, flags)
 
 
-
 def last_mark_pattern(chars: str) -> re.Pattern:
     """The last of ``chars`` in text[pos:endpos] (``search(text, pos, endpos)``): one of them with
     none of them after it up to endpos (``re``'s ``\\Z`` stands at endpos) — the same match as
@@ -120,6 +119,7 @@ def last_mark_pattern(chars: str) -> re.Pattern:
     reach (a clause's lead, a window), never a whole sentence or text."""
     marks = "".join(re.escape(c) for c in chars)
     return re.compile(f"[{marks}](?=[^{marks}]*\\Z)")
+
 
 # A pattern's escapes and set brackets in reading order (inside a set a class is written
 # out without brackets of its own).
