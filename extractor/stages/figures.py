@@ -344,7 +344,7 @@ class FigureRules:
         self.coverage_list_metrics = frozenset(cover["list_metrics"])
         self.coverage_list_between = plain_pattern(cover["list_between"])
         self.backref_before = plain_pattern(cover["backref_before"])
-        self.backref_helper = cover["backref_helper"]
+        self.backref_count = cover["backref_count"].replace("{helper}", cover["backref_helper"])
         self.backref_window = int(cover["backref_window"])
         self.full_coverage_before = plain_pattern(r["full_coverage_before"])
         self.whole_area_units_before = plain_pattern(r["whole_area_units_before"])
@@ -1950,10 +1950,10 @@ def _unreadable(rules: FigureRules, article: Article, q: Quantity) -> bool:
 
 def _partners_before(rules: FigureRules, text: str, s_start: int, q: Quantity) -> bool:
     """Whether a count that points back (这23个贫困县) repeats a count of a helper's partners in the text
-    before it: the helper's verb, then the same number and 个 (对口帮扶河北省…3市23个县), at most
+    before it (rules backref_count): the helper's verb, then the same number and 个 (对口帮扶河北省…3市23个县), at most
     ``backref_window`` characters before its sentence (asked only after 这/上述/以上: rare)."""
     number = regex.escape(text[q.start:q.end].rstrip("个"))
-    pattern = rf"(?:{rules.backref_helper})[^。！？!?；;]*?(?<![0-9.]){number}个"
+    pattern = rules.backref_count.replace("{number}", number)
     return regex.search(pattern, text, pos=max(0, s_start - rules.backref_window), endpos=q.start) is not None
 
 
