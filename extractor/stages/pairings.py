@@ -6107,13 +6107,10 @@ class _HelpEvidence:
             return False
         # the sentences telling its own donations (_own_giving_only) or its own whole giving
         # (_own_whole_gives) are its own means
-        sentence_of = self.article.index.sentence_of
-        own = sorted(span for span in {sentence_of(m.start()) for m in self.rules.own_giver_verbs.finditer(text)}
-                     if self._own_giving_only(*span, c))
+        own = self._with_sentences([], self.rules.own_giver_verbs, lambda s, e: self._own_giving_only(s, e, c))
         heads = self.rules.own_whole_heads.get(c.name[-1:])
         if heads is not None:
-            whole = {sentence_of(m.start()) for m in heads.finditer(text)} - set(own)
-            own = sorted([*own, *(span for span in whole if self._own_whole_gives(*span, c))])
+            own = self._with_sentences(own, heads, lambda s, e: self._own_whole_gives(s, e, c))
         own = self._with_own_body_sentences(c, own)
         text = _without_spans(text, own)
         if self._sends_own_team(c):
@@ -6133,9 +6130,15 @@ class _HelpEvidence:
             self._bodies = self.rules.own_bodies.search(self.text) is not None
         if not self._bodies:
             return own
+        return self._with_sentences(own, self.rules.own_bodies, lambda s, e: self._own_body_gives(s, e, c))
+
+    def _with_sentences(self, own: list[tuple[int, int]], pattern, gives) -> list[tuple[int, int]]:
+        """``own`` (sorted, disjoint sentence spans) with each other sentence that holds a match of ``pattern``
+        and that ``gives(s, e)`` accepts, sorted: how :meth:`help_anywhere` gathers the sentences of a county's
+        own means (its donations, its whole giving, its bodies' help)."""
         sentence_of = self.article.index.sentence_of
-        spans = {sentence_of(m.start()) for m in self.rules.own_bodies.finditer(self.text)} - set(own)
-        return sorted([*own, *(span for span in spans if self._own_body_gives(*span, c))])
+        spans = {sentence_of(m.start()) for m in pattern.finditer(self.text)} - set(own)
+        return sorted([*own, *(span for span in spans if gives(*span))])
 
     def named_as_origin(self, c: County) -> bool:
         """An origin tail right after a mention (宝安人民医院, 南山区桃源街道干部, 句容市副市长)."""
