@@ -5519,20 +5519,8 @@ class _HelpEvidence:
         heads = rules.own_whole_heads.get(c.name[-1:])
         if heads is None:
             return False
-        head = heads.search(text, s, e)
-        if head is None:
-            return False        # most strong stretches: no head
-        cut: list[tuple[int, int]] = []
-        while head is not None:
-            part = rules.part_break.search(text, head.end(), e)
-            end = part.start() if part else e
-            cue = rules.own_whole_cues.search(text, head.end(), end)
-            if cue is not None and not rules.own_whole_not_between.search(text, head.end(), cue.start()):
-                cut.append((head.start() - s, cue.end() - s))
-                head = heads.search(text, cue.end(), e)
-            else:
-                head = heads.search(text, head.end(), e)
-        if not cut or self._outsider_named(s, e, c):
+        cut = self._head_to_cue_cuts(heads, rules.own_whole_cues, s, e, to_part_end=False)
+        if not cut or self._outsider_named(s, e, c):    # (most strong stretches: no head, no cut)
             return False
         return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
 
@@ -5546,20 +5534,30 @@ class _HelpEvidence:
             self._people = rules.own_people.search(text) is not None
         if not self._people:
             return False
-        head = rules.own_people.search(text, s, e)
+        cut = self._head_to_cue_cuts(rules.own_people, rules.own_people_cues, s, e, to_part_end=True)
+        if not cut or self._outsider_named(s, e, c):
+            return False
+        return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
+
+    def _head_to_cue_cuts(self, heads, cues, s: int, e: int, to_part_end: bool) -> list[tuple[int, int]]:
+        """The stretches of text[s:e] (as offsets from ``s``) that run from a match of ``heads`` to a match of
+        ``cues`` in the same part of the sentence (roles part_break) with no word of receiving between them
+        (own_whole_not_between): to the cue's end, or with ``to_part_end`` to the part's end; the next head is
+        looked for after the stretch. What :meth:`_own_whole_gives` and :meth:`_own_people_give` cut out."""
+        rules, text = self.rules, self.text
+        head = heads.search(text, s, e)
         cut: list[tuple[int, int]] = []
         while head is not None:
             part = rules.part_break.search(text, head.end(), e)
             end = part.start() if part else e
-            cue = rules.own_people_cues.search(text, head.end(), end)
+            cue = cues.search(text, head.end(), end)
             if cue is not None and not rules.own_whole_not_between.search(text, head.end(), cue.start()):
-                cut.append((head.start() - s, end - s))
-                head = rules.own_people.search(text, end, e)
+                stop = end if to_part_end else cue.end()
+                cut.append((head.start() - s, stop - s))
+                head = heads.search(text, stop, e)
             else:
-                head = rules.own_people.search(text, head.end(), e)
-        if not cut or self._outsider_named(s, e, c):
-            return False
-        return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
+                head = heads.search(text, head.end(), e)
+        return cut
 
     def _own_body_gives(self, s: int, e: int, c: County) -> bool:
         """Whether the help told in text[s:e] is given by one of county ``c``'s own bodies
