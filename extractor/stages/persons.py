@@ -314,6 +314,19 @@ _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "
                    "own_unit_chars", "unit_suffix_chars", "state_side_chars", "state_short_forms",
                    "home_unit_clause_marks", "foreign_place_chars", "heading_end_not", "framed_name_end_not",
                    "closed_name_marks")
+#: the YAML's word lists read by startswith/endswith (rules.affixes), as tuples
+_AFFIXES = ("known_cadre_not_before", "known_person_not_before", "closed_name_words", "closed_name_titles",
+            "chain_last_titles", "dotted_right_end", "bounded_name_not_after", "origin_unit_ends",
+            "origin_marker_not", "discipline_commissions", "state_organs", "state_prefixes",
+            "name_end_not_tags", "word_given_name_not_tags", "rank_after_name", "list_run_ends",
+            "list_run_not_before", "list_run_joins", "list_run_etc", "consultative_bodies",
+            "consultative_seat_words", "date_range_marks", "origin_from_words", "cadre_after_no_post",
+            "region_units", "region_titles", "title_clause_openers", "unit_name_joins",
+            "title_line_credit_ends", "name_end_cut_words", "object_char_not_before", "site_after_name",
+            "site_end", "credit_role_end", "village_post_words", "origin_subject_links", "past_title_words",
+            "visit_own_units", "village_sender_words", "place_after_name", "visit_institution_ends",
+            "party_group_titles", "couple_words", "quoted_label_not_before", "guest_delegations",
+            "doubled_commas", "origin_request_words", "origin_other_preps", "titled_name_joins")
 #: the YAML's words, marks and tags the code reads as they are written (rules.literals): str
 #: ``in``/find/rfind/startswith and tag comparisons, no pattern
 _LITERALS = ("quoted_label_open", "quoted_label_close", "work_title_open", "work_title_close",
@@ -424,15 +437,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         origin_patterns=tuple(plain_pattern(p) for p in r["origin_patterns"]),
         origin_marker=plain_pattern(f'{alternation(r["origin_markers"])}|{r["origin_go_marker"]}'),
         **_visit_rules(r),
-        origin_pool=plain_pattern(r["origin_pool"]),
-        origin_unnamed=plain_pattern(r["origin_unnamed"]),
-        site_voices={kind: tuple(unit["voices"]) for kind, unit in r["site_units"].items()},
-        site_unit_ends={kind: tuple(unit["ends"]) for kind, unit in r["site_units"].items()},
-        site_voice=plain_pattern(alternation(v for unit in r["site_units"].values() for v in unit["voices"])),
-        site_voice_char=re.compile("[" + "".join(r["site_units"]) + "]"),
-        honour=tuple(plain_pattern(p) for p in r["honour_patterns"]),
-        since_after=plain_pattern(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
-        until_after=plain_pattern(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
+        **_origin_site_rules(r),
         words=words,
         # parsed once here: the hot functions read them per cue and per mention
         limits=SimpleNamespace(**{k: v for k, v in r.items() if type(v) is int}),
@@ -442,20 +447,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         known_name_lengths=tuple(range(r["known_name_max"], r["han_name_min"] - 1, -1)),
         name_padding=r["name_padding_chars"],
         name_dash=r["name_dash"],
-        affixes=SimpleNamespace(**{k: tuple(r[k]) for k in (
-            "known_cadre_not_before", "known_person_not_before", "closed_name_words", "closed_name_titles",
-            "chain_last_titles",
-            "dotted_right_end", "bounded_name_not_after",
-            "origin_unit_ends", "origin_marker_not", "discipline_commissions", "state_organs", "state_prefixes",
-            "name_end_not_tags", "word_given_name_not_tags", "rank_after_name", "list_run_ends", "list_run_not_before",
-            "list_run_joins", "list_run_etc", "consultative_bodies", "consultative_seat_words",
-            "date_range_marks", "origin_from_words", "cadre_after_no_post", "region_units",
-            "region_titles", "title_clause_openers", "unit_name_joins", "title_line_credit_ends",
-            "name_end_cut_words", "object_char_not_before", "site_after_name", "site_end", "credit_role_end", "village_post_words", "origin_subject_links",
-            "past_title_words", "visit_own_units", "village_sender_words", "place_after_name",
-            "visit_institution_ends", "party_group_titles", "couple_words", "quoted_label_not_before",
-            "guest_delegations", "doubled_commas", "origin_request_words", "origin_other_preps",
-            "titled_name_joins")}),
+        affixes=SimpleNamespace(**{k: tuple(r[k]) for k in _AFFIXES}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
                                  if w.startswith(tuple(r["place_after_name"]))),
         unplaced_units=plain_pattern(r["unplaced_units"]),
@@ -484,6 +476,22 @@ def _load_rules(folder: Folder) -> PersonRules:
         origin_after_stops=r["origin_after_stops"],
         tagger=_load_tagger(r.get("tagger_model"), int(r["tagger_cache_size"]),
                             r.get("tagger_cascade_threshold"), r.get("tagger_cascade_empty_threshold")),
+    )
+
+
+def _origin_site_rules(r: dict) -> dict:
+    """The rules of a pool's or an unnamed origin, a site's own voices and units, honours, and the words after
+    a date that make it a post's since or until (:func:`_dates`)."""
+    return dict(
+        origin_pool=plain_pattern(r["origin_pool"]),
+        origin_unnamed=plain_pattern(r["origin_unnamed"]),
+        site_voices={kind: tuple(unit["voices"]) for kind, unit in r["site_units"].items()},
+        site_unit_ends={kind: tuple(unit["ends"]) for kind, unit in r["site_units"].items()},
+        site_voice=plain_pattern(alternation(v for unit in r["site_units"].values() for v in unit["voices"])),
+        site_voice_char=re.compile("[" + "".join(r["site_units"]) + "]"),
+        honour=tuple(plain_pattern(p) for p in r["honour_patterns"]),
+        since_after=plain_pattern(f".{{0,4}}?(?:{alternation(r['since_cues'])})"),
+        until_after=plain_pattern(f".{{0,4}}?(?:{alternation(r['until_cues'])})"),
     )
 
 
