@@ -5515,14 +5515,12 @@ class _HelpEvidence:
         该县 …) and, in the same part of the sentence, a giving or sending word with no word of receiving
         or having between; no party from outside the county named in the stretch. The companies,
         units and people a county mobilises are its own means (gold/README R5, R6: `other`)."""
-        rules, text = self.rules, self.text
+        rules = self.rules
         heads = rules.own_whole_heads.get(c.name[-1:])
         if heads is None:
             return False
         cut = self._head_to_cue_cuts(heads, rules.own_whole_cues, s, e, to_part_end=False)
-        if not cut or self._outsider_named(s, e, c):    # (most strong stretches: no head, no cut)
-            return False
-        return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
+        return self._help_all_in(cut, s, e, c)      # (most strong stretches: no head, no cut)
 
     def _own_people_give(self, s: int, e: int, c: County) -> bool:
         """Whether text[s:e]'s help cues all lie in the giving of the county's own people named by their township or
@@ -5535,9 +5533,15 @@ class _HelpEvidence:
         if not self._people:
             return False
         cut = self._head_to_cue_cuts(rules.own_people, rules.own_people_cues, s, e, to_part_end=True)
+        return self._help_all_in(cut, s, e, c)
+
+    def _help_all_in(self, cut: list[tuple[int, int]], s: int, e: int, c: County) -> bool:
+        """Whether ``cut`` (stretches of text[s:e], as offsets from ``s``: :meth:`_head_to_cue_cuts`) holds all
+        the stretch's strong help: some stretch is cut, no party from outside county ``c`` is named in text[s:e]
+        and no strong help cue is left outside the stretches."""
         if not cut or self._outsider_named(s, e, c):
             return False
-        return not _strong_help_cue(_without_no_help(_without_spans(text[s:e], cut), rules), rules)
+        return not _strong_help_cue(_without_no_help(_without_spans(self.text[s:e], cut), self.rules), self.rules)
 
     def _head_to_cue_cuts(self, heads, cues, s: int, e: int, to_part_end: bool) -> list[tuple[int, int]]:
         """The stretches of text[s:e] (as offsets from ``s``) that run from a match of ``heads`` to a match of
