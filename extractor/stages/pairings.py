@@ -38,6 +38,7 @@ import regex
 from ..article import Article
 from ..frozen import cached_property, quick_frozen
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
+from ..lexicon.official_pairings import official_pairings
 from ..record import County, NamedPlace, Pairing
 from ..rules import Folder, alternation, load_tsv, load_yaml, plain_pattern, trie_alternation, words_pattern
 from ..text.clauses import ClauseMarks, clause_marks
@@ -133,6 +134,7 @@ class PairingRules:
         self._load_carried(r["carried"])
         self._load_credited(r["credited"])
         self._load_sole_county(r["sole_county"])
+        self._load_official(r["official"], folder)
         # what a cue sentence must hold to name a party besides a gazetteer hit (Context.may_name_party)
         self.party_signals = (self.org_suffix, self.central_units, self.region_pattern, self.deictic,
                               self.bare_level_pattern, self.anaphor_pattern, self.self_words,
@@ -341,6 +343,14 @@ class PairingRules:
         self.sole_own_reach = c["own_reach"]
         self.sole_coordinated = tuple(c["coordinated"])
         self.sole_helper_kinds = tuple(c["helper_kinds"])
+
+    def _load_official(self, o: dict, folder: Folder) -> None:
+        """The official-pairs reader (rules/pairings.yaml official) and the table it reads."""
+        self.official_pairs = official_pairings(folder)
+        self.official_cues = frozenset(o["cues"])
+        self.official_not_in = plain_pattern(o["not_in"])
+        self.official_list_marks = tuple(o["list_marks"])
+        self.official_sectors = tuple(o["sectors"])
 
     def _load_credited(self, c: dict) -> None:
         """A helper's 援疆/援藏 body credited with its work (the credited reader): the cues, the
@@ -4015,6 +4025,7 @@ def _read_other_shapes(text, article, sentences, parties_of, parties_in, county_
     if _joint_framed(text, sentences, rules) and any(g in text for g in rules.joint_gates):
         _read_joint_acts(text, article, rules, add, parties_in)
     _read_sole_county(text, sentences, parties_of, rules, add, ctx, out)
+    _read_official(text, sentences, parties_of, rules, add, stated, out, county_at.values())
 
 
 def _helps_not(text: str, h: Party, name: str, r_place: Place, own_unit: bool, s: int, end: int,
@@ -4652,6 +4663,78 @@ def _read_sole_county(text, sentences, parties_of, rules, add, ctx, out) -> None
                 continue   # 长兴集团 after 安康市长兴集团: the short form of a helper read; a helper paired
                 #            elsewhere in the article speaks of its recipients there (深圳对口帮扶工作…)
             add(h, place, kind, h.start, cue.end(), s, e)
+
+
+def _read_official(text, sentences, parties_of, rules, add, stated, out, counties) -> None:
+    """Who is officially paired (rules/official_pairings.tsv; rules/pairings.yaml official): a cue sentence of a
+    programme in which no statement was read, naming two places only, one officially assigned to help the other,
+    states that help — the table gives the direction the wording leaves unsaid (定海区和革命老区四川宣汉县达成东西部
+    对口帮扶机制 → 定海区 → 宣汉县; 广州市委、市政府调拨…医疗物资发往疏附县，援疆… → 广州市 → 疏附县). Guards in
+    :func:`_official_cue` and :func:`_official_sides`."""
+    named = [(p.helper_key, p.recipient_key) for p in out.values()]
+    county_keys = {c.key for c in counties if c.key}
+    for (s, e), cues in _unstated_sentences(sentences, stated):
+        parties = parties_of.get((s, e))
+        cue = _official_cue(text, s, e, cues, rules) if parties else None
+        sides = _official_sides(text, s, e, parties, rules, named, county_keys) if cue else None
+        if sides is None:
+            continue
+        h, r = sides
+        start, end = min(h.start, r.start, cue.start()), max(h.end, r.end, cue.end())
+        # what excludes any statement (a programme's or plan's name, a mutual relation, a label, thanks)
+        if not _excluded(text, s, e, ([h], [r], start, end), cue.end(), rules,
+                         SentenceParties(parties, text, s, e, rules), cue.start()):
+            add(h, r.place, rules.cues[cue.group()].kind, start, end, s, e)
+
+
+def _official_cue(text, s, e, cues, rules):
+    """The sentence's first programme cue (official.cues) that is no label (援藏干部), no heading's or cut's end
+    (rules lone_after, or the written text ending there), no park's name (paired_list_names: …扶贫协作产业园) and
+    no sector's own work (official.sectors: 卫生健康系统东西部协作项目); none in a sentence of visits, meetings or
+    postings (official.not_in: SPEC 6)."""
+    if rules.official_not_in.search(text, s, e):
+        return None
+    text_end = len(text.rstrip())
+    return next((m for m in cues if m.group() in rules.official_cues and not _label_after(text, m.end(), rules)
+                 and m.end() < text_end and not rules.lone_after.match(text, m.end())
+                 and not text.startswith(rules.paired_list_names, m.end())
+                 and not text.endswith(rules.official_sectors, s, m.start())), None)
+
+
+def _official_sides(text, s, e, parties, rules, named, county_keys) -> Optional[tuple[Party, Party]]:
+    """(helper, recipient) of the sentence's two places when the table pairs them one way, else None. Not for a
+    township's or bare unit's place, a place in a quotation (a name: “深圳小镇”) or heading a dateline, a recipient in a
+    list (漾濞、永平等5个县: the list readers'), a team's name after it in honours (the 11:08 ruling, Q1), two places
+    with a space between (a page's run of labels: 天津对口援疆工作 结对帮扶工作 和田地区), a province
+    helped as a whole, a pair the article already states at its own level or below (大兴区 → 察右前旗 before 乌兰察布与
+    大兴…协作), nor a province helping where the article names a county of it (北京市第七批…人才 with 顺义区: W26's fullest form)."""
+    places = [p for p in parties if p.place is not None and p.place.adcode and not p.org and not p.pair
+              and not p.deictic]
+    units = {p.place.adcode for p in places}
+    if len(units) != 2 or any(p.township or p.bare for p in places):
+        return None
+    side = rules.official_pairs.direction(*units)
+    if side is None or rules.gaz.units[side[1]].level == "province":
+        return None
+    h = next(p for p in places if p.place.adcode == side[0])
+    r = next(p for p in places if p.place.adcode == side[1])
+    marks = SentenceParties(places, text, s, e, rules)
+    a, b = sorted((h, r), key=lambda p: p.start)
+    if any(_quoted(text, s, p.start, rules, marks) or _dateline(text, p.end, rules) for p in (h, r)) \
+            or text.startswith(rules.official_list_marks, r.end) or _label_only_team(text, s, e, r.end, rules) \
+            or any(c.isspace() for c in text[a.end:b.start]):
+        return None
+    if any(_within(hk, side[0], rules) and _within(rk, side[1], rules) for hk, rk in named):
+        return None
+    if h.place.level == "province" and any(k[:2] == side[0][:2] and k != side[0] for k in county_keys):
+        return None
+    return h, r
+
+
+def _within(key: Optional[str], outer: str, rules: PairingRules) -> bool:
+    """Whether the unit of ``key`` is ``outer`` or lies inside it."""
+    unit = rules.gaz.units.get(key) if key else None
+    return unit is not None and (key == outer or outer in unit.parents)
 
 
 def _sole_helper(text, singles, cue, s, rules) -> Optional[Party]:
