@@ -4671,11 +4671,13 @@ def _read_official(text, sentences, parties_of, rules, add, stated, out, countie
     states that help — the table gives the direction the wording leaves unsaid (定海区和革命老区四川宣汉县达成东西部
     对口帮扶机制 → 定海区 → 宣汉县; 广州市委、市政府调拨…医疗物资发往疏附县，援疆… → 广州市 → 疏附县). Guards in
     :func:`_official_cue` and :func:`_official_sides`."""
-    named = [(p.helper_key, p.recipient_key) for p in out.values()]
-    county_keys = {c.key for c in counties if c.key}
+    named = county_keys = None    # built on the first candidate sentence (most articles have none)
     for (s, e), cues in _unstated_sentences(sentences, stated):
         parties = parties_of.get((s, e))
         cue = _official_cue(text, s, e, cues, rules) if parties else None
+        if cue is not None and named is None:
+            named = [(p.helper_key, p.recipient_key) for p in out.values()]
+            county_keys = {c.key for c in counties if c.key}
         sides = _official_sides(text, s, e, parties, rules, named, county_keys) if cue else None
         if sides is None:
             continue
@@ -4692,13 +4694,14 @@ def _official_cue(text, s, e, cues, rules):
     (rules lone_after, or the written text ending there), no park's name (paired_list_names: …扶贫协作产业园) and
     no sector's own work (official.sectors: 卫生健康系统东西部协作项目); none in a sentence of visits, meetings or
     postings (official.not_in: SPEC 6)."""
-    if rules.official_not_in.search(text, s, e):
-        return None
+    if not any(m.group() in rules.official_cues for m in cues):
+        return None   # (the cheap test first: most unstated cue sentences hold no programme cue)
     text_end = len(text.rstrip())
-    return next((m for m in cues if m.group() in rules.official_cues and not _label_after(text, m.end(), rules)
-                 and m.end() < text_end and not rules.lone_after.match(text, m.end())
-                 and not text.startswith(rules.paired_list_names, m.end())
-                 and not text.endswith(rules.official_sectors, s, m.start())), None)
+    cue = next((m for m in cues if m.group() in rules.official_cues and not _label_after(text, m.end(), rules)
+                and m.end() < text_end and not rules.lone_after.match(text, m.end())
+                and not text.startswith(rules.paired_list_names, m.end())
+                and not text.endswith(rules.official_sectors, s, m.start())), None)
+    return None if cue is None or rules.official_not_in.search(text, s, e) else cue
 
 
 def _official_sides(text, s, e, parties, rules, named, county_keys) -> Optional[tuple[Party, Party]]:
