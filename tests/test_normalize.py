@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 from extractor.text.normalize import InputError, decode, normalize
 from conftest import CASES, CORPUS
 
-KINDS = ["markup", "html_entities", "pinyin", "mojibake", "joined_lines", "width", "script"]
+KINDS = ["markup", "html_entities", "pinyin", "mojibake", "joined_lines", "width", "spaced_words", "script"]
 
 
 def _rows(kind):
@@ -197,9 +197,10 @@ def test_fix_doctests():
 @pytest.mark.parametrize("switch, damaged, off, on", [
     ("punctuation_shift", "大家好?!皻g迎", "大家好?!皻g迎", "大家好?“欢迎"),
     ("pinyin_shift", "他們都變?yōu)橹赂粠ь^人", "他们都变?yōu)橹赂粠ь^人", "他们都变为致富带头人"),
+    ("spaced_words", "(记者 李光泽 龙 璐)", "(记者 李光泽 龙 璐)", "(记者 李光泽 龙璐)"),
 ])
 def test_shift_switch(monkeypatch, switch, damaged, off, on):
-    """rules/normalize.yaml punctuation_shift or pinyin_shift: false leaves the damaged runs as they are."""
+    """rules/normalize.yaml punctuation_shift, pinyin_shift or spaced_words: false leaves the damaged runs as they are."""
     from dataclasses import replace
     import extractor.text.normalize as module
     rules = module._rules()

@@ -7,7 +7,8 @@ Steps, in order (each reports its edits so spans map back to the decoded input):
 3. pinyin      converter notes after a Han character: 實現(xiàn) → 實現
 4. mojibake    GBK one-byte-shift runs: 當?shù)馗刹? → 當地干部; punctuation shift: 好?!皻g迎 → 好?“歡迎
 5. lines       line breaks inside a sentence joined; paragraph breaks kept
-6. width       full-width digits/letters/spaces → ASCII; indentation removed
+6. width       full-width digits/letters/spaces → ASCII; indentation removed; spaced
+               two-character words joined (记者 李光泽 龙 璐 → 龙璐)
 7. script      variant forms t2s leaves (陜 → 陕), then OpenCC t2s, only when the text has traditional characters
 
 The tables behind every step live in ``rules/normalize.yaml``.
@@ -304,6 +305,8 @@ class _Rules:
     traditional_share: float
     variants: dict          # str.translate table: variant forms t2s leaves → simplified
     variant_found: re.Pattern
+    spaced_words: bool      # the switch of spaced_word_joins
+    spaced_word_cues: tuple  # byline words a spaced name follows directly (记者王 琼)
 
 
 @cache
@@ -372,6 +375,8 @@ def _rules() -> _Rules:
         traditional_share=float(r["traditional_share"]),
         variants=str.maketrans(r["variant_characters"]),
         variant_found=re.compile(f"[{re.escape(''.join(r['variant_characters']))}]"),
+        spaced_words=bool(r["spaced_words"]),
+        spaced_word_cues=tuple(r["spaced_word_cues"]),
     )
 
 
@@ -811,14 +816,16 @@ _WIDTH.update({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
 
 def _width(text: str, rules: _Rules) -> tuple[str, StepMap]:
     """Indentation and trailing spaces go (full-width 　　 included); full-width letters,
-    digits and spaces become ASCII one for one; zero-width marks go. One pass."""
+    digits and spaces become ASCII one for one; zero-width marks go; the spaces inside a
+    two-character word (龙 璐: :func:`spaced_word_joins`) go. One pass."""
     rw = Rewriter(text)
     end_of_text = len(text)
+    pairs: set[str] = set()   # two-character words found spaced so far
     # Every match starts with a character of width_start and a match starts at each such
     # character not inside the match before: the standard re skips to them over a bitmap
     # (≈ 6 ns a character), where the regex module's finditer tried the pattern at every
     # position (≈ 30); the match is then read there, so the matches are finditer's.
-    find, read = rules.width_start.search, rules.width.match
+    find, read, spaced = rules.width_start.search, rules.width.match, rules.spaced_words
     pos = 0
     while (hit := find(text, pos)) is not None:
         m = read(text, hit.start())
@@ -828,11 +835,68 @@ def _width(text: str, rules: _Rules) -> tuple[str, StepMap]:
             rw.replace(start, end, _WIDTH.get(m.group(), ""), "")
         elif (start == 0 or text[start - 1] == "\n") or (end == end_of_text or text[end] == "\n"):
             rw.replace(start, end, "", "")   # indentation or trailing spaces
+        elif spaced and "\u3400" <= text[start - 1] <= "\u9fff" \
+                and "\u3400" <= text[end] <= "\u9fff" and _inside_spaced_word(text, start, end, pairs):
+            rw.replace(start, end, "", "")   # inside a two-character word
         else:   # inside a line: each wide space becomes one ASCII space
             for i in range(start, end):
                 if text[i] not in " \t":
                     rw.replace(i, i + 1, " ", "")
     return rw.finish()
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _lone_han(text: str, i: int) -> bool:
+    """A Han character at ``i`` with no Han character on either side."""
+    return (0 <= i < len(text) and _is_han(text[i]) and (i == 0 or not _is_han(text[i - 1]))
+            and (i + 1 == len(text) or not _is_han(text[i + 1])))
+
+
+def _lone_han_across(text: str, i: int, step: int) -> bool:
+    """Whether spaces from ``i`` on (step 1) or back (step -1) lead to a lone Han character."""
+    j = i
+    while 0 <= j < len(text) and text[j] in " \t\u3000\u00a0\u2002\u2003":
+        j += step
+    return j != i and _lone_han(text, j)
+
+
+def spaced_word_joins(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs of spaces (``runs``, in order: each between two Han characters) that sit
+    inside a two-character word: pages pad two-character names to the width of three (记者
+    李光泽 龙 璐, 监  制 宋乐永 赵  刚), and nothing downstream reads 龙 璐 as a name. A run
+    joins when a lone character stands on each side and no third lone one follows or precedes
+    across spaces (大 中 小 and 张 炜 崔 佳 are no pair); when the right one is lone and the
+    left follows a byline word (rules/normalize.yaml spaced_word_cues: 通讯员望 勤); and, once
+    a pair is known so, where the same two characters stand spaced after it (干部曾 翔的).
+
+    >>> t = "记者 李光泽 龙 璐)"
+    >>> spaced_word_joins(t, [(2, 3), (6, 7), (8, 9)])
+    [(8, 9)]
+    >>> t = "字号 大 中 小"
+    >>> spaced_word_joins(t, [(2, 3), (4, 5), (6, 7)])
+    []
+    """
+    pairs: set[str] = set()
+    return [(s, e) for s, e in runs if _inside_spaced_word(text, s, e, pairs)]
+
+
+def _inside_spaced_word(text: str, start: int, end: int, pairs: set[str]) -> bool:
+    """Whether the spaces at start:end (a Han character on each side) sit inside a
+    two-character word (:func:`spaced_word_joins`); a pair found so is added to ``pairs``."""
+    left, right = start - 1, end
+    if right + 1 < len(text) and "\u3400" <= text[right + 1] <= "\u9fff":
+        # the right one begins a word (记者  张枨: most runs): only a known pair joins
+        return end - start <= 3 and text[left] + text[right] in pairs
+    if not _lone_han(text, right) or _lone_han_across(text, right + 1, 1):
+        return False
+    if _lone_han(text, left) and not _lone_han_across(text, left - 1, -1):
+        pairs.add(text[left] + text[right])
+        return True
+    return (any(text.endswith(cue, 0, left) for cue in _rules().spaced_word_cues)
+            or (end - start <= 3 and text[left] + text[right] in pairs))
 
 
 @cache
