@@ -5405,7 +5405,7 @@ class _HelpEvidence:
         self._others: dict[int, tuple[list, list]] = {}           # see _others_pairings
         self._consumption: Optional[bool] = None                  # see sold_outside
         self._aid: Optional[bool] = None                          # see aid_article
-        self._bodies: Optional[bool] = None                       # see _own_body_gives
+        self._bodies: Optional[bool] = None                       # see _names_own_body
         self._heads: Optional[list] = None                        # see _team_heads
         self._people: Optional[bool] = None                       # see _own_people_give
 
@@ -5655,6 +5655,13 @@ class _HelpEvidence:
                 head = heads.search(text, head.end(), e)
         return cut
 
+    def _names_own_body(self) -> bool:
+        """Whether the article names any body of roles.own_bodies: one search an article (most name none),
+        asked before :meth:`_own_body_gives` and :meth:`_with_own_body_sentences` read further."""
+        if self._bodies is None:
+            self._bodies = self.rules.own_bodies.search(self.text) is not None
+        return self._bodies
+
     def _own_body_gives(self, s: int, e: int, c: County) -> bool:
         """Whether the help told in text[s:e] is given by one of county ``c``'s own bodies
         (roles.own_bodies: 盂县医疗集团…义诊, 利州区直机关工委…捐赠, 收到该县机关单位…捐赠的): the body,
@@ -5662,9 +5669,7 @@ class _HelpEvidence:
         own_bodies.reach characters before the stretch, with no other county named and no party from
         outside the county from it to the stretch's end (gold/README R5, R8: its own means)."""
         rules, text = self.rules, self.text
-        if self._bodies is None:     # one search an article: most name no such body
-            self._bodies = rules.own_bodies.search(text) is not None
-        if not self._bodies:
+        if not self._names_own_body():
             return False
         first_cue = self._first_help_cue(s, e)
         if first_cue < 0:
@@ -6218,9 +6223,7 @@ class _HelpEvidence:
         """``own`` (sorted, disjoint sentence spans) with the sentences whose help one of county ``c``'s own bodies gives
         added (:meth:`_own_body_gives`: 郑营村扶贫车间由郓城县人大代表…援建): read for the only county named as its
         mentions' stretches are (gold/README R5, R6). Looked for only where the article names such a body."""
-        if self._bodies is None:
-            self._bodies = self.rules.own_bodies.search(self.text) is not None
-        if not self._bodies:
+        if not self._names_own_body():
             return own
         return self._with_sentences(own, self.rules.own_bodies, lambda s, e: self._own_body_gives(s, e, c))
 
