@@ -307,6 +307,7 @@ class _Rules:
     variant_found: re.Pattern
     spaced_words: bool      # the switch of spaced_word_joins
     spaced_word_cues: tuple  # byline words a spaced name follows directly (记者王 琼)
+    space_chars: str        # the width step's spaces (ASCII and width_spaces), read across by spaced_word_joins
 
 
 @cache
@@ -319,7 +320,7 @@ def _rules() -> _Rules:
     wide_spaces, dropped = r["width_spaces"], r["width_dropped"]   # no class metacharacters
     # the width step's two character classes (spaces; full-width digits and letters, dropped
     # marks), one source for its pattern and for the standard re's skip to where a match starts
-    width_spaces = rf" \t{wide_spaces}"
+    width_spaces = " \t" + wide_spaces      # characters, not escapes: the class reads them, and so does `in`
     width_chars = rf"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a{dropped}"
     return _Rules(
         html_hint=regex.compile(rf"</?(?:{'|'.join(r['html_hint_tags'])})\b[^<>]{{0,500}}>", regex.I),
@@ -377,6 +378,7 @@ def _rules() -> _Rules:
         variant_found=re.compile(f"[{re.escape(''.join(r['variant_characters']))}]"),
         spaced_words=bool(r["spaced_words"]),
         spaced_word_cues=tuple(r["spaced_word_cues"]),
+        space_chars=width_spaces,
     )
 
 
@@ -835,8 +837,8 @@ def _width(text: str, rules: _Rules) -> tuple[str, StepMap]:
             rw.replace(start, end, _WIDTH.get(m.group(), ""), "")
         elif (start == 0 or text[start - 1] == "\n") or (end == end_of_text or text[end] == "\n"):
             rw.replace(start, end, "", "")   # indentation or trailing spaces
-        elif spaced and "\u3400" <= text[start - 1] <= "\u9fff" \
-                and "\u3400" <= text[end] <= "\u9fff" and _inside_spaced_word(text, start, end, pairs):
+        elif spaced and _is_han(text[start - 1]) and _is_han(text[end]) \
+                and _inside_spaced_word(text, start, end, pairs):
             rw.replace(start, end, "", "")   # inside a two-character word
         else:   # inside a line: each wide space becomes one ASCII space
             for i in range(start, end):
@@ -855,10 +857,11 @@ def _lone_han(text: str, i: int) -> bool:
             and (i + 1 == len(text) or not _is_han(text[i + 1])))
 
 
-def _lone_han_across(text: str, i: int, step: int) -> bool:
-    """Whether spaces from ``i`` on (step 1) or back (step -1) lead to a lone Han character."""
+def _lone_han_across(text: str, i: int, step: int, spaces: str) -> bool:
+    """Whether spaces (``spaces``: the width step's) from ``i`` on (step 1) or back (step -1) lead to a
+    lone Han character."""
     j = i
-    while 0 <= j < len(text) and text[j] in " \t\u3000\u00a0\u2002\u2003":
+    while 0 <= j < len(text) and text[j] in spaces:
         j += step
     return j != i and _lone_han(text, j)
 
@@ -886,13 +889,13 @@ def spaced_word_joins(text: str, runs: list[tuple[int, int]]) -> list[tuple[int,
 def _inside_spaced_word(text: str, start: int, end: int, pairs: set[str]) -> bool:
     """Whether the spaces at start:end (a Han character on each side) sit inside a
     two-character word (:func:`spaced_word_joins`); a pair found so is added to ``pairs``."""
-    left, right = start - 1, end
-    if right + 1 < len(text) and "\u3400" <= text[right + 1] <= "\u9fff":
+    left, right, spaces = start - 1, end, _rules().space_chars
+    if right + 1 < len(text) and _is_han(text[right + 1]):
         # the right one begins a word (记者  张枨: most runs): only a known pair joins
         return end - start <= 3 and text[left] + text[right] in pairs
-    if not _lone_han(text, right) or _lone_han_across(text, right + 1, 1):
+    if not _lone_han(text, right) or _lone_han_across(text, right + 1, 1, spaces):
         return False
-    if _lone_han(text, left) and not _lone_han_across(text, left - 1, -1):
+    if _lone_han(text, left) and not _lone_han_across(text, left - 1, -1, spaces):
         pairs.add(text[left] + text[right])
         return True
     return (any(text.endswith(cue, 0, left) for cue in _rules().spaced_word_cues)
