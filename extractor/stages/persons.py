@@ -326,7 +326,8 @@ _AFFIXES = ("known_cadre_not_before", "known_person_not_before", "closed_name_wo
             "site_end", "credit_role_end", "village_post_words", "origin_subject_links", "past_title_words",
             "visit_own_units", "village_sender_words", "place_after_name", "visit_institution_ends",
             "party_group_titles", "couple_words", "quoted_label_not_before", "guest_delegations",
-            "doubled_commas", "origin_request_words", "origin_other_preps", "titled_name_joins")
+            "doubled_commas", "origin_request_words", "origin_other_preps", "titled_name_joins",
+            "research_section_organs")
 #: the YAML's words, marks and tags the code reads as they are written (rules.literals): str
 #: ``in``/find/rfind/startswith and tag comparisons, no pattern
 _LITERALS = ("quoted_label_open", "quoted_label_close", "work_title_open", "work_title_close",
@@ -2798,6 +2799,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
     if _has_any(part, w["research_units"]) and not rules.academic_unit.search(part) and \
             not _has_any(part, w["foreign_units"]):             # P7: a research institute's head
+        if part.startswith(rules.affixes.research_section_organs):  # a ministry-level body's division head
+            return bool(rules.research_head.search(part) or rules.research_section_head.search(part))
         return bool(rules.research_head.search(part)) and not rules.research_section_head.search(part)
     if part.endswith(rules.affixes.party_group_titles) and _has_any(part, w["non_public_units"]) \
             and not _foreign_part(part, rules):
