@@ -114,6 +114,7 @@ class PairingRules:
         self._load_joint_acts(r["joint_acts"])
         self._load_stations(r["stations"])
         self._load_village_designation(r["village_designation"])
+        self._load_charity_works(r["charity_works"])
         self._load_bounds(r, folder)
         self._load_context(r)
         self._load_regions(r)
@@ -164,6 +165,13 @@ class PairingRules:
         self.designation_gate = d["gate"]
         self.designation = plain_pattern(d["pattern"])
         self.designation_kind = d["kind"]
+
+    def _load_charity_works(self, c: dict) -> None:
+        """Charity works named for their giver, listed by place (A、B…8座华润希望小镇: rules charity_works)."""
+        self.charity_gate = c["gate"]
+        self.charity_works = plain_pattern(c["pattern"])
+        self.charity_kind = c["kind"]
+        self.charity_separator = c["separator"]
 
     def _load_help_units(self, r: dict) -> None:
         """Units a help label names (帮扶单位甘肃银行, 余杭区等帮扶单位): the labels, the list's
@@ -269,6 +277,7 @@ class PairingRules:
         self.sent_not_work = tuple(sent["not_work"])
         self.sent_kind = sent["kind"]
         self.sent_clause_lead = plain_pattern(sent["clause_lead"])
+        self.sent_leads = tuple(sent["leads"])
         self.sent_subject_lead = plain_pattern(sent["subject_time"] + sent["clause_lead"])
         self.sent_people_after = plain_pattern("(?:%s)?(?:%s)" % (
             alternation(sent["people_labels"]), alternation(sent["people"])))
@@ -2908,7 +2917,8 @@ def _sent(text, parties, cs, go, s, rules) -> Optional[Statement]:
     elif rules.sent_clause_lead.fullmatch(text, clause, cs):
         helper = _sentence_subject(text, parties, s, cs, rules)
     else:
-        helper = None
+        senders = _sending_leads(text, parties, clause, s, rules)
+        helper = senders[0] if senders else None
     if helper is None:
         return None
     region = rules.sent_regions.get(go.group(2))
@@ -2930,6 +2940,22 @@ def _sent(text, parties, cs, go, s, rules) -> Optional[Statement]:
         return None       # 滦平县选派干部到密云区挂职锻炼: the helped side's cadres learn
     senders = senders or [helper]
     return senders, recipients, min(senders[0].start, cs), recipients[-1].end
+
+
+def _sending_leads(text, parties, clause, s, rules) -> Optional[list[Party]]:
+    """H、H牵头，(the units led) 派出…: the parties that make up the whole clause before the sending
+    verb's clause and lead the sending (rules/pairings.yaml sent.leads; W7), else None."""
+    mark = clause - 1
+    if mark <= s or text[mark] not in rules.list_clause_breaks:
+        return None
+    lead = next((w for w in rules.sent_leads if text.endswith(w, s, mark)), None)
+    i = None if lead is None else parties.first_ending_at(mark - len(lead))
+    if i is None:
+        return None
+    leads = _list_back(text, parties, i, rules.helper_separators)
+    if parties.clause_start(leads[0].start) != leads[0].start:
+        return None       # the lead clause holds more than its parties
+    return leads
 
 
 def _visit(text, parties, cs, ce, s, rules) -> Optional[Statement]:
@@ -3898,7 +3924,8 @@ def find_pairings(article: Article, rules: PairingRules,
     sentences: dict[tuple[int, int], list[regex.Match]] = {}
     for m in rules.cue_pattern.finditer(text):
         sentences.setdefault(article.sentence_of(m.start()), []).append(m)
-    if not sentences and not rules.sent_verbs.search(text):
+    if not sentences and not rules.sent_verbs.search(text) \
+            and not (rules.charity_gate in text and rules.charity_works.search(text)):
         return []
     pair_cue = tuple(rules.pair_cues)
     abbreviations = _Abbreviations(text, rules)
@@ -4017,6 +4044,8 @@ def _read_other_shapes(text, article, sentences, parties_of, parties_in, county_
         _read_help_units(text, article, rules, ctx, add, parties_in)
     if rules.designation_gate in text:
         _read_designations(text, article, rules, ctx, add, parties_in)
+    if rules.charity_gate in text:
+        _read_charity_works(text, article, rules, add, parties_in)
     _read_shares(text, article, sentences, rules, add, parties_in)
     if rules.tally_pattern.search(text):
         _read_tallies(text, article, parties_of, rules, add)
@@ -4541,6 +4570,32 @@ def _read_designations(text, article, rules, ctx, add, parties_in) -> None:
             if place is not None and not (h.place is not None and not h.org and _helps_itself(h, place)):
                 add(h, place, rules.designation_kind, h.start, m.end(), s, e)
         j = text.find(rules.designation_gate, j + len(rules.designation_gate))
+
+
+def _read_charity_works(text, article, rules, add, parties_in) -> None:
+    """Charity works named for their giver, listed by place (rules/pairings.yaml, charity_works): the places
+    listed right before the count (…宁夏海原8座华润希望小镇) are each helped by the giver the work's name writes,
+    by its fullest form the article writes (华润 → 华润集团)."""
+    for m in rules.charity_works.finditer(text):
+        s, e = article.sentence_of(m.start())
+        parties = SentenceParties((p for p in parties_in(s, e) if p.pair is None), text, s, e, rules)
+        i = parties.first_ending_at(m.start())
+        if i is None or parties[i].org or parties[i].place is None:
+            continue
+        # the list's items are separated by 、 and may hold a place the gazetteer does not know (河北西柏坡): each
+        # item's place party ending at the item's end, back to the clause's start
+        first = text.rfind(rules.charity_separator, parties.clause_start(m.start()), m.start())
+        items = [m.start()]
+        while first >= 0:
+            items.append(first)
+            first = text.rfind(rules.charity_separator, parties.clause_start(m.start()), first)
+        places = [parties[k] for k in (parties.first_ending_at(j) for j in reversed(items)) if k is not None
+                  and parties[k].place is not None and not parties[k].org and not parties[k].deictic]
+        short = m.group("g")
+        name = next((short + t for t in rules.org_full_tails if short + t in text), short)
+        giver = Party(m.start("g"), m.end("g"), org=name)
+        for p in places:
+            add(giver, p.place, rules.charity_kind, places[0].start, m.end(), s, e)
 
 
 def _may_give(p: Party, rules: PairingRules, west_starts: frozenset) -> bool:
