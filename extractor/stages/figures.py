@@ -423,13 +423,18 @@ class SentenceClauses:
         self.s_start = s_start
         self.s_end = s_end
         self._layout_spaces = layout_spaces
-        self._drop_spaces = dict.fromkeys(map(ord, layout_spaces))
 
     @cached_property
     def spaced(self) -> bool:
         """Whether the sentence has layout spaces (全县 贫困人口 12000 人): its clauses are
         then read without them, as the cue patterns are written."""
-        return any(c in self.text[self.s_start:self.s_end] for c in self._layout_spaces)
+        sentence = self.text[self.s_start:self.s_end]   # sliced once, not once a space character
+        return any(c in sentence for c in self._layout_spaces)
+
+    @cached_property
+    def _drop_spaces(self) -> dict[int, None]:
+        # built only for a sentence with layout spaces (most cue sentences have none)
+        return dict.fromkeys(map(ord, self._layout_spaces))
 
     def unspaced(self, s: str) -> str:
         return s.translate(self._drop_spaces) if self.spaced else s
@@ -932,7 +937,7 @@ class PlaceScope:
         county_idx = [i for i, u in enumerate(self.units) if u and u[1] == "county"]
         self.county_starts = [self.starts[i] for i in county_idx]
         self.county_units = [self.units[i] for i in county_idx]
-        self.section_starts, self.section_units = self._section_heads(article, rules)
+        self._article = article
         self.village_mentions: dict[str, list] = {}   # _village_mentions, per village
 
     def _section_heads(self, article: Article, rules: FigureRules) -> tuple[list[int], list[tuple[str, str]]]:
@@ -953,10 +958,17 @@ class PlaceScope:
                 units.append(unit)
         return starts, units
 
+    @cached_property
+    def _sections(self) -> tuple[list[int], list[tuple[str, str]]]:
+        # read on the first question of section_unit: most articles' figures are placed
+        # before it is asked (every paragraph of the article is looked at)
+        return self._section_heads(self._article, self._rules)
+
     def section_unit(self, paragraph_start: int) -> Optional[tuple[str, str]]:
         """The unit of the last one-unit heading line before ``paragraph_start``, if any."""
-        k = bisect.bisect_left(self.section_starts, paragraph_start)
-        return self.section_units[k - 1] if k else None
+        section_starts, section_units = self._sections
+        k = bisect.bisect_left(section_starts, paragraph_start)
+        return section_units[k - 1] if k else None
 
     def helper(self, k: int) -> bool:
         """Whether anchor ``k`` is a unit named as a helper (深圳市对口帮扶…): asked only of
