@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import regex
@@ -22,7 +23,7 @@ from ..article import Article
 from ..frozen import cached_property
 from ..lexicon.gazetteer import Gazetteer, Hit, Unit, gazetteer
 from ..record import County, Mention, NamedPlace
-from ..rules import Folder, plain_pattern
+from ..rules import Folder, plain_pattern, words_pattern
 from ..text.clauses import ClauseMarks, clause_bounded, clause_marks
 
 
@@ -377,6 +378,26 @@ class _RoleRules:
     helper_before_max_gap: int
     clauses: ClauseMarks        # the window stays in the mention's clause (rules/clauses.yaml)
 
+    # The cue lists as patterns, for where the nearest cue of a list stands (_first_cue,
+    # _last_cue_end): one search instead of a substring test of each cue (≈ 20 a list) for
+    # each of ≈ 1,300 county mentions a real-news pass. The lists before the name are
+    # searched written backwards: the first cue of the reversed text ends last in the text.
+    @cached_property
+    def helper_after_cues(self) -> Optional[re.Pattern]:
+        return _cues_pattern(self.helper_after)
+
+    @cached_property
+    def recipient_after_cues(self) -> Optional[re.Pattern]:
+        return _cues_pattern(self.recipient_after)
+
+    @cached_property
+    def recipient_before_cues_reversed(self) -> Optional[re.Pattern]:
+        return _cues_pattern(c[::-1] for c in self.recipient_before)
+
+    @cached_property
+    def helper_before_cues_reversed(self) -> Optional[re.Pattern]:
+        return _cues_pattern(c[::-1] for c in self.helper_before)
+
     @classmethod
     def of(cls, r: dict, clauses: ClauseMarks) -> _RoleRules:
         return cls(
@@ -386,6 +407,26 @@ class _RoleRules:
             helper_before_needs_windows=r["helper_before_needs_windows"],
             receiving=plain_pattern(r["receiving"]), helper_after_max_gap=r["helper_after_max_gap"],
             helper_before_max_gap=r["helper_before_max_gap"], clauses=clauses)
+
+
+def _cues_pattern(cues) -> Optional[re.Pattern]:
+    """The cue words as one pattern (None for no cue: an empty alternation matches anywhere)."""
+    cues = [c for c in cues]
+    return words_pattern(cues) if cues else None
+
+
+def _first_cue(segment: str, cues: Optional[re.Pattern]) -> int:
+    """Where the first cue in ``segment`` starts (10 ** 6 for none): the leftmost match of
+    the cues' alternation starts where the earliest-starting cue does."""
+    m = cues.search(segment) if cues is not None else None
+    return m.start() if m else 10 ** 6
+
+
+def _last_cue_end(segment: str, reversed_cues: Optional[re.Pattern]) -> int:
+    """Where the cue in ``segment`` that ends last ends (-1 for none), by the leftmost match
+    of the reversed cues in the reversed segment (a cue ending at e starts there at n - e)."""
+    m = reversed_cues.search(segment[::-1]) if reversed_cues is not None else None
+    return len(segment) - m.start() if m else -1
 
 
 def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> str:
@@ -400,16 +441,10 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> s
     for phrase in rules.not_help:
         before = before.replace(phrase, "")      # 在精准扶贫政策的帮扶下: a policy, no giver
     # cues directly around the name decide; nearest wins
-    def last_pos(segment: str, cues) -> int:
-        return max((segment.rfind(c) + len(c) for c in cues if c in segment), default=-1)
-
-    def first_pos(segment: str, cues) -> int:
-        return min((segment.find(c) for c in cues if c in segment), default=10 ** 6)
-
-    helper_after = first_pos(after, rules.helper_after)
-    recipient_after = first_pos(after, rules.recipient_after)
-    recipient_before = last_pos(before, rules.recipient_before)
-    helper_before = last_pos(before, rules.helper_before)
+    helper_after = _first_cue(after, rules.helper_after_cues)
+    recipient_after = _first_cue(after, rules.recipient_after_cues)
+    recipient_before = _last_cue_end(before, rules.recipient_before_cues_reversed)
+    helper_before = _last_cue_end(before, rules.helper_before_cues_reversed)
     reach = rules.helper_before_needs_windows * window
     near = text[max(sent[0], start - reach):min(sent[1], end + reach)]
     if helper_before >= 0 and not any(w in near for w in rules.helper_before_needs):
