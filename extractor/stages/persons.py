@@ -3584,8 +3584,8 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
     if bracket and _is_cadre_title(bracket.group("title"), sentence, rules):
         out.append(bracket.span("title"))
     after = _post_after(text, b, sent[1], rules)
-    if after:
-        out.append(after)
+    if after:               # P5 as before the name: 在担任甲市…主任、|乙市市长、市委书记期间 → two posts
+        out.extend(_split_posts(text, *after, rules))
     listed = rules.list_posting_title.match(text, b, sent[1]) or \
         rules.list_level_leaders.match(text, b, sent[1])   # 甲、乙3名援疆干部, 甲、乙等县领导: each item's post
     if listed:
