@@ -103,8 +103,8 @@ class FigureRules:
         self.quantity_gate = QuantityGate(units)   # the bare 万/亿 unit: the gate's multipliers
         self.people = plain_pattern(people)
         modifier = rf"\p{{Han}}{{0,{int(r['weak_noun_modifier_max'])}}}?"
-        self.people_after = plain_pattern(
-            rf"^的?(?:{people}|{modifier}(?P<weak>{_alt(r['weak_people_nouns'])}))")
+        self.people_after = plain_pattern(   # 308.9万现行标准下贫困人口: the standard qualifies the noun
+            rf"^的?(?:{_alt(r['people_noun_modifiers'])})?(?:{people}|{modifier}(?P<weak>{_alt(r['weak_people_nouns'])}))")
         self.households_after = plain_pattern(
             rf"^(?:是|的)?(?:{_alt(r['household_nouns'])}|(?P<weak>{_alt(r['weak_people_nouns'])}))")
         link = rf"(?:{_alt(r['linking_adverbs'])})?(?:{_alt(r['linking'])})"
