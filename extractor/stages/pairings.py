@@ -2860,10 +2860,10 @@ def _active(text, parties, cs, ce, s, rules) -> Optional[Statement]:
     recipients = _list_forward(text, parties, ri, rules.separators, rules)
     if text[cs:ce] in rules.bare_cues and rules.cue_pattern.match(text, recipients[-1].end):
         return None   # 深圳对口广西扶贫协作, 对口河池扶贫协作五年规划: the cue after the place speaks
-    if len(helpers) == 1 and text[ce:recipients[0].start] == "的" \
-            and text.endswith(rules.paired_joiners, helpers[0].end, cs):
-        # 册亨县和对口帮扶的宁波市江北区, 苍溪县还主动与扶贫协作的浙江省三门县: the party after
-        # 的 is the one that helps
+    if all(h.end == helpers[-1].end for h in helpers) and text[ce:recipients[0].start] == "的" \
+            and text.endswith(rules.paired_joiners, helpers[-1].end, cs):
+        # 册亨县和对口帮扶的宁波市江北区, 苍溪县还主动与扶贫协作的浙江省三门县: the party after 的 helps
+        # (parties ending alike are one unit: 册亨县巧马镇 and 巧马镇, a township read twice)
         givers = _list_forward(text, parties, parties.position(recipients[0]), rules.enumeration)
         return givers, helpers, helpers[0].start, givers[-1].end
     return helpers, recipients, helpers[0].start, recipients[-1].end
