@@ -258,17 +258,22 @@ def _cue_finders(r: dict):
     # pyahocorasick takes over Chinese text: its root searches 167 opening characters)
     cues = WordFinder(word for word in cue_window if word not in certain)
     surname = "[" + "".join(re.escape(c) for c in sorted(_SPACE.sub("", r["name_initials"]))) + "]"
-    return cues, cue_window, tuple((w, _certain_finder(w, surname)) for w in certain)
+    return cues, cue_window, tuple((w, _certain_finder(w, surname, {k for k, *_ in cue_window[w]}))
+                                   for w in certain)
 
 
-def _certain_finder(word: str, surname: str) -> re.Pattern:
-    """Where ``word`` has a surname right after it, or two or three characters before it
-    (all its occurrences, overlapping ones too). The standard ``re``: starting with the
-    word, it runs as a literal search (4× faster than ``regex`` here). Only a word that may
-    overlap itself needs the lookahead around it (which searches at every position: 10×
-    slower than the literal search)."""
+def _certain_finder(word: str, surname: str, kinds: Iterable[str]) -> re.Pattern:
+    """Where ``word`` has a surname right after it (when it is a before_name_certain cue), or
+    two or three characters before it (an after_name_certain cue): all its occurrences,
+    overlapping ones too. The side a cue's kinds do not read is not looked at (的 with a
+    surname before it was half of its candidates, each checked and dropped by
+    :func:`_certain_cue`). The standard ``re``: starting with the word, it runs as a literal
+    search (4× faster than ``regex`` here). Only a word that may overlap itself needs the
+    lookahead around it (which searches at every position: 10× slower than the literal search)."""
     w = re.escape(word)
-    found = f"{w}(?:(?={surname})|(?<={surname}.{w})|(?<={surname}..{w}))"
+    sides = ([f"(?={surname})"] if "before_name_certain" in kinds else []) + \
+        ([f"(?<={surname}.{w})", f"(?<={surname}..{w})"] if "after_name_certain" in kinds else [])
+    found = f"{w}(?:{'|'.join(sides)})"
     overlaps = any(word[:k] == word[-k:] for k in range(1, len(word)))
     return re.compile(f"(?=({found}))" if overlaps else found, re.S)
 
@@ -701,16 +706,17 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
     certain cues' candidates are put in that order (cue_windows keeps the first of equal
     anchors)."""
     steps, step = rules.limits.list_steps, rules.limits.list_step
-    initials, plans = rules.initials, rules.cue_window
+    initials, plans, (title_cues, name_openers) = rules.initials, rules.cue_window, _title_cue_gate(rules)
     certain = _certain_candidates(text, rules)
     c, certain_end = 0, certain[0][0] if certain else len(text) + 1
     for end_index, word in rules.cues.iter(text):
-        end = end_index + 1
-        start = end - len(word)
+        end, start = end_index + 1, end_index + 1 - len(word)
         while certain_end <= end and (certain_end < end or -certain[c][1] > len(word)):
             yield from _certain_cue(text, certain[c][2], certain[c][3], rules, sentence_of)
             c += 1
             certain_end = certain[c][0] if c < len(certain) else len(text) + 1
+        if word in title_cues and (then := text[end:end + 1]) not in name_openers and not then.isspace():
+            continue            # a title with no name start after it (half the cue hits)
         for kind, before, after in plans[word]:
             if kind == "after_name":
                 if text[start - 2:start - 1] not in initials and \
@@ -752,6 +758,19 @@ def _cue_spans(text: str, sentence_of, rules: PersonRules):
             yield lo, hi, anchor + ("、" if "、" in text[end:hi] else ""), k, start, kind
     for _, _, start, word in certain[c:]:
         yield from _certain_cue(text, start, word, rules, sentence_of)
+
+
+@cache
+def _title_cue_gate(rules: PersonRules) -> tuple[frozenset[str], frozenset[str]]:
+    """(the cue words read only before a name, the characters that may stand right after
+    such a cue when something follows it there): :func:`_cue_spans` reads one of these words
+    (a title, a role noun: every kind of its plan one that goes on only at a name initial or
+    a surname left out of the gate, the quote or the spaces before one, or a line break)
+    only when one of those characters or a space follows it — the same spans, half of the
+    cue hits left at one set look-up. Not a foreign title (总统|泽某: any Han character)."""
+    other = {"after_name", "before_foreign_name", *_LINE_KINDS, *_CERTAIN_KINDS}
+    words = frozenset(w for w, plan in rules.cue_window.items() if all(k not in other for k, *_ in plan))
+    return words, rules.initials | rules.ungated_name_starts | frozenset(rules.name_padding) | {"\n", "”"}
 
 
 def _ungated_rule_name(text: str, k: int, kind: str, rules: PersonRules
@@ -2266,8 +2285,9 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
     # (so the names found do not depend on the order the names are walked in)
     went_on_after: dict[int, int] = {}
     went_on_before: dict[int, int] = {}
+    beside = _beside_list_marks(text, {len(name) for name in names})
     for name in names:
-        if name + "、" not in text and "、" + name not in text:
+        if name not in beside:
             continue                # no occurrence stands beside a 、 (most names)
         for i in _occurrences(text, name):
             j = i + len(name)
@@ -2292,6 +2312,23 @@ def list_names(text: str, names: set[str], rules: PersonRules) -> set[str]:
                 out.add(found)
                 i = item[0]
     return out - names
+
+
+def _beside_list_marks(text: str, lengths: Iterable[int]) -> set[str]:
+    """Every stretch of one of ``lengths`` characters that ends right before a 、 or starts
+    right after one: a name is in it when ``name + "、"`` or ``"、" + name`` is in the text.
+    One walk over the article's 、 (a few dozen) instead of two searches of the whole text
+    per name."""
+    out: set[str] = set()
+    lengths = tuple(lengths)
+    i = text.find("、")
+    while i >= 0:
+        for n in lengths:
+            if i >= n:
+                out.add(text[i - n:i])
+            out.add(text[i + 1:i + 1 + n])
+        i = text.find("、", i + 1)
+    return out
 
 
 def _list_run_item(text: str, j: int, rules: PersonRules) -> tuple[Optional[tuple[int, int]], bool]:
@@ -2901,10 +2938,17 @@ def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
     """One mention makes a cadre; ``title_after``: a leader's title right after the name
     counts (not for a person another mention names as a foreign state's: 印度总理莫某);
     ``leader_after``: :func:`_cadre_title_after` of the mention, when the caller asked it."""
+    # 中国驻孟加拉国大使馆…。孟司法与议会事务部部长胡克: a foreign official's title, asked only of
+    # a mention the rest makes a cadre (most mentions are none; every reader here is pure)
+    return _titled_mention(text, span, sent, rules, memo, title_after, leader_after) and \
+        not _abbreviated_state_clause(text, span[0], sent, rules)
+
+
+def _titled_mention(text: str, span: tuple[int, int], sent: tuple[int, int], rules: PersonRules,
+                    memo: Optional[_Memo], title_after: bool, leader_after: Optional[bool]) -> bool:
+    """:func:`_cadre_mention` but for the foreign state's clause before the name."""
     a, b = span
     phrase = _mention_phrase(text, a, sent, rules, memo)
-    if _abbreviated_state_clause(text, a, sent, rules):
-        return False                    # 中国驻孟加拉国大使馆…。孟司法与议会事务部部长胡克
     if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _list_title_after(text, b, sent, rules) \
             or _sent_list_item(text, span, sent, rules, memo):
         return True
@@ -3640,9 +3684,10 @@ def _team_marker(text: str, ts: int, te: int, rules: PersonRules, pair_teams: bo
     marker = rules.team_marker.search(text, ts, te)
     if marker is None and pair_teams and rules.pair_team_gate in text[ts:te]:
         marker = rules.pair_team_marker.search(text, ts, te)
-    if marker is None or any(x in text[ts:te] for x in rules.team_marker_not):
+    if marker is None:
         return None
-    return marker
+    part = text[ts:te]
+    return None if any(x in part for x in rules.team_marker_not) else marker
 
 
 def _split_posts(text: str, ts: int, te: int, rules: PersonRules) -> list[tuple[int, int]]:
@@ -3789,10 +3834,10 @@ def build_cadre(text: str, name: str, spans: list[tuple[int, int]], sentence_of,
     for a, b in spans:
         sent = sentence_of(a)
         sentences.append(sent)
-        _, phrase = title_phrase(text, a, sent[0], rules, memo)
-        origin = origin_of(text, (a, b), sent, phrase, rules, memo)
-        if origin and cadre.origin is None:
-            cadre.origin = origin
+        if cadre.origin is None:        # the first mention that gives one (the readers are pure)
+            _, phrase = title_phrase(text, a, sent[0], rules, memo)
+            if origin := origin_of(text, (a, b), sent, phrase, rules, memo):
+                cadre.origin = origin
         post_spans = _post_spans(text, (a, b), sent, rules, memo)
         hosts = _host_places(text, post_spans, counties, rules) if len(post_spans) > 1 else {}
         for ts, te in post_spans:

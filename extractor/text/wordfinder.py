@@ -1,11 +1,11 @@
-"""Every occurrence of a set of words in a text, by the characters that open them.
+"""Every occurrence of a set of words in a text, by the characters that end them.
 
 An Aho-Corasick automaton over Chinese text (pyahocorasick) walks every character and, at
 its root, searches a child list as long as the number of distinct opening characters (167
 for the persons stage's cues): about 120 ns a character, the persons stage's biggest rule
 cost on real news. :class:`WordFinder` gives the same occurrences, in the same order, by
 the gazetteer matcher's method (:class:`PairOpenings`, which both use): the words of two or
-more characters are found where their first two characters stand (every character pair of
+more characters are found where their last two characters stand (every character pair of
 the text looked up at once with numpy in a hashed table, then the few hits checked
 exactly), the one-character words by a character class (the standard ``re``). For a handful of words (an article's names) the
 automaton stays quicker: its root has only a few children to search.
@@ -83,7 +83,7 @@ def _pair_slots(text: str, mask: np.uint32) -> np.ndarray:
     return slots
 
 
-#: Slots of WordFinder's table of opening character pairs (a few hundred pairs): the size of
+#: Slots of WordFinder's table of closing character pairs (a few hundred pairs): the size of
 #: the gazetteer's, so that both read one array of slots of an article's text.
 _WORD_PAIR_TABLE_SIZE = 1 << 20
 
@@ -100,24 +100,28 @@ class WordFinder:
         self.words = frozenset(words)
         singles = sorted(w for w in words if len(w) == 1)
         self._singles = re.compile("[" + re.escape("".join(singles)) + "]") if singles else None
-        # opening pair → [(length, word)] of the longer words, longest first
+        # a word's last two characters → [(length, word)] of the longer words, longest first.
+        # The last pair, not the first: the persons stage's role nouns open with a common word
+        # and end with a rare pair (脱贫|户, 贫困|户, 帮扶|人, 工作|人员): by their first pair, 55% of the
+        # places looked at held no cue on real news
         by_pair: dict[str, list[tuple[int, str]]] = {}
         for w in words:
             if len(w) > 1:
-                by_pair.setdefault(w[:2], []).append((len(w), w))
+                by_pair.setdefault(w[-2:], []).append((len(w), w))
         self._by_pair = {pair: tuple(sorted(ws, reverse=True)) for pair, ws in by_pair.items()}
-        # positions where the first two characters of some longer word stand
+        # positions where the last two characters of some longer word stand
         self._openings = PairOpenings(self._by_pair, _WORD_PAIR_TABLE_SIZE)
 
     def iter(self, text: str) -> list[tuple[int, str]]:
         found = []   # (end, -length, word): sorted, the automaton's order
         n = len(text)
-        words_opened_by = self._by_pair.get
+        words_ending_in = self._by_pair.get
         # each candidate's pair looked up once (not checked, then looked up again)
         for i in self._openings.maybe(text):
-            for length, word in words_opened_by(text[i:i + 2], ()):
-                end = i + length
-                if end <= n and text.startswith(word, i):
+            end = i + 2
+            for length, word in words_ending_in(text[i:end], ()):
+                start = end - length
+                if start >= 0 and text.startswith(word, start):
                     found.append((end, -length, word))
         if self._singles is not None:
             found.extend((m.end(), -1, m.group()) for m in self._singles.finditer(text))
