@@ -848,6 +848,7 @@ class PairingRules:
         # a native's place (恩阳区人，…): 人 and what may follow it, every clause mark among them
         native = roles["native_tail"]
         self.native_tails = tuple(native["word"] + x for x in (*native["then"], *self.clause_chars))
+        self.branch_tails = tuple(roles["branch_tails"])    # a company's branch (七里河支行): no place named
         # a site's furniture line (_HelpEvidence.names_furniture): a footer's label, a publisher line
         furniture = roles["furniture"]
         self.furniture_labels = plain_pattern(furniture["labels"])
@@ -5924,6 +5925,7 @@ class _HelpEvidence:
         text, rules = self.text, self.rules
         yield from [(m.span[0], m.span[1]) for m in c.mentions
                     if not self.names_event(m.span[1]) and not text.startswith(rules.native_tails, m.span[1])
+                    and not text.startswith(rules.branch_tails, m.span[1])
                     and not self.names_setting(*m.span) and not self.names_furniture(*m.span)]
         for p in self._places_inside(c):
             yield p, None
