@@ -4593,7 +4593,10 @@ def _read_charity_works(text, article, rules, add, parties_in) -> None:
         places = [parties[k] for k in (parties.first_ending_at(j) for j in reversed(items)) if k is not None
                   and parties[k].place is not None and not parties[k].org and not parties[k].deictic]
         short = m.group("g")
-        name = next((short + t for t in rules.org_full_tails if short + t in text), short)
+        name = short if short.endswith(rules.org_full_tails) else \
+            next((short + t for t in rules.org_full_tails if short + t in text), None)
+        if name is None:
+            continue      # no company of that name in the article (3所爱心希望小学: a word, no giver)
         giver = Party(m.start("g"), m.end("g"), org=name)
         for p in places:
             add(giver, p.place, rules.charity_kind, places[0].start, m.end(), s, e)
