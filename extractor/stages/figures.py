@@ -143,6 +143,8 @@ class FigureRules:
         self.negation_reach = max(map(len, r["negations"])) + _NEGATION_GAP
         self.remaining = plain_pattern(_alt(r["remaining"]))
         self.remaining_pair = [(a, b) for a, b in r["remaining_pair"]]
+        self.exit_solved_before = plain_pattern(r["exit_solved_before"])
+        self.exit_solved_after = plain_pattern(r["exit_solved_after"])
         self.listed_remaining = plain_pattern(_alt(r["listed_remaining"]))
         self.r_change_between = plain_pattern(rf"(?:{_alt(r['change_to'])})[\p{{Han}}0-9]{{0,10}}$")
         self.chain_window = int(r["chain_window"])
@@ -688,6 +690,8 @@ def _people_state(rules: FigureRules, before: str, after: str) -> Optional[str]:
         return "exit"
     if rules.people_exit_before.search(before) and not rules.change_to.search(before):
         return "exit"
+    if rules.exit_solved_after.match(after) and rules.exit_solved_before.search(before):
+        return "exit"   # 解决了8亿人的贫困问题: their poverty solved
     return None
 
 
