@@ -992,21 +992,26 @@ def certain_name(text: str, k: int, rules: PersonRules, strict: bool = False,
     inside, not even one it also tags as a name (阳光, 黄牛, 高峰). ``titled`` (right after a
     title): a digit follows a name too (大使程某某|9月30日); ``surnames``: the surnames a name may
     start with, when not the gate's."""
+    if text[k:k + 1] not in (surnames or rules.surnames):
+        return None                     # the cheapest test first (every test here is pure)
     fits = []
     # 王某才，: 才, 常, 正 before a mark end the given name (an adverb needs a verb after it)
     given_end = text[k + 2:k + 3] in rules.words["given_name_follower_chars"] and \
         text[k + 3:k + 4] in rules.words["clause_name_not_before"] or _object_char_ends_name(text, k + 2, rules)
+    followers, inside = rules.followers, None       # inside: a follower at k + 1, asked once
     for n in (rules.rules_name_lengths[-1:] if strict else rules.rules_name_lengths):
+        if n == 2 and given_end:
+            continue
         name = text[k:k + n]
-        if len(name) == n and _HAN.fullmatch(name[-1]) and (rules.followers.match(text, k + n)
+        if len(name) == n and _HAN.fullmatch(name[-1]) and (followers.match(text, k + n)
                                                              or titled and (text[k + n:k + n + 1]
                                                              in rules.words["titled_name_follower_chars"]
-                                                             or rules.titled_followers.match(text, k + n))) \
-                and not rules.followers.match(text, k + 1) \
-                and not (n == 3 and rules.followers.match(text, k + 2) and not given_end) \
-                and not (n == 2 and given_end):
-            fits.append(n)
-    if len(fits) != 1 or text[k] not in (surnames or rules.surnames):
+                                                             or rules.titled_followers.match(text, k + n))):
+            if inside is None:
+                inside = bool(followers.match(text, k + 1))
+            if not inside and not (n == 3 and followers.match(text, k + 2) and not given_end):
+                fits.append(n)
+    if len(fits) != 1:
         return None
     name = text[k:k + fits[0] + 1]          # with the next character: 齐|助力
     plain = _dictionary_words() if strict else _plain_words()
