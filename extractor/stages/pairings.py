@@ -494,6 +494,7 @@ class PairingRules:
         self.under_open, self.under_close = r["under_open"], r["under_close"]
         self.at_open, self.by_open = r["at_open"], r["by_open"]
         self.at_means = tuple(r["at_means"])
+        self.at_people = plain_pattern(r["at_people"])
         self.listed_gap = plain_pattern(r["listed_gap"])
         self.listed_nouns = plain_pattern(r["listed_nouns"])
         self.lead_gap = plain_pattern(r["lead_gap"])
@@ -2699,6 +2700,8 @@ def _at(text, parties, cs, ce, s, rules, ctx=None) -> Optional[Statement]:
     hi = _ending_before(text, parties, opened, rules.w["helper_gap"], rules, s)
     if hi is None:
         return None
+    if rules.at_people.fullmatch(text, parties[hi].end, opened):
+        return None   # H急诊科杨某、麻醉科蔡某正在该院进行对口支援: people's posting told of them (W9 a)
     helpers = _list_back(text, parties, hi, rules.helper_separators)
     if any(h.place and not h.org and r.place and _contains(h.place, r.place)
            for h in helpers for r in recipients):
