@@ -110,14 +110,13 @@ class WordFinder:
                 by_pair.setdefault(w[-2:], []).append((len(w), w))
         self._by_pair = {pair: tuple(sorted(ws, reverse=True)) for pair, ws in by_pair.items()}
         # positions where the last two characters of some longer word stand
-        self._openings = PairOpenings(self._by_pair, _WORD_PAIR_TABLE_SIZE)
+        self._closing_pairs = PairOpenings(self._by_pair, _WORD_PAIR_TABLE_SIZE)
 
     def iter(self, text: str) -> list[tuple[int, str]]:
         found = []   # (end, -length, word): sorted, the automaton's order
-        n = len(text)
         words_ending_in = self._by_pair.get
         # each candidate's pair looked up once (not checked, then looked up again)
-        for i in self._openings.maybe(text):
+        for i in self._closing_pairs.maybe(text):
             end = i + 2
             for length, word in words_ending_in(text[i:end], ()):
                 start = end - length
