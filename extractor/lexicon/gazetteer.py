@@ -134,6 +134,7 @@ class Gazetteer:
         self.straddle_exempt_after = tuple(rules.get("straddle_exempt_after", []))
         self.bare_right_facility = {f["surface"]: tuple(f["right"])
                                     for f in rules.get("bare_right_facility", [])}
+        self.bare_right_facility_word = plain_pattern(rules.get("bare_right_facility_word", "(?!)"))   # 太仓港: lifts 港
         self.standalone = frozenset(rules.get("standalone_short_forms", []))
         self.own_office = tuple(rules.get("needs_parent_own_office", []))
         # the names of each province and prefecture (full, short, alias), for "its parent is
@@ -344,8 +345,9 @@ class Gazetteer:
             if text.endswith(lefts, 0, start) or text.startswith(rights, end):
                 return True
         if surface in self._bare_guarded:
-            if text.startswith(self.bare_right_stop, end) or self.bare_right_named_on.match(text, end):
-                return True   # 桃源街道; 白杨沟镇, 惠安堡村: a township or village named on the word
+            if (text.startswith(self.bare_right_stop, end) and not self.bare_right_facility_word.match(text, end)) \
+                    or self.bare_right_named_on.match(text, end):
+                return True   # 桃源街道; 白杨沟镇, 惠安堡村: a township or village named on the word (not 太仓港)
             if not text.startswith(self.straddle_exempt, start):
                 words = self._straddle_words
                 if words is None:

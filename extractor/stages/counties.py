@@ -208,10 +208,12 @@ def _resolve(text: str, rules: CountyRules, mentions: list[_Mention],
     right_confirms = rules.gazetteer.bare_right_names
     facility = rules.gazetteer.bare_right_facility
     township = rules.gazetteer.bare_right_township
+    facility_word = rules.gazetteer.bare_right_facility_word
     evidence.named_events = {m.hit.start for m in mentions
                              if m.hit.bare and (text.startswith(right_confirms, m.hit.end)
                                                 or text.startswith(facility.get(m.hit.text, ()), m.hit.end)
-                                                or (township.match(text, m.hit.end)
+                                                or ((township.match(text, m.hit.end)
+                                                     or facility_word.match(text, m.hit.end))
                                                     and not all(f.weak for f in m.hit.forms)) or (
                                  said_re is not None and len(m.units) == 1
                                  and said_re.match(text[m.hit.end:m.hit.end + said_window])))}
@@ -346,6 +348,7 @@ def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
     for m in mentions:
         if m.unit is not None and m.unit.prefecture:
             siblings.setdefault(m.unit.adcode[:4], set()).add(m.unit.adcode)
+    unresolved = []
     for m in mentions:
         if m.unit is not None:
             continue
@@ -354,7 +357,20 @@ def _resolve_shared_names(evidence: _ArticleEvidence, mentions: list[_Mention],
         winners = [u for u, sc in zip(m.units, scores) if sc == top]
         if top > 0 and len(winners) == 1:
             m.unit = winners[0]
-        elif warnings is not None:
+        else:
+            unresolved.append(m)
+    if not unresolved:
+        return
+    # a shared name whose unit the article names elsewhere, resolved (沈阳铁西区), is that unit at
+    # its other mentions (“铁西三剑客”, with only 辽宁 around: 沈阳's, 鞍山's and 四平's 铁西区 are all
+    # in 辽宁 or beside it), as a confirmed bare short form names its county wherever it stands;
+    # when two of its candidates are named so, it stays open
+    named = {m.unit.adcode for m in mentions if m.unit is not None}
+    for m in unresolved:
+        named_here = [u for u in m.units if u.adcode in named]
+        if len(named_here) == 1:
+            m.unit = named_here[0]
+        if m.unit is None and warnings is not None:
             names = "、".join(f"{u.prefecture or u.province}{u.name}" for u in m.units)
             warnings.append(f"counties: {m.hit.text} at {m.hit.start} is ambiguous ({names}); "
                             "adcode left null")
@@ -367,6 +383,7 @@ class _RoleRules:
     """rules/counties.yaml's roles."""
     window: int
     not_help: tuple[str, ...]
+    not_cue_words: tuple[str, ...]
     helper_after: tuple[str, ...]
     recipient_after: tuple[str, ...]
     recipient_before: tuple[str, ...]
@@ -401,7 +418,8 @@ class _RoleRules:
     @classmethod
     def of(cls, r: dict, clauses: ClauseMarks) -> _RoleRules:
         return cls(
-            window=r["window"], not_help=tuple(r["not_help"]), helper_after=tuple(r["helper_after"]),
+            window=r["window"], not_help=tuple(r["not_help"]),
+            not_cue_words=tuple(r.get("not_cue_words", ())), helper_after=tuple(r["helper_after"]),
             recipient_after=tuple(r["recipient_after"]), recipient_before=tuple(r["recipient_before"]),
             helper_before=tuple(r["helper_before"]), helper_before_needs=tuple(r["helper_before_needs"]),
             helper_before_needs_windows=r["helper_before_needs_windows"],
@@ -440,6 +458,11 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> s
     before, after = text[lo:start], text[end:hi]
     for phrase in rules.not_help:
         before = before.replace(phrase, "")      # 在精准扶贫政策的帮扶下: a policy, no giver
+    for word in rules.not_cue_words:             # 江阴港派出所: a police station, not 派出
+        if word in after:
+            after = after.replace(word, "\0" * len(word))
+        if word in before:
+            before = before.replace(word, "\0" * len(word))
     # cues directly around the name decide; nearest wins
     helper_after = _first_cue(after, rules.helper_after_cues)
     recipient_after = _first_cue(after, rules.recipient_after_cues)
