@@ -4595,12 +4595,12 @@ def _read_charity_works(text, article, rules, add, parties_in) -> None:
             first = text.rfind(rules.charity_separator, parties.clause_start(m.start()), first)
         places = [parties[k] for k in (parties.first_ending_at(j) for j in reversed(items)) if k is not None
                   and parties[k].place is not None and not parties[k].org and not parties[k].deictic]
-        short = m.group("g")
+        short = m.group("giver")
         name = short if short.endswith(rules.org_full_tails) else \
             next((short + t for t in rules.org_full_tails if short + t in text), None)
         if name is None:
             continue      # no company of that name in the article (3所爱心希望小学: a word, no giver)
-        giver = Party(m.start("g"), m.end("g"), org=name)
+        giver = Party(m.start("giver"), m.end("giver"), org=name)
         for p in places:
             add(giver, p.place, rules.charity_kind, places[0].start, m.end(), s, e)
 
