@@ -54,12 +54,14 @@ def _runs(text: str, breaks: re.Pattern | regex.Pattern, keep_break: bool) -> li
             ends.append(len(text))
         else:
             starts.pop()
-        return [(s, e) for s, e in zip(starts, ends) if not text[s:e].isspace()]
+        # a run opening with no space holds more than spaces: only the rest are sliced and read
+        return [(s, e) for s, e in zip(starts, ends) if not (text[s].isspace() and text[s:e].isspace())]
     bounds = []
     start = 0
     for m in breaks.finditer(text):
         end = m.start()
-        if text[start:end].strip():
+        # more than whitespace: a paragraph opening with no space is not sliced to be read
+        if start < end and (not text[start].isspace() or not text[start:end].isspace()):
             bounds.append((start, end))
         start = m.end()
     if start < len(text) and text[start:].strip():
