@@ -768,8 +768,8 @@ def _title_cue_gate(rules: PersonRules) -> tuple[frozenset[str], frozenset[str]]
     a surname left out of the gate, the quote or the spaces before one, or a line break)
     only when one of those characters or a space follows it — the same spans, half of the
     cue hits left at one set look-up. Not a foreign title (总统|泽某: any Han character)."""
-    other = {"after_name", "before_foreign_name", *_LINE_KINDS, *_CERTAIN_KINDS}
-    words = frozenset(w for w, plan in rules.cue_window.items() if all(k not in other for k, *_ in plan))
+    ungated_kinds = {"after_name", "before_foreign_name", *_LINE_KINDS, *_CERTAIN_KINDS}
+    words = frozenset(w for w, plan in rules.cue_window.items() if all(k not in ungated_kinds for k, *_ in plan))
     return words, rules.initials | rules.ungated_name_starts | frozenset(rules.name_padding) | {"\n", "”"}
 
 
