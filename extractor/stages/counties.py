@@ -429,7 +429,7 @@ class _RoleRules:
 
 def _cues_pattern(cues) -> Optional[re.Pattern]:
     """The cue words as one pattern (None for no cue: an empty alternation matches anywhere)."""
-    cues = [c for c in cues]
+    cues = list(cues)
     return words_pattern(cues) if cues else None
 
 
