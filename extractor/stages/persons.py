@@ -303,6 +303,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "company_titles", "private_companies", "state_prefixes", "state_markers",
                "state_organs", "private_company_words", "state_sentence_markers",
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
+               "foreign_leader_names",
                "association_short_forms",
                "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "village_post_words", "unit_name_words",
@@ -2982,8 +2983,15 @@ def _abbreviated_state_clause(text: str, a: int, sent: tuple[int, int], rules: P
 def _cadre_title_after(text: str, span: tuple[int, int], rules: PersonRules) -> bool:
     """A leader's title right after the name (某某总书记, 某某副总理) makes a cadre when the
     name is a Han one (a Han surname first): a transliterated name there is a foreign head
-    of government (西某塞纳总统、维克拉某辛哈总理: P4)."""
-    return text[span[0]] in rules.surnames and bool(rules.cadre_after.match(text, span[1]))
+    of government (西某塞纳总统、维克拉某辛哈总理: P4), and so is a foreign leader's whose first
+    character is a Han surname too (``foreign_leader_names``: 莫某总理)."""
+    return _han_named(text, *span, rules) and bool(rules.cadre_after.match(text, span[1]))
+
+
+def _han_named(text: str, a: int, b: int, rules: PersonRules) -> bool:
+    """The name text[a:b] opens with a Han surname and is no foreign leader's that does
+    (``foreign_leader_names``): the names a title after them (cadre_after) makes cadres."""
+    return text[a] in rules.surnames and text[a:b] not in rules.words["foreign_leader_names"]
 
 
 def _list_start(text: str, a: int, rules: PersonRules,
@@ -3626,7 +3634,7 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
     sentence = text[sent[0]:sent[1]]
     if _is_cadre_title(phrase, sentence, rules) and not _origin_only(phrase, rules, sentence):
         out.extend(_split_posts(text, ts, ts + len(phrase), rules))
-    right = rules.cadre_after.match(text, b) if text[a] in rules.surnames else None
+    right = rules.cadre_after.match(text, b) if _han_named(text, a, b, rules) else None
     if right and right.group() not in rules.affixes.cadre_after_no_post:
         out.append(right.span())
     bracket = rules.bracket_post.match(text, b)             # 某某代表（甘肃省委书记）
