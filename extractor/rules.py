@@ -11,10 +11,10 @@ import csv
 import re
 from array import array
 import warnings
-from functools import cache
+from functools import cache, wraps
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 import regex
 import yaml
@@ -108,6 +108,37 @@ def plain_pattern(pattern: str, flags: int = 0) -> Union[re.Pattern, regex.Patte
             return re.compile(plain, flags)
         except (re.error, FutureWarning):
             return regex.compile(pattern, flags)
+
+
+def memo_by_identity(maxsize: int = 32):
+    """A one-argument function's results remembered by the argument's identity, for arguments
+    whose hash is dear: hashing a compiled ``re`` pattern hashes its whole compiled code
+    (≈ 17–21 µs for the quantity grammar), so ``functools.cache`` keyed by a pattern paid
+    that on every call. Each entry keeps its argument, so an id is not reused while its
+    entry lives; ``maxsize`` entries at most (the memo starts again when full).
+
+    >>> calls = []
+    >>> @memo_by_identity()
+    ... def length(words):
+    ...     calls.append(words)
+    ...     return len(words)
+    >>> words = ["扶贫", "帮扶"]
+    >>> length(words), length(words), len(calls)
+    (2, 2, 1)
+    """
+    def wrap(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        entries: dict[int, tuple[Any, Any]] = {}
+
+        @wraps(function)
+        def remembered(argument):
+            kept = entries.get(id(argument))
+            if kept is None or kept[0] is not argument:
+                if len(entries) >= maxsize:
+                    entries.clear()
+                kept = entries[id(argument)] = (argument, function(argument))
+            return kept[1]
+        return remembered
+    return wrap
 
 
 def last_mark_pattern(chars: str) -> re.Pattern:

@@ -36,7 +36,8 @@ from ..article import Article
 from ..lexicon.gazetteer import Gazetteer, common_words, gazetteer
 from ..lexicon.years import YearGrammar, dates_in, year_grammar
 from ..record import Cadre, Mention, Person, Post
-from ..rules import Folder, alternation, jieba_dictionary, load_tsv, load_yaml, plain_pattern, words_pattern
+from ..rules import (Folder, alternation, jieba_dictionary, load_tsv, load_yaml, memo_by_identity, plain_pattern,
+                     words_pattern)
 from ..text.wordfinder import WordFinder
 
 class PlaceSpan(NamedTuple):
@@ -3544,7 +3545,7 @@ def _origin_matches(text: str, sent: tuple[int, int], patterns: tuple[regex.Patt
 _LEADING_RUN = plain_pattern(r"\(\?P<\w+>\[(?:\\.|[^\]\\])*\]\{(\d+),(\d+)\}\??\)(.+)", regex.S)
 
 
-@cache
+@memo_by_identity()   # by identity: a compiled pattern's hash hashes its whole code
 def _anchor_of(pattern: regex.Pattern) -> Optional[tuple[regex.Pattern, int, int]]:
     """(what follows, shortest, longest run) of a pattern that opens with a bounded run of
     a character class (X{2,24}?派驻): such a pattern tried at every position costs up to
