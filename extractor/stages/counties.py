@@ -433,11 +433,15 @@ def _cues_pattern(cues) -> Optional[re.Pattern]:
     return words_pattern(cues) if cues else None
 
 
+#: :func:`_first_cue`'s answer for no cue after the name: farther than any window reaches
+_NO_CUE_AFTER = 10 ** 6
+
+
 def _first_cue(segment: str, cues: Optional[re.Pattern]) -> int:
-    """Where the first cue in ``segment`` starts (10 ** 6 for none): the leftmost match of
+    """Where the first cue in ``segment`` starts (_NO_CUE_AFTER for none): the leftmost match of
     the cues' alternation starts where the earliest-starting cue does."""
     m = cues.search(segment) if cues is not None else None
-    return m.start() if m else 10 ** 6
+    return m.start() if m else _NO_CUE_AFTER
 
 
 def _last_cue_end(segment: str, reversed_cues: Optional[re.Pattern]) -> int:
@@ -472,18 +476,18 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> s
     near = text[max(sent[0], start - reach):min(sent[1], end + reach)]
     if helper_before >= 0 and not any(w in near for w in rules.helper_before_needs):
         helper_before = -1          # 从峨边县人民医院转入…: a patient, not a helper's origin
-    if rules.receiving.search(before) and helper_after < 10 ** 6:
+    if rules.receiving.search(before) and helper_after < _NO_CUE_AFTER:
         return "recipient"          # 为华池县投入资金: the county receives what follows
     # 成华区对口援助丹巴县: for 成华区 the verb follows (helper); for 丹巴县 it precedes
-    if (helper_after < 10 ** 6 and helper_after <= recipient_after
+    if (helper_after < _NO_CUE_AFTER and helper_after <= recipient_after
             and helper_after <= rules.helper_after_max_gap):
         return "helper"
     if (helper_before >= 0 and helper_before >= recipient_before
             and len(before) - helper_before <= rules.helper_before_max_gap):
         return "helper"
-    if recipient_before >= 0 or recipient_after < 10 ** 6:
+    if recipient_before >= 0 or recipient_after < _NO_CUE_AFTER:
         return "recipient"
-    if helper_after < 10 ** 6:
+    if helper_after < _NO_CUE_AFTER:
         return "helper"
     return "other"
 
