@@ -134,6 +134,7 @@ class PersonRules:
     academic_unit: regex.Pattern
     research_head: regex.Pattern             # a public research institute's head (P7)
     research_section_head: regex.Pattern     # a section's head inside an institute (P7)
+    region_body_chair: regex.Pattern         # a Hong Kong or Macao society's chair (香港某会主席): no post
     post_abroad: regex.Pattern               # China's envoy abroad (中国驻某国大使)
     corps_division: regex.Pattern            # a 兵团 division in a title (兵团五师…, P15)
     foreign_place_head: regex.Pattern        # a foreign city's or province's head (尼斯市长)
@@ -414,6 +415,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         academic_unit=plain_pattern(r["academic_unit"]),
         research_head=plain_pattern(r["research_head"]),
         research_section_head=plain_pattern(r["research_section_head"]),
+        region_body_chair=plain_pattern(r["region_body_chair"]),
         post_abroad=plain_pattern(r["post_abroad"]),
         corps_division=plain_pattern(r["corps_divisions"]["pattern"]),
         foreign_place_head=plain_pattern(r["foreign_place_head"].replace("PLACE_CHARS", regex.escape(
@@ -2841,6 +2843,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
         return False                    # 1205钻井队队长, 骑队队长: a work team's, no post
     if m.group() in w["abroad_only_titles"]:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
+    if rules.region_body_chair.match(part):
+        return False                    # 香港某协会主席: a society's chair in a SAR, no post (P4)
     if _has_any(part, w["research_units"]) and not rules.academic_unit.search(part) and \
             not _has_any(part, w["foreign_units"]):             # P7: a research institute's head
         if part.startswith(rules.affixes.research_section_organs):  # a ministry-level body's division head
