@@ -4588,11 +4588,12 @@ def _read_charity_works(text, article, rules, add, parties_in) -> None:
             continue
         # the list's items are separated by 、 and may hold a place the gazetteer does not know (河北西柏坡): each
         # item's place party ending at the item's end, back to the clause's start
-        first = text.rfind(rules.charity_separator, parties.clause_start(m.start()), m.start())
+        clause = parties.clause_start(m.start())
+        mark = text.rfind(rules.charity_separator, clause, m.start())
         items = [m.start()]
-        while first >= 0:
-            items.append(first)
-            first = text.rfind(rules.charity_separator, parties.clause_start(m.start()), first)
+        while mark >= 0:
+            items.append(mark)
+            mark = text.rfind(rules.charity_separator, clause, mark)
         places = [parties[k] for k in (parties.first_ending_at(j) for j in reversed(items)) if k is not None
                   and parties[k].place is not None and not parties[k].org and not parties[k].deictic]
         short = m.group("giver")
