@@ -329,7 +329,7 @@ _AFFIXES = ("known_cadre_not_before", "known_person_not_before", "closed_name_wo
             "name_end_not_tags", "word_given_name_not_tags", "rank_after_name", "list_run_ends",
             "list_run_not_before", "list_run_joins", "list_run_etc", "consultative_bodies",
             "consultative_seat_words", "date_range_marks", "origin_from_words", "cadre_after_no_post",
-            "region_units", "region_titles", "title_clause_openers", "unit_name_joins",
+            "region_units", "region_titles", "region_name_titles", "title_clause_openers", "unit_name_joins",
             "title_line_credit_ends", "name_end_cut_words", "object_char_not_before", "site_after_name",
             "site_end", "credit_role_end", "village_post_words", "origin_subject_links", "past_title_words",
             "visit_own_units", "village_sender_words", "place_after_name", "visit_institution_ends",
@@ -3248,12 +3248,16 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
 def _region_of_title(text: str, title: str, ts: int, sent: tuple[int, int],
                      rules: PersonRules) -> Optional[str]:
     """The SAR a post is placed at (SAR chief executives, gold/README): the SAR the title names in
-    full or by its short form, else for a bare SAR title (…行政长官甲、候任行政长官乙) the SAR named
+    full or by its short form, a SAR body's title by 香港/澳门 (香港警察), else for a bare SAR title (…行政长官甲、候任行政长官乙) the SAR named
     last before it in the sentence; None for any other title."""
     if region := next((r for r in rules.affixes.region_units if r in title), None):
         return region                                   # 香港特别行政区行政长官
     if rules.region_short_gate in title and (region := _short_region(text, title, ts, rules)):
         return region                                   # 香港特区行政长官, 特区政府保安局局长
+    if title.endswith(rules.affixes.region_name_titles):    # 香港警察甲: the SAR it names last
+        found = max((title.rfind(n), n) for n in rules.region_names)
+        if found[0] >= 0:
+            return rules.region_names[found[1]]
     if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
         before = text[sent[0]:ts]
         found = max(((before.rfind(r), r) for r in rules.affixes.region_units), default=(-1, None))
