@@ -307,7 +307,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "foreign_leader_names",
                "association_short_forms",
-               "tibetan_name_parts", "abroad_only_titles", "staff_units", "staff_titles",
+               "tibetan_name_parts", "abroad_only_titles", "police_titles", "police_clause_stops", "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "village_post_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
                "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags",
@@ -2843,6 +2843,8 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
         return False                    # 1205钻井队队长, 骑队队长: a work team's, no post
     if m.group() in w["abroad_only_titles"]:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
+    if m.group() in w["police_titles"] and _foreign_police(part, sentence, rules):
+        return False                    # 比利时某市…执勤警察某某: a foreign state's officer (P4)
     if rules.region_body_chair.match(part):
         return False                    # 香港某协会主席: a society's chair in a SAR, no post (P4)
     if _has_any(part, w["research_units"]) and not rules.academic_unit.search(part) and \
@@ -2891,6 +2893,17 @@ def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
             return True
         foreign = _foreign_part(part, rules)
     return False
+
+
+def _foreign_police(part: str, sentence: str, rules: PersonRules) -> bool:
+    """A police title (``police_titles``) is a foreign state's officer: the sentence up to the
+    title, from its last ``police_clause_stops`` mark (a list of heroes' items: 维和…在马里…；人民警察
+    某某), names a state of ``foreign_states`` and no place of the gazetteer (内蒙古 holds 蒙古)."""
+    end = sentence.find(part)
+    end = len(sentence) if end < 0 else end + len(part)
+    start = max(sentence.rfind(stop, 0, end) for stop in rules.words["police_clause_stops"]) + 1
+    window = sentence[start:end]
+    return _has_any(window, rules.foreign_states) and not rules.gazetteer.find_in_phrase(window)
 
 
 def _foreign_part(part: str, rules: PersonRules) -> bool:
