@@ -2901,7 +2901,7 @@ def _foreign_police(part: str, sentence: str, rules: PersonRules) -> bool:
     某某), names a state of ``foreign_states`` and no place of the gazetteer (内蒙古 holds 蒙古)."""
     end = sentence.find(part)
     end = len(sentence) if end < 0 else end + len(part)
-    start = max(sentence.rfind(stop, 0, end) for stop in rules.words["police_clause_stops"]) + 1
+    start = max((sentence.rfind(stop, 0, end) for stop in rules.words["police_clause_stops"]), default=-1) + 1
     window = sentence[start:end]
     return _has_any(window, rules.foreign_states) and not rules.gazetteer.find_in_phrase(window)
 
@@ -3268,7 +3268,7 @@ def _region_of_title(text: str, title: str, ts: int, sent: tuple[int, int],
     if rules.region_short_gate in title and (region := _short_region(text, title, ts, rules)):
         return region                                   # 香港特区行政长官, 特区政府保安局局长
     if title.endswith(rules.affixes.region_name_titles):    # 香港警察甲: the SAR it names last
-        found = max((title.rfind(n), n) for n in rules.region_names)
+        found = max(((title.rfind(n), n) for n in rules.region_names), default=(-1, None))
         if found[0] >= 0:
             return rules.region_names[found[1]]
     if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
@@ -3287,7 +3287,7 @@ def _short_region(text: str, title: str, ts: int, rules: PersonRules) -> Optiona
         return rules.region_short_forms[short]
     if not title.startswith(rules.region_government_words):
         return None
-    found = max((text.rfind(n, 0, ts), n) for n in rules.region_names)
+    found = max(((text.rfind(n, 0, ts), n) for n in rules.region_names), default=(-1, None))
     return rules.region_names[found[1]] if found[0] >= 0 else None
 
 
