@@ -134,7 +134,7 @@ class Gazetteer:
         self.straddle_exempt_after = tuple(rules.get("straddle_exempt_after", []))
         self.bare_right_facility = {f["surface"]: tuple(f["right"])
                                     for f in rules.get("bare_right_facility", [])}
-        self.bare_right_facility_word = plain_pattern(rules.get("bare_right_facility_word", "(?!)"))   # 太仓港: lifts 港
+        self.bare_right_facility_word = plain_pattern(rules["bare_right_facility_word"])   # 太仓港: lifts 港
         self.standalone = frozenset(rules.get("standalone_short_forms", []))
         self.own_office = tuple(rules.get("needs_parent_own_office", []))
         # the names of each province and prefecture (full, short, alias), for "its parent is

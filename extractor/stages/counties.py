@@ -419,7 +419,7 @@ class _RoleRules:
     def of(cls, r: dict, clauses: ClauseMarks) -> _RoleRules:
         return cls(
             window=r["window"], not_help=tuple(r["not_help"]),
-            not_cue_words=tuple(r.get("not_cue_words", ())), helper_after=tuple(r["helper_after"]),
+            not_cue_words=tuple(r["not_cue_words"]), helper_after=tuple(r["helper_after"]),
             recipient_after=tuple(r["recipient_after"]), recipient_before=tuple(r["recipient_before"]),
             helper_before=tuple(r["helper_before"]), helper_before_needs=tuple(r["helper_before_needs"]),
             helper_before_needs_windows=r["helper_before_needs_windows"],
