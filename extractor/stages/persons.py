@@ -199,6 +199,7 @@ class PersonRules:
     rules_name_lengths: tuple[int, ...]  # han_name_min..rules_name_max: Han names the rules alone read
     known_name_lengths: tuple[int, ...]  # known_name_max..han_name_min, longest first
     name_padding: str                    # name_padding_chars (a string: '' is in it, as at a text's end)
+    title_gate_openers: frozenset[str]   # title_gate_openers: read like a name start after a gated title
     name_dash: str
     affixes: SimpleNamespace             # word lists read by startswith/endswith, as tuples
     literals: SimpleNamespace            # the YAML's single words, marks and tags read as written (lists as tuples)
@@ -456,6 +457,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         rules_name_lengths=tuple(range(r["han_name_min"], r["rules_name_max"] + 1)),
         known_name_lengths=tuple(range(r["known_name_max"], r["han_name_min"] - 1, -1)),
         name_padding=r["name_padding_chars"],
+        title_gate_openers=frozenset(r["title_gate_openers"]),
         name_dash=r["name_dash"],
         affixes=SimpleNamespace(**{k: tuple(r[k]) for k in _AFFIXES}),
         place_after_titles=tuple(w for w in (*r["cadre_titles"], *r["not_full_name_suffix"])
@@ -774,7 +776,7 @@ def _title_cue_gate(rules: PersonRules) -> tuple[frozenset[str], frozenset[str]]
     cue hits left at one set look-up. Not a foreign title (总统|泽某: any Han character)."""
     ungated_kinds = {"after_name", "before_foreign_name", *_LINE_KINDS, *_CERTAIN_KINDS}
     words = frozenset(w for w, plan in rules.cue_window.items() if all(k not in ungated_kinds for k, *_ in plan))
-    return words, rules.initials | rules.ungated_name_starts | frozenset(rules.name_padding) | {"\n", "”"}
+    return words, rules.initials | rules.ungated_name_starts | frozenset(rules.name_padding) | rules.title_gate_openers
 
 
 def _ungated_rule_name(text: str, k: int, kind: str, rules: PersonRules
