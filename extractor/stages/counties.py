@@ -460,8 +460,11 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> s
     lo, hi = clause_bounded(text, max(sent[0], start - window), start, end, min(sent[1], end + window),
                             rules.clauses)
     before, after = text[lo:start], text[end:hi]
+    # blanked, not deleted, as not_cue_words are: the gaps measured from a cue to the name
+    # (helper_before_max_gap) stay the text's own, and no cue forms across a removed phrase
     for phrase in rules.not_help:
-        before = before.replace(phrase, "")      # 在精准扶贫政策的帮扶下: a policy, no giver
+        if phrase in before:                     # 在精准扶贫政策的帮扶下: a policy, no giver
+            before = before.replace(phrase, "\0" * len(phrase))
     for word in rules.not_cue_words:             # 江阴港派出所: a police station, not 派出
         if word in after:
             after = after.replace(word, "\0" * len(word))
