@@ -25,6 +25,7 @@ from ..lexicon.gazetteer import Gazetteer, Hit, Unit, gazetteer
 from ..record import County, Mention, NamedPlace
 from ..rules import Folder, plain_pattern, words_pattern
 from ..text.clauses import ClauseMarks, clause_bounded, clause_marks
+from ..text.programme_meetings import programme_meeting
 
 
 @dataclass
@@ -383,6 +384,7 @@ class _RoleRules:
     """rules/counties.yaml's roles."""
     window: int
     not_help: tuple[str, ...]
+    programme_meeting: regex.Pattern   # rules/programme_meetings.yaml, shared with the pairings stage
     not_cue_words: tuple[str, ...]
     helper_after: tuple[str, ...]
     recipient_after: tuple[str, ...]
@@ -416,9 +418,9 @@ class _RoleRules:
         return _cues_pattern(c[::-1] for c in self.helper_before)
 
     @classmethod
-    def of(cls, r: dict, clauses: ClauseMarks) -> _RoleRules:
+    def of(cls, r: dict, clauses: ClauseMarks, meeting: str) -> _RoleRules:
         return cls(
-            window=r["window"], not_help=tuple(r["not_help"]),
+            window=r["window"], not_help=tuple(r["not_help"]), programme_meeting=plain_pattern(meeting),
             not_cue_words=tuple(r["not_cue_words"]), helper_after=tuple(r["helper_after"]),
             recipient_after=tuple(r["recipient_after"]), recipient_before=tuple(r["recipient_before"]),
             helper_before=tuple(r["helper_before"]), helper_before_needs=tuple(r["helper_before_needs"]),
@@ -451,6 +453,10 @@ def _last_cue_end(segment: str, reversed_cues: Optional[re.Pattern]) -> int:
     return len(segment) - m.start() if m else -1
 
 
+def _blanked(m) -> str:
+    return "\0" * (m.end() - m.start())
+
+
 def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> str:
     """The role cues right around one mention (rules/counties.yaml, roles); the pairings
     stage decides the county's role from the whole article (gold/README, County roles)."""
@@ -465,6 +471,7 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> s
     for phrase in rules.not_help:
         if phrase in before:                     # 在精准扶贫政策的帮扶下: a policy, no giver
             before = before.replace(phrase, "\0" * len(phrase))
+    before = rules.programme_meeting.sub(_blanked, before)   # 参加完援疆座谈会就启程返回伊宁: a meeting
     for word in rules.not_cue_words:             # 江阴港派出所: a police station, not 派出
         if word in after:
             after = after.replace(word, "\0" * len(word))
@@ -551,7 +558,8 @@ def load_rules(folder: Folder = None) -> CountyRules:
                          siblings_in_sentence=lists.get("siblings_in_sentence", 0)),
         said_county=plain_pattern(said["pattern"]) if said else None,
         said_county_window=said["window"] if said else 0,
-        bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"], clause_marks(folder)),
+        bare_prefers_city=bool(r.get("bare_prefers_city")), roles=_RoleRules.of(r["roles"], clause_marks(folder),
+                                                                     programme_meeting(folder)),
         province_programme=programme, programme_word_gap=int(r.get("programme_word_gap", 0)),
         province_programme_words=plain_pattern("|".join(sorted(programme, key=len, reverse=True))) if programme else None)
 

@@ -42,6 +42,7 @@ from ..lexicon.official_pairings import official_pairings
 from ..record import County, NamedPlace, Pairing
 from ..rules import Folder, alternation, load_tsv, load_yaml, plain_pattern, trie_alternation, words_pattern
 from ..text.clauses import ClauseMarks, clause_marks
+from ..text.programme_meetings import programme_meeting
 
 
 @quick_frozen   # 1,429 a real-news pass (parties: 1,041)
@@ -122,6 +123,8 @@ class PairingRules:
         self._load_passages(r)
         self._load_clause_marks(clause_marks(folder))   # first: every roles pattern writes them
         self._load_thanks(r["roles"]["thanks_gift"])     # before the roles: _without_no_help reads it
+        # before the roles: programme_talk writes {programme_meeting}, the list the counties stage's window shares
+        self._meeting = programme_meeting(folder)
         self._load_roles(r["roles"])
         self._load_aid_gate(r["roles"])
         self._load_helper_side(r["roles"])
@@ -759,7 +762,7 @@ class PairingRules:
         self.help_in = words_pattern(roles["help_in"])
         self.help_in_not = tuple(roles["help_in_not"])
         self.nationwide_cadres = plain_pattern(m(roles["nationwide_cadres"]))
-        self.programme_talk = regex.compile(roles["programme_talk"])
+        self.programme_talk = regex.compile(roles["programme_talk"].replace("{programme_meeting}", self._meeting))
         self.prefecture_help = regex.compile(m(roles["prefecture_help"]))
         self.help_with_party = plain_pattern(alternation(roles["help_with_party"]))
         self.higher_level_funds = regex.compile(roles["higher_level_funds"])
