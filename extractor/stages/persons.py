@@ -308,7 +308,8 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_cadres", "bounded_name_cues", "foreign_units", "words_tagged_as_names",
                "foreign_leader_names",
                "association_short_forms",
-               "tibetan_name_parts", "abroad_only_titles", "police_titles", "police_clause_stops", "staff_units", "staff_titles",
+               "tibetan_name_parts", "abroad_only_titles", "police_titles", "police_clause_stops",
+               "staff_units", "staff_titles",
                "known_persons", "research_units", "company_team_words", "village_post_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
                "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags",
@@ -1300,7 +1301,7 @@ def deputy_name(text: str, seat: int, rules: PersonRules) -> Optional[tuple[int,
         # ⏎王某生代表（某省委书记…）: the post in brackets is the title, so a name holding
         # a word (王国) may stand, as after a title; not one that is a word
         bracket = rules.bracket_post.match(text, seat)
-        if not (bracket and _is_cadre_title(bracket.group("title"), bracket.group("title"), rules)
+        if not (bracket and _is_cadre_title(bracket.group("title"), bracket.group("title"), rules, 0)
                 and _rule_name_ok(text, a, b, rules, whole_only=True)):
             return None
     return fits[0]
@@ -2828,8 +2829,9 @@ def _has_any(text: str, words: frozenset[str]) -> bool:
     return bool(words) and next(_automaton_of(words).iter(text), None) is not None
 
 
-def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
-    """One part of a title phrase (the parts are joined by 、) is a public post (SPEC 3;
+def _public_post(part: str, sentence: str, at: int, rules: PersonRules) -> bool:
+    """One part of a title phrase (the parts are joined by 、; ``at``: where it starts in
+    ``sentence``) is a public post (SPEC 3;
     gold/README convention P4): a cadre title, not in a research institute, foundation,
     association, foreign state or international body (a state organ's name before it is
     another's post in a headline: 国务院总理李某同俄罗斯总理|梅某), not an assembly seat (政协委员, 人大代表),
@@ -2845,7 +2847,7 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
         return False                    # 1205钻井队队长, 骑队队长: a work team's, no post
     if m.group() in w["abroad_only_titles"]:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
-    if m.group() in w["police_titles"] and _foreign_police(part, sentence, rules):
+    if m.group() in w["police_titles"] and _foreign_police(at + len(part), sentence, rules):
         return False                    # 比利时某市…执勤警察某某: a foreign state's officer (P4)
     if rules.region_body_chair.match(part):
         return False                    # 香港某协会主席: a society's chair in a SAR, no post (P4)
@@ -2874,35 +2876,46 @@ def _public_post(part: str, sentence: str, rules: PersonRules) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules) -> bool:
-    """The title phrase ends in a title word and any of its parts is a public post
+def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules, at: int) -> bool:
+    """The title phrase (starting at ``at`` in ``sentence``) ends in a title word and any of its parts is a public post
     (驻村第一书记、某银行业务经理: the first; not 总领队、驻村工作队队长朱某声音|洪亮), or ends in one of
     ``chain_last_titles`` after a party or state organ's public post (某大学党委副书记、副教授).
     Remembered for the last 256 phrases (an article asks up to ~100 on real news; a batch
     of articles cycles through, so a repeated benchmark round finds nothing left): a
     mention's role and its posts ask the same phrase in the same sentence."""
-    parts = [p for p in phrase.rstrip("的").strip("“”").split("、") if p]
+    body = phrase.rstrip("的")
+    at += len(body) - len(body.lstrip("“”"))      # a quote opening the phrase is no part's
+    parts, starts = [], []                         # the parts and where each starts in the sentence
+    for p in body.strip("“”").split("、"):
+        if p:
+            parts.append(p)
+            starts.append(at)
+        at += len(p) + 1
     if not parts:
         return False
     if not rules.cadre_titles.search(parts[-1]):     # 党委副书记、|副教授|: a rank after a party post
         return len(parts) > 1 and parts[-1].endswith(rules.affixes.chain_last_titles) and any(
-            _has_any(p, rules.words["chain_post_organs"]) and _public_post(p, sentence, rules) for p in parts[:-1])
+            _has_any(p, rules.words["chain_post_organs"]) and _public_post(p, sentence, k, rules)
+            for p, k in zip(parts[:-1], starts))
     foreign = False
-    for part in parts:
+    for part, k in zip(parts, starts):
         if foreign and not _names_own_unit(part, rules):
             continue                    # 老挝…总书记、|国家主席: the unit before it
-        if _public_post(part, sentence, rules):
+        if _public_post(part, sentence, k, rules):
             return True
         foreign = _foreign_part(part, rules)
     return False
 
 
-def _foreign_police(part: str, sentence: str, rules: PersonRules) -> bool:
+def _foreign_police(end: int, sentence: str, rules: PersonRules) -> bool:
     """A police title (``police_titles``) is a foreign state's officer: the sentence up to the
-    title, from its last ``police_clause_stops`` mark (a list of heroes' items: 维和…在马里…；人民警察
-    某某), names a state of ``foreign_states`` and no place of the gazetteer (内蒙古 holds 蒙古)."""
-    end = sentence.find(part)
-    end = len(sentence) if end < 0 else end + len(part)
+    title's part (ending at ``end`` in the sentence, as its caller found it: not the first
+    identical part, which may stand earlier), from its last ``police_clause_stops`` mark (a list
+    of heroes' items: 维和…在马里…；人民警察某某), names a state of ``foreign_states`` and no
+    place of the gazetteer (内蒙古 holds 蒙古)."""
+    # a bracket's title may run past the sentence; a title line's phrase may stand before it
+    # (第一书记⏎|孙某⏎: the sentence is the name's line), its window then empty
+    end = max(0, min(end, len(sentence)))
     start = max((sentence.rfind(stop, 0, end) for stop in rules.words["police_clause_stops"]), default=-1) + 1
     window = sentence[start:end]
     return _has_any(window, rules.foreign_states) and not rules.gazetteer.find_in_phrase(window)
@@ -2954,8 +2967,13 @@ def _journalist_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
 def _mention_phrase(text: str, a: int, sent: tuple[int, int], rules: PersonRules,
                     memo: Optional[_Memo]) -> str:
     """The title phrase before the list the mention is in (or before the mention)."""
-    return title_phrase(text, _list_start(text, a, rules, memo and memo.items_before), sent[0],
-                        rules, memo)[1]
+    return _mention_title(text, a, sent, rules, memo)[1]
+
+
+def _mention_title(text: str, a: int, sent: tuple[int, int], rules: PersonRules,
+                   memo: Optional[_Memo]) -> tuple[int, str]:
+    """:func:`_mention_phrase` with its start in the text."""
+    return title_phrase(text, _list_start(text, a, rules, memo and memo.items_before), sent[0], rules, memo)
 
 
 def _cadre_mention(text: str, span: tuple[int, int], sent: tuple[int, int],
@@ -2974,8 +2992,9 @@ def _titled_mention(text: str, span: tuple[int, int], sent: tuple[int, int], rul
                     memo: Optional[_Memo], title_after: bool, leader_after: Optional[bool]) -> bool:
     """:func:`_cadre_mention` but for the foreign state's clause before the name."""
     a, b = span
-    phrase = _mention_phrase(text, a, sent, rules, memo)
-    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules) or _list_title_after(text, b, sent, rules) \
+    ts, phrase = _mention_title(text, a, sent, rules, memo)
+    if _is_cadre_title(phrase, text[sent[0]:sent[1]], rules, ts - sent[0]) \
+            or _list_title_after(text, b, sent, rules) \
             or _sent_list_item(text, span, sent, rules, memo):
         return True
     if title_after:
@@ -3041,7 +3060,8 @@ def _item_before(text: str, i: int, rules: PersonRules,
 def _list_title_after(text: str, b: int, sent: tuple[int, int], rules: PersonRules) -> bool:
     """A cadre title after the list a name is in (曹某、吉某、武某三位副委员长, 某某等同志)."""
     m = rules.list_title.match(text, b, sent[1])
-    return bool(m) and _is_cadre_title(m.group("title"), text[sent[0]:sent[1]], rules)
+    return bool(m) and _is_cadre_title(m.group("title"), text[sent[0]:sent[1]], rules,
+                                       m.start("title") - sent[0])
 
 
 def _sent_list_item(text: str, span: tuple[int, int], sent: tuple[int, int], rules: PersonRules,
@@ -3446,7 +3466,7 @@ def _post_after(text: str, b: int, sent_end: int, rules: PersonRules, gap: Optio
             stop = i
             break
     end = _title_end(text, start, stop, rules)
-    if copula and (end != stop or not _is_cadre_title(text[start:end], text[b:sent_end], rules)):
+    if copula and (end != stop or not _is_cadre_title(text[start:end], text[b:sent_end], rules, start - b)):
         return None         # 王某是县长的儿子: after 是 the title must close the clause
     return (start, end) if end else None
 
@@ -3656,13 +3676,13 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
         ts += phrase.rfind("的") + 1
         phrase = phrase[phrase.rfind("的") + 1:]
     sentence = text[sent[0]:sent[1]]
-    if _is_cadre_title(phrase, sentence, rules) and not _origin_only(phrase, rules, sentence):
+    if _is_cadre_title(phrase, sentence, rules, ts - sent[0]) and not _origin_only(phrase, rules, sentence):
         out.extend(_split_posts(text, ts, ts + len(phrase), rules))
     right = rules.cadre_after.match(text, b) if _han_named(text, a, b, rules) else None
     if right and right.group() not in rules.affixes.cadre_after_no_post:
         out.append(right.span())
     bracket = rules.bracket_post.match(text, b)             # 某某代表（甘肃省委书记）
-    if bracket and _is_cadre_title(bracket.group("title"), sentence, rules):
+    if bracket and _is_cadre_title(bracket.group("title"), sentence, rules, bracket.start("title") - sent[0]):
         out.append(bracket.span("title"))
     after = _post_after(text, b, sent[1], rules)
     if after:               # P5 as before the name: 在担任甲市…主任、|乙市市长、市委书记期间 → two posts
@@ -3672,7 +3692,8 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
     if listed:
         out.append(listed.span("title"))
     apposition = rules.apposition_post.match(text, b, sent[1])   # 姜某，某县原县委书记。
-    if apposition and _is_cadre_title(apposition.group("title"), sentence, rules):
+    if apposition and _is_cadre_title(apposition.group("title"), sentence, rules,
+                                          apposition.start("title") - sent[0]):
         out.extend(_split_posts(text, *apposition.span("title"), rules))   # P5: 市纪委委员、|县委常委
         if not after and (after := _post_after(text, apposition.end(), sent[1], rules)):
             out.append(after)       # 某某,龙泉市政府副市长、三级调研员,|现挂职广元市昭化区副区长
