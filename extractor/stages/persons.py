@@ -3289,16 +3289,19 @@ def _region_of_title(text: str, title: str, ts: int, sent: tuple[int, int],
         return region                                   # 香港特别行政区行政长官
     if rules.region_short_gate in title and (region := _short_region(text, title, ts, rules)):
         return region                                   # 香港特区行政长官, 特区政府保安局局长
-    if title.endswith(rules.affixes.region_name_titles):    # 香港警察甲: the SAR it names last
-        found = max(((title.rfind(n), n) for n in rules.region_names), default=(-1, None))
-        if found[0] >= 0:
-            return rules.region_names[found[1]]
+    if title.endswith(rules.affixes.region_name_titles) and \
+            (short := _named_last(title, rules.region_names)):    # 香港警察甲: the SAR it names last
+        return rules.region_names[short]
     if title.endswith(rules.affixes.region_titles):     # …行政长官甲、候任行政长官乙
-        before = text[sent[0]:ts]
-        found = max(((before.rfind(r), r) for r in rules.affixes.region_units), default=(-1, None))
-        if found[0] >= 0:
-            return found[1]
+        return _named_last(text[sent[0]:ts], rules.affixes.region_units)
     return None
+
+
+def _named_last(haystack: str, names: Iterable[str], end: Optional[int] = None) -> Optional[str]:
+    """The one of ``names`` that starts last in haystack[:end] (on a tie, the greater string, as
+    ``max`` orders the pairs), None for none of them."""
+    at, name = max(((haystack.rfind(n, 0, end), n) for n in names), default=(-1, None))
+    return name if at >= 0 else None
 
 
 def _short_region(text: str, title: str, ts: int, rules: PersonRules) -> Optional[str]:
@@ -3309,8 +3312,8 @@ def _short_region(text: str, title: str, ts: int, rules: PersonRules) -> Optiona
         return rules.region_short_forms[short]
     if not title.startswith(rules.region_government_words):
         return None
-    found = max(((text.rfind(n, 0, ts), n) for n in rules.region_names), default=(-1, None))
-    return rules.region_names[found[1]] if found[0] >= 0 else None
+    short = _named_last(text, rules.region_names, ts)
+    return rules.region_names[short] if short is not None else None
 
 
 def _sole_province(units: _Places, title: str, sent: tuple[int, int], rules: PersonRules,
