@@ -457,6 +457,15 @@ def _blanked(m) -> str:
     return "\0" * (m.end() - m.start())
 
 
+def _blank_words(segment: str, words) -> str:
+    """``segment`` with each of ``words`` blanked to as many NULs as it has characters (what
+    :func:`_blanked` does for a pattern's matches), in the words' order."""
+    for word in words:
+        if word in segment:
+            segment = segment.replace(word, "\0" * len(word))
+    return segment
+
+
 def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> str:
     """The role cues right around one mention (rules/counties.yaml, roles); the pairings
     stage decides the county's role from the whole article (gold/README, County roles)."""
@@ -468,15 +477,10 @@ def _role(text: str, m: _Mention, sent: tuple[int, int], rules: _RoleRules) -> s
     before, after = text[lo:start], text[end:hi]
     # blanked, not deleted, as not_cue_words are: the gaps measured from a cue to the name
     # (helper_before_max_gap) stay the text's own, and no cue forms across a removed phrase
-    for phrase in rules.not_help:
-        if phrase in before:                     # 在精准扶贫政策的帮扶下: a policy, no giver
-            before = before.replace(phrase, "\0" * len(phrase))
+    before = _blank_words(before, rules.not_help)            # 在精准扶贫政策的帮扶下: a policy, no giver
     before = rules.programme_meeting.sub(_blanked, before)   # 参加完援疆座谈会就启程返回伊宁: a meeting
-    for word in rules.not_cue_words:             # 江阴港派出所: a police station, not 派出
-        if word in after:
-            after = after.replace(word, "\0" * len(word))
-        if word in before:
-            before = before.replace(word, "\0" * len(word))
+    before = _blank_words(before, rules.not_cue_words)       # 江阴港派出所: a police station, not 派出
+    after = _blank_words(after, rules.not_cue_words)
     # cues directly around the name decide; nearest wins
     helper_after = _first_cue(after, rules.helper_after_cues)
     recipient_after = _first_cue(after, rules.recipient_after_cues)
