@@ -95,6 +95,8 @@ class MoneyRules:
     broken_decimal_marks: tuple[str, ...]   # 14。24亿元: a decimal point lost to a full stop
     donation: re.Pattern
     pair_cooperation: regex.Pattern   # 粤桂协作, 闽宁协作: the East-West pairing programme
+    assisted: re.Pattern   # 困难群众, 低保, 特困: hardship recipients of social assistance (M11)
+    assistance_paid: re.Pattern   # 发放, 补贴, 救助: a payment to them
     gift: re.Pattern   # 捐赠, 资金: the same gift told again (partly-about articles)
     not_work: regex.Pattern
     topic_max: int
@@ -197,6 +199,8 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         broken_decimal_marks=tuple(r["broken_decimal_marks"]),
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
         pair_cooperation=regex.compile(rel["pair_cooperation"]),
+        assisted=words_pattern(rel["social_assistance"]["recipients"]),
+        assistance_paid=words_pattern(rel["social_assistance"]["payments"]),
         gift=words_pattern(rel["gift_words"]),
         not_work=regex.compile(rel["cue_not_work"]), brief_heading_max=int(rel["brief_heading_max"]),
         topic_max=int(rel["topic_sentence_max"]), brief_dateline=plain_pattern(rel["brief_dateline"]),
@@ -438,7 +442,9 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
     """``short_paragraph``: the amount's paragraph when it is at most ``part_paragraph_max``
     characters long, else "" (the caller slices only such paragraphs)."""
     if about is None:
-        return False   # SPEC 4: an article not about poverty work has no relevant amounts
+        # SPEC 4: an article not about poverty work has no relevant amounts — but social
+        # assistance paid to hardship recipients is help to the poor wherever it is told (M11)
+        return _social_assistance(rules, sentence)
     if not about:
         # A passing mention, or an article partly about poverty work: only its poverty
         # part counts, the amount's sentence (with the sentence before it, its topic
@@ -448,7 +454,8 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
         if rules.other_cause.search(sentence) and not rules.poverty.search(sentence):
             return False
         return bool(_names_work(rules, sentence) or _names_work(rules, short_paragraph)
-                    or rules.donation.search(sentence) or rules.pair_cooperation.search(sentence))
+                    or rules.donation.search(sentence) or rules.pair_cooperation.search(sentence)
+                    or _social_assistance(rules, sentence))
     poverty_here = bool(rules.poverty.search(sentence))
     if rules.market.search(sentence) and not poverty_here:
         return False   # 期货 in 保险+期货 poverty pilots stays relevant
@@ -457,6 +464,12 @@ def _relevant(rules: MoneyRules, about: Optional[bool], sentence: str, window: s
     if rules.commerce.search(sentence) and not rules.poverty.search(window):
         return False
     return True
+
+
+def _social_assistance(rules: MoneyRules, sentence: str) -> bool:
+    """A sentence that pays hardship recipients (发放价格临时补贴…惠及困难群众, 低保金, 特困供养):
+    social assistance, help to the poor by convention M11 in any article."""
+    return bool(rules.assisted.search(sentence) and rules.assistance_paid.search(sentence))
 
 
 def _names_work(rules: MoneyRules, text: str) -> bool:
