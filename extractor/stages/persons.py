@@ -313,7 +313,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_persons", "research_units", "company_team_words", "village_post_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
                "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags",
-               "closed_given_not_tags", "chain_post_organs")
+               "closed_given_not_tags", "chain_post_organs", "local_body_words")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -3277,7 +3277,25 @@ def post_place(text: str, ts: int, te: int, name_start: int, units,
                 if found:
                     return found
             return _sole_province(units, title, sent, rules, exclude) if level == levels[-1] else None
+    if any(x in title for x in w["local_body_words"]):     # P2: a local body's post naming no unit
+        for up in levels:                                # (派出所民警, 管委会主任): the smallest unit near
+            if found := _near_unit(text, _of_level(units, up), (ts, te), name, sent, exclude):
+                return found
     return None
+
+
+def _near_unit(text: str, units: list[PlaceSpan], title: tuple[int, int], name: tuple[int, int],
+               sent: tuple[int, int], exclude: frozenset[str]) -> Optional[str]:
+    """The unit nearest the name in its sentence, else the one named last before it in its line
+    (paragraph); None if neither names one (not the article's other paragraphs: a roundup's), never
+    one read inside the title itself (黄河源园区: no 河源市) or the name."""
+    kept = [u for u in units if u.name not in exclude and u.prefecture not in exclude
+            and not (name[0] <= u.start < name[1]) and not (title[0] <= u.start < title[1])]
+    if in_sentence := [u for u in kept if sent[0] <= u.start < sent[1]]:
+        return min(in_sentence, key=lambda u: abs(u.start - name[0])).name
+    line_start = text.rfind("\n", 0, name[0]) + 1
+    before = [u for u in kept if line_start <= u.start < name[0]]
+    return before[-1].name if before else None
 
 
 def _region_of_title(text: str, title: str, ts: int, sent: tuple[int, int],
