@@ -68,6 +68,9 @@ def split_pieces(text: str, max_len: int = MAX_PIECE) -> list[tuple[int, int]]:
     """[start, end) pieces of ``text`` to tag: one or more per line (a name never spans a
     line break), without leading or trailing whitespace, none longer than ``max_len`` (cut
     after sentence ends, else after a comma, else hard). Whitespace-only lines are skipped."""
+    if len(text) <= max_len and "\n" not in text and text and not text[0].isspace() \
+            and not text[-1].isspace():
+        return [(0, len(text))]     # one line without edge spaces: most of the persons stage's windows
     pieces: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         start, n = line.start(1), line.end(1)
@@ -554,6 +557,8 @@ class CrfTagger:
                     self._tagger.set(self._features(text[a:b]))
                     tags = self._tagger.tag()
                     sure = min(sure, self._tagger.probability(tags))
+                if tags.count("O") == len(tags):
+                    continue        # no entity (most windows): bio_entities' walk would find none
                 for s, e, label in bio_entities(tags):
                     if wanted is None or label in wanted:
                         ents.extend(make_entities(text, a + s, a + e, label))
