@@ -159,6 +159,8 @@ def parse_number(text: str) -> Decimal:
         if len(text.lstrip("0") or "0") > t.max_digits:
             raise NumberError(f"implausibly long number {text!r}")
         value = Decimal(text)
+    elif (value := _digits_times_multiplier(text, t)) is not None:
+        pass
     elif t.chinese_point in text:
         value = _parse_chinese_point(text, t)
     else:
@@ -166,6 +168,23 @@ def parse_number(text: str) -> Decimal:
     if value > t.max_value:
         raise NumberError(f"implausibly large number {text!r}")
     return tidy_decimal(value)
+
+
+def _digits_times_multiplier(text: str, t: _Tables) -> Optional[Decimal]:
+    """3万, 1000万, 3.5亿 (ASCII digits, at most one ASCII point, one multiplier: a third of the
+    bodies a real-news pass reads) → the value :func:`_parse_integer_part` gives them, without
+    its tokens; None for any other text, and for one that reading would refuse (0万, too many
+    digits), which then goes the long way and gets its error there."""
+    head = text[:-1]
+    multiplier = t.big.get(text[-1:])
+    if multiplier is None or not head.isascii():
+        return None
+    integer, point, fraction = head.partition(".")
+    if not integer.isdigit() or (point and not fraction.isdigit()) \
+            or len(integer.lstrip("0") or "0") > t.max_digits:
+        return None
+    base = Decimal(head)
+    return base * multiplier if base else None
 
 
 def _parse_chinese_point(text: str, t: _Tables) -> Decimal:

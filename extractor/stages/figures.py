@@ -163,6 +163,9 @@ class FigureRules:
         self.apposition_after = plain_pattern(r["apposition_after"])
         self.apposition_window = int(r["apposition_window"])
         self.apposition_list = plain_pattern(r["apposition_list"])
+        self.apposition_list_gate = str(r["apposition_list_gate"])
+        if self.apposition_list_gate not in r["apposition_list"]:
+            raise ValueError("figures.yaml: apposition_list_gate must be a character apposition_list requires")
         self.apposition_metrics = [(plain_pattern(p), m) for p, m in r["apposition_metrics"]]
         self.lifted_noun_before = plain_pattern(r["lifted_noun_before"])
         self.counts_owned_after = plain_pattern(r["counts_owned_after"])
@@ -1837,7 +1840,10 @@ def _headed_list(rules: FigureRules, text: str, s_start: int, s_end: int,
 def _apposition_figures(rules: FigureRules, article: Article, s_start: int, s_end: int,
                         scope: Callable[[], "PlaceScope"]):
     """(metric, value, start, end, place) of a list of bare numbers in apposition (2、26、40、125、283——这是…
-    摘帽的贫困县): one place for the whole list."""
+    摘帽的贫困县): one place for the whole list. Only a sentence whose opening holds the list's
+    separator (``apposition_list_gate``) is read: bare numbers have no count gate."""
+    if article.text.find(rules.apposition_list_gate, s_start, min(s_end, s_start + rules.apposition_window)) < 0:
+        return
     listed = list(_apposition_list(rules, article.text, s_start, s_end))
     if listed:
         metric0, a0 = listed[0][0], listed[0][2]

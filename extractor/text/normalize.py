@@ -707,25 +707,22 @@ def _punctuation_shift(text: str, rules: _Rules) -> tuple[str, StepMap]:
 
 
 def _join_lines(text: str, rules: _Rules) -> tuple[str, StepMap]:
-    """Join line breaks that fall inside a sentence; keep paragraph breaks."""
+    """Join line breaks that fall inside a sentence; keep paragraph breaks. The line before a
+    break is read in place (its first, last two and last ``word_window`` characters), not
+    copied: ≈ 5,100 breaks a real-news pass, most lines read for one character."""
     rw = Rewriter(text)
     line_start = 0
-    window = rules.word_window
+    n = len(text)
     for start, end in _line_breaks(text, rules):
-        found = text[start:end]
-        prev_line = text[line_start:start]
-        next_char = text[end:end + 1]
-        next_text = text[end:end + window]
-        line_start = end
-        if not prev_line or not next_char:
-            new = "\n" if prev_line and next_char else ""
-        elif _is_inner_break(prev_line, next_text, rules):
+        if line_start == start or end == n:   # no line before it, or nothing after it
+            new = "\n" if line_start < start and end < n else ""
+        elif _is_inner_break(text, line_start, start, end, rules):
             rw.replace(start, end, "", "joined_lines")
-            line_start = start - len(prev_line)  # the joined line continues
-            continue
+            continue   # the joined line continues: its start stays
         else:
             new = "\n"
-        if found != new:
+        line_start = end
+        if end - start != len(new) or (new and text[start] != new):
             rw.replace(start, end, new, "")
     return rw.finish()
 
@@ -751,21 +748,28 @@ def _line_breaks(text: str, rules: _Rules) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_inner_break(prev_line: str, next_text: str, rules: _Rules) -> bool:
-    next_char = next_text[:1]
-    last = prev_line[-1]
-    first_of_prev = prev_line.lstrip(" \t\u3000")[:1]
+def _is_inner_break(text: str, line_start: int, start: int, end: int, rules: _Rules) -> bool:
+    """Whether the line break text[start:end] falls inside a sentence: the line before it is
+    text[line_start:start] (not empty), the text after it opens at ``end`` (not at the end)."""
+    next_char = text[end]
+    last = text[start - 1]
+    first = line_start
+    while first < start and text[first] in " \t\u3000":
+        first += 1
+    # (a line of spaces only: its first character "" is a caption mark, as "" is in every string)
+    first_of_prev = text[first] if first < start else ""
     if first_of_prev in rules.caption_marks or next_char in rules.caption_marks:
         return False
     if last in rules.sentence_final:
         return False
-    if last in rules.closing_marks and len(prev_line) > 1 and prev_line[-2] in rules.sentence_final:
+    if last in rules.closing_marks and start - line_start > 1 and text[start - 2] in rules.sentence_final:
         return False
     if last in rules.cannot_end or next_char in rules.cannot_start:
         return True
     if last.isdigit() and next_char in rules.unit_after_digit:
         return True
-    return _cuts_a_word(prev_line[-rules.word_window:], next_text, rules)
+    return _cuts_a_word(text[max(line_start, start - rules.word_window):start],
+                        text[end:end + rules.word_window], rules)
 
 
 def _cuts_a_word(before: str, after: str, rules: _Rules) -> bool:
