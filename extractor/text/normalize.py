@@ -925,6 +925,28 @@ def _t2s_gate() -> tuple[re.Pattern, re.Pattern]:
     return characters, phrases
 
 
+def _converted_lines(text: str, characters: re.Pattern, phrases: re.Pattern) -> str:
+    """OpenCC's t2s conversion of ``text``, converting only the lines that hold a gate hit
+    (:func:`_t2s_gate`): the rest are their own conversion, by the gate's premise (a text
+    matching neither pattern is unchanged), and no dictionary phrase holds a line break, so
+    OpenCC segments each line apart (the length-changing branch of :func:`_to_simplified`
+    converts line by line for the same reason). A simplified article with one 乾 or 薹 (6 of
+    200 real-news texts) was converted whole: ≈ 9 ms a real-news pass, for the same text."""
+    starts = sorted({text.rfind("\n", 0, m.start()) + 1 for gate in (characters, phrases)
+                     for m in gate.finditer(text)})
+    parts: list[str] = []
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue   # a line already converted
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        parts += (text[pos:start], _t2s().convert(text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _to_simplified(text: str, rules: _Rules) -> tuple[str, StepMap, str]:
     no_change = StepMap([], len(text), len(text))
     if rules.variant_found.search(text):   # same length: offsets unchanged
@@ -932,7 +954,7 @@ def _to_simplified(text: str, rules: _Rules) -> tuple[str, StepMap, str]:
     characters, phrases = _t2s_gate()
     if not characters.search(text) and not phrases.search(text):
         return text, no_change, "simplified"   # what converting would give: see _t2s_gate
-    converted = _t2s().convert(text)
+    converted = _converted_lines(text, characters, phrases)
     if converted == text:
         return text, no_change, "simplified"
     same_length = len(converted) == len(text)
