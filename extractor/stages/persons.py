@@ -313,7 +313,8 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "known_persons", "research_units", "company_team_words", "village_post_words", "unit_name_words",
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
                "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags",
-               "closed_given_not_tags", "chain_post_organs", "local_body_words")
+               "closed_given_not_tags", "chain_post_organs", "local_body_words",
+               "clerk_titles", "clerk_not_units")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -2845,6 +2846,8 @@ def _public_post(part: str, sentence: str, at: int, rules: PersonRules) -> bool:
         return False                    # 项目负责人, 公司负责人: no office of the state's
     if rules.work_team_captain.search(part):
         return False                    # 1205钻井队队长, 骑队队长: a work team's, no post
+    if m.group() in w["clerk_titles"] and _has_any(part, w["clerk_not_units"]):
+        return False                    # 武警…支队干事, 工会干事: a soldier's or staff clerk's, no post
     if m.group() in w["abroad_only_titles"]:
         return bool(rules.post_abroad.match(part))        # 中国驻某国大使, not 某国驻华大使
     if m.group() in w["police_titles"] and _foreign_police(at + len(part), sentence, rules):
