@@ -186,6 +186,24 @@ def test_lac_decode_equals_full_viterbi(scale):
                 scores[1] == pytest.approx(scores[0], abs=1e-4)
 
 
+@pytest.mark.parametrize("scale", [0.3, 1.0, 4.0])
+def test_lac_viterbi_among_every_tag_equals_numpy(scale):
+    """The Python Viterbi of a loose run, given every tag at every position, makes the same
+    float32 sums and the same first-of-equals choices as the numpy one: the same path."""
+    np = pytest.importorskip("numpy")
+    from extractor.ner.tagger import _viterbi_among, _viterbi_between
+    lac = load_tagger("lac")
+    rng = np.random.default_rng(11)
+    every = list(range(59))
+    for _ in range(30):
+        n = int(rng.integers(1, 6))
+        emissions = (rng.standard_normal((1, n, 59)) * scale).astype(np.float32)
+        left, right = (int(rng.integers(-1, 59)) for _ in range(2))
+        full = _viterbi_between(np, emissions, lac._transitions, np.array([left]), np.array([right]))[0]
+        among = _viterbi_among(np, emissions[0].tolist(), lac._transitions.tolist(), [every] * n, left, right)
+        assert among == full.tolist()
+
+
 @pytest.mark.parametrize("text, pieces", [
     ("", []),
     ("  \n　\n", []),
