@@ -314,7 +314,7 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
                "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags",
                "closed_given_not_tags", "chain_post_organs", "local_body_words",
-               "clerk_titles", "clerk_not_units")
+               "clerk_titles", "clerk_not_units", "place_company_nouns")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -2807,7 +2807,12 @@ def _state_owned(part: str, rules: PersonRules) -> bool:
         return True
     if any(w in part for w in rules.words["private_company_words"]):
         return False
-    return any(hit.start == 0 for hit in rules.gazetteer.find_in_phrase(part))
+    end = 0
+    for hit in rules.gazetteer.find_in_phrase(part):    # the places opening the name (北京|大兴|机场)
+        if hit.start != end:
+            break
+        end = hit.end
+    return end > 0 and _has_any(part[end:], rules.words["place_company_nouns"])   # 深圳|巴士, not 福建|兴翼机械
 
 
 @cache
