@@ -3714,6 +3714,8 @@ def _posts_of(text: str, span: tuple[int, int], sent: tuple[int, int],
     if bracket and _is_cadre_title(bracket.group("title"), sentence, rules, bracket.start("title") - sent[0]):
         out.append(bracket.span("title"))
     after = _post_after(text, b, sent[1], rules)
+    if after and not _is_cadre_title(text[after[0]:after[1]], sentence, rules, after[0] - sent[0]):
+        after = None        # 出任欧洲央行第四任行长: a foreign body's post is none of ours (P4)
     if after:               # P5 as before the name: 在担任甲市…主任、|乙市市长、市委书记期间 → two posts
         out.extend(_split_posts(text, *after, rules))
     listed = rules.list_posting_title.match(text, b, sent[1]) or \
