@@ -44,9 +44,9 @@ def char_features_window(text: str) -> list[list[str]]:
     c = "^^" + text.translate(_window_table()) + "$$"
     starts = (_STARTS + ("a3",) * n)[:n]
     ends = (("z3",) * n + _ENDS)[-n:] if n else ()
-    return [["c" + c[i], "p" + c[i - 1], "n" + c[i + 1], "P" + c[i - 2], "N" + c[i + 2],
-             "b" + c[i - 1:i + 1], "B" + c[i:i + 2], "s" + c[i - 1] + c[i + 1], a, z]
-            for i, a, z in zip(range(2, n + 2), starts, ends)]
+    # each character with its neighbours by zip over shifted copies (not five indexings a character)
+    return [["c" + x, "p" + p, "n" + q, "P" + pp, "N" + qq, "b" + p + x, "B" + x + q, "s" + p + q, a, z]
+            for pp, p, x, q, qq, a, z in zip(c, c[1:], c[2:n + 2], c[3:], c[4:], starts, ends)]
 
 
 _STARTS, _ENDS = ("a0", "a1", "a2"), ("z2", "z1", "z0")
