@@ -771,12 +771,13 @@ class PairingRules:
         pairs = alternation(s for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms))
         self.help_in_phrases = regex.compile("|".join(
             f"(?:{m(x['pattern']).replace('{pairs}', f'(?:{pairs})')})" for x in roles["help_in_phrases"]))
-        # whether a stretch holds any of them (one search instead of four: most stretches
-        # hold none)
+        # whether a stretch holds any of them (one search instead of four: most stretches hold none); without the
+        # service verbs, where a county's own body must stand before the help (_own_body_gives: 扶贫 of 扶贫日)
         self._load_outsiders(roles)
-        self.any_help_cue = regex.compile("|".join(f"(?:{p.pattern})" for p in (
-            self.help_in, self.higher_level_funds, self.help_with_party, self.help_in_phrases,
-            self.service_verbs)))
+        cues = "|".join(f"(?:{p.pattern})" for p in (self.help_in, self.higher_level_funds, self.help_with_party,
+                                                     self.help_in_phrases))
+        self.help_cue_no_service = regex.compile(cues)
+        self.any_help_cue = regex.compile(f"{cues}|(?:{self.service_only_verbs.pattern})")
         self.receiving = plain_pattern(roles["receiving"])
         self.acting_reach = roles["acting_reach"]
         self.acting_cues = plain_pattern(alternation(roles["acting_cues"]))
@@ -788,8 +789,7 @@ class PairingRules:
         self.heading_max, self.section_reach = roles["heading_max"], roles["section_reach"]
         self.attribution = plain_pattern(alternation(roles["attribution"]))
         self.signature = plain_pattern(roles["signature"])
-        self.opening_reach = roles["opening_reach"]
-        self.opening_others = roles["opening_others"]
+        self.opening_reach, self.opening_others = roles["opening_reach"], roles["opening_others"]
         self.help_in_reach = roles["help_in_reach"]
         self.origin_tail = plain_pattern(r"\p{Han}{0,%d}?(?:%s)" % (
             roles["origin_tail_reach"], alternation(roles["origin_tails"])))
@@ -927,7 +927,12 @@ class PairingRules:
         # an outsider's service (roles.outsider_service): the verbs, and the marks that make the
         # outsider before the verb its object or place rather than its subject
         service = roles["outsider_service"]
-        self.service_verbs = words_pattern(v["word"] for v in service["verbs"])
+        self.service_verbs = words_pattern(v["word"] for v in service["verbs"] + service["work_words"])
+        # the work words stand in most sentences of a poverty article: a stretch's first help cue
+        # (any_help_cue, which holds only the verbs) is one of them only where an outsider is named
+        self.service_only_verbs = words_pattern(v["word"] for v in service["verbs"])
+        self.outsider_work = words_pattern(w["word"] for w in service["work_words"])
+        self.outsider_org_ends = words_pattern(self.outsider_org_suffixes)     # (an organisation's: not 从, 来自)
         self.service_not_subject = tuple(service["not_subject_marks"])
         self.service_not_subject_max = _longest(self.service_not_subject)
 
@@ -5489,9 +5494,27 @@ class _HelpEvidence:
         with the same bounds gives the same answer."""
         found = self._first_cues.get((s, e))
         if found is None:
-            m = self.rules.any_help_cue.search(self.text, s, e)
-            found = self._first_cues[(s, e)] = m.start() if m else -1
+            rules, text = self.rules, self.text
+            m = rules.any_help_cue.search(text, s, e)
+            found = m.start() if m else -1
+            # an outsider's work word (扶贫) before it counts only after an organisation's name
+            work = self._outsider_work(s, e if found < 0 else found)
+            if work >= 0:
+                found = work
+            self._first_cues[(s, e)] = found
         return found
+
+    def _outsider_work(self, s: int, e: int) -> int:
+        """Where the first outsider work word (roles.outsider_service.work_words: 扶贫) in text[s:e] that
+        follows an organisation's name end or an outside body's name starts, -1 for none: the cheap look
+        before the service reader reads parties (扶贫 stands in most sentences of a poverty article)."""
+        rules, text = self.rules, self.text
+        if rules.outsider_work.search(text, s, e) is None:
+            return -1
+        ends = [m.end() for m in (rules.outsider_org_ends.search(text, s, e), rules.outsider_names.search(text, s, e))
+                if m is not None]
+        work = rules.outsider_work.search(text, min(ends), e) if ends else None
+        return work.start() if work is not None else -1
 
     def _has_cue(self, s: int, e: int, c: County) -> bool:
         found = self._cue.get((s, e))
@@ -5508,7 +5531,8 @@ class _HelpEvidence:
                     # outside a text about aid the everyday words tell no help (roles.generic_help)
                     strong = strong and _specific_help_cue(sentence, rules)
                     weak = not strong and _beyond_generic_help(rules.help_with_party.finditer(sentence), rules)
-            service = not strong and not weak and bool(rules.service_verbs.search(text, s, e))
+            service = not strong and not weak and (rules.service_only_verbs.search(text, s, e) is not None
+                                                   or self._outsider_work(s, e) >= 0)
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
         if found and self._own_body_gives(s, e, c):
@@ -5737,9 +5761,8 @@ class _HelpEvidence:
         rules, text = self.rules, self.text
         if not self._names_own_body():
             return False
-        first_cue = self._first_help_cue(s, e)
-        if first_cue < 0:
-            first_cue = e       # a service or a weak cue: the stretch's cue is not among the help_in cues
+        found = rules.help_cue_no_service.search(text, s, e)
+        first_cue = found.start() if found else e    # a service verb only: its body may stand anywhere before e
         heads = (*_own_stems(c, rules), *rules.own_whole_words.get(c.name[-1:], ()))
         own = self.number[id(c)]
         for body in rules.own_bodies.finditer(text, max(0, s - rules.own_bodies_reach), first_cue):
