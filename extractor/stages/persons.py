@@ -107,6 +107,7 @@ class PersonRules:
     journalist_word: re.Pattern              # a word of journalist_before (its pattern needs one)
     journalist_after: regex.Pattern
     boundary_words: regex.Pattern
+    concurrent_post_tail: re.Pattern         # a post after 兼 that is a title alone (区长兼|河长)
     trim_prefix: regex.Pattern
     post_after: regex.Pattern
     post_copula: regex.Pattern
@@ -346,7 +347,7 @@ _LITERALS = ("quoted_label_open", "quoted_label_close", "work_title_open", "work
              "home_unit_clause_marks", "sender_postings", "label_clause_marks", "donor_act_word",
              "site_voice_clause_marks", "site_voice_others", "site_unit_sentence_ends", "site_unit_not",
              "site_unit_visited_after", "site_unit_list_joins", "lone_head_comma", "lone_head_line_not_after",
-             "lone_head_after", "lone_head_predicate_tags", "lone_head_described")
+             "lone_head_after", "lone_head_predicate_tags", "lone_head_described", "concurrent_post_join")
 
 
 @cache
@@ -388,6 +389,7 @@ def _load_rules(folder: Folder) -> PersonRules:
         journalist_word=words_pattern(r["journalist_before"]),
         journalist_after=plain_pattern(rf"[ 　]*(?:{alternation(r['journalist_after'])})"),
         boundary_words=words_pattern(r["title_boundary_words"]),
+        concurrent_post_tail=plain_pattern(r["concurrent_post_tail"]),
         # no ^: match(text, i, a) anchors at i, where ^ matched only at the text's start
         # (由省委常委、组织部长徐某 kept 由 in the title and read 由省委 as the origin)
         trim_prefix=plain_pattern(f"(?:{alternation(r['title_trim_prefix'])})+"),
@@ -2902,9 +2904,14 @@ def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules, at: int) -> 
     if not parts:
         return False
     if not rules.cadre_titles.search(parts[-1]):     # 党委副书记、|副教授|: a rank after a party post
-        return len(parts) > 1 and parts[-1].endswith(rules.affixes.chain_last_titles) and any(
-            _has_any(p, rules.words["chain_post_organs"]) and _public_post(p, sentence, k, rules)
-            for p, k in zip(parts[:-1], starts))
+        head, join, tail = parts[-1].rpartition(rules.literals.concurrent_post_join)
+        if join and head and rules.cadre_titles.search(head) and rules.concurrent_post_tail.fullmatch(tail):
+            # 区长兼|河长: the post before 兼 decides (not 国务委员兼外交部长王毅, a phrase read after a name)
+            parts[-1] = head
+        else:
+            return len(parts) > 1 and parts[-1].endswith(rules.affixes.chain_last_titles) and any(
+                _has_any(p, rules.words["chain_post_organs"]) and _public_post(p, sentence, k, rules)
+                for p, k in zip(parts[:-1], starts))
     foreign = False
     for part, k in zip(parts, starts):
         if foreign and not _names_own_unit(part, rules):
