@@ -441,14 +441,14 @@ def _decode(np, emissions, transitions, bounds, lengths):
 
 #: The last transition matrix read as lists of Python floats, kept with the matrix it lists:
 #: the tagger's one matrix is listed once, not at every batch.
-_listed: Optional[tuple] = None
+_transitions_listed: Optional[tuple] = None
 
 
 def _as_lists(transitions) -> list[list[float]]:
-    global _listed
-    if _listed is None or _listed[0] is not transitions:
-        _listed = (transitions, transitions.tolist())
-    return _listed[1]
+    global _transitions_listed
+    if _transitions_listed is None or _transitions_listed[0] is not transitions:
+        _transitions_listed = (transitions, transitions.tolist())
+    return _transitions_listed[1]
 
 
 #: A loose run whose positions each leave at most this many tags in the race is decoded
