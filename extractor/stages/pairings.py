@@ -5488,7 +5488,8 @@ class _HelpEvidence:
         return self._aid
 
     def _first_help_cue(self, s: int, e: int) -> int:
-        """Where the first any_help_cue match in text[s:e] starts, -1 for none. Remembered per
+        """Where the first help cue in text[s:e] starts, -1 for none: an any_help_cue match, or an
+        outsider's work word before it (:meth:`_outsider_work`, 扶贫 after an organisation's name). Remembered per
         (s, e): the mentions of one sentence, of one county or of several, read the same
         stretches (a fifth of the searches a real-news pass were repeats); the same search
         with the same bounds gives the same answer."""
