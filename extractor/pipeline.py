@@ -38,9 +38,6 @@ STAGES: tuple[StageSpec, ...] = (
               requires=("text",), assigns=("counties", "places")),
     StageSpec("money", money.load_rules, money.run,
               requires=("text", "reference_date"), assigns=("amounts",)),
-    StageSpec("figures", figures.load_rules, figures.run,
-              requires=("text", "reference_date", "counties", "places"),
-              assigns=("poverty_figures",)),
     # pairings also sets the role of the counties it names (a recipient, a helper)
     StageSpec("pairings", pairings.load_rules, pairings.run,
               requires=("text", "counties"), assigns=("pairings", "counties.role")),
@@ -48,6 +45,10 @@ STAGES: tuple[StageSpec, ...] = (
               # persons reads the pairings (a helper's officials acting in its recipient: P12)
               requires=("text", "reference_date", "counties", "places", "pairings"),
               assigns=("persons", "cadres")),
+    # figures runs last: it reads the persons (马世辉2016年脱贫摘帽 is a household's exit, not a county's)
+    StageSpec("figures", figures.load_rules, figures.run,
+              requires=("text", "reference_date", "counties", "places", "persons"),
+              assigns=("poverty_figures",)),
 )
 
 

@@ -13,8 +13,8 @@ TEXTS = ["石渠县是深圳对口帮扶地区，累计投入帮扶资金超过4
 
 
 def test_stage_order_is_checked():
-    assert [s.name for s in STAGES] == ["dates", "counties", "money", "figures", "pairings", "persons"]
-    swapped = (STAGES[3], STAGES[1])    # figures before counties
+    assert [s.name for s in STAGES] == ["dates", "counties", "money", "pairings", "persons", "figures"]
+    swapped = (STAGES[5], STAGES[1])    # figures before counties
     with pytest.raises(ValueError, match="figures"):
         check_order(swapped)
 

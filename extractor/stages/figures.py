@@ -240,6 +240,7 @@ class FigureRules:
         self.bracketed_restatement = plain_pattern(r["bracketed_restatement"])
         self.delisting_other_subject = plain_pattern(r["delisting_other_subject"])
         self.delisting_person_subject = plain_pattern(r["delisting_person_subject"])
+        self.delisting_person_link = plain_pattern(r["delisting_person_link"])
         self.county_exit_lower_unit_after = plain_pattern(r["county_exit_lower_unit_after"])
         self.change_to = plain_pattern(rf"(?:{_alt(r['change_to'])})\p{{Han}}{{0,4}}$")
         self.change_word = plain_pattern(_alt(r["change_to"]))
@@ -1558,7 +1559,8 @@ def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClause
     lead = text[ctx.clause_bounds(ctx.previous_clause_start(limit), limit)[0]:limit]
     if rules.delisting_other_subject.search(lead) or rules.delisting_person_subject.search(lead) \
             or not rules.delisting_stated.search(lead + cue.group()) \
-            or rules.delisting_generic_after.match(sentence, cue.end()):
+            or rules.delisting_generic_after.match(sentence, cue.end()) \
+            or _named_person_exits(rules, article, ctx.clause_bounds(limit, limit)[0], limit):
         return []
     place, level = scope().unit_at(limit, ctx.s_start, article.index.paragraph_of(limit)[0],
                                    rules.place_lookback)
@@ -1568,6 +1570,15 @@ def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClause
         seen.add(place)
         return [(place, limit, ctx.s_start + cue.end())]
     return []
+
+
+def _named_person_exits(rules: FigureRules, article: Article, clause_start: int, cue_start: int) -> bool:
+    """A person the persons stage named in the cue's clause, with only a time or an adverb before
+    the cue (马世辉2016年脱贫摘帽): the household's exit, not the county's delisting."""
+    text = article.text
+    return any(clause_start <= m.span[0] and m.span[1] <= cue_start
+               and rules.delisting_person_link.match(text[m.span[1]:cue_start])
+               for p in article.facts.get("persons") or [] for m in p.mentions)
 
 
 def _listed_names(rules: FigureRules, text: str, first: int, limit: int,
