@@ -73,9 +73,12 @@ def test_garbage_is_skipped_with_a_warning(garbage: str) -> None:
     assert any(w.startswith("money:") for w in article.warnings)
 
 
-def test_household_idiom_is_not_money_and_warns_nothing() -> None:
-    """万元户 names a kind of household: no amount, and no 'malformed amount' warning."""
-    article = Article(norm=normalize("村里出了二十户万元户。"))
+@pytest.mark.parametrize("text", ["村里出了二十户万元户。", "一个“芯屏端网”万亿元产业集群已具雏形。",
+                                  "全县已有3个千万元村。", "着力打造两个百亿元产业。"])
+def test_money_labels_are_no_amount_and_warn_nothing(text: str) -> None:
+    """万元户 names a kind of household, 万亿元产业集群 and 千万元村 a scale (the lead's ruling of 19:39 UTC
+    2026-12-07 on money words as labels): no amount, and no 'malformed amount' warning."""
+    article = Article(norm=normalize(text))
     assert find_amounts(article, money_rules()) == []
     assert not [w for w in article.warnings if w.startswith("money:")]
 

@@ -92,6 +92,7 @@ class MoneyRules:
     things_before: frozenset[str]   # 篮球场2块: a thing counted in pieces right before the number
     place_suffixes: tuple[str, ...]   # 五元村: a unit in plain Chinese digits before these is in a place's name
     magnitude_after: tuple[str, ...]   # 千亿元级: a unit before these names a class of size
+    bare_label: regex.Pattern   # 万亿元产业集群, 千万元村: a bare multiplier's unit before a kind names no sum
     broken_decimal_marks: tuple[str, ...]   # 14。24亿元: a decimal point lost to a full stop
     donation: re.Pattern
     pair_cooperation: regex.Pattern   # 粤桂协作, 闽宁协作: the East-West pairing programme
@@ -196,6 +197,8 @@ def load_rules(folder: Folder = None) -> MoneyRules:
         things_before=frozenset(r["measure_word_after_things"]),
         place_suffixes=tuple(r["place_suffixes_after_unit"]),
         magnitude_after=tuple(r["magnitude_after_unit"]),
+        bare_label=plain_pattern(rf"{r['label_count_before']}[{regex.escape(r['bare_multipliers'])}]+(?:{alternation(currencies)})"
+                                 rf"(?=(?:{alternation(r['label_after_bare_multiplier'])}))"),
         broken_decimal_marks=tuple(r["broken_decimal_marks"]),
         part_paragraph_max=int(rel["part_paragraph_max"]), donation=words_pattern(rel["donation_cues"]),
         pair_cooperation=regex.compile(rel["pair_cooperation"]),
@@ -606,6 +609,13 @@ def _company_sum(rules: MoneyRules, article: Article, s_start: int, clause_start
     return bool(rules.company.search(text, lo, hi)) and not rules.poor_tie.search(text, lo, hi)
 
 
+def _bare_label(text: str, q: "Quantity | Rejected", rules: MoneyRules) -> bool:
+    """A bare multiplier and its unit, the whole match, right before a word for a kind (万亿元产业集群,
+    千万元村, 亿元企业): a label that names no sum (rules/money.yaml label_after_bare_multiplier)."""
+    m = rules.bare_label.match(text, q.start)
+    return m is not None and m.end() == q.end
+
+
 def _after_broken_decimal(text: str, q: Quantity, rules: MoneyRules) -> bool:
     """14。24亿元: the number's digits follow a full stop that follows a digit (a decimal point a
     rewording tool turned into a full stop); unreadable, never the tail alone (24亿元)."""
@@ -757,8 +767,8 @@ def find_amounts(article: Article, rules: MoneyRules) -> list[Amount]:
     subjects = _Subjects(rules, article)
     consumed, price_end = 0, -1   # the ends of the last amount (its 六角七分钱 included) and of the last unit price
     for q in heapq.merge(_scan_near_units(text, rules), _scan_signs(text, rules), key=lambda q: q.start):
-        if q.start < consumed:
-            continue           # 七分钱 inside 一百三十五块六角七分钱
+        if q.start < consumed or _bare_label(text, q, rules):
+            continue   # 七分钱 inside 一百三十五块六角七分钱; 万亿元产业集群: a label of a kind or a scale, no sum
         if isinstance(q, Rejected):
             article.warnings.append(f"money: skipped malformed amount {q.text!r} at {q.start}: {q.reason}")
             continue
