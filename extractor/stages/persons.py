@@ -2889,7 +2889,9 @@ def _public_post(part: str, sentence: str, at: int, rules: PersonRules) -> bool:
 def _is_cadre_title(phrase: str, sentence: str, rules: PersonRules, at: int) -> bool:
     """The title phrase (starting at ``at`` in ``sentence``) ends in a title word and any of its parts is a public post
     (驻村第一书记、某银行业务经理: the first; not 总领队、驻村工作队队长朱某声音|洪亮), or ends in one of
-    ``chain_last_titles`` after a party or state organ's public post (某大学党委副书记、副教授).
+    ``chain_last_titles`` after a party or state organ's public post (某大学党委副书记、副教授). A last part of
+    two posts joined by ``concurrent_post_join`` whose second is a title alone (``concurrent_post_tail``) but no cadre
+    title is read by the post before it (区长兼|河长).
     Remembered for the last 256 phrases (an article asks up to ~100 on real news; a batch
     of articles cycles through, so a repeated benchmark round finds nothing left): a
     mention's role and its posts ask the same phrase in the same sentence."""
