@@ -4931,7 +4931,7 @@ def _read_postings(text, sentences, parties_of, rules, add, given) -> None:
     article says H helps (:func:`_stated_elsewhere`). A place written as a team's name (江孜联络小组) or
     across a quotation mark from the label (林芝市委书记马升昌说：“深圳援藏干部人才…: the speaker's post) is
     none, and a place holding or inside one H is already read to help yields to it."""
-    stating_cues: dict[tuple[int, int], list] = {}   # per sentence, found once for all the labels asking
+    statements = None   # who the cue sentences say helps, read at the first label asking (most articles have none)
     for (s, e), cues in sentences.items():
         singles = None   # the sentence's single parties, found at its first label (most sentences have none)
         for m in cues:
@@ -4955,36 +4955,50 @@ def _read_postings(text, sentences, parties_of, rules, add, given) -> None:
             kept = [r for r in places if not any(r != r2 and _contains(r, r2) for r2 in places)
                     and not any(g.helper[0] == h.helper[0] and r2 != r and (_contains(r, r2) or _contains(r2, r))
                                 for g, r2 in given)]
-            if kept and _stated_elsewhere(text, h, (s, e), sentences, parties_of, rules, stating_cues):
+            if kept and statements is None:
+                statements = _statements(text, sentences, parties_of, rules)
+            if kept and _stated_elsewhere(h, (s, e), statements):
                 for r in kept:
                     add(h, r, rules.cues[m.group()].kind, min(h.start, places[r].start),
                         max(m.end(), places[r].end), s, e)
 
 
-def _stated_elsewhere(text, h: Party, here: tuple[int, int], sentences, parties_of, rules,
-                      stating_cues: dict[tuple[int, int], list]) -> bool:
-    """Whether a cue sentence other than ``here`` says ``h`` helps: ``h`` (or a province pair its place
-    opens: 沪滇 for 上海市), owning no 援X of its own (湖南援藏工作队, 广东援疆), and a cue that is neither a
-    援X nor a label in one clause (这所学校北京投资援建两亿多元, 2018年绿春沪滇扶贫协作项目清单; W9 (b): a
-    sentence of the article says the unit helps). ``stating_cues``: each sentence's such cues, kept across calls."""
-    name = h.helper[0]
+def _statements(text, sentences, parties_of, rules) -> tuple[dict[Place, list], dict[str, list]]:
+    """Who the article's cue sentences say helps (W9 (b)), for :func:`_stated_elsewhere`: (the sentences of each
+    place that opens a province pair written there: 上海市 for 沪滇; the sentences of each helper named there), in
+    the order of ``sentences``, where the party stands in one clause with a cue that is neither a 援X nor a label
+    (这所学校北京投资援建两亿多元, not 2018年绿春沪滇扶贫协作项目清单) and a named helper owns no 援X of its own
+    (湖南援藏工作队, 广东援疆). Read once an article: a walk over every sentence for each label asking was
+    quadratic (a label in each of 10,000 sentences, 400 KB: ≈ 70 s)."""
+    by_pair: dict[Place, list] = {}
+    by_name: dict[str, list] = {}
     for key, cues in sentences.items():
-        if key == here:
-            continue
-        strong = stating_cues.get(key)
-        if strong is None:
-            strong = stating_cues[key] = [c for c in cues if c.group() not in rules.posted_provinces
-                                          and not _label_after(text, c.end(), rules)]
+        strong = [c for c in cues if c.group() not in rules.posted_provinces and not _label_after(text, c.end(), rules)]
         if not strong:
             continue     # (援藏工作, 援藏使命: the label's own word tells the team's work, not the unit's)
         for p in parties_of.get(key) or ():
-            if p.deictic or not ((p.pair is not None and h.place is not None and p.pair[0] == h.place)
-                                 or (p.pair is None and p.helper[0] == name and not _owns_aid(text, p, key[1], rules))):
+            if p.deictic:
                 continue
-            if any(rules.posted_clause_break.search(text, min(p.end, c.end()), max(p.start, c.start())) is None
-                   for c in strong):
-                return True
-    return False
+            if p.pair is not None:
+                stated = by_pair.setdefault(p.pair[0], [])
+            elif not _owns_aid(text, p, key[1], rules):
+                stated = by_name.setdefault(p.helper[0], [])
+            else:
+                continue
+            if (not stated or stated[-1] != key) and any(
+                    rules.posted_clause_break.search(text, min(p.end, c.end()), max(p.start, c.start())) is None
+                    for c in strong):
+                stated.append(key)
+    return by_pair, by_name
+
+
+def _stated_elsewhere(h: Party, here: tuple[int, int], statements: tuple[dict[Place, list], dict[str, list]]) -> bool:
+    """Whether a cue sentence other than ``here`` says ``h`` helps (:func:`_statements`): ``h`` by its name, or a
+    province pair its place opens (沪滇 for 上海市; W9 (b): a sentence of the article says the unit helps)."""
+    by_pair, by_name = statements
+    if h.place is not None and any(key != here for key in by_pair.get(h.place, ())):
+        return True
+    return any(key != here for key in by_name.get(h.helper[0], ()))
 
 
 def _owns_aid(text: str, p: Party, e: int, rules: PairingRules) -> bool:
