@@ -27,7 +27,7 @@ from ..lexicon.numbers import (PERCENT_WORD, Quantity, QuantityGate, Rejected, q
                                scan_percent_words)
 from ..lexicon.years import year_grammar, year_of
 from ..record import PovertyFigure
-from ..rules import Folder, alternation as _alt, load_yaml, plain_pattern, words_pattern
+from ..rules import Folder, alternation as _alt, load_yaml, memo_by_identity, plain_pattern, words_pattern
 
 # The fixed patterns the scans below use, compiled once: ``regex.search(string, …)`` looks
 # its pattern up in regex's cache on every call, a measurable share of this stage.
@@ -1575,10 +1575,22 @@ def _subject_delisting(rules: FigureRules, article: Article, ctx: SentenceClause
 def _named_person_exits(rules: FigureRules, article: Article, clause_start: int, cue_start: int) -> bool:
     """A person the persons stage named in the cue's clause, with only a time or an adverb before
     the cue (马世辉2016年脱贫摘帽): the household's exit, not the county's delisting."""
+    persons = article.facts.get("persons")
+    if not persons:
+        return False
+    ends, spans = _mentions_by_end(persons)
     text = article.text
-    return any(clause_start <= m.span[0] and m.span[1] <= cue_start
-               and rules.delisting_person_link.match(text[m.span[1]:cue_start])
-               for p in article.facts.get("persons") or [] for m in p.mentions)
+    # only mentions ending inside the clause: each cue reads its own clause's names, not the article's
+    return any(clause_start <= start and rules.delisting_person_link.match(text[end:cue_start])
+               for end, start in spans[bisect.bisect_left(ends, clause_start):bisect.bisect_right(ends, cue_start)])
+
+
+@memo_by_identity(maxsize=4)
+def _mentions_by_end(persons: list) -> tuple[list[int], list[tuple[int, int]]]:
+    """Every person mention's (end, start), sorted by end, with the ends apart for bisect: sorted
+    once an article, so each delisting cue looks only at its clause (cues × mentions was quadratic)."""
+    spans = sorted((m.span[1], m.span[0]) for p in persons for m in p.mentions)
+    return [end for end, _ in spans], spans
 
 
 def _listed_names(rules: FigureRules, text: str, first: int, limit: int,
