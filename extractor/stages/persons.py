@@ -315,7 +315,8 @@ _WORD_LISTS = ("negative", "not_full_name_suffix", "familiar_prefix", "posting_o
                "given_name_tails", "surname_only_suffix", "unit_head_titles", "home_unit_visit_words",
                "framed_name_not_tags", "framed_foreign_not_char_tags", "list_odd_item_word_tags",
                "closed_given_not_tags", "chain_post_organs", "local_body_words",
-               "clerk_titles", "clerk_not_units", "place_company_nouns")
+               "clerk_titles", "clerk_not_units", "place_company_nouns",
+               "surname_closed_words")
 #: the YAML's single characters, each list given as one string, read as sets (rules.words)
 _CHARACTER_SETS = ("clause_marks", "clause_name_not_before", "translit_chars", "translit_title_chars",
                    "extend_stop_chars", "titled_name_follower_chars",
@@ -1880,6 +1881,8 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     if name[1] in w["clan_chars"]:                     # 马氏, 宋氏|兄弟: a family, no name
         return None
     if name[0] in w["conjunction_chars"] and name[1:] in _dictionary_words():   # 和|谈判
+        return None
+    if text[a - 1:a + 1] in w["surname_closed_words"] and not credited:   # 对于|蔡家崖村: 于 ends a word
         return None
     if name[1] in w["state_pair_chars"] and name[0] not in rules.surnames \
             and _DOT not in name:                                   # 埃中, 塞方; not 阿方索·…
