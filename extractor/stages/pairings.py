@@ -777,7 +777,7 @@ class PairingRules:
         cues = "|".join(f"(?:{p.pattern})" for p in (self.help_in, self.higher_level_funds, self.help_with_party,
                                                      self.help_in_phrases))
         self.help_cue_no_service = regex.compile(cues)
-        self.any_help_cue = regex.compile(f"{cues}|(?:{self.service_only_verbs.pattern})")
+        self.any_help_cue = regex.compile(f"{cues}|(?:{self.service_verbs.pattern})")
         self.receiving = plain_pattern(roles["receiving"])
         self.acting_reach = roles["acting_reach"]
         self.acting_cues = plain_pattern(alternation(roles["acting_cues"]))
@@ -924,13 +924,14 @@ class PairingRules:
         # end such a tail reaches
         self.outsider_signals = words_pattern(self.outsider_org_suffixes + self.outsider_origin_marks)
         self.institution_tail_reach = roles["institution_head_max"] + max(map(len, self.outsider_org_suffixes))
-        # an outsider's service (roles.outsider_service): the verbs, and the marks that make the
-        # outsider before the verb its object or place rather than its subject
+        # an outsider's service (roles.outsider_service): its cues (the verbs and the work words,
+        # 扶贫 after an organisation's name), and the marks that make the outsider before the cue
+        # its object or place rather than its subject
         service = roles["outsider_service"]
-        self.service_verbs = words_pattern(v["word"] for v in service["verbs"] + service["work_words"])
+        self.service_cues = words_pattern(v["word"] for v in service["verbs"] + service["work_words"])
         # the work words stand in most sentences of a poverty article: a stretch's first help cue
         # (any_help_cue, which holds only the verbs) is one of them only where an outsider is named
-        self.service_only_verbs = words_pattern(v["word"] for v in service["verbs"])
+        self.service_verbs = words_pattern(v["word"] for v in service["verbs"])
         self.outsider_work = words_pattern(w["word"] for w in service["work_words"])
         self.outsider_org_ends = words_pattern(self.outsider_org_suffixes)     # (an organisation's: not 从, 来自)
         self.service_not_subject = tuple(service["not_subject_marks"])
@@ -5546,7 +5547,7 @@ class _HelpEvidence:
                     # outside a text about aid the everyday words tell no help (roles.generic_help)
                     strong = strong and _specific_help_cue(sentence, rules)
                     weak = not strong and _beyond_generic_help(rules.help_with_party.finditer(sentence), rules)
-            service = not strong and not weak and (rules.service_only_verbs.search(text, s, e) is not None
+            service = not strong and not weak and (rules.service_verbs.search(text, s, e) is not None
                                                    or self._outsider_work(s, e) >= 0)
             found = self._cue[(s, e)] = "strong" if strong else "weak" if weak else \
                 "service" if service else ""
@@ -5877,7 +5878,7 @@ class _HelpEvidence:
         before the service verb, in the same sentence, as its subject — not after a mark that
         makes it the object or place (为清华大学培训, 赴浙江大学培训: the county's people go there)."""
         text, rules = self.text, self.rules
-        last_verb = max((m.start() for m in rules.service_verbs.finditer(text, s, e)), default=-1)
+        last_verb = max((m.start() for m in rules.service_cues.finditer(text, s, e)), default=-1)
         # an outsider ends before the verb, so its name, suffix or origin mark starts before it: most
         # stretches with a service verb name none there, and no parties need reading
         if not (rules.outsider_names.search(text, s, last_verb)
