@@ -26,6 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Protocol, Sequence
 
+from ..rules import memo_by_identity
+
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL = "lac"
 AVAILABLE_MODELS = ("lac", "spacy", "crf")
@@ -439,16 +441,11 @@ def _decode(np, emissions, transitions, bounds, lengths):
     return best
 
 
-#: The last transition matrix read as lists of Python floats, kept with the matrix it lists:
-#: the tagger's one matrix is listed once, not at every batch.
-_transitions_listed: Optional[tuple] = None
-
-
+@memo_by_identity(maxsize=1)
 def _as_lists(transitions) -> list[list[float]]:
-    global _transitions_listed
-    if _transitions_listed is None or _transitions_listed[0] is not transitions:
-        _transitions_listed = (transitions, transitions.tolist())
-    return _transitions_listed[1]
+    """The transition matrix as lists of Python floats, remembered with the matrix it lists (by
+    identity: an array has no hash): the tagger's one matrix is listed once, not at every batch."""
+    return transitions.tolist()
 
 
 #: A loose run whose positions each leave at most this many tags in the race is decoded
