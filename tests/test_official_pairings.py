@@ -37,6 +37,7 @@ def test_rows_are_unique_per_programme():
     ("440000", "450000", True),    # 广东省 → 广西壮族自治区 (东西部扶贫协作)
     ("440000", "650000", False),   # 广东 helps 喀什地区, not the whole of 新疆
     ("350000", "540300", True),    # 福建省 → 昌都市: Fujian's Tibet aid moved there from 林芝 in 2016 (round 42)
+    ("441900", "520602", True),    # 东莞市 → 碧江区: inside 铜仁市, Dongguan's 粤黔 协作 city since 2021 (round 43)
     (None, "653125", False),       # an organisation (no adcode) is never in the table
 ])
 def test_paired(helper, recipient, expected):
