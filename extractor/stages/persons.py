@@ -1855,6 +1855,8 @@ def clean_name(text: str, a: int, b: int, rules: PersonRules, titled: bool = Fal
     there, as right after a title); ``credited``: the list is a reporters' list (（本报记者
     甲、于洋、江南报道）), whose items are names even when they are places."""
     a, b = _extend_translit(text, a, b, rules)
+    if _DOT in text[a:b] and _dotted_head_after_title(text, a, rules):
+        a -= 1                                  # 主席日|瓦丁·约…: the name's first character
     name = _SPACE.sub("", text[a:b]).strip(_DOT)
     w = rules.words
     stripped = not credited                # a credit's item is a name as written (记者:向启家)
@@ -2059,6 +2061,21 @@ def repair_tagged_edges(text: str, spans: list[tuple[int, int]], rules: PersonRu
                 b += 1
         out.append((a, b))
     return out
+
+
+def _dotted_head_after_title(text: str, a: int, rules: PersonRules) -> bool:
+    """A dotted name's tagged span at ``a`` lost its first character to the title before it
+    (论坛主席日|瓦丁·约某, 大学教授埃|瓦里斯图斯·伊某: the tagger read the title's last
+    character and the name's first as one word): one Han character stands between the
+    span and a title or role noun of two or more characters (``lead_cue_end``) that ends
+    right before it, that character ends no such cue itself (市长|克里斯蒂安), is no dot and
+    no character a name starts after (``name_left_chars``: 村民和|…)."""
+    c = text[a - 1:a]
+    if not c or not _HAN.match(c) or c in rules.words["name_left_chars"]:
+        return False
+    reach = rules.limits.lead_cue_reach
+    return bool(rules.lead_cue_end.search(text, max(0, a - 1 - reach), a - 1)) and \
+        not rules.lead_cue_end.search(text, max(0, a - reach), a)
 
 
 def _word_given_name(text: str, a: int, b: int, rules: PersonRules) -> bool:
