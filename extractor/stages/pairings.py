@@ -129,6 +129,7 @@ class PairingRules:
         self._load_aid_gate(r["roles"])
         self._load_helper_side(r["roles"])
         self._load_settings(r["roles"])
+        self._load_quote_attribution(r["roles"]["quote_attribution"])
         self._load_sent(r["sent"])
         self._load_formed(r["formed"])
         self._load_arrived(r["arrived"])
@@ -837,6 +838,11 @@ class PairingRules:
         self.thanks_tail = plain_pattern(tail)
         self.thanks_to, self.thanks_reach = tuple(thanks["to"]), thanks["reach"]
         self.thanks_gift = plain_pattern(f"(?:{alternation(thanks['verbs'])}){tail}")
+
+    def _load_quote_attribution(self, quote: dict) -> None:
+        """A quotation's opening and its speaker named after it (_HelpEvidence.quoted_elsewhere)."""
+        self.quote_open = plain_pattern(quote["opening"])
+        self.quote_attribution = plain_pattern(quote["speaker"])
 
     def _load_settings(self, roles: dict) -> None:
         """A mention naming the setting of a meeting or a leader's visit (_HelpEvidence.names_setting),
@@ -6127,6 +6133,8 @@ class _HelpEvidence:
                 if k < len(opening) and opening[k] <= s + self.rules.opening_reach \
                         and self.opens_elsewhere(c, s, nxt, k):
                     break     # 广东省珠海市驻…扶贫工作组组长…: the passage turns to another place
+                if self.quoted_elsewhere(c, s, nxt):
+                    break     # “我们加强与福建福州扶贫协作…”甘肃省定西市委书记…说: another speaker's words
                 end, e = nxt, min(nxt, s + reach)
         return "acts" if acting else ""
 
@@ -6236,6 +6244,32 @@ class _HelpEvidence:
                 break
             other = self.county_at[self.starts[k][0]]
             if other is not c and other.key and not other.key.startswith(area):
+                return True
+        return False
+
+    def quoted_elsewhere(self, c: County, s: int, e: int) -> bool:
+        """Whether the sentence text[s:e] is a quotation whose speaker, named right after it
+        (roles.quote_attribution), belongs to another place: a province or prefecture that does not
+        hold county ``c``, or another county (“我们加强与福建福州扶贫协作…”甘肃省定西市委书记唐晓明代表说:
+        定西's words, not 伊通满族自治县's told before them)."""
+        rules, text = self.rules, self.text
+        if not rules.quote_open.match(text, s, e):
+            return False
+        said = rules.quote_attribution.match(text, e)
+        if said is None:
+            return False
+        a, b = said.span()
+        starts, codes, areas = self._named_places()
+        for i in range(bisect_left(starts, a), len(starts)):
+            if starts[i] >= b:
+                break
+            if not c.key.startswith(areas[i]):
+                return True
+        for k in range(bisect_left(self.positions, a), len(self.starts)):
+            if self.starts[k][0] >= b:
+                break
+            other = self.county_at[self.starts[k][0]]
+            if other is not c:
                 return True
         return False
 
