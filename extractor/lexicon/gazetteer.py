@@ -346,8 +346,10 @@ class Gazetteer:
                 return True
         if surface in self._bare_guarded:
             if (text.startswith(self.bare_right_stop, end) and not self.bare_right_facility_word.match(text, end)) \
-                    or self.bare_right_named_on.match(text, end):
-                return True   # 桃源街道; 白杨沟镇, 惠安堡村: a township or village named on the word (not 太仓港)
+                    or self.bare_right_named_on.match(text, end) \
+                    and not self._parent_right_before(text, start, surface, forms):
+                return True   # 桃源街道; 白杨沟镇, 惠安堡村: a township or village named on the word (not 太仓港;
+                #               not 浙江安吉余村, the county's parent written right before it)
             if not text.startswith(self.straddle_exempt, start):
                 words = self._straddle_words
                 if words is None:
