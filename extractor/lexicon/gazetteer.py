@@ -367,7 +367,8 @@ class Gazetteer:
                              forms: tuple[Form, ...]) -> bool:
         """A county's prefecture or province is written right before ``start`` (江西井冈山神山村:
         the place-name word 山神 across its end is no reason to drop it; 武汉汉南通用机场: nor is
-        南通). Asked of the bare forms a common word straddles; the names are cached per surface."""
+        南通), nor is a village named on the word (浙江安吉余村: bare_right_named_on). Asked of the
+        bare forms a common word straddles or such a village follows; the names are cached per surface."""
         names = self._parent_names.get(surface)
         if names is None:
             # a weak form (a word, a lake: 杭州西湖边) keeps the straddle test: no names
