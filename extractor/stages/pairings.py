@@ -6259,7 +6259,7 @@ class _HelpEvidence:
         if said is None:
             return False
         a, b = said.span()
-        starts, codes, areas = self._named_places()
+        starts, _, areas = self._named_places()
         for i in range(bisect_left(starts, a), len(starts)):
             if starts[i] >= b:
                 break
