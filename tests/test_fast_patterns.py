@@ -4,13 +4,15 @@ standard re where it reads them (rules.plain_pattern), word lists written as a t
 and one compiled tail (pairings) instead of a pattern compiled per county; literal gates that
 keep a pattern from being searched where it cannot match (pairings' funds, persons' author brackets);
 the last clause mark in a window found by a forward re search (rules.last_mark_pattern) instead of
-regex's reverse search."""
+regex's reverse search; long alternations opened by a look at their first characters
+(rules.lead_gated_pattern)."""
 import re
 
 import pytest
 import regex
 
-from extractor.rules import alternation, last_mark_pattern, plain_pattern, trie_alternation, words_pattern
+from extractor.rules import (alternation, last_mark_pattern, lead_gated_pattern, plain_pattern, trie_alternation,
+                             words_pattern)
 from extractor.stages.pairings import _funds_written, _own_postings, load_rules
 
 PLAIN_ROWS = [
@@ -200,3 +202,55 @@ def test_last_mark_is_regex_reverse_search(text, pos, endpos, expected):
     assert (m.start() if m else None) == expected == (back.start() if back else None)
     assert (m and m.span()) == (back and back.span())
 
+
+
+LEAD_ROWS = [
+    # (pattern, whether a look at its first characters opens it, text, the matches regex finds)
+    # a lookbehind before the first character: the characters after it open the match
+    (r"(?<![县区])(?:乐团|剧团)演出|帮扶", True, "县乐团演出，市剧团演出，帮扶", ["剧团演出", "帮扶"]),
+    (r"(?:中央|国家)财政|(?<=\p{Han}{2})[市州](?=财政)", True, "省里市财政，中央财政", ["市", "中央财政"]),
+    (r"(?:请来|请进)了?[^。，]{0,4}专家|专家[^。，]{0,6}?请进村", True, "请来了农业专家，专家被请进村", ["请来了农业专家", "专家被请进村"]),
+    (r"x*(?:援|助)", True, "xx援，助", ["xx援", "助"]),
+    # no set of first characters: re's plain version (a match may be empty, any character
+    # or a negated set may open it), or regex's where re cannot read the pattern
+    (r"帮?扶?", False, "帮扶", ["帮扶", ""]),
+    (r".帮", False, "来帮", ["来帮"]),
+    (r"[^，]帮扶", False, "来帮扶", ["来帮扶"]),
+    (r"(?<=[村乡]|镇上)人", False, "镇上人和村人", ["人", "人"]),
+]
+
+
+@pytest.mark.parametrize("pattern, gated, text, expected", LEAD_ROWS)
+def test_lead_gated_pattern_finds_what_regex_finds(pattern, gated, text, expected):
+    compiled = lead_gated_pattern(pattern)
+    assert compiled.pattern.startswith("(?=[") == gated
+    assert [m.group() for m in compiled.finditer(text)] == expected
+    plain = regex.compile(pattern)
+    assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for s in range(len(text) + 1):        # bounded searches, as the stages ask them
+        for e in range(s, len(text) + 1):
+            a, b = compiled.search(text, s, e), plain.search(text, s, e)
+            assert (a and a.span()) == (b and b.span()), (s, e)
+
+
+def test_help_cues_opened_by_their_first_characters_are_the_regex_union():
+    """pairings' any_help_cue and help_cue_no_service (lead_gated_pattern): the matches of the
+    regex union of the roles' help patterns, in stretches of every kind of cue."""
+    rules = load_rules()
+    cues = "|".join(f"(?:{p.pattern})" for p in (rules.help_in, rules.higher_level_funds,
+                                                 rules.help_with_party, rules.help_in_phrases))
+    text = ("东西部扶贫协作让村里变了样，县里获得了中央财政专项资金。市乐团文艺志愿服务小分队在村文化广场演出。"
+            "他们请来了农业专家授课，开展义诊和培训；该州财政补助300万元，沪滇协作产业园开工。")
+    # (市乐团: the lookbehind's 市 stops it; 该州财政: one Han character before 州)
+    strict = ["扶贫协作", "获得了中央财政专项资金", "请来了农业专家", "沪滇协作"]
+    for compiled, union, expected in (
+            (rules.help_cue_no_service, regex.compile(cues), strict),
+            (rules.any_help_cue, regex.compile(f"{cues}|(?:{rules.service_verbs.pattern})"),
+             strict[:3] + ["授课", "义诊", "培训", "沪滇协作"])):
+        assert compiled.pattern.startswith("(?=[")
+        assert [m.group() for m in compiled.finditer(text)] == expected
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in union.finditer(text)]
+        for s in range(0, len(text), 3):
+            for e in range(s, len(text) + 1, 7):
+                a, b = compiled.search(text, s, e), union.search(text, s, e)
+                assert (a and a.span()) == (b and b.span()), (s, e)

@@ -393,11 +393,12 @@ class FigureRules:
             regex.escape(PERCENT_WORD), self.zero.pattern,
             self.county_exit.pattern, self.named_county_exit.pattern, self.list_heading.pattern)))
 
-    def may_give_figure(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] holds one of the patterns a figure's analyses start from
-        (see ``figure_gate_rest``)."""
-        return self.quantity_gate.pattern.search(text, start, end) is not None \
-            or self.figure_gate_rest.search(text, start, end) is not None
+    def figure_gate(self, text: str, start: int, end: int) -> tuple[bool, Optional[int]]:
+        """(whether text[start:end] holds one of the patterns a figure's analyses start from (see
+        ``figure_gate_rest``), where its first quantity can start or None): the count gate's one
+        search answers both (the sentence's quantity scan starts there, :func:`_counted_figures`)."""
+        first = self.quantity_gate.first_start(text, start, end)
+        return first is not None or self.figure_gate_rest.search(text, start, end) is not None, first
 
     def negated_before(self, text: str, end: int) -> bool:
         """Whether a negation (rules negations: 尚未, 未 …) and at most two characters end at
@@ -1814,10 +1815,10 @@ def find_figures(article: Article, rules: FigureRules) -> list[PovertyFigure]:
         previous_start = s_start
         if not rules.trigger.search(text, s_start, s_end):
             continue
-        gated = rules.may_give_figure(text, s_start, s_end)
+        gated, first = rules.figure_gate(text, s_start, s_end)
         if gated:
             ctx = SentenceClauses(text, s_start, s_end, rules.clause_window, rules.layout_spaces)
-            for metric, q, unit, covered in _counted_figures(rules, article, ctx, place_scope):
+            for metric, q, unit, covered in _counted_figures(rules, article, ctx, place_scope, first):
                 metric = "counties_delisted" if metric == "poor_counties" and q.start in group_counts else metric
                 for value, (a, b) in zip(q.values, q.value_spans):
                     add(metric, value, q.start if len(q.values) == 1 else a, q.end if len(q.values) == 1 else b,
@@ -1921,10 +1922,10 @@ def _helper_area_nouns(rules: FigureRules, text: str, s: int, e: int) -> tuple[l
 
 
 def _counted_figures(rules: FigureRules, article: Article, ctx: SentenceClauses,
-                     scope: Callable[[], "PlaceScope"]):
-    """(metric, quantity, unit or None) for each number of one sentence that is a figure."""
+                     scope: Callable[[], "PlaceScope"], first: Optional[int]):
+    """(metric, quantity, unit or None) for each number of one sentence that is a figure; ``first``:
+    where its first quantity can start (QuantityGate.first_start), None for none."""
     text = article.text
-    first = rules.quantity_gate.first_start(text, ctx.s_start, ctx.s_end)
     items = [] if first is None else list(scan(text, rules.pattern, first, ctx.s_end))
     items += list(scan_percent_words(text, ctx.s_start, ctx.s_end))
     items.sort(key=lambda q: q.start)

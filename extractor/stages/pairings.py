@@ -40,7 +40,7 @@ from ..frozen import cached_property, quick_frozen
 from ..lexicon.gazetteer import Gazetteer, Hit, gazetteer
 from ..lexicon.official_pairings import official_pairings
 from ..record import County, NamedPlace, Pairing
-from ..rules import Folder, alternation, load_tsv, load_yaml, plain_pattern, trie_alternation, words_pattern
+from ..rules import Folder, alternation, load_tsv, lead_gated_pattern, load_yaml, plain_pattern, trie_alternation, words_pattern
 from ..text.clauses import ClauseMarks, clause_marks
 from ..text.programme_meetings import programme_meeting
 
@@ -772,13 +772,13 @@ class PairingRules:
         pairs = alternation(s for s, forms in self.gaz.forms.items() if any(f.kind == "pair" for f in forms))
         self.help_in_phrases = regex.compile("|".join(
             f"(?:{m(x['pattern']).replace('{pairs}', f'(?:{pairs})')})" for x in roles["help_in_phrases"]))
-        # whether a stretch holds any of them (one search instead of four: most stretches hold none); without the
-        # service verbs, where a county's own body must stand before the help (_own_body_gives: 扶贫 of 扶贫日)
+        # whether a stretch holds any of them (one lead-gated search instead of four: most stretches hold none); without
+        # the service verbs, where a county's own body must stand before the help (_own_body_gives: 扶贫 of 扶贫日)
         self._load_outsiders(roles)
         cues = "|".join(f"(?:{p.pattern})" for p in (self.help_in, self.higher_level_funds, self.help_with_party,
                                                      self.help_in_phrases))
-        self.help_cue_no_service = regex.compile(cues)
-        self.any_help_cue = regex.compile(f"{cues}|(?:{self.service_verbs.pattern})")
+        self.help_cue_no_service = lead_gated_pattern(cues)
+        self.any_help_cue = lead_gated_pattern(f"{cues}|(?:{self.service_verbs.pattern})")
         self.receiving = plain_pattern(roles["receiving"])
         self.acting_reach = roles["acting_reach"]
         self.acting_cues = plain_pattern(alternation(roles["acting_cues"]))
@@ -5493,6 +5493,8 @@ class _HelpEvidence:
         self._tiers: Optional[list[int]] = None                    # see _own_tiers
         self._besides_teams: dict[tuple[int, int, int], bool] = {}
         self._first_cues: dict[tuple[int, int], int] = {}         # see _first_help_cue
+        self._works: dict[tuple[int, int], int] = {}              # see _outsider_work
+        self._first_strict: dict[tuple[int, int], int] = {}       # see _own_body_gives
         self._own_verbs: Optional[list[int]] = None               # see _sends_own_team
         self._others: dict[int, tuple[list, list]] = {}           # see _others_pairings
         self._consumption: Optional[bool] = None                  # see sold_outside
@@ -5529,14 +5531,20 @@ class _HelpEvidence:
     def _outsider_work(self, s: int, e: int) -> int:
         """Where the first outsider work word (roles.outsider_service.work_words: 扶贫) in text[s:e] that
         follows an organisation's name end or an outside body's name starts, -1 for none: the cheap look
-        before the service reader reads parties (扶贫 stands in most sentences of a poverty article)."""
-        rules, text = self.rules, self.text
-        if rules.outsider_work.search(text, s, e) is None:
-            return -1
-        ends = [m.end() for m in (rules.outsider_org_ends.search(text, s, e), rules.outsider_names.search(text, s, e))
-                if m is not None]
-        work = rules.outsider_work.search(text, min(ends), e) if ends else None
-        return work.start() if work is not None else -1
+        before the service reader reads parties (扶贫 stands in most sentences of a poverty article).
+        Remembered per (s, e): :meth:`_first_help_cue` and :meth:`_has_cue` ask of the same stretch
+        (a quarter of a real-news pass's calls were repeats)."""
+        found = self._works.get((s, e))
+        if found is None:
+            rules, text = self.rules, self.text
+            found = -1
+            if rules.outsider_work.search(text, s, e) is not None:
+                ends = [m.end() for m in (rules.outsider_org_ends.search(text, s, e),
+                                          rules.outsider_names.search(text, s, e)) if m is not None]
+                work = rules.outsider_work.search(text, min(ends), e) if ends else None
+                found = work.start() if work is not None else -1
+            self._works[(s, e)] = found
+        return found
 
     def _has_cue(self, s: int, e: int, c: County) -> bool:
         found = self._cue.get((s, e))
@@ -5783,8 +5791,11 @@ class _HelpEvidence:
         rules, text = self.rules, self.text
         if not self._names_own_body():
             return False
-        found = rules.help_cue_no_service.search(text, s, e)
-        first_cue = found.start() if found else e    # a service verb only: its body may stand anywhere before e
+        first_cue = self._first_strict.get((s, e))
+        if first_cue is None:   # a stretch is asked of again for each county that reads it
+            found = rules.help_cue_no_service.search(text, s, e)
+            # a service verb only: its body may stand anywhere before e
+            first_cue = self._first_strict[(s, e)] = found.start() if found else e
         heads = (*_own_stems(c, rules), *rules.own_whole_words.get(c.name[-1:], ()))
         own = self.number[id(c)]
         for body in rules.own_bodies.finditer(text, max(0, s - rules.own_bodies_reach), first_cue):
