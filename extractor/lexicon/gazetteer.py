@@ -359,21 +359,29 @@ class Gazetteer:
                     if text.startswith(self.straddle_exempt_after, end) and \
                             not straddles_left(text, start, end, words):
                         return False     # 北川|东部: no word across its left edge
-                    return not self._parent_right_before(text, start, surface, forms)
+                    if self._parent_right_before(text, start, surface, forms):
+                        return False
+                    # a weak form right after its own parent: a word across its left edge only reads into the
+                    # parent's name (山西|平定: 西平; 河北|大名: 北大; 孝感|应城: 感应), no reason; across its right
+                    # edge it still is (杭州西湖边: 湖边)
+                    return not (self._parent_right_before(text, start, surface, forms, weak_too=True)
+                                and straddles_right(text, start, end, words) is None)
         return False
 
 
     def _parent_right_before(self, text: str, start: int, surface: str,
-                             forms: tuple[Form, ...]) -> bool:
+                             forms: tuple[Form, ...], weak_too: bool = False) -> bool:
         """A county's prefecture or province is written right before ``start`` (江西井冈山神山村:
         the place-name word 山神 across its end is no reason to drop it; 武汉汉南通用机场: nor is
         南通), nor is a village named on the word (浙江安吉余村: bare_right_named_on). Asked of the
-        bare forms a common word straddles or such a village follows; the names are cached per surface."""
+        bare forms a common word straddles or such a village follows; the names are cached per surface.
+        A weak form (a word, a lake: 杭州西湖边) keeps the straddle test unless ``weak_too`` (the caller
+        then asks for no word across its right edge)."""
+        if not weak_too and all(f.weak for f in forms):
+            return False
         names = self._parent_names.get(surface)
         if names is None:
-            # a weak form (a word, a lake: 杭州西湖边) keeps the straddle test: no names
-            names = () if all(f.weak for f in forms) else tuple(
-                name for f in forms for p in f.unit.parents for name in self.names_of.get(p, ()))
+            names = tuple(name for f in forms for p in f.unit.parents for name in self.names_of.get(p, ()))
             self._parent_names[surface] = names
         return bool(names) and text.endswith(names, max(0, start - self._longest_name), start)
 
@@ -426,6 +434,18 @@ def straddles_left(text: str, start: int, end: int, words: frozenset[str]) -> Op
         if start - k >= 0:
             for j in range(1, end - start + 1):
                 w = text[start - k:start + j]
+                if w in words:
+                    return w
+    return None
+
+
+def straddles_right(text: str, start: int, end: int, words: frozenset[str]) -> Optional[str]:
+    """A common word of ``words`` that crosses the right edge of text[start:end] (asked of a weak
+    form right after its parent, whose left edge is excused: 山西|平定)."""
+    for k in (1, 2, 3):
+        if end + k <= len(text):
+            for j in range(1, end - start + 1):
+                w = text[end - j:end + k]
                 if w in words:
                     return w
     return None
