@@ -90,6 +90,7 @@ class PersonRules:
     author_bracket_reach: int            # … at most this many characters before it
     author_bracket_opens: tuple[str, ...] # the brackets such a match opens with (the pattern's first class)
     bare_name_line: regex.Pattern        # a line of bare names (杨某明 王某妍⏎)
+    place_name_line: regex.Pattern       # a reader's line: a place, spaces, a name (江西某市  廖某某⏎)
     credit_cue: regex.Pattern            # the words a credit line has (摄, 整理, 采写)
     slash_credit: regex.Pattern          # a web page's slash credit (甲某/文, (摄/甲某))
     slash_credit_cue: regex.Pattern      # the slash and its credit word
@@ -526,6 +527,7 @@ def _credit_rules(r: dict) -> dict:
         author_bracket_marks=frozenset(r["author_bracket_marks"]), author_bracket_reach=r["author_bracket_reach"],
         author_bracket_opens=tuple(r["author_bracket_opens"]),
         bare_name_line=plain_pattern(r["bare_name_line_pattern"]),
+        place_name_line=plain_pattern(r["place_name_line_pattern"]),
         layout_name=plain_pattern(r["layout_name"]), heading_name=plain_pattern(r["heading_name"]),
         title_line_name=plain_pattern(r["title_line_name"]),
         padded_name_line=plain_pattern(r["padded_name_line"]),
@@ -1679,15 +1681,26 @@ def _author_bracket_matches(text: str, rules: PersonRules) -> list:
 
 def _name_lines(text: str, rules: PersonRules):
     """The lines of bare names (杨某明 王某妍⏎, and a page's date line: 2018-10-17 10:04:51 赵某平 常某⏎)
-    whose every item is a :func:`_bare_name` (not 小木耳 大产业, 总理 李克强, 09:09 大字)."""
+    whose every item is a :func:`_bare_name` (not 小木耳 大产业, 总理 李克强, 09:09 大字), and a reader's
+    line signing a letter: a place of the gazetteer (one form or two: 江西|新余市, 四川|华蓥), spaces and
+    one name, maybe padded (湖南长沙  鲁 某⏎)."""
     longest, start = rules.limits.bare_name_line_max, 0
     for line in text.split("\n"):       # only short lines holding a space are tried
         end = start + len(line)
-        if len(line) <= longest and (" " in line or "　" in line) \
-                and (m := rules.bare_name_line.fullmatch(text, start, end)) \
-                and all(_bare_name(item, rules) for item in m.group("names").split()):
-            yield m
+        if len(line) <= longest and (" " in line or "　" in line):
+            if (m := rules.bare_name_line.fullmatch(text, start, end)) \
+                    and all(_bare_name(item, rules) for item in m.group("names").split()):
+                yield m
+            elif (m := rules.place_name_line.fullmatch(text, start, end)) and _gazetteer_place(m.group("place"), rules) \
+                    and _bare_name(_SPACE.sub("", m.group("names")), rules):
+                yield m
         start = end + 1
+
+
+def _gazetteer_place(word: str, rules: PersonRules) -> bool:
+    """Whether ``word`` is a place of the gazetteer or two of them written together (江西|新余市)."""
+    forms = rules.gazetteer.forms
+    return word in forms or any(word[:k] in forms and word[k:] in forms for k in range(2, len(word) - 1))
 
 
 def _bare_name(item: str, rules: PersonRules) -> bool:
