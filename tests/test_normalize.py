@@ -148,6 +148,29 @@ def test_offset_map_lands_inside_source_and_keeps_order(text, data):
         assert s <= s1 <= e1 <= max(e, e1) and s1 <= e
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 4), st.text(max_size=3),
+                          st.sampled_from(["", "joined_lines", "markup_removed"])), max_size=12),
+       st.text(min_size=0, max_size=40))
+def test_rewriter_step_keeps_edits_as_offset_lists(replacements, text):
+    """A Rewriter's step keeps its edits as offset lists and makes the Edit records when read:
+    the same records, in order, as StepMap built from them, and split by kind in order."""
+    from extractor.text.offsets import Rewriter, StepMap
+    rw, pos = Rewriter(text), 0
+    for gap, length, new, kind in replacements:
+        start = min(len(text), pos + gap)
+        end = min(len(text), start + length)
+        rw.replace(start, end, new, kind)
+        pos = end
+    out, step = rw.finish()
+    again = StepMap(step.edits, step.src_len, step.out_len)
+    assert (again.out_starts, again.out_ends, again.src_starts, again.src_ends, again.kinds) == \
+        (step.out_starts, step.out_ends, step.src_starts, step.src_ends, step.kinds)
+    assert step.edits_of_kind(True) == [e for e in step.edits if e.kind]
+    assert step.edits_of_kind(False) == [e for e in step.edits if not e.kind]
+    assert all(out[e.out_start:e.out_end] != text[e.src_start:e.src_end] for e in step.edits)
+
+
 # ------------------------------------------------------------------ the OpenCC gate
 
 def test_t2s_gate_is_up_to_date():
