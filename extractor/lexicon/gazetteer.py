@@ -359,13 +359,12 @@ class Gazetteer:
                     if text.startswith(self.straddle_exempt_after, end) and \
                             not straddles_left(text, start, end, words):
                         return False     # 北川|东部: no word across its left edge
-                    if self._parent_right_before(text, start, surface, forms):
-                        return False
-                    # a weak form right after its own parent: a word across its left edge only reads into the
-                    # parent's name (山西|平定: 西平; 河北|大名: 北大; 孝感|应城: 感应), no reason; across its right
-                    # edge it still is (杭州西湖边: 湖边)
-                    return not (self._parent_right_before(text, start, surface, forms, weak_too=True)
-                                and straddles_right(text, start, end, words) is None)
+                    if not self._parent_right_before(text, start, surface, forms, weak_too=True):
+                        return True
+                    # right after its own parent a word across its left edge only reads into the parent's
+                    # name (山西|平定: 西平; 河北|大名: 北大; 孝感|应城: 感应), no reason to drop it; a weak form
+                    # (a word, a lake) still drops for a word across its right edge (杭州西湖边: 湖边)
+                    return all(f.weak for f in forms) and straddles_right(text, start, end, words) is not None
         return False
 
 
